@@ -1,0 +1,113 @@
+// Evaluates every rule against a profile and each of its incidents, on an evaluation date, and
+// explains each verdict. Results are sorted by rule id, then by the incidents' order in the profile.
+import { withDerivedFacts } from '../facts/catalog.ts';
+import type { FactScope, FactValues } from '../facts/types.ts';
+import type { Enterprise } from '../profile/enterprise.ts';
+import type { FieldLabel } from '../profile/fields.ts';
+import type { Rule, Status } from '../rules/schema.ts';
+import { askableFacts, failedConditions, missingFacts, openConditions } from './explain.ts';
+import { evaluateCondition } from './native.ts';
+import { ReferenceEvaluator } from './reference.ts';
+import type { EvaluatedCondition } from './truth.ts';
+
+export interface RuleResult {
+  ruleId: string;
+  status: Status;
+  incidentId?: string;
+  /** Profile facts whose answers would decide an undetermined rule. */
+  missingFacts: string[];
+  /** Why an ineligible rule fails, in plain words. */
+  failedConditions: FieldLabel[];
+  /** What an undetermined rule still needs to know, in plain words. */
+  openConditions: FieldLabel[];
+  rule: Rule;
+}
+
+export interface EvaluationOptions {
+  /** YYYY-MM-DD; decides which enterprise rules are in force. */
+  asOf: string;
+  /** `reference` runs json-rules-engine; `native` our synchronous evaluator. Both give the same verdicts. */
+  evaluator?: 'reference' | 'native';
+}
+
+/** The enterprise's own facts (everything but identity and incidents). */
+export function enterpriseFactValues(profile: Enterprise): FactValues {
+  const { name: _name, uscc: _uscc, incidents: _incidents, ...facts } = profile;
+  return facts;
+}
+
+type InForce = { status: 'in-force' } | { status: 'not-in-force' } | { status: 'unknown'; fact: string };
+
+/** Whether a rule is in force: on the evaluation date, or on the date its `effective.basis` fact gives. */
+export function inForce(rule: Rule, facts: FactValues, asOf: string): InForce {
+  const { from, to, basis } = rule.effective;
+  const date = basis ? facts[basis] : asOf;
+  if (typeof date !== 'string') return { status: 'unknown', fact: basis! };
+  return (from && date < from) || (to && date > to) ? { status: 'not-in-force' } : { status: 'in-force' };
+}
+
+function resultFor(rule: Rule, tree: EvaluatedCondition | undefined, facts: FactValues, asOf: string, incidentId?: string): RuleResult {
+  const base = { ruleId: rule.id, rule, ...(incidentId !== undefined && { incidentId }), failedConditions: [], openConditions: [], missingFacts: [] };
+  const force = inForce(rule, facts, asOf);
+  if (force.status === 'not-in-force') return { ...base, status: 'not-in-force' };
+  if (!tree) throw new Error(`rule ${rule.id} was not evaluated`);
+  if (force.status === 'unknown') {
+    // Undetermined until the date is known; the conditions' own unknowns are asked for too.
+    const asks = [...askableFacts(force.fact, facts), ...missingFacts(tree, facts)];
+    return tree.value === false ? { ...base, status: 'ineligible', failedConditions: failedConditions(tree) }
+      : { ...base, status: 'undetermined', missingFacts: [...new Set(asks)], openConditions: openConditions(tree) };
+  }
+  if (tree.value === true) return { ...base, status: 'eligible' };
+  if (tree.value === false) return { ...base, status: 'ineligible', failedConditions: failedConditions(tree) };
+  return { ...base, status: 'undetermined', missingFacts: missingFacts(tree, facts), openConditions: openConditions(tree) };
+}
+
+type TreeSource = (rules: Rule[], facts: FactValues) => Promise<Map<string, EvaluatedCondition>> | Map<string, EvaluatedCondition>;
+
+const nativeTrees: TreeSource = (rules, facts) => new Map(rules.map((r) => [r.id, evaluateCondition(r.conditions, facts)]));
+
+/** A reference engine per rule set, built once: json-rules-engine setup is not free. */
+const referenceEngines = new WeakMap<Rule[], ReferenceEvaluator>();
+const referenceTrees: TreeSource = (rules, facts) => {
+  let engine = referenceEngines.get(rules);
+  if (!engine) referenceEngines.set(rules, (engine = new ReferenceEvaluator(rules)));
+  return engine.evaluate(facts);
+};
+
+/** Rules grouped by what they apply to, sorted by id; cached per rule array. */
+const groupCache = new WeakMap<readonly Rule[], Map<FactScope, Rule[]>>();
+function rulesByScope(rules: readonly Rule[]): Map<FactScope, Rule[]> {
+  let groups = groupCache.get(rules);
+  if (groups) return groups;
+  groups = new Map();
+  for (const rule of [...rules].sort((a, b) => a.id.localeCompare(b.id))) {
+    const list = groups.get(rule.appliesTo) ?? [];
+    list.push(rule);
+    groups.set(rule.appliesTo, list);
+  }
+  groupCache.set(rules, groups);
+  return groups;
+}
+
+/** Every rule's verdict on the profile: enterprise rules once, incident rules once per matching incident. */
+export async function evaluateProfile(profile: Enterprise, rules: readonly Rule[], options: EvaluationOptions): Promise<RuleResult[]> {
+  const trees = options.evaluator === 'native' ? nativeTrees : referenceTrees;
+  const groups = rulesByScope(rules);
+  const { asOf } = options;
+  const enterpriseFacts = withDerivedFacts('enterprise', enterpriseFactValues(profile), asOf);
+  const results: RuleResult[] = [];
+
+  const enterpriseRules = groups.get('enterprise') ?? [];
+  const enterpriseTrees = await trees(enterpriseRules, enterpriseFacts);
+  for (const rule of enterpriseRules) results.push(resultFor(rule, enterpriseTrees.get(rule.id), enterpriseFacts, asOf));
+
+  for (const incident of profile.incidents) {
+    const { id, kind, ...own } = incident;
+    const incidentRules = groups.get(kind) ?? [];
+    if (!incidentRules.length) continue;
+    const facts = { ...enterpriseFacts, ...withDerivedFacts(kind, own, asOf) };
+    const incidentTrees = await trees(incidentRules, facts);
+    for (const rule of incidentRules) results.push(resultFor(rule, incidentTrees.get(rule.id), facts, asOf, id));
+  }
+  return results;
+}

@@ -1,0 +1,73 @@
+// Turns an evaluated condition tree into what a user reads: the conditions that failed, in plain
+// words, and the profile facts to ask for when the verdict is unknown.
+import { factDefinition } from '../facts/catalog.ts';
+import type { FactValues } from '../facts/types.ts';
+import type { FieldLabel } from '../profile/fields.ts';
+import type { Condition } from '../rules/schema.ts';
+import { operators } from './operators.ts';
+import type { EvaluatedCondition } from './truth.ts';
+
+type Leaf = Extract<Condition, { fact: string }>;
+
+function valueText(leaf: Leaf): string {
+  return Array.isArray(leaf.value) ? leaf.value.join(' / ') : String(leaf.value);
+}
+
+/** A condition in plain words: its own label, or one made from the fact's label and the operator. */
+export function describeCondition(c: Condition): FieldLabel {
+  if (c.label) return c.label;
+  if ('fact' in c) {
+    const fact = factDefinition(c.fact);
+    const name = { zh: fact?.zh ?? c.fact, en: fact?.en ?? c.fact };
+    if (typeof c.value === 'boolean' && (c.operator === 'equal' || c.operator === 'notEqual')) {
+      const holds = c.value === (c.operator === 'equal');
+      return holds ? name : { zh: `并非：${name.zh}`, en: `not: ${name.en}` };
+    }
+    const op = operators[c.operator];
+    return { zh: `${name.zh}${op.zh}${valueText(c)}`, en: `${name.en} ${op.en} ${valueText(c)}` };
+  }
+  if ('not' in c) {
+    const inner = describeCondition(c.not);
+    return { zh: `并非：${inner.zh}`, en: `not: ${inner.en}` };
+  }
+  const parts = ('all' in c ? c.all : c.any).map(describeCondition);
+  const [zhJoin, enJoin] = 'all' in c ? ['且', ' and '] : ['或', ' or '];
+  return { zh: parts.map((p) => p.zh).join(zhJoin), en: `(${parts.map((p) => p.en).join(enJoin)})` };
+}
+
+/** The conditions that make a false tree false: labelled nodes whole, unlabelled ones by their failing parts. */
+export function failedConditions(node: EvaluatedCondition): FieldLabel[] {
+  if (node.value !== false) return [];
+  const c = node.condition;
+  if (c.label || 'fact' in c || 'not' in c) return [describeCondition(c)];
+  return node.children.flatMap(failedConditions);
+}
+
+/** The conditions still open in an unknown tree (labelled nodes whole). */
+export function openConditions(node: EvaluatedCondition): FieldLabel[] {
+  if (node.value !== null) return [];
+  const c = node.condition;
+  if (c.label || 'fact' in c) return [describeCondition(c)];
+  return node.children.flatMap(openConditions);
+}
+
+/** Profile facts to ask for: the unknown leaves' facts, a derived fact replaced by its unknown inputs. */
+export function missingFacts(node: EvaluatedCondition, facts: FactValues): string[] {
+  const out = new Set<string>();
+  const visit = (n: EvaluatedCondition) => {
+    if (n.value !== null) return;
+    if ('fact' in n.condition) {
+      for (const name of askableFacts(n.condition.fact, facts)) out.add(name);
+    } else n.children.forEach(visit);
+  };
+  visit(node);
+  return [...out];
+}
+
+/** The profile facts behind a fact: itself, or for a derived fact its inputs that are unknown. */
+export function askableFacts(name: string, facts: FactValues): string[] {
+  const def = factDefinition(name);
+  if (!def?.derived) return [name];
+  const unknown = (def.inputs ?? []).filter((input) => facts[input] === undefined);
+  return unknown.length ? unknown.flatMap((input) => askableFacts(input, facts)) : [name];
+}

@@ -1,0 +1,115 @@
+// Derived facts for voluntary disclosure (海关总署公告2023年第127号): windows between violation and
+// disclosure, the share of tax or refund affected, and the 12-month repeat test of 第四条.
+import { isAfter } from 'date-fns';
+import type { DerivedFact } from './derived.ts';
+import { day, endOfCalendarMonth, monthsAfter, within, yearsAfter } from './periods.ts';
+
+const scope = 'customs-violation' as const;
+const dates = ['violationDate', 'disclosureDate'] as const;
+
+/** Runs `test` on the violation and disclosure dates, or gives undefined if either is unknown. */
+function onDates(test: (violation: Date, disclosure: Date) => boolean) {
+  return (f: Record<string, unknown>) => {
+    const violation = day(f.violationDate);
+    const disclosure = day(f.disclosureDate);
+    return violation && disclosure ? test(violation, disclosure) : undefined;
+  };
+}
+
+/** part / whole as a percentage rounded to 1e-9, so that exactly 30% compares as 30. */
+function percent(part: unknown, whole: unknown): number | undefined {
+  if (typeof part !== 'number' || typeof whole !== 'number' || whole <= 0) return undefined;
+  return Math.round((part / whole) * 100 * 1e9) / 1e9;
+}
+
+export const disclosureWindowFacts: DerivedFact[] = [
+  {
+    name: 'disclosedWithin6Months',
+    scope,
+    type: 'boolean',
+    inputs: dates,
+    zh: '自违规行为发生之日起六个月以内主动披露',
+    en: 'disclosed within 6 months of the violation',
+    compute: onDates((v, d) => within(v, d, monthsAfter(v, 6))),
+  },
+  {
+    name: 'disclosedWithin2Years',
+    scope,
+    type: 'boolean',
+    inputs: dates,
+    zh: '自违规行为发生之日起两年以内主动披露',
+    en: 'disclosed within 2 years of the violation',
+    compute: onDates((v, d) => within(v, d, yearsAfter(v, 2))),
+  },
+  {
+    name: 'disclosedByEndOfViolationMonth',
+    scope,
+    type: 'boolean',
+    inputs: dates,
+    zh: '违法违规行为发生当月最后一日24点前主动披露',
+    en: 'disclosed before midnight of the last day of the month of the violation',
+    compute: onDates((v, d) => within(v, d, endOfCalendarMonth(v))),
+  },
+  {
+    name: 'disclosedWithin3MonthsAfterViolationMonth',
+    scope,
+    type: 'boolean',
+    inputs: dates,
+    zh: '违法违规行为发生当月最后一日24点后3个自然月内主动披露',
+    en: 'disclosed after the month of the violation, within the 3 calendar months that follow it',
+    compute: onDates((v, d) => isAfter(d, endOfCalendarMonth(v)) && !isAfter(d, endOfCalendarMonth(v, 3))),
+  },
+  {
+    name: 'underpaidTaxPercent',
+    scope,
+    type: 'number',
+    inputs: ['underpaidTax', 'taxPayable'],
+    zh: '漏缴、少缴税款占应缴纳税款比例（%）',
+    en: 'underpaid tax as a percentage of the tax payable',
+    compute: (f) => percent(f.underpaidTax, f.taxPayable),
+  },
+  {
+    name: 'excessRefundPercent',
+    scope,
+    type: 'number',
+    inputs: ['possibleExcessRefund', 'refundPayable'],
+    zh: '可能多退税款占应退税款比例（%）',
+    en: 'possible excess refund as a percentage of the refund due',
+    compute: (f) => percent(f.possibleExcessRefund, f.refundPayable),
+  },
+  {
+    name: 'priorSameDisclosureWithin12Months',
+    scope,
+    type: 'boolean',
+    inputs: ['priorDisclosuresOfSameViolation', 'disclosureDate'],
+    zh: '一年内（连续12个月）已就同一违规行为主动披露过',
+    en: 'the same violation was already disclosed within the 12 months before this disclosure',
+    compute: (f) => {
+      const disclosure = day(f.disclosureDate);
+      if (!disclosure || !Array.isArray(f.priorDisclosuresOfSameViolation)) return undefined;
+      return f.priorDisclosuresOfSameViolation.some((iso: string) => {
+        const prior = day(iso)!;
+        return within(prior, disclosure, monthsAfter(prior, 12));
+      });
+    },
+  },
+  {
+    name: 'penaltyKind',
+    scope,
+    type: 'enum',
+    values: ['none', 'warning', 'fine'],
+    inputs: ['penalty'],
+    zh: '处罚种类（无 / 警告 / 罚款）',
+    en: 'kind of penalty (none, warning, fine)',
+    compute: (f) => (typeof f.penalty === 'number' ? 'fine' : f.penalty),
+  },
+  {
+    name: 'fineAmount',
+    scope,
+    type: 'number',
+    inputs: ['penalty'],
+    zh: '罚款金额（元，无罚款为0）',
+    en: 'fine in CNY (0 when there is no fine)',
+    compute: (f) => (typeof f.penalty === 'number' ? f.penalty : f.penalty === undefined ? undefined : 0),
+  },
+];

@@ -1,0 +1,22 @@
+// Calendar periods as Chinese law counts them (《民法典》第二百零一、二百零二条): a period of N months
+// starts the day after the event, and ends on the day of the end month that corresponds to the start
+// date, or on that month's last day when it has no such day. date-fns `addMonths` clamps the same way,
+// so 6 months after 2023-08-31 ends on 2024-02-29, and 6 months after 2023-03-15 on 2023-09-15.
+// "Within N months" (N个月以内) includes that last day.
+import { addMonths, addYears, endOfMonth, formatISO, isAfter, parseISO } from 'date-fns';
+
+/** Dates are YYYY-MM-DD strings in profiles; undefined stays undefined. */
+export const day = (iso: unknown): Date | undefined => (typeof iso === 'string' ? parseISO(iso) : undefined);
+export const isoDay = (date: Date): string => formatISO(date, { representation: 'date' });
+
+/** The last day of the period of `months` months that starts after `start`. */
+export const monthsAfter = (start: Date, months: number): Date => addMonths(start, months);
+export const yearsAfter = (start: Date, years: number): Date => addYears(start, years);
+
+/** `date` is on or after `start` and on or before the period's last day. */
+export function within(start: Date, date: Date, lastDay: Date): boolean {
+  return !isAfter(start, date) && !isAfter(date, lastDay);
+}
+
+/** The last day of the month `months` calendar months after the month of `date` (0 = its own month). */
+export const endOfCalendarMonth = (date: Date, months = 0): Date => endOfMonth(addMonths(date, months));

@@ -1,0 +1,40 @@
+// The enterprise profile: who the company is, the facts policies ask about, and its incidents.
+import { z } from 'zod';
+import { allOptional, enumOf, labelled } from './fields.ts';
+import { incidentSchema } from './incidents.ts';
+import { normalizeProvince, provinceIds } from './provinces.ts';
+import { usccProblem } from './uscc.ts';
+
+/** 海关信用等级 (customs credit status). */
+export const customsCreditLevels = ['advanced', 'registered', 'dishonest'] as const;
+
+/**
+ * Enterprise facts a rule may test. Every one is optional: absent means unknown, never false.
+ * Policy packs that need more facts add them here, each with its Chinese term.
+ */
+export const enterpriseFacts = {
+  customsCode: labelled(z.string().regex(/^[0-9A-Z]{10}$/, 'must be 10 digits or capital letters'), {
+    zh: '海关编码（海关注册编码）',
+    en: 'customs registration code',
+  }),
+  province: labelled(z.preprocess(normalizeProvince, enumOf(provinceIds)), { zh: '所在省份', en: 'province' }),
+  customsCredit: labelled(enumOf(customsCreditLevels), {
+    zh: '海关信用等级（advanced 高级认证企业 / registered 其他注册登记和备案企业 / dishonest 失信企业）',
+    en: 'customs credit status (advanced = AEO advanced certified, registered = other registered, dishonest)',
+  }),
+};
+
+export const enterpriseSchema = z.strictObject({
+  name: labelled(z.string().trim().min(1, 'must not be empty'), { zh: '企业名称', en: 'enterprise name' }),
+  uscc: labelled(
+    z.string().trim().toUpperCase().superRefine((code, ctx) => {
+      const problem = usccProblem(code);
+      if (problem) ctx.addIssue({ code: 'custom', message: `is not a valid 统一社会信用代码: ${problem}` });
+    }),
+    { zh: '统一社会信用代码', en: 'unified social credit code (USCC)' },
+  ),
+  ...allOptional(enterpriseFacts),
+  incidents: labelled(z.array(incidentSchema).default([]), { zh: '事项', en: 'incidents' }),
+});
+
+export type Enterprise = z.infer<typeof enterpriseSchema>;

@@ -1,0 +1,79 @@
+// Incidents: things that happened to an enterprise and that a policy may forgive or reward.
+import { z } from 'zod';
+import { allOptional, enumOf, isoDate, labelled, yuan } from './fields.ts';
+
+/** 违反海关规定的行为 (a violation of customs rules), as 海关总署公告2023年第127号 classifies it. */
+export const violationCategories = [
+  'tax', // 涉税违规
+  'export-refund', // 影响国家出口退税管理
+  'processing-unit-consumption', // 第一条第四项: 实际单耗低于已申报单耗
+  'statistics', // 《海关行政处罚实施条例》第十五条第（一）项
+  'supervision', // 第十五条第（二）项
+  'article-18', // 第十八条
+  'inspection-quarantine', // 违反海关检验检疫业务规定
+] as const;
+
+/** Facts of a customs violation that rules may test. */
+export const customsViolationFacts = {
+  category: labelled(enumOf(violationCategories), { zh: '违规类别', en: 'violation category' }),
+  violationDate: labelled(isoDate(), { zh: '违规行为发生之日', en: 'date the violation occurred' }),
+  disclosureDate: labelled(isoDate(), { zh: '向海关主动披露之日', en: 'date of the voluntary disclosure to customs' }),
+  discoveredByCustoms: labelled(z.boolean(), {
+    zh: '海关在披露前已发现该行为',
+    en: 'customs had discovered the violation before it was disclosed',
+  }),
+  correctedInTime: labelled(z.boolean(), { zh: '及时改正', en: 'the violation was corrected in time' }),
+  writtenReport: labelled(z.boolean(), {
+    zh: '以书面形式（《主动披露报告表》）向海关报告',
+    en: 'reported to customs in writing (voluntary-disclosure report form)',
+  }),
+  harmfulConsequence: labelled(z.boolean(), { zh: '造成危害后果', en: 'the violation caused harmful consequences' }),
+  underpaidTax: labelled(yuan(), { zh: '漏缴、少缴税款（元）', en: 'tax underpaid or unpaid (CNY)' }),
+  taxPayable: labelled(yuan(), { zh: '应缴纳税款（元）', en: 'tax payable (CNY)' }),
+  possibleExcessRefund: labelled(yuan(), { zh: '可能多退税款（元）', en: 'possible excess export refund (CNY)' }),
+  refundPayable: labelled(yuan(), { zh: '应退税款（元）', en: 'export refund due (CNY)' }),
+  statisticalValue: labelled(yuan(), { zh: '影响统计人民币总值（元）', en: 'statistical value affected (CNY)' }),
+  affectsRestrictedAreas: labelled(z.boolean(), {
+    zh: '影响国家有关进出境的禁止性管理、出口退税管理、税款征收和许可证件管理',
+    en: 'affects prohibitions, export-refund management, tax collection or licence management',
+  }),
+  involvesQuarantine: labelled(z.boolean(), { zh: '涉及检疫类事项', en: 'involves quarantine matters' }),
+  involvesSafetyEnvHealth: labelled(z.boolean(), {
+    zh: '检验类涉及安全、环保、卫生类事项',
+    en: 'an inspection matter involving safety, environmental protection or health',
+  }),
+  residualGoodsUndisposedOrReexported: labelled(z.boolean(), {
+    zh: '剩余料件、半制成品、制成品尚未处置或已通过加工贸易方式复出口',
+    en: 'the resulting surplus materials and goods are undisposed or re-exported under processing trade',
+  }),
+  priorDisclosuresOfSameViolation: labelled(z.array(isoDate()), {
+    zh: '此前就同一违规行为主动披露的日期',
+    en: 'dates of earlier voluntary disclosures of the same violation',
+  }),
+  repeatLicensorDisclosure: labelled(z.boolean(), {
+    zh: '就权利人对被授权人基于同一货物的权利许可再次主动披露',
+    en: 'a repeated disclosure of royalties under the same licensor–licensee licence for the same goods',
+  }),
+  penalty: labelled(z.union([z.enum(['none', 'warning']), yuan()]), {
+    zh: '海关处罚（无 / 警告 / 罚款金额）',
+    en: 'customs penalty: none, warning, or the fine in CNY',
+  }),
+};
+
+const incidentId = labelled(z.string().trim().min(1, 'must not be empty'), { zh: '事项编号', en: 'incident id' });
+
+/** Every fact may be absent: absent means unknown, never false. */
+export const customsViolationSchema = z.strictObject({
+  id: incidentId,
+  kind: z.literal('customs-violation'),
+  ...allOptional(customsViolationFacts),
+});
+
+/** Each incident kind with the facts rules may test about it. */
+export const incidentFacts = { 'customs-violation': customsViolationFacts } as const;
+export type IncidentKind = keyof typeof incidentFacts;
+export const incidentKinds = Object.keys(incidentFacts) as [IncidentKind, ...IncidentKind[]];
+
+export const incidentSchema = z.discriminatedUnion('kind', [customsViolationSchema]);
+export type Incident = z.infer<typeof incidentSchema>;
+export type CustomsViolation = z.infer<typeof customsViolationSchema>;

@@ -1,0 +1,61 @@
+// Checks a rule file beyond its shape: every fact a condition names exists and is visible to the
+// rule, every operator fits its fact's type, every value fits the fact (e.g. a known enum member).
+import { factDefinition, factVisibleIn } from '../facts/catalog.ts';
+import type { FactDefinition, FactScope } from '../facts/types.ts';
+import { operators, type OperatorDefinition } from '../engine/operators.ts';
+import { fieldPath } from '../io/read.ts';
+import type { Condition, RuleDefinition } from './schema.ts';
+
+function valueProblem(fact: FactDefinition, op: OperatorDefinition, value: unknown): string | undefined {
+  const values = Array.isArray(value) ? value : [value];
+  if (op.listValue && !Array.isArray(value)) return 'needs a list of values';
+  if (!op.listValue && Array.isArray(value)) return 'needs a single value, not a list';
+  for (const v of values) {
+    const ok =
+      fact.type === 'boolean' ? typeof v === 'boolean'
+      : fact.type === 'number' ? typeof v === 'number'
+      : fact.type === 'enum' ? fact.values!.includes(v as string)
+      : fact.type === 'date' || fact.type === 'date[]' ? typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)
+      : typeof v === 'string';
+    if (!ok) {
+      const expected = fact.type === 'enum' ? `one of ${fact.values!.join(', ')}` : `a ${fact.type.replace('[]', '')}`;
+      return `value ${JSON.stringify(v)} does not fit fact "${fact.name}" (expects ${expected})`;
+    }
+  }
+  return undefined;
+}
+
+function* conditionProblems(c: Condition, scope: FactScope, path: (string | number)[]): Generator<string> {
+  if ('all' in c) for (const [i, child] of c.all.entries()) yield* conditionProblems(child, scope, [...path, 'all', i]);
+  else if ('any' in c) for (const [i, child] of c.any.entries()) yield* conditionProblems(child, scope, [...path, 'any', i]);
+  else if ('not' in c) yield* conditionProblems(c.not, scope, [...path, 'not']);
+  else {
+    const where = fieldPath(path);
+    const fact = factDefinition(c.fact);
+    if (!fact) return yield `${where}.fact: unknown fact "${c.fact}"`;
+    if (!factVisibleIn(fact, scope)) return yield `${where}.fact: "${c.fact}" is a fact of ${fact.scope}, not of ${scope}`;
+    const op: OperatorDefinition = operators[c.operator];
+    if (!op.factTypes.includes(fact.type)) return yield `${where}.operator: "${c.operator}" does not apply to ${fact.type} fact "${c.fact}"`;
+    const problem = valueProblem(fact, op, c.value);
+    if (problem) yield `${where}.value: ${problem}`;
+  }
+}
+
+/** Problems with one rule, each naming the field. */
+export function ruleProblems(rule: RuleDefinition, effectiveBasis: string | undefined): string[] {
+  const problems = [...conditionProblems(rule.conditions, rule.appliesTo, ['conditions'])];
+  if (effectiveBasis) {
+    const basis = factDefinition(effectiveBasis);
+    if (!basis || basis.type !== 'date' || !factVisibleIn(basis, rule.appliesTo)) {
+      problems.push(`effective.basis: "${effectiveBasis}" is not a date fact of ${rule.appliesTo}`);
+    }
+  }
+  const expects = new Set(rule.cases.map((c) => c.expect));
+  if (!expects.has('eligible')) problems.push('cases: none expects eligible');
+  if (expects.size === 1) problems.push('cases: every case expects the same status; give both sides');
+  for (const [i, c] of rule.cases.entries()) {
+    if (rule.appliesTo !== 'enterprise' && !c.incident) problems.push(`cases[${i}].incident: is required for a rule about ${rule.appliesTo}`);
+    if (rule.appliesTo === 'enterprise' && c.incident) problems.push(`cases[${i}].incident: an enterprise rule takes no incident`);
+  }
+  return problems;
+}

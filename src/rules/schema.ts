@@ -1,0 +1,145 @@
+// The rule-file schema. One file per policy document: the document's citation, its validity window,
+// and its rules, each with conditions in json-rules-engine's syntax (restricted: no `path`, no custom
+// operators, no named-condition references, no `params`), an outcome, and test cases as data.
+import { z } from 'zod';
+import { isoDate } from '../profile/fields.ts';
+import { incidentKinds } from '../profile/incidents.ts';
+import { operatorNames } from '../engine/operators.ts';
+
+const text = z.string().trim().min(1, 'must not be empty');
+export const bilingual = z.strictObject({ zh: text, en: text });
+
+export const ruleKinds = [
+  'benefit', 'subsidy', 'tax-exemption', 'license-exemption', 'penalty-exemption', 'late-fee-waiver',
+  'credit-treatment', 'priority-service', 'facilitation', 'disqualification',
+] as const;
+export const jurisdictions = ['national', 'chongqing', 'jiangsu', 'hubei'] as const;
+export const statuses = ['eligible', 'ineligible', 'undetermined', 'not-in-force'] as const;
+export type Status = (typeof statuses)[number];
+
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+/** Keys json-rules-engine would accept but a rule file may not use, with the reason. */
+const forbiddenKeys: Record<string, string> = {
+  path: '`path` (JSONPath) is not allowed: it can run code and our facts are flat',
+  params: '`params` is not allowed: facts take no parameters',
+  condition: 'named-condition references are not allowed: write the condition out (YAML anchors may share it)',
+  priority: '`priority` is not allowed: it changes which conditions json-rules-engine reports',
+};
+
+const noForbiddenKeys = (value: unknown, ctx: z.RefinementCtx) => {
+  if (typeof value !== 'object' || value === null) return;
+  for (const key of Object.keys(value)) {
+    if (key in forbiddenKeys) ctx.addIssue({ code: 'custom', message: forbiddenKeys[key]!, path: [key] });
+  }
+};
+
+/** A plain-words statement of what a condition requires, shown when it fails or is unknown. */
+const conditionLabel = bilingual.optional();
+
+export type Condition =
+  | { all: Condition[]; label?: z.infer<typeof bilingual> }
+  | { any: Condition[]; label?: z.infer<typeof bilingual> }
+  | { not: Condition; label?: z.infer<typeof bilingual> }
+  | { fact: string; operator: (typeof operatorNames)[number]; value: unknown; label?: z.infer<typeof bilingual> };
+
+export const leafSchema = z.strictObject({
+  fact: text,
+  operator: z.enum(operatorNames, { error: (i) => `unknown operator ${JSON.stringify(i.input)}; allowed: ${operatorNames.join(', ')}` }),
+  value: z.union([scalar, z.array(scalar).min(1)]),
+  label: conditionLabel,
+});
+
+export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.preprocess(
+    (v, ctx) => (noForbiddenKeys(v, ctx), v),
+    z.union([
+      z.strictObject({ all: z.array(conditionSchema).min(1, '`all` needs at least one condition'), label: conditionLabel }),
+      z.strictObject({ any: z.array(conditionSchema).min(1, '`any` needs at least one condition'), label: conditionLabel }),
+      z.strictObject({ not: conditionSchema, label: conditionLabel }),
+      leafSchema,
+    ], { error: 'a condition is `all`, `any`, `not`, or a `fact` with an `operator` and a `value`' }),
+  ),
+) as z.ZodType<Condition>;
+
+const lineRange = z.tuple([z.int().positive(), z.int().positive()]).refine(([a, b]) => a <= b, 'first line must not come after the last');
+
+/** Where a rule's words stand: the article or item, the seed lines and the sentence quoted verbatim. */
+export const citationSchema = z.strictObject({
+  article: text.describe('条/款/项, e.g. 第一条第（二）项'),
+  lines: lineRange.describe('line range in the seed file, inclusive'),
+  quote: text.describe('the sentence the rule encodes, verbatim'),
+});
+
+export const documentSchema = z.strictObject({
+  title: text,
+  docNumber: text.describe('文号, e.g. 海关总署公告2023年第127号'),
+  issuer: text,
+  date: isoDate(),
+  jurisdiction: z.enum(jurisdictions),
+  seed: text.describe('seed file name in shared/seeds'),
+  lines: lineRange,
+});
+
+export const effectiveSchema = z.strictObject({
+  from: isoDate().optional(),
+  to: isoDate().optional(),
+  /** The date fact that decides whether the rule is in force (e.g. disclosureDate); default: the evaluation date. */
+  basis: text.optional(),
+  source: citationSchema.optional(),
+});
+
+const amountSchema = z
+  .strictObject({
+    min: z.number().nonnegative().optional(),
+    max: z.number().nonnegative().optional(),
+    unit: z.enum(['CNY', 'CNY/year', 'percent', 'percent/year', 'days', 'working-days', 'months', 'years']),
+    note: bilingual.optional(),
+  })
+  .refine((a) => a.min !== undefined || a.max !== undefined, 'give min, max or both');
+
+export const outcomeSchema = z.strictObject({ ...bilingual.shape, amount: amountSchema.optional() });
+
+export const caseSchema = z.strictObject({
+  name: text.describe('a sentence saying what the case shows'),
+  asOf: isoDate().optional(),
+  enterprise: z.record(z.string(), z.unknown()).default({}),
+  incident: z.record(z.string(), z.unknown()).optional(),
+  expect: z.enum(statuses),
+  /** When given, the facts the engine must ask for (order does not matter). */
+  missingFacts: z.array(text).optional(),
+});
+
+export const ruleSchema = z.strictObject({
+  id: z.string().regex(/^[a-z]+-\d{4}-[0-9a-z]+\/[a-z0-9-]+$/, 'must look like <issuer>-<year>-<number>/<slug>, e.g. gacc-2023-127/no-penalty-tax-within-6-months'),
+  title: bilingual,
+  kind: z.enum(ruleKinds),
+  source: citationSchema,
+  effective: effectiveSchema.optional(),
+  appliesTo: z.enum(['enterprise', ...incidentKinds]),
+  conditions: conditionSchema,
+  outcome: outcomeSchema,
+  /** Where the text is vague or garbled: why the rule asks for an explicit fact, or why its numbers are doubtful. */
+  notes: bilingual.optional(),
+  confidence: z.strictObject({ level: z.enum(['high', 'low']), reason: bilingual }).optional(),
+  cases: z.array(caseSchema).min(2, 'give cases on both sides: at least one eligible and one that is not'),
+});
+
+export const ruleFileSchema = z.strictObject({
+  /** Anchors for YAML to share conditions and case facts between rules; the engine never reads it. */
+  shared: z.record(z.string(), z.unknown()).optional(),
+  document: documentSchema,
+  effective: effectiveSchema.optional(),
+  rules: z.array(ruleSchema).min(1),
+});
+
+export type RuleFile = z.infer<typeof ruleFileSchema>;
+export type RuleDefinition = z.infer<typeof ruleSchema>;
+export type RuleCase = z.infer<typeof caseSchema>;
+export type Citation = z.infer<typeof citationSchema>;
+
+/** A rule as the engine uses it: the file's document and validity merged into it. */
+export interface Rule extends Omit<RuleDefinition, 'source' | 'effective'> {
+  source: Citation & z.infer<typeof documentSchema> & { file: string };
+  effective: z.infer<typeof effectiveSchema>;
+}
