@@ -4,13 +4,17 @@ import { allOptional, enumOf, labelled } from './fields.ts';
 import { incidentSchema } from './incidents.ts';
 import { normalizeProvince, provinceIds } from './provinces.ts';
 import { usccProblem } from './uscc.ts';
+import { bondedZoneFacts } from './facets/bonded-zone.ts';
+import { businessFacts } from './facets/business.ts';
+import { customsFacts } from './facets/customs.ts';
+import { tradeFacts } from './facets/trade.ts';
 
 /** 海关信用等级 (customs credit status). */
 export const customsCreditLevels = ['advanced', 'registered', 'dishonest'] as const;
 
 /**
  * Enterprise facts a rule may test. Every one is optional: absent means unknown, never false.
- * Policy packs that need more facts add them here, each with its Chinese term.
+ * Policy packs that need more facts add them to a facet (./facets), each with its Chinese term.
  */
 export const enterpriseFacts = {
   customsCode: labelled(z.string().regex(/^[0-9A-Z]{10}$/, 'must be 10 digits or capital letters'), {
@@ -22,6 +26,10 @@ export const enterpriseFacts = {
     zh: '海关信用等级（advanced 高级认证企业 / registered 其他注册登记和备案企业 / dishonest 失信企业）',
     en: 'customs credit status (advanced = AEO advanced certified, registered = other registered, dishonest)',
   }),
+  ...customsFacts,
+  ...businessFacts,
+  ...tradeFacts,
+  ...bondedZoneFacts,
 };
 
 export const enterpriseSchema = z.strictObject({

@@ -1,0 +1,67 @@
+// Checks that a rule's quote really stands in its seed file within the cited lines, so a citation
+// cannot drift from the text it claims to encode.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Rule } from './schema.ts';
+
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+
+/** Short lines that recur through a seed are page furniture (running heads such as 公 告), not text. */
+function furniture(lines: string[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const l of lines) {
+    const key = squeeze(l);
+    if (key && key.length <= 12) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([, n]) => n >= 3).map(([k]) => k));
+}
+
+const seedCache = new Map<string, { lines: string[]; furniture: Set<string> }>();
+
+function seed(dir: string, file: string) {
+  let entry = seedCache.get(file);
+  if (!entry) {
+    const lines = readFileSync(join(dir, file), 'utf8').split('\n');
+    seedCache.set(file, (entry = { lines, furniture: furniture(lines) }));
+  }
+  return entry;
+}
+
+/**
+ * Why the quote is not found in its lines, or undefined when it is. A quote may leave text out
+ * with …… (each part must then appear, in order); white space and page furniture are ignored.
+ */
+export function citationProblem(
+  seedsDir: string,
+  file: string,
+  [from, to]: readonly [number, number],
+  quote: string,
+): string | undefined {
+  if (!existsSync(join(seedsDir, file))) return `seed file ${file} not found in ${seedsDir}`;
+  const { lines, furniture: noise } = seed(seedsDir, file);
+  if (to > lines.length) return `lines ${from}-${to} run past the end of ${file} (${lines.length} lines)`;
+  const text = lines
+    .slice(from - 1, to)
+    .map(squeeze)
+    .filter((l) => !noise.has(l))
+    .join('');
+  let at = 0;
+  for (const part of quote.split(/……|\.\.\./).map(squeeze).filter(Boolean)) {
+    const found = text.indexOf(part, at);
+    if (found < 0) return `"${part.slice(0, 40)}${part.length > 40 ? '…' : ''}" is not in ${file} lines ${from}-${to}`;
+    at = found + part.length;
+  }
+  return undefined;
+}
+
+/** Every citation problem of a rule: its own quote and its validity window's. */
+export function ruleCitationProblems(seedsDir: string, rule: Rule): string[] {
+  const problems: string[] = [];
+  const check = (what: string, lines: readonly [number, number], quote: string) => {
+    const p = citationProblem(seedsDir, rule.source.seed, lines, quote);
+    if (p) problems.push(`${rule.source.file}: rule ${rule.id}: ${what}: ${p}`);
+  };
+  check('source.quote', rule.source.lines, rule.source.quote);
+  if (rule.effective.source) check('effective.source.quote', rule.effective.source.lines, rule.effective.source.quote);
+  return problems;
+}

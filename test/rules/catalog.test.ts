@@ -1,0 +1,29 @@
+// The shipped rule catalog: it loads, every rule's quote stands in its seed lines, and every case
+// that a rule file carries passes under both evaluators.
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCase } from '../../src/rules/cases.ts';
+import { ruleCitationProblems } from '../../src/rules/citations.ts';
+import { loadRules } from '../../src/rules/load.ts';
+
+const rules = loadRules();
+const seedsDir = fileURLToPath(new URL('../../../shared/seeds', import.meta.url));
+
+describe('rule catalog', () => {
+  it('has rules', () => expect(rules.length).toBeGreaterThan(0));
+
+  it.each(rules.map((r) => [r.id, r] as const))('%s quotes its seed verbatim within the cited lines', (_id, rule) => {
+    expect(ruleCitationProblems(seedsDir, rule)).toEqual([]);
+  });
+});
+
+for (const rule of rules) {
+  describe(rule.id, () => {
+    it.each(rule.cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+      for (const evaluator of ['reference', 'native'] as const) {
+        const outcome = await runCase(rule, c, evaluator);
+        expect(outcome.problem, `${evaluator} evaluator`).toBeUndefined();
+      }
+    });
+  });
+}
