@@ -1,0 +1,42 @@
+// huiqi command line: parses arguments and calls src/. Exit codes: 0 ok, 1 invalid input, 2 usage error.
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { InputError } from '../src/io/read.ts';
+import { version } from '../src/report/version.ts';
+import { checkCommand } from './commands/check.ts';
+import { rulesCommand } from './commands/rules.ts';
+
+export const EXIT = { ok: 0, invalidInput: 1, usage: 2 } as const;
+
+class UsageError extends Error {}
+
+const cli = yargs(hideBin(process.argv))
+  .scriptName('huiqi')
+  .usage('惠企 huiqi: which trade-policy benefits apply to an enterprise, which do not and why, and what is still unknown.\n\nUsage: $0 <command> [options]')
+  .command(checkCommand)
+  .command(rulesCommand)
+  .demandCommand(1, 'Name a command: check, rules, …')
+  .strict()
+  .version(version)
+  .help()
+  .alias('h', 'help')
+  .wrap(Math.min(110, process.stdout.columns || 100))
+  .epilogue('Profiles are JSON or YAML (see samples/ and schema/profile.schema.json). Rules cite their source documents: `huiqi rules show <id>`.')
+  .fail((message, error) => {
+    throw error ?? new UsageError(message);
+  });
+
+try {
+  await cli.parseAsync();
+} catch (e) {
+  const error = e as Error;
+  if (error instanceof InputError) {
+    process.stderr.write(`huiqi: ${error.message}\n`);
+    process.exitCode = EXIT.invalidInput;
+  } else if (error instanceof UsageError || error.name === 'YError') {
+    process.stderr.write(`${await cli.getHelp()}\n\nhuiqi: ${error.message}\n`);
+    process.exitCode = EXIT.usage;
+  } else {
+    throw error;
+  }
+}

@@ -1,0 +1,47 @@
+// How rules are listed and shown: `huiqi rules list` and `huiqi rules show <id>`.
+import { describeCondition } from '../engine/explain.ts';
+import type { Condition, Rule } from '../rules/schema.ts';
+import { amountText, type Lang } from './summary.ts';
+
+export function ruleListTable(rules: readonly Rule[], lang: Lang): string {
+  const rows = rules.map((r) => [r.id, r.source.jurisdiction, r.kind, `${r.source.docNumber} ${r.source.article}`, r.title[lang]]);
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i]!.length)));
+  const lines = rows.map((row) => row.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join('  '));
+  return `${lines.join('\n')}\n${rules.length} rules\n`;
+}
+
+function conditionLines(c: Condition, lang: Lang, depth = 0): string[] {
+  const pad = '  '.repeat(depth);
+  const own = c.label ? `  — ${c.label[lang]}` : '';
+  if ('fact' in c) return [`${pad}- ${describeCondition({ ...c, label: undefined })[lang]}  [${c.fact} ${c.operator} ${JSON.stringify(c.value)}]${own}`];
+  if ('not' in c) return [`${pad}- NOT${own}`, ...conditionLines(c.not, lang, depth + 1)];
+  const [word, children] = 'all' in c ? ['ALL of', c.all] : ['ANY of', c.any];
+  return [`${pad}- ${word}${own}`, ...children.flatMap((child) => conditionLines(child, lang, depth + 1))];
+}
+
+export function ruleDetail(rule: Rule, lang: Lang): string {
+  const s = rule.source;
+  const e = rule.effective;
+  const amount = amountText(rule.outcome.amount, lang);
+  const lines = [
+    `${rule.id}`,
+    `  ${rule.title.zh}`,
+    `  ${rule.title.en}`,
+    '',
+    `kind: ${rule.kind}    applies to: ${rule.appliesTo}    jurisdiction: ${s.jurisdiction}`,
+    `source: ${s.title}（${s.docNumber}，${s.issuer}，${s.date}）${s.article}`,
+    `        seed ${s.seed} lines ${s.lines[0]}-${s.lines[1]}  (rule file ${s.file})`,
+    `quote:  「${s.quote}」`,
+    `in force: ${e.from ?? '—'} to ${e.to ?? '—'}${e.basis ? ` (judged on ${e.basis})` : ' (judged on the evaluation date)'}`,
+    ...(e.source ? [`        「${e.source.quote}」 (${e.source.article}, lines ${e.source.lines.join('-')})`] : []),
+    '',
+    'conditions:',
+    ...conditionLines(rule.conditions, lang, 1),
+    '',
+    `outcome: ${rule.outcome[lang]}${amount ? ` (${amount})` : ''}`,
+    ...(rule.notes ? [`notes: ${rule.notes[lang]}`] : []),
+    ...(rule.confidence ? [`confidence: ${rule.confidence.level} — ${rule.confidence.reason[lang]}`] : []),
+    `cases: ${rule.cases.length} (huiqi rules test)`,
+  ];
+  return lines.join('\n') + '\n';
+}
