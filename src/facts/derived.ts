@@ -3,6 +3,9 @@
 import type { FieldLabel } from '../profile/fields.ts';
 import type { FactScope, FactType, FactValues } from './types.ts';
 import { disclosureWindowFacts } from './disclosure.ts';
+import { tradeDerivedFacts } from './trade.ts';
+import { customsFacts } from './customs.ts';
+import { bondedZoneDerivedFacts } from './bonded-zone.ts';
 
 export interface DerivedFact extends FieldLabel {
   name: string;
@@ -16,4 +19,4 @@ export interface DerivedFact extends FieldLabel {
 }
 
 /** Every derived fact; a policy pack that needs a new one adds its module here. */
-export const derivedFacts: readonly DerivedFact[] = [...disclosureWindowFacts];
+export const derivedFacts: readonly DerivedFact[] = [...disclosureWindowFacts, ...bondedZoneDerivedFacts, ...customsFacts, ...tradeDerivedFacts];

@@ -25,6 +25,12 @@ export const enterpriseFacts = {
   customsCredit: labelled(enumOf(customsCreditLevels), {
     zh: '海关信用等级（advanced 高级认证企业 / registered 其他注册登记和备案企业 / dishonest 失信企业）',
     en: 'customs credit status (advanced = AEO advanced certified, registered = other registered, dishonest)',
+    // A registered enterprise can apply for AEO advanced certification; a dishonest one must first leave
+    // the dishonest list (信用修复) when its period ends, so it is never advised to "become advanced".
+    change: {
+      reachable: { registered: ['advanced'], dishonest: [], advanced: [] },
+      actions: { advanced: { zh: '取得海关高级认证（成为高级认证企业）', en: 'obtain AEO advanced certification (高级认证企业)' } },
+    },
   }),
   ...customsFacts,
   ...businessFacts,

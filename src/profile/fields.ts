@@ -9,7 +9,23 @@ export interface FieldLabel {
   en: string;
 }
 
-export function labelled<T extends z.ZodType>(schema: T, label: FieldLabel): T {
+/**
+ * Whether and how an enterprise can change a fact by acting, for the gap analysis ("what it would take",
+ * src/engine/gap.ts). A fact without `change` is a record or a situation: when unknown it is asked for,
+ * but it is never suggested as something to change (a violation's date, its category, a penalty).
+ * Date facts that a derived window plans (e.g. disclosureDate, see src/facts/derived.ts) can be planned
+ * into the future only, whatever this says.
+ */
+export interface FactChange {
+  change?: {
+    /** Enum facts: the values an enterprise can reach from each current value; a value not listed reaches none. Absent: any. */
+    reachable?: Readonly<Record<string, readonly string[]>>;
+    /** Plain words for the action that sets a value (keyed by the value; booleans by 'true' / 'false'). */
+    actions?: Readonly<Record<string, FieldLabel>>;
+  };
+}
+
+export function labelled<T extends z.ZodType>(schema: T, label: FieldLabel & FactChange): T {
   return schema.meta({ ...label, description: `${label.zh} / ${label.en}` }) as T;
 }
 

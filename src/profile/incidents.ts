@@ -1,6 +1,7 @@
 // Incidents: things that happened to an enterprise and that a policy may forgive or reward.
 import { z } from 'zod';
 import { allOptional, enumOf, isoDate, labelled, yuan } from './fields.ts';
+import { normalizeProvince, provinceIds } from './provinces.ts';
 
 /** 违反海关规定的行为 (a violation of customs rules), as 海关总署公告2023年第127号 classifies it. */
 export const violationCategories = [
@@ -63,17 +64,54 @@ export const customsViolationFacts = {
 const incidentId = labelled(z.string().trim().min(1, 'must not be empty'), { zh: '事项编号', en: 'incident id' });
 
 /** Every fact may be absent: absent means unknown, never false. */
-export const customsViolationSchema = z.strictObject({
+export const customsViolationSchema = z
+  .strictObject({
+    id: incidentId,
+    kind: z.literal('customs-violation'),
+    ...allOptional(customsViolationFacts),
+  })
+  .superRefine((v, ctx) => {
+    if (v.violationDate && v.disclosureDate && v.disclosureDate < v.violationDate) {
+      ctx.addIssue({ code: 'custom', path: ['disclosureDate'], message: `is before the violation date ${v.violationDate}` });
+    }
+    for (const [i, prior] of (v.priorDisclosuresOfSameViolation ?? []).entries()) {
+      if (v.disclosureDate && prior > v.disclosureDate) {
+        ctx.addIssue({ code: 'custom', path: ['priorDisclosuresOfSameViolation', i], message: `is after this disclosure (${v.disclosureDate})` });
+      }
+    }
+  });
+
+/**
+ * Facts of an administrative violation (违法行为) that a non-customs authority handles, as the
+ * business-environment regulations (重庆市优化营商环境条例第六十二、六十四条) test it.
+ * Names differ from the customs-violation facts because fact names are global.
+ */
+export const administrativeViolationFacts = {
+  enforcementProvince: labelled(z.preprocess(normalizeProvince, enumOf(provinceIds)), {
+    zh: '作出处理的行政执法机关所在省份',
+    en: 'province of the enforcement authority handling the violation',
+  }),
+  minorCircumstances: labelled(z.boolean(), { zh: '违法行为情节轻微', en: 'the circumstances of the violation are minor' }),
+  minorSocialHarm: labelled(z.boolean(), { zh: '社会危害较小', en: 'the harm to society is small' }),
+  correctedPromptly: labelled(z.boolean(), { zh: '及时纠正', en: 'the violation was corrected promptly' }),
+  violationCausedHarm: labelled(z.boolean(), { zh: '造成危害后果', en: 'the violation caused harmful consequences' }),
+};
+
+export const administrativeViolationSchema = z.strictObject({
   id: incidentId,
-  kind: z.literal('customs-violation'),
-  ...allOptional(customsViolationFacts),
+  kind: z.literal('administrative-violation'),
+  ...allOptional(administrativeViolationFacts),
 });
 
 /** Each incident kind with the facts rules may test about it. */
-export const incidentFacts = { 'customs-violation': customsViolationFacts } as const;
+export const incidentFacts = {
+  'customs-violation': customsViolationFacts,
+  'administrative-violation': administrativeViolationFacts,
+} as const;
 export type IncidentKind = keyof typeof incidentFacts;
 export const incidentKinds = Object.keys(incidentFacts) as [IncidentKind, ...IncidentKind[]];
 
-export const incidentSchema = z.discriminatedUnion('kind', [customsViolationSchema]);
+export const incidentSchema = z.discriminatedUnion('kind', [customsViolationSchema, administrativeViolationSchema]);
 export type Incident = z.infer<typeof incidentSchema>;
 export type CustomsViolation = z.infer<typeof customsViolationSchema>;
+export type AdministrativeViolation = z.infer<typeof administrativeViolationSchema>;

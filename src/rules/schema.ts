@@ -50,17 +50,29 @@ export const leafSchema = z.strictObject({
   label: conditionLabel,
 });
 
-export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
-  z.preprocess(
-    (v, ctx) => (noForbiddenKeys(v, ctx), v),
-    z.union([
-      z.strictObject({ all: z.array(conditionSchema).min(1, '`all` needs at least one condition'), label: conditionLabel }),
-      z.strictObject({ any: z.array(conditionSchema).min(1, '`any` needs at least one condition'), label: conditionLabel }),
-      z.strictObject({ not: conditionSchema, label: conditionLabel }),
-      leafSchema,
-    ], { error: 'a condition is `all`, `any`, `not`, or a `fact` with an `operator` and a `value`' }),
-  ),
-) as z.ZodType<Condition>;
+const allSchema = z.strictObject({ all: z.array(z.lazy(() => conditionSchema)).min(1, '`all` needs at least one condition'), label: conditionLabel });
+const anySchema = z.strictObject({ any: z.array(z.lazy(() => conditionSchema)).min(1, '`any` needs at least one condition'), label: conditionLabel });
+const notSchema = z.strictObject({ not: z.lazy(() => conditionSchema), label: conditionLabel });
+
+/**
+ * A condition node. The node's shape is chosen by its key (all / any / not / fact) before it is
+ * validated, so errors point at the field that is wrong rather than at a failed union.
+ */
+export const conditionSchema: z.ZodType<Condition> = z.unknown().transform((value, ctx) => {
+  noForbiddenKeys(value, ctx);
+  const node = typeof value === 'object' && value !== null ? value : {};
+  const schema = 'all' in node ? allSchema : 'any' in node ? anySchema : 'not' in node ? notSchema : 'fact' in node ? leafSchema : undefined;
+  if (!schema) {
+    ctx.addIssue({ code: 'custom', message: 'a condition is `all`, `any`, `not`, or a `fact` with an `operator` and a `value`' });
+    return z.NEVER;
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: issue.path } as never);
+    return z.NEVER;
+  }
+  return parsed.data as Condition;
+}) as unknown as z.ZodType<Condition>;
 
 const lineRange = z.tuple([z.int().positive(), z.int().positive()]).refine(([a, b]) => a <= b, 'first line must not come after the last');
 

@@ -1,6 +1,210 @@
 // Enterprise facts for the business domain; see README.md beside this file.
+// Most are situations an enterprise can state about itself (a demand it faces, an application it makes),
+// because the business-environment regulations (国务院令第722号, 重庆市优化营商环境条例 …) grant rights
+// that arise in such situations.
 import { z } from 'zod';
-import { labelled } from '../fields.ts';
+import { enumOf, labelled } from '../fields.ts';
 
-export const businessFacts = {} satisfies Record<string, z.ZodType>;
-void labelled;
+/** 企业规模 (《中小企业划型标准规定》): large / medium / small / micro. */
+export const enterpriseSizes = ['large', 'medium', 'small', 'micro'] as const;
+
+/** Who owes the enterprise an overdue payment (账款). */
+export const overdueDebtorKinds = ['state-organ', 'large-enterprise', 'other'] as const;
+
+export const businessFacts = {
+  // Who the enterprise is
+  enterpriseSize: labelled(enumOf(enterpriseSizes), {
+    zh: '企业规模（large 大型 / medium 中型 / small 小型 / micro 微型）',
+    en: 'enterprise size (large, medium, small, micro)',
+  }),
+  privateEnterprise: labelled(z.boolean(), { zh: '民营企业', en: 'a private (non-state) enterprise' }),
+  technologyEnterprise: labelled(z.boolean(), { zh: '科技型企业', en: 'a technology-based enterprise' }),
+  foreignInvested: labelled(z.boolean(), { zh: '外商投资企业', en: 'a foreign-invested enterprise' }),
+  goodCreditRecord: labelled(z.boolean(), { zh: '信用良好', en: 'has a good credit record' }),
+  fitsIndustrialPolicyWithMarketPotential: labelled(z.boolean(), {
+    zh: '符合产业政策、有市场发展潜力',
+    en: 'fits industrial policy and has market development potential',
+  }),
+  lodgingOperator: labelled(z.boolean(), { zh: '住宿业经营者', en: 'operates a lodging business (hotel, guesthouse …)' }),
+  westernEncouragedIndustry: labelled(z.boolean(), {
+    zh: '主营业务属于《西部地区鼓励类产业目录》',
+    en: 'main business is in the Catalogue of Encouraged Industries in the Western Region',
+  }),
+
+  // Market access
+  businessInMarketAccessNegativeList: labelled(z.boolean(), {
+    zh: '经营领域属于市场准入负面清单',
+    en: 'the business lies in a field on the national market-access negative list',
+  }),
+  businessInForeignInvestmentNegativeList: labelled(z.boolean(), {
+    zh: '经营领域属于外商投资准入负面清单',
+    en: 'the business lies in a field on the foreign-investment access negative list',
+  }),
+
+  // Demands the enterprise faces
+  apportionmentDemanded: labelled(z.boolean(), {
+    zh: '被要求在法律、法规规定之外提供财力、物力或者人力（摊派）',
+    en: 'asked to contribute money, goods or labour beyond what laws and regulations require (apportionment)',
+  }),
+  associationMembershipMandatedByLaw: labelled(z.boolean(), {
+    zh: '法律、法规规定须加入（或不得退出）该行业协会商会',
+    en: 'a law or regulation requires membership of (or forbids leaving) the trade association',
+  }),
+  compelledToJoinAppraisalActivities: labelled(z.boolean(), {
+    zh: '被强制或者变相强制参加评比、达标、表彰、培训、考核、考试以及类似活动',
+    en: 'compelled to take part in ratings, standard-attainment, commendation, training, assessment, exams or the like',
+  }),
+  appraisalActivityRequiredByLaw: labelled(z.boolean(), {
+    zh: '法律、法规规定须参加该评比、达标、培训等活动',
+    en: 'a law or regulation requires taking part in that activity',
+  }),
+  intermediaryServiceImposed: labelled(z.boolean(), {
+    zh: '被行政机关指定或者强制（变相强制）接受中介服务',
+    en: 'an administrative organ designates an intermediary or compels the enterprise to use an intermediary service',
+  }),
+  intermediaryServiceStatutory: labelled(z.boolean(), {
+    zh: '该中介服务属于法定行政审批中介服务（有法律、法规或者国务院决定依据）',
+    en: 'the intermediary service is a statutory approval intermediary service (based on a law, regulation or State Council decision)',
+  }),
+  agencyCommissionedTechnicalService: labelled(z.boolean(), {
+    zh: '行政机关在行政审批过程中委托中介服务机构开展技术性服务',
+    en: 'the approving authority commissioned an intermediary to do technical work during the approval',
+  }),
+  certificateDemandedOutsideList: labelled(z.boolean(), {
+    zh: '被索要证明事项清单之外的证明',
+    en: 'asked for a certificate that is not on the published list of certification items',
+  }),
+  certificateOnCommitmentList: labelled(z.boolean(), {
+    zh: '所需证明列入证明事项告知承诺制清单',
+    en: 'the certificate required is on the notification-and-commitment list',
+  }),
+  feeDemandedOutsideCatalogue: labelled(z.boolean(), {
+    zh: '被收取政府性基金、涉企行政事业性收费、涉企保证金或政府定价经营服务性收费目录清单之外的收费或保证金',
+    en: 'charged a government fund, administrative fee, deposit or government-priced service fee that is not in the published catalogue',
+  }),
+  portFeeOutsideCatalogue: labelled(z.boolean(), {
+    zh: '口岸经营服务企业在口岸收费目录清单之外收费',
+    en: 'a port service operator charges a fee outside the port-fee catalogue',
+  }),
+  bankImposedProhibitedCreditTerms: labelled(z.boolean(), {
+    zh: '商业银行等金融机构在授信中设置歧视性规定、强制搭售保险理财、强制贷转存、以存款作为贷款前提或其他不合理限制条件',
+    en: 'a bank imposes discriminatory credit rules, tied insurance or wealth products, forced loan-to-deposit conversion, deposits as a precondition or other unreasonable conditions',
+  }),
+  generalShutdownOrdered: labelled(z.boolean(), {
+    zh: '所在区域被采取要求相关行业、领域市场主体普遍停产、停业的措施',
+    en: 'a measure orders businesses of the sector in the area to stop production or operation generally',
+  }),
+  requiredToRegisterLocally: labelled(z.boolean(), {
+    zh: '被要求必须在某地登记注册或者设立分公司',
+    en: 'required to register in a particular place or to set up a branch there',
+  }),
+  registrationLocationRequiredByLaw: labelled(z.boolean(), {
+    zh: '法律法规明确规定须在该地登记注册',
+    en: 'a law or regulation expressly requires registration in that place',
+  }),
+  nonLocalHigherRequirements: labelled(z.boolean(), {
+    zh: '作为外地企业在资质认定、业务许可等方面被设定明显高于本地经营者的资质要求、技术要求、检验标准或评审标准',
+    en: 'as a non-local enterprise, faces qualification, technical, inspection or review requirements clearly higher than local operators',
+  }),
+
+  // The government and payments
+  policyCommitmentChanged: labelled(z.boolean(), {
+    zh: '政府及其部门因国家利益、社会公共利益需要（或法律法规调整）改变向企业作出的政策承诺或合同约定',
+    en: 'the government changed a policy commitment or contract with the enterprise for the national or public interest (or a change of law)',
+  }),
+  lossFromCommitmentChange: labelled(z.boolean(), {
+    zh: '企业因政策承诺、合同约定改变受到损失',
+    en: 'the enterprise suffered a loss from that change',
+  }),
+  overdueDebtor: labelled(enumOf(overdueDebtorKinds), {
+    zh: '违约拖欠企业货物、工程、服务等账款的一方（state-organ 国家机关、事业单位 / large-enterprise 大型企业 / other 其他）',
+    en: 'who is in arrears on payments owed to the enterprise (state organ or public institution, large enterprise, other)',
+  }),
+  forcedNonCashPayment: labelled(z.boolean(), {
+    zh: '国家机关、事业单位强制企业接受商业汇票等非现金支付方式',
+    en: 'a state organ or public institution forces the enterprise to accept commercial bills or other non-cash payment',
+  }),
+
+  // Registration and deregistration
+  startingBusiness: labelled(z.boolean(), {
+    zh: '申请开办企业（营业执照、印章、发票、社保登记、公积金缴存登记等）',
+    en: 'applying to start a business (licence, seal, invoices, social-insurance and housing-fund registration)',
+  }),
+  applicationMaterialsComplete: labelled(z.boolean(), {
+    zh: '申请材料齐全、符合法定形式',
+    en: 'the application materials are complete and in the statutory form',
+  }),
+  operatesOutsideDomicile: labelled(z.boolean(), {
+    zh: '在住所以外开展经营活动',
+    en: 'operates at premises other than its registered domicile',
+  }),
+  premisesInSameDistrict: labelled(z.boolean(), {
+    zh: '该经营场所属于同一区县（自治县）登记机关管辖',
+    en: 'those premises fall under the same district (county) registration authority',
+  }),
+  relocatedDomicile: labelled(z.boolean(), { zh: '企业迁移（变更住所）', en: 'the enterprise moved its domicile' }),
+  holdsValidLicences: labelled(z.boolean(), { zh: '持有有效许可证件', en: 'holds valid licences or permits' }),
+  licenceReissueRequiredByLaw: labelled(z.boolean(), {
+    zh: '法律、法规、规章规定迁移后须重新办理该许可证件',
+    en: 'a law, regulation or rule requires those licences to be re-issued after a move',
+  }),
+  neverOperated: labelled(z.boolean(), {
+    zh: '设立后未开展生产经营活动',
+    en: 'has not carried on any business since it was set up',
+  }),
+  noDebtsOrClaims: labelled(z.boolean(), { zh: '无债权债务', en: 'has no claims or debts' }),
+
+  // Government services
+  applyingForGovernmentService: labelled(z.boolean(), {
+    zh: '正在办理政务服务事项',
+    en: 'is applying for a government service (an administrative approval or public service)',
+  }),
+  applicationNeedsSupplement: labelled(z.boolean(), {
+    zh: '办理政务服务事项需要补正材料、手续',
+    en: 'the application needs further materials or formalities',
+  }),
+  hasElectronicDocuments: labelled(z.boolean(), {
+    zh: '以符合法律规定的电子证照、电子证明或者加盖电子印章、使用电子签名的电子材料办理',
+    en: 'applies with lawful electronic licences or certificates, or electronic materials with an e-seal or e-signature',
+  }),
+  inZoneWithRegionalAssessment: labelled(z.boolean(), {
+    zh: '项目位于已推行区域评估的开发区、新区或者其他区域',
+    en: 'the project lies in a development zone, new area or other area where a regional assessment has been carried out',
+  }),
+  applyingForLowVoltageConnection: labelled(z.boolean(), {
+    zh: '申请接入低压供电',
+    en: 'applying for a low-voltage power connection',
+  }),
+  majorConstructionProject: labelled(z.boolean(), { zh: '重大工程建设项目', en: 'a major construction project' }),
+  missingOnlyNonKeyMaterials: labelled(z.boolean(), {
+    zh: '缺少的仅为不影响安全和公共利益的非关键要件',
+    en: 'only non-key materials that do not affect safety or the public interest are missing',
+  }),
+  smallLowRiskProject: labelled(z.boolean(), {
+    zh: '社会投资小型低风险建设项目',
+    en: 'a small, low-risk construction project financed by private investment',
+  }),
+
+  // Courts, appraisals, bankruptcy
+  filedLawsuitOnline: labelled(z.boolean(), {
+    zh: '通过网上立案方式递交诉状',
+    en: 'filed a statement of claim through online case filing',
+  }),
+  commissionedForensicAppraisal: labelled(z.boolean(), {
+    zh: '委托司法鉴定',
+    en: 'commissioned a forensic (judicial) appraisal',
+  }),
+  appraisalTimeLimitAgreed: labelled(z.boolean(), {
+    zh: '与司法鉴定机构约定了鉴定时限',
+    en: 'agreed a time limit with the appraisal institution',
+  }),
+  appraisalMajorOrComplex: labelled(z.boolean(), {
+    zh: '鉴定事项重大复杂或者法律、法规、规章对时限另有规定',
+    en: 'the appraisal is major or complex, or a law, regulation or rule sets its own time limit',
+  }),
+  inBankruptcyProceedings: labelled(z.boolean(), { zh: '处于破产程序中', en: 'in bankruptcy proceedings' }),
+  abnormalTaxpayerStatus: labelled(z.boolean(), {
+    zh: '被税务机关认定为非正常户',
+    en: 'classed by the tax authority as an abnormal taxpayer (非正常户)',
+  }),
+} satisfies Record<string, z.ZodType>;

@@ -1,0 +1,67 @@
+// Derived facts for the customs rule packs: the advance-ruling extension window (海关总署公告2024年第32号),
+// imports from Serbian AEO enterprises (2023年第102号); and the matcher for the Chongqing 高资信企业名单,
+// which needs the enterprise's name and so cannot be a derived fact yet (derived facts do not see `name`).
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { differenceInCalendarDays } from 'date-fns';
+import { parse as parseYaml } from 'yaml';
+import type { DerivedFact } from './derived.ts';
+import { day } from './periods.ts';
+
+export const customsFacts: DerivedFact[] = [
+  {
+    name: 'advanceRulingExtensionWindowOpen',
+    scope: 'enterprise',
+    type: 'boolean',
+    inputs: ['advanceRulingExpiryDate'],
+    zh: '当前处于《预裁定决定书》有效期截止日前30日至90日内',
+    en: 'today is 30 to 90 days before the advance ruling expires',
+    // 有效期截止日前30日至90日内: both ends included (以内), counted in calendar days before the expiry date.
+    compute: (f, asOf) => {
+      const expiry = day(f.advanceRulingExpiryDate);
+      if (!expiry) return undefined;
+      const daysBefore = differenceInCalendarDays(expiry, day(asOf)!);
+      return daysBefore >= 30 && daysBefore <= 90;
+    },
+  },
+  {
+    name: 'importsFromSerbianAeoSupplier',
+    scope: 'enterprise',
+    type: 'boolean',
+    inputs: ['serbianAeoSupplierCodes'],
+    zh: '自塞尔维亚AEO企业进口货物',
+    en: 'imports goods from a Serbian AEO enterprise',
+    compute: (f) => (Array.isArray(f.serbianAeoSupplierCodes) ? f.serbianAeoSupplierCodes.length > 0 : undefined),
+  },
+];
+
+// ---- 高资信企业名单 (data/chongqing/high-credit-enterprises.yaml) ----
+
+const LIST_FILE = fileURLToPath(new URL('../../data/chongqing/high-credit-enterprises.yaml', import.meta.url));
+
+/**
+ * A company name in a form that compares equal however it was typed: full-width ASCII (including （）)
+ * folded to half-width, every kind of white space removed.
+ */
+export function normalizeEnterpriseName(name: string): string {
+  return name
+    .normalize('NFKC')
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\s+/gu, '');
+}
+
+let listed: Set<string> | undefined;
+
+/** The normalized names on the Chongqing 高资信企业名单 as published on 2024-05-20. */
+export function chongqingHighCreditNames(): Set<string> {
+  if (!listed) {
+    const data = parseYaml(readFileSync(LIST_FILE, 'utf8')) as { enterprises: { name: string }[] };
+    listed = new Set(data.enterprises.map((e) => normalizeEnterpriseName(e.name)));
+  }
+  return listed;
+}
+
+/** Whether an enterprise name is on the list: what a derived `onChongqingHighCreditList` would compute from `name`. */
+export function onChongqingHighCreditList(name: string | undefined): boolean | undefined {
+  return name === undefined ? undefined : chongqingHighCreditNames().has(normalizeEnterpriseName(name));
+}

@@ -1,0 +1,88 @@
+// Rule files are validated before use; every problem names the file, the rule and the field.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { InputError } from '../../src/io/read.ts';
+import { checkRuleFile, loadRules } from '../../src/rules/load.ts';
+import { fixtureDocument } from '../fixtures/rules.ts';
+
+const rule = (overrides: Record<string, unknown> = {}) => ({
+  id: 'test-2024-1/fixture',
+  title: { zh: '测试', en: 'test' },
+  kind: 'benefit',
+  source: { article: '第一条', lines: [1, 1], quote: '测试' },
+  appliesTo: 'enterprise',
+  conditions: { all: [{ fact: 'customsCredit', operator: 'equal', value: 'advanced' }] },
+  outcome: { zh: '测试', en: 'test' },
+  cases: [
+    { name: 'advanced', enterprise: { customsCredit: 'advanced' }, expect: 'eligible' },
+    { name: 'registered', enterprise: { customsCredit: 'registered' }, expect: 'ineligible' },
+  ],
+  ...overrides,
+});
+const problemsOf = (r: object) => checkRuleFile({ document: fixtureDocument, rules: [r] }, 'rules/x.yaml').problems.join('\n');
+
+describe('rule-file validation', () => {
+  it('accepts a well-formed rule', () => expect(problemsOf(rule())).toBe(''));
+
+  it('rejects an unknown operator, naming file and rule', () => {
+    const p = problemsOf(rule({ conditions: { all: [{ fact: 'customsCredit', operator: 'regex', value: '.*' }] } }));
+    expect(p).toMatch(/^rules\/x\.yaml: rule test-2024-1\/fixture: conditions/);
+    expect(p).toMatch(/unknown operator "regex"/);
+  });
+
+  it('rejects a rule without a source, naming file and rule', () => {
+    const { source: _source, ...withoutSource } = rule();
+    expect(problemsOf(withoutSource)).toMatch(/rules\/x\.yaml: rule test-2024-1\/fixture: source: is required/);
+  });
+
+  it('forbids JSONPath `path` (it can run code)', () => {
+    const p = problemsOf(rule({ conditions: { all: [{ fact: 'customsCredit', operator: 'equal', value: 'advanced', path: '$..x' }] } }));
+    expect(p).toMatch(/JSONPath/);
+  });
+
+  it('rejects an unknown fact and a value outside an enum', () => {
+    expect(problemsOf(rule({ conditions: { fact: 'creditLevel', operator: 'equal', value: 'advanced' } }))).toMatch(/conditions\.fact: unknown fact "creditLevel"/);
+    expect(problemsOf(rule({ conditions: { fact: 'customsCredit', operator: 'equal', value: 'AEO' } }))).toMatch(/does not fit fact "customsCredit" \(expects one of advanced, registered, dishonest\)/);
+  });
+
+  it('rejects an operator that does not fit the fact type', () => {
+    expect(problemsOf(rule({ conditions: { fact: 'customsCredit', operator: 'atLeast', value: 1 } }))).toMatch(/"atLeast" does not apply to enum fact "customsCredit"/);
+  });
+
+  it('rejects an incident fact in an enterprise rule', () => {
+    expect(problemsOf(rule({ conditions: { fact: 'underpaidTax', operator: 'atMost', value: 1 } }))).toMatch(/"underpaidTax" is a fact of customs-violation, not of enterprise/);
+  });
+
+  it('requires cases on both sides', () => {
+    const cases = [{ name: 'a', enterprise: { customsCredit: 'advanced' }, expect: 'eligible' }, { name: 'b', enterprise: {}, expect: 'eligible' }];
+    expect(problemsOf(rule({ cases }))).toMatch(/every case expects the same status/);
+  });
+
+  it('rejects an empty `any`, which json-rules-engine would call true', () => {
+    expect(problemsOf(rule({ conditions: { any: [] } }))).toMatch(/`any` needs at least one condition/);
+  });
+
+  it('loadRules reports every problem of every file at once', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'huiqi-rules-'));
+    writeFileSync(join(dir, 'a.yaml'), stringify({ document: fixtureDocument, rules: [rule({ kind: 'gift' })] }));
+    writeFileSync(join(dir, 'b.yaml'), 'rules: [oops');
+    try {
+      loadRules(dir);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      const message = (e as Error).message;
+      expect(message).toMatch(/a\.yaml: rule test-2024-1\/fixture: kind:/);
+      expect(message).toMatch(/b\.yaml: not valid YAML/);
+    }
+  });
+
+  it('rejects duplicate rule ids across files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'huiqi-rules-'));
+    for (const f of ['a.yaml', 'b.yaml']) writeFileSync(join(dir, f), stringify({ document: fixtureDocument, rules: [rule()] }));
+    expect(() => loadRules(dir)).toThrow(/id already used in/);
+  });
+});
