@@ -27,8 +27,28 @@ export const businessFacts = {
   }),
   lodgingOperator: labelled(z.boolean(), { zh: '住宿业经营者', en: 'operates a lodging business (hotel, guesthouse …)' }),
   westernEncouragedIndustry: labelled(z.boolean(), {
-    zh: '主营业务属于《西部地区鼓励类产业目录》',
-    en: 'main business is in the Catalogue of Encouraged Industries in the Western Region',
+    zh: '位于西部地区且主营业务属于《西部地区鼓励类产业目录》',
+    en: 'located in the western region, with its main business in the Catalogue of Encouraged Industries in the Western Region',
+  }),
+  ecommerceTechnologyEnterprise: labelled(z.boolean(), {
+    zh: '电子商务技术等企业',
+    en: 'an e-commerce technology (or similar) enterprise',
+  }),
+  meetsHighTechOrAdvancedServiceCriteria: labelled(z.boolean(), {
+    zh: '符合高新技术企业或技术先进型服务企业认定条件',
+    en: 'meets the criteria for a high-tech enterprise or an advanced technology service enterprise',
+  }),
+  approvedExporter: labelled(z.boolean(), {
+    zh: '经核准出口商',
+    en: 'an approved exporter (may make its own declarations of origin)',
+  }),
+  importsRcepOriginPerishablesOrExpress: labelled(z.boolean(), {
+    zh: '进口RCEP原产易腐货物或快件',
+    en: 'imports perishable goods or express consignments originating in RCEP members',
+  }),
+  submittedCompleteArrivalInformation: labelled(z.boolean(), {
+    zh: '货物已抵达海关监管作业场所且完整提交相关信息',
+    en: 'the goods have reached the customs-controlled site and all required information has been submitted',
   }),
 
   // Market access
@@ -89,6 +109,14 @@ export const businessFacts = {
   bankImposedProhibitedCreditTerms: labelled(z.boolean(), {
     zh: '商业银行等金融机构在授信中设置歧视性规定、强制搭售保险理财、强制贷转存、以存款作为贷款前提或其他不合理限制条件',
     en: 'a bank imposes discriminatory credit rules, tied insurance or wealth products, forced loan-to-deposit conversion, deposits as a precondition or other unreasonable conditions',
+  }),
+  shutdownForStatutoryReasonApproved: labelled(z.boolean(), {
+    zh: '该普遍停产、停业措施涉及人民群众生命安全、发生重特大事故或者举办国家重大活动，并报经有权机关批准',
+    en: 'the general shutdown concerns lives, a major accident or a major national event, and a competent authority approved it',
+  }),
+  suspectsRegulationConflict: labelled(z.boolean(), {
+    zh: '认为地方性法规同行政法规相抵触，或者认为规章同法律、行政法规相抵触',
+    en: 'believes a local regulation conflicts with an administrative regulation, or a rule with a law or administrative regulation',
   }),
   generalShutdownOrdered: labelled(z.boolean(), {
     zh: '所在区域被采取要求相关行业、领域市场主体普遍停产、停业的措施',
