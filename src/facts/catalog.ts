@@ -2,7 +2,7 @@
 // Profile facts come from the profile schema, derived facts from src/facts/derived.ts.
 import type { z } from 'zod';
 import { enterpriseFacts } from '../profile/enterprise.ts';
-import type { FieldLabel } from '../profile/fields.ts';
+import type { FactChange, FieldLabel } from '../profile/fields.ts';
 import { incidentFacts, type IncidentKind } from '../profile/incidents.ts';
 import { derivedFacts } from './derived.ts';
 import type { FactDefinition, FactScope, FactType, FactValues } from './types.ts';
@@ -41,7 +41,7 @@ function profileFacts(scope: FactScope, shape: Record<string, z.ZodType>): FactD
     name,
     scope,
     ...factType(schema),
-    ...(schema.meta() as unknown as FieldLabel),
+    ...(schema.meta() as unknown as FieldLabel & FactChange),
     derived: false,
   }));
 }

@@ -16,6 +16,24 @@ export interface DerivedFact extends FieldLabel {
   inputs: readonly string[];
   /** `facts` holds the profile's facts for the scope; `asOf` is the evaluation date (YYYY-MM-DD). */
   compute(facts: FactValues, asOf: string): unknown;
+  /** For a boolean fact that is a date window: which dates of `input` make it true (see DateWindow). */
+  window?: DateWindow;
+}
+
+/**
+ * A date window a user can still act within: the fact is true when the `input` date falls between `from`
+ * and `to` (inclusive), false outside. The gap analysis plans `input` into the future from it
+ * (src/engine/gap.ts) and the deadlines come from it (src/engine/deadlines.ts).
+ */
+export interface DateWindow {
+  /** The date fact the window places, e.g. disclosureDate. */
+  input: string;
+  /** The window's first and last days (YYYY-MM-DD), or undefined while a fact it needs is unknown. */
+  range(facts: FactValues): { from: string; to: string } | undefined;
+  /** What to do by the last day, e.g. { zh: '主动披露', en: 'disclose' }. */
+  act: FieldLabel;
+  /** Why, e.g. { zh: '以在违规行为发生之日起六个月以内', en: 'to stay within 6 months of the violation' }. */
+  purpose: FieldLabel;
 }
 
 /** Every derived fact; a policy pack that needs a new one adds its module here. */

@@ -1,8 +1,9 @@
 // Derived facts for voluntary disclosure (海关总署公告2023年第127号): windows between violation and
 // disclosure, the share of tax or refund affected, and the 12-month repeat test of 第四条.
 import { isAfter } from 'date-fns';
-import type { DerivedFact } from './derived.ts';
-import { day, endOfCalendarMonth, monthsAfter, within, yearsAfter } from './periods.ts';
+import { addDays } from 'date-fns';
+import type { DateWindow, DerivedFact } from './derived.ts';
+import { day, endOfCalendarMonth, isoDay, monthsAfter, within, yearsAfter } from './periods.ts';
 
 const scope = 'customs-violation' as const;
 const dates = ['violationDate', 'disclosureDate'] as const;
@@ -13,6 +14,21 @@ function onDates(test: (violation: Date, disclosure: Date) => boolean) {
     const violation = day(f.violationDate);
     const disclosure = day(f.disclosureDate);
     return violation && disclosure ? test(violation, disclosure) : undefined;
+  };
+}
+
+const disclose = { zh: '主动披露', en: 'disclose' };
+
+/** The disclosure dates from `first(violation)` to `last(violation)` make the fact true. */
+function disclosureWindow(first: (v: Date) => Date, last: (v: Date) => Date, purpose: DateWindow['purpose']): DateWindow {
+  return {
+    input: 'disclosureDate',
+    range: (f) => {
+      const violation = day(f.violationDate);
+      return violation && { from: isoDay(first(violation)), to: isoDay(last(violation)) };
+    },
+    act: disclose,
+    purpose,
   };
 }
 
@@ -31,6 +47,7 @@ export const disclosureWindowFacts: DerivedFact[] = [
     zh: '自违规行为发生之日起六个月以内主动披露',
     en: 'disclosed within 6 months of the violation',
     compute: onDates((v, d) => within(v, d, monthsAfter(v, 6))),
+    window: disclosureWindow((v) => v, (v) => monthsAfter(v, 6), { zh: '以在违规行为发生之日起六个月以内', en: 'to stay within 6 months of the violation' }),
   },
   {
     name: 'disclosedWithin2Years',
@@ -40,6 +57,7 @@ export const disclosureWindowFacts: DerivedFact[] = [
     zh: '自违规行为发生之日起两年以内主动披露',
     en: 'disclosed within 2 years of the violation',
     compute: onDates((v, d) => within(v, d, yearsAfter(v, 2))),
+    window: disclosureWindow((v) => v, (v) => yearsAfter(v, 2), { zh: '以在违规行为发生之日起两年以内', en: 'to stay within 2 years of the violation' }),
   },
   {
     name: 'disclosedByEndOfViolationMonth',
@@ -49,6 +67,7 @@ export const disclosureWindowFacts: DerivedFact[] = [
     zh: '违法违规行为发生当月最后一日24点前主动披露',
     en: 'disclosed before midnight of the last day of the month of the violation',
     compute: onDates((v, d) => within(v, d, endOfCalendarMonth(v))),
+    window: disclosureWindow((v) => v, (v) => endOfCalendarMonth(v), { zh: '以在违规行为发生当月最后一日24点前', en: 'to stay within the month of the violation' }),
   },
   {
     name: 'disclosedWithin3MonthsAfterViolationMonth',
@@ -58,6 +77,10 @@ export const disclosureWindowFacts: DerivedFact[] = [
     zh: '违法违规行为发生当月最后一日24点后3个自然月内主动披露',
     en: 'disclosed after the month of the violation, within the 3 calendar months that follow it',
     compute: onDates((v, d) => isAfter(d, endOfCalendarMonth(v)) && !isAfter(d, endOfCalendarMonth(v, 3))),
+    window: disclosureWindow((v) => addDays(endOfCalendarMonth(v), 1), (v) => endOfCalendarMonth(v, 3), {
+      zh: '以在违规行为发生当月之后3个自然月内',
+      en: 'to stay within the 3 calendar months after the month of the violation',
+    }),
   },
   {
     name: 'underpaidTaxPercent',

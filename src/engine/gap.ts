@@ -1,0 +1,416 @@
+// "What it would take": for each rule that is ineligible or undetermined, the smallest sets of facts that
+// would have to change (or be answered) for it to become eligible, and across rules the single changes
+// that unlock the most measures. Generic over the condition trees: nothing here knows a rule.
+//
+// For an evaluated tree we compute, per node and wanted truth, alternative requirement sets (all: every
+// child's needs together; any: the cheapest child; not: the wanted truth flipped). A leaf becomes a
+// constraint on one fact; a derived date-window fact (src/facts/derived.ts `window`) becomes a date range
+// on its input. Each set is then turned into changes on the profile using the fact catalog: an unknown
+// fact is answered, a known one changed only when its definition says an enterprise can change it
+// (`change` in src/profile/fields.ts), a plannable date only into the future. Every set is checked by
+// evaluating the rule again with the changes applied.
+import { addDays, formatISO, parseISO } from 'date-fns';
+import { factDefinition, withDerivedFacts } from '../facts/catalog.ts';
+import { derivedFacts } from '../facts/derived.ts';
+import type { FactValues } from '../facts/types.ts';
+import type { Enterprise } from '../profile/enterprise.ts';
+import type { FieldLabel } from '../profile/fields.ts';
+import type { Condition, Rule } from '../rules/schema.ts';
+import { enterpriseFactValues, type RuleResult } from './evaluate.ts';
+import { askableFacts } from './explain.ts';
+import { evaluateCondition } from './native.ts';
+import type { EvaluatedCondition } from './truth.ts';
+
+type Leaf = Extract<Condition, { fact: string }>;
+
+/** What a fact must be: every field that is present must hold. Dates are inclusive YYYY-MM-DD bounds. */
+export interface Constraint {
+  oneOf?: unknown[];
+  noneOf?: unknown[];
+  min?: number;
+  minInclusive?: boolean;
+  max?: number;
+  maxInclusive?: boolean;
+  from?: string;
+  to?: string;
+  includes?: unknown[];
+  excludes?: unknown[];
+}
+
+/** One thing to do for a rule to become eligible. */
+export type Step =
+  /** The fact is unknown: find out and answer (the answer must satisfy `need`). */
+  | { kind: 'answer'; fact: string; incidentId?: string; need: Constraint }
+  /** The fact is known and the enterprise can change it. */
+  | { kind: 'change'; fact: string; incidentId?: string; from: unknown; to: unknown; need: Constraint }
+  /** A date not yet reached (or not yet set) that must fall in [from, by]: act by `by`. */
+  | { kind: 'plan'; fact: string; incidentId?: string; earliest: string; by?: string; notBefore?: string; act?: FieldLabel };
+
+export interface NearMiss {
+  result: RuleResult;
+  /** Alternative smallest sets of steps, cheapest first; empty when nothing the enterprise can do helps. */
+  options: Step[][];
+}
+
+export interface Unlock {
+  /** The single change (one step) that unlocks the measures. */
+  step: Step;
+  /** Rule results it makes eligible. */
+  unlocks: RuleResult[];
+  /** For each of them, the other steps (answers, dates to keep) it needs besides this one; often none. */
+  alongWith: Step[][];
+  /** The largest known money value among them (CNY), for ranking. */
+  money: number;
+}
+
+export interface GapAnalysis {
+  nearMisses: NearMiss[];
+  /** Single steps ranked by the number of measures they unlock, then their known money value. */
+  ranked: Unlock[];
+}
+
+const MAX_OPTIONS = 4;
+const isoDay = (d: Date) => formatISO(d, { representation: 'date' });
+const shiftDay = (iso: string, days: number) => isoDay(addDays(parseISO(iso), days));
+
+// ---------------------------------------------------------------------------------------------------
+// Constraints
+
+/** The constraint on `leaf.fact` that makes `leaf` come out `want`. */
+export function leafConstraint(leaf: Leaf, want: boolean): Constraint {
+  const v = leaf.value;
+  const list = Array.isArray(v) ? v : [v];
+  const n = v as number;
+  const d = v as string;
+  const pick = (yes: Constraint, no: Constraint) => (want ? yes : no);
+  switch (leaf.operator) {
+    case 'equal': return pick({ oneOf: [v] }, { noneOf: [v] });
+    case 'notEqual': return pick({ noneOf: [v] }, { oneOf: [v] });
+    case 'in': return pick({ oneOf: list }, { noneOf: list });
+    case 'notIn': return pick({ noneOf: list }, { oneOf: list });
+    case 'contains': return pick({ includes: [v] }, { excludes: [v] });
+    case 'doesNotContain': return pick({ excludes: [v] }, { includes: [v] });
+    case 'atLeast': return pick({ min: n, minInclusive: true }, { max: n, maxInclusive: false });
+    case 'atMost': return pick({ max: n, maxInclusive: true }, { min: n, minInclusive: false });
+    case 'exceeds': return pick({ min: n, minInclusive: false }, { max: n, maxInclusive: true });
+    case 'under': return pick({ max: n, maxInclusive: false }, { min: n, minInclusive: true });
+    case 'onOrAfter': return pick({ from: d }, { to: shiftDay(d, -1) });
+    case 'onOrBefore': return pick({ to: d }, { from: shiftDay(d, 1) });
+    case 'after': return pick({ from: shiftDay(d, 1) }, { to: d });
+    case 'before': return pick({ to: shiftDay(d, -1) }, { from: d });
+  }
+}
+
+/** Both constraints at once (undefined when they cannot both hold). */
+export function intersect(a: Constraint, b: Constraint): Constraint | undefined {
+  const out: Constraint = { ...a };
+  if (b.oneOf) out.oneOf = out.oneOf ? out.oneOf.filter((x) => b.oneOf!.includes(x)) : [...b.oneOf];
+  if (b.noneOf) out.noneOf = [...new Set([...(out.noneOf ?? []), ...b.noneOf])];
+  if (b.includes) out.includes = [...new Set([...(out.includes ?? []), ...b.includes])];
+  if (b.excludes) out.excludes = [...new Set([...(out.excludes ?? []), ...b.excludes])];
+  if (b.min !== undefined && (out.min === undefined || b.min > out.min || (b.min === out.min && !b.minInclusive))) {
+    out.min = b.min;
+    out.minInclusive = b.minInclusive;
+  }
+  if (b.max !== undefined && (out.max === undefined || b.max < out.max || (b.max === out.max && !b.maxInclusive))) {
+    out.max = b.max;
+    out.maxInclusive = b.maxInclusive;
+  }
+  if (b.from !== undefined && (out.from === undefined || b.from > out.from)) out.from = b.from;
+  if (b.to !== undefined && (out.to === undefined || b.to < out.to)) out.to = b.to;
+  if (out.oneOf && out.noneOf) out.oneOf = out.oneOf.filter((x) => !out.noneOf!.includes(x));
+  if (out.oneOf && !out.oneOf.length) return undefined;
+  if (out.includes?.some((x) => out.excludes?.includes(x))) return undefined;
+  if (out.min !== undefined && out.max !== undefined && (out.min > out.max || (out.min === out.max && !(out.minInclusive && out.maxInclusive)))) return undefined;
+  if (out.from !== undefined && out.to !== undefined && out.from > out.to) return undefined;
+  return out;
+}
+
+export function satisfies(value: unknown, c: Constraint): boolean {
+  if (value === undefined) return false;
+  if (c.oneOf && !c.oneOf.includes(value)) return false;
+  if (c.noneOf?.includes(value)) return false;
+  if (c.includes && !(Array.isArray(value) && c.includes.every((x) => value.includes(x)))) return false;
+  if (c.excludes && !(Array.isArray(value) && c.excludes.every((x) => !value.includes(x)))) return false;
+  if (c.min !== undefined || c.max !== undefined) {
+    if (typeof value !== 'number') return false;
+    if (c.min !== undefined && (c.minInclusive ? value < c.min : value <= c.min)) return false;
+    if (c.max !== undefined && (c.maxInclusive ? value > c.max : value >= c.max)) return false;
+  }
+  if (c.from !== undefined || c.to !== undefined) {
+    if (typeof value !== 'string') return false;
+    if (c.from !== undefined && value < c.from) return false;
+    if (c.to !== undefined && value > c.to) return false;
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Requirement sets over the tree
+
+/** Fact name → what it must be. An empty map needs nothing. */
+type Needs = Map<string, Constraint>;
+
+const windows = new Map(derivedFacts.filter((f) => f.window).map((f) => [f.name, f.window!]));
+/** Date facts a derived window plans: they may be set to a date on or after the evaluation date. */
+const plannableDates = new Set([...windows.values()].map((w) => w.input));
+
+function merge(a: Needs, b: Needs): Needs | undefined {
+  const out = new Map(a);
+  for (const [fact, c] of b) {
+    const both = out.has(fact) ? intersect(out.get(fact)!, c) : c;
+    if (!both) return undefined;
+    out.set(fact, both);
+  }
+  return out;
+}
+
+const cost = (n: Needs) => n.size;
+const keyOf = (n: Needs) => JSON.stringify([...n].sort(([a], [b]) => a.localeCompare(b)));
+
+function cheapest(options: Needs[]): Needs[] {
+  const seen = new Set<string>();
+  return options
+    .filter((o) => {
+      const k = keyOf(o);
+      return seen.has(k) ? false : (seen.add(k), true);
+    })
+    .sort((a, b) => cost(a) - cost(b))
+    .slice(0, MAX_OPTIONS);
+}
+
+/** The requirement on profile facts that makes a leaf `want`, or undefined when none can. */
+function leafNeeds(leaf: Leaf, want: boolean, facts: FactValues): Needs | undefined {
+  const def = factDefinition(leaf.fact);
+  if (!def?.derived) return new Map([[leaf.fact, leafConstraint(leaf, want)]]);
+  const window = windows.get(leaf.fact);
+  if (window && typeof leaf.value === 'boolean' && ['equal', 'notEqual'].includes(leaf.operator)) {
+    const range = window.range(facts);
+    if (!range) return new Map(askableFacts(leaf.fact, facts).map((f) => [f, {}]));
+    const inside = want === (leaf.value === (leaf.operator === 'equal'));
+    return new Map([[window.input, inside ? range : { from: shiftDay(range.to, 1) }]]);
+  }
+  // Other derived facts follow from their inputs: answerable while unknown, never changed directly.
+  if (facts[leaf.fact] !== undefined) return undefined;
+  return new Map(askableFacts(leaf.fact, facts).map((f) => [f, {}]));
+}
+
+function needs(node: EvaluatedCondition, want: boolean, facts: FactValues): Needs[] {
+  if (node.value === want) return [new Map()];
+  const c = node.condition;
+  if ('fact' in c) {
+    const n = leafNeeds(c, want, facts);
+    return n ? [n] : [];
+  }
+  if ('not' in c) return needs(node.children[0]!, !want, facts);
+  const together = ('all' in c) === want;
+  const childOptions = node.children.map((child) => needs(child, want, facts));
+  if (!together) return cheapest(childOptions.flat());
+  let acc: Needs[] = [new Map()];
+  for (const options of childOptions) {
+    const next: Needs[] = [];
+    for (const a of acc) for (const o of options) {
+      const m = merge(a, o);
+      if (m) next.push(m);
+    }
+    acc = cheapest(next);
+    if (!acc.length) return [];
+  }
+  return acc;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Requirements into steps
+
+/** A value that satisfies `c` and that `fact` can take, for checking a set and for naming the change. */
+function exampleValue(fact: string, c: Constraint, from?: unknown): unknown {
+  const def = factDefinition(fact);
+  if (c.oneOf) {
+    const reachable = def?.change?.reachable;
+    const allowed = reachable && from !== undefined ? (reachable[String(from)] ?? []) : undefined;
+    return c.oneOf.find((v) => !allowed || allowed.includes(String(v)));
+  }
+  if (def?.type === 'boolean') return c.noneOf?.includes(true) ? false : c.noneOf?.includes(false) ? true : undefined;
+  if (def?.type === 'enum' && def.values) {
+    const reachable = def.change?.reachable;
+    const allowed = reachable && from !== undefined ? (reachable[String(from)] ?? []) : def.values;
+    return def.values.find((v) => allowed.includes(v) && satisfies(v, c));
+  }
+  if (c.min !== undefined) return c.minInclusive ? c.min : c.min + 1;
+  if (c.max !== undefined) return c.maxInclusive ? c.max : Math.max(0, c.max - 1);
+  if (c.to !== undefined) return c.to;
+  if (c.from !== undefined) return c.from;
+  return undefined;
+}
+
+/** How `fact` can come to satisfy `need`, or undefined when it cannot. */
+function toStep(fact: string, need: Constraint, profileFacts: FactValues, asOf: string, incidentId?: string): Step | undefined {
+  const current = profileFacts[fact];
+  const where = incidentId !== undefined ? { incidentId } : {};
+  if (plannableDates.has(fact)) {
+    // A date already passed is a record; one not yet set or still ahead can be planned, but only forward.
+    if (typeof current === 'string' && current < asOf) return undefined;
+    const notBefore = need.from !== undefined && need.from > asOf ? need.from : undefined;
+    const earliest = notBefore ?? asOf;
+    const by = need.to;
+    if (by !== undefined && earliest > by) return current === undefined ? { kind: 'answer', fact, ...where, need } : undefined;
+    const act = [...windows.values()].find((w) => w.input === fact)?.act;
+    return { kind: 'plan', fact, ...where, earliest, ...(by && { by }), ...(notBefore && { notBefore }), ...(act && { act }) };
+  }
+  if (current === undefined) return { kind: 'answer', fact, ...where, need };
+  const def = factDefinition(fact);
+  if (!def?.change) return undefined;
+  const to = exampleValue(fact, need, current);
+  if (to === undefined || !satisfies(to, need)) return undefined;
+  return { kind: 'change', fact, ...where, from: current, to, need };
+}
+
+const incidentOf = (fact: string, r: RuleResult) => (r.incidentId !== undefined && factDefinition(fact)?.scope !== 'enterprise' ? r.incidentId : undefined);
+
+function stepValue(step: Step): unknown {
+  return step.kind === 'plan' ? (step.by ?? step.earliest) : step.kind === 'change' ? step.to : exampleValue(step.fact, step.need);
+}
+
+/** The facts a rule is judged on (the enterprise's, with the incident's when it concerns one), `overrides` applied. */
+export function ruleFacts(profile: Enterprise, r: RuleResult, asOf: string, overrides: FactValues = {}): { profile: FactValues; all: FactValues } {
+  const enterprise = { ...enterpriseFactValues(profile) };
+  const incident = profile.incidents.find((i) => i.id === r.incidentId);
+  const own: FactValues = {};
+  if (incident) for (const [k, v] of Object.entries(incident)) if (k !== 'id' && k !== 'kind') own[k] = v;
+  for (const [k, v] of Object.entries(overrides)) {
+    if (incident && factDefinition(k)?.scope !== 'enterprise') own[k] = v;
+    else enterprise[k] = v;
+  }
+  const ent = withDerivedFacts('enterprise', enterprise, asOf);
+  return { profile: { ...enterprise, ...own }, all: incident ? { ...ent, ...withDerivedFacts(incident.kind, own, asOf) } : ent };
+}
+
+/** The rule's conditions with its validity window on its basis date (e.g. disclosureDate) when it has one. */
+function conditionsWithValidity(rule: Rule): Condition {
+  const { basis, from, to } = rule.effective;
+  if (!basis || (!from && !to)) return rule.conditions;
+  const bounds: Condition[] = [];
+  if (from) bounds.push({ fact: basis, operator: 'onOrAfter', value: from });
+  if (to) bounds.push({ fact: basis, operator: 'onOrBefore', value: to });
+  return { all: [rule.conditions, ...bounds] };
+}
+
+/** The smallest sets of steps that make one ineligible or undetermined result eligible. */
+export function nearMiss(profile: Enterprise, r: RuleResult, asOf: string): NearMiss {
+  const conditions = conditionsWithValidity(r.rule);
+  const { profile: profileFacts, all } = ruleFacts(profile, r, asOf);
+  const tree = evaluateCondition(conditions, all);
+  const options: Step[][] = [];
+  for (const set of needs(tree, true, all)) {
+    const steps: Step[] = [];
+    let possible = true;
+    for (const [fact, need] of set) {
+      const step = toStep(fact, need, profileFacts, asOf, incidentOf(fact, r));
+      if (!step) {
+        possible = false;
+        break;
+      }
+      steps.push(step);
+    }
+    if (!possible || !steps.length) continue;
+    // Check the set: with every step applied (answers given as needed), the rule must be true.
+    const overrides = Object.fromEntries(steps.map((s) => [s.fact, stepValue(s)]));
+    if (Object.values(overrides).every((v) => v !== undefined)) {
+      const after = evaluateCondition(conditions, ruleFacts(profile, r, asOf, overrides).all);
+      if (after.value !== true) continue;
+    }
+    options.push(steps);
+  }
+  const weight = (s: Step[]) => s.filter((x) => x.kind !== 'answer').length * 100 + s.length;
+  options.sort((a, b) => weight(a) - weight(b));
+  return { result: r, options };
+}
+
+/** The known money value of a measure in CNY (its largest amount), 0 when it has none. */
+export function moneyValue(r: RuleResult): number {
+  const a = r.rule.outcome.amount;
+  return a && a.unit.startsWith('CNY') ? (a.max ?? a.min ?? 0) : 0;
+}
+
+const stepKey = (s: Step) =>
+  JSON.stringify([s.kind, s.incidentId ?? null, s.fact, s.kind === 'plan' ? [s.notBefore, s.by] : s.kind === 'change' ? s.to : s.need]);
+
+/** Near misses for every ineligible or undetermined benefit, and the single steps ranked by what they unlock. */
+export function gapAnalysis(profile: Enterprise, results: readonly RuleResult[], asOf: string): GapAnalysis {
+  const candidates = results.filter((r) => (r.status === 'ineligible' || r.status === 'undetermined') && r.rule.kind !== 'disqualification');
+  const nearMisses = candidates.map((r) => nearMiss(profile, r, asOf));
+  const byStep = new Map<string, Unlock>();
+  for (const miss of nearMisses) {
+    const seen = new Set<string>();
+    for (const option of miss.options) {
+      // The step credited with an option: its one change, or its only step when it changes nothing.
+      const changes = option.filter((s) => s.kind === 'change');
+      const step = changes.length === 1 ? changes[0]! : changes.length === 0 && option.length === 1 ? option[0]! : undefined;
+      if (!step) continue;
+      const key = stepKey(step);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const entry = byStep.get(key) ?? { step, unlocks: [], alongWith: [], money: 0 };
+      entry.unlocks.push(miss.result);
+      entry.alongWith.push(option.filter((s) => s !== step));
+      entry.money = Math.max(entry.money, moneyValue(miss.result));
+      byStep.set(key, entry);
+    }
+  }
+  // A change outranks an answer; then more measures, then more money.
+  const rank = (u: Unlock) => (u.step.kind === 'answer' ? 1 : 0);
+  const ranked = [...byStep.values()].sort(
+    (a, b) => rank(a) - rank(b) || b.unlocks.length - a.unlocks.length || b.money - a.money || stepKey(a.step).localeCompare(stepKey(b.step)),
+  );
+  return { nearMisses, ranked };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Plain words
+
+function valueWords(fact: string, v: unknown, lang: 'zh' | 'en'): string {
+  if (typeof v === 'boolean') return lang === 'zh' ? (v ? '是' : '否') : v ? 'yes' : 'no';
+  if (typeof v === 'number' && factDefinition(fact)?.zh.includes('元')) return `¥${v.toLocaleString('en-US')}`;
+  return Array.isArray(v) ? v.join(', ') : String(v);
+}
+
+function constraintWords(fact: string, c: Constraint, lang: 'zh' | 'en'): string {
+  const zh = lang === 'zh';
+  const parts: string[] = [];
+  const list = (xs: unknown[]) => xs.map((x) => valueWords(fact, x, lang)).join(zh ? '、' : ' or ');
+  if (c.oneOf) parts.push(c.oneOf.length === 1 ? valueWords(fact, c.oneOf[0], lang) : list(c.oneOf));
+  if (c.noneOf) parts.push(`${zh ? '不为' : 'not '}${list(c.noneOf)}`);
+  if (c.min !== undefined) parts.push(zh ? `${c.minInclusive ? '不低于' : '高于'}${valueWords(fact, c.min, lang)}` : `${c.minInclusive ? 'at least' : 'over'} ${valueWords(fact, c.min, lang)}`);
+  if (c.max !== undefined) parts.push(zh ? `${c.maxInclusive ? '不超过' : '低于'}${valueWords(fact, c.max, lang)}` : `${c.maxInclusive ? 'at most' : 'under'} ${valueWords(fact, c.max, lang)}`);
+  if (c.from !== undefined) parts.push(zh ? `${c.from}或之后` : `on or after ${c.from}`);
+  if (c.to !== undefined) parts.push(zh ? `${c.to}或之前` : `on or before ${c.to}`);
+  if (c.includes) parts.push(`${zh ? '包含' : 'includes '}${list(c.includes)}`);
+  if (c.excludes) parts.push(`${zh ? '不包含' : 'does not include '}${list(c.excludes)}`);
+  return parts.join(zh ? '，' : ', ');
+}
+
+/** A step in plain words: "obtain AEO advanced certification (高级认证企业)", "disclose by 2025-04-30 …". */
+export function describeStep(step: Step, lang: 'zh' | 'en'): string {
+  const def = factDefinition(step.fact);
+  const name: FieldLabel = { zh: def?.zh ?? step.fact, en: def?.en ?? step.fact };
+  const zh = lang === 'zh';
+  const on = step.incidentId !== undefined ? (zh ? `（事项 ${step.incidentId}）` : ` (incident ${step.incidentId})`) : '';
+  switch (step.kind) {
+    case 'plan': {
+      const act = step.act?.[lang] ?? name[lang];
+      if (zh) return `${step.notBefore ? `${step.notBefore}或之后` : ''}${step.notBefore && step.by ? '、' : ''}${step.by ? `${step.by}或之前` : ''}${act}${on}`;
+      const when = [step.notBefore && `on or after ${step.notBefore}`, step.by && `by ${step.by}`].filter(Boolean).join(' and ');
+      return `${act} ${when}${on}`;
+    }
+    case 'change': {
+      const action = def?.change?.actions?.[String(step.to)];
+      if (action) return `${action[lang]}${on}`;
+      if (typeof step.to === 'boolean') return zh ? `做到：${name.zh}${step.to ? '' : '（否）'}${on}` : `${step.to ? 'make it so' : 'make it not so'}: ${name.en}${on}`;
+      return zh ? `将${name.zh}由${valueWords(step.fact, step.from, lang)}变为${constraintWords(step.fact, step.need, lang)}${on}` : `change ${name.en} from ${valueWords(step.fact, step.from, lang)} to ${constraintWords(step.fact, step.need, lang)}${on}`;
+    }
+    case 'answer': {
+      const need = constraintWords(step.fact, step.need, lang);
+      return zh ? `确认：${name.zh}${need ? `（须为：${need}）` : ''}${on}` : `confirm: ${name.en}${need ? ` (needs: ${need})` : ''}${on}`;
+    }
+  }
+}
