@@ -175,6 +175,7 @@ export const tradeFacts = {
     zh: '属于《鼓励外商投资产业目录》范围的外资项目',
     en: 'a foreign-investment project within the Catalogue of Industries for Encouraging Foreign Investment',
   }),
+  fieReinvestmentEnterprise: labelled(z.boolean(), { zh: '外商投资再投资企业', en: 'an enterprise set up by reinvestment of a foreign-invested enterprise' }),
   meetsGuaranteeFeeConditions: labelled(z.boolean(), { zh: '符合政府性融资担保降费条件', en: 'meets the conditions for reduced government guarantee fees' }),
   landPaidByForeignExchangeSettlement: labelled(z.boolean(), {
     zh: '土地竞得人以外资结汇形式缴纳土地综合价款',
