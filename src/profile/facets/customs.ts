@@ -51,6 +51,10 @@ export const customsFacts = {
   // ---- customs registration and e-port (第164号、第136号、2024年第32号) ----
   customsFiled: labelled(z.boolean(), { zh: '已在中国海关备案（报关单位备案）', en: 'filed with Chinese customs (customs declaration unit filing)' }),
   electronicPortUser: labelled(z.boolean(), { zh: '已办理电子口岸入网手续（电子口岸用户）', en: 'already registered as an electronic-port (China E-Port) user' }),
+  eportApplicationMatchesLicence: labelled(z.boolean(), {
+    zh: '电子口岸入网申请信息经核实与营业执照信息一致',
+    en: 'the E-Port registration details match the business licence',
+  }),
   appliesForCertificatesOfOrigin: labelled(z.boolean(), { zh: '出口货物原产地证书申请人', en: 'applies for certificates of origin for exported goods' }),
 
   // ---- advance rulings (海关总署公告2024年第32号) ----
@@ -187,6 +191,14 @@ export const customsFacts = {
   shipsByInternationalRail: labelled(z.boolean(), {
     zh: '进出口货物经国际铁路联运（境内段铁路）运输',
     en: 'ships import or export goods by international through rail',
+  }),
+  railCarrierResponsiblePerson: labelled(z.boolean(), {
+    zh: '进出境铁路运输工具负责人',
+    en: 'the person in charge of an inbound/outbound rail means of transport (carrier)',
+  }),
+  fastClearanceManifestChangeConditionsMet: labelled(z.boolean(), {
+    zh: '快通货物符合舱单变更条件',
+    en: 'the fast-clearance goods meet the manifest-change conditions',
   }),
   importsLeadZincConcentrate: labelled(z.boolean(), {
     zh: '进口铅矿砂及其精矿、锌矿砂及其精矿',
