@@ -111,7 +111,10 @@ export const bondedZoneFacts = {
     zh: '租赁设备不具备实际入区条件',
     en: 'the leased equipment cannot physically enter the zone',
   }),
-  bondedZoneKeyProject: labelled(z.boolean(), { zh: '综合保税区重点项目', en: 'a key project in the zone' }),
+  generalTaxpayerPilotEnterprise: labelled(z.boolean(), {
+    zh: '增值税一般纳税人资格试点企业',
+    en: 'an enterprise in the VAT general-taxpayer qualification pilot',
+  }),
   bondedZoneProjectAnnualImportExport: labelled(yuan(), {
     zh: '综合保税区项目年进出口额（元）',
     en: 'annual import-export value of the zone project (CNY)',
