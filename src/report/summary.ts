@@ -58,7 +58,7 @@ export function amountText(amount: RuleResult['rule']['outcome']['amount'], lang
   const fmt = (n: number) => (money ? `¥${n.toLocaleString('en-US')}` : String(n));
   const units: Record<string, [string, string]> = {
     CNY: ['', ''], 'CNY/year': ['/年', ' a year'], percent: ['%', '%'], 'percent/year': ['%/年', '% a year'],
-    days: ['天', ' days'], 'working-days': ['个工作日', ' working days'], months: ['个月', ' months'], years: ['年', ' years'],
+    hours: ['小时', ' hours'], days: ['天', ' days'], 'working-days': ['个工作日', ' working days'], months: ['个月', ' months'], years: ['年', ' years'],
   };
   const [zhUnit, enUnit] = units[amount.unit]!;
   const unit = lang === 'zh' ? zhUnit : enUnit;

@@ -105,7 +105,7 @@ const amountSchema = z
   .strictObject({
     min: z.number().nonnegative().optional(),
     max: z.number().nonnegative().optional(),
-    unit: z.enum(['CNY', 'CNY/year', 'percent', 'percent/year', 'days', 'working-days', 'months', 'years']),
+    unit: z.enum(['CNY', 'CNY/year', 'percent', 'percent/year', 'hours', 'days', 'working-days', 'months', 'years']),
     note: bilingual.optional(),
   })
   .refine((a) => a.min !== undefined || a.max !== undefined, 'give min, max or both');
