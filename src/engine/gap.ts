@@ -11,7 +11,7 @@
 // evaluating the rule again with the changes applied.
 import { addDays, formatISO, parseISO } from 'date-fns';
 import { factDefinition, withDerivedFacts } from '../facts/catalog.ts';
-import { derivedFacts } from '../facts/derived.ts';
+import { AS_OF, derivedFacts } from '../facts/derived.ts';
 import type { FactValues } from '../facts/types.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import type { FieldLabel } from '../profile/fields.ts';
@@ -35,6 +35,8 @@ export interface Constraint {
   to?: string;
   includes?: unknown[];
   excludes?: unknown[];
+  /** For a date a window places: what to do by then (from the window's declaration). */
+  act?: FieldLabel;
 }
 
 /** One thing to do for a rule to become eligible. */
@@ -103,7 +105,7 @@ export function leafConstraint(leaf: Leaf, want: boolean): Constraint {
 
 /** Both constraints at once (undefined when they cannot both hold). */
 export function intersect(a: Constraint, b: Constraint): Constraint | undefined {
-  const out: Constraint = { ...a };
+  const out: Constraint = { ...a, ...((a.act ?? b.act) && { act: a.act ?? b.act }) };
   if (b.oneOf) out.oneOf = out.oneOf ? out.oneOf.filter((x) => b.oneOf!.includes(x)) : [...b.oneOf];
   if (b.noneOf) out.noneOf = [...new Set([...(out.noneOf ?? []), ...b.noneOf])];
   if (b.includes) out.includes = [...new Set([...(out.includes ?? []), ...b.includes])];
@@ -188,7 +190,7 @@ function leafNeeds(leaf: Leaf, want: boolean, facts: FactValues): Needs | undefi
     const range = window.range(facts);
     if (!range) return new Map(askableFacts(leaf.fact, facts).map((f) => [f, {}]));
     const inside = want === (leaf.value === (leaf.operator === 'equal'));
-    return new Map([[window.input, inside ? range : { from: shiftDay(range.to, 1) }]]);
+    return new Map([[window.input, { ...(inside ? range : { from: shiftDay(range.to, 1) }), act: window.act }]]);
   }
   // Other derived facts follow from their inputs: answerable while unknown, never changed directly.
   if (facts[leaf.fact] !== undefined) return undefined;
@@ -247,6 +249,13 @@ function exampleValue(fact: string, c: Constraint, from?: unknown): unknown {
 function toStep(fact: string, need: Constraint, profileFacts: FactValues, asOf: string, incidentId?: string): Step | undefined {
   const current = profileFacts[fact];
   const where = incidentId !== undefined ? { incidentId } : {};
+  if (fact === AS_OF) {
+    // Something to do on a day of the user's choosing: possible until the window's last day.
+    const notBefore = need.from !== undefined && need.from > asOf ? need.from : undefined;
+    if (need.to !== undefined && (notBefore ?? asOf) > need.to) return undefined;
+    const act = need.act;
+    return { kind: 'plan', fact, ...where, earliest: notBefore ?? asOf, ...(need.to && { by: need.to }), ...(notBefore && { notBefore }), ...(act && { act }) };
+  }
   if (plannableDates.has(fact)) {
     // A date already passed is a record; one not yet set or still ahead can be planned, but only forward.
     if (typeof current === 'string' && current < asOf) return undefined;
@@ -254,7 +263,7 @@ function toStep(fact: string, need: Constraint, profileFacts: FactValues, asOf: 
     const earliest = notBefore ?? asOf;
     const by = need.to;
     if (by !== undefined && earliest > by) return current === undefined ? { kind: 'answer', fact, ...where, need } : undefined;
-    const act = [...windows.values()].find((w) => w.input === fact)?.act;
+    const act = need.act ?? [...windows.values()].find((w) => w.input === fact)?.act;
     return { kind: 'plan', fact, ...where, earliest, ...(by && { by }), ...(notBefore && { notBefore }), ...(act && { act }) };
   }
   if (current === undefined) return { kind: 'answer', fact, ...where, need };
@@ -281,8 +290,12 @@ export function ruleFacts(profile: Enterprise, r: RuleResult, asOf: string, over
     if (incident && factDefinition(k)?.scope !== 'enterprise') own[k] = v;
     else enterprise[k] = v;
   }
-  const ent = withDerivedFacts('enterprise', enterprise, asOf);
-  return { profile: { ...enterprise, ...own }, all: incident ? { ...ent, ...withDerivedFacts(incident.kind, own, asOf) } : ent };
+  // Acting on another day (an AS_OF plan) judges the facts that depend on the day as of that day.
+  const day = typeof overrides[AS_OF] === 'string' ? overrides[AS_OF] : asOf;
+  delete enterprise[AS_OF];
+  delete own[AS_OF];
+  const ent = withDerivedFacts('enterprise', enterprise, day);
+  return { profile: { ...enterprise, ...own }, all: incident ? { ...ent, ...withDerivedFacts(incident.kind, own, day) } : ent };
 }
 
 /** The rule's conditions with its validity window on its basis date (e.g. disclosureDate) when it has one. */

@@ -3,10 +3,11 @@
 // which needs the enterprise's name and so cannot be a derived fact yet (derived facts do not see `name`).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { differenceInCalendarDays } from 'date-fns';
+import { differenceInCalendarDays, subDays } from 'date-fns';
 import { parse as parseYaml } from 'yaml';
 import type { DerivedFact } from './derived.ts';
-import { day } from './periods.ts';
+import { AS_OF } from './types.ts';
+import { day, isoDay } from './periods.ts';
 
 export const customsFacts: DerivedFact[] = [
   {
@@ -22,6 +23,15 @@ export const customsFacts: DerivedFact[] = [
       if (!expiry) return undefined;
       const daysBefore = differenceInCalendarDays(expiry, day(asOf)!);
       return daysBefore >= 30 && daysBefore <= 90;
+    },
+    window: {
+      input: AS_OF,
+      range: (f) => {
+        const expiry = day(f.advanceRulingExpiryDate);
+        return expiry && { from: isoDay(subDays(expiry, 90)), to: isoDay(subDays(expiry, 30)) };
+      },
+      act: { zh: '申请预裁定展期', en: 'apply to extend the advance ruling' },
+      purpose: { zh: '有效期截止日前30日至90日内', en: 'to apply 30 to 90 days before it expires' },
     },
   },
   {

@@ -25,8 +25,10 @@ export interface DerivedFact extends FieldLabel {
  * and `to` (inclusive), false outside. The gap analysis plans `input` into the future from it
  * (src/engine/gap.ts) and the deadlines come from it (src/engine/deadlines.ts).
  */
+export { AS_OF } from './types.ts';
+
 export interface DateWindow {
-  /** The date fact the window places, e.g. disclosureDate. */
+  /** The date fact the window places, e.g. disclosureDate; AS_OF when it is the day the user acts (applies). */
   input: string;
   /** The window's first and last days (YYYY-MM-DD), or undefined while a fact it needs is unknown. */
   range(facts: FactValues): { from: string; to: string } | undefined;

@@ -47,7 +47,7 @@ export const disclosureWindowFacts: DerivedFact[] = [
     zh: '自违规行为发生之日起六个月以内主动披露',
     en: 'disclosed within 6 months of the violation',
     compute: onDates((v, d) => within(v, d, monthsAfter(v, 6))),
-    window: disclosureWindow((v) => v, (v) => monthsAfter(v, 6), { zh: '以在违规行为发生之日起六个月以内', en: 'to stay within 6 months of the violation' }),
+    window: disclosureWindow((v) => v, (v) => monthsAfter(v, 6), { zh: '自违规行为发生之日起六个月以内', en: 'to stay within 6 months of the violation' }),
   },
   {
     name: 'disclosedWithin2Years',
@@ -57,7 +57,7 @@ export const disclosureWindowFacts: DerivedFact[] = [
     zh: '自违规行为发生之日起两年以内主动披露',
     en: 'disclosed within 2 years of the violation',
     compute: onDates((v, d) => within(v, d, yearsAfter(v, 2))),
-    window: disclosureWindow((v) => v, (v) => yearsAfter(v, 2), { zh: '以在违规行为发生之日起两年以内', en: 'to stay within 2 years of the violation' }),
+    window: disclosureWindow((v) => v, (v) => yearsAfter(v, 2), { zh: '自违规行为发生之日起两年以内', en: 'to stay within 2 years of the violation' }),
   },
   {
     name: 'disclosedByEndOfViolationMonth',
@@ -67,7 +67,7 @@ export const disclosureWindowFacts: DerivedFact[] = [
     zh: '违法违规行为发生当月最后一日24点前主动披露',
     en: 'disclosed before midnight of the last day of the month of the violation',
     compute: onDates((v, d) => within(v, d, endOfCalendarMonth(v))),
-    window: disclosureWindow((v) => v, (v) => endOfCalendarMonth(v), { zh: '以在违规行为发生当月最后一日24点前', en: 'to stay within the month of the violation' }),
+    window: disclosureWindow((v) => v, (v) => endOfCalendarMonth(v), { zh: '违规行为发生当月最后一日24点前', en: 'to stay within the month of the violation' }),
   },
   {
     name: 'disclosedWithin3MonthsAfterViolationMonth',
@@ -78,7 +78,7 @@ export const disclosureWindowFacts: DerivedFact[] = [
     en: 'disclosed after the month of the violation, within the 3 calendar months that follow it',
     compute: onDates((v, d) => isAfter(d, endOfCalendarMonth(v)) && !isAfter(d, endOfCalendarMonth(v, 3))),
     window: disclosureWindow((v) => addDays(endOfCalendarMonth(v), 1), (v) => endOfCalendarMonth(v, 3), {
-      zh: '以在违规行为发生当月之后3个自然月内',
+      zh: '违规行为发生当月之后3个自然月内',
       en: 'to stay within the 3 calendar months after the month of the violation',
     }),
   },

@@ -19,5 +19,8 @@ export interface FactDefinition extends FieldLabel, FactChange {
   inputs?: readonly string[];
 }
 
+/** A date window's `input` when the fact is judged on the evaluation date itself (e.g. "apply 30 to 90 days before expiry"). */
+export const AS_OF = '@asOf';
+
 /** Fact values as the engine sees them: a missing key is an unknown fact. */
 export type FactValues = Record<string, unknown>;
