@@ -87,6 +87,11 @@ export const tradeFacts = {
   }),
   meetsFxHedgingRewardConditions: labelled(z.boolean(), { zh: '符合汇率避险奖励条件', en: 'meets the conditions for the exchange-rate hedging reward' }),
   completedListingFinancing: labelled(z.boolean(), { zh: '完成上市融资', en: 'has completed a listing (IPO) financing' }),
+  localLegalPersonFinancialInstitution: labelled(z.boolean(), { zh: '地方法人金融机构', en: 'a locally incorporated financial institution' }),
+  goodInclusiveSmallMicroLending: labelled(z.boolean(), {
+    zh: '发放普惠小微企业贷款较好（人民银行评定）',
+    en: 'performed well in inclusive lending to small and micro enterprises (as the central bank judges)',
+  }),
   // --- cross-border e-commerce -----------------------------------------------------------------
   crossBorderEcommerceEnterprise: labelled(z.boolean(), { zh: '跨境电商企业（开展跨境电商业务）', en: 'cross-border e-commerce enterprise (runs cross-border e-commerce business)' }),
   cbecExporter: labelled(z.boolean(), { zh: '开展跨境电商出口业务', en: 'exports through cross-border e-commerce' }),
