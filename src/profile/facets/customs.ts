@@ -45,11 +45,16 @@ export const customsFacts = {
   joinsCqOrganisedOverseasFairs: labelled(z.boolean(), {
     zh: '参加由重庆市商务委统一组织的境外重点展会',
     en: 'takes part in key overseas trade fairs organised by the Chongqing Commerce Commission',
+    change: { actions: { true: { zh: '报名参加市商务委统一组织的境外重点展会', en: 'sign up for a key overseas fair organised by the Commerce Commission' } } },
   }),
   expressDeliveryEnterprise: labelled(z.boolean(), { zh: '快件企业（快件运营人）', en: 'express-delivery enterprise (express consignment operator)' }),
 
   // ---- customs registration and e-port (第164号、第136号、2024年第32号) ----
-  customsFiled: labelled(z.boolean(), { zh: '已在中国海关备案（报关单位备案）', en: 'filed with Chinese customs (customs declaration unit filing)' }),
+  customsFiled: labelled(z.boolean(), {
+    zh: '已在中国海关备案（报关单位备案）',
+    en: 'filed with Chinese customs (customs declaration unit filing)',
+    change: { actions: { true: { zh: '办理海关报关单位备案', en: 'file with customs as a declaration unit' } } },
+  }),
   electronicPortUser: labelled(z.boolean(), { zh: '已办理电子口岸入网手续（电子口岸用户）', en: 'already registered as an electronic-port (China E-Port) user' }),
   eportApplicationMatchesLicence: labelled(z.boolean(), {
     zh: '电子口岸入网申请信息经核实与营业执照信息一致',
@@ -133,8 +138,16 @@ export const customsFacts = {
     zh: '属于信息技术、人工智能、生物医药、新能源、新材料、重大装备制造等行业',
     en: 'in information technology, AI, biomedicine, new energy, new materials, major equipment manufacturing or a like industry',
   }),
-  internalManagementStandardised: labelled(z.boolean(), { zh: '内部管理规范', en: 'internal management is standardised' }),
-  informationSystemsComplete: labelled(z.boolean(), { zh: '信息化系统完备', en: 'information systems are complete' }),
+  internalManagementStandardised: labelled(z.boolean(), {
+    zh: '内部管理规范',
+    en: 'internal management is standardised',
+    change: { actions: { true: { zh: '规范内部管理', en: 'standardise internal management' } } },
+  }),
+  informationSystemsComplete: labelled(z.boolean(), {
+    zh: '信息化系统完备',
+    en: 'information systems are complete',
+    change: { actions: { true: { zh: '完善信息化系统', en: 'complete the information systems' } } },
+  }),
   centralisedDomesticSales: labelled(z.boolean(), { zh: '加工贸易集中内销', en: 'sells processing-trade goods domestically under centralised tax payment' }),
 
   // ---- comprehensive bonded zones (第148号、第166号第五条、第185号、第200号) ----
@@ -164,19 +177,27 @@ export const customsFacts = {
   hasSeparatedInspectionArea: labelled(z.boolean(), {
     zh: '通过物理隔离方式设置专门"待检区"',
     en: 'has a dedicated, physically separated pending-inspection area (待检区)',
+    change: { actions: { true: { zh: '通过物理隔离方式设置专门“待检区”', en: 'set up a physically separated pending-inspection area' } } },
   }),
   inspectionAreaFullVideoSurveillance: labelled(z.boolean(), {
     zh: '向海关提供具备符合监管要求的全方位无盲区视频监控',
     en: 'provides customs with full, blind-spot-free video surveillance meeting supervision requirements',
+    change: { actions: { true: { zh: '为“待检区”配备全方位无盲区视频监控', en: 'install full, blind-spot-free video surveillance of the area' } } },
   }),
-  inspectionVideoRetentionMonths: labelled(z.number().nonnegative(), { zh: '视频存储时间（月）', en: 'video retention period (months)' }),
+  inspectionVideoRetentionMonths: labelled(z.number().nonnegative(), {
+    zh: '视频存储时间（月）',
+    en: 'video retention period (months)',
+    change: {}, // the enterprise can keep video longer
+  }),
   inspectionAreaHoldsOnlyTransferGoods: labelled(z.boolean(), {
     zh: '"待检区"内未存放与区内直转业务无关的货物',
     en: 'the pending-inspection area holds no goods unrelated to in-zone direct transfers',
+    change: { actions: { true: { zh: '清出“待检区”内与区内直转无关的货物', en: 'clear goods unrelated to direct transfers out of the area' } } },
   }),
   hasCompliantWms: labelled(z.boolean(), {
     zh: '使用符合海关监管要求的计算机仓储管理系统（WMS系统），能够全程跟踪货物状态、存储位置并分别存放、分开管理保税与非保税货物',
     en: 'uses a warehouse management system meeting customs requirements: tracks status and location, keeps bonded and non-bonded goods apart',
+    change: { actions: { true: { zh: '使用符合海关监管要求的WMS系统', en: 'adopt a WMS that meets customs requirements' } } },
   }),
   movesZoneSuppliesAcrossCheckpoint: labelled(z.boolean(), {
     zh: '区内建设所需的基建物资、自用办公用品、劳保用品、生活消费品等境内货物进出区',
