@@ -12,6 +12,7 @@ interface CheckArgs {
   format: CheckFormat;
   lang: Lang;
   rules: string;
+  all?: boolean;
 }
 
 export const checkCommand: CommandModule<object, CheckArgs> = {
@@ -24,6 +25,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
       .option('format', { choices: Object.keys(checkFormats) as CheckFormat[], default: 'table' as CheckFormat, describe: 'output format' })
       .option('lang', { choices: ['zh', 'en'] as Lang[], default: 'zh' as Lang, describe: 'language of titles and explanations' })
       .option('rules', { type: 'string', default: defaultRulesDir, defaultDescription: 'the bundled rules/', describe: 'rules folder or file' })
+      .option('all', { type: 'boolean', describe: 'also list, one by one, rules about situations not known to arise or that do not arise' })
       .example('$0 check samples/aeo-manufacturer-chongqing.yaml', 'what applies to the sample AEO manufacturer')
       .example('$0 check profile.json --as-of 2024-06-30 --format markdown --lang en', 'a Markdown report in English, as of a past date'),
   handler: async (args) => {
@@ -31,6 +33,6 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     const profile = loadProfile(args.profile);
     const rules = loadRules(args.rules);
     const results = await evaluateProfile(profile, rules, { asOf });
-    process.stdout.write(checkFormats[args.format]({ profile, results, asOf, lang: args.lang }));
+    process.stdout.write(checkFormats[args.format]({ profile, results, asOf, lang: args.lang, all: args.all }));
   },
 };

@@ -8,7 +8,7 @@ import type { Rule, Status } from '../rules/schema.ts';
 import { askableFacts, failedConditions, missingFacts, openConditions } from './explain.ts';
 import { evaluateCondition } from './native.ts';
 import { ReferenceEvaluator } from './reference.ts';
-import type { EvaluatedCondition } from './truth.ts';
+import type { EvaluatedCondition, Truth } from './truth.ts';
 
 export interface RuleResult {
   ruleId: string;
@@ -20,6 +20,8 @@ export interface RuleResult {
   failedConditions: FieldLabel[];
   /** What an undetermined rule still needs to know, in plain words. */
   openConditions: FieldLabel[];
+  /** Whether the rule's trigger (the situation it speaks to) holds: true for rules without one. */
+  relevant: Truth;
   rule: Rule;
 }
 
@@ -47,7 +49,8 @@ export function inForce(rule: Rule, facts: FactValues, asOf: string): InForce {
 }
 
 function resultFor(rule: Rule, tree: EvaluatedCondition | undefined, facts: FactValues, asOf: string, incidentId?: string): RuleResult {
-  const base = { ruleId: rule.id, rule, ...(incidentId !== undefined && { incidentId }), failedConditions: [], openConditions: [], missingFacts: [] };
+  const relevant = rule.trigger ? (tree?.children[0]?.value ?? null) : true;
+  const base = { ruleId: rule.id, rule, ...(incidentId !== undefined && { incidentId }), relevant, failedConditions: [], openConditions: [], missingFacts: [] };
   const force = inForce(rule, facts, asOf);
   if (force.status === 'not-in-force') return { ...base, status: 'not-in-force' };
   if (!tree) throw new Error(`rule ${rule.id} was not evaluated`);

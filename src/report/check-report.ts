@@ -2,7 +2,7 @@
 // that would decide it. Three formats: a terminal table, JSON, Markdown.
 import type { RuleResult } from '../engine/evaluate.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
-import { amountText, citationText, groupResults, resultTitle, type Lang } from './summary.ts';
+import { amountText, citationText, groupResults, resultTitle, type Lang, type Question } from './summary.ts';
 import { version } from './version.ts';
 
 export interface CheckReportInput {
@@ -10,20 +10,29 @@ export interface CheckReportInput {
   results: RuleResult[];
   asOf: string;
   lang: Lang;
+  /** List situational and beside-the-point rules one by one instead of counting them. */
+  all?: boolean;
 }
 
 const words = {
   zh: {
     applies: '适用', exclusions: '适用的排除情形', undetermined: '待确认', doesNotApply: '不适用', notInForce: '未生效或已失效',
-    questions: '需要回答的问题', decides: '可确定', rules: '项', because: '未满足', exclusionsClear: '已核查且未触发的排除情形', missing: '需确认', asOf: '评估日期', none: '无',
+    questions: '需要回答的问题', decides: '可确定', rules: '项', because: '未满足', exclusionsClear: '已核查且未触发的排除情形',
+    situational: '视情形适用（相关情形是否发生尚不清楚）', besideThePoint: '所涉情形与本企业无关', listAll: '（--all 逐项列出）', ifSo: '前提', moreQuestions: '个问题（--all 全部列出）', missing: '需确认', asOf: '评估日期', none: '无',
     source: '依据', low: '低可信度',
   },
   en: {
     applies: 'Applies', exclusions: 'Exclusions that apply', undetermined: 'Undetermined', doesNotApply: 'Does not apply',
     notInForce: 'Not in force', questions: 'Questions to answer', decides: 'decides', rules: 'result(s)', because: 'not met',
-    missing: 'needs', asOf: 'as of', exclusionsClear: 'Exclusions checked and not triggered', none: 'none', source: 'source', low: 'low confidence',
+    missing: 'needs', asOf: 'as of', exclusionsClear: 'Exclusions checked and not triggered',
+    situational: 'Situational (apply only if the situation arises; not known yet)', besideThePoint: 'About situations that do not arise here',
+    listAll: '(--all lists them)', ifSo: 'if', moreQuestions: 'more questions (--all lists them)', none: 'none', source: 'source', low: 'low confidence',
   },
 };
+
+/** The most decisive questions first; the rest are counted unless --all. */
+const QUESTIONS_SHOWN = 10;
+const shownQuestions = (questions: Question[], all?: boolean) => (all ? questions : questions.slice(0, QUESTIONS_SHOWN));
 
 /** One result as JSON: everything a program needs, rule texts in both languages. */
 export function resultJson(r: RuleResult) {
@@ -34,6 +43,7 @@ export function resultJson(r: RuleResult) {
     title: r.rule.title,
     kind: r.rule.kind,
     jurisdiction: r.rule.source.jurisdiction,
+    relevant: r.relevant,
     missingFacts: r.missingFacts,
     failedConditions: r.failedConditions,
     openConditions: r.openConditions,
@@ -51,7 +61,13 @@ export function checkJson({ profile, results, asOf }: CheckReportInput): string 
       huiqiVersion: version,
       asOf,
       enterprise: { name: profile.name, uscc: profile.uscc },
-      counts: { eligible: groups.applies.length + groups.exclusions.length, undetermined: groups.undetermined.length, ineligible: groups.doesNotApply.length, notInForce: groups.notInForce.length },
+      counts: {
+        eligible: groups.applies.length + groups.exclusions.length,
+        undetermined: groups.undetermined.length,
+        situational: groups.situational.length,
+        ineligible: groups.doesNotApply.length + groups.besideThePoint.length + groups.exclusionsClear.length,
+        notInForce: groups.notInForce.length,
+      },
       questions: groups.questions,
       results: results.map(resultJson),
     },
@@ -67,7 +83,7 @@ function outcomeLine(r: RuleResult, lang: Lang): string {
 }
 
 /** Plain text for a terminal. */
-export function checkTable({ profile, results, asOf, lang }: CheckReportInput): string {
+export function checkTable({ profile, results, asOf, lang, all }: CheckReportInput): string {
   const w = words[lang];
   const g = groupResults(results);
   const out: string[] = [`${profile.name}  ${profile.uscc}  (${w.asOf} ${asOf}, huiqi ${version})`, ''];
@@ -82,17 +98,24 @@ export function checkTable({ profile, results, asOf, lang }: CheckReportInput): 
   if (g.exclusions.length) section(w.exclusions, g.exclusions, (r) => [outcomeLine(r, lang), cite(r)]);
   section(w.undetermined, g.undetermined, (r) => [`${w.missing}: ${r.missingFacts.join(', ')}`, cite(r)]);
   section(w.doesNotApply, g.doesNotApply, (r) => [`${w.because}: ${r.failedConditions.map((c) => c[lang]).join('; ')}`]);
+  const counted = (title: string, list: RuleResult[], body: (r: RuleResult) => string[]) => {
+    if (all) section(title, list, body);
+    else if (list.length) out.push(`${title}: ${list.length} ${w.rules} ${w.listAll}`, '');
+  };
+  counted(w.situational, g.situational, (r) => [`${w.ifSo}: ${r.openConditions.map((c) => c[lang]).join('; ')}`]);
+  counted(w.besideThePoint, g.besideThePoint, (r) => [`${w.because}: ${r.failedConditions.map((c) => c[lang]).join('; ')}`]);
   if (g.exclusionsClear.length) out.push(`${w.exclusionsClear}: ${g.exclusionsClear.length} ${w.rules}`, '');
   if (g.notInForce.length) out.push(`${w.notInForce}: ${g.notInForce.length} ${w.rules}`, '');
   if (g.questions.length) {
     out.push(`${w.questions}:`);
-    for (const q of g.questions) out.push(`  ? ${q.label[lang]} (${q.fact}) — ${w.decides} ${q.decides.length} ${w.rules}`);
+    for (const q of shownQuestions(g.questions, all)) out.push(`  ? ${q.label[lang]} (${q.fact}) — ${w.decides} ${q.decides.length} ${w.rules}`);
+    if (!all && g.questions.length > QUESTIONS_SHOWN) out.push(`  … ${g.questions.length - QUESTIONS_SHOWN} ${w.moreQuestions}`);
   }
   return out.join('\n').trimEnd() + '\n';
 }
 
 /** Markdown, e.g. to paste into a ticket or e-mail. */
-export function checkMarkdown({ profile, results, asOf, lang }: CheckReportInput): string {
+export function checkMarkdown({ profile, results, asOf, lang, all }: CheckReportInput): string {
   const w = words[lang];
   const g = groupResults(results);
   const out: string[] = [`# ${profile.name}`, '', `统一社会信用代码 ${profile.uscc} · ${w.asOf} ${asOf} · huiqi ${version}`, ''];
@@ -107,10 +130,19 @@ export function checkMarkdown({ profile, results, asOf, lang }: CheckReportInput
   if (g.exclusions.length) section(w.exclusions, g.exclusions, (r) => [outcomeLine(r, lang), cite(r)]);
   section(w.undetermined, g.undetermined, (r) => [`${w.missing}: ${r.missingFacts.map((f) => `\`${f}\``).join(', ')}`, cite(r)]);
   section(w.doesNotApply, g.doesNotApply, (r) => [`${w.because}: ${r.failedConditions.map((c) => c[lang]).join('; ')}`]);
+  if (all) {
+    section(w.situational, g.situational, (r) => [`${w.ifSo}: ${r.openConditions.map((c) => c[lang]).join('; ')}`]);
+    section(w.besideThePoint, g.besideThePoint, (r) => [`${w.because}: ${r.failedConditions.map((c) => c[lang]).join('; ')}`]);
+  } else {
+    for (const [title, list] of [[w.situational, g.situational], [w.besideThePoint, g.besideThePoint]] as const) {
+      if (list.length) out.push(`${title}: ${list.length} ${w.rules} ${w.listAll}`, '');
+    }
+  }
   if (g.exclusionsClear.length) out.push(`${w.exclusionsClear}: ${g.exclusionsClear.length} ${w.rules}`, '');
   if (g.questions.length) {
     out.push(`## ${w.questions}`, '');
-    for (const q of g.questions) out.push(`- ${q.label[lang]} (\`${q.fact}\`) — ${w.decides} ${q.decides.length} ${w.rules}`);
+    for (const q of shownQuestions(g.questions, all)) out.push(`- ${q.label[lang]} (\`${q.fact}\`) — ${w.decides} ${q.decides.length} ${w.rules}`);
+    if (!all && g.questions.length > QUESTIONS_SHOWN) out.push(`- … ${g.questions.length - QUESTIONS_SHOWN} ${w.moreQuestions}`);
     out.push('');
   }
   return out.join('\n');

@@ -18,8 +18,13 @@ export interface ResultGroups {
   applies: RuleResult[];
   /** Disqualifications that apply: warnings, not benefits. */
   exclusions: RuleResult[];
+  /** Undetermined rules whose situation (trigger) holds: their questions are worth asking. */
   undetermined: RuleResult[];
+  /** Rules about a situation not known to arise (trigger unknown): they matter only if it does. */
+  situational: RuleResult[];
   doesNotApply: RuleResult[];
+  /** Rules about a situation that does not arise for this profile (trigger false). */
+  besideThePoint: RuleResult[];
   /** Disqualifications checked and not triggered: good news, listed apart from benefits that do not apply. */
   exclusionsClear: RuleResult[];
   notInForce: RuleResult[];
@@ -31,8 +36,8 @@ const label = (r: RuleResult) => (r.incidentId ? `${r.ruleId} (${r.incidentId})`
 export function groupResults(results: readonly RuleResult[]): ResultGroups {
   const isExclusion = (r: RuleResult) => r.rule.kind === 'disqualification';
   const byFact = new Map<string, Question>();
-  for (const r of results) {
-    if (r.status !== 'undetermined') continue;
+  const undetermined = results.filter((r) => r.status === 'undetermined' && r.relevant === true);
+  for (const r of undetermined) {
     for (const fact of r.missingFacts) {
       const def = factDefinition(fact);
       const q = byFact.get(fact) ?? { fact, label: { zh: def?.zh ?? fact, en: def?.en ?? fact }, decides: [] };
@@ -43,8 +48,10 @@ export function groupResults(results: readonly RuleResult[]): ResultGroups {
   return {
     applies: results.filter((r) => r.status === 'eligible' && !isExclusion(r)),
     exclusions: results.filter((r) => r.status === 'eligible' && isExclusion(r)),
-    undetermined: results.filter((r) => r.status === 'undetermined'),
-    doesNotApply: results.filter((r) => r.status === 'ineligible' && !isExclusion(r)),
+    undetermined,
+    situational: results.filter((r) => r.status === 'undetermined' && r.relevant !== true),
+    doesNotApply: results.filter((r) => r.status === 'ineligible' && r.relevant !== false && !isExclusion(r)),
+    besideThePoint: results.filter((r) => r.status === 'ineligible' && r.relevant === false && !isExclusion(r)),
     exclusionsClear: results.filter((r) => r.status === 'ineligible' && isExclusion(r)),
     notInForce: results.filter((r) => r.status === 'not-in-force'),
     questions: [...byFact.values()].sort((a, b) => b.decides.length - a.decides.length || a.fact.localeCompare(b.fact)),

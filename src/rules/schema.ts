@@ -129,6 +129,13 @@ export const ruleSchema = z.strictObject({
   source: citationSchema,
   effective: effectiveSchema.optional(),
   appliesTo: z.enum(['enterprise', ...incidentKinds]),
+  /**
+   * The situation the provision speaks to (an incident of the right category, an enterprise that imports
+   * equipment, an official demanding a fee). Evaluated as part of the conditions; when it is false the
+   * rule is beside the point for this profile, and when it is unknown reports list the rule as
+   * situational instead of asking its questions up front.
+   */
+  trigger: conditionSchema.optional(),
   conditions: conditionSchema,
   outcome: outcomeSchema,
   /** Where the text is vague or garbled: why the rule asks for an explicit fact, or why its numbers are doubtful. */
@@ -150,7 +157,10 @@ export type RuleDefinition = z.infer<typeof ruleSchema>;
 export type RuleCase = z.infer<typeof caseSchema>;
 export type Citation = z.infer<typeof citationSchema>;
 
-/** A rule as the engine uses it: the file's document and validity merged into it. */
+/**
+ * A rule as the engine uses it: the file's document and validity merged into it, and `conditions`
+ * holding `{ all: [trigger, conditions] }` when the rule has a trigger.
+ */
 export interface Rule extends Omit<RuleDefinition, 'source' | 'effective'> {
   source: Citation & z.infer<typeof documentSchema> & { file: string };
   effective: z.infer<typeof effectiveSchema>;
