@@ -92,6 +92,11 @@ export const tradeFacts = {
     zh: '发放普惠小微企业贷款较好（人民银行评定）',
     en: 'performed well in inclusive lending to small and micro enterprises (as the central bank judges)',
   }),
+  businessPropertyInvolvedInCase: labelled(z.boolean(), { zh: '企业的经营性财物涉案', en: "the enterprise's business property is involved in a case" }),
+  propertyUnsuitableForSeizure: labelled(z.boolean(), {
+    zh: '涉案经营性财物不宜查封扣押冻结（办案机关认定）',
+    en: 'the business property is unsuitable for sealing, seizure or freezing (as the case authority finds)',
+  }),
   // --- cross-border e-commerce -----------------------------------------------------------------
   crossBorderEcommerceEnterprise: labelled(z.boolean(), { zh: '跨境电商企业（开展跨境电商业务）', en: 'cross-border e-commerce enterprise (runs cross-border e-commerce business)' }),
   cbecExporter: labelled(z.boolean(), { zh: '开展跨境电商出口业务', en: 'exports through cross-border e-commerce' }),
@@ -181,6 +186,7 @@ export const tradeFacts = {
     en: 'a foreign-investment project within the Catalogue of Industries for Encouraging Foreign Investment',
   }),
   fieReinvestmentEnterprise: labelled(z.boolean(), { zh: '外商投资再投资企业', en: 'an enterprise set up by reinvestment of a foreign-invested enterprise' }),
+  keyForeignInvestmentProject: labelled(z.boolean(), { zh: '重点外资项目', en: 'a key foreign-investment project' }),
   meetsGuaranteeFeeConditions: labelled(z.boolean(), { zh: '符合政府性融资担保降费条件', en: 'meets the conditions for reduced government guarantee fees' }),
   landPaidByForeignExchangeSettlement: labelled(z.boolean(), {
     zh: '土地竞得人以外资结汇形式缴纳土地综合价款',
