@@ -32,9 +32,12 @@ export interface EvaluationOptions {
   evaluator?: 'reference' | 'native';
 }
 
-/** The enterprise's own facts (everything but identity and incidents). */
+/**
+ * The enterprise's own facts: everything but the USCC and the incidents. The name is kept for derived
+ * facts that look it up (published lists); it is not in the catalog, so no rule can test it.
+ */
 export function enterpriseFactValues(profile: Enterprise): FactValues {
-  const { name: _name, uscc: _uscc, incidents: _incidents, ...facts } = profile;
+  const { uscc: _uscc, incidents: _incidents, ...facts } = profile;
   return facts;
 }
 

@@ -49,11 +49,15 @@ function profileFacts(scope: FactScope, shape: Record<string, z.ZodType>): FactD
 const catalog: FactDefinition[] = [
   ...profileFacts('enterprise', enterpriseFacts),
   ...Object.entries(incidentFacts).flatMap(([kind, shape]) => profileFacts(kind as IncidentKind, shape)),
-  ...derivedFacts.map(({ compute: _compute, ...fact }) => ({ ...fact, derived: true })),
+  // A derived default for a profile fact is not a fact of its own: the profile fact stays in the catalog.
+  ...derivedFacts.filter((f) => !f.defaultsProfileFact).map(({ compute: _compute, ...fact }) => ({ ...fact, derived: true })),
 ];
 
 const byName = new Map(catalog.map((f) => [f.name, f]));
 if (byName.size !== catalog.length) throw new Error('fact catalog: two facts share a name');
+for (const d of derivedFacts.filter((f) => f.defaultsProfileFact)) {
+  if (byName.get(d.name)?.derived !== false) throw new Error(`fact catalog: ${d.name} defaults a profile fact that does not exist`);
+}
 
 export const allFacts: readonly FactDefinition[] = catalog;
 
@@ -75,6 +79,7 @@ export function withDerivedFacts(scope: FactScope, facts: FactValues, asOf: stri
   if (!derived) derivedCache.set(scope, (derived = derivedByScope(scope)));
   const out: FactValues = { ...facts };
   for (const fact of derived) {
+    if (out[fact.name] !== undefined) continue; // an explicit answer beats a derived default
     const value = fact.compute(facts, asOf);
     if (value !== undefined) out[fact.name] = value;
   }

@@ -35,6 +35,17 @@ export const customsFacts: DerivedFact[] = [
     },
   },
   {
+    name: 'onChongqingHighCreditList',
+    scope: 'enterprise',
+    type: 'boolean',
+    inputs: ['name'],
+    zh: '企业名称见于2024年5月20日公布的重庆市高资信企业名单',
+    en: 'the enterprise name is on the Chongqing high-credit list published on 2024-05-20',
+    // The list as published: an enterprise added since says onChongqingHighCreditList: true itself.
+    defaultsProfileFact: true,
+    compute: (f) => onChongqingHighCreditList(typeof f.name === 'string' ? f.name : undefined),
+  },
+  {
     name: 'importsFromSerbianAeoSupplier',
     scope: 'enterprise',
     type: 'boolean',

@@ -16,6 +16,11 @@ export interface DerivedFact extends FieldLabel {
   inputs: readonly string[];
   /** `facts` holds the profile's facts for the scope; `asOf` is the evaluation date (YYYY-MM-DD). */
   compute(facts: FactValues, asOf: string): unknown;
+  /**
+   * The profile has a fact of the same name, and this computes its value when the profile leaves it
+   * unknown (e.g. whether the enterprise's name is on a published list): an explicit answer wins.
+   */
+  defaultsProfileFact?: true;
   /** For a boolean fact that is a date window: which dates of `input` make it true (see DateWindow). */
   window?: DateWindow;
 }

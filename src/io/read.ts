@@ -18,7 +18,7 @@ export function readStructuredFile(file: string): unknown {
     throw new InputError(`${file}: cannot read: ${(e as Error).message}`);
   }
   try {
-    return extname(file).toLowerCase() === '.json' ? JSON.parse(text) : parseYaml(text, { merge: true });
+    return extname(file).toLowerCase() === '.json' ? JSON.parse(text) : parseYaml(text, { merge: true, maxAliasCount: 1000 });
   } catch (e) {
     throw new InputError(`${file}: not valid ${extname(file) === '.json' ? 'JSON' : 'YAML'}: ${(e as Error).message}`);
   }
