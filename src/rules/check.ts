@@ -43,7 +43,7 @@ function* conditionProblems(c: Condition, scope: FactScope, path: (string | numb
 
 /** Problems with one rule, each naming the field. */
 export function ruleProblems(rule: RuleDefinition, effectiveBasis: string | undefined): string[] {
-  const problems = [...conditionProblems(rule.conditions, rule.appliesTo, ['conditions'])];
+  const problems = rule.conditions ? [...conditionProblems(rule.conditions, rule.appliesTo, ['conditions'])] : [];
   if (rule.trigger) problems.push(...conditionProblems(rule.trigger, rule.appliesTo, ['trigger']));
   if (effectiveBasis) {
     const basis = factDefinition(effectiveBasis);

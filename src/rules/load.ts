@@ -51,7 +51,9 @@ function buildRules(ruleFile: RuleFile, file: string): { rules: Rule[]; problems
     const effective = { ...ruleFile.effective, ...definition.effective };
     for (const p of ruleProblems(definition, effective.basis)) problems.push(`${file}: rule ${definition.id}: ${p}`);
     // The engine evaluates the trigger and the conditions as one tree; the trigger is its first branch.
-    const conditions = definition.trigger ? { all: [definition.trigger, definition.conditions] } : definition.conditions;
+    const conditions = definition.trigger
+      ? { all: definition.conditions ? [definition.trigger, definition.conditions] : [definition.trigger] }
+      : definition.conditions!;
     return { ...definition, conditions, effective, source: { ...ruleFile.document, ...definition.source, file } };
   });
   return { rules, problems };

@@ -136,13 +136,14 @@ export const ruleSchema = z.strictObject({
    * situational instead of asking its questions up front.
    */
   trigger: conditionSchema.optional(),
-  conditions: conditionSchema,
+  /** What the enterprise must be or do; may be left out when the trigger alone decides (a right in a situation). */
+  conditions: conditionSchema.optional(),
   outcome: outcomeSchema,
   /** Where the text is vague or garbled: why the rule asks for an explicit fact, or why its numbers are doubtful. */
   notes: bilingual.optional(),
   confidence: z.strictObject({ level: z.enum(['high', 'low']), reason: bilingual }).optional(),
   cases: z.array(caseSchema).min(2, 'give cases on both sides: at least one eligible and one that is not'),
-});
+}).refine((r) => r.trigger || r.conditions, { message: 'give conditions, a trigger, or both', path: ['conditions'] });
 
 export const ruleFileSchema = z.strictObject({
   /** Anchors for YAML to share conditions and case facts between rules; the engine never reads it. */
@@ -159,9 +160,10 @@ export type Citation = z.infer<typeof citationSchema>;
 
 /**
  * A rule as the engine uses it: the file's document and validity merged into it, and `conditions`
- * holding `{ all: [trigger, conditions] }` when the rule has a trigger.
+ * holding `{ all: [trigger, conditions] }` (or `{ all: [trigger] }`) when the rule has a trigger.
  */
-export interface Rule extends Omit<RuleDefinition, 'source' | 'effective'> {
+export interface Rule extends Omit<RuleDefinition, 'source' | 'effective' | 'conditions'> {
+  conditions: Condition;
   source: Citation & z.infer<typeof documentSchema> & { file: string };
   effective: z.infer<typeof effectiveSchema>;
 }

@@ -43,3 +43,15 @@ describe('trigger', () => {
     expect(groups.questions.map((q) => q.fact)).toEqual(['customsCredit']);
   });
 });
+
+describe('a rule with a trigger and no other conditions', () => {
+  const onlyTrigger = enterpriseRule(undefined as never, { conditions: undefined, trigger: { fact: 'province', operator: 'equal', value: 'chongqing' } });
+  const run = async (facts: Record<string, unknown>) =>
+    (await evaluateProfile(parseProfile({ name: 'A', uscc: '91110000600037341L', ...facts }), [onlyTrigger], { asOf: '2024-06-01' }))[0]!;
+
+  it('applies when the situation arises and is beside the point otherwise', async () => {
+    expect(await run({ province: 'chongqing' })).toMatchObject({ status: 'eligible', relevant: true });
+    expect(await run({ province: 'hubei' })).toMatchObject({ status: 'ineligible', relevant: false });
+    expect(await run({})).toMatchObject({ status: 'undetermined', relevant: null });
+  });
+});
