@@ -5,16 +5,28 @@ import { InputError } from '../src/io/read.ts';
 import { version } from '../src/report/version.ts';
 import { checkCommand } from './commands/check.ts';
 import { rulesCommand } from './commands/rules.ts';
+import { reportCommand } from './commands/report.ts';
+import { askCommand } from './commands/ask.ts';
+import { screenCommand } from './commands/screen.ts';
 
 export const EXIT = { ok: 0, invalidInput: 1, usage: 2 } as const;
 
 class UsageError extends Error {}
+
+// `huiqi check … | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(EXIT.ok);
+  throw error;
+});
 
 const cli = yargs(hideBin(process.argv))
   .scriptName('huiqi')
   .usage('惠企 huiqi: which trade-policy benefits apply to an enterprise, which do not and why, and what is still unknown.\n\nUsage: $0 <command> [options]')
   .command(checkCommand)
   .command(rulesCommand)
+  .command(reportCommand)
+  .command(askCommand)
+  .command(screenCommand)
   .demandCommand(1, 'Name a command: check, rules, …')
   .strict()
   .version(version)

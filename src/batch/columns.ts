@@ -1,0 +1,180 @@
+// The column mapping of enterprise lists: which header names which profile field, and how a cell
+// becomes a fact value. It is derived from the fact catalog (every enterprise fact that a profile
+// states, i.e. not derived), so a fact added to a facet becomes a column with no change here.
+//
+// A header may be, for each field: its English fact name (`customsCredit`, any case), its Chinese
+// label as the catalog gives it, that label without its trailing parenthesis (海关信用等级), or an
+// alias from the table below. Full-width and half-width forms, spaces and case do not matter.
+import { allFacts } from '../facts/catalog.ts';
+import type { FactType } from '../facts/types.ts';
+
+export interface ColumnField {
+  /** The profile field: `name`, `uscc` or an enterprise fact. */
+  field: string;
+  type: FactType | 'text';
+  values?: readonly string[];
+  zh: string;
+  en: string;
+  /** Every header that names this field, as written (before normalisation). */
+  headers: string[];
+  /** For an enum: the Chinese word for each value, read off the label (高级认证企业 → advanced). */
+  enumWords?: Map<string, string>;
+}
+
+/** Common headers of enterprise lists that are not a fact's own name or label. */
+export const headerAliases: Readonly<Record<string, string>> = {
+  企业名称: 'name', 公司名称: 'name', 名称: 'name', 企业: 'name', enterprise: 'name', company: 'name',
+  统一社会信用代码: 'uscc', 社会信用代码: 'uscc', 信用代码: 'uscc', 统一代码: 'uscc',
+  海关信用等级: 'customsCredit', 信用等级: 'customsCredit', 海关信用: 'customsCredit',
+  所在省份: 'province', 省份: 'province', 省: 'province',
+  企业规模: 'enterpriseSize', 规模: 'enterpriseSize',
+  海关编码: 'customsCode', 海关注册编码: 'customsCode', 海关代码: 'customsCode',
+};
+
+/** Unicode NFKC (full-width → half-width), lower case, no spaces: the form headers are compared in. */
+export function normalizeHeader(header: string): string {
+  return header.normalize('NFKC').replace(/^\uFEFF/, '').replace(/\s+/g, '').toLowerCase();
+}
+
+/** A label without its trailing explanation in parentheses: 海关信用等级（advanced … ） → 海关信用等级. */
+export function shortLabel(zh: string): string {
+  return zh.replace(/\s*[（(][^（）()]*[）)]\s*$/u, '').trim();
+}
+
+/** Chinese words for enum values, from a label like 企业规模（large 大型 / medium 中型 …）. */
+function enumWords(zh: string, values: readonly string[]): Map<string, string> {
+  const words = new Map<string, string>();
+  const inner = /\(([^()]*)\)\s*$/.exec(zh.normalize('NFKC'))?.[1];
+  if (!inner) return words;
+  const items = inner.split('/').map((s) => s.trim());
+  items.forEach((item, i) => {
+    const [code, ...rest] = item.split(/\s+/);
+    if (code !== undefined && values.includes(code) && rest.length) words.set(normalizeHeader(rest.join('')), code);
+    else if (items.length === values.length && !item.includes(' ')) words.set(normalizeHeader(item), values[i]!); // labels list values in order
+  });
+  return words;
+}
+
+function buildFields(): { fields: ColumnField[]; headerMap: Map<string, ColumnField> } {
+  const fields: ColumnField[] = [
+    { field: 'name', type: 'text', zh: '企业名称', en: 'enterprise name', headers: ['name'] },
+    { field: 'uscc', type: 'text', zh: '统一社会信用代码', en: 'unified social credit code (USCC)', headers: ['uscc'] },
+  ];
+  for (const fact of allFacts) {
+    if (fact.scope !== 'enterprise' || fact.derived) continue;
+    fields.push({
+      field: fact.name,
+      type: fact.type,
+      ...(fact.values && { values: fact.values, enumWords: enumWords(fact.zh, fact.values) }),
+      zh: fact.zh,
+      en: fact.en,
+      headers: [fact.name],
+    });
+  }
+  const byField = new Map(fields.map((f) => [f.field, f]));
+  // Candidate headers; one that would name two fields names neither (use the fact name instead).
+  const claims = new Map<string, Set<string>>();
+  const claim = (header: string, field: string) => {
+    const key = normalizeHeader(header);
+    if (!key) return;
+    claims.set(key, (claims.get(key) ?? new Set()).add(field));
+  };
+  for (const f of fields) {
+    claim(f.field, f.field);
+    claim(f.zh, f.field);
+    claim(shortLabel(f.zh), f.field);
+  }
+  for (const [alias, field] of Object.entries(headerAliases)) if (byField.has(field)) claim(alias, field);
+  for (const f of fields) {
+    f.headers = [f.field];
+    const short = shortLabel(f.zh);
+    if (claims.get(normalizeHeader(short))?.size === 1) f.headers.push(short);
+    if (short !== f.zh && claims.get(normalizeHeader(f.zh))?.size === 1) f.headers.push(f.zh);
+  }
+  for (const [alias, field] of Object.entries(headerAliases)) {
+    const f = byField.get(field);
+    if (f && claims.get(normalizeHeader(alias))?.size === 1 && !f.headers.some((h) => normalizeHeader(h) === normalizeHeader(alias))) f.headers.push(alias);
+  }
+  const headerMap = new Map<string, ColumnField>();
+  for (const [key, set] of claims) if (set.size === 1) headerMap.set(key, byField.get([...set][0]!)!);
+  return { fields, headerMap };
+}
+
+const built = buildFields();
+const headerMap = built.headerMap;
+/** Every column a list may have: name, uscc, then the catalog's enterprise facts in catalog order. */
+export const columnFields: readonly ColumnField[] = built.fields;
+
+/** The field a header names, or undefined for a header we do not know. */
+export function fieldForHeader(header: string): ColumnField | undefined {
+  return headerMap.get(normalizeHeader(header));
+}
+
+/** Marks a cell that states nothing: the fact stays unknown. */
+export const EMPTY = Symbol('empty cell');
+
+/** A cell that cannot be read as its field's type; the row's error names the column. */
+export class CellError extends Error {}
+
+const TRUE = new Set(['true', '是', '1', 'yes', 'y', '对', '有', 't']);
+const FALSE = new Set(['false', '否', '0', 'no', 'n', '无', '没有', 'f']);
+const LIST_SEPARATOR = /[;；,，|、]/;
+
+function excelDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * A cell as a fact value. Empty (or only spaces) → EMPTY. Booleans: true/false/是/否/1/0/yes/no.
+ * Numbers may carry thousands separators. Dates are YYYY-MM-DD (YYYY/MM/DD is accepted and rewritten).
+ * Lists (string[] / date[]) are separated by ; ， | or 、. Enums take the value or its Chinese word.
+ * Anything that does not convert is passed on unchanged for the profile schema to reject by name.
+ */
+export function convertCell(f: ColumnField, cell: unknown): unknown {
+  if (cell === null || cell === undefined) return EMPTY;
+  if (cell instanceof Date) return f.type === 'date' ? excelDate(cell) : f.type === 'date[]' ? [excelDate(cell)] : cell;
+  if (typeof cell !== 'string') {
+    if (typeof cell === 'number' && (f.type === 'string' || f.type === 'enum' || f.type === 'text')) return String(cell);
+    if (typeof cell === 'number' && f.type === 'boolean' && (cell === 0 || cell === 1)) return cell === 1;
+    return cell;
+  }
+  const text = cell.trim();
+  if (text === '') return EMPTY;
+  switch (f.type) {
+    case 'boolean': {
+      const word = text.toLowerCase();
+      if (TRUE.has(word)) return true;
+      if (FALSE.has(word)) return false;
+      throw new CellError(`"${text}" is not a yes/no value (write true/false, 是/否, 1/0 or yes/no; leave empty if unknown)`);
+    }
+    case 'number': {
+      const n = Number(text.replace(/[,，_]/g, ''));
+      if (Number.isNaN(n)) throw new CellError(`"${text}" is not a number`);
+      return n;
+    }
+    case 'date':
+      return /^\d{4}\/\d{1,2}\/\d{1,2}$/.test(text) ? slashDate(text) : text;
+    case 'enum': {
+      if (f.values?.includes(text)) return text;
+      const lower = text.toLowerCase();
+      if (f.values?.includes(lower)) return lower;
+      return f.enumWords?.get(normalizeHeader(text)) ?? text;
+    }
+    case 'string[]':
+      return text.split(LIST_SEPARATOR).map((s) => s.trim()).filter(Boolean);
+    case 'date[]':
+      return text.split(LIST_SEPARATOR).map((s) => s.trim()).filter(Boolean).map((s) => (/^\d{4}\/\d{1,2}\/\d{1,2}$/.test(s) ? slashDate(s) : s));
+    default:
+      return text;
+  }
+}
+
+function slashDate(text: string): string {
+  const [y, m, d] = text.split('/');
+  return `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
+}
+
+/** How a column is shown in messages: the header as written, with the field name when they differ. */
+export function columnName(header: string, field: string): string {
+  return header === field ? field : `${header} (${field})`;
+}

@@ -1,0 +1,187 @@
+// Reading enterprise lists row by row, whatever their size: CSV (csv-parse), JSONL (one JSON object a
+// line) and XLSX (exceljs's streaming reader, first worksheet). A file name of `-` is stdin.
+// Each row carries its number as the user sees it: the line in a CSV or JSONL file (the CSV header is
+// line 1), the sheet row in XLSX.
+import { createReadStream, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import { parse as parseCsv } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import { InputError } from '../io/read.ts';
+
+export const listFormats = ['csv', 'jsonl', 'xlsx'] as const;
+export type ListFormat = (typeof listFormats)[number];
+
+/** One input row: its cells under their headers, or why it could not be read at all. */
+export interface RawRow {
+  row: number;
+  /** Headers of `cells`, position by position (the same array for every row of a CSV or XLSX file). */
+  header: readonly string[];
+  cells: readonly unknown[];
+  /** Set when the row itself is unreadable (not JSON, more cells than headers); it is still a row. */
+  error?: string;
+}
+
+export interface ListSource {
+  format: ListFormat;
+  /** Bytes read so far and the file size (undefined for stdin), for a progress bar. */
+  progress(): { bytes: number; total?: number };
+  rows: AsyncIterable<RawRow>;
+}
+
+/** The format a file name implies, if any. */
+export function formatOfName(file: string): ListFormat | undefined {
+  const ext = extname(file).toLowerCase();
+  return ext === '.csv' || ext === '.txt' ? 'csv' : ext === '.jsonl' || ext === '.ndjson' ? 'jsonl' : ext === '.xlsx' ? 'xlsx' : undefined;
+}
+
+/** Guesses the format from the first bytes: a zip (XLSX), a JSON object, or else CSV. */
+function sniff(first: Buffer): ListFormat {
+  if (first[0] === 0x50 && first[1] === 0x4b) return 'xlsx';
+  const text = first.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  return text.startsWith('{') ? 'jsonl' : 'csv';
+}
+
+/** Opens a list: `-` is stdin; the format comes from `format`, else the file name, else the first bytes. */
+export async function openList(file: string, format?: ListFormat): Promise<ListSource> {
+  let stream: Readable;
+  let total: number | undefined;
+  let counted = 0;
+  if (file === '-') {
+    stream = process.stdin;
+  } else {
+    try {
+      const stat = statSync(file);
+      if (stat.isDirectory()) throw new Error('is a folder');
+      total = stat.size;
+    } catch (e) {
+      throw new InputError(`${file}: cannot read: ${(e as Error).message}`);
+    }
+    stream = createReadStream(file, { highWaterMark: 256 * 1024 });
+  }
+  const chosen = format ?? (file === '-' ? undefined : formatOfName(file));
+  const counting = countBytes(stream, file, (n) => (counted += n));
+  const input = chosen ? counting : await peek(counting);
+  const fmt = chosen ?? sniff((input as Readable & { first: Buffer }).first);
+  const rows = fmt === 'csv' ? csvRows(input, file) : fmt === 'jsonl' ? jsonlRows(input) : xlsxRows(input, file);
+  return { format: fmt, progress: () => ({ bytes: counted, ...(total !== undefined && { total }) }), rows };
+}
+
+/** The stream's bytes, counted as they pass; a read error becomes an InputError naming the file. */
+function countBytes(stream: Readable, file: string, add: (n: number) => void): Readable {
+  return Readable.from(
+    (async function* () {
+      try {
+        for await (const chunk of stream) {
+          add((chunk as Buffer).length);
+          yield chunk as Buffer;
+        }
+      } catch (e) {
+        throw new InputError(`${file === '-' ? 'stdin' : file}: cannot read: ${(e as Error).message}`);
+      }
+    })(),
+    { objectMode: false },
+  );
+}
+
+/** Reads the first chunk (to sniff the format) and gives back a stream that still starts with it. */
+async function peek(stream: Readable): Promise<Readable & { first: Buffer }> {
+  const it = stream[Symbol.asyncIterator]();
+  const head = await it.next();
+  const first: Buffer = head.done ? Buffer.alloc(0) : (head.value as Buffer);
+  const rest = Readable.from(
+    (async function* () {
+      if (first.length) yield first;
+      for (let r = await it.next(); !r.done; r = await it.next()) yield r.value as Buffer;
+    })(),
+    { objectMode: false },
+  );
+  return Object.assign(rest, { first });
+}
+
+async function* csvRows(input: Readable, file: string): AsyncGenerator<RawRow> {
+  const parser = input.pipe(
+    parseCsv({ bom: true, info: true, skip_empty_lines: true, relax_column_count: true, relax_quotes: true }),
+  );
+  input.on('error', (e) => parser.destroy(e));
+  let header: string[] | undefined;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      // A record ends on info.lines; it starts that many lines earlier as it has line breaks inside cells.
+      let breaks = 0;
+      for (const cell of record) if (cell.includes('\n')) breaks += cell.split('\n').length - 1;
+      const row = info.lines - breaks;
+      if (!header) {
+        header = record.map((h) => h.trim());
+        continue;
+      }
+      const error = record.length > header.length ? `${record.length} cells but the header has ${header.length} columns` : undefined;
+      yield { row, header, cells: record, ...(error && { error }) };
+    }
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(`${file === '-' ? 'stdin' : file}: not readable as CSV: ${(e as Error).message}`);
+  }
+  if (!header) throw new InputError(`${file === '-' ? 'stdin' : file}: empty list: no header row`);
+}
+
+async function* jsonlRows(input: Readable): AsyncGenerator<RawRow> {
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let row = 0;
+  for await (const line of lines) {
+    row++;
+    const text = row === 1 ? line.replace(/^\uFEFF/, '') : line;
+    if (!text.trim()) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      yield { row, header: [], cells: [], error: `not valid JSON: ${(e as Error).message}` };
+      continue;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      yield { row, header: [], cells: [], error: 'not a JSON object (one enterprise per line)' };
+      continue;
+    }
+    yield { row, header: Object.keys(value), cells: Object.values(value) };
+  }
+}
+
+/** An exceljs cell value as a plain value: rich text as its text, a formula as its result, a link as its text. */
+function plainCell(value: unknown): unknown {
+  if (value === null || value === undefined || typeof value !== 'object' || value instanceof Date) return value;
+  const v = value as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string };
+  if (v.richText) return v.richText.map((r) => r.text).join('');
+  if ('result' in v) return plainCell(v.result);
+  if ('text' in v) return plainCell(v.text);
+  if (v.error) return v.error;
+  return String(value);
+}
+
+async function* xlsxRows(input: Readable, file: string): AsyncGenerator<RawRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
+  });
+  let header: string[] | undefined;
+  try {
+    for await (const sheet of reader) {
+      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        const values = (row.values as unknown[]).slice(1).map(plainCell); // exceljs rows are 1-based
+        if (!header) {
+          header = values.map((v) => (v === undefined || v === null ? '' : String(v).trim()));
+          while (header.length && header[header.length - 1] === '') header.pop();
+          continue;
+        }
+        if (values.every((v) => v === undefined || v === null || (typeof v === 'string' && !v.trim()))) continue;
+        const extra = values.slice(header.length).some((v) => v !== undefined && v !== null && v !== '');
+        yield { row: row.number, header, cells: values.slice(0, header.length), ...(extra && { error: `cells beyond the header's ${header.length} columns` }) };
+      }
+      break; // the first worksheet only
+    }
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(`${file === '-' ? 'stdin' : file}: not readable as XLSX: ${(e as Error).message}`);
+  }
+  if (!header) throw new InputError(`${file === '-' ? 'stdin' : file}: empty list: no header row`);
+}

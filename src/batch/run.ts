@@ -1,0 +1,98 @@
+// `huiqi screen`: read a list, screen each row, write each result, report a summary. One row in, one
+// row out (unless --only filters the output); a bad row is reported, never fatal.
+import type { Rule } from '../rules/schema.ts';
+import type { Lang } from '../report/summary.ts';
+import { Progress } from './progress.ts';
+import { openList, type ListFormat } from './read.ts';
+import { RowScreener } from './screen.ts';
+import { formatSummary, type Summary } from './summary.ts';
+import { openWriter, type ScreenedRow } from './write.ts';
+
+export interface Shard {
+  /** 1-based: shard i of n takes data rows i, i+n, i+2n, … */
+  index: number;
+  count: number;
+}
+
+export interface ScreenListOptions {
+  input: string;
+  output: string;
+  inputFormat?: ListFormat;
+  outputFormat: ListFormat;
+  rules: readonly Rule[];
+  asOf: string;
+  lang: Lang;
+  only?: 'eligible' | 'errors';
+  shard?: Shard;
+  ignoreUnknownColumns?: boolean;
+  /** Where the summary and progress go (default: stderr). */
+  stderr?: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Show a progress bar (default: when stderr is a terminal and not under CI). */
+  progress?: boolean;
+}
+
+/** Parses `--shard i/n`. */
+export function parseShard(text: string): Shard {
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || count < 1 || index < 1 || index > count) throw new Error(`--shard must be i/n with 1 ≤ i ≤ n, e.g. 1/4 (got "${text}")`);
+  return { index, count };
+}
+
+function keep(row: ScreenedRow, only: ScreenListOptions['only']): boolean {
+  if (only === 'eligible') return Boolean(row.error) || (row.eligible ?? 0) > 0;
+  if (only === 'errors') return Boolean(row.error);
+  return true;
+}
+
+export async function screenList(options: ScreenListOptions): Promise<Summary> {
+  const stderr = options.stderr ?? process.stderr;
+  const started = performance.now();
+  const source = await openList(options.input, options.inputFormat);
+  const screener = new RowScreener(options);
+  const origin = options.input === '-' ? 'stdin' : options.input;
+  const writer = openWriter(options.output, options.outputFormat);
+  const showProgress = options.progress ?? Boolean(stderr.isTTY && !process.env.CI);
+  const progress = showProgress ? new Progress(stderr, source.progress) : undefined;
+  const keyed = source.format === 'jsonl';
+  const summary: Summary = {
+    input: origin, format: source.format, rowsIn: 0, screened: 0, errors: 0, written: 0, seconds: 0,
+    errorRows: [], perRule: [], shard: options.shard, only: options.only,
+  };
+  let checkedHeader: readonly string[] | undefined;
+  let ordinal = 0;
+  const { shard } = options;
+  try {
+    for await (const raw of source.rows) {
+      const k = ordinal++;
+      if (!keyed && raw.header !== checkedHeader) {
+        screener.checkHeader(raw.header, origin);
+        checkedHeader = raw.header;
+      }
+      if (shard && k % shard.count !== shard.index - 1) continue;
+      summary.rowsIn++;
+      const result = screener.screen(raw, keyed);
+      if (result.error) {
+        summary.errors++;
+        if (summary.errorRows.length < 20) summary.errorRows.push({ row: result.row, error: result.error });
+      } else summary.screened++;
+      if (keep(result, options.only)) {
+        summary.written++;
+        const pending = writer.write(result);
+        if (pending) await pending;
+      }
+      if (progress && (summary.rowsIn & 1023) === 0) progress.tick(summary.rowsIn);
+    }
+    await writer.end();
+  } catch (e) {
+    progress?.clear();
+    await writer.end().catch(() => {});
+    throw e;
+  }
+  progress?.clear();
+  summary.seconds = (performance.now() - started) / 1000;
+  summary.perRule = screener.ruleList.map((rule, i) => ({ rule, eligible: screener.eligibleCounts[i]!, undetermined: screener.undeterminedCounts[i]! }));
+  stderr.write(formatSummary(summary, options.lang));
+  return summary;
+}

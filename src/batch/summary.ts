@@ -1,0 +1,41 @@
+// The summary `huiqi screen` prints on stderr when a list is done: rows, errors (with row numbers),
+// rows eligible per rule, time and rows per second.
+import type { Lang } from '../report/summary.ts';
+import type { Rule } from '../rules/schema.ts';
+import type { ListFormat } from './read.ts';
+
+export interface Summary {
+  input: string;
+  format: ListFormat;
+  /** Rows read (in this shard). */
+  rowsIn: number;
+  screened: number;
+  errors: number;
+  /** Rows written: rowsIn unless --only filters. */
+  written: number;
+  seconds: number;
+  /** The first errors, by row number. */
+  errorRows: { row: number; error: string }[];
+  perRule: { rule: Rule; eligible: number; undetermined: number }[];
+  shard?: { index: number; count: number } | undefined;
+  only?: 'eligible' | 'errors' | undefined;
+}
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+export function formatSummary(s: Summary, lang: Lang): string {
+  const rate = s.seconds > 0 ? Math.round(s.rowsIn / s.seconds) : s.rowsIn;
+  const lines = [
+    `huiqi screen: ${s.input} (${s.format})${s.shard ? `, shard ${s.shard.index}/${s.shard.count}` : ''}`,
+    `  rows in ${n(s.rowsIn)}, rows out ${n(s.written)}${s.only ? ` (--only ${s.only})` : ''}; screened ${n(s.screened)}, with errors ${n(s.errors)}`,
+    `  time ${s.seconds.toFixed(2)} s, ${n(rate)} rows/s`,
+  ];
+  if (s.errors) {
+    lines.push(`  rows with errors${s.errors > s.errorRows.length ? ` (first ${s.errorRows.length} of ${n(s.errors)}; all are in the error column)` : ''}:`);
+    for (const e of s.errorRows) lines.push(`    row ${e.row}: ${e.error}`);
+  }
+  const hits = s.perRule.filter((r) => r.eligible > 0).sort((a, b) => b.eligible - a.eligible || a.rule.id.localeCompare(b.rule.id));
+  lines.push(`  eligible per rule (${hits.length} of ${s.perRule.length} enterprise rules matched at least one row):`);
+  for (const r of hits) lines.push(`    ${String(r.eligible).padStart(8)}  ${r.rule.id}  ${r.rule.title[lang]}`);
+  return `${lines.join('\n')}\n`;
+}
