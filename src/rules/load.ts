@@ -54,7 +54,8 @@ function buildRules(ruleFile: RuleFile, file: string): { rules: Rule[]; problems
     const conditions = definition.trigger
       ? { all: definition.conditions ? [definition.trigger, definition.conditions] : [definition.trigger] }
       : definition.conditions!;
-    return { ...definition, conditions, effective, source: { ...ruleFile.document, ...definition.source, file } };
+    const source = { ...ruleFile.document, documentLines: ruleFile.document.lines, ...definition.source, file };
+    return { ...definition, conditions, effective, source };
   });
   return { rules, problems };
 }

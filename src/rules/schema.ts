@@ -164,6 +164,7 @@ export type Citation = z.infer<typeof citationSchema>;
  */
 export interface Rule extends Omit<RuleDefinition, 'source' | 'effective' | 'conditions'> {
   conditions: Condition;
-  source: Citation & z.infer<typeof documentSchema> & { file: string };
+  /** The rule's citation over the document's; `documentLines` keeps where the whole document stands. */
+  source: Citation & z.infer<typeof documentSchema> & { file: string; documentLines: [number, number] };
   effective: z.infer<typeof effectiveSchema>;
 }
