@@ -1,0 +1,57 @@
+// What `huiqi ask` does, so the CLI only parses arguments.
+import { writeFileSync } from 'node:fs';
+import { stringify } from 'yaml';
+import { evaluateProfile } from '../engine/evaluate.ts';
+import { linesIO, readAll, terminalIO } from '../io/prompt.ts';
+import { InputError, readStructuredFile } from '../io/read.ts';
+import { parseProfile } from '../profile/load.ts';
+import { answerProblems } from '../profile/questions.ts';
+import { loadRules } from '../rules/load.ts';
+import { applyAnswerFile, askSession, questionList, sessionResult, type AskOptions } from './ask-session.ts';
+import type { Lang } from './summary.ts';
+
+export interface AskCommandOptions {
+  profileFile: string;
+  rulesDir: string;
+  asOf: string;
+  lang: Lang;
+  answersFile?: string;
+  nonInteractive?: boolean;
+  maxQuestions?: number;
+  saveFile?: string;
+}
+
+export async function runAsk(o: AskCommandOptions): Promise<void> {
+  let data = readStructuredFile(o.profileFile) as Record<string, unknown>;
+  parseProfile(data, o.profileFile); // reports every problem of the starting profile, naming its field
+  const options: AskOptions = { rules: loadRules(o.rulesDir), asOf: o.asOf, lang: o.lang, ...(o.maxQuestions !== undefined && { maxQuestions: o.maxQuestions }) };
+  const out = process.stdout;
+
+  if (o.answersFile) {
+    try {
+      data = applyAnswerFile(data, readStructuredFile(o.answersFile));
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      throw new InputError(`${o.answersFile}: ${(e as Error).message}`);
+    }
+  }
+  if (o.nonInteractive || o.answersFile) {
+    if (answerProblems(data)) throw new InputError('the answers leave the profile invalid');
+    const profile = parseProfile(data);
+    const results = await evaluateProfile(profile, options.rules, { asOf: o.asOf });
+    out.write(await questionList(data, options));
+    if (o.answersFile) out.write(sessionResult(profile, results, options));
+    save(o.saveFile, data);
+    return;
+  }
+
+  const io = process.stdin.isTTY ? terminalIO() : linesIO(await readAll());
+  const session = await askSession(data, io, options);
+  if ('close' in io) (io as { close(): void }).close();
+  out.write(sessionResult(session.profile, session.results, options));
+  save(o.saveFile, session.data);
+}
+
+function save(file: string | undefined, data: Record<string, unknown>) {
+  if (file) writeFileSync(file, file.endsWith('.json') ? `${JSON.stringify(data, null, 2)}\n` : stringify(data));
+}

@@ -1,0 +1,106 @@
+// `huiqi ask`: only the questions deciding undetermined measures, most decisive first, re-ranked after
+// each answer; answers parsed by type and validated by the profile schema; non-interactive modes.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { parseAnswer, rankQuestions, SKIPPED, type Question } from '../../src/profile/questions.ts';
+import { askSession, type AskIO } from '../../src/report/ask-session.ts';
+import { CASE_USCC } from '../../src/rules/cases.ts';
+import { gapRules, profile, resultsFor } from '../fixtures/gap/fixtures.ts';
+
+function run(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, ['bin/huiqi.js', 'ask', ...args], { encoding: 'utf8', input: input ?? '', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Scripted answers; records the questions asked. */
+function scripted(answers: string[]): AskIO & { asked: string[]; printed: string[] } {
+  const asked: string[] = [];
+  const printed: string[] = [];
+  return { asked, printed, ask: async (p) => (asked.push(p), answers.shift()), print: (t) => void printed.push(t) };
+}
+
+const base = { name: '测试企业', uscc: CASE_USCC, incidents: [] };
+
+describe('questions', () => {
+  it('ranks the fact deciding most undetermined measures first', async () => {
+    const questions = rankQuestions(await resultsFor(profile({}), '2024-06-01'));
+    expect(questions[0]!.fact).toBe('customsCredit');
+    const counts = questions.map((q) => q.decides.length);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  });
+
+  it('reads 是/否/yes/no for booleans, a number or a value for enums, and lets an empty answer skip', () => {
+    const bool = { fact: 'technologyEnterprise', label: { zh: '', en: '' }, definition: { type: 'boolean' }, decides: [] } as unknown as Question;
+    expect(['是', 'yes', 'Y', '否', 'no'].map((a) => parseAnswer(bool, a))).toEqual([true, true, true, false, false]);
+    expect(parseAnswer(bool, '')).toBe(SKIPPED);
+    expect(() => parseAnswer(bool, 'perhaps')).toThrow(/yes or no/);
+    const credit = { fact: 'customsCredit', label: { zh: '', en: '' }, definition: { type: 'enum', values: ['advanced', 'registered', 'dishonest'] }, decides: [] } as unknown as Question;
+    expect([parseAnswer(credit, '2'), parseAnswer(credit, 'dishonest')]).toEqual(['registered', 'dishonest']);
+  });
+});
+
+describe('ask session', () => {
+  it('asks the most decisive question first, re-asks after an invalid answer, and stops asking what no longer matters', async () => {
+    const io = scripted(['perhaps', 'advanced', '', '', '是']);
+    const session = await askSession({ ...base }, io, { rules: gapRules, asOf: '2024-06-01', lang: 'en' });
+    expect(io.asked[0]).toContain('customs credit status');
+    expect(io.asked[1]).toContain('customs credit status'); // asked again after "perhaps"
+    expect(io.printed.join('')).toContain('invalid answer: customsCredit: must be one of: advanced, registered, dishonest');
+    // Then the questions deciding one measure each, by name: the advance ruling, the province, the technology status.
+    expect(io.asked.slice(2).map((q) => q.replace(/^\(decides 1 measure\(s\)\) /, '').slice(0, 20))).toEqual(['expiry date of the a', 'province (1) beijing', 'a technology-based e']);
+    expect(session.data).toMatchObject({ customsCredit: 'advanced', technologyEnterprise: true });
+    expect(io.asked.filter((q) => q.includes('customs credit status'))).toHaveLength(2);
+    expect(session.results.find((r) => r.ruleId === 'test-2024-1/aeo-or-tech')!.status).toBe('eligible');
+  });
+
+  it('skips a question on an empty answer and ends when input ends', async () => {
+    const io = scripted(['']);
+    const session = await askSession({ ...base }, io, { rules: gapRules, asOf: '2024-06-01', lang: 'zh' });
+    expect(io.asked).toHaveLength(2);
+    expect(io.asked[0]).toContain('海关信用等级');
+    expect(io.asked[1]).not.toContain('海关信用等级');
+    expect(session.data).toEqual(base);
+  });
+});
+
+describe('huiqi ask (CLI)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'huiqi-ask-'));
+  const rules = 'test/fixtures/gap/rules.yaml';
+
+  it('--non-interactive prints the ranked questions for a partial profile', () => {
+    const file = join(dir, 'partial.yaml');
+    writeFileSync(file, `name: 测试企业\nuscc: ${CASE_USCC}\nprovince: chongqing\n`);
+    const { code, stdout } = run([file, '--non-interactive', '--lang', 'en', '--rules', rules, '--as-of', '2024-06-01']);
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^ {2}1\. customs credit status .*— decides 5 measure\(s\) {2}\(customsCredit\)$/);
+    expect(stdout).not.toContain('(province)');
+  });
+
+  it('reads answers from piped stdin and shows the result', () => {
+    const file = join(dir, 'piped.yaml');
+    writeFileSync(file, `name: 测试企业\nuscc: ${CASE_USCC}\nprovince: chongqing\n`);
+    const { code, stdout } = run([file, '--lang', 'en', '--rules', rules, '--as-of', '2024-06-01', '--save', join(dir, 'saved.yaml')], '2\nno\n');
+    expect(code).toBe(0);
+    expect(stdout).toContain('customs credit status');
+    expect(stdout).toMatch(/Result:\n测试企业/);
+    expect(parse(readFileSync(join(dir, 'saved.yaml'), 'utf8'))).toMatchObject({ customsCredit: 'registered', technologyEnterprise: false });
+  });
+
+  it('applies an answers file, and rejects an invalid answer naming the field', () => {
+    const file = join(dir, 'base.yaml');
+    writeFileSync(file, `name: 测试企业\nuscc: ${CASE_USCC}\n`);
+    writeFileSync(join(dir, 'answers.yaml'), 'customsCredit: advanced\nprovince: 重庆\n');
+    const ok = run([file, '--answers', join(dir, 'answers.yaml'), '--lang', 'en', '--rules', rules, '--as-of', '2024-06-01']);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/Applies \(3\)/);
+    writeFileSync(join(dir, 'bad.yaml'), 'customsCredit: gold\n');
+    const bad = run([file, '--answers', join(dir, 'bad.yaml'), '--rules', rules]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('customsCredit: must be one of: advanced, registered, dishonest (got "gold")');
+  });
+});
