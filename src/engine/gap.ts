@@ -371,9 +371,14 @@ export function gapAnalysis(profile: Enterprise, results: readonly RuleResult[],
     }
   }
   // A change outranks an answer; then more measures, then more money.
+  // Ties: a step that needs nothing else first, then acting now before waiting for a later day.
   const rank = (u: Unlock) => (u.step.kind === 'answer' ? 1 : 0);
+  const alone = (u: Unlock) => u.alongWith.filter((o) => !o.length).length;
+  const waits = (u: Unlock) => (u.step.kind === 'plan' && u.step.notBefore ? 1 : 0);
   const ranked = [...byStep.values()].sort(
-    (a, b) => rank(a) - rank(b) || b.unlocks.length - a.unlocks.length || b.money - a.money || stepKey(a.step).localeCompare(stepKey(b.step)),
+    (a, b) =>
+      rank(a) - rank(b) || b.unlocks.length - a.unlocks.length || b.money - a.money || alone(b) - alone(a) || waits(a) - waits(b) ||
+      stepKey(a.step).localeCompare(stepKey(b.step)),
   );
   return { nearMisses, ranked };
 }

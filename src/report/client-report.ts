@@ -107,15 +107,18 @@ export function unlockText(u: Unlock, lang: Lang): string {
   const w = reportWords[lang];
   const richest = [...u.unlocks].sort((a, b) => (b.rule.outcome.amount?.max ?? 0) - (a.rule.outcome.amount?.max ?? 0))[0]!;
   const amount = amountText(richest.rule.outcome.amount, lang);
-  const incl = amount && u.money > 0 ? (lang === 'zh' ? `，${w.incl}${richest.rule.outcome.zh}（${amount}）` : `, ${w.incl} ${richest.rule.outcome.en} (${amount})`) : '';
+  const outcome = richest.rule.outcome[lang];
+  // An outcome that names its own amount ("a one-off reward of ¥50,000 to ¥200,000") is not followed by it again.
+  const shown = /[¥￥元]/.test(outcome) ? outcome : lang === 'zh' ? `${outcome}（${amount}）` : `${outcome} (${amount})`;
+  const incl = amount && u.money > 0 ? (lang === 'zh' ? `，${w.incl}${shown}` : `, ${w.incl} ${shown}`) : '';
   const alone = u.alongWith.filter((others) => !others.length).length;
   const partly = alone < u.unlocks.length ? (lang === 'zh' ? `（其中${alone}项无需其他条件）` : ` (${alone} on its own)`) : '';
   return `${w.unlocks} ${u.unlocks.length} ${w.measures}${partly}${incl}`;
 }
 
-/** The other steps some unlocked measures also need, in words (deduplicated). */
-export function alongWithText(u: Unlock, lang: Lang): string | undefined {
-  const others = [...new Set(u.alongWith.flat().map((s) => describeStep(s, lang)))];
+/** The other steps the i-th measure a change unlocks also needs, in words ("also needs: confirm …"). */
+export function alongWithText(u: Unlock, i: number, lang: Lang): string | undefined {
+  const others = (u.alongWith[i] ?? []).map((s) => describeStep(s, lang));
   return others.length ? `${reportWords[lang].alongWith}: ${others.join(lang === 'zh' ? '；' : '; ')}` : undefined;
 }
 
@@ -176,9 +179,10 @@ export function clientReportMarkdown(report: ClientReport): string {
     out.push(`### ${title}`, '');
     list.slice(0, RANKED_LIMIT).forEach((u, i) => {
       out.push(`${i + 1}. **${describeStep(u.step, lang)}** — ${unlockText(u, lang)}`);
-      for (const r of u.unlocks) out.push(`   - ${resultTitle(r, lang)} (${citationText(r)})`);
-      const along = alongWithText(u, lang);
-      if (along) out.push(`   - _${along}_`);
+      u.unlocks.forEach((r, j) => {
+        const along = alongWithText(u, j, lang);
+        out.push(`   - ${resultTitle(r, lang)} (${citationText(r)})${along ? ` — _${along}_` : ''}`);
+      });
     });
     if (list.length > RANKED_LIMIT) out.push('', `_${w.more}${list.length - RANKED_LIMIT} ${w.moreItems}_`);
     out.push('');

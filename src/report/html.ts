@@ -76,10 +76,11 @@ ${quote ? h`<blockquote lang="zh">「${r.rule.source.quote}」</blockquote>` : '
 function rankedList(list: Unlock[], lang: ClientReport['lang']): Raw {
   const w = reportWords[lang];
   const items = list.slice(0, RANKED_LIMIT).map((u) => {
-    const along = alongWithText(u, lang);
-    return h`<li class="item"><span class="rank">${describeStep(u.step, lang)}</span> — <span class="unlocks">${unlockText(u, lang)}</span>
-<ul>${u.unlocks.map((r) => h`<li>${resultTitle(r, lang)} <span class="cite">（${citationText(r)}）</span></li>`)}</ul>
-${along ? h`<div class="along">${along}</div>` : ''}</li>`;
+    const measures = u.unlocks.map((r, j) => {
+      const along = alongWithText(u, j, lang);
+      return h`<li>${resultTitle(r, lang)} <span class="cite">（${citationText(r)}）</span>${along ? h`<div class="along">${along}</div>` : ''}</li>`;
+    });
+    return h`<li class="item"><span class="rank">${describeStep(u.step, lang)}</span> — <span class="unlocks">${unlockText(u, lang)}</span><ul>${measures}</ul></li>`;
   });
   const more = list.length > RANKED_LIMIT ? h`<p class="empty">${w.more}${list.length - RANKED_LIMIT} ${w.moreItems}</p>` : '';
   return h`<ol class="ranked">${items}</ol>${more}`;
