@@ -16,8 +16,12 @@ import { evaluateCondition } from './native.ts';
 import { childConditions } from './truth.ts';
 
 export interface Deadline {
-  /** 'window': a date window of a derived fact; 'validity': the last day a measure covers (on its basis date). */
-  kind: 'window' | 'validity';
+  /**
+   * 'window': a date window of a derived fact; 'validity': the last day a measure covers, judged on a date
+   * the user still controls (its basis, e.g. the disclosure date); 'expiry': the last day a measure that
+   * applies (or may apply) is in force.
+   */
+  kind: 'window' | 'validity' | 'expiry';
   incidentId?: string;
   /** The date that must fall in the window: a profile date fact (disclosureDate) or AS_OF (the day one applies). */
   input: string;
@@ -115,6 +119,24 @@ export function deadlines(profile: Enterprise, results: readonly RuleResult[], a
         gained: [],
       });
     }
+  }
+  // Measures in force until a date, judged on the evaluation date: use them before they expire.
+  const expiring = new Map<string, RuleResult[]>();
+  for (const r of benefits) {
+    const { basis, to } = r.rule.effective;
+    if (basis || !to || to < asOf || !possible(r.status)) continue;
+    const k = `${r.rule.source.docNumber}\u0000${to}`;
+    expiring.set(k, [...(expiring.get(k) ?? []), r]);
+  }
+  for (const [k, lost] of expiring) {
+    const [doc, to] = k.split('\u0000') as [string, string];
+    out.push({
+      kind: 'expiry', input: AS_OF, from: asOf, lastDay: to,
+      act: { zh: '申请适用', en: 'use or apply for these measures' },
+      purpose: { zh: `${doc}有效期至${to}`, en: `while ${doc} is in force (until ${to})` },
+      lost,
+      gained: [],
+    });
   }
   return out.sort((a, b) => a.lastDay.localeCompare(b.lastDay) || (a.incidentId ?? '').localeCompare(b.incidentId ?? ''));
 }

@@ -73,4 +73,17 @@ describe('validity periods and windows judged on the day one applies', () => {
     expect((await deadlinesOn('2024-12-01', { advanceRulingExpiryDate: '2024-12-31' })).find((d) => d.input === '@asOf')?.lastDay).toBe('2024-12-01');
     expect((await deadlinesOn('2024-12-02', { advanceRulingExpiryDate: '2024-12-31' })).find((d) => d.input === '@asOf')).toBeUndefined();
   });
+
+  it('a measure in force until a date that may apply is listed to be used before it expires, through its last day', async () => {
+    const { enterpriseRule } = await import('../fixtures/rules.ts');
+    const rule = enterpriseRule({ fact: 'customsCredit', operator: 'equal', value: 'advanced' }, { effective: { to: '2024-12-31' } });
+    const p = profile({ customsCredit: 'advanced' });
+    const on = async (asOf: string) => deadlines(p, await resultsFor(p, asOf, [rule]), asOf);
+    const d = (await on('2024-12-31'))[0]!;
+    expect([d.kind, d.lastDay, d.lost.map((r) => r.ruleId)]).toEqual(['expiry', '2024-12-31', ['test-2024-1/fixture']]);
+    expect(describeDeadline(d, 'en', '2024-12-31')).toBe('use or apply for these measures by 2024-12-31 while 测试〔2024〕1号 is in force (until 2024-12-31)');
+    expect(await on('2025-01-01')).toEqual([]);
+    const registered = profile({ customsCredit: 'registered' });
+    expect(deadlines(registered, await resultsFor(registered, '2024-06-01', [rule]), '2024-06-01')).toEqual([]);
+  });
 });
