@@ -134,6 +134,26 @@ export const businessFacts = {
     zh: '作为外地企业在资质认定、业务许可等方面被设定明显高于本地经营者的资质要求、技术要求、检验标准或评审标准',
     en: 'as a non-local enterprise, faces qualification, technical, inspection or review requirements clearly higher than local operators',
   }),
+  preServiceSelfTestingDemanded: labelled(z.boolean(), {
+    zh: '在办理政务服务前被要求自行检测、检验、认证、鉴定、公证或者提供证明',
+    en: 'required, before a government service is provided, to arrange testing, inspection, certification, appraisal or notarisation, or to supply a certificate',
+  }),
+  preServiceDemandHasLegalBasis: labelled(z.boolean(), {
+    zh: '该要求有法律法规依据',
+    en: 'that requirement has a basis in a law or regulation',
+  }),
+  tiedPurchaseRequired: labelled(z.boolean(), {
+    zh: '被限定经营、购买、使用特定经营者提供的商品和服务',
+    en: 'required to deal in, buy or use the goods or services of a designated operator',
+  }),
+  participatesInTendering: labelled(z.boolean(), {
+    zh: '参与招标投标或者政府采购活动',
+    en: 'takes part in tendering or government procurement',
+  }),
+  unlawfulTenderRestriction: labelled(z.boolean(), {
+    zh: '招标采购中被违法限定或者指定特定的专利、商标、品牌、零部件、原产地、供应商，被违法设定与项目不相适应的资格、技术、商务条件，或者被违法限定投标人所在地、所有制形式、组织形式或设定其他不合理条件',
+    en: 'in the tender, particular patents, trademarks, brands, parts, origins or suppliers were unlawfully required, qualification, technical or commercial conditions unsuited to the project were unlawfully set, or bidders were unlawfully restricted by location, ownership or organisational form or by other unreasonable conditions',
+  }),
 
   // The government and payments
   policyCommitmentChanged: labelled(z.boolean(), {
