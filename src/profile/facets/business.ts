@@ -182,6 +182,31 @@ export const businessFacts = {
     zh: '申请材料齐全、符合法定形式',
     en: 'the application materials are complete and in the statutory form',
   }),
+  // 重庆市优化营商环境条例 第十九条（一）至（三）: registration on commitment
+  applyingForMarketEntityRegistration: labelled(z.boolean(), {
+    zh: '向市场监管部门申请市场主体注册登记（设立、变更等）',
+    en: 'applying to the market-regulation authority for a market-entity registration (establishment, change …)',
+  }),
+  registrationMaterialsCommitment: labelled(z.boolean(), {
+    zh: '申请人承诺所提交的申请材料真实、合法、有效',
+    en: 'the applicant undertakes that the application materials are true, lawful and valid',
+  }),
+  registeringDomicileOrPremises: labelled(z.boolean(), {
+    zh: '申请登记住所（经营场所）',
+    en: 'the registration concerns the domicile (business premises)',
+  }),
+  domicileCommitmentMade: labelled(z.boolean(), {
+    zh: '申请人对住所（经营场所）权属关系、法定用途、使用功能等作出符合事实和有关法律规定的承诺',
+    en: 'the applicant undertakes, truthfully and lawfully, as to the ownership, statutory use and function of the domicile (premises)',
+  }),
+  applyingForRegistrationChange: labelled(z.boolean(), {
+    zh: '申请变更股东姓名（名称）、住所、经营范围等登记事项',
+    en: 'applying to change registered particulars such as shareholders\' names, domicile or business scope',
+  }),
+  registrationSimplificationExcludedByLaw: labelled(z.boolean(), {
+    zh: '法律、行政法规对该登记另有规定（不适用简化措施）',
+    en: 'a law or administrative regulation provides otherwise for this registration (the simplification does not apply)',
+  }),
   operatesOutsideDomicile: labelled(z.boolean(), {
     zh: '在住所以外开展经营活动',
     en: 'operates at premises other than its registered domicile',
