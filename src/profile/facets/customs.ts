@@ -63,6 +63,7 @@ export const customsFacts = {
   appliesForCertificatesOfOrigin: labelled(z.boolean(), { zh: '出口货物原产地证书申请人', en: 'applies for certificates of origin for exported goods' }),
 
   // ---- advance rulings (海关总署公告2024年第32号) ----
+  holdsAdvanceRuling: labelled(z.boolean(), { zh: '持有海关《预裁定决定书》', en: 'holds a customs advance ruling' }),
   advanceRulingExpiryDate: labelled(isoDate(), { zh: '《预裁定决定书》有效期截止日', en: 'expiry date of the advance ruling' }),
   advanceRulingContentUnchanged: labelled(z.boolean(), {
     zh: '《预裁定决定书》所涉及的海关事务类别、商品基本信息、预裁定事项等内容未发生变化',
