@@ -83,5 +83,7 @@ export function resultTitle(r: RuleResult, lang: Lang): string {
 
 /** "海关总署公告2023年第127号 第一条第（一）项" */
 export function citationText(r: RuleResult): string {
-  return `${r.rule.source.docNumber} ${r.rule.source.article}`;
+  const { docNumber, title, article } = r.rule.source;
+  // Documents published without a 文号 are named by their title.
+  return docNumber.includes('无文号') ? `《${title}》 ${article}` : `${docNumber} ${article}`;
 }
