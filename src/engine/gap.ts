@@ -348,9 +348,12 @@ export function moneyValue(r: RuleResult): number {
 const stepKey = (s: Step) =>
   JSON.stringify([s.kind, s.incidentId ?? null, s.fact, s.kind === 'plan' ? [s.notBefore, s.by] : s.kind === 'change' ? s.to : s.need]);
 
-/** Near misses for every ineligible or undetermined benefit, and the single steps ranked by what they unlock. */
+/** Near misses for every ineligible or undetermined benefit whose situation may arise, and the single steps ranked by what they unlock. */
 export function gapAnalysis(profile: Enterprise, results: readonly RuleResult[], asOf: string): GapAnalysis {
-  const candidates = results.filter((r) => (r.status === 'ineligible' || r.status === 'undetermined') && r.rule.kind !== 'disqualification');
+  // A rule whose situation (trigger) does not arise is beside the point: nobody is advised to bring it about.
+  const candidates = results.filter(
+    (r) => (r.status === 'ineligible' || r.status === 'undetermined') && r.rule.kind !== 'disqualification' && r.relevant !== false,
+  );
   const nearMisses = candidates.map((r) => nearMiss(profile, r, asOf));
   const byStep = new Map<string, Unlock>();
   for (const miss of nearMisses) {

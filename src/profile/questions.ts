@@ -36,7 +36,11 @@ export function rankQuestions(results: readonly RuleResult[]): Question[] {
       byKey.set(key, q);
     }
   }
-  return [...byKey.values()].sort((a, b) => b.decides.length - a.decides.length || a.fact.localeCompare(b.fact) || (a.incidentId ?? '').localeCompare(b.incidentId ?? ''));
+  // Questions about rules whose situation is known to arise come before those about situations that may not.
+  const relevant = (q: Question) => q.decides.filter((r) => r.relevant === true).length;
+  return [...byKey.values()].sort(
+    (a, b) => relevant(b) - relevant(a) || b.decides.length - a.decides.length || a.fact.localeCompare(b.fact) || (a.incidentId ?? '').localeCompare(b.incidentId ?? ''),
+  );
 }
 
 const YES = new Set(['是', '对', '有', 'y', 'yes', 'true', '1']);

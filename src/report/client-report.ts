@@ -47,6 +47,7 @@ export const reportWords = {
     quote: '原文', rulesCited: '引用条款', needs: '尚需确认', disclaimer: '本报告依据所列政策原文及企业提供的信息自动生成，仅供参考；最终以主管部门认定为准。',
     countApplies: '项适用', countUndetermined: '项待确认', countIneligible: '项不适用', low: '低可信度', notesTitle: '说明',
     noGap: '根据现有信息，没有找到企业可以采取的改变。', more: '另有', moreItems: '项未列出（huiqi check 列出全部）',
+    situational: (n: number) => `另有 ${n} 项措施只在特定情形下适用，而尚不知企业是否处于该情形（huiqi check 列出全部）。`,
   },
   en: {
     title: 'Trade-policy benefits report', subtitle: 'prepared for the client by its customs broker', enterprise: 'Enterprise', uscc: 'USCC',
@@ -58,6 +59,7 @@ export const reportWords = {
     quote: 'text', rulesCited: 'provisions cited', needs: 'still needs', disclaimer: 'Generated automatically from the cited policy texts and the information the enterprise provided; for reference only. The competent authority decides.',
     countApplies: 'apply', countUndetermined: 'undetermined', countIneligible: 'do not apply', low: 'low confidence', notesTitle: 'note',
     noGap: 'With what is known, no change the enterprise can make was found.', more: '', moreItems: 'more not shown (huiqi check lists them all)',
+    situational: (n: number) => `${n} more measure(s) apply only in situations not known to arise for the enterprise (huiqi check lists them).`,
   },
 } as const;
 
@@ -172,6 +174,7 @@ export function clientReportMarkdown(report: ClientReport): string {
     if (g.undetermined.length > UNDETERMINED_LIMIT) out.push('', `_${w.more}${g.undetermined.length - UNDETERMINED_LIMIT} ${w.moreItems}_`);
     out.push('');
   }
+  if (g.situational.length) out.push(`_${w.situational(g.situational.length)}_`, '');
 
   out.push(`## ${w.gap}`, '');
   const ranked = (title: string, list: Unlock[]) => {

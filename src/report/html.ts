@@ -107,6 +107,7 @@ ${g.questions.length > QUESTION_LIMIT ? h`<p class="empty">${w.more}${g.question
 ${g.undetermined.length > UNDETERMINED_LIMIT ? h`<p class="empty">${w.more}${g.undetermined.length - UNDETERMINED_LIMIT} ${w.moreItems}</p>` : ''}`
     : none;
 
+  const situational = g.situational.length ? h`<p class="empty">${w.situational(g.situational.length)}</p>` : '';
   const gap = !report.actions.length && !report.confirmations.length
     ? h`<p class="empty">${w.noGap}</p>`
     : h`${report.actions.length ? h`<h3>${w.actions}</h3>${rankedList(report.actions, lang)}` : ''}${report.confirmations.length ? h`<h3>${w.confirmations}</h3>${rankedList(report.confirmations, lang)}` : ''}`;
@@ -136,7 +137,7 @@ ${section('enterprise', w.enterprise, undefined, h`<dl class="facts">${enterpris
 ${section('summary', w.summary, undefined, summary)}
 ${section('applies', w.applies, g.applies.length, g.applies.length ? h`<ul>${g.applies.map((r) => ruleItem(r, lang))}</ul>` : none)}
 ${g.exclusions.length ? section('exclusions', w.exclusions, g.exclusions.length, h`<ul>${g.exclusions.map((r) => ruleItem(r, lang))}</ul>`) : ''}
-${section('undetermined', w.undetermined, g.undetermined.length, undetermined)}
+${section('undetermined', w.undetermined, g.undetermined.length, h`${undetermined}${situational}`)}
 ${section('gap', w.gap, undefined, gap)}
 ${section('deadlines', w.deadlines, report.deadlines.length, deadlines)}
 ${section('sources', w.sources, report.sources.length, sources)}

@@ -1,5 +1,6 @@
 // The client report over the samples and the real catalog (properties, not counts), and on fixture rules
 // (exact ranking). Markdown and HTML carry the same sections in both languages.
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluateProfile } from '../../src/engine/evaluate.ts';
 import { loadProfile } from '../../src/profile/load.ts';
@@ -9,12 +10,8 @@ import { loadRules } from '../../src/rules/load.ts';
 import { profile, resultsFor } from '../fixtures/gap/fixtures.ts';
 
 const rules = loadRules();
-export const SAMPLES = [
-  'samples/aeo-manufacturer-chongqing.yaml',
-  'samples/dishonest-trader.json',
-  'samples/incomplete-profile.yaml',
-  'samples/registered-exporter-planning-disclosure.yaml',
-];
+/** Every sample profile, including those added later. */
+const SAMPLES = readdirSync('samples').filter((f) => /\.(ya?ml|json)$/.test(f)).map((f) => `samples/${f}`);
 
 async function reportFor(file: string, lang: 'zh' | 'en', asOf = '2025-06-01') {
   const p = loadProfile(file);
