@@ -64,6 +64,18 @@ describe('gap analysis on fixture rules', () => {
     expect(gap.nearMisses.map((m) => m.result.ruleId)).not.toContain('test-2024-1/dishonest-exclusion');
   });
 
+  it('never suggests bringing about a situation that does not arise (a false trigger)', async () => {
+    const { enterpriseRule } = await import('../fixtures/rules.ts');
+    const rule = enterpriseRule({ fact: 'customsCredit', operator: 'equal', value: 'advanced' }, { trigger: { fact: 'apportionmentDemanded', operator: 'equal', value: true } });
+    const on = async (facts: Record<string, unknown>) => {
+      const p = profile(facts);
+      return gapAnalysis(p, await resultsFor(p, '2024-06-01', [rule]), '2024-06-01');
+    };
+    expect((await on({ customsCredit: 'registered', apportionmentDemanded: false })).nearMisses).toEqual([]);
+    const inSituation = await on({ customsCredit: 'registered', apportionmentDemanded: true });
+    expect(inSituation.ranked.map((u) => describeStep(u.step, 'en'))).toEqual(['obtain AEO advanced certification (高级认证企业)']);
+  });
+
   it('asks for unknown facts rather than changing them, cheapest set first', async () => {
     const p = profile({});
     const results = await resultsFor(p, '2024-06-01');
