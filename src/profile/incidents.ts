@@ -23,10 +23,15 @@ export const customsViolationFacts = {
     zh: '海关在披露前已发现该行为',
     en: 'customs had discovered the violation before it was disclosed',
   }),
-  correctedInTime: labelled(z.boolean(), { zh: '及时改正', en: 'the violation was corrected in time' }),
+  correctedInTime: labelled(z.boolean(), {
+    zh: '及时改正',
+    en: 'the violation was corrected in time',
+    change: { reachable: { false: [] }, actions: { true: { zh: '及时改正违规行为（补缴税款、更正申报）', en: 'correct the violation promptly (pay the tax, amend the declaration)' } } },
+  }),
   writtenReport: labelled(z.boolean(), {
     zh: '以书面形式（《主动披露报告表》）向海关报告',
     en: 'reported to customs in writing (voluntary-disclosure report form)',
+    change: { reachable: { false: [] }, actions: { true: { zh: '填制《主动披露报告表》以书面形式向海关报告', en: 'report to customs in writing on the voluntary-disclosure report form' } } },
   }),
   harmfulConsequence: labelled(z.boolean(), { zh: '造成危害后果', en: 'the violation caused harmful consequences' }),
   underpaidTax: labelled(yuan(), { zh: '漏缴、少缴税款（元）', en: 'tax underpaid or unpaid (CNY)' }),
