@@ -1,9 +1,19 @@
 // The rules catalogue's README: layout, a generated document → rules table, and the coverage notes.
-import { relative } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { defaultRulesDir, loadRules } from './load.ts';
 import type { Rule } from './schema.ts';
 
-export function renderRulesReadme(coverage: { file: string; text: string }[]): string {
+/** The rule packs' coverage notes, rules/coverage/*.md, in name order. */
+export function coverageNotes(rulesDir = defaultRulesDir): { file: string; text: string }[] {
+  const dir = join(rulesDir, 'coverage');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => ({ file: `coverage/${f}`, text: readFileSync(join(dir, f), 'utf8') }));
+}
+
+export function renderRulesReadme(coverage = coverageNotes()): string {
   const rules = loadRules(defaultRulesDir);
   const byFile = new Map<string, Rule[]>();
   for (const r of rules) byFile.set(r.source.file, [...(byFile.get(r.source.file) ?? []), r]);
