@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CompiledRuleSet } from '../src/engine/compiled.ts';
 import { evaluateProfile } from '../src/engine/evaluate.ts';
-import { openList, type RawRow } from '../src/batch/read.ts';
+import { openList, rowsOf, type RawRow } from '../src/batch/read.ts';
 import { screenList } from '../src/batch/run.ts';
 import { RowScreener } from '../src/batch/screen.ts';
 import { defaultRulesDir, loadRules } from '../src/rules/load.ts';
@@ -68,7 +68,7 @@ async function main() {
 
   // 2. Evaluation alone (map + validate + evaluate), rows already read.
   const raw: RawRow[] = [];
-  for await (const r of (await openList(list)).rows) raw.push(r);
+  for await (const r of rowsOf(await openList(list))) raw.push(r);
   const screener = new RowScreener({ rules: loaded, asOf, lang: 'zh' });
   for (let i = 0; i < Math.min(raw.length, 5000); i++) screener.screen(raw[i]!); // warm up
   t = performance.now();

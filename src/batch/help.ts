@@ -15,7 +15,7 @@ export function columnHelp(): string {
     '  unless --ignore-unknown-columns. JSONL lines use the same names as keys. Incidents are not part of a',
     '  row: only enterprise-level rules are screened (use `huiqi check` for incidents).',
     'Output columns: row (line in CSV/JSONL, sheet row in XLSX), name, uscc, eligible, undetermined,',
-    '  eligibleRules, eligibleTitles, undeterminedRules, estimatedValueCny, error. Bad rows get their error and',
+    '  eligibleRules, eligibleTitles, estimatedValueCny, error. Bad rows get their error and',
     '  are counted; every row is written (unless --only). Summary on stderr. Exit 0 even with bad rows.',
     '  `huiqi screen --columns` lists every accepted column.',
   ].join('\n');

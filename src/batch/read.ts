@@ -4,7 +4,6 @@
 // line 1), the sheet row in XLSX.
 import { createReadStream, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
 import ExcelJS from 'exceljs';
@@ -27,7 +26,8 @@ export interface ListSource {
   format: ListFormat;
   /** Bytes read so far and the file size (undefined for stdin), for a progress bar. */
   progress(): { bytes: number; total?: number };
-  rows: AsyncIterable<RawRow>;
+  /** Rows in batches (as many as are ready), so that rows are handled without a promise each. */
+  batches: AsyncIterable<RawRow[]>;
 }
 
 /** The format a file name implies, if any. */
@@ -58,14 +58,41 @@ export async function openList(file: string, format?: ListFormat): Promise<ListS
     } catch (e) {
       throw new InputError(`${file}: cannot read: ${(e as Error).message}`);
     }
-    stream = createReadStream(file, { highWaterMark: 256 * 1024 });
+    stream = createReadStream(file, { highWaterMark: 64 * 1024 });
   }
   const chosen = format ?? (file === '-' ? undefined : formatOfName(file));
   const counting = countBytes(stream, file, (n) => (counted += n));
   const input = chosen ? counting : await peek(counting);
   const fmt = chosen ?? sniff((input as Readable & { first: Buffer }).first);
-  const rows = fmt === 'csv' ? csvRows(input, file) : fmt === 'jsonl' ? jsonlRows(input) : xlsxRows(input, file);
-  return { format: fmt, progress: () => ({ bytes: counted, ...(total !== undefined && { total }) }), rows };
+  const batches = fmt === 'csv' ? csvRows(input, file) : fmt === 'jsonl' ? jsonlRows(input) : xlsxRows(input, file);
+  return { format: fmt, progress: () => ({ bytes: counted, ...(total !== undefined && { total }) }), batches };
+}
+
+/** Every row of a list, one by one (for tests and tools; screening uses the batches). */
+export async function* rowsOf(source: ListSource): AsyncGenerator<RawRow> {
+  for await (const batch of source.batches) yield* batch;
+}
+
+/** A stream's items in batches: all that are buffered, then a wait for more. */
+async function* readBatches<T>(stream: Readable): AsyncGenerator<T[]> {
+  let ended = false;
+  let failure: Error | undefined;
+  stream.on('end', () => (ended = true));
+  stream.on('error', (e) => (failure = e));
+  for (;;) {
+    const batch: T[] = [];
+    for (let item = stream.read(); item !== null; item = stream.read()) batch.push(item as T);
+    if (batch.length) yield batch;
+    if (failure) throw failure;
+    if (ended || stream.readableEnded) return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        stream.off('readable', done).off('end', done).off('error', done);
+        resolve();
+      };
+      stream.on('readable', done).on('end', done).on('error', done);
+    });
+  }
 }
 
 /** The stream's bytes, counted as they pass; a read error becomes an InputError naming the file. */
@@ -100,24 +127,27 @@ async function peek(stream: Readable): Promise<Readable & { first: Buffer }> {
   return Object.assign(rest, { first });
 }
 
-async function* csvRows(input: Readable, file: string): AsyncGenerator<RawRow> {
-  const parser = input.pipe(
-    parseCsv({ bom: true, info: true, skip_empty_lines: true, relax_column_count: true, relax_quotes: true }),
-  );
+async function* csvRows(input: Readable, file: string): AsyncGenerator<RawRow[]> {
+  // Empty lines come through as one empty cell so that line numbers can be counted here; they are not rows.
+  const parser = input.pipe(parseCsv({ bom: true, relax_column_count: true, relax_quotes: true }));
   input.on('error', (e) => parser.destroy(e));
   let header: string[] | undefined;
+  let line = 0;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      // A record ends on info.lines; it starts that many lines earlier as it has line breaks inside cells.
-      let breaks = 0;
-      for (const cell of record) if (cell.includes('\n')) breaks += cell.split('\n').length - 1;
-      const row = info.lines - breaks;
-      if (!header) {
-        header = record.map((h) => h.trim());
-        continue;
+    for await (const records of readBatches<string[]>(parser)) {
+      const rows: RawRow[] = [];
+      for (const record of records) {
+        const row = ++line;
+        for (const cell of record) if (cell.includes('\n')) line += cell.split('\n').length - 1; // line breaks inside quoted cells
+        if (record.length === 1 && record[0] === '') continue;
+        if (!header) {
+          header = record.map((h) => h.trim());
+          continue;
+        }
+        const error = record.length > header.length ? `${record.length} cells but the header has ${header.length} columns` : undefined;
+        rows.push(error ? { row, header, cells: record, error } : { row, header, cells: record });
       }
-      const error = record.length > header.length ? `${record.length} cells but the header has ${header.length} columns` : undefined;
-      yield { row, header, cells: record, ...(error && { error }) };
+      if (rows.length) yield rows;
     }
   } catch (e) {
     if (e instanceof InputError) throw e;
@@ -126,25 +156,40 @@ async function* csvRows(input: Readable, file: string): AsyncGenerator<RawRow> {
   if (!header) throw new InputError(`${file === '-' ? 'stdin' : file}: empty list: no header row`);
 }
 
-async function* jsonlRows(input: Readable): AsyncGenerator<RawRow> {
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  let row = 0;
-  for await (const line of lines) {
-    row++;
-    const text = row === 1 ? line.replace(/^\uFEFF/, '') : line;
-    if (!text.trim()) continue;
+async function* jsonlRows(input: Readable): AsyncGenerator<RawRow[]> {
+  input.setEncoding('utf8');
+  let rest = '';
+  let line = 0;
+  const parseLine = (text: string, rows: RawRow[]) => {
+    const row = ++line;
+    if (row === 1) text = text.replace(/^\uFEFF/, '');
+    if (text.endsWith('\r')) text = text.slice(0, -1);
+    if (!text.trim()) return;
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch (e) {
-      yield { row, header: [], cells: [], error: `not valid JSON: ${(e as Error).message}` };
-      continue;
+      rows.push({ row, header: [], cells: [], error: `not valid JSON: ${(e as Error).message}` });
+      return;
     }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      yield { row, header: [], cells: [], error: 'not a JSON object (one enterprise per line)' };
-      continue;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) rows.push({ row, header: [], cells: [], error: 'not a JSON object (one enterprise per line)' });
+    else rows.push({ row, header: Object.keys(value), cells: Object.values(value) });
+  };
+  for await (const chunk of input) {
+    const text = rest + (chunk as string);
+    const rows: RawRow[] = [];
+    let start = 0;
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+      parseLine(text.slice(start, nl), rows);
+      start = nl + 1;
     }
-    yield { row, header: Object.keys(value), cells: Object.values(value) };
+    rest = text.slice(start);
+    if (rows.length) yield rows;
+  }
+  if (rest) {
+    const rows: RawRow[] = [];
+    parseLine(rest, rows);
+    if (rows.length) yield rows;
   }
 }
 
@@ -159,7 +204,7 @@ function plainCell(value: unknown): unknown {
   return String(value);
 }
 
-async function* xlsxRows(input: Readable, file: string): AsyncGenerator<RawRow> {
+async function* xlsxRows(input: Readable, file: string): AsyncGenerator<RawRow[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
   });
@@ -175,7 +220,7 @@ async function* xlsxRows(input: Readable, file: string): AsyncGenerator<RawRow> 
         }
         if (values.every((v) => v === undefined || v === null || (typeof v === 'string' && !v.trim()))) continue;
         const extra = values.slice(header.length).some((v) => v !== undefined && v !== null && v !== '');
-        yield { row: row.number, header, cells: values.slice(0, header.length), ...(extra && { error: `cells beyond the header's ${header.length} columns` }) };
+        yield [{ row: row.number, header, cells: values.slice(0, header.length), ...(extra && { error: `cells beyond the header's ${header.length} columns` }) }];
       }
       break; // the first worksheet only
     }

@@ -64,25 +64,27 @@ export async function screenList(options: ScreenListOptions): Promise<Summary> {
   let ordinal = 0;
   const { shard } = options;
   try {
-    for await (const raw of source.rows) {
-      const k = ordinal++;
-      if (!keyed && raw.header !== checkedHeader) {
-        screener.checkHeader(raw.header, origin);
-        checkedHeader = raw.header;
+    for await (const batch of source.batches) {
+      for (const raw of batch) {
+        const k = ordinal++;
+        if (!keyed && raw.header !== checkedHeader) {
+          screener.checkHeader(raw.header, origin);
+          checkedHeader = raw.header;
+        }
+        if (shard && k % shard.count !== shard.index - 1) continue;
+        summary.rowsIn++;
+        const result = screener.screen(raw, keyed);
+        if (result.error) {
+          summary.errors++;
+          if (summary.errorRows.length < 20) summary.errorRows.push({ row: result.row, error: result.error });
+        } else summary.screened++;
+        if (keep(result, options.only)) {
+          summary.written++;
+          const pending = writer.write(result);
+          if (pending) await pending;
+        }
       }
-      if (shard && k % shard.count !== shard.index - 1) continue;
-      summary.rowsIn++;
-      const result = screener.screen(raw, keyed);
-      if (result.error) {
-        summary.errors++;
-        if (summary.errorRows.length < 20) summary.errorRows.push({ row: result.row, error: result.error });
-      } else summary.screened++;
-      if (keep(result, options.only)) {
-        summary.written++;
-        const pending = writer.write(result);
-        if (pending) await pending;
-      }
-      if (progress && (summary.rowsIn & 1023) === 0) progress.tick(summary.rowsIn);
+      progress?.tick(summary.rowsIn);
     }
     await writer.end();
   } catch (e) {

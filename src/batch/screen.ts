@@ -3,12 +3,14 @@
 // written one at a time (memory stays flat); a bad row gets its error in the `error` column and never
 // stops the batch. Incidents are not part of a list row: only enterprise-level rules are screened.
 import type { z } from 'zod';
-import { CompiledRuleSet, type CompiledRule } from '../engine/compiled.ts';
-import { withDerivedFacts } from '../facts/catalog.ts';
+import { CompiledRuleSet, FALSE, statusOf, TRUE, UNKNOWN, type CompiledRule } from '../engine/compiled.ts';
+import { inForce } from '../engine/evaluate.ts';
+import { allFacts, withDerivedFacts } from '../facts/catalog.ts';
 import { describeIssue, InputError } from '../io/read.ts';
 import { enterpriseSchema, type Enterprise } from '../profile/enterprise.ts';
 import type { Lang } from '../report/summary.ts';
 import type { Rule, Status } from '../rules/schema.ts';
+import type { FactValues } from '../facts/types.ts';
 import { CellError, columnName, convertCell, EMPTY, fieldForHeader, type ColumnField } from './columns.ts';
 import type { RawRow } from './read.ts';
 import type { ScreenedRow } from './write.ts';
@@ -25,6 +27,8 @@ export interface ScreenSettings {
 /** What a header row maps to: a field per position (undefined for a skipped column). */
 interface HeaderPlan {
   fields: (ColumnField | undefined)[];
+  /** The compiled rules' slot of each position's fact, if a rule names it. */
+  slots?: (number | undefined)[];
   /** The header that names each field, for messages. */
   headerOf: Map<string, string>;
   problems: string[];
@@ -63,9 +67,14 @@ function planHeader(header: readonly string[], ignoreUnknown: boolean): HeaderPl
 export class RowScreener {
   private readonly compiled: CompiledRuleSet;
   private readonly rules: readonly CompiledRule[];
-  private readonly statuses: Status[] = [];
+  /** The current row's facts by slot (filled by `read`, emptied by the next read). */
+  private readonly slots: unknown[];
+  private readonly usedSlots: number[] = [];
+  /** Enterprise derived facts that some rule names, with their slots. */
+  private readonly derivedSlots: [string, number][];
   private readonly plans = new WeakMap<readonly string[], HeaderPlan>();
   private readonly keyPlans = new Map<string, ColumnField | null>();
+  private readonly cellCache = new Map<string, Map<string, CellResult>>();
   /** Rows with at least one eligible (undetermined) result, per rule, in rule-id order. */
   readonly eligibleCounts: number[];
   readonly undeterminedCounts: number[];
@@ -73,6 +82,13 @@ export class RowScreener {
   constructor(private readonly settings: ScreenSettings) {
     this.compiled = new CompiledRuleSet(settings.rules);
     this.rules = this.compiled.rules('enterprise');
+    this.slots = new Array(this.compiled.slotCount).fill(undefined);
+    this.derivedSlots = allFacts
+      .filter((f) => f.scope === 'enterprise' && f.derived)
+      .flatMap((f) => {
+        const slot = this.compiled.slotOf(f.name);
+        return slot === undefined ? [] : [[f.name, slot] as [string, number]];
+      });
     this.eligibleCounts = this.rules.map(() => 0);
     this.undeterminedCounts = this.rules.map(() => 0);
   }
@@ -96,7 +112,11 @@ export class RowScreener {
 
   private planFor(header: readonly string[]): HeaderPlan {
     let plan = this.plans.get(header);
-    if (!plan) this.plans.set(header, (plan = planHeader(header, this.settings.ignoreUnknownColumns ?? false)));
+    if (!plan) {
+      plan = planHeader(header, this.settings.ignoreUnknownColumns ?? false);
+      plan.slots = plan.fields.map((f) => (f ? this.compiled.slotOf(f.field) : undefined));
+      this.plans.set(header, plan);
+    }
     return plan;
   }
 
@@ -118,107 +138,183 @@ export class RowScreener {
       headerOf.set(f.field, key);
       fields.push(f);
     }
-    return { fields, headerOf, problems };
+    return { fields, headerOf, problems, slots: fields.map((f) => (f ? this.compiled.slotOf(f.field) : undefined)) };
   }
 
-  /** Maps and validates a row: the profile, or every problem found (each naming its column). */
-  read(raw: RawRow, keyed = false): { profile?: Enterprise; name: string; uscc: string; errors: string[] } {
+  /** Maps and validates a row: its facts, or every problem found (each naming its column). */
+  read(raw: RawRow, keyed = false): { facts?: FactValues; name: string; uscc: string; errors: string[] } {
+    this.clearSlots();
     const plan = keyed ? this.keyPlan(raw.header) : this.planFor(raw.header);
-    const row: Record<string, unknown> = {};
-    const errors: string[] = keyed ? [...plan.problems] : [];
-    if (raw.error) errors.unshift(raw.error);
-    const { fields, headerOf } = plan;
+    let errors: string[] | undefined = keyed && plan.problems.length ? [...plan.problems] : undefined;
+    if (raw.error) (errors ??= []).unshift(raw.error);
+    const { fields } = plan;
+    const planSlots = plan.slots!;
+    const slots = this.slots;
     const cells = raw.cells;
+    const facts: FactValues = {};
+    let name: unknown;
+    let uscc: unknown;
     for (let i = 0; i < cells.length; i++) {
       const f = fields[i];
       if (!f) continue;
-      try {
-        const value = convertCell(f, cells[i]);
-        if (value !== EMPTY) row[f.field] = value;
-      } catch (e) {
-        if (!(e instanceof CellError)) throw e;
-        errors.push(`${columnName(raw.header[i]!, f.field)}: ${e.message}`);
+      const cell = cells[i];
+      const result = this.cellValue(f, cell);
+      if (result === EMPTY) continue;
+      const { field } = f;
+      if (result.problems === undefined) {
+        if (field === 'name') name = result.value;
+        else if (field === 'uscc') uscc = result.value;
+        else {
+          facts[field] = result.value;
+          const slot = planSlots[i];
+          if (slot !== undefined) {
+            slots[slot] = result.value;
+            this.usedSlots.push(slot);
+          }
+        }
+      } else {
+        if (field === 'name') name = cell;
+        else if (field === 'uscc') uscc = cell;
+        errors ??= [];
+        for (const p of result.problems) errors.push(p(raw.header[i]!));
       }
     }
-    const name = row.name === undefined ? '' : String(row.name);
-    const uscc = row.uscc === undefined ? '' : String(row.uscc);
-    // Validated even when a cell failed to convert, so that a row's every problem is reported at once.
-    const parsed = validate(row);
-    for (const issue of parsed.issues) {
-      const [field, ...rest] = issue.path;
-      const header = typeof field === 'string' ? headerOf.get(field) : undefined;
-      errors.push(describeIssue(issue, typeof field === 'string' ? [columnName(header ?? field, field), ...rest] : issue.path));
+    if (name === undefined) (errors ??= []).push(...this.required('name', plan));
+    if (uscc === undefined) (errors ??= []).push(...this.required('uscc', plan));
+    const nameText = name === undefined ? '' : String(name);
+    const usccText = uscc === undefined ? '' : String(uscc);
+    if (!errors && wholeObjectChecks) {
+      // The schema checks across fields: parse the row whole.
+      const parsed = enterpriseSchema.safeParse({ name, uscc, ...facts });
+      if (!parsed.success) {
+        errors = parsed.error.issues.map((issue) => {
+          const [field, ...rest] = issue.path;
+          const header = typeof field === 'string' ? plan.headerOf.get(field) : undefined;
+          return describeIssue(issue, typeof field === 'string' ? [columnName(header ?? field, field), ...rest] : issue.path);
+        });
+      }
     }
-    return errors.length ? { name, uscc, errors } : { profile: parsed.profile, name, uscc, errors };
+    return errors ? { name: nameText, uscc: usccText, errors } : { facts, name: nameText, uscc: usccText, errors: [] };
+  }
+
+  /** The schema's message for a missing name or uscc, naming the column. */
+  private required(field: 'name' | 'uscc', plan: HeaderPlan): string[] {
+    return fieldIssues(field, undefined).map((issue) => describeIssue(issue, [columnName(plan.headerOf.get(field) ?? field, field), ...issue.path]));
+  }
+
+  /**
+   * A cell converted and validated with its field's own schema, or its problems (functions of the
+   * column header, for the message). Results for short cells of every field but name and uscc are
+   * remembered: lists repeat the same few values (是/否, provinces, levels), and the schema is pure.
+   */
+  private cellValue(f: ColumnField, cell: unknown): CellResult {
+    const cacheable = typeof cell === 'string' && cell.length <= 64 && f.field !== 'name' && f.field !== 'uscc';
+    let cache: Map<string, CellResult> | undefined;
+    if (cacheable) {
+      cache = this.cellCache.get(f.field);
+      if (!cache) this.cellCache.set(f.field, (cache = new Map()));
+      const hit = cache.get(cell);
+      if (hit) return hit;
+    }
+    let result: CellResult;
+    try {
+      const value = convertCell(f, cell);
+      if (value === EMPTY) result = EMPTY;
+      else {
+        const parsed = shape[f.field]!.safeParse(value);
+        result = parsed.success
+          ? { value: parsed.data }
+          : { problems: parsed.error.issues.map((issue) => (header: string) => describeIssue(issue, [columnName(header, f.field), ...issue.path])) };
+      }
+    } catch (e) {
+      if (!(e instanceof CellError)) throw e;
+      const message = e.message;
+      result = { problems: [(header: string) => `${columnName(header, f.field)}: ${message}`] };
+    }
+    if (cache && cache.size < 1000) cache.set(cell as string, result);
+    return result;
   }
 
   /** The validated profile of a row, or undefined if the row has errors. */
   profile(raw: RawRow, keyed = false): Enterprise | undefined {
-    return this.read(raw, keyed).profile;
+    const { facts, name, uscc } = this.read(raw, keyed);
+    return facts && ({ name, uscc, ...facts, incidents: [] } as Enterprise);
   }
 
   /** Screens one row: its eligible and undetermined rules, or its errors. */
   screen(raw: RawRow, keyed = false): ScreenedRow {
-    const { profile, name, uscc, errors } = this.read(raw, keyed);
-    const base = { row: raw.row, name, uscc, eligibleRules: [], eligibleTitles: [], undeterminedRules: [] };
-    return profile ? this.evaluate(profile, base) : { ...base, error: errors.join('; ') };
+    const { facts, name, uscc, errors } = this.read(raw, keyed);
+    const base = { row: raw.row, name, uscc, eligibleRules: [], eligibleTitles: [] };
+    return facts ? this.evaluate(facts, base) : { ...base, error: errors.join('; ') };
   }
 
-  private evaluate(profile: Enterprise, base: Omit<ScreenedRow, 'error'>): ScreenedRow {
+  private clearSlots(): void {
+    for (const slot of this.usedSlots) this.slots[slot] = undefined;
+    this.usedSlots.length = 0;
+  }
+
+  /** `own` holds the profile's own facts, as enterpriseFactValues gives them (all but name, uscc and incidents). */
+  private evaluate(own: FactValues, base: Omit<ScreenedRow, 'error'>): ScreenedRow {
     const { asOf, lang } = this.settings;
-    // The profile's own facts (as enterpriseFactValues gives them: all but name, uscc, incidents) with the derived ones.
-    const { name, uscc, incidents: _incidents, ...own } = profile;
     const facts = withDerivedFacts('enterprise', own, asOf);
-    const statuses = this.compiled.statuses('enterprise', facts, asOf, this.statuses);
-    const out: ScreenedRow = { ...base, name, uscc, eligible: 0, undetermined: 0, error: '' };
+    const slots = this.slots;
+    for (const [name, slot] of this.derivedSlots) {
+      const v = facts[name];
+      if (v !== undefined) {
+        slots[slot] = v;
+        this.usedSlots.push(slot);
+      }
+    }
+    const codes = this.compiled.run('enterprise', slots);
+    this.clearSlots();
+    const fixed = this.compiled.fixedForces('enterprise', asOf);
+    const eligibleRules: string[] = [];
+    const eligibleTitles: string[] = [];
+    let undetermined = 0;
     let value: number | undefined;
-    for (let i = 0; i < statuses.length; i++) {
-      const status = statuses[i];
+    for (let i = 0; i < codes.length; i++) {
+      let force = fixed[i];
+      const code = codes[i]!;
+      // The common case inline (in force and decided); statusOf for the rest.
+      let status: Status;
+      if (force !== undefined && force.status === 'in-force') {
+        if (code === FALSE) continue;
+        status = code === TRUE ? 'eligible' : 'undetermined';
+      } else {
+        force ??= inForce(this.rules[i]!.rule, facts, asOf);
+        status = statusOf(force, code === UNKNOWN ? null : code === TRUE);
+      }
       if (status === 'eligible') {
         const { rule } = this.rules[i]!;
-        out.eligible!++;
         this.eligibleCounts[i]!++;
-        out.eligibleRules.push(rule.id);
-        out.eligibleTitles.push(rule.title[lang]);
+        eligibleRules.push(rule.id);
+        eligibleTitles.push(rule.title[lang]);
         const amount = rule.outcome.amount;
         if (amount && (amount.unit === 'CNY' || amount.unit === 'CNY/year')) value = (value ?? 0) + (amount.max ?? amount.min ?? 0);
       } else if (status === 'undetermined') {
-        out.undetermined!++;
+        undetermined++;
         this.undeterminedCounts[i]!++;
-        out.undeterminedRules.push(this.rules[i]!.rule.id);
       }
     }
+    const out: ScreenedRow = { row: base.row, name: base.name, uscc: base.uscc, eligible: eligibleRules.length, undetermined, eligibleRules, eligibleTitles, error: '' };
     if (value !== undefined) out.estimatedValueCny = value;
     return out;
   }
 }
 
+type CellResult = typeof EMPTY | { value: unknown; problems?: undefined } | { value?: undefined; problems: ((header: string) => string)[] };
+
 const shape = enterpriseSchema.shape as unknown as Record<string, z.ZodType>;
-/** Whether the profile schema checks anything across fields; if it does, rows are validated whole. */
-const wholeObjectChecks = Boolean((enterpriseSchema as unknown as { _zod: { def: { checks?: unknown[] } } })._zod.def.checks?.length);
 
 /**
- * Validates a row's fields with the profile schema. The schema is a strict object of independent
- * fields, all optional but name and uscc, and a row holds only known fields; so each present field
- * is checked with its own schema, which is much faster than parsing a 200-field object per row and
- * gives the same result. Should the schema ever check across fields, the whole object is parsed.
+ * Rows are validated field by field with the profile schema's own field schemas: the schema is a
+ * strict object of independent fields, all optional but name and uscc, and a row holds only known
+ * fields, so this gives the same result as parsing the whole object and is much faster (and lets
+ * results be remembered per cell). Should the schema ever check across fields, rows are also parsed whole.
  */
-function validate(row: Record<string, unknown>): { profile: Enterprise; issues: z.core.$ZodIssue[] } {
-  if (wholeObjectChecks) {
-    const parsed = enterpriseSchema.safeParse(row);
-    return parsed.success ? { profile: parsed.data, issues: [] } : { profile: row as Enterprise, issues: parsed.error.issues };
-  }
-  const out: Record<string, unknown> = {};
-  const issues: z.core.$ZodIssue[] = [];
-  const check = (key: string, value: unknown) => {
-    const parsed = shape[key]!.safeParse(value);
-    if (parsed.success) {
-      if (parsed.data !== undefined) out[key] = parsed.data;
-    } else for (const issue of parsed.error.issues) issues.push({ ...issue, path: [key, ...issue.path] });
-  };
-  if (!('name' in row)) check('name', undefined);
-  if (!('uscc' in row)) check('uscc', undefined);
-  for (const key in row) check(key, row[key]);
-  out.incidents = [];
-  return { profile: out as Enterprise, issues };
+const wholeObjectChecks = Boolean((enterpriseSchema as unknown as { _zod: { def: { checks?: unknown[] } } })._zod.def.checks?.length);
+
+function fieldIssues(field: string, value: unknown): z.core.$ZodIssue[] {
+  const parsed = shape[field]!.safeParse(value);
+  return parsed.success ? [] : parsed.error.issues;
 }

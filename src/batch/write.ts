@@ -1,17 +1,17 @@
-// Writing screening results row by row: CSV (csv-stringify), JSONL, or XLSX (exceljs's streaming
+// Writing screening results row by row: CSV (RFC 4180, CRLF line ends, written here: a row is a
+// handful of cells, and rendering it on the spot keeps per-row garbage short-lived), JSONL, or XLSX (exceljs's streaming
 // writer). Output is buffered in chunks and waits for the destination to drain, so memory stays flat.
 // A file name of `-` (or none) is stdout.
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { InputError } from '../io/read.ts';
 import type { ListFormat } from './read.ts';
 
 /** The output columns, in order. */
 export const outputColumns = [
-  'row', 'name', 'uscc', 'eligible', 'undetermined', 'eligibleRules', 'eligibleTitles', 'undeterminedRules', 'estimatedValueCny', 'error',
+  'row', 'name', 'uscc', 'eligible', 'undetermined', 'eligibleRules', 'eligibleTitles', 'estimatedValueCny', 'error',
 ] as const;
 export type OutputColumn = (typeof outputColumns)[number];
 
@@ -25,7 +25,6 @@ export interface ScreenedRow {
   undetermined?: number;
   eligibleRules: string[];
   eligibleTitles: string[];
-  undeterminedRules: string[];
   /** Sum of the CNY amounts of the eligible rules that state one (the upper figure where a range is given). */
   estimatedValueCny?: number;
   error: string;
@@ -39,12 +38,12 @@ export interface RowWriter {
 /** Separators inside one cell: rule ids by `;`, titles by `；`. */
 const cellsOf = (r: ScreenedRow): (string | number)[] => [
   r.row, r.name, r.uscc, r.eligible ?? '', r.undetermined ?? '', r.eligibleRules.join(';'), r.eligibleTitles.join('；'),
-  r.undeterminedRules.join(';'), r.estimatedValueCny ?? '', r.error,
+  r.estimatedValueCny ?? '', r.error,
 ];
 
 const jsonOf = (r: ScreenedRow) => ({
   row: r.row, name: r.name, uscc: r.uscc, eligible: r.eligible ?? null, undetermined: r.undetermined ?? null,
-  eligibleRules: r.eligibleRules, eligibleTitles: r.eligibleTitles, undeterminedRules: r.undeterminedRules,
+  eligibleRules: r.eligibleRules, eligibleTitles: r.eligibleTitles,
   estimatedValueCny: r.estimatedValueCny ?? null, error: r.error || null,
 });
 
@@ -59,21 +58,25 @@ function openStream(file: string): { out: Writable; close: () => Promise<void> }
   };
 }
 
-/** Text output rendered a thousand rows at a time, each chunk written when the destination has room. */
+/** Text output: each row rendered as it comes (so nothing is held), written in ~64 KB chunks when the destination has room. */
 class ChunkedText implements RowWriter {
-  private pending: ScreenedRow[] = [];
-  private head: string;
-  constructor(private readonly out: Writable, private readonly close: () => Promise<void>, private readonly render: (rows: ScreenedRow[]) => string, head: string) {
-    this.head = head;
+  private parts: string[] = [];
+  private size = 0;
+  constructor(private readonly out: Writable, private readonly close: () => Promise<void>, private readonly render: (row: ScreenedRow) => string, head: string) {
+    if (head) this.add(head);
+  }
+  private add(text: string) {
+    this.parts.push(text);
+    this.size += text.length;
   }
   write(row: ScreenedRow): Promise<void> | void {
-    this.pending.push(row);
-    if (this.pending.length >= 1000) return this.flush();
+    this.add(this.render(row));
+    if (this.size >= 65536) return this.flush();
   }
   private flush(): Promise<void> | void {
-    const text = this.head + this.render(this.pending);
-    this.head = '';
-    this.pending = [];
+    const text = this.parts.join('');
+    this.parts = [];
+    this.size = 0;
     if (text && !this.out.write(text)) return once(this.out, 'drain').then(() => {});
   }
   async end() {
@@ -81,6 +84,14 @@ class ChunkedText implements RowWriter {
     await this.close();
   }
 }
+
+/** One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break, quotes doubled. */
+const NEEDS_QUOTES = /[",\r\n]/;
+function csvCell(value: string | number): string {
+  if (typeof value === 'number') return String(value);
+  return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+export const csvLine = (cells: (string | number)[]): string => `${cells.map(csvCell).join(',')}\r\n`;
 
 class XlsxWriter implements RowWriter {
   private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter;
@@ -104,7 +115,7 @@ class XlsxWriter implements RowWriter {
 export function openWriter(file: string, format: ListFormat): RowWriter {
   const { out, close } = openStream(file);
   if (format === 'xlsx') return new XlsxWriter(out, close);
-  if (format === 'jsonl') return new ChunkedText(out, close, (rows) => rows.map((r) => `${JSON.stringify(jsonOf(r))}\n`).join(''), '');
-  const head = (file === '-' ? '' : '\uFEFF') + stringify([[...outputColumns]]);
-  return new ChunkedText(out, close, (rows) => (rows.length ? stringify(rows.map(cellsOf)) : ''), head);
+  if (format === 'jsonl') return new ChunkedText(out, close, (r) => `${JSON.stringify(jsonOf(r))}\n`, '');
+  const head = (file === '-' ? '' : '\uFEFF') + csvLine([...outputColumns]);
+  return new ChunkedText(out, close, (r) => csvLine(cellsOf(r)), head);
 }

@@ -1,68 +1,35 @@
-// The compiled fast path: each rule's condition tree is turned once into plain closures that return
-// true, false or null (unknown) with the Kleene logic of truth.ts and the operator tests of
-// operators.ts. No Promise, no clone, no result tree: only the verdict. Use it where explanations are
-// not needed (batch screening); test/engine/differential.test.ts proves its verdicts equal to
-// json-rules-engine's (reference.ts) and to the native tree evaluator (native.ts).
+// The compiled fast path: the rules' condition trees are compiled once into plain straight-line
+// functions that give each rule's truth (true, false, unknown) with the Kleene logic of truth.ts and the
+// operator tests of operators.ts. No Promise, no clone, no result tree: only the verdict. It serves where
+// explanations are not needed (batch screening); test/engine/differential.test.ts proves its verdicts
+// equal to json-rules-engine's (reference.ts) and to the native tree evaluator's (native.ts).
 //
-// Facts are read from slots: every fact a rule set names gets an index, and a profile's facts are
-// copied into an array once per evaluation, so each condition reads an array element instead of
-// looking a key up in an object (the difference is most of the speed with hundreds of rules).
+// How: every fact the rules name gets a slot (an array index). Every distinct leaf condition (fact,
+// operator, value) of a scope's rules is evaluated once per profile into a leaf table; each rule then
+// combines its leaves' entries. Truths are coded 0 = false, 1 = true, 2 = unknown.
+// The generated source holds only indices and fixed code: rule values are passed in an array and the
+// operator tests are operators.ts's own functions (equal, notEqual, in, notIn written inline as the
+// same comparisons), so no text from a rule file ever becomes code.
 import { withDerivedFacts } from '../facts/catalog.ts';
 import type { FactScope, FactValues } from '../facts/types.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import type { Condition, Rule, Status } from '../rules/schema.ts';
 import { enterpriseFactValues, inForce } from './evaluate.ts';
-import { operators } from './operators.ts';
+import { operators, type OperatorName } from './operators.ts';
 import type { Truth } from './truth.ts';
 
 /** Fact values by slot; an undefined slot is an unknown fact. */
 export type FactSlots = unknown[];
-/** A condition compiled to a function of the fact slots. */
-export type CompiledCondition = (slots: FactSlots) => Truth;
 
-/** Compiles a condition; `slotOf` gives (and assigns) each fact's slot. */
-export function compileCondition(c: Condition, slotOf: (fact: string) => number): CompiledCondition {
-  if ('fact' in c) {
-    const { value } = c;
-    const slot = slotOf(c.fact);
-    const test = operators[c.operator].test;
-    // Specialised forms of the commonest tests; each is the operator's own test written inline.
-    if (c.operator === 'equal') return (s) => { const f = s[slot]; return f === undefined ? null : f === value; };
-    if (c.operator === 'notEqual') return (s) => { const f = s[slot]; return f === undefined ? null : f !== value; };
-    return (s) => { const f = s[slot]; return f === undefined ? null : test(f, value); };
-  }
-  if ('not' in c) {
-    const inner = compileCondition(c.not, slotOf);
-    return (s) => { const v = inner(s); return v === null ? null : !v; };
-  }
-  const children = ('all' in c ? c.all : c.any).map((child) => compileCondition(child, slotOf));
-  const n = children.length;
-  if (n === 1) return children[0]!; // all/any of one condition is that condition
-  if ('all' in c) {
-    return (s) => {
-      let unknown = false;
-      for (let i = 0; i < n; i++) {
-        const v = children[i]!(s);
-        if (v === false) return false;
-        if (v === null) unknown = true;
-      }
-      return unknown ? null : true;
-    };
-  }
-  return (s) => {
-    let unknown = false;
-    for (let i = 0; i < n; i++) {
-      const v = children[i]!(s);
-      if (v === true) return true;
-      if (v === null) unknown = true;
-    }
-    return unknown ? null : false;
-  };
-}
+export const FALSE = 0;
+export const TRUE = 1;
+export const UNKNOWN = 2;
+const truthOf = (code: number): Truth => (code === UNKNOWN ? null : code === TRUE);
 
 export interface CompiledRule {
   rule: Rule;
-  test: CompiledCondition;
+  /** Position in its scope's rule list (rule-id order) and in the codes `run` returns. */
+  index: number;
 }
 
 type Force = ReturnType<typeof inForce>;
@@ -78,14 +45,109 @@ export function statusOf(force: Force, value: Truth): Status {
   return value === true ? 'eligible' : value === false ? 'ineligible' : 'undetermined';
 }
 
+interface Leaf {
+  slot: number;
+  operator: OperatorName;
+  value: unknown;
+}
+
+/** One scope's rules compiled: leaf evaluators and rule combiners, with their reusable tables. */
+class ScopeProgram {
+  readonly leafTable: Uint8Array;
+  readonly codes: Uint8Array;
+  private readonly leafFns: ((s: FactSlots, L: Uint8Array) => void)[];
+  private readonly ruleFns: ((L: Uint8Array, out: Uint8Array) => void)[];
+
+  constructor(conditions: Condition[], slotOf: (fact: string) => number) {
+    const leaves: Leaf[] = [];
+    const leafIndex = new Map<string, number>();
+    const leafOf = (c: Extract<Condition, { fact: string }>): number => {
+      const slot = slotOf(c.fact);
+      const key = `${slot}\u0000${c.operator}\u0000${JSON.stringify(c.value)}`;
+      let i = leafIndex.get(key);
+      if (i === undefined) leafIndex.set(key, (i = leaves.push({ slot, operator: c.operator, value: c.value }) - 1));
+      return i;
+    };
+
+    // Rule combiners, some twenty rules to a function (V8 optimises small functions best).
+    const ruleBodies = conditions.map((c, j) => {
+      let n = 0;
+      const lines: string[] = [];
+      const emit = (node: Condition): string => {
+        if ('fact' in node) return `L[${leafOf(node)}]`;
+        const t = `t${n++}`;
+        if ('not' in node) {
+          const inner = emit(node.not);
+          lines.push(`const ${t} = ${inner} === 2 ? 2 : 1 - ${inner};`);
+          return t;
+        }
+        // all: false as soon as a child is false, else unknown if a child was unknown, else true; any: the dual.
+        const all = 'all' in node;
+        const decisive = all ? 0 : 1;
+        lines.push(`let ${t} = ${1 - decisive};`, `${t}_: {`);
+        for (const child of all ? node.all : node.any) {
+          const v = emit(child);
+          const x = `x${n++}`;
+          lines.push(`const ${x} = ${v};`, `if (${x} === ${decisive}) { ${t} = ${decisive}; break ${t}_; }`, `if (${x} === 2) ${t} = 2;`);
+        }
+        lines.push('}');
+        return t;
+      };
+      const root = emit(c);
+      return `{\n${lines.join('\n')}\nout[${j}] = ${root};\n}`;
+    });
+    this.ruleFns = [];
+    for (let i = 0; i < ruleBodies.length; i += 20) {
+      const source = `"use strict";\nreturn function rules(L, out) {\n${ruleBodies.slice(i, i + 20).join('\n')}\n};`;
+      this.ruleFns.push(new Function(source)());
+    }
+
+    // Leaf evaluators: the table starts all unknown; each known slot decides its leaves.
+    const values: unknown[] = [];
+    const tests: ((fact: unknown, value: unknown) => boolean)[] = [];
+    const bySlot = new Map<number, number[]>();
+    leaves.forEach((leaf, i) => bySlot.set(leaf.slot, [...(bySlot.get(leaf.slot) ?? []), i]));
+    const blocks = [...bySlot].map(([slot, indices]) => {
+      const lines = indices.map((i) => {
+        const { operator, value } = leaves[i]!;
+        const k = values.push(value) - 1;
+        const test =
+          operator === 'equal' ? `f === K[${k}]`
+          : operator === 'notEqual' ? `f !== K[${k}]`
+          : operator === 'in' ? `K[${k}].includes(f)`
+          : operator === 'notIn' ? `!K[${k}].includes(f)`
+          : `T[${tests.push(operators[operator].test) - 1}](f, K[${k}])`;
+        return `L[${i}] = (${test}) ? 1 : 0;`;
+      });
+      return `f = s[${slot}];\nif (f !== undefined) {\n${lines.join('\n')}\n}`;
+    });
+    this.leafFns = [];
+    for (let i = 0; i < blocks.length; i += 40) {
+      const source = `"use strict";\nreturn function leaves(s, L) {\nlet f;\n${blocks.slice(i, i + 40).join('\n')}\n};`;
+      this.leafFns.push(new Function('K', 'T', source)(values, tests));
+    }
+    this.leafTable = new Uint8Array(leaves.length);
+    this.codes = new Uint8Array(conditions.length);
+  }
+
+  /** Every rule's truth code for the facts in `slots`; the returned table is reused by the next run. */
+  run(slots: FactSlots): Uint8Array {
+    const L = this.leafTable;
+    L.fill(UNKNOWN);
+    for (const fn of this.leafFns) fn(slots, L);
+    for (const fn of this.ruleFns) fn(L, this.codes);
+    return this.codes;
+  }
+}
+
 /** Rules compiled once, grouped by what they apply to, each group sorted by id (as evaluate.ts sorts). */
 export class CompiledRuleSet {
   readonly byScope = new Map<FactScope, CompiledRule[]>();
   private readonly slots = new Map<string, number>();
-  private readonly used: number[] = [];
-  private readonly buffer: FactSlots = [];
-  /** In-force state of the rules without a `basis` fact, which depends on the date only; per date. */
-  private forceCache = { asOf: '', byRule: new Map<CompiledRule, Force>() };
+  private readonly programs = new Map<FactScope, ScopeProgram>();
+  private readonly buffer: FactSlots;
+  /** In-force state of each rule without a `basis` fact, which depends on the date only; per scope, for one date. */
+  private forceCache = { asOf: '', byScope: new Map<FactScope, (Force | undefined)[]>() };
 
   constructor(rules: readonly Rule[]) {
     const slotOf = (fact: string) => {
@@ -95,9 +157,10 @@ export class CompiledRuleSet {
     };
     for (const rule of [...rules].sort((a, b) => a.id.localeCompare(b.id))) {
       const list = this.byScope.get(rule.appliesTo) ?? [];
-      list.push({ rule, test: compileCondition(rule.conditions, slotOf) });
+      list.push({ rule, index: list.length });
       this.byScope.set(rule.appliesTo, list);
     }
+    for (const [scope, list] of this.byScope) this.programs.set(scope, new ScopeProgram(list.map((r) => r.rule.conditions), slotOf));
     this.buffer = new Array(this.slots.size).fill(undefined);
   }
 
@@ -105,41 +168,52 @@ export class CompiledRuleSet {
     return this.byScope.get(scope) ?? [];
   }
 
-  /** The in-force state, via evaluate.ts's `inForce`; computed once per date for rules without a basis fact. */
-  private force(r: CompiledRule, facts: FactValues, asOf: string): Force {
-    if (r.rule.effective.basis) return inForce(r.rule, facts, asOf);
-    if (this.forceCache.asOf !== asOf) this.forceCache = { asOf, byRule: new Map() };
-    let force = this.forceCache.byRule.get(r);
-    if (!force) this.forceCache.byRule.set(r, (force = inForce(r.rule, {}, asOf)));
-    return force;
+  /** Number of fact slots; a slot array for `run` has this length. */
+  get slotCount(): number {
+    return this.slots.size;
   }
 
-  /**
-   * The status of every rule of `scope`, in rule-id order, written into `out` (reused across calls).
-   * `facts` must already hold the derived facts (withDerivedFacts).
-   */
-  statuses(scope: FactScope, facts: FactValues, asOf: string, out: Status[] = []): Status[] {
+  /** The slot of a fact some rule names, or undefined if no rule names it. */
+  slotOf(fact: string): number | undefined {
+    return this.slots.get(fact);
+  }
+
+  /** Truth codes (0 false, 1 true, 2 unknown) of every `scope` rule's conditions, in rule-id order; reused by the next run. */
+  run(scope: FactScope, slots: FactSlots): Uint8Array {
+    const program = this.programs.get(scope);
+    return program ? program.run(slots) : new Uint8Array(0);
+  }
+
+  /** The in-force state of each `scope` rule whose state depends on the date only (via evaluate.ts's `inForce`); undefined for the others. */
+  fixedForces(scope: FactScope, asOf: string): readonly (Force | undefined)[] {
+    if (this.forceCache.asOf !== asOf) this.forceCache = { asOf, byScope: new Map() };
+    let forces = this.forceCache.byScope.get(scope);
+    if (!forces) {
+      forces = this.rules(scope).map((r) => (r.rule.effective.basis ? undefined : inForce(r.rule, {}, asOf)));
+      this.forceCache.byScope.set(scope, forces);
+    }
+    return forces;
+  }
+
+  /** The status of every `scope` rule, in rule-id order. `facts` must already hold the derived facts (withDerivedFacts). */
+  statuses(scope: FactScope, facts: FactValues, asOf: string): Status[] {
+    const fixed = this.fixedForces(scope, asOf);
     const rules = this.rules(scope);
     return this.withSlots(facts, (slots) => {
-      out.length = rules.length;
-      for (let i = 0; i < rules.length; i++) {
-        const r = rules[i]!;
-        const force = this.force(r, facts, asOf);
-        out[i] = force.status === 'not-in-force' ? 'not-in-force' : statusOf(force, r.test(slots));
-      }
-      return out;
+      const codes = this.run(scope, slots);
+      return rules.map((r, i) => statusOf(fixed[i] ?? inForce(r.rule, facts, asOf), truthOf(codes[i]!)));
     });
   }
 
   /** The truth of every `scope` rule's conditions, in rule-id order, whether or not the rule is in force. */
   truths(scope: FactScope, facts: FactValues): Truth[] {
-    return this.withSlots(facts, (slots) => this.rules(scope).map((r) => r.test(slots)));
+    return this.withSlots(facts, (slots) => Array.from(this.run(scope, slots), truthOf));
   }
 
   /** Runs `fn` with the facts copied into the slot buffer, and empties the buffer again. */
   private withSlots<T>(facts: FactValues, fn: (slots: FactSlots) => T): T {
     const slots = this.buffer;
-    const used = this.used;
+    const used: number[] = [];
     for (const key in facts) {
       const slot = this.slots.get(key);
       if (slot !== undefined && facts[key] !== undefined) {
@@ -151,7 +225,6 @@ export class CompiledRuleSet {
       return fn(slots);
     } finally {
       for (const slot of used) slots[slot] = undefined;
-      used.length = 0;
     }
   }
 
