@@ -1,13 +1,13 @@
-// Reading enterprise lists row by row, whatever their size: CSV (csv-parse), JSONL (one JSON object a
+// Reading enterprise lists row by row, whatever their size: CSV (./csv.ts), JSONL (one JSON object a
 // line) and XLSX (exceljs's streaming reader, first worksheet). A file name of `-` is stdin.
 // Each row carries its number as the user sees it: the line in a CSV or JSONL file (the CSV header is
 // line 1), the sheet row in XLSX.
 import { createReadStream, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { Readable } from 'node:stream';
-import { parse as parseCsv } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { InputError } from '../io/read.ts';
+import { CsvReader, CsvSyntaxError, type CsvRecord } from './csv.ts';
 
 export const listFormats = ['csv', 'jsonl', 'xlsx'] as const;
 export type ListFormat = (typeof listFormats)[number];
@@ -73,28 +73,6 @@ export async function* rowsOf(source: ListSource): AsyncGenerator<RawRow> {
   for await (const batch of source.batches) yield* batch;
 }
 
-/** A stream's items in batches: all that are buffered, then a wait for more. */
-async function* readBatches<T>(stream: Readable): AsyncGenerator<T[]> {
-  let ended = false;
-  let failure: Error | undefined;
-  stream.on('end', () => (ended = true));
-  stream.on('error', (e) => (failure = e));
-  for (;;) {
-    const batch: T[] = [];
-    for (let item = stream.read(); item !== null; item = stream.read()) batch.push(item as T);
-    if (batch.length) yield batch;
-    if (failure) throw failure;
-    if (ended || stream.readableEnded) return;
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        stream.off('readable', done).off('end', done).off('error', done);
-        resolve();
-      };
-      stream.on('readable', done).on('end', done).on('error', done);
-    });
-  }
-}
-
 /** The stream's bytes, counted as they pass; a read error becomes an InputError naming the file. */
 function countBytes(stream: Readable, file: string, add: (n: number) => void): Readable {
   return Readable.from(
@@ -128,30 +106,35 @@ async function peek(stream: Readable): Promise<Readable & { first: Buffer }> {
 }
 
 async function* csvRows(input: Readable, file: string): AsyncGenerator<RawRow[]> {
-  // Empty lines come through as one empty cell so that line numbers can be counted here; they are not rows.
-  const parser = input.pipe(parseCsv({ bom: true, relax_column_count: true, relax_quotes: true }));
-  input.on('error', (e) => parser.destroy(e));
+  input.setEncoding('utf8');
+  const reader = new CsvReader();
   let header: string[] | undefined;
-  let line = 0;
-  try {
-    for await (const records of readBatches<string[]>(parser)) {
-      const rows: RawRow[] = [];
-      for (const record of records) {
-        const row = ++line;
-        for (const cell of record) if (cell.includes('\n')) line += cell.split('\n').length - 1; // line breaks inside quoted cells
-        if (record.length === 1 && record[0] === '') continue;
-        if (!header) {
-          header = record.map((h) => h.trim());
-          continue;
-        }
-        const error = record.length > header.length ? `${record.length} cells but the header has ${header.length} columns` : undefined;
-        rows.push(error ? { row, header, cells: record, error } : { row, header, cells: record });
+  const toRows = (records: CsvRecord[]): RawRow[] => {
+    const rows: RawRow[] = [];
+    for (const { line: row, cells } of records) {
+      if (cells.length === 1 && cells[0] === '') continue; // an empty line is not a row
+      if (!header) {
+        header = cells.map((h) => h.trim());
+        continue;
       }
+      rows.push(cells.length > header.length ? { row, header, cells, error: `${cells.length} cells but the header has ${header.length} columns` } : { row, header, cells });
+    }
+    return rows;
+  };
+  try {
+    for await (const chunk of input) {
+      const records: CsvRecord[] = [];
+      reader.push(chunk as string, records);
+      const rows = toRows(records);
       if (rows.length) yield rows;
     }
+    const records: CsvRecord[] = [];
+    reader.end(records);
+    const rows = toRows(records);
+    if (rows.length) yield rows;
   } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError(`${file === '-' ? 'stdin' : file}: not readable as CSV: ${(e as Error).message}`);
+    if (e instanceof CsvSyntaxError) throw new InputError(`${file === '-' ? 'stdin' : file}: not readable as CSV: ${e.message}`);
+    throw e;
   }
   if (!header) throw new InputError(`${file === '-' ? 'stdin' : file}: empty list: no header row`);
 }
@@ -205,7 +188,9 @@ function plainCell(value: unknown): unknown {
 }
 
 async function* xlsxRows(input: Readable, file: string): AsyncGenerator<RawRow[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  // Loaded only for XLSX: it is large, and CSV/JSONL runs should not carry it.
+  const { default: excel } = await import('exceljs');
+  const reader = new excel.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
   });
   let header: string[] | undefined;

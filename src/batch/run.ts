@@ -52,7 +52,7 @@ export async function screenList(options: ScreenListOptions): Promise<Summary> {
   const source = await openList(options.input, options.inputFormat);
   const screener = new RowScreener(options);
   const origin = options.input === '-' ? 'stdin' : options.input;
-  const writer = openWriter(options.output, options.outputFormat);
+  const writer = await openWriter(options.output, options.outputFormat);
   const showProgress = options.progress ?? Boolean(stderr.isTTY && !process.env.CI);
   const progress = showProgress ? new Progress(stderr, source.progress) : undefined;
   const keyed = source.format === 'jsonl';

@@ -29,6 +29,10 @@ interface HeaderPlan {
   fields: (ColumnField | undefined)[];
   /** The compiled rules' slot of each position's fact, if a rule names it. */
   slots?: (number | undefined)[];
+  /** Remembered cell results per position. */
+  caches?: (Map<string, CellResult> | undefined)[];
+  /** Builds a row's facts object with every fact column as a key (undefined = unknown), always in the same shape. */
+  factsOf?: (values: unknown[]) => FactValues;
   /** The header that names each field, for messages. */
   headerOf: Map<string, string>;
   problems: string[];
@@ -70,10 +74,15 @@ export class RowScreener {
   /** The current row's facts by slot (filled by `read`, emptied by the next read). */
   private readonly slots: unknown[];
   private readonly usedSlots: number[] = [];
+  private kinds?: { asOf: string; kinds: Uint8Array };
+  /** The current row's validated values by position. */
+  private readonly values: unknown[] = [];
   /** Enterprise derived facts that some rule names, with their slots. */
   private readonly derivedSlots: [string, number][];
   private readonly plans = new WeakMap<readonly string[], HeaderPlan>();
   private readonly keyPlans = new Map<string, ColumnField | null>();
+  /** JSONL rows' plans by their list of keys (lines of one file mostly share a few). */
+  private readonly keyPlanCache = new Map<string, HeaderPlan>();
   private readonly cellCache = new Map<string, Map<string, CellResult>>();
   /** Rows with at least one eligible (undetermined) result, per rule, in rule-id order. */
   readonly eligibleCounts: number[];
@@ -114,7 +123,7 @@ export class RowScreener {
     let plan = this.plans.get(header);
     if (!plan) {
       plan = planHeader(header, this.settings.ignoreUnknownColumns ?? false);
-      plan.slots = plan.fields.map((f) => (f ? this.compiled.slotOf(f.field) : undefined));
+      this.complete(plan);
       this.plans.set(header, plan);
     }
     return plan;
@@ -122,6 +131,16 @@ export class RowScreener {
 
   /** A JSONL row's keys, each looked up once per distinct key. */
   private keyPlan(header: readonly string[]): HeaderPlan {
+    const id = header.join('\u0001');
+    let plan = this.keyPlanCache.get(id);
+    if (!plan) {
+      plan = this.buildKeyPlan(header);
+      if (this.keyPlanCache.size < 1000) this.keyPlanCache.set(id, plan);
+    }
+    return plan;
+  }
+
+  private buildKeyPlan(header: readonly string[]): HeaderPlan {
     const fields: (ColumnField | undefined)[] = [];
     const headerOf = new Map<string, string>();
     const problems: string[] = [];
@@ -138,7 +157,22 @@ export class RowScreener {
       headerOf.set(f.field, key);
       fields.push(f);
     }
-    return { fields, headerOf, problems, slots: fields.map((f) => (f ? this.compiled.slotOf(f.field) : undefined)) };
+    return this.complete({ fields, headerOf, problems });
+  }
+
+  /** Adds slots, cell caches and the facts builder to a plan. */
+  private complete(plan: HeaderPlan): HeaderPlan {
+    plan.slots = plan.fields.map((f) => (f ? this.compiled.slotOf(f.field) : undefined));
+    plan.caches = plan.fields.map((f) => {
+      if (!f || f.field === 'name' || f.field === 'uscc') return undefined;
+      let cache = this.cellCache.get(f.field);
+      if (!cache) this.cellCache.set(f.field, (cache = new Map()));
+      return cache;
+    });
+    // Field names are the catalog's identifiers, written as JSON strings; values are passed in.
+    const entries = plan.fields.flatMap((f, i) => (f && f.field !== 'name' && f.field !== 'uscc' ? [`${JSON.stringify(f.field)}: v[${i}]`] : []));
+    plan.factsOf = new Function('v', `return { ${entries.join(', ')} };`) as (values: unknown[]) => FactValues;
+    return plan;
   }
 
   /** Maps and validates a row: its facts, or every problem found (each naming its column). */
@@ -151,21 +185,24 @@ export class RowScreener {
     const planSlots = plan.slots!;
     const slots = this.slots;
     const cells = raw.cells;
-    const facts: FactValues = {};
+    const caches = plan.caches!;
+    const values = this.values;
+    values.length = cells.length;
     let name: unknown;
     let uscc: unknown;
     for (let i = 0; i < cells.length; i++) {
+      values[i] = undefined;
       const f = fields[i];
       if (!f) continue;
       const cell = cells[i];
-      const result = this.cellValue(f, cell);
+      const result = this.cellValue(f, cell, caches[i]);
       if (result === EMPTY) continue;
       const { field } = f;
       if (result.problems === undefined) {
         if (field === 'name') name = result.value;
         else if (field === 'uscc') uscc = result.value;
         else {
-          facts[field] = result.value;
+          values[i] = result.value;
           const slot = planSlots[i];
           if (slot !== undefined) {
             slots[slot] = result.value;
@@ -179,13 +216,15 @@ export class RowScreener {
         for (const p of result.problems) errors.push(p(raw.header[i]!));
       }
     }
+    // JSONL rows may repeat a field under two names (an error above); the facts keep the last.
+    const facts = plan.factsOf!(values);
     if (name === undefined) (errors ??= []).push(...this.required('name', plan));
     if (uscc === undefined) (errors ??= []).push(...this.required('uscc', plan));
     const nameText = name === undefined ? '' : String(name);
     const usccText = uscc === undefined ? '' : String(uscc);
     if (!errors && wholeObjectChecks) {
       // The schema checks across fields: parse the row whole.
-      const parsed = enterpriseSchema.safeParse({ name, uscc, ...facts });
+      const parsed = enterpriseSchema.safeParse({ name, uscc, ...Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined)) });
       if (!parsed.success) {
         errors = parsed.error.issues.map((issue) => {
           const [field, ...rest] = issue.path;
@@ -207,12 +246,10 @@ export class RowScreener {
    * column header, for the message). Results for short cells of every field but name and uscc are
    * remembered: lists repeat the same few values (是/否, provinces, levels), and the schema is pure.
    */
-  private cellValue(f: ColumnField, cell: unknown): CellResult {
-    const cacheable = typeof cell === 'string' && cell.length <= 64 && f.field !== 'name' && f.field !== 'uscc';
-    let cache: Map<string, CellResult> | undefined;
+  private cellValue(f: ColumnField, cell: unknown, cache: Map<string, CellResult> | undefined): CellResult {
+    if (cell === '' || cell === undefined || cell === null) return EMPTY; // as convertCell has it
+    const cacheable = cache !== undefined && typeof cell === 'string' && cell.length <= 64;
     if (cacheable) {
-      cache = this.cellCache.get(f.field);
-      if (!cache) this.cellCache.set(f.field, (cache = new Map()));
       const hit = cache.get(cell);
       if (hit) return hit;
     }
@@ -231,7 +268,7 @@ export class RowScreener {
       const message = e.message;
       result = { problems: [(header: string) => `${columnName(header, f.field)}: ${message}`] };
     }
-    if (cache && cache.size < 1000) cache.set(cell as string, result);
+    if (cacheable && cache.size < 1000) cache.set(cell, result);
     return result;
   }
 
@@ -246,6 +283,15 @@ export class RowScreener {
     const { facts, name, uscc, errors } = this.read(raw, keyed);
     const base = { row: raw.row, name, uscc, eligibleRules: [], eligibleTitles: [] };
     return facts ? this.evaluate(facts, base) : { ...base, error: errors.join('; ') };
+  }
+
+  /** Per rule, for one date: in force, not in force, or depends on a basis fact of the row (via inForce). */
+  private forceKinds(asOf: string): Uint8Array {
+    if (this.kinds?.asOf !== asOf) {
+      const fixed = this.compiled.fixedForces('enterprise', asOf);
+      this.kinds = { asOf, kinds: Uint8Array.from(fixed, (f) => (f === undefined ? BY_BASIS : f.status === 'in-force' ? IN_FORCE : NOT_IN_FORCE)) };
+    }
+    return this.kinds.kinds;
   }
 
   private clearSlots(): void {
@@ -267,23 +313,21 @@ export class RowScreener {
     }
     const codes = this.compiled.run('enterprise', slots);
     this.clearSlots();
-    const fixed = this.compiled.fixedForces('enterprise', asOf);
+    const kinds = this.forceKinds(asOf);
     const eligibleRules: string[] = [];
     const eligibleTitles: string[] = [];
     let undetermined = 0;
     let value: number | undefined;
     for (let i = 0; i < codes.length; i++) {
-      let force = fixed[i];
+      const kind = kinds[i];
       const code = codes[i]!;
-      // The common case inline (in force and decided); statusOf for the rest.
       let status: Status;
-      if (force !== undefined && force.status === 'in-force') {
+      if (kind === IN_FORCE) {
+        // The common case inline: in force, so the conditions' truth decides (as statusOf does).
         if (code === FALSE) continue;
         status = code === TRUE ? 'eligible' : 'undetermined';
-      } else {
-        force ??= inForce(this.rules[i]!.rule, facts, asOf);
-        status = statusOf(force, code === UNKNOWN ? null : code === TRUE);
-      }
+      } else if (kind === NOT_IN_FORCE) continue;
+      else status = statusOf(inForce(this.rules[i]!.rule, facts, asOf), code === UNKNOWN ? null : code === TRUE);
       if (status === 'eligible') {
         const { rule } = this.rules[i]!;
         this.eligibleCounts[i]!++;
@@ -301,6 +345,10 @@ export class RowScreener {
     return out;
   }
 }
+
+const IN_FORCE = 0;
+const NOT_IN_FORCE = 1;
+const BY_BASIS = 2;
 
 type CellResult = typeof EMPTY | { value: unknown; problems?: undefined } | { value?: undefined; problems: ((header: string) => string)[] };
 

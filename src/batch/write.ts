@@ -5,7 +5,7 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { InputError } from '../io/read.ts';
 import type { ListFormat } from './read.ts';
 
@@ -49,7 +49,7 @@ const jsonOf = (r: ScreenedRow) => ({
 
 function openStream(file: string): { out: Writable; close: () => Promise<void> } {
   if (file === '-') return { out: process.stdout, close: async () => {} };
-  const out = createWriteStream(file);
+  const out = createWriteStream(file, { highWaterMark: 1 << 20 }); // room to keep screening while a chunk is written
   const failed = new Promise<never>((_, reject) => out.once('error', (e) => reject(new InputError(`${file}: cannot write: ${e.message}`))));
   failed.catch(() => {});
   return {
@@ -96,8 +96,8 @@ export const csvLine = (cells: (string | number)[]): string => `${cells.map(csvC
 class XlsxWriter implements RowWriter {
   private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter;
   private readonly sheet: ExcelJS.Worksheet;
-  constructor(out: Writable, private readonly close: () => Promise<void>) {
-    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+  constructor(excel: typeof ExcelJS, out: Writable, private readonly close: () => Promise<void>) {
+    this.workbook = new excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
     this.sheet = this.workbook.addWorksheet('screening');
     this.sheet.addRow([...outputColumns]).commit();
   }
@@ -112,9 +112,10 @@ class XlsxWriter implements RowWriter {
 }
 
 /** A writer for `file` (`-` = stdout). CSV written to a file starts with a BOM so that Excel reads it as UTF-8. */
-export function openWriter(file: string, format: ListFormat): RowWriter {
+export async function openWriter(file: string, format: ListFormat): Promise<RowWriter> {
   const { out, close } = openStream(file);
-  if (format === 'xlsx') return new XlsxWriter(out, close);
+  // exceljs is loaded only for XLSX: it is large, and CSV/JSONL runs should not carry it.
+  if (format === 'xlsx') return new XlsxWriter((await import('exceljs')).default, out, close);
   if (format === 'jsonl') return new ChunkedText(out, close, (r) => `${JSON.stringify(jsonOf(r))}\n`, '');
   const head = (file === '-' ? '' : '\uFEFF') + csvLine([...outputColumns]);
   return new ChunkedText(out, close, (r) => csvLine(cellsOf(r)), head);
