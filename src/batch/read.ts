@@ -126,6 +126,7 @@ async function* csvRows(input: Readable, file: string): AsyncGenerator<RawRow[]>
       const records: CsvRecord[] = [];
       reader.push(chunk as string, records);
       const rows = toRows(records);
+      records.length = 0; // the rows hold what is needed; each goes as soon as it is screened
       if (rows.length) yield rows;
     }
     const records: CsvRecord[] = [];

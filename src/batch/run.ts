@@ -65,7 +65,9 @@ export async function screenList(options: ScreenListOptions): Promise<Summary> {
   const { shard } = options;
   try {
     for await (const batch of source.batches) {
-      for (const raw of batch) {
+      for (let b = 0; b < batch.length; b++) {
+        const raw = batch[b]!;
+        batch[b] = undefined as never; // let each row go as soon as it is done: memory stays flat
         const k = ordinal++;
         if (!keyed && raw.header !== checkedHeader) {
           screener.checkHeader(raw.header, origin);

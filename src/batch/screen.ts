@@ -4,8 +4,9 @@
 // stops the batch. Incidents are not part of a list row: only enterprise-level rules are screened.
 import type { z } from 'zod';
 import { CompiledRuleSet, FALSE, statusOf, TRUE, UNKNOWN, type CompiledRule } from '../engine/compiled.ts';
-import { inForce } from '../engine/evaluate.ts';
-import { allFacts, withDerivedFacts } from '../facts/catalog.ts';
+import { enterpriseFactValues, inForce } from '../engine/evaluate.ts';
+import { withDerivedFacts } from '../facts/catalog.ts';
+import { derivedFacts } from '../facts/derived.ts';
 import { describeIssue, InputError } from '../io/read.ts';
 import { enterpriseSchema, type Enterprise } from '../profile/enterprise.ts';
 import type { Lang } from '../report/summary.ts';
@@ -27,12 +28,16 @@ export interface ScreenSettings {
 /** What a header row maps to: a field per position (undefined for a skipped column). */
 interface HeaderPlan {
   fields: (ColumnField | undefined)[];
-  /** The compiled rules' slot of each position's fact, if a rule names it. */
-  slots?: (number | undefined)[];
   /** Remembered cell results per position. */
   caches?: (Map<string, CellResult> | undefined)[];
-  /** Builds a row's facts object with every fact column as a key (undefined = unknown), always in the same shape. */
-  factsOf?: (values: unknown[]) => FactValues;
+  /**
+   * Copies the facts the rules name into their slots: every key the row's facts can have (the columns,
+   * name and uscc, which enterpriseFactValues projects from the profile, and the enterprise facts
+   * withDerivedFacts may add), read by name in generated code.
+   */
+  fillSlots?: (facts: FactValues, slots: unknown[], used: number[]) => void;
+  /** Builds a row's profile with every column as a key (undefined = unknown), always in the same shape. */
+  profileOf?: (name: unknown, uscc: unknown, values: unknown[], incidents: readonly never[]) => Enterprise;
   /** The header that names each field, for messages. */
   headerOf: Map<string, string>;
   problems: string[];
@@ -77,8 +82,6 @@ export class RowScreener {
   private kinds?: { asOf: string; kinds: Uint8Array };
   /** The current row's validated values by position. */
   private readonly values: unknown[] = [];
-  /** Enterprise derived facts that some rule names, with their slots. */
-  private readonly derivedSlots: [string, number][];
   private readonly plans = new WeakMap<readonly string[], HeaderPlan>();
   private readonly keyPlans = new Map<string, ColumnField | null>();
   /** JSONL rows' plans by their list of keys (lines of one file mostly share a few). */
@@ -92,12 +95,6 @@ export class RowScreener {
     this.compiled = new CompiledRuleSet(settings.rules);
     this.rules = this.compiled.rules('enterprise');
     this.slots = new Array(this.compiled.slotCount).fill(undefined);
-    this.derivedSlots = allFacts
-      .filter((f) => f.scope === 'enterprise' && f.derived)
-      .flatMap((f) => {
-        const slot = this.compiled.slotOf(f.name);
-        return slot === undefined ? [] : [[f.name, slot] as [string, number]];
-      });
     this.eligibleCounts = this.rules.map(() => 0);
     this.undeterminedCounts = this.rules.map(() => 0);
   }
@@ -160,9 +157,8 @@ export class RowScreener {
     return this.complete({ fields, headerOf, problems });
   }
 
-  /** Adds slots, cell caches and the facts builder to a plan. */
+  /** Adds cell caches and the profile builder to a plan. */
   private complete(plan: HeaderPlan): HeaderPlan {
-    plan.slots = plan.fields.map((f) => (f ? this.compiled.slotOf(f.field) : undefined));
     plan.caches = plan.fields.map((f) => {
       if (!f || f.field === 'name' || f.field === 'uscc') return undefined;
       let cache = this.cellCache.get(f.field);
@@ -171,19 +167,23 @@ export class RowScreener {
     });
     // Field names are the catalog's identifiers, written as JSON strings; values are passed in.
     const entries = plan.fields.flatMap((f, i) => (f && f.field !== 'name' && f.field !== 'uscc' ? [`${JSON.stringify(f.field)}: v[${i}]`] : []));
-    plan.factsOf = new Function('v', `return { ${entries.join(', ')} };`) as (values: unknown[]) => FactValues;
+    const keys = new Set(['name', 'uscc', ...plan.fields.flatMap((f) => (f ? [f.field] : [])), ...derivedFacts.filter((f) => f.scope === 'enterprise').map((f) => f.name)]);
+    const fills = [...keys].flatMap((key) => {
+      const slot = this.compiled.slotOf(key);
+      return slot === undefined ? [] : [`v = f[${JSON.stringify(key)}]; if (v !== undefined) { s[${slot}] = v; u.push(${slot}); }`];
+    });
+    plan.fillSlots = new Function('f', 's', 'u', `let v;\n${fills.join('\n')}`) as HeaderPlan['fillSlots'];
+    plan.profileOf = new Function('name', 'uscc', 'v', 'incidents', `return { name, uscc, ${entries.join(', ')}${entries.length ? ', ' : ''}incidents };`) as HeaderPlan['profileOf'];
     return plan;
   }
 
   /** Maps and validates a row: its facts, or every problem found (each naming its column). */
-  read(raw: RawRow, keyed = false): { facts?: FactValues; name: string; uscc: string; errors: string[] } {
-    this.clearSlots();
+  read(raw: RawRow, keyed = false): { profile?: Enterprise; plan?: HeaderPlan; name: string; uscc: string; errors: string[] } {
     const plan = keyed ? this.keyPlan(raw.header) : this.planFor(raw.header);
+    if (raw.error && raw.header.length === 0) return { name: '', uscc: '', errors: [raw.error] }; // an unreadable line
     let errors: string[] | undefined = keyed && plan.problems.length ? [...plan.problems] : undefined;
     if (raw.error) (errors ??= []).unshift(raw.error);
     const { fields } = plan;
-    const planSlots = plan.slots!;
-    const slots = this.slots;
     const cells = raw.cells;
     const caches = plan.caches!;
     const values = this.values;
@@ -201,14 +201,7 @@ export class RowScreener {
       if (result.problems === undefined) {
         if (field === 'name') name = result.value;
         else if (field === 'uscc') uscc = result.value;
-        else {
-          values[i] = result.value;
-          const slot = planSlots[i];
-          if (slot !== undefined) {
-            slots[slot] = result.value;
-            this.usedSlots.push(slot);
-          }
-        }
+        else values[i] = result.value;
       } else {
         if (field === 'name') name = cell;
         else if (field === 'uscc') uscc = cell;
@@ -217,23 +210,25 @@ export class RowScreener {
       }
     }
     // JSONL rows may repeat a field under two names (an error above); the facts keep the last.
-    const facts = plan.factsOf!(values);
     if (name === undefined) (errors ??= []).push(...this.required('name', plan));
     if (uscc === undefined) (errors ??= []).push(...this.required('uscc', plan));
     const nameText = name === undefined ? '' : String(name);
     const usccText = uscc === undefined ? '' : String(uscc);
-    if (!errors && wholeObjectChecks) {
+    if (errors) return { name: nameText, uscc: usccText, errors };
+    const profile = plan.profileOf!(name, uscc, values, NO_INCIDENTS);
+    if (wholeObjectChecks) {
       // The schema checks across fields: parse the row whole.
-      const parsed = enterpriseSchema.safeParse({ name, uscc, ...Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined)) });
+      const parsed = enterpriseSchema.safeParse(Object.fromEntries(Object.entries(profile).filter(([, v]) => v !== undefined)));
       if (!parsed.success) {
         errors = parsed.error.issues.map((issue) => {
           const [field, ...rest] = issue.path;
           const header = typeof field === 'string' ? plan.headerOf.get(field) : undefined;
           return describeIssue(issue, typeof field === 'string' ? [columnName(header ?? field, field), ...rest] : issue.path);
         });
+        return { name: nameText, uscc: usccText, errors };
       }
     }
-    return errors ? { name: nameText, uscc: usccText, errors } : { facts, name: nameText, uscc: usccText, errors: [] };
+    return { profile, plan, name: nameText, uscc: usccText, errors: [] };
   }
 
   /** The schema's message for a missing name or uscc, naming the column. */
@@ -274,15 +269,14 @@ export class RowScreener {
 
   /** The validated profile of a row, or undefined if the row has errors. */
   profile(raw: RawRow, keyed = false): Enterprise | undefined {
-    const { facts, name, uscc } = this.read(raw, keyed);
-    return facts && ({ name, uscc, ...facts, incidents: [] } as Enterprise);
+    return this.read(raw, keyed).profile;
   }
 
   /** Screens one row: its eligible and undetermined rules, or its errors. */
   screen(raw: RawRow, keyed = false): ScreenedRow {
-    const { facts, name, uscc, errors } = this.read(raw, keyed);
+    const { profile, plan, name, uscc, errors } = this.read(raw, keyed);
     const base = { row: raw.row, name, uscc, eligibleRules: [], eligibleTitles: [] };
-    return facts ? this.evaluate(facts, base) : { ...base, error: errors.join('; ') };
+    return profile ? this.evaluate(profile, plan!, base) : { ...base, error: errors.join('; ') };
   }
 
   /** Per rule, for one date: in force, not in force, or depends on a basis fact of the row (via inForce). */
@@ -299,18 +293,12 @@ export class RowScreener {
     this.usedSlots.length = 0;
   }
 
-  /** `own` holds the profile's own facts, as enterpriseFactValues gives them (all but name, uscc and incidents). */
-  private evaluate(own: FactValues, base: Omit<ScreenedRow, 'error'>): ScreenedRow {
+  /** Evaluates the enterprise rules on a validated profile, with the facts evaluate.ts would give them. */
+  private evaluate(profile: Enterprise, plan: HeaderPlan, base: Omit<ScreenedRow, 'error'>): ScreenedRow {
     const { asOf, lang } = this.settings;
-    const facts = withDerivedFacts('enterprise', own, asOf);
+    const facts = withDerivedFacts('enterprise', enterpriseFactValues(profile), asOf);
     const slots = this.slots;
-    for (const [name, slot] of this.derivedSlots) {
-      const v = facts[name];
-      if (v !== undefined) {
-        slots[slot] = v;
-        this.usedSlots.push(slot);
-      }
-    }
+    plan.fillSlots!(facts, slots, this.usedSlots);
     const codes = this.compiled.run('enterprise', slots);
     this.clearSlots();
     const kinds = this.forceKinds(asOf);
@@ -345,6 +333,9 @@ export class RowScreener {
     return out;
   }
 }
+
+/** Rows have no incidents (a list row is one enterprise's own facts). */
+const NO_INCIDENTS: readonly never[] = Object.freeze([]);
 
 const IN_FORCE = 0;
 const NOT_IN_FORCE = 1;
