@@ -6,6 +6,11 @@ import { parseDay, today } from '../../src/io/dates.ts';
 import type { Lang } from '../../src/report/summary.ts';
 import { defaultRulesDir, loadRules } from '../../src/rules/load.ts';
 
+/** A usage error (exit 2): cli/main.ts treats errors named YError, as yargs names its own, that way. */
+function usageError(message: string): Error {
+  return Object.assign(new Error(message), { name: 'YError' });
+}
+
 interface ScreenArgs {
   input?: string;
   out: string;
@@ -36,20 +41,6 @@ export const screenCommand: CommandModule<object, ScreenArgs> = {
       .option('lang', { choices: ['zh', 'en'] as Lang[], default: 'zh' as Lang, describe: 'language of rule titles' })
       .option('ignore-unknown-columns', { type: 'boolean', default: false, describe: 'skip columns that name no profile field instead of refusing the list' })
       .option('columns', { type: 'boolean', default: false, describe: 'print every accepted column (field, type, headers) and exit' })
-      .check((a) => {
-        // A string is a usage error (exit 2).
-        if (!a.columns && !a.input) return 'Name the list to screen (or - for stdin)';
-        if (a.shard) {
-          try {
-            parseShard(a.shard);
-          } catch (e) {
-            return (e as Error).message;
-          }
-        }
-        const out = a.format ?? formatOfName(a.out) ?? 'csv';
-        if (out === 'xlsx' && a.out === '-' && process.stdout.isTTY) return 'XLSX is binary: write it to a file with --out';
-        return true;
-      })
       .example('$0 screen samples/enterprises.csv --out screened.csv --as-of 2025-06-30', 'screen the sample list')
       .example('$0 screen list.xlsx --out result.xlsx --only eligible', 'an Excel list in, only enterprises with a benefit out')
       .example('cat list.jsonl | $0 screen - --format jsonl --shard 2/4', 'the 2nd of 4 shards of a JSONL stream, to stdout')
@@ -60,18 +51,29 @@ export const screenCommand: CommandModule<object, ScreenArgs> = {
       process.stdout.write(columnTable());
       return;
     }
+    // yargs reads a lone `-` as a flag (true, which a string option turns into ''): it means stdin here.
+    const input = args.input === '' && process.argv.includes('-') ? '-' : args.input;
+    if (!input) throw usageError('Name the list to screen (or - for stdin)');
+    let shard;
+    try {
+      shard = args.shard ? parseShard(args.shard) : undefined;
+    } catch (e) {
+      throw usageError((e as Error).message);
+    }
+    const outputFormat = args.format ?? formatOfName(args.out) ?? 'csv';
+    if (outputFormat === 'xlsx' && args.out === '-' && process.stdout.isTTY) throw usageError('XLSX is binary: write it to a file with --out');
     const asOf = args.asOf ? parseDay(args.asOf, '--as-of') : today();
     const rules = loadRules(args.rules);
     await screenList({
-      input: args.input!,
+      input,
       output: args.out,
       ...(args.inputFormat && { inputFormat: args.inputFormat }),
-      outputFormat: args.format ?? formatOfName(args.out) ?? 'csv',
+      outputFormat,
       rules,
       asOf,
       lang: args.lang,
       ...(args.only && { only: args.only }),
-      ...(args.shard && { shard: parseShard(args.shard) }),
+      ...(shard && { shard }),
       ignoreUnknownColumns: args.ignoreUnknownColumns,
     });
   },

@@ -1,0 +1,63 @@
+// `huiqi screen` as a user runs it: the README command on the sample, stdin and stdout, exit codes.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+
+const fixtureRules = 'test/batch/fixtures/rules';
+const dir = mkdtempSync(join(tmpdir(), 'huiqi-screen-cli-'));
+
+function huiqi(args: string[], input?: string) {
+  const run = spawnSync(process.execPath, ['bin/huiqi.js', ...args], { encoding: 'utf8', input, env: { ...process.env, CI: '1' } });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+const list = '企业名称,统一社会信用代码,海关信用等级,所在省份\n重庆甲公司,91500000MA5U00000W,advanced,重庆\n坏代码公司,91320500MA1N00001X,advanced,江苏\n';
+
+describe('huiqi screen (command line)', () => {
+  it("runs the README's command on the sample: output written, summary on stderr, bad rows by number, rows out = rows in", () => {
+    const out = join(dir, 'screened.csv');
+    const { code, stdout, stderr } = huiqi(['screen', 'samples/enterprises.csv', '--out', out, '--as-of', '2025-06-30']);
+    expect(code).toBe(0);
+    expect(stdout).toBe('');
+    const rows = parse(readFileSync(out, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(300);
+    expect(stderr).toMatch(/rows in 300, rows out 300; screened 287, with errors 13/);
+    expect(stderr).toMatch(/row 9: 统一社会信用代码 \(uscc\): is not a valid 统一社会信用代码/);
+    expect(stderr).toMatch(/eligible per rule/);
+    expect(stderr).not.toMatch(/\r/); // no progress bar when stderr is not a terminal
+  });
+
+  it('reads stdin and writes stdout with -, so it composes with other tools', () => {
+    const { code, stdout, stderr } = huiqi(['screen', '-', '--rules', fixtureRules, '--as-of', '2025-06-30'], list);
+    expect(code).toBe(0);
+    const rows = parse(stdout, { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => [r.row, r.eligible, r.error === ''])).toEqual([['2', '2', true], ['3', '', false]]);
+    expect(stderr).toContain('huiqi screen: stdin (csv)');
+
+    const jsonl = huiqi(['screen', '-', '--rules', fixtureRules, '--format', 'jsonl', '--as-of', '2025-06-30'], '{"name":"A","uscc":"91500000MA5U00000W","customsCredit":"dishonest"}\n');
+    expect(JSON.parse(jsonl.stdout)).toMatchObject({ row: 1, eligible: 0, undetermined: 1 });
+  });
+
+  it('teaches the column mapping in --help and lists every column with --columns', () => {
+    const help = huiqi(['screen', '--help']);
+    expect(help.stdout).toContain('企业名称 / name and 统一社会信用代码 / uscc are required');
+    expect(help.stdout).toContain('--shard');
+    const columns = huiqi(['screen', '--columns']);
+    expect(columns.code).toBe(0);
+    expect(columns.stdout).toMatch(/\| customsCredit \| enum \| customsCredit \/ 海关信用等级 \/ .*\| advanced, registered, dishonest \(or 高级认证企业/);
+  });
+
+  it('exits 1 for invalid input (unknown column, unreadable file) and 2 for a usage error', () => {
+    const bad = huiqi(['screen', '-', '--rules', fixtureRules], '企业名称,统一社会信用代码,手机\nA,91500000MA5U00000W,1\n');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('unknown column "手机" (column 3)');
+    expect(huiqi(['screen', join(dir, 'nothing.csv'), '--rules', fixtureRules]).code).toBe(1);
+    const usage = huiqi(['screen', 'samples/enterprises.csv', '--shard', '3/2']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('--shard must be i/n with 1 ≤ i ≤ n');
+    expect(huiqi(['screen']).code).toBe(2);
+  });
+});
