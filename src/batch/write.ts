@@ -93,6 +93,12 @@ function csvCell(value: string | number): string {
 }
 export const csvLine = (cells: (string | number)[]): string => `${cells.map(csvCell).join(',')}\r\n`;
 
+/** One result as a CSV line, built directly (the same cells as cellsOf; rule ids need no quoting). */
+function csvRow(r: ScreenedRow): string {
+  const screened = r.eligible !== undefined;
+  return `${r.row},${csvCell(r.name)},${csvCell(r.uscc)},${screened ? r.eligible : ''},${screened ? r.undetermined : ''},${csvCell(r.eligibleRules.join(';'))},${csvCell(r.eligibleTitles.join('；'))},${r.estimatedValueCny ?? ''},${r.error ? csvCell(r.error) : ''}\r\n`;
+}
+
 class XlsxWriter implements RowWriter {
   private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter;
   private readonly sheet: ExcelJS.Worksheet;
@@ -118,5 +124,5 @@ export async function openWriter(file: string, format: ListFormat): Promise<RowW
   if (format === 'xlsx') return new XlsxWriter((await import('exceljs')).default, out, close);
   if (format === 'jsonl') return new ChunkedText(out, close, (r) => `${JSON.stringify(jsonOf(r))}\n`, '');
   const head = (file === '-' ? '' : '\uFEFF') + csvLine([...outputColumns]);
-  return new ChunkedText(out, close, (r) => csvLine(cellsOf(r)), head);
+  return new ChunkedText(out, close, csvRow, head);
 }
