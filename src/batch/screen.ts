@@ -263,7 +263,8 @@ export class RowScreener {
       const message = e.message;
       result = { problems: [(header: string) => `${columnName(header, f.field)}: ${message}`] };
     }
-    if (cacheable && cache.size < 1000) cache.set(cell, result);
+    // The key is copied: a cell is a slice of the input text, and a kept slice would keep a whole chunk of it.
+    if (cacheable && cache.size < 1000) cache.set(Buffer.from(cell, 'utf8').toString('utf8'), result);
     return result;
   }
 

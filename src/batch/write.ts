@@ -49,7 +49,7 @@ const jsonOf = (r: ScreenedRow) => ({
 
 function openStream(file: string): { out: Writable; close: () => Promise<void> } {
   if (file === '-') return { out: process.stdout, close: async () => {} };
-  const out = createWriteStream(file, { highWaterMark: 1 << 20 }); // room to keep screening while a chunk is written
+  const out = createWriteStream(file, { highWaterMark: 256 * 1024 }); // room to keep screening while chunks are written
   const failed = new Promise<never>((_, reject) => out.once('error', (e) => reject(new InputError(`${file}: cannot write: ${e.message}`))));
   failed.catch(() => {});
   return {
@@ -58,7 +58,7 @@ function openStream(file: string): { out: Writable; close: () => Promise<void> }
   };
 }
 
-/** Text output: each row rendered as it comes (so nothing is held), written in ~64 KB chunks when the destination has room. */
+/** Text output: each row rendered as it comes (so nothing is held), written in chunks of 32K characters when the destination has room. */
 class ChunkedText implements RowWriter {
   private parts: string[] = [];
   private size = 0;
@@ -71,7 +71,9 @@ class ChunkedText implements RowWriter {
   }
   write(row: ScreenedRow): Promise<void> | void {
     this.add(this.render(row));
-    if (this.size >= 65536) return this.flush();
+    // 32K characters: a longer joined string (two bytes a character for Chinese) would be allocated
+    // outside the young generation, where only a full GC frees it, and memory would creep up.
+    if (this.size >= 32768) return this.flush();
   }
   private flush(): Promise<void> | void {
     const text = this.parts.join('');
