@@ -31,7 +31,7 @@ export const screenCommand: CommandModule<object, ScreenArgs> = {
   builder: (y) =>
     y
       .positional('input', { type: 'string', describe: 'the list: .csv, .jsonl or .xlsx; - reads stdin' })
-      .option('out', { type: 'string', default: '-', defaultDescription: 'stdout', describe: 'output file; - is stdout' })
+      .option('out', { type: 'string', default: '-', defaultDescription: 'stdout', describe: 'output file (default stdout, also --out=-)' })
       .option('format', { choices: listFormats, describe: 'output format (default: from --out, else csv)' })
       .option('input-format', { choices: listFormats, describe: 'input format (default: from the file name, else sniffed)' })
       .option('as-of', { type: 'string', describe: 'evaluation date YYYY-MM-DD (default: today); decides which rules are in force' })

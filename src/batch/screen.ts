@@ -141,11 +141,12 @@ export class RowScreener {
     const fields: (ColumnField | undefined)[] = [];
     const headerOf = new Map<string, string>();
     const problems: string[] = [];
+    const unknown: string[] = [];
     for (const key of header) {
       let f = this.keyPlans.get(key);
       if (f === undefined) this.keyPlans.set(key, (f = fieldForHeader(key) ?? null));
       if (!f) {
-        if (!this.settings.ignoreUnknownColumns) problems.push(`${key}: unknown field (see \`huiqi screen --help\` for the column mapping)`);
+        if (!this.settings.ignoreUnknownColumns) unknown.push(key);
         fields.push(undefined);
         continue;
       }
@@ -154,6 +155,7 @@ export class RowScreener {
       headerOf.set(f.field, key);
       fields.push(f);
     }
+    if (unknown.length) problems.unshift(`${unknown.join(', ')}: unknown field${unknown.length > 1 ? 's' : ''} (see \`huiqi screen --help\` for the column mapping)`);
     return this.complete({ fields, headerOf, problems });
   }
 
