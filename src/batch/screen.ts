@@ -76,7 +76,7 @@ function planHeader(header: readonly string[], ignoreUnknown: boolean): HeaderPl
 export class RowScreener {
   private readonly compiled: CompiledRuleSet;
   private readonly rules: readonly CompiledRule[];
-  /** The current row's facts by slot (filled by `read`, emptied by the next read). */
+  /** The current row's facts by slot (filled and emptied again by `evaluate`). */
   private readonly slots: unknown[];
   private readonly usedSlots: number[] = [];
   private kinds?: { asOf: string; kinds: Uint8Array };
