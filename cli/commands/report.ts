@@ -1,9 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
 import { writeClientReport, reportFormats, type ReportFormat } from '../../src/report/client-report-command.ts';
-import { parseDay, today } from '../../src/io/dates.ts';
 import type { Lang } from '../../src/report/summary.ts';
-import { defaultRulesDir } from '../../src/rules/load.ts';
+import { evaluationDate, profileOptions } from '../options.ts';
 
 interface ReportArgs {
   profile: string;
@@ -18,17 +17,13 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
   command: 'report <profile>',
   describe: 'Write a client report: what applies (with sources), open questions, what it would take, deadlines',
   builder: (y) =>
-    y
-      .positional('profile', { type: 'string', demandOption: true, describe: 'enterprise profile, .json or .yaml (see samples/)' })
-      .option('as-of', { type: 'string', describe: 'evaluation date YYYY-MM-DD (default: today)' })
+    profileOptions(y, undefined, 'language of the report')
       .option('format', { choices: reportFormats, default: 'markdown' as ReportFormat, describe: 'output format' })
-      .option('lang', { choices: ['zh', 'en'] as Lang[], default: 'zh' as Lang, describe: 'language of the report' })
-      .option('rules', { type: 'string', default: defaultRulesDir, defaultDescription: 'the bundled rules/', describe: 'rules folder or file' })
       .option('output', { alias: 'o', type: 'string', describe: 'write to this file instead of standard output' })
       .example('$0 report samples/aeo-manufacturer-chongqing.yaml --format html -o report.html', 'an HTML report in Chinese')
       .example('$0 report samples/incomplete-profile.yaml --lang en --as-of 2024-06-01', 'a Markdown report in English, as of a past date'),
   handler: async (args) => {
-    const asOf = args.asOf ? parseDay(args.asOf, '--as-of') : today();
+    const asOf = evaluationDate(args.asOf);
     const text = await writeClientReport({ profileFile: args.profile, rulesDir: args.rules, asOf, lang: args.lang, format: args.format });
     if (args.output) writeFileSync(args.output, text);
     else process.stdout.write(text);

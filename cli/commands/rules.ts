@@ -1,14 +1,12 @@
-import type { Argv, CommandModule } from 'yargs';
+import type { CommandModule } from 'yargs';
 import { InputError } from '../../src/io/read.ts';
 import { ruleDetail, ruleListTable } from '../../src/report/rule-report.ts';
 import type { Lang } from '../../src/report/summary.ts';
 import { runAllCases } from '../../src/rules/cases.ts';
 import { defaultRulesDir, loadRules, ruleFilesIn } from '../../src/rules/load.ts';
 import { jurisdictions, ruleKinds } from '../../src/rules/schema.ts';
+import { langOption, rulesOption } from '../options.ts';
 
-const rulesOption = <T>(y: Argv<T>) =>
-  y.option('rules', { type: 'string', default: defaultRulesDir, defaultDescription: 'the bundled rules/', describe: 'rules folder or file' });
-const langOption = <T>(y: Argv<T>) => y.option('lang', { choices: ['zh', 'en'] as Lang[], default: 'zh' as Lang, describe: 'language of titles' });
 
 const list: CommandModule<object, { rules: string; lang: Lang; jurisdiction?: string; kind?: string; json?: boolean }> = {
   command: 'list',

@@ -1,0 +1,21 @@
+// Options several commands share, defined once so they read and behave the same everywhere.
+import type { Argv } from 'yargs';
+import { parseDay, today } from '../src/io/dates.ts';
+import type { Lang } from '../src/report/summary.ts';
+import { defaultRulesDir } from '../src/rules/load.ts';
+
+export const rulesOption = <T>(y: Argv<T>) =>
+  y.option('rules', { type: 'string', default: defaultRulesDir, defaultDescription: 'the bundled rules/', describe: 'rules folder or file' });
+
+export const langOption = <T>(y: Argv<T>, describe = 'language of titles and explanations') =>
+  y.option('lang', { choices: ['zh', 'en'] as Lang[], default: 'zh' as Lang, describe });
+
+export const asOfOption = <T>(y: Argv<T>) =>
+  y.option('as-of', { type: 'string', describe: 'evaluation date YYYY-MM-DD (default: today); decides which rules are in force' });
+
+/** `<profile> --as-of --lang --rules`: what every command about one enterprise takes. */
+export const profileOptions = <T>(y: Argv<T>, profile = 'enterprise profile, .json or .yaml (see samples/)', lang?: string) =>
+  rulesOption(langOption(asOfOption(y.positional('profile', { type: 'string', demandOption: true, describe: profile })), lang));
+
+/** The evaluation date: --as-of validated, or today. */
+export const evaluationDate = (asOf: string | undefined): string => (asOf ? parseDay(asOf, '--as-of') : today());
