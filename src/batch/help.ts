@@ -14,8 +14,9 @@ export function columnHelp(): string {
     '  enums by value or by their Chinese word (失信企业 = dishonest). Unknown headers are refused (exit 1)',
     '  unless --ignore-unknown-columns. JSONL lines use the same names as keys. Incidents are not part of a',
     '  row: only enterprise-level rules are screened (use `huiqi check` for incidents).',
-    'Output columns: row (line in CSV/JSONL, sheet row in XLSX), name, uscc, eligible, undetermined,',
-    '  eligibleRules, eligibleTitles, estimatedValueCny, error. Bad rows get their error and',
+    'Output columns: row (line in CSV/JSONL, sheet row in XLSX), name, uscc, eligible, undetermined (rules',
+    '  whose situation arises but a fact is unknown), eligibleRules, eligibleTitles, exclusions (disqualifications',
+    '  that apply), estimatedValueCny, error. Bad rows get their error and',
     '  are counted; every row is written (unless --only). Summary on stderr. Exit 0 even with bad rows.',
     '  `huiqi screen --columns` lists every accepted column.',
   ].join('\n');

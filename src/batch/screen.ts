@@ -278,7 +278,7 @@ export class RowScreener {
   /** Screens one row: its eligible and undetermined rules, or its errors. */
   screen(raw: RawRow, keyed = false): ScreenedRow {
     const { profile, plan, name, uscc, errors } = this.read(raw, keyed);
-    const base = { row: raw.row, name, uscc, eligibleRules: [], eligibleTitles: [] };
+    const base = { row: raw.row, name, uscc, eligibleRules: [], eligibleTitles: [], exclusions: [] };
     return profile ? this.evaluate(profile, plan!, base) : { ...base, error: errors.join('; ') };
   }
 
@@ -303,10 +303,12 @@ export class RowScreener {
     const slots = this.slots;
     plan.fillSlots!(facts, slots, this.usedSlots);
     const codes = this.compiled.run('enterprise', slots);
+    const relevance = this.compiled.relevance('enterprise');
     this.clearSlots();
     const kinds = this.forceKinds(asOf);
     const eligibleRules: string[] = [];
     const eligibleTitles: string[] = [];
+    const exclusions: string[] = [];
     let undetermined = 0;
     let value: number | undefined;
     for (let i = 0; i < codes.length; i++) {
@@ -322,16 +324,20 @@ export class RowScreener {
       if (status === 'eligible') {
         const { rule } = this.rules[i]!;
         this.eligibleCounts[i]!++;
+        if (rule.kind === 'disqualification') {
+          exclusions.push(rule.id);
+          continue;
+        }
         eligibleRules.push(rule.id);
         eligibleTitles.push(rule.title[lang]);
         const amount = rule.outcome.amount;
         if (amount && (amount.unit === 'CNY' || amount.unit === 'CNY/year')) value = (value ?? 0) + (amount.max ?? amount.min ?? 0);
-      } else if (status === 'undetermined') {
+      } else if (status === 'undetermined' && relevance[i] === TRUE) {
         undetermined++;
         this.undeterminedCounts[i]!++;
       }
     }
-    const out: ScreenedRow = { row: base.row, name: base.name, uscc: base.uscc, eligible: eligibleRules.length, undetermined, eligibleRules, eligibleTitles, error: '' };
+    const out: ScreenedRow = { row: base.row, name: base.name, uscc: base.uscc, eligible: eligibleRules.length, undetermined, eligibleRules, eligibleTitles, exclusions, error: '' };
     if (value !== undefined) out.estimatedValueCny = value;
     return out;
   }

@@ -11,7 +11,7 @@ import type { ListFormat } from './read.ts';
 
 /** The output columns, in order. */
 export const outputColumns = [
-  'row', 'name', 'uscc', 'eligible', 'undetermined', 'eligibleRules', 'eligibleTitles', 'estimatedValueCny', 'error',
+  'row', 'name', 'uscc', 'eligible', 'undetermined', 'eligibleRules', 'eligibleTitles', 'exclusions', 'estimatedValueCny', 'error',
 ] as const;
 export type OutputColumn = (typeof outputColumns)[number];
 
@@ -22,9 +22,12 @@ export interface ScreenedRow {
   uscc: string;
   /** Counts are undefined for a row with an error: it was not screened. */
   eligible?: number;
+  /** Undetermined rules whose situation (trigger) is known to arise: the ones worth asking about. */
   undetermined?: number;
   eligibleRules: string[];
   eligibleTitles: string[];
+  /** Disqualifications (rules of kind disqualification) that apply: warnings, not benefits. */
+  exclusions: string[];
   /** Sum of the CNY amounts of the eligible rules that state one (the upper figure where a range is given). */
   estimatedValueCny?: number;
   error: string;
@@ -38,12 +41,12 @@ export interface RowWriter {
 /** Separators inside one cell: rule ids by `;`, titles by `；`. */
 const cellsOf = (r: ScreenedRow): (string | number)[] => [
   r.row, r.name, r.uscc, r.eligible ?? '', r.undetermined ?? '', r.eligibleRules.join(';'), r.eligibleTitles.join('；'),
-  r.estimatedValueCny ?? '', r.error,
+  r.exclusions.join(';'), r.estimatedValueCny ?? '', r.error,
 ];
 
 const jsonOf = (r: ScreenedRow) => ({
   row: r.row, name: r.name, uscc: r.uscc, eligible: r.eligible ?? null, undetermined: r.undetermined ?? null,
-  eligibleRules: r.eligibleRules, eligibleTitles: r.eligibleTitles,
+  eligibleRules: r.eligibleRules, eligibleTitles: r.eligibleTitles, exclusions: r.exclusions,
   estimatedValueCny: r.estimatedValueCny ?? null, error: r.error || null,
 });
 
@@ -98,7 +101,7 @@ export const csvLine = (cells: (string | number)[]): string => `${cells.map(csvC
 /** One result as a CSV line, built directly (the same cells as cellsOf; rule ids need no quoting). */
 function csvRow(r: ScreenedRow): string {
   const screened = r.eligible !== undefined;
-  return `${r.row},${csvCell(r.name)},${csvCell(r.uscc)},${screened ? r.eligible : ''},${screened ? r.undetermined : ''},${csvCell(r.eligibleRules.join(';'))},${csvCell(r.eligibleTitles.join('；'))},${r.estimatedValueCny ?? ''},${r.error ? csvCell(r.error) : ''}\r\n`;
+  return `${r.row},${csvCell(r.name)},${csvCell(r.uscc)},${screened ? r.eligible : ''},${screened ? r.undetermined : ''},${csvCell(r.eligibleRules.join(';'))},${csvCell(r.eligibleTitles.join('；'))},${r.exclusions.join(';')},${r.estimatedValueCny ?? ''},${r.error ? csvCell(r.error) : ''}\r\n`;
 }
 
 class XlsxWriter implements RowWriter {

@@ -55,10 +55,13 @@ interface Leaf {
 class ScopeProgram {
   readonly leafTable: Uint8Array;
   readonly codes: Uint8Array;
+  /** Truth code of each rule's trigger (TRUE for a rule without one): whether its situation arises. */
+  readonly relevance: Uint8Array;
   private readonly leafFns: ((s: FactSlots, L: Uint8Array) => void)[];
-  private readonly ruleFns: ((L: Uint8Array, out: Uint8Array) => void)[];
+  private readonly ruleFns: ((L: Uint8Array, out: Uint8Array, rel: Uint8Array) => void)[];
 
-  constructor(conditions: Condition[], slotOf: (fact: string) => number) {
+  constructor(rules: readonly Rule[], slotOf: (fact: string) => number) {
+    const conditions = rules.map((r) => r.conditions);
     const leaves: Leaf[] = [];
     const leafIndex = new Map<string, number>();
     const leafOf = (c: Extract<Condition, { fact: string }>): number => {
@@ -93,12 +96,14 @@ class ScopeProgram {
         lines.push('}');
         return t;
       };
+      // A trigger is the first branch of the rule's root `all` (see load.ts); its truth is the rule's relevance.
+      const trigger = rules[j]!.trigger && 'all' in c ? emit(c.all[0]!) : '1';
       const root = emit(c);
-      return `{\n${lines.join('\n')}\nout[${j}] = ${root};\n}`;
+      return `{\n${lines.join('\n')}\nout[${j}] = ${root};\nrel[${j}] = ${trigger};\n}`;
     });
     this.ruleFns = [];
     for (let i = 0; i < ruleBodies.length; i += 20) {
-      const source = `"use strict";\nreturn function rules(L, out) {\n${ruleBodies.slice(i, i + 20).join('\n')}\n};`;
+      const source = `"use strict";\nreturn function rules(L, out, rel) {\n${ruleBodies.slice(i, i + 20).join('\n')}\n};`;
       this.ruleFns.push(new Function(source)());
     }
 
@@ -128,6 +133,7 @@ class ScopeProgram {
     }
     this.leafTable = new Uint8Array(leaves.length);
     this.codes = new Uint8Array(conditions.length);
+    this.relevance = new Uint8Array(conditions.length);
   }
 
   /** Every rule's truth code for the facts in `slots`; the returned table is reused by the next run. */
@@ -135,7 +141,7 @@ class ScopeProgram {
     const L = this.leafTable;
     L.fill(UNKNOWN);
     for (const fn of this.leafFns) fn(slots, L);
-    for (const fn of this.ruleFns) fn(L, this.codes);
+    for (const fn of this.ruleFns) fn(L, this.codes, this.relevance);
     return this.codes;
   }
 }
@@ -160,7 +166,7 @@ export class CompiledRuleSet {
       list.push({ rule, index: list.length });
       this.byScope.set(rule.appliesTo, list);
     }
-    for (const [scope, list] of this.byScope) this.programs.set(scope, new ScopeProgram(list.map((r) => r.rule.conditions), slotOf));
+    for (const [scope, list] of this.byScope) this.programs.set(scope, new ScopeProgram(list.map((r) => r.rule), slotOf));
     this.buffer = new Array(this.slots.size).fill(undefined);
   }
 
@@ -182,6 +188,11 @@ export class CompiledRuleSet {
   run(scope: FactScope, slots: FactSlots): Uint8Array {
     const program = this.programs.get(scope);
     return program ? program.run(slots) : new Uint8Array(0);
+  }
+
+  /** Truth codes of every `scope` rule's trigger from the last `run` (TRUE where a rule has none). */
+  relevance(scope: FactScope): Uint8Array {
+    return this.programs.get(scope)?.relevance ?? new Uint8Array(0);
   }
 
   /** The in-force state of each `scope` rule whose state depends on the date only (via evaluate.ts's `inForce`); undefined for the others. */

@@ -114,7 +114,7 @@ describe('huiqi screen', () => {
     await workbook.xlsx.readFile(output);
     const values = workbook.worksheets[0]!.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
     expect(values).toHaveLength(7);
-    expect(values[0]).toEqual(['row', 'name', 'uscc', 'eligible', 'undetermined', 'eligibleRules', 'eligibleTitles', 'estimatedValueCny', 'error']);
+    expect(values[0]).toEqual(['row', 'name', 'uscc', 'eligible', 'undetermined', 'eligibleRules', 'eligibleTitles', 'exclusions', 'estimatedValueCny', 'error']);
     expect(values[1]!.slice(0, 5)).toEqual([2, '重庆甲公司', '91500000MA5U00000W', 3, 0]);
   });
 
@@ -176,9 +176,12 @@ describe('huiqi screen on the sample list with the shipped rules', () => {
       const cells = lines[Number(row.row) - 2]!;
       const profile = profileFrom(header!, cells);
       const results = await evaluateProfile(profile, rules, { asOf: '2025-06-30' });
-      const expected = results.filter((r) => r.status === 'eligible' && r.incidentId === undefined).map((r) => r.ruleId);
-      expect(row.eligibleRules ? row.eligibleRules.split(';') : [], `row ${row.row}`).toEqual(expected);
-      expect(Number(row.undetermined), `row ${row.row}`).toBe(results.filter((r) => r.status === 'undetermined').length);
+      const enterpriseResults = results.filter((r) => r.incidentId === undefined);
+      const eligible = enterpriseResults.filter((r) => r.status === 'eligible');
+      const ids = (list: typeof results) => list.map((r) => r.ruleId);
+      expect(row.eligibleRules ? row.eligibleRules.split(';') : [], `row ${row.row}`).toEqual(ids(eligible.filter((r) => r.rule.kind !== 'disqualification')));
+      expect(row.exclusions ? row.exclusions.split(';') : [], `row ${row.row}`).toEqual(ids(eligible.filter((r) => r.rule.kind === 'disqualification')));
+      expect(Number(row.undetermined), `row ${row.row}`).toBe(enterpriseResults.filter((r) => r.status === 'undetermined' && r.relevant === true).length);
     }
   });
 });

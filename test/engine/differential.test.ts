@@ -1,5 +1,5 @@
 // Differential test: json-rules-engine (the reference semantics), our native tree evaluator and the
-// compiled closures must give the same verdict on every rule of the shipped catalog, for generated
+// compiled closures must give the same verdict (and the same relevance) on every rule of the shipped catalog, for generated
 // profiles whose facts range over the whole fact catalog, each fact randomly absent (unknown).
 // Values are drawn around the constants the rules compare with, so both sides of every threshold occur.
 import fc from 'fast-check';
@@ -120,10 +120,15 @@ describe('differential: json-rules-engine vs native vs compiled, over the whole 
         const facts = scope === 'enterprise' ? withDerivedFacts('enterprise', raw, asOf) : { ...withDerivedFacts('enterprise', raw, asOf), ...withDerivedFacts(scope, raw, asOf) };
         const trees = await references.get(scope)!.evaluate(facts);
         const truths = compiled.truths(scope, facts);
+        const relevance = compiled.relevance(scope);
         compiled.rules(scope).forEach(({ rule }, i) => {
-          const reference = trees.get(rule.id)!.value;
+          const tree = trees.get(rule.id)!;
+          const reference = tree.value;
           expect(evaluateCondition(rule.conditions, facts).value, `${rule.id} native`).toBe(reference);
           expect(truths[i], `${rule.id} compiled`).toBe(reference);
+          // Whether the rule's situation (trigger) arises: the first branch of its root, or always for a rule without one.
+          const relevant = rule.trigger ? tree.children[0]!.value : true;
+          expect(relevance[i] === 2 ? null : relevance[i] === 1, `${rule.id} compiled relevance`).toBe(relevant);
         });
       }),
       { numRuns: 300 },
