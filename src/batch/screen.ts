@@ -4,8 +4,7 @@
 // stops the batch. Incidents are not part of a list row: only enterprise-level rules are screened.
 import type { z } from 'zod';
 import { CompiledRuleSet, FALSE, statusOf, TRUE, UNKNOWN, type CompiledRule } from '../engine/compiled.ts';
-import { enterpriseFactValues, inForce } from '../engine/evaluate.ts';
-import { withDerivedFacts } from '../facts/catalog.ts';
+import { enterpriseFacts, inForce } from '../engine/evaluate.ts';
 import { derivedFacts } from '../facts/derived.ts';
 import { describeIssue, InputError } from '../io/read.ts';
 import { enterpriseSchema, type Enterprise } from '../profile/enterprise.ts';
@@ -32,8 +31,8 @@ interface HeaderPlan {
   caches?: (Map<string, CellResult> | undefined)[];
   /**
    * Copies the facts the rules name into their slots: every key the row's facts can have (the columns,
-   * name and uscc, which enterpriseFactValues projects from the profile, and the enterprise facts
-   * withDerivedFacts may add), read by name in generated code.
+   * name and uscc, which enterpriseFacts (evaluate.ts) projects from the profile, and the derived
+   * enterprise facts it adds), read by name in generated code.
    */
   fillSlots?: (facts: FactValues, slots: unknown[], used: number[]) => void;
   /** Builds a row's profile with every column as a key (undefined = unknown), always in the same shape. */
@@ -299,7 +298,7 @@ export class RowScreener {
   /** Evaluates the enterprise rules on a validated profile, with the facts evaluate.ts would give them. */
   private evaluate(profile: Enterprise, plan: HeaderPlan, base: Omit<ScreenedRow, 'error'>): ScreenedRow {
     const { asOf, lang } = this.settings;
-    const facts = withDerivedFacts('enterprise', enterpriseFactValues(profile), asOf);
+    const facts = enterpriseFacts(profile, asOf);
     const slots = this.slots;
     plan.fillSlots!(facts, slots, this.usedSlots);
     const codes = this.compiled.run('enterprise', slots);

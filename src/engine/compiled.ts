@@ -14,7 +14,7 @@ import { withDerivedFacts } from '../facts/catalog.ts';
 import type { FactScope, FactValues } from '../facts/types.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import type { Condition, Rule, Status } from '../rules/schema.ts';
-import { enterpriseFactValues, inForce } from './evaluate.ts';
+import { enterpriseFacts as enterpriseFactsOf, inForce } from './evaluate.ts';
 import { operators, type OperatorName } from './operators.ts';
 import type { Truth } from './truth.ts';
 
@@ -241,7 +241,7 @@ export class CompiledRuleSet {
 
   /** Every rule's status on a whole profile, in the order `evaluateProfile` returns its results. */
   profileStatuses(profile: Enterprise, asOf: string): { ruleId: string; incidentId?: string; status: Status }[] {
-    const enterpriseFacts = withDerivedFacts('enterprise', enterpriseFactValues(profile), asOf);
+    const enterpriseFacts = enterpriseFactsOf(profile, asOf);
     const out: { ruleId: string; incidentId?: string; status: Status }[] = [];
     const statuses = this.statuses('enterprise', enterpriseFacts, asOf);
     this.rules('enterprise').forEach((r, i) => out.push({ ruleId: r.rule.id, status: statuses[i]! }));

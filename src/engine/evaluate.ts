@@ -1,6 +1,6 @@
 // Evaluates every rule against a profile and each of its incidents, on an evaluation date, and
 // explains each verdict. Results are sorted by rule id, then by the incidents' order in the profile.
-import { withDerivedFacts } from '../facts/catalog.ts';
+import { addDerivedFacts, withDerivedFacts } from '../facts/catalog.ts';
 import type { FactScope, FactValues } from '../facts/types.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import type { FieldLabel } from '../profile/fields.ts';
@@ -39,6 +39,15 @@ export interface EvaluationOptions {
 export function enterpriseFactValues(profile: Enterprise): FactValues {
   const { uscc: _uscc, incidents: _incidents, ...facts } = profile;
   return facts;
+}
+
+/**
+ * The facts every enterprise rule is evaluated on: the enterprise's own facts (enterpriseFactValues)
+ * with the derived enterprise facts, built in one object. The one place these facts are made, for
+ * evaluateProfile, the compiled evaluator and batch screening alike.
+ */
+export function enterpriseFacts(profile: Enterprise, asOf: string): FactValues {
+  return addDerivedFacts('enterprise', enterpriseFactValues(profile), asOf);
 }
 
 type InForce = { status: 'in-force' } | { status: 'not-in-force' } | { status: 'unknown'; fact: string };
@@ -100,18 +109,18 @@ export async function evaluateProfile(profile: Enterprise, rules: readonly Rule[
   const trees = options.evaluator === 'native' ? nativeTrees : referenceTrees;
   const groups = rulesByScope(rules);
   const { asOf } = options;
-  const enterpriseFacts = withDerivedFacts('enterprise', enterpriseFactValues(profile), asOf);
+  const ownFacts = enterpriseFacts(profile, asOf);
   const results: RuleResult[] = [];
 
   const enterpriseRules = groups.get('enterprise') ?? [];
-  const enterpriseTrees = await trees(enterpriseRules, enterpriseFacts);
-  for (const rule of enterpriseRules) results.push(resultFor(rule, enterpriseTrees.get(rule.id), enterpriseFacts, asOf));
+  const enterpriseTrees = await trees(enterpriseRules, ownFacts);
+  for (const rule of enterpriseRules) results.push(resultFor(rule, enterpriseTrees.get(rule.id), ownFacts, asOf));
 
   for (const incident of profile.incidents) {
     const { id, kind, ...own } = incident;
     const incidentRules = groups.get(kind) ?? [];
     if (!incidentRules.length) continue;
-    const facts = { ...enterpriseFacts, ...withDerivedFacts(kind, own, asOf) };
+    const facts = { ...ownFacts, ...withDerivedFacts(kind, own, asOf) };
     const incidentTrees = await trees(incidentRules, facts);
     for (const rule of incidentRules) results.push(resultFor(rule, incidentTrees.get(rule.id), facts, asOf, id));
   }

@@ -75,13 +75,28 @@ const derivedCache = new Map<FactScope, ReturnType<typeof derivedByScope>>();
 
 /** Adds the derived facts of `scope` to `facts` (a copy). Unknown inputs give unknown results. */
 export function withDerivedFacts(scope: FactScope, facts: FactValues, asOf: string): FactValues {
+  return addDerivedFacts(scope, { ...facts }, asOf);
+}
+
+/**
+ * Adds the derived facts of `scope` to `facts` itself (no copy) and returns it: for callers that own
+ * a fresh object. Every derived fact is computed from the facts as given (none sees another's result),
+ * then all are added, exactly as withDerivedFacts does on its copy.
+ */
+export function addDerivedFacts(scope: FactScope, facts: FactValues, asOf: string): FactValues {
   let derived = derivedCache.get(scope);
   if (!derived) derivedCache.set(scope, (derived = derivedByScope(scope)));
-  const out: FactValues = { ...facts };
-  for (const fact of derived) {
-    if (out[fact.name] !== undefined) continue; // an explicit answer beats a derived default
-    const value = fact.compute(facts, asOf);
-    if (value !== undefined) out[fact.name] = value;
+  const n = derived.length;
+  const values: unknown[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const fact = derived[i]!;
+    // An explicit answer beats a derived default.
+    values[i] = facts[fact.name] !== undefined ? undefined : fact.compute(facts, asOf);
   }
-  return out;
+  for (let i = 0; i < n; i++) {
+    const value = values[i];
+    // As on a copy: an earlier derived fact of the same name, once added, is an answer too.
+    if (value !== undefined && facts[derived[i]!.name] === undefined) facts[derived[i]!.name] = value;
+  }
+  return facts;
 }
