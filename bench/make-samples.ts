@@ -1,12 +1,12 @@
 // Writes samples/enterprises.csv and samples/enterprises.xlsx: 300 generated enterprises (seeded, so the
 // files are reproducible), about 4% broken on purpose (bad 统一社会信用代码, unknown credit level or size,
 // impossible dates, non-yes/no answers, a missing name). Run: npx tsx bench/make-samples.ts
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+import { packagePath } from '../src/io/paths.ts';
 import { breakages, generatedHeader, generateRow, prng } from './generate.ts';
 
 const ROWS = 300;
-const samples = fileURLToPath(new URL('../samples/', import.meta.url));
+const samples = `${packagePath('samples')}/`;
 const rand = prng(2024_0520);
 const rows: string[][] = [];
 for (let i = 0; i < ROWS; i++) {

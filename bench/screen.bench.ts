@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../src/io/paths.ts';
 import { CompiledRuleSet } from '../src/engine/compiled.ts';
 import { evaluateProfile } from '../src/engine/evaluate.ts';
 import { openList, rowsOf, type RawRow } from '../src/batch/read.ts';
@@ -40,7 +40,7 @@ async function child(input: string, output: string) {
 }
 
 function runChild(input: string, output: string): { rows: number; errors: number; seconds: number; maxRssBytes: number } {
-  const self = fileURLToPath(new URL('../bin/bench.js', import.meta.url));
+  const self = packagePath('bin', 'bench.js');
   const run = spawnSync(process.execPath, [self, '--child', input, output, '--rules', rules, '--as-of', asOf], { encoding: 'utf8', maxBuffer: 1 << 20 });
   if (run.status !== 0) throw new Error(`bench child failed: ${run.stderr}`);
   return JSON.parse(run.stdout);

@@ -2,9 +2,9 @@
 // imports from Serbian AEO enterprises (2023年第102号); and the matcher for the Chongqing 高资信企业名单,
 // which needs the enterprise's name and so cannot be a derived fact yet (derived facts do not see `name`).
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { differenceInCalendarDays, subDays } from 'date-fns';
 import { parse as parseYaml } from 'yaml';
+import { packagePath } from '../io/paths.ts';
 import type { DerivedFact } from './derived.ts';
 import { AS_OF } from './types.ts';
 import { day, isoDay } from './periods.ts';
@@ -58,7 +58,7 @@ export const customsFacts: DerivedFact[] = [
 
 // ---- 高资信企业名单 (data/chongqing/high-credit-enterprises.yaml) ----
 
-const LIST_FILE = fileURLToPath(new URL('../../data/chongqing/high-credit-enterprises.yaml', import.meta.url));
+const LIST_FILE = packagePath('data', 'chongqing', 'high-credit-enterprises.yaml');
 
 /**
  * A company name in a form that compares equal however it was typed: full-width ASCII (including （）)

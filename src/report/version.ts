@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { packagePath } from '../io/paths.ts';
 
 /** huiqi's package version, reported with every answer so results can be traced to a rule set. */
-export const version: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+export const version: string = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')).version;

@@ -2,13 +2,13 @@
 // each naming the file, the rule and the field.
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../io/paths.ts';
 import { describeIssue, InputError, readStructuredFile } from '../io/read.ts';
 import { ruleProblems } from './check.ts';
 import { ruleFileSchema, type Rule, type RuleFile } from './schema.ts';
 
 /** The rules shipped with huiqi. */
-export const defaultRulesDir = fileURLToPath(new URL('../../rules', import.meta.url));
+export const defaultRulesDir = packagePath('rules');
 
 const RULE_FILE = /\.(ya?ml|json)$/i;
 
