@@ -2,7 +2,7 @@ import type { CommandModule } from 'yargs';
 import { InputError } from '../../src/io/read.ts';
 import { ruleDetail, ruleListTable } from '../../src/report/rule-report.ts';
 import type { Lang } from '../../src/report/summary.ts';
-import { runAllCases } from '../../src/rules/cases.ts';
+import { runAllCases, uncoveredConditions } from '../../src/rules/cases.ts';
 import { defaultRulesDir, loadRules, ruleFilesIn } from '../../src/rules/load.ts';
 import { jurisdictions, ruleKinds } from '../../src/rules/schema.ts';
 import { langOption, rulesOption } from '../options.ts';
@@ -54,18 +54,28 @@ const validate: CommandModule<object, { dir: string }> = {
 
 const test: CommandModule<object, { dir: string; verbose?: boolean }> = {
   command: 'test [dir]',
-  describe: "Run the rules' own test cases (profile in, expected status out)",
+  describe: "Run the rules' own test cases (profile in, expected status out) and check that they put every condition on both sides",
   builder: (y) =>
     y.positional('dir', { type: 'string', default: defaultRulesDir, defaultDescription: 'the bundled rules/' }).option('verbose', { type: 'boolean', describe: 'list passing cases too' }),
   handler: async (args) => {
-    const outcomes = await runAllCases(loadRules(args.dir));
+    const rules = loadRules(args.dir);
+    const outcomes = await runAllCases(rules);
     const failed = outcomes.filter((o) => !o.passed);
     for (const o of outcomes) {
       if (o.passed && !args.verbose) continue;
       process.stdout.write(`${o.passed ? 'ok  ' : 'FAIL'} ${o.rule.id}: ${o.case.name}${o.problem ? `\n     ${o.problem}` : ''}\n`);
     }
-    process.stdout.write(`${outcomes.length - failed.length} passed, ${failed.length} failed\n`);
-    if (failed.length) process.exitCode = 1;
+    // Both sides of every condition: a rule whose cases never make a condition fail is under-tested.
+    let uncovered = 0;
+    for (const rule of rules) {
+      const gaps = uncoveredConditions(outcomes.filter((o) => o.rule === rule));
+      if (gaps.length) uncovered++;
+      for (const gap of gaps) process.stdout.write(`FAIL ${rule.id}: ${gap}\n`);
+    }
+    const total = outcomes.length + rules.length;
+    const failures = failed.length + uncovered;
+    process.stdout.write(`${total - failures} passed, ${failures} failed\n`);
+    if (failures) process.exitCode = 1;
   },
 };
 

@@ -22,6 +22,8 @@ export interface RuleResult {
   openConditions: FieldLabel[];
   /** Whether the rule's trigger (the situation it speaks to) holds: true for rules without one. */
   relevant: Truth;
+  /** The evaluated condition tree, node for node (whether or not the rule is in force). */
+  tree?: EvaluatedCondition;
   rule: Rule;
 }
 
@@ -62,7 +64,7 @@ export function inForce(rule: Rule, facts: FactValues, asOf: string): InForce {
 
 function resultFor(rule: Rule, tree: EvaluatedCondition | undefined, facts: FactValues, asOf: string, incidentId?: string): RuleResult {
   const relevant = rule.trigger ? (tree?.children[0]?.value ?? null) : true;
-  const base = { ruleId: rule.id, rule, ...(incidentId !== undefined && { incidentId }), relevant, failedConditions: [], openConditions: [], missingFacts: [] };
+  const base = { ruleId: rule.id, rule, ...(incidentId !== undefined && { incidentId }), relevant, ...(tree && { tree }), failedConditions: [], openConditions: [], missingFacts: [] };
   const force = inForce(rule, facts, asOf);
   if (force.status === 'not-in-force') return { ...base, status: 'not-in-force' };
   if (!tree) throw new Error(`rule ${rule.id} was not evaluated`);

@@ -1,5 +1,7 @@
 // Runs the test cases that rule files carry as data: a profile fragment in, an expected status out.
 import { evaluateProfile, type EvaluationOptions } from '../engine/evaluate.ts';
+import { describeCondition } from '../engine/explain.ts';
+import type { EvaluatedCondition } from '../engine/truth.ts';
 import { InputError } from '../io/read.ts';
 import { parseProfile } from '../profile/load.ts';
 import { usccCheckCharacter } from '../profile/uscc.ts';
@@ -10,6 +12,8 @@ const CASE_USCC_BODY = '91500000MA6CQ0001';
 export const CASE_USCC = CASE_USCC_BODY + usccCheckCharacter(CASE_USCC_BODY);
 
 export interface CaseOutcome {
+  /** The case's evaluated condition tree, when the case profile was valid. */
+  tree?: EvaluatedCondition;
   rule: Rule;
   case: RuleCase;
   passed: boolean;
@@ -53,8 +57,29 @@ export async function runCase(rule: Rule, c: RuleCase, evaluator: EvaluationOpti
     passed: problems.length === 0,
     actual: result.status,
     actualMissing: result.missingFacts,
+    ...(result.tree && { tree: result.tree }),
     ...(problems.length && { problem: problems.join('; ') }),
   };
+}
+
+/**
+ * "Cases on both sides of every condition": each leaf condition of the rule (by its place in the tree)
+ * must come out true in one of the rule's cases and false in another. Returns the leaves that do not.
+ */
+export function uncoveredConditions(outcomes: readonly CaseOutcome[]): string[] {
+  const seen = new Map<string, { leaf: EvaluatedCondition['condition']; values: Set<boolean | null> }>();
+  const visit = (node: EvaluatedCondition, path: string) => {
+    if ('fact' in node.condition) {
+      const entry = seen.get(path) ?? { leaf: node.condition, values: new Set() };
+      entry.values.add(node.value);
+      seen.set(path, entry);
+    }
+    node.children.forEach((child, i) => visit(child, `${path}/${i}`));
+  };
+  for (const o of outcomes) if (o.tree) visit(o.tree, '');
+  return [...seen.values()]
+    .filter(({ values }) => !(values.has(true) && values.has(false)))
+    .map(({ leaf, values }) => `${describeCondition({ ...leaf, label: undefined }).en} is never ${values.has(true) ? 'false' : 'true'} in the cases`);
 }
 
 export async function runAllCases(rules: readonly Rule[], evaluator?: EvaluationOptions['evaluator']): Promise<CaseOutcome[]> {

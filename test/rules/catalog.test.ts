@@ -2,7 +2,7 @@
 // that a rule file carries passes under both evaluators.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCase } from '../../src/rules/cases.ts';
+import { runCase, uncoveredConditions } from '../../src/rules/cases.ts';
 import { ruleCitationProblems } from '../../src/rules/citations.ts';
 import { loadRules } from '../../src/rules/load.ts';
 
@@ -24,6 +24,11 @@ for (const rule of rules) {
         const outcome = await runCase(rule, c, evaluator);
         expect(outcome.problem, `${evaluator} evaluator`).toBeUndefined();
       }
+    });
+
+    it('has cases on both sides of every condition', async () => {
+      const outcomes = await Promise.all(rule.cases.map((c) => runCase(rule, c, 'native')));
+      expect(uncoveredConditions(outcomes)).toEqual([]);
     });
   });
 }
