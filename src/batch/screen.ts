@@ -3,8 +3,8 @@
 // written one at a time (memory stays flat); a bad row gets its error in the `error` column and never
 // stops the batch. Incidents are not part of a list row: only enterprise-level rules are screened.
 import type { z } from 'zod';
-import { CompiledRuleSet, FALSE, statusOf, TRUE, UNKNOWN, type CompiledRule } from '../engine/compiled.ts';
-import { enterpriseFacts, inForce } from '../engine/evaluate.ts';
+import { CompiledRuleSet, FALSE, TRUE, UNKNOWN, type CompiledRule } from '../engine/compiled.ts';
+import { enterpriseFacts, inForce, statusOf } from '../engine/evaluate.ts';
 import { derivedFacts } from '../facts/derived.ts';
 import { describeIssue, InputError } from '../io/read.ts';
 import { enterpriseSchema, type Enterprise } from '../profile/enterprise.ts';

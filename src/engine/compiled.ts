@@ -14,7 +14,7 @@ import { withDerivedFacts } from '../facts/catalog.ts';
 import type { FactScope, FactValues } from '../facts/types.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import type { Condition, Rule, Status } from '../rules/schema.ts';
-import { enterpriseFacts as enterpriseFactsOf, inForce } from './evaluate.ts';
+import { enterpriseFacts as enterpriseFactsOf, inForce, statusOf } from './evaluate.ts';
 import { operators, type OperatorName } from './operators.ts';
 import type { Truth } from './truth.ts';
 
@@ -33,17 +33,6 @@ export interface CompiledRule {
 }
 
 type Force = ReturnType<typeof inForce>;
-
-/**
- * A rule's status from its in-force state and its conditions' truth: the same decision as
- * `resultFor` in evaluate.ts. While the in-force date is unknown a rule is ineligible if its
- * conditions fail, undetermined otherwise.
- */
-export function statusOf(force: Force, value: Truth): Status {
-  if (force.status === 'not-in-force') return 'not-in-force';
-  if (force.status === 'unknown') return value === false ? 'ineligible' : 'undetermined';
-  return value === true ? 'eligible' : value === false ? 'ineligible' : 'undetermined';
-}
 
 interface Leaf {
   slot: number;

@@ -62,21 +62,27 @@ export function inForce(rule: Rule, facts: FactValues, asOf: string): InForce {
   return (from && date < from) || (to && date > to) ? { status: 'not-in-force' } : { status: 'in-force' };
 }
 
+/**
+ * A rule's status from its in-force state and its conditions' truth; every evaluator decides with this.
+ * While the in-force date is unknown a rule is ineligible if its conditions fail, undetermined otherwise.
+ */
+export function statusOf(force: InForce, value: Truth): Status {
+  if (force.status === 'not-in-force') return 'not-in-force';
+  if (force.status === 'unknown') return value === false ? 'ineligible' : 'undetermined';
+  return value === true ? 'eligible' : value === false ? 'ineligible' : 'undetermined';
+}
+
 function resultFor(rule: Rule, tree: EvaluatedCondition | undefined, facts: FactValues, asOf: string, incidentId?: string): RuleResult {
-  const relevant = rule.trigger ? (tree?.children[0]?.value ?? null) : true;
-  const base = { ruleId: rule.id, rule, ...(incidentId !== undefined && { incidentId }), relevant, ...(tree && { tree }), failedConditions: [], openConditions: [], missingFacts: [] };
-  const force = inForce(rule, facts, asOf);
-  if (force.status === 'not-in-force') return { ...base, status: 'not-in-force' };
   if (!tree) throw new Error(`rule ${rule.id} was not evaluated`);
-  if (force.status === 'unknown') {
-    // Undetermined until the date is known; the conditions' own unknowns are asked for too.
-    const asks = [...askableFacts(force.fact, facts), ...missingFacts(tree, facts)];
-    return tree.value === false ? { ...base, status: 'ineligible', failedConditions: failedConditions(tree) }
-      : { ...base, status: 'undetermined', missingFacts: [...new Set(asks)], openConditions: openConditions(tree) };
-  }
-  if (tree.value === true) return { ...base, status: 'eligible' };
-  if (tree.value === false) return { ...base, status: 'ineligible', failedConditions: failedConditions(tree) };
-  return { ...base, status: 'undetermined', missingFacts: missingFacts(tree, facts), openConditions: openConditions(tree) };
+  const relevant = rule.trigger ? (tree.children[0]?.value ?? null) : true;
+  const base = { ruleId: rule.id, rule, ...(incidentId !== undefined && { incidentId }), relevant, tree, failedConditions: [], openConditions: [], missingFacts: [] };
+  const force = inForce(rule, facts, asOf);
+  const status = statusOf(force, tree.value);
+  if (status === 'ineligible') return { ...base, status, failedConditions: failedConditions(tree) };
+  if (status !== 'undetermined') return { ...base, status };
+  // An unknown in-force date is asked for along with the conditions' own unknowns.
+  const asks = [...(force.status === 'unknown' ? askableFacts(force.fact, facts) : []), ...missingFacts(tree, facts)];
+  return { ...base, status, missingFacts: [...new Set(asks)], openConditions: openConditions(tree) };
 }
 
 type TreeSource = (rules: Rule[], facts: FactValues) => Promise<Map<string, EvaluatedCondition>> | Map<string, EvaluatedCondition>;
