@@ -12,6 +12,13 @@ import { tradeFacts } from './facets/trade.ts';
 /** 海关信用等级 (customs credit status). */
 export const customsCreditLevels = ['advanced', 'registered', 'dishonest'] as const;
 
+/** Each level as the regulations name it. */
+export const customsCreditNames = {
+  advanced: { zh: '高级认证企业', en: 'AEO advanced certified enterprise' },
+  registered: { zh: '其他注册登记和备案企业', en: 'other registered enterprise' },
+  dishonest: { zh: '失信企业', en: 'dishonest enterprise' },
+} as const satisfies Record<(typeof customsCreditLevels)[number], { zh: string; en: string }>;
+
 /**
  * Enterprise facts a rule may test. Every one is optional: absent means unknown, never false.
  * Policy packs that need more facts add them to a facet (./facets), each with its Chinese term.

@@ -6,7 +6,8 @@ import { deadlines, describeDeadline, type Deadline } from '../engine/deadlines.
 import type { RuleResult } from '../engine/evaluate.ts';
 import { describeStep, gapAnalysis, type GapAnalysis, type Unlock } from '../engine/gap.ts';
 import { factDefinition } from '../facts/catalog.ts';
-import type { Enterprise } from '../profile/enterprise.ts';
+import { customsCreditNames, type Enterprise } from '../profile/enterprise.ts';
+import { provinces } from '../profile/provinces.ts';
 import type { Rule } from '../rules/schema.ts';
 import { amountText, citationText, groupResults, resultTitle, type Lang, type ResultGroups } from './summary.ts';
 import { version } from './version.ts';
@@ -93,8 +94,8 @@ export function enterpriseFacts(report: ClientReport): [string, string][] {
   const p = report.profile;
   const rows: [string, string][] = [[w.uscc, p.uscc]];
   if (p.customsCode) rows.push([w.customsCode, p.customsCode]);
-  if (p.province) rows.push([w.province, p.province]);
-  if (p.customsCredit) rows.push([w.credit, p.customsCredit]);
+  if (p.province) rows.push([w.province, report.lang === 'zh' ? provinces[p.province] : p.province]);
+  if (p.customsCredit) rows.push([w.credit, customsCreditNames[p.customsCredit][report.lang]]);
   rows.push([w.asOf, report.asOf]);
   return rows;
 }
