@@ -13,32 +13,55 @@ export interface CsvRecord {
 export class CsvSyntaxError extends Error {}
 
 export class CsvReader {
-  private rest = '';
+  /** The text being read (what was left over, then the latest chunk) and where the next record starts in it. */
+  private text = '';
+  private pos = 0;
   private line = 1;
   private started = false;
 
   /** Reads the complete records in `chunk` (after what was left over) into `out`; keeps an incomplete one. */
   push(chunk: string, out: CsvRecord[]): void {
-    let text = this.rest + chunk;
-    if (!this.started && text.length) {
-      this.started = true;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    }
-    this.rest = text.slice(this.parse(text, out, false));
+    this.feed(chunk);
+    this.take(out, Infinity);
   }
 
   /** Reads what is left at the end of the input. */
   end(out: CsvRecord[]): void {
-    const text = this.rest;
-    this.rest = '';
-    if (text.length) this.parse(text, out, true);
+    this.take(out, Infinity, true);
+    this.text = '';
+    this.pos = 0;
   }
 
-  /** Parses records from `text`; returns where the first incomplete record starts (text.length if none). */
-  private parse(text: string, out: CsvRecord[], final: boolean): number {
+  /**
+   * Adds a chunk of text after what is left unread; its records are then read with `take`, a few at a
+   * time, so that a reader never holds a whole chunk's records at once (rows held across a scavenge are
+   * promoted, and a site whose objects mostly survive gets its objects allocated in old space from then on).
+   */
+  feed(chunk: string): void {
+    let text = this.pos < this.text.length ? this.text.slice(this.pos) + chunk : chunk;
+    if (!this.started && text.length) {
+      this.started = true;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    this.text = text;
+    this.pos = 0;
+  }
+
+  /**
+   * Reads up to `max` complete records into `out` and returns how many; fewer than `max` means the text
+   * fed so far is read up to an incomplete record (or, when `final`, to its end).
+   */
+  take(out: CsvRecord[], max: number, final = false): number {
+    const before = out.length;
+    if (this.pos < this.text.length) this.pos = this.parse(this.text, this.pos, out, final, max);
+    return out.length - before;
+  }
+
+  /** Parses up to `max` records from `text` at `i`; returns where the next (or first incomplete) record starts. */
+  private parse(text: string, i: number, out: CsvRecord[], final: boolean, max: number): number {
     const n = text.length;
-    let i = 0;
-    while (i < n) {
+    let count = 0;
+    while (i < n && count < max) {
       const start = i;
       const startLine = this.line;
       let line = startLine;
@@ -115,7 +138,8 @@ export class CsvReader {
       if (!complete) return start;
       this.line = line;
       out.push({ line: startLine, cells });
+      count++;
     }
-    return n;
+    return i;
   }
 }
