@@ -4,7 +4,8 @@
 // stops the batch. Incidents are not part of a list row: only enterprise-level rules are screened.
 import type { z } from 'zod';
 import { CompiledRuleSet, FALSE, TRUE, UNKNOWN, type CompiledRule } from '../engine/compiled.ts';
-import { enterpriseFacts, inForce, statusOf } from '../engine/evaluate.ts';
+import { inForce, statusOf } from '../engine/evaluate.ts';
+import { addDerivedFacts } from '../facts/catalog.ts';
 import { derivedFacts } from '../facts/derived.ts';
 import { describeIssue, InputError } from '../io/read.ts';
 import { enterpriseSchema, type Enterprise } from '../profile/enterprise.ts';
@@ -35,6 +36,11 @@ interface HeaderPlan {
    * enterprise facts it adds), read by name in generated code.
    */
   fillSlots?: (facts: FactValues, slots: unknown[], used: number[]) => void;
+  /**
+   * A row's profile's own facts, as enterpriseFactValues (evaluate.ts) gives them (every key but uscc
+   * and incidents, in order), copied key by key instead of by a rest pattern.
+   */
+  factValuesOf?: (profile: Enterprise) => FactValues;
   /** Builds a row's profile with every column as a key (undefined = unknown), always in the same shape. */
   profileOf?: (name: unknown, uscc: unknown, values: unknown[], incidents: readonly never[]) => Enterprise;
   /** The header that names each field, for messages. */
@@ -174,6 +180,8 @@ export class RowScreener {
       return slot === undefined ? [] : [`v = f[${JSON.stringify(key)}]; if (v !== undefined) { s[${slot}] = v; u.push(${slot}); }`];
     });
     plan.fillSlots = new Function('f', 's', 'u', `let v;\n${fills.join('\n')}`) as HeaderPlan['fillSlots'];
+    const own = plan.fields.flatMap((f) => (f && f.field !== 'name' && f.field !== 'uscc' ? [`${JSON.stringify(f.field)}: p[${JSON.stringify(f.field)}]`] : []));
+    plan.factValuesOf = new Function('p', `return { name: p.name${own.map((e) => `, ${e}`).join('')} };`) as HeaderPlan['factValuesOf'];
     plan.profileOf = new Function('name', 'uscc', 'v', 'incidents', `return { name, uscc, ${entries.join(', ')}${entries.length ? ', ' : ''}incidents };`) as HeaderPlan['profileOf'];
     return plan;
   }
@@ -298,7 +306,7 @@ export class RowScreener {
   /** Evaluates the enterprise rules on a validated profile, with the facts evaluate.ts would give them. */
   private evaluate(profile: Enterprise, plan: HeaderPlan, base: Omit<ScreenedRow, 'error'>): ScreenedRow {
     const { asOf, lang } = this.settings;
-    const facts = enterpriseFacts(profile, asOf);
+    const facts = addDerivedFacts('enterprise', plan.factValuesOf!(profile), asOf); // = enterpriseFacts(profile, asOf)
     const slots = this.slots;
     plan.fillSlots!(facts, slots, this.usedSlots);
     const codes = this.compiled.run('enterprise', slots);

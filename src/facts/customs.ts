@@ -60,11 +60,17 @@ export const customsFacts: DerivedFact[] = [
 
 const LIST_FILE = packagePath('data', 'chongqing', 'high-credit-enterprises.yaml');
 
+/** Characters NFKC keeps as they are, none full-width ASCII or white space: U+0021–U+007E and U+4E00–U+9FFF. */
+const ALREADY_NORMAL = /^[\x21-\x7E\u4E00-\u9FFF]*$/;
+
 /**
  * A company name in a form that compares equal however it was typed: full-width ASCII (including （）)
  * folded to half-width, every kind of white space removed.
  */
 export function normalizeEnterpriseName(name: string): string {
+  // Most names are printable ASCII without spaces and CJK unified ideographs only, which NFKC leaves as
+  // they are and which hold nothing to fold or remove: the name is its own normal form (same result, no work).
+  if (ALREADY_NORMAL.test(name)) return name;
   return name
     .normalize('NFKC')
     .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
