@@ -9,6 +9,7 @@ import { addDerivedFacts } from '../facts/catalog.ts';
 import { derivedFacts } from '../facts/derived.ts';
 import { describeIssue, InputError } from '../io/read.ts';
 import { enterpriseSchema, type Enterprise } from '../profile/enterprise.ts';
+import { usccValid } from '../profile/uscc.ts';
 import type { Lang } from '../report/summary.ts';
 import type { Rule, Status } from '../rules/schema.ts';
 import type { FactValues } from '../facts/types.ts';
@@ -252,6 +253,13 @@ export class RowScreener {
    */
   private cellValue(f: ColumnField, cell: unknown, cache: Map<string, CellResult> | undefined): CellResult {
     if (cell === '' || cell === undefined || cell === null) return EMPTY; // as convertCell has it
+    if (typeof cell === 'string' && (f.field === 'name' || f.field === 'uscc')) {
+      // The two cells of every row, never remembered. Their schemas trim (the USCC's also upper-cases and
+      // checks the code): a non-empty trimmed name, and a trimmed code valid as written, are the values
+      // the schema gives; anything else takes the full way below for its messages.
+      const text = cell.trim();
+      if (f.field === 'name' ? text !== '' : usccValid(text)) return { value: text };
+    }
     const cacheable = cache !== undefined && typeof cell === 'string' && cell.length <= 64;
     if (cacheable) {
       const hit = cache.get(cell);

@@ -19,7 +19,7 @@ const VALUE = new Int8Array(128).fill(-1);
 for (let i = 0; i < ALPHABET.length; i++) VALUE[ALPHABET.charCodeAt(i)] = i;
 
 /** Whether a code is a valid USCC, in one pass without allocating: the common case, before any message is needed. */
-function usccValid(code: string): boolean {
+export function usccValid(code: string): boolean {
   if (code.length !== 18) return false;
   let sum = 0;
   for (let i = 0; i < 17; i++) {
