@@ -3,7 +3,7 @@
 // written one at a time (memory stays flat); a bad row gets its error in the `error` column and never
 // stops the batch. Incidents are not part of a list row: only enterprise-level rules are screened.
 import type { z } from 'zod';
-import { CompiledRuleSet, FALSE, TRUE, UNKNOWN, type CompiledRule } from '../engine/compiled.ts';
+import { CompiledRuleSet, TRUE, UNKNOWN, type CompiledRule } from '../engine/compiled.ts';
 import { inForce, statusOf } from '../engine/evaluate.ts';
 import { addDerivedFacts } from '../facts/catalog.ts';
 import { derivedFacts } from '../facts/derived.ts';
@@ -93,6 +93,14 @@ export class RowScreener {
   /** JSONL rows' plans by their list of keys (lines of one file mostly share a few). */
   private readonly keyPlanCache = new Map<string, HeaderPlan>();
   private readonly cellCache = new Map<string, Map<string, CellResult>>();
+  /** The compiled code's list of rules that can count and its trigger codes (arrays refilled by every run). */
+  private readonly listed: Uint32Array;
+  private readonly relevance: Uint8Array;
+  /** The current row's eligible rules (indices), reused. */
+  private readonly eligibleIndices: number[] = [];
+  /** Output cells per distinct set of eligible rules, by a hash of their indices. */
+  private readonly outcomes = new Map<number, Outcome[]>();
+  private outcomeCount = 0;
   /** Rows with at least one eligible (undetermined) result, per rule, in rule-id order. */
   readonly eligibleCounts: number[];
   readonly undeterminedCounts: number[];
@@ -101,6 +109,8 @@ export class RowScreener {
     this.compiled = new CompiledRuleSet(settings.rules);
     this.rules = this.compiled.rules('enterprise');
     this.slots = new Array(this.compiled.slotCount).fill(undefined);
+    this.listed = this.compiled.listedIndices('enterprise');
+    this.relevance = this.compiled.relevance('enterprise');
     this.eligibleCounts = this.rules.map(() => 0);
     this.undeterminedCounts = this.rules.map(() => 0);
   }
@@ -313,50 +323,104 @@ export class RowScreener {
 
   /** Evaluates the enterprise rules on a validated profile, with the facts evaluate.ts would give them. */
   private evaluate(profile: Enterprise, plan: HeaderPlan, base: Omit<ScreenedRow, 'error'>): ScreenedRow {
-    const { asOf, lang } = this.settings;
+    const { asOf } = this.settings;
     const facts = addDerivedFacts('enterprise', plan.factValuesOf!(profile), asOf); // = enterpriseFacts(profile, asOf)
     const slots = this.slots;
     plan.fillSlots!(facts, slots, this.usedSlots);
     const codes = this.compiled.run('enterprise', slots);
-    const relevance = this.compiled.relevance('enterprise');
     this.clearSlots();
+    // Only the rules whose conditions are true, or unknown with a true trigger, can be eligible or counted
+    // as undetermined (statusOf): the compiled code lists them, and the rest is never visited.
+    const count = this.compiled.listedCount('enterprise');
+    const listed = this.listed;
+    const relevance = this.relevance;
     const kinds = this.forceKinds(asOf);
-    const eligibleRules: string[] = [];
-    const eligibleTitles: string[] = [];
-    const exclusions: string[] = [];
+    const eligible = this.eligibleIndices;
+    eligible.length = 0;
+    let hash = 0;
     let undetermined = 0;
-    let value: number | undefined;
-    for (let i = 0; i < codes.length; i++) {
+    for (let k = 0; k < count; k++) {
+      const i = listed[k]!;
       const kind = kinds[i];
       const code = codes[i]!;
       let status: Status;
-      if (kind === IN_FORCE) {
-        // The common case inline: in force, so the conditions' truth decides (as statusOf does).
-        if (code === FALSE) continue;
-        status = code === TRUE ? 'eligible' : 'undetermined';
-      } else if (kind === NOT_IN_FORCE) continue;
+      if (kind === IN_FORCE) status = code === TRUE ? 'eligible' : 'undetermined'; // as statusOf has it
+      else if (kind === NOT_IN_FORCE) continue;
       else status = statusOf(inForce(this.rules[i]!.rule, facts, asOf), code === UNKNOWN ? null : code === TRUE);
       if (status === 'eligible') {
-        const { rule } = this.rules[i]!;
+        eligible.push(i);
         this.eligibleCounts[i]!++;
-        if (rule.kind === 'disqualification') {
-          exclusions.push(rule.id);
-          continue;
-        }
-        eligibleRules.push(rule.id);
-        eligibleTitles.push(rule.title[lang]);
-        const amount = rule.outcome.amount;
-        if (amount && (amount.unit === 'CNY' || amount.unit === 'CNY/year')) value = (value ?? 0) + (amount.max ?? amount.min ?? 0);
+        hash = (Math.imul(hash, 31) + i + 1) | 0;
       } else if (status === 'undetermined' && relevance[i] === TRUE) {
         undetermined++;
         this.undeterminedCounts[i]!++;
       }
     }
-    const out: ScreenedRow = { row: base.row, name: base.name, uscc: base.uscc, eligible: eligibleRules.length, undetermined, eligibleRules, eligibleTitles, exclusions, error: '' };
-    if (value !== undefined) out.estimatedValueCny = value;
+    const outcome = this.outcomeFor(hash, eligible);
+    const out: ScreenedRow = {
+      row: base.row, name: base.name, uscc: base.uscc, eligible: outcome.eligibleRules.length, undetermined,
+      eligibleRules: outcome.eligibleRules, eligibleTitles: outcome.eligibleTitles, exclusions: outcome.exclusions, error: '',
+    };
+    if (outcome.value !== undefined) out.estimatedValueCny = outcome.value;
     return out;
   }
+
+  /**
+   * The output cells of a set of eligible rules (indices in rule order), remembered by the set (`hash` of
+   * its indices, then the indices compared): rows of a list share a few sets, so their id and title lists
+   * (and their CSV text, see write.ts) are built once. The lists are frozen: every row with the set holds
+   * the same ones.
+   */
+  private outcomeFor(hash: number, eligible: readonly number[]): Outcome {
+    const bucket = this.outcomes.get(hash);
+    if (bucket) {
+      for (const outcome of bucket) if (sameIndices(outcome.indices, eligible)) return outcome;
+    }
+    const eligibleRules: string[] = [];
+    const eligibleTitles: string[] = [];
+    const exclusions: string[] = [];
+    let value: number | undefined;
+    for (const i of eligible) {
+      const { rule } = this.rules[i]!;
+      if (rule.kind === 'disqualification') {
+        exclusions.push(rule.id);
+        continue;
+      }
+      eligibleRules.push(rule.id);
+      eligibleTitles.push(rule.title[this.settings.lang]);
+      const amount = rule.outcome.amount;
+      if (amount && (amount.unit === 'CNY' || amount.unit === 'CNY/year')) value = (value ?? 0) + (amount.max ?? amount.min ?? 0);
+    }
+    const outcome: Outcome = {
+      indices: eligible.slice(), eligibleRules: Object.freeze(eligibleRules) as string[], eligibleTitles: Object.freeze(eligibleTitles) as string[],
+      exclusions: Object.freeze(exclusions) as string[], value,
+    };
+    if (this.outcomeCount < MAX_OUTCOMES) {
+      this.outcomeCount++;
+      if (bucket) bucket.push(outcome);
+      else this.outcomes.set(hash, [outcome]);
+    }
+    return outcome;
+  }
 }
+
+function sameIndices(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** A set of eligible rules as output cells (see RowScreener.outcomeOf). */
+interface Outcome {
+  indices: readonly number[];
+  eligibleRules: string[];
+  eligibleTitles: string[];
+  exclusions: string[];
+  value: number | undefined;
+}
+
+/** Distinct sets of eligible rules remembered (each a few hundred bytes); further sets are built per row. */
+const MAX_OUTCOMES = 4096;
 
 /** Rows have no incidents (a list row is one enterprise's own facts). */
 const NO_INCIDENTS: readonly never[] = Object.freeze([]);

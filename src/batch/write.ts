@@ -98,10 +98,28 @@ function csvCell(value: string | number): string {
 }
 export const csvLine = (cells: (string | number)[]): string => `${cells.map(csvCell).join(',')}\r\n`;
 
+/** The eligibleRules, eligibleTitles and exclusions cells of a row, as CSV text. */
+const ruleCells = (r: ScreenedRow): string => `${csvCell(r.eligibleRules.join(';'))},${csvCell(r.eligibleTitles.join('；'))},${r.exclusions.join(';')}`;
+
+/**
+ * ruleCells remembered per frozen list of rule ids: the screener gives every row with the same set of
+ * eligible rules the same frozen lists (screen.ts), so their text is rendered once. The titles and
+ * exclusions lists are checked to be the same ones too.
+ */
+const renderedRuleCells = new WeakMap<readonly string[], { titles: readonly string[]; exclusions: readonly string[]; text: string }>();
+function ruleCellsOf(r: ScreenedRow): string {
+  if (!Object.isFrozen(r.eligibleRules)) return ruleCells(r);
+  const hit = renderedRuleCells.get(r.eligibleRules);
+  if (hit && hit.titles === r.eligibleTitles && hit.exclusions === r.exclusions) return hit.text;
+  const text = ruleCells(r);
+  renderedRuleCells.set(r.eligibleRules, { titles: r.eligibleTitles, exclusions: r.exclusions, text });
+  return text;
+}
+
 /** One result as a CSV line, built directly (the same cells as cellsOf; rule ids need no quoting). */
 function csvRow(r: ScreenedRow): string {
   const screened = r.eligible !== undefined;
-  return `${r.row},${csvCell(r.name)},${csvCell(r.uscc)},${screened ? r.eligible : ''},${screened ? r.undetermined : ''},${csvCell(r.eligibleRules.join(';'))},${csvCell(r.eligibleTitles.join('；'))},${r.exclusions.join(';')},${r.estimatedValueCny ?? ''},${r.error ? csvCell(r.error) : ''}\r\n`;
+  return `${r.row},${csvCell(r.name)},${csvCell(r.uscc)},${screened ? r.eligible : ''},${screened ? r.undetermined : ''},${ruleCellsOf(r)},${r.estimatedValueCny ?? ''},${r.error ? csvCell(r.error) : ''}\r\n`;
 }
 
 class XlsxWriter implements RowWriter {

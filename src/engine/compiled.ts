@@ -6,7 +6,7 @@
 //
 // How: every fact the rules name gets a slot (an array index). Every distinct leaf condition (fact,
 // operator, value) of a scope's rules is evaluated once per profile into a leaf table; each rule then
-// combines its leaves' entries. Truths are coded 0 = false, 1 = true, 2 = unknown.
+// combines its leaves' entries. Truths are coded 0 = false, 1 = true, 2 = unknown (inside the combiners: 0 false, 1 unknown, 2 true).
 // The generated source holds only indices and fixed code: rule values are passed in an array and the
 // operator tests are operators.ts's own functions (equal, notEqual, in, notIn written inline as the
 // same comparisons), so no text from a rule file ever becomes code.
@@ -47,7 +47,13 @@ class ScopeProgram {
   /** Truth code of each rule's trigger (TRUE for a rule without one): whether its situation arises. */
   readonly relevance: Uint8Array;
   private readonly leafFns: ((s: FactSlots, L: Uint8Array) => void)[];
-  private readonly ruleFns: ((L: Uint8Array, out: Uint8Array, rel: Uint8Array) => void)[];
+  /**
+   * Indices of the rules listed by the last run, in rule order (the first `listedCount`): those whose
+   * code is TRUE, or UNKNOWN with a TRUE trigger (relevance).
+   */
+  readonly listed: Uint32Array;
+  listedCount = 0;
+  private readonly ruleFns: ((L: Uint8Array, out: Uint8Array, rel: Uint8Array, nz: Uint32Array, n: number) => number)[];
 
   constructor(rules: readonly Rule[], slotOf: (fact: string) => number) {
     const conditions = rules.map((r) => r.conditions);
@@ -61,42 +67,36 @@ class ScopeProgram {
       return i;
     };
 
-    // Rule combiners, some twenty rules to a function (V8 optimises small functions best).
+    // Rule combiners, some twenty rules to a function (V8 optimises small functions best). Inside them a
+    // truth is ordered false 0 < unknown 1 < true 2, so Kleene logic is arithmetic without branches:
+    // all = the least of its children (true if none), any = the greatest (false if none), not x = 2 - x.
+    // The leaf table holds this order (unknown = 1); the codes written out are the usual ones.
     const ruleBodies = conditions.map((c, j) => {
-      let n = 0;
-      const lines: string[] = [];
       const emit = (node: Condition): string => {
         if ('fact' in node) return `L[${leafOf(node)}]`;
-        const t = `t${n++}`;
-        if ('not' in node) {
-          const inner = emit(node.not);
-          lines.push(`const ${t} = ${inner} === 2 ? 2 : 1 - ${inner};`);
-          return t;
-        }
-        // all: false as soon as a child is false, else unknown if a child was unknown, else true; any: the dual.
+        if ('not' in node) return `(2 - ${emit(node.not)})`;
         const all = 'all' in node;
-        const decisive = all ? 0 : 1;
-        lines.push(`let ${t} = ${1 - decisive};`, `${t}_: {`);
-        for (const child of all ? node.all : node.any) {
-          const v = emit(child);
-          const x = `x${n++}`;
-          lines.push(`const ${x} = ${v};`, `if (${x} === ${decisive}) { ${t} = ${decisive}; break ${t}_; }`, `if (${x} === 2) ${t} = 2;`);
-        }
-        lines.push('}');
-        return t;
+        const children = (all ? node.all : node.any).map(emit);
+        if (children.length === 0) return all ? '2' : '0';
+        if (children.length === 1) return children[0]!;
+        return `Math.${all ? 'min' : 'max'}(${children.join(', ')})`;
       };
       // A trigger is the first branch of the rule's root `all` (see load.ts); its truth is the rule's relevance.
-      const trigger = rules[j]!.trigger && 'all' in c ? emit(c.all[0]!) : '1';
-      const root = emit(c);
-      return `{\n${lines.join('\n')}\nout[${j}] = ${root};\nrel[${j}] = ${trigger};\n}`;
+      let lines: string;
+      if (rules[j]!.trigger && 'all' in c) {
+        const rest = c.all.slice(1).map(emit);
+        lines = `const g = ${emit(c.all[0]!)};\nconst r = ${rest.length ? `Math.min(g, ${rest.join(', ')})` : 'g'};`;
+      } else lines = `const g = 2;\nconst r = ${emit(c)};`;
+      // Written out as codes (2 -> TRUE 1, 1 -> UNKNOWN 2, 0 -> FALSE 0); listed when true, or unknown with a true trigger.
+      return `{\n${lines}\nout[${j}] = r === 1 ? 2 : r >> 1;\nrel[${j}] = g === 1 ? 2 : g >> 1;\nif (r === 2 || (r === 1 && g === 2)) nz[n++] = ${j};\n}`;
     });
     this.ruleFns = [];
     for (let i = 0; i < ruleBodies.length; i += 20) {
-      const source = `"use strict";\nreturn function rules(L, out, rel) {\n${ruleBodies.slice(i, i + 20).join('\n')}\n};`;
+      const source = `"use strict";\nreturn function rules(L, out, rel, nz, n) {\n${ruleBodies.slice(i, i + 20).join('\n')}\nreturn n;\n};`;
       this.ruleFns.push(new Function(source)());
     }
 
-    // Leaf evaluators: the table starts all unknown; each known slot decides its leaves.
+    // Leaf evaluators: the table starts all unknown (1); each known slot decides its leaves (true 2, false 0).
     const values: unknown[] = [];
     const tests: ((fact: unknown, value: unknown) => boolean)[] = [];
     const bySlot = new Map<number, number[]>();
@@ -111,7 +111,7 @@ class ScopeProgram {
           : operator === 'in' ? `K[${k}].includes(f)`
           : operator === 'notIn' ? `!K[${k}].includes(f)`
           : `T[${tests.push(operators[operator].test) - 1}](f, K[${k}])`;
-        return `L[${i}] = (${test}) ? 1 : 0;`;
+        return `L[${i}] = (${test}) ? 2 : 0;`;
       });
       return `f = s[${slot}];\nif (f !== undefined) {\n${lines.join('\n')}\n}`;
     });
@@ -123,14 +123,17 @@ class ScopeProgram {
     this.leafTable = new Uint8Array(leaves.length);
     this.codes = new Uint8Array(conditions.length);
     this.relevance = new Uint8Array(conditions.length);
+    this.listed = new Uint32Array(conditions.length);
   }
 
   /** Every rule's truth code for the facts in `slots`; the returned table is reused by the next run. */
   run(slots: FactSlots): Uint8Array {
     const L = this.leafTable;
-    L.fill(UNKNOWN);
+    L.fill(1); // unknown, in the combiners' order (false 0 < unknown 1 < true 2)
     for (const fn of this.leafFns) fn(slots, L);
-    for (const fn of this.ruleFns) fn(L, this.codes, this.relevance);
+    let n = 0;
+    for (const fn of this.ruleFns) n = fn(L, this.codes, this.relevance, this.listed, n);
+    this.listedCount = n;
     return this.codes;
   }
 }
@@ -177,6 +180,20 @@ export class CompiledRuleSet {
   run(scope: FactScope, slots: FactSlots): Uint8Array {
     const program = this.programs.get(scope);
     return program ? program.run(slots) : new Uint8Array(0);
+  }
+
+  /**
+   * The rules a `run` lists: those whose code is TRUE, or UNKNOWN with a TRUE trigger (relevance), the
+   * only ones that can be eligible or counted as undetermined. Their indices in rule order, in the first
+   * `listedCount` entries; the same array is refilled by every run.
+   */
+  listedIndices(scope: FactScope): Uint32Array {
+    return this.programs.get(scope)?.listed ?? new Uint32Array(0);
+  }
+
+  /** How many rules of `scope` the last `run` listed (see listedIndices). */
+  listedCount(scope: FactScope): number {
+    return this.programs.get(scope)?.listedCount ?? 0;
   }
 
   /** Truth codes of every `scope` rule's trigger from the last `run` (TRUE where a rule has none). */
