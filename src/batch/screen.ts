@@ -303,8 +303,8 @@ export class RowScreener {
   /** Screens one row: its eligible and undetermined rules, or its errors. */
   screen(raw: RawRow, keyed = false): ScreenedRow {
     const { profile, plan, name, uscc, errors } = this.read(raw, keyed);
-    const base = { row: raw.row, name, uscc, eligibleRules: [], eligibleTitles: [], exclusions: [] };
-    return profile ? this.evaluate(profile, plan!, base) : { ...base, error: errors.join('; ') };
+    if (profile) return this.evaluate(profile, plan!, raw.row, name, uscc);
+    return { row: raw.row, name, uscc, eligibleRules: [], eligibleTitles: [], exclusions: [], error: errors.join('; ') };
   }
 
   /** Per rule, for one date: in force, not in force, or depends on a basis fact of the row (via inForce). */
@@ -322,7 +322,7 @@ export class RowScreener {
   }
 
   /** Evaluates the enterprise rules on a validated profile, with the facts evaluate.ts would give them. */
-  private evaluate(profile: Enterprise, plan: HeaderPlan, base: Omit<ScreenedRow, 'error'>): ScreenedRow {
+  private evaluate(profile: Enterprise, plan: HeaderPlan, row: number, name: string, uscc: string): ScreenedRow {
     const { asOf } = this.settings;
     const facts = addDerivedFacts('enterprise', plan.factValuesOf!(profile), asOf); // = enterpriseFacts(profile, asOf)
     const slots = this.slots;
@@ -358,7 +358,7 @@ export class RowScreener {
     }
     const outcome = this.outcomeFor(hash, eligible);
     const out: ScreenedRow = {
-      row: base.row, name: base.name, uscc: base.uscc, eligible: outcome.eligibleRules.length, undetermined,
+      row, name, uscc, eligible: outcome.eligibleRules.length, undetermined,
       eligibleRules: outcome.eligibleRules, eligibleTitles: outcome.eligibleTitles, exclusions: outcome.exclusions, error: '',
     };
     if (outcome.value !== undefined) out.estimatedValueCny = outcome.value;
