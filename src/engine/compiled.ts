@@ -10,11 +10,10 @@
 // The generated source holds only indices and fixed code: rule values are passed in an array and the
 // operator tests are operators.ts's own functions (equal, notEqual, in, notIn written inline as the
 // same comparisons), so no text from a rule file ever becomes code.
-import { withDerivedFacts } from '../facts/catalog.ts';
 import type { FactScope, FactValues } from '../facts/types.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import type { Condition, Rule, Status } from '../rules/schema.ts';
-import { enterpriseFacts as enterpriseFactsOf, inForce, statusOf } from './evaluate.ts';
+import { enterpriseFacts as enterpriseFactsOf, incidentFacts, inForce, statusOf } from './evaluate.ts';
 import { operators, type OperatorName } from './operators.ts';
 import type { Truth } from './truth.ts';
 
@@ -212,7 +211,7 @@ export class CompiledRuleSet {
     return forces;
   }
 
-  /** The status of every `scope` rule, in rule-id order. `facts` must already hold the derived facts (withDerivedFacts). */
+  /** The status of every `scope` rule, in rule-id order. `facts` must already hold the derived facts (enterpriseFacts / incidentFacts). */
   statuses(scope: FactScope, facts: FactValues, asOf: string): Status[] {
     const fixed = this.fixedForces(scope, asOf);
     const rules = this.rules(scope);
@@ -252,12 +251,10 @@ export class CompiledRuleSet {
     const statuses = this.statuses('enterprise', enterpriseFacts, asOf);
     this.rules('enterprise').forEach((r, i) => out.push({ ruleId: r.rule.id, status: statuses[i]! }));
     for (const incident of profile.incidents) {
-      const { id, kind, ...own } = incident;
-      const rules = this.rules(kind);
+      const rules = this.rules(incident.kind);
       if (!rules.length) continue;
-      const facts = { ...enterpriseFacts, ...withDerivedFacts(kind, own, asOf) };
-      const s = this.statuses(kind, facts, asOf);
-      rules.forEach((r, i) => out.push({ ruleId: r.rule.id, incidentId: id, status: s[i]! }));
+      const s = this.statuses(incident.kind, incidentFacts(enterpriseFacts, incident, asOf), asOf);
+      rules.forEach((r, i) => out.push({ ruleId: r.rule.id, incidentId: incident.id, status: s[i]! }));
     }
     return out;
   }

@@ -3,6 +3,7 @@
 import { addDerivedFacts, withDerivedFacts } from '../facts/catalog.ts';
 import type { FactScope, FactValues } from '../facts/types.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
+import type { Incident } from '../profile/incidents.ts';
 import type { FieldLabel } from '../profile/fields.ts';
 import type { Rule, Status } from '../rules/schema.ts';
 import { askableFacts, failedConditions, missingFacts, openConditions } from './explain.ts';
@@ -50,6 +51,12 @@ export function enterpriseFactValues(profile: Enterprise): FactValues {
  */
 export function enterpriseFacts(profile: Enterprise, asOf: string): FactValues {
   return addDerivedFacts('enterprise', enterpriseFactValues(profile), asOf);
+}
+
+/** The facts an incident's rules are evaluated on: the enterprise's facts with the incident's own and derived ones. */
+export function incidentFacts(enterprise: FactValues, incident: Incident, asOf: string): FactValues {
+  const { id: _id, kind, ...own } = incident;
+  return { ...enterprise, ...withDerivedFacts(kind, own, asOf) };
 }
 
 type InForce = { status: 'in-force' } | { status: 'not-in-force' } | { status: 'unknown'; fact: string };
@@ -125,12 +132,11 @@ export async function evaluateProfile(profile: Enterprise, rules: readonly Rule[
   for (const rule of enterpriseRules) results.push(resultFor(rule, enterpriseTrees.get(rule.id), ownFacts, asOf));
 
   for (const incident of profile.incidents) {
-    const { id, kind, ...own } = incident;
-    const incidentRules = groups.get(kind) ?? [];
+    const incidentRules = groups.get(incident.kind) ?? [];
     if (!incidentRules.length) continue;
-    const facts = { ...ownFacts, ...withDerivedFacts(kind, own, asOf) };
+    const facts = incidentFacts(ownFacts, incident, asOf);
     const incidentTrees = await trees(incidentRules, facts);
-    for (const rule of incidentRules) results.push(resultFor(rule, incidentTrees.get(rule.id), facts, asOf, id));
+    for (const rule of incidentRules) results.push(resultFor(rule, incidentTrees.get(rule.id), facts, asOf, incident.id));
   }
   return results;
 }
