@@ -12,9 +12,18 @@ export const bilingual = z.strictObject({ zh: text, en: text });
 export const ruleKinds = [
   'benefit', 'subsidy', 'tax-exemption', 'license-exemption', 'penalty-exemption', 'late-fee-waiver',
   'credit-treatment', 'priority-service', 'facilitation', 'disqualification',
+  // A protection the enterprise can invoke when something happens to it (refuse an apportionment, no fee
+  // outside the catalogue): shown as a right, never offered as something to "unlock".
+  'right',
+  // Not entitlements (issue #10): a government target or work goal (争取/力争/鼓励/研究/加大…力度), and a
+  // pointer to another policy that has conditions of its own (用好/落实…政策/按规定支持). Their status is
+  // `informational` where an entitlement's would be `eligible`; never counted as eligible, never valued.
+  'goal', 'pointer',
 ] as const;
+/** Kinds that are not entitlements: a target or a pointer. */
+export const informationalKinds: readonly (typeof ruleKinds)[number][] = ['goal', 'pointer'];
 export const jurisdictions = ['national', 'chongqing', 'jiangsu', 'hubei'] as const;
-export const statuses = ['eligible', 'ineligible', 'undetermined', 'not-in-force'] as const;
+export const statuses = ['eligible', 'ineligible', 'undetermined', 'not-in-force', 'informational'] as const;
 export type Status = (typeof statuses)[number];
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
@@ -99,6 +108,8 @@ export const effectiveSchema = z.strictObject({
   /** The date fact that decides whether the rule is in force (e.g. disclosureDate); default: the evaluation date. */
   basis: text.optional(),
   source: citationSchema.optional(),
+  /** Why no start date can be given (the text states none and the seed gives no issue date). */
+  undatedBecause: bilingual.optional(),
 });
 
 const amountSchema = z
@@ -141,9 +152,19 @@ export const ruleSchema = z.strictObject({
   outcome: outcomeSchema,
   /** Where the text is vague or garbled: why the rule asks for an explicit fact, or why its numbers are doubtful. */
   notes: bilingual.optional(),
+  /**
+   * Conditions only the authority judges (海关认为存在监管风险…): never asked of the enterprise and never
+   * blocking the verdict; shown beside the result as "unless …", each with the words it rests on.
+   */
+  caveats: z.array(bilingual).min(1).optional(),
   confidence: z.strictObject({ level: z.enum(['high', 'low']), reason: bilingual }).optional(),
   cases: z.array(caseSchema).min(2, 'give cases on both sides: at least one eligible and one that is not'),
-}).refine((r) => r.trigger || r.conditions, { message: 'give conditions, a trigger, or both', path: ['conditions'] });
+})
+  .refine((r) => r.trigger || r.conditions, { message: 'give conditions, a trigger, or both', path: ['conditions'] })
+  .refine((r) => !(informationalKinds.includes(r.kind) && r.outcome.amount), {
+    message: 'a goal or a pointer is not an entitlement and carries no amount',
+    path: ['outcome', 'amount'],
+  });
 
 export const ruleFileSchema = z.strictObject({
   /** Anchors for YAML to share conditions and case facts between rules; the engine never reads it. */
