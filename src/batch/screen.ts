@@ -11,7 +11,7 @@ import { describeIssue, InputError } from '../io/read.ts';
 import { enterpriseSchema, type Enterprise } from '../profile/enterprise.ts';
 import { usccValid } from '../profile/uscc.ts';
 import type { Lang } from '../report/summary.ts';
-import type { Rule, Status } from '../rules/schema.ts';
+import { statusWhenMet, type Rule, type Status } from '../rules/schema.ts';
 import type { FactValues } from '../facts/types.ts';
 import { CellError, columnName, convertCell, EMPTY, fieldForHeader, type ColumnField } from './columns.ts';
 import type { RawRow } from './read.ts';
@@ -82,6 +82,8 @@ function planHeader(header: readonly string[], ignoreUnknown: boolean): HeaderPl
 export class RowScreener {
   private readonly compiled: CompiledRuleSet;
   private readonly rules: readonly CompiledRule[];
+  /** Each rule's status when in force and met (statusWhenMet): eligible, informational or undetermined. */
+  private readonly statusesWhenMet: readonly Status[];
   /** The current row's facts by slot (filled and emptied again by `evaluate`). */
   private readonly slots: unknown[];
   private readonly usedSlots: number[] = [];
@@ -108,6 +110,7 @@ export class RowScreener {
   constructor(private readonly settings: ScreenSettings) {
     this.compiled = new CompiledRuleSet(settings.rules);
     this.rules = this.compiled.rules('enterprise');
+    this.statusesWhenMet = this.rules.map((r) => statusWhenMet(r.rule));
     this.slots = new Array(this.compiled.slotCount).fill(undefined);
     this.listed = this.compiled.listedIndices('enterprise');
     this.relevance = this.compiled.relevance('enterprise');
@@ -344,9 +347,9 @@ export class RowScreener {
       const kind = kinds[i];
       const code = codes[i]!;
       let status: Status;
-      if (kind === IN_FORCE) status = code === TRUE ? 'eligible' : 'undetermined'; // as statusOf has it
+      if (kind === IN_FORCE) status = code === TRUE ? this.statusesWhenMet[i]! : 'undetermined'; // as statusOf has it
       else if (kind === NOT_IN_FORCE) continue;
-      else status = statusOf(inForce(this.rules[i]!.rule, facts, asOf), code === UNKNOWN ? null : code === TRUE);
+      else status = statusOf(this.rules[i]!.rule, inForce(this.rules[i]!.rule, facts, asOf), code === UNKNOWN ? null : code === TRUE);
       if (status === 'eligible') {
         eligible.push(i);
         this.eligibleCounts[i]!++;

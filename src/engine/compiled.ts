@@ -217,7 +217,7 @@ export class CompiledRuleSet {
     const rules = this.rules(scope);
     return this.withSlots(facts, (slots) => {
       const codes = this.run(scope, slots);
-      return rules.map((r, i) => statusOf(fixed[i] ?? inForce(r.rule, facts, asOf), truthOf(codes[i]!)));
+      return rules.map((r, i) => statusOf(r.rule, fixed[i] ?? inForce(r.rule, facts, asOf), truthOf(codes[i]!)));
     });
   }
 

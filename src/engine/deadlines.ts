@@ -10,7 +10,7 @@ import type { FactValues } from '../facts/types.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import type { FieldLabel } from '../profile/fields.ts';
 import type { Condition, Status } from '../rules/schema.ts';
-import { inForce, type RuleResult } from './evaluate.ts';
+import { inForce, statusOf, type RuleResult } from './evaluate.ts';
 import { ruleFacts } from './gap.ts';
 import { evaluateCondition } from './native.ts';
 import { childConditions } from './truth.ts';
@@ -47,10 +47,7 @@ function mentions(c: Condition, fact: string): boolean {
 export function statusWith(profile: Enterprise, r: RuleResult, asOf: string, input: string, on: string): Status {
   const { all } = ruleFacts(profile, r, asOf, { [input]: on });
   const day = input === AS_OF ? on : asOf;
-  const force = inForce(r.rule, all, day);
-  if (force.status === 'not-in-force') return 'not-in-force';
-  const value = evaluateCondition(r.rule.conditions, all).value;
-  return value === true ? (force.status === 'unknown' ? 'undetermined' : 'eligible') : value === false ? 'ineligible' : 'undetermined';
+  return statusOf(r.rule, inForce(r.rule, all, day), evaluateCondition(r.rule.conditions, all).value);
 }
 
 const possible = (s: Status) => s === 'eligible' || s === 'undetermined';

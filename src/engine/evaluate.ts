@@ -5,7 +5,7 @@ import type { FactScope, FactValues } from '../facts/types.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import type { Incident } from '../profile/incidents.ts';
 import type { FieldLabel } from '../profile/fields.ts';
-import type { Rule, Status } from '../rules/schema.ts';
+import { statusWhenMet, type Rule, type Status } from '../rules/schema.ts';
 import { askableFacts, failedConditions, missingFacts, openConditions } from './explain.ts';
 import { evaluateCondition } from './native.ts';
 import { ReferenceEvaluator } from './reference.ts';
@@ -73,10 +73,10 @@ export function inForce(rule: Rule, facts: FactValues, asOf: string): InForce {
  * A rule's status from its in-force state and its conditions' truth; every evaluator decides with this.
  * While the in-force date is unknown a rule is ineligible if its conditions fail, undetermined otherwise.
  */
-export function statusOf(force: InForce, value: Truth): Status {
+export function statusOf(rule: Rule, force: InForce, value: Truth): Status {
   if (force.status === 'not-in-force') return 'not-in-force';
   if (force.status === 'unknown') return value === false ? 'ineligible' : 'undetermined';
-  return value === true ? 'eligible' : value === false ? 'ineligible' : 'undetermined';
+  return value === true ? statusWhenMet(rule) : value === false ? 'ineligible' : 'undetermined';
 }
 
 function resultFor(rule: Rule, tree: EvaluatedCondition | undefined, facts: FactValues, asOf: string, incidentId?: string): RuleResult {
@@ -84,7 +84,7 @@ function resultFor(rule: Rule, tree: EvaluatedCondition | undefined, facts: Fact
   const relevant = rule.trigger ? (tree.children[0]?.value ?? null) : true;
   const base = { ruleId: rule.id, rule, ...(incidentId !== undefined && { incidentId }), relevant, tree, failedConditions: [], openConditions: [], missingFacts: [] };
   const force = inForce(rule, facts, asOf);
-  const status = statusOf(force, tree.value);
+  const status = statusOf(rule, force, tree.value);
   if (status === 'ineligible') return { ...base, status, failedConditions: failedConditions(tree) };
   if (status !== 'undetermined') return { ...base, status };
   // An unknown in-force date is asked for along with the conditions' own unknowns.

@@ -4,7 +4,7 @@ import { factDefinition, factVisibleIn } from '../facts/catalog.ts';
 import type { FactDefinition, FactScope } from '../facts/types.ts';
 import { operators, type OperatorDefinition } from '../engine/operators.ts';
 import { fieldPath } from '../io/read.ts';
-import type { Condition, RuleDefinition } from './schema.ts';
+import { statusWhenMet, type Condition, type RuleDefinition } from './schema.ts';
 
 function valueProblem(fact: FactDefinition, op: OperatorDefinition, value: unknown): string | undefined {
   const values = Array.isArray(value) ? value : [value];
@@ -52,7 +52,8 @@ export function ruleProblems(rule: RuleDefinition, effectiveBasis: string | unde
     }
   }
   const expects = new Set(rule.cases.map((c) => c.expect));
-  if (!expects.has('eligible')) problems.push('cases: none expects eligible');
+  const met = statusWhenMet(rule);
+  if (!expects.has(met)) problems.push(`cases: none expects ${met} (the status when its conditions hold)`);
   if (expects.size === 1) problems.push('cases: every case expects the same status; give both sides');
   for (const [i, c] of rule.cases.entries()) {
     if (rule.appliesTo !== 'enterprise' && !c.incident) problems.push(`cases[${i}].incident: is required for a rule about ${rule.appliesTo}`);

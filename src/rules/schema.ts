@@ -174,6 +174,16 @@ export const ruleFileSchema = z.strictObject({
   rules: z.array(ruleSchema).min(1),
 });
 
+/**
+ * The status a rule in force takes when its conditions hold: `eligible` for an entitlement,
+ * `informational` for a goal or a pointer, and `undetermined` for a rule resting on a doubtful figure
+ * (`confidence: low`, e.g. the machine-garbled Hubei seed), which never makes a rule eligible on its own.
+ */
+export function statusWhenMet(rule: Pick<RuleDefinition, 'kind' | 'confidence'>): Status {
+  if (informationalKinds.includes(rule.kind)) return 'informational';
+  return rule.confidence?.level === 'low' ? 'undetermined' : 'eligible';
+}
+
 export type RuleFile = z.infer<typeof ruleFileSchema>;
 export type RuleDefinition = z.infer<typeof ruleSchema>;
 export type RuleCase = z.infer<typeof caseSchema>;
