@@ -227,4 +227,12 @@ export const customsFacts = {
     en: 'imports lead or zinc ores and concentrates',
   }),
   needsQualityCertificate: labelled(z.boolean(), { zh: '需要海关出具品质证书', en: 'needs a customs quality certificate' }),
+
+  // rules-cq2-zones additions (issue #10)
+  // The one-off reward for a first AEO advanced certification (重庆高资信企业措施第2条) rewards a certification
+  // obtained under the measures (on or after 2024-05-20), so the date is asked beside the boolean.
+  aeoAdvancedCertificationDate: labelled(isoDate(), {
+    zh: '首次获得海关AEO高级认证的日期',
+    en: 'date the enterprise was first certified AEO advanced',
+  }),
 } satisfies Record<string, z.ZodType>;
