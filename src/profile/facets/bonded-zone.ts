@@ -119,10 +119,6 @@ export const bondedZoneFacts = {
     zh: '综合保税区项目年进出口额（元）',
     en: 'annual import-export value of the zone project (CNY)',
   }),
-  meetsZoneForeignTradeSupportRules: labelled(z.boolean(), {
-    zh: '符合外经贸专项资金等有关支持规定（按规定支持）',
-    en: 'meets the rules of the foreign-trade support funds ("按规定")',
-  }),
   appliesForAeoCertification: labelled(z.boolean(), {
     zh: '申请海关企业认证（AEO）',
     en: 'applies for customs AEO certification',
@@ -186,4 +182,11 @@ export const bondedZoneFacts = {
     en: 'imports professional equipment for software testing, cultural-creative or similar international service outsourcing',
   }),
   importsPoultryMeat: labelled(z.boolean(), { zh: '进口禽肉企业', en: 'imports poultry meat' }),
+
+  // rules-cq2-zones additions (issue #10)
+  // Hubei 第15条 gives tailored support to 重点项目 only: being a key project is a condition beside the trade figure.
+  bondedZoneKeyProject: labelled(z.boolean(), {
+    zh: '项目为综合保税区重点项目（列入重点项目清单等）',
+    en: 'the project is a key project of the comprehensive bonded zone (on the key-project list or the like)',
+  }),
 } satisfies Record<string, z.ZodType>;
