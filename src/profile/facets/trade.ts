@@ -187,7 +187,6 @@ export const tradeFacts = {
   }),
   fieReinvestmentEnterprise: labelled(z.boolean(), { zh: '外商投资再投资企业', en: 'an enterprise set up by reinvestment of a foreign-invested enterprise' }),
   keyForeignInvestmentProject: labelled(z.boolean(), { zh: '重点外资项目', en: 'a key foreign-investment project' }),
-  meetsGuaranteeFeeConditions: labelled(z.boolean(), { zh: '符合政府性融资担保降费条件', en: 'meets the conditions for reduced government guarantee fees' }),
   landPaidByForeignExchangeSettlement: labelled(z.boolean(), {
     zh: '土地竞得人以外资结汇形式缴纳土地综合价款',
     en: 'the land buyer pays the land price by converting foreign capital',
@@ -198,4 +197,12 @@ export const tradeFacts = {
   }),
   landPriceDueDate: labelled(isoDate(), { zh: '土地综合价款应缴之日', en: 'date the land price was due' }),
   landPricePaidDate: labelled(isoDate(), { zh: '土地综合价款实际缴清之日', en: 'date the land price was actually paid' }),
+
+  // rules-cq2-zones additions (issue #10)
+  // 渝府办发〔2022〕107号 外资行动计划 三、（四）11: capital-account facilitation and the choice of foreign-debt mode.
+  fieEntrustedLoanToDomesticAffiliate: labelled(z.boolean(), {
+    zh: '拟以外商投资企业人民币资本金向境内关联企业发放委托贷款',
+    en: 'wants to use its RMB registered capital for entrusted loans to domestic affiliates',
+  }),
+  fieBorrowsForeignDebt: labelled(z.boolean(), { zh: '借用或拟借用外债', en: 'borrows or plans to borrow foreign debt' }),
 } satisfies Record<string, z.ZodType>;
