@@ -165,7 +165,6 @@ export const customsFacts = {
     zh: '存在区内企业或区外收发货人未在规定期限内办理集中申报手续、依法缴纳关税和进出口环节税的情形（尚未解除）',
     en: 'an unresolved case of the zone enterprise or the outside consignor/consignee missing the deadline for central declaration and tax payment',
   }),
-  customsSeesSupervisionRisk: labelled(z.boolean(), { zh: '海关认为存在监管风险（尚未解除）', en: 'customs considers there is a supervision risk (not yet resolved)' }),
   lawExcludesGuaranteeExemption: labelled(z.boolean(), {
     zh: '法律、行政法规对免除担保另有规定',
     en: 'a law or administrative regulation provides otherwise on the guarantee exemption',
