@@ -286,4 +286,16 @@ export const businessFacts = {
     zh: '被要求办理清单之外的许可',
     en: 'required to obtain a licence (or a filing, registration, certification … acting as one) that is not on the published list of licensing items',
   }),
+  applyingForConstructionEnterpriseQualification: labelled(z.boolean(), {
+    zh: '申请建筑业企业资质',
+    en: 'applying for a construction-enterprise qualification (建筑业企业资质)',
+  }),
+  buildingNewUrbanCivilBuilding: labelled(z.boolean(), {
+    zh: '在城镇新建民用建筑',
+    en: 'constructing a new civil building in an urban area',
+  }),
+  partyToCourtEnforcementCase: labelled(z.boolean(), {
+    zh: '是人民法院执行案件的当事人',
+    en: 'a party to a court enforcement case (执行案件)',
+  }),
 } satisfies Record<string, z.ZodType>;
