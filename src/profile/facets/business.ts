@@ -271,13 +271,31 @@ export const businessFacts = {
     zh: '与司法鉴定机构约定了鉴定时限',
     en: 'agreed a time limit with the appraisal institution',
   }),
-  appraisalMajorOrComplex: labelled(z.boolean(), {
-    zh: '鉴定事项重大复杂或者法律、法规、规章对时限另有规定',
-    en: 'the appraisal is major or complex, or a law, regulation or rule sets its own time limit',
-  }),
   inBankruptcyProceedings: labelled(z.boolean(), { zh: '处于破产程序中', en: 'in bankruptcy proceedings' }),
   abnormalTaxpayerStatus: labelled(z.boolean(), {
     zh: '被税务机关认定为非正常户',
     en: 'classed by the tax authority as an abnormal taxpayer (非正常户)',
+  }),
+
+  // rules-cq1 additions (issue #10)
+  enterpriseDepositRequired: labelled(z.boolean(), {
+    zh: '被要求缴纳涉企保证金',
+    en: 'required to pay an enterprise-related deposit (涉企保证金)',
+  }),
+  licenceRequiredOutsidePublishedList: labelled(z.boolean(), {
+    zh: '被要求办理清单之外的许可',
+    en: 'required to obtain a licence (or a filing, registration, certification … acting as one) that is not on the published list of licensing items',
+  }),
+  applyingForConstructionEnterpriseQualification: labelled(z.boolean(), {
+    zh: '申请建筑业企业资质',
+    en: 'applying for a construction-enterprise qualification (建筑业企业资质)',
+  }),
+  buildingNewUrbanCivilBuilding: labelled(z.boolean(), {
+    zh: '在城镇新建民用建筑',
+    en: 'constructing a new civil building in an urban area',
+  }),
+  partyToCourtEnforcementCase: labelled(z.boolean(), {
+    zh: '是人民法院执行案件的当事人',
+    en: 'a party to a court enforcement case (执行案件)',
   }),
 } satisfies Record<string, z.ZodType>;

@@ -93,10 +93,6 @@ export const tradeFacts = {
     en: 'performed well in inclusive lending to small and micro enterprises (as the central bank judges)',
   }),
   businessPropertyInvolvedInCase: labelled(z.boolean(), { zh: '企业的经营性财物涉案', en: "the enterprise's business property is involved in a case" }),
-  propertyUnsuitableForSeizure: labelled(z.boolean(), {
-    zh: '涉案经营性财物不宜查封扣押冻结（办案机关认定）',
-    en: 'the business property is unsuitable for sealing, seizure or freezing (as the case authority finds)',
-  }),
   // --- cross-border e-commerce -----------------------------------------------------------------
   crossBorderEcommerceEnterprise: labelled(z.boolean(), { zh: '跨境电商企业（开展跨境电商业务）', en: 'cross-border e-commerce enterprise (runs cross-border e-commerce business)' }),
   cbecExporter: labelled(z.boolean(), { zh: '开展跨境电商出口业务', en: 'exports through cross-border e-commerce' }),
