@@ -6,6 +6,7 @@ import {
   alongWithText, citationText, describeDeadline, describeStep, enterpriseFacts, outcomeText, QUESTION_LIMIT, questionText,
   RANKED_LIMIT, reportWords, UNDETERMINED_LIMIT, resultTitle, unlockText, type ClientReport,
 } from './client-report.ts';
+import { embeddedFontCss } from './font.ts';
 import { version } from './version.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -22,7 +23,7 @@ const h = (strings: TemplateStringsArray, ...parts: Part[]): Raw => new Raw(stri
 const CSS = `
 :root { --ink: #1d2430; --muted: #5b6472; --line: #d9dee6; --accent: #b4232a; --ok: #1f7a3a; --warn: #9a6700; --bg: #f6f7f9; }
 * { box-sizing: border-box; }
-body { margin: 0; background: var(--bg); color: var(--ink); font: 15px/1.6 "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif; }
+body { margin: 0; background: var(--bg); color: var(--ink); font: 15px/1.6 "Noto Sans SC", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif; }
 main { max-width: 900px; margin: 0 auto; padding: 32px 40px 48px; background: #fff; }
 header { border-bottom: 3px solid var(--accent); padding-bottom: 12px; margin-bottom: 8px; }
 header h1 { margin: 0; font-size: 26px; }
@@ -145,5 +146,6 @@ ${section('sources', w.sources, report.sources.length, sources)}
 </main></body>
 </html>
 `;
-  return body.html;
+  // The font subsets this report's text needs, embedded: Chinese renders without a system font, in one file.
+  return body.html.replace('</head>', `<style>${embeddedFontCss(body.html)}</style>\n</head>`);
 }
