@@ -280,4 +280,19 @@ export const businessFacts = {
     zh: '被税务机关认定为非正常户',
     en: 'classed by the tax authority as an abnormal taxpayer (非正常户)',
   }),
+
+  // rules-national additions (issue #10)
+  // 国务院令第722号 第四十条 (and 重庆条例 第四十五条): a demand for a permit outside the published list.
+  licenceRequiredOutsidePublishedList: labelled(z.boolean(), {
+    zh: '被要求办理清单之外的许可',
+    en: 'asked to obtain a licence or permit that is not on the published administrative licence list',
+  }),
+  cancelledLicenceStillDemanded: labelled(z.boolean(), {
+    zh: '被要求办理已取消的行政许可（含变相实施或由行业协会商会等组织实施）',
+    en: 'asked to obtain a cancelled licence (openly, in disguise, or through a trade association or other body)',
+  }),
+  unpublishedNormativeDocumentApplied: labelled(z.boolean(), {
+    zh: '行政机关以未经公布的涉企行政规范性文件作为行政管理依据',
+    en: 'an authority acts on an administrative normative document that was never published',
+  }),
 } satisfies Record<string, z.ZodType>;
