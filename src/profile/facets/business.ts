@@ -282,10 +282,6 @@ export const businessFacts = {
     zh: '被要求缴纳涉企保证金',
     en: 'required to pay an enterprise-related deposit (涉企保证金)',
   }),
-  licenceRequiredOutsidePublishedList: labelled(z.boolean(), {
-    zh: '被要求办理清单之外的许可',
-    en: 'required to obtain a licence (or a filing, registration, certification … acting as one) that is not on the published list of licensing items',
-  }),
   applyingForConstructionEnterpriseQualification: labelled(z.boolean(), {
     zh: '申请建筑业企业资质',
     en: 'applying for a construction-enterprise qualification (建筑业企业资质)',
@@ -297,5 +293,19 @@ export const businessFacts = {
   partyToCourtEnforcementCase: labelled(z.boolean(), {
     zh: '是人民法院执行案件的当事人',
     en: 'a party to a court enforcement case (执行案件)',
+  }),
+  // rules-national additions (issue #10)
+  // 国务院令第722号 第四十条 (and 重庆条例 第四十五条): a demand for a permit outside the published list.
+  licenceRequiredOutsidePublishedList: labelled(z.boolean(), {
+    zh: '被要求办理清单之外的许可',
+    en: 'asked to obtain a licence or permit that is not on the published administrative licence list',
+  }),
+  cancelledLicenceStillDemanded: labelled(z.boolean(), {
+    zh: '被要求办理已取消的行政许可（含变相实施或由行业协会商会等组织实施）',
+    en: 'asked to obtain a cancelled licence (openly, in disguise, or through a trade association or other body)',
+  }),
+  unpublishedNormativeDocumentApplied: labelled(z.boolean(), {
+    zh: '行政机关以未经公布的涉企行政规范性文件作为行政管理依据',
+    en: 'an authority acts on an administrative normative document that was never published',
   }),
 } satisfies Record<string, z.ZodType>;
