@@ -95,10 +95,6 @@ export const bondedZoneFacts = {
     zh: '再制造业务属高技术含量、高附加值的航空航天、工程机械、数控机床等再制造',
     en: 'the remanufacturing is high-tech, high value-added remanufacturing of aerospace, construction machinery, CNC machine tools or the like',
   }),
-  productiveServicesMeetRequirements: labelled(z.boolean(), {
-    zh: '区内销售、结算、物流、检测、维修、研发等生产性服务业符合要求',
-    en: 'its productive services in the zone (sales, settlement, logistics, testing, repair, R&D) meet the requirements',
-  }),
   leasesLargeEquipment: labelled(z.boolean(), {
     zh: '融资租赁进出口飞机、船舶和海洋工程结构物等大型设备',
     en: 'imports or exports aircraft, ships, offshore engineering structures or similar large equipment under financial leases',

@@ -85,7 +85,6 @@ export const tradeFacts = {
     zh: '采用远期结售汇等外汇衍生品开展汇率避险',
     en: 'hedges exchange-rate risk with forwards or other FX derivatives',
   }),
-  meetsFxHedgingRewardConditions: labelled(z.boolean(), { zh: '符合汇率避险奖励条件', en: 'meets the conditions for the exchange-rate hedging reward' }),
   completedListingFinancing: labelled(z.boolean(), { zh: '完成上市融资', en: 'has completed a listing (IPO) financing' }),
   localLegalPersonFinancialInstitution: labelled(z.boolean(), { zh: '地方法人金融机构', en: 'a locally incorporated financial institution' }),
   goodInclusiveSmallMicroLending: labelled(z.boolean(), {
@@ -201,4 +200,9 @@ export const tradeFacts = {
     en: 'wants to use its RMB registered capital for entrusted loans to domestic affiliates',
   }),
   fieBorrowsForeignDebt: labelled(z.boolean(), { zh: '借用或拟借用外债', en: 'borrows or plans to borrow foreign debt' }),
+  // 渝府办发〔2023〕91号 五、（十四）: 专精特新 enterprises (any level, not only the national 小巨人 list of specializedLittleGiant).
+  specializedSophisticatedEnterprise: labelled(z.boolean(), {
+    zh: '“专精特新”企业（经认定的专精特新中小企业，含专精特新“小巨人”）',
+    en: 'a recognised specialised, refined, distinctive and innovative (专精特新) enterprise, little giants included',
+  }),
 } satisfies Record<string, z.ZodType>;
