@@ -31,6 +31,11 @@ export type FieldErrors = Record<string, { message: string; raw?: string }>;
 /** How many questions and situation switches one step shows. */
 export const QUESTIONS_PER_STEP = 5;
 export const TOPICS_PER_STEP = 6;
+/**
+ * A situation is offered as a switch when it opens at least this many measures (being in a bonded zone opens
+ * about 30, cross-border e-commerce 20); rarer situations stay listed under "situational", not asked one by one.
+ */
+export const TOPIC_MIN_MEASURES = 3;
 
 export class StateError extends Error {}
 
@@ -192,7 +197,7 @@ export async function evaluate(profile: Enterprise, rules: readonly Rule[], asOf
   const asked = new Set(questions.filter((q) => q.incidentId === undefined).map((q) => q.fact));
   const topics = [...opens]
     .map(([fact, n]) => ({ def: factDefinition(fact), n }))
-    .filter(({ def }) => def?.type === 'boolean' && !def.derived && !asked.has(def.name) && !isSkipped({ fact: def.name }))
+    .filter(({ def, n }) => n >= TOPIC_MIN_MEASURES && def?.type === 'boolean' && !def.derived && !asked.has(def.name) && !isSkipped({ fact: def.name }))
     .sort((a, b) => b.n - a.n || a.def!.name.localeCompare(b.def!.name))
     .slice(0, TOPICS_PER_STEP)
     .map(({ def }) => def!);
