@@ -24,11 +24,11 @@ let base: string;
 beforeAll(async () => {
   app = await pagesServer(rules, ASOF);
   base = await app.listen({ port: 0, host: '127.0.0.1' });
-});
+}, 60_000);
 afterAll(async () => {
   await closeBrowser();
   await app.close();
-});
+}, 60_000);
 
 /** A fact value as a form field takes it. */
 function formValue(value: unknown): string {
