@@ -1,7 +1,7 @@
 // 统一社会信用代码 (Unified Social Credit Code), GB 32100-2015.
 // 18 characters from a 31-symbol alphabet (no I, O, S, V, Z); the last one is a check character.
-const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+export const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+export const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
 /** The check character that the first 17 characters call for, or undefined if one is outside the alphabet. */
 export function usccCheckCharacter(first17: string): string | undefined {

@@ -13,12 +13,12 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 /** Tagged template: interpolated strings are escaped; arrays are joined; `Raw` values pass as they are. */
-class Raw {
+export class Raw {
   constructor(readonly html: string) {}
 }
-type Part = string | number | Raw | undefined | false | Part[];
+export type Part = string | number | Raw | undefined | false | Part[];
 const part = (p: Part): string => (p === undefined || p === false ? '' : p instanceof Raw ? p.html : Array.isArray(p) ? p.map(part).join('') : escapeHtml(String(p)));
-const h = (strings: TemplateStringsArray, ...parts: Part[]): Raw => new Raw(strings.reduce((acc, s, i) => acc + s + (i < parts.length ? part(parts[i]!) : ''), ''));
+export const h = (strings: TemplateStringsArray, ...parts: Part[]): Raw => new Raw(strings.reduce((acc, s, i) => acc + s + (i < parts.length ? part(parts[i]!) : ''), ''));
 
 const CSS = `
 :root { --ink: #1d2430; --muted: #5b6472; --line: #d9dee6; --accent: #b4232a; --ok: #1f7a3a; --warn: #9a6700; --bg: #f6f7f9; }

@@ -1,0 +1,26 @@
+// The batch page for brokers (`/screen`): a plain multipart form posting the list to POST /api/v1/screen,
+// which answers with the screened CSV as a download (works with JavaScript off). With JavaScript
+// (/assets/screen.js) the upload goes through fetch: rows are counted as the streamed result arrives,
+// the rows with errors are listed with their row numbers, and the result is offered as a download.
+import { h } from '../../report/html.ts';
+import { layout } from './view.ts';
+import { pageWords, type PageLang } from './words.ts';
+
+export function screenPage(lang: PageLang): string {
+  const w = pageWords[lang];
+  const body = h`<h1>${w.screenTitle}</h1>
+<p class="tagline">${w.screenIntro}</p>
+<form method="post" action="/api/v1/screen" enctype="multipart/form-data" id="screen-form" data-lang="${lang}">
+<div class="field"><label for="f-list">${w.screenFile}</label>
+<input type="file" id="f-list" name="list" required accept=".csv,.xlsx,.jsonl,.ndjson,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/x-ndjson"></div>
+<button type="submit">${w.screenButton}</button>
+</form>
+<section id="screen-status" aria-live="polite" hidden>
+<h2>${w.screenProgress}</h2>
+<p id="screen-progress" data-received="${w.received('{n}')}"></p>
+<p id="screen-error" class="error" hidden>${w.screenFailed}</p>
+<p id="screen-done" hidden>${w.screenDone} <a id="screen-download" download="screened.csv" href="#">${w.screenDownload}</a></p>
+<section id="screen-bad-rows" hidden><h3>${w.screenBadRows}</h3><ul></ul></section>
+</section>`;
+  return layout(lang, w.screenTitle, body, { script: '/assets/screen.js' });
+}

@@ -1,0 +1,205 @@
+// The self-check's state between steps, and what each step's form does to it. The page is plain HTML forms
+// (it works with JavaScript off): the profile so far travels as JSON in a hidden field, validated by the
+// profile schema on every request, so the server keeps no session. Questions come from the ranker `huiqi ask`
+// uses (src/profile/questions.ts), kept to situations that arise for the enterprise (trigger true); the
+// situations not known yet are offered as "does this concern you?" switches.
+import { enterpriseFacts, evaluateProfile, type RuleResult } from '../../engine/evaluate.ts';
+import { missingFacts } from '../../engine/explain.ts';
+import { allFacts, factDefinition } from '../../facts/catalog.ts';
+import type { FactDefinition } from '../../facts/types.ts';
+import { enterpriseSchema, type Enterprise } from '../../profile/enterprise.ts';
+import { parseAnswer, rankQuestions, SKIPPED, withAnswer, type Question } from '../../profile/questions.ts';
+import { fieldPath } from '../../io/read.ts';
+import type { Rule } from '../../rules/schema.ts';
+
+/** A posted form body, as @fastify/formbody gives it. */
+export type FormBody = Record<string, string | string[] | undefined>;
+
+/** A question's identity: the fact and, for an incident's fact, the incident. */
+export type QuestionKey = [incidentId: string | null, fact: string];
+
+export interface SelfCheckState {
+  /** The profile so far, as a profile file would hold it. */
+  data: Record<string, unknown>;
+  /** Questions the user left empty: not asked again. */
+  skipped: QuestionKey[];
+}
+
+/** Per form field: what is wrong, and the value as typed (shown again). */
+export type FieldErrors = Record<string, { message: string; raw?: string }>;
+
+/** How many questions and situation switches one step shows. */
+export const QUESTIONS_PER_STEP = 5;
+export const TOPICS_PER_STEP = 6;
+/**
+ * A situation is offered as a switch when it opens at least this many measures (being in a bonded zone opens
+ * about 30, cross-border e-commerce 20); rarer situations stay listed under "situational", not asked one by one.
+ */
+export const TOPIC_MIN_MEASURES = 3;
+
+export class StateError extends Error {}
+
+const text = (v: FormBody[string]): string => (Array.isArray(v) ? v.join(',') : (v ?? '')).trim();
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function parseJson(raw: string, fallback: unknown): unknown {
+  if (!raw) return fallback;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new StateError('hidden field is not JSON');
+  }
+}
+
+/** The state carried by a posted form (hidden fields `profile` and `skipped`). */
+export function readState(body: FormBody): SelfCheckState {
+  const data = parseJson(text(body.profile), {});
+  const skipped = parseJson(text(body.skipped), []);
+  if (!isObject(data)) throw new StateError('profile must be an object');
+  if (!Array.isArray(skipped) || !skipped.every((k) => Array.isArray(k) && k.length === 2 && typeof k[1] === 'string')) throw new StateError('skipped must be a list of questions');
+  return { data, skipped: skipped as QuestionKey[] };
+}
+
+/** The profile, when the basics are in and everything validates; undefined before the first step. */
+export function profileOf(data: Record<string, unknown>): Enterprise | undefined {
+  const parsed = enterpriseSchema.safeParse(data);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Errors of the profile schema, keyed by the form field (`prefix` + the fact) they concern. */
+function schemaErrors(data: Record<string, unknown>, fieldOf: (path: readonly PropertyKey[]) => string | undefined, raws: Record<string, string>): FieldErrors {
+  const parsed = enterpriseSchema.safeParse(data);
+  if (parsed.success) return {};
+  const errors: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const field = fieldOf(issue.path) ?? '_';
+    const message = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
+    errors[field] ??= { message: field === '_' ? `${fieldPath(issue.path)}: ${message}` : message, ...(raws[field] !== undefined && { raw: raws[field] }) };
+  }
+  return errors;
+}
+
+export const BASIC_FIELDS = ['name', 'uscc', 'province', 'customsCredit'] as const;
+
+/** Step 1: name, USCC, province and customs credit status (empty = unknown, removed). */
+export function applyBasics(state: SelfCheckState, body: FormBody): { state: SelfCheckState; errors: FieldErrors } {
+  const data = { ...state.data };
+  const raws: Record<string, string> = {};
+  for (const field of BASIC_FIELDS) {
+    const value = text(body[field]);
+    raws[field] = value;
+    if (value) data[field] = value;
+    else delete data[field];
+  }
+  const errors = schemaErrors(data, (path) => (BASIC_FIELDS as readonly PropertyKey[]).includes(path[0]!) ? String(path[0]) : undefined, raws);
+  if (Object.keys(errors).length) return { state, errors: { ...errors } };
+  return { state: { ...state, data }, errors: {} };
+}
+
+/** A question as the ranker makes it, for a fact asked by key (a posted `asked` list). */
+export function questionFor([incidentId, fact]: QuestionKey): Question {
+  const definition = factDefinition(fact);
+  if (!definition || definition.derived) throw new StateError(`no such question: ${fact}`);
+  return { fact, ...(incidentId !== null && { incidentId }), label: { zh: definition.zh, en: definition.en }, definition, decides: [] };
+}
+
+const keyOf = (q: Pick<Question, 'fact' | 'incidentId'>): QuestionKey => [q.incidentId ?? null, q.fact];
+const sameKey = (a: QuestionKey, b: QuestionKey) => a[0] === b[0] && a[1] === b[1];
+
+/**
+ * A step of answers: questions `q0…` (their keys in the hidden `asked`) and situation switches `t0…`
+ * (facts in the hidden `topics`). An empty answer skips the question; a bad one is shown again with why.
+ */
+export function applyAnswers(state: SelfCheckState, body: FormBody): { state: SelfCheckState; errors: FieldErrors } {
+  const asked = parseJson(text(body.asked), []) as QuestionKey[];
+  const topics = parseJson(text(body.topics), []) as string[];
+  if (!Array.isArray(asked) || !Array.isArray(topics)) throw new StateError('asked and topics must be lists');
+  let data = state.data;
+  const skipped = [...state.skipped];
+  const errors: FieldErrors = {};
+  const answer = (field: string, q: Question, raw: string) => {
+    let value: unknown;
+    try {
+      value = parseAnswer(q, raw);
+    } catch (e) {
+      errors[field] = { message: (e as Error).message, raw };
+      return;
+    }
+    if (value === SKIPPED) {
+      if (!skipped.some((k) => sameKey(k, keyOf(q)))) skipped.push(keyOf(q));
+      return;
+    }
+    const candidate = withAnswer(data, q, value);
+    const problems = schemaErrors(candidate, () => field, { [field]: raw });
+    if (Object.keys(problems).length) Object.assign(errors, problems);
+    else data = candidate;
+  };
+  topics.forEach((fact, i) => answer(`t${i}`, questionFor([null, String(fact)]), text(body[`t${i}`])));
+  asked.forEach((key, i) => {
+    if (!Array.isArray(key) || key.length !== 2) throw new StateError('asked must list questions');
+    answer(`q${i}`, questionFor([key[0] === null ? null : String(key[0]), String(key[1])]), text(body[`q${i}`]));
+  });
+  return { state: { data, skipped }, errors };
+}
+
+/** The facts of a customs violation the incident form asks, in the catalog's order. */
+export const incidentFormFacts: readonly FactDefinition[] = allFacts.filter((f) => f.scope === 'customs-violation' && !f.derived);
+
+/** The incident form: a customs violation, added, or replacing the incident with the same id. */
+export function applyIncident(state: SelfCheckState, body: FormBody): { state: SelfCheckState; errors: FieldErrors } {
+  const id = text(body['inc.id']);
+  const incident: Record<string, unknown> = { id, kind: 'customs-violation' };
+  const errors: FieldErrors = {};
+  const raws: Record<string, string> = { 'inc.id': id };
+  for (const def of incidentFormFacts) {
+    const field = `inc.${def.name}`;
+    const raw = text(body[field]);
+    raws[field] = raw;
+    try {
+      const value = parseAnswer(questionFor(['-', def.name]), raw);
+      if (value !== SKIPPED) incident[def.name] = value;
+    } catch (e) {
+      errors[field] = { message: (e as Error).message, raw };
+    }
+  }
+  const incidents = Array.isArray(state.data.incidents) ? (state.data.incidents as Record<string, unknown>[]) : [];
+  const at = incidents.findIndex((i) => isObject(i) && i.id === id);
+  const index = at >= 0 ? at : incidents.length;
+  const data = { ...state.data, incidents: at >= 0 ? incidents.map((i, n) => (n === at ? incident : i)) : [...incidents, incident] };
+  Object.assign(errors, schemaErrors(data, (path) => (path[0] === 'incidents' && path[1] === index ? `inc.${String(path[2] ?? 'id')}` : undefined), raws));
+  if (Object.keys(errors).length) return { state, errors: Object.fromEntries(Object.entries({ ...errors }).map(([k, e]) => [k, { ...e, raw: raws[k] ?? e.raw }])) };
+  return { state: { ...state, data }, errors: {} };
+}
+
+export interface Evaluation {
+  profile: Enterprise;
+  results: RuleResult[];
+  /** The next questions, most decisive first, about situations that arise. */
+  questions: Question[];
+  /** Situations not known to arise that open the most measures: asked as yes/no switches. */
+  topics: FactDefinition[];
+}
+
+/** Evaluates the profile (the project's own evaluator) and picks the next questions and switches. */
+export async function evaluate(profile: Enterprise, rules: readonly Rule[], asOf: string, skipped: readonly QuestionKey[]): Promise<Evaluation> {
+  const results = await evaluateProfile(profile, rules, { asOf, evaluator: 'native' });
+  const isSkipped = (q: Pick<Question, 'fact' | 'incidentId'>) => skipped.some((k) => sameKey(k, keyOf(q)));
+  const questions = rankQuestions(results)
+    .filter((q) => q.decides.some((r) => r.relevant === true) && !isSkipped(q))
+    .slice(0, QUESTIONS_PER_STEP);
+  // A switch is a yes/no fact deciding the trigger of rules whose situation is not known yet.
+  const facts = enterpriseFacts(profile, asOf);
+  const opens = new Map<string, number>();
+  for (const r of results) {
+    if (r.relevant !== null || r.incidentId !== undefined || !r.rule.trigger) continue;
+    for (const fact of missingFacts(r.tree!.children[0]!, facts)) opens.set(fact, (opens.get(fact) ?? 0) + 1);
+  }
+  const asked = new Set(questions.filter((q) => q.incidentId === undefined).map((q) => q.fact));
+  const topics = [...opens]
+    .map(([fact, n]) => ({ def: factDefinition(fact), n }))
+    .filter(({ def, n }) => n >= TOPIC_MIN_MEASURES && def?.type === 'boolean' && !def.derived && !asked.has(def.name) && !isSkipped({ fact: def.name }))
+    .sort((a, b) => b.n - a.n || a.def!.name.localeCompare(b.def!.name))
+    .slice(0, TOPICS_PER_STEP)
+    .map(({ def }) => def!);
+  return { profile, results, questions, topics };
+}

@@ -1,0 +1,186 @@
+// The pages plugin's routes without a browser (fastify inject): each form step, its validation errors, the
+// downloads, the upload, the assets and the font files.
+import type { FastifyInstance } from 'fastify';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { parseProfile } from '../../src/profile/load.ts';
+import { usccCheckCharacter } from '../../src/profile/uscc.ts';
+import { fontSubsets } from '../../src/report/font.ts';
+import { loadRules } from '../../src/rules/load.ts';
+import { pagesServer } from './pages-support.ts';
+
+const ASOF = '2025-06-30';
+let app: FastifyInstance;
+beforeAll(async () => {
+  app = await pagesServer(loadRules(), ASOF);
+}, 60_000);
+afterAll(() => app.close());
+
+const basics = { name: '重庆两江智联进出口有限公司', uscc: '91500000MA61LJ7Q2K', province: 'chongqing', customsCredit: 'registered' };
+const post = (url: string, form: Record<string, string>) =>
+  app.inject({ method: 'POST', url, payload: new URLSearchParams(form).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+/** The value of a hidden input in a page. */
+const hiddenValue = (html: string, name: string) => {
+  const m = new RegExp(`name="${name}" value="([^"]*)"`).exec(html);
+  return m?.[1]?.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+};
+
+function multipart(fields: Record<string, string>, file: { field: string; name: string; content: string }) {
+  const boundary = '----huiqi-test';
+  const parts = Object.entries(fields).map(([k, v]) => `--${boundary}\r\ncontent-disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
+  parts.push(`--${boundary}\r\ncontent-disposition: form-data; name="${file.field}"; filename="${file.name}"\r\ncontent-type: application/octet-stream\r\n\r\n${file.content}\r\n`);
+  return { payload: `${parts.join('')}--${boundary}--\r\n`, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+describe('self-check page routes', () => {
+  it('GET / is the first step, zh by default and en on ?lang=en, every field labelled', async () => {
+    const zh = await app.inject('/');
+    expect(zh.statusCode).toBe(200);
+    expect(zh.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(zh.body).toContain('<html lang="zh-CN">');
+    for (const id of ['f-name', 'f-uscc', 'f-province', 'f-customsCredit', 'f-profile-file']) expect(zh.body).toContain(`<label for="${id}">`);
+    expect(zh.body).not.toMatch(/<script>|<style>|style="/); // the CSP allows no inline script or style
+    const en = await app.inject('/?lang=en');
+    expect(en.body).toContain('<html lang="en">');
+    expect(en.body).toContain('Unified social credit code');
+  });
+
+  it('step 1 with a wrong check character is answered 422 with the expected character, the values kept', async () => {
+    const bad = `${basics.uscc.slice(0, 17)}X`;
+    const res = await post('/', { step: 'basics', profile: '{}', skipped: '[]', ...basics, uscc: bad });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain(`gives &quot;${usccCheckCharacter(basics.uscc.slice(0, 17))}&quot;`);
+    expect(res.body).toContain(`value="${bad}"`);
+    expect(res.body).toContain('aria-invalid="true"');
+    expect(res.body).not.toContain('id="results"');
+  });
+
+  it('step 1 done: results, the first questions and the situation switches; an answer updates the profile', async () => {
+    const first = await post('/', { step: 'basics', profile: '{}', skipped: '[]', ...basics });
+    expect(first.statusCode).toBe(200);
+    expect(first.body).toContain('id="results"');
+    const profile = hiddenValue(first.body, 'profile')!;
+    expect(JSON.parse(profile)).toEqual(basics);
+    const asked = JSON.parse(hiddenValue(first.body, 'asked')!) as [string | null, string][];
+    const topics = JSON.parse(hiddenValue(first.body, 'topics')!) as string[];
+    expect(asked.length).toBeGreaterThan(0);
+    expect(topics).toContain('inComprehensiveBondedZone');
+
+    const sizeAt = asked.findIndex(([, fact]) => fact === 'enterpriseSize');
+    expect(sizeAt).toBeGreaterThanOrEqual(0);
+    const zoneAt = topics.indexOf('inComprehensiveBondedZone');
+    const next = await post('/', { step: 'answers', profile, skipped: '[]', asked: JSON.stringify(asked), topics: JSON.stringify(topics), [`q${sizeAt}`]: 'medium', [`t${zoneAt}`]: 'no' });
+    expect(next.statusCode).toBe(200);
+    const data = JSON.parse(hiddenValue(next.body, 'profile')!);
+    expect(data).toMatchObject({ enterpriseSize: 'medium', inComprehensiveBondedZone: false });
+    // Every other question left empty is skipped, not asked again.
+    const skipped = JSON.parse(hiddenValue(next.body, 'skipped')!) as [string | null, string][];
+    expect(skipped.length).toBe(asked.length - 1 + topics.length - 1);
+    const askedNext = JSON.parse(hiddenValue(next.body, 'asked') ?? '[]') as [string | null, string][];
+    expect(askedNext.filter(([i, f]) => skipped.some(([si, sf]) => si === i && sf === f))).toEqual([]);
+  });
+
+  it('an invalid answer is shown again with why, the others kept', async () => {
+    const first = await post('/', { step: 'basics', profile: '{}', skipped: '[]', ...basics });
+    const asked = JSON.parse(hiddenValue(first.body, 'asked')!) as [string | null, string][];
+    const sizeAt = asked.findIndex(([, fact]) => fact === 'enterpriseSize');
+    const res = await post('/', { step: 'answers', profile: hiddenValue(first.body, 'profile')!, skipped: '[]', asked: JSON.stringify(asked), topics: '[]', [`q${sizeAt}`]: 'gigantic' });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('must be one of: large, medium, small, micro (got &quot;gigantic&quot;)');
+  });
+
+  it('the incident form adds a 127号 disclosure and states the result for it', async () => {
+    const first = await post('/', { step: 'basics', profile: '{}', skipped: '[]', ...basics });
+    const incident = {
+      'inc.id': 'TAX-1', 'inc.category': 'tax', 'inc.violationDate': '2025-03-31', 'inc.disclosureDate': '2025-05-10', 'inc.discoveredByCustoms': 'no',
+      'inc.correctedInTime': 'yes', 'inc.writtenReport': 'yes', 'inc.harmfulConsequence': 'no', 'inc.underpaidTax': '42,000', 'inc.taxPayable': '380000',
+      'inc.priorDisclosuresOfSameViolation': 'none', 'inc.repeatLicensorDisclosure': 'no',
+    };
+    const res = await post('/', { step: 'incident', profile: hiddenValue(first.body, 'profile')!, skipped: '[]', ...incident });
+    expect(res.statusCode).toBe(200);
+    const section = res.body.slice(res.body.indexOf('id="incident-result-TAX-1"'));
+    // Disclosed 40 days after the violation: item (一) applies, item (二) (after 6 months) does not, and says why.
+    expect(section).toMatch(/data-rule="gacc-2023-127\/no-penalty-tax-within-6-months" data-incident="TAX-1" data-status="eligible"/);
+    expect(section).toMatch(/data-rule="gacc-2023-127\/no-penalty-tax-within-2-years" data-incident="TAX-1" data-status="ineligible">[^]*?未满足的条件: [^<]+</);
+    expect(JSON.parse(hiddenValue(res.body, 'profile')!).incidents[0]).toMatchObject({ id: 'TAX-1', underpaidTax: 42000, correctedInTime: true });
+
+    const late = await post('/', { step: 'incident', profile: hiddenValue(first.body, 'profile')!, skipped: '[]', ...incident, 'inc.disclosureDate': '2025-03-01' });
+    expect(late.statusCode).toBe(422);
+    expect(late.body).toContain('is before the violation date 2025-03-31');
+  });
+
+  it('a tampered hidden field is a 400 page, not a stack trace', async () => {
+    const res = await post('/', { step: 'answers', profile: '{not json', skipped: '[]' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('页面数据无效');
+    expect(res.body).not.toMatch(/at \w+ \(|node_modules/);
+    expect((await post('/', { step: 'answers', profile: '{}', skipped: '[]', asked: '[[null,"noSuchFact"]]' })).statusCode).toBe(400);
+  });
+
+  it('downloads the profile as YAML and JSON (loadable as a profile) and the report as HTML and Markdown', async () => {
+    const profile = JSON.stringify({ ...basics, enterpriseSize: 'medium' });
+    const yaml = await post('/download/profile', { profile, format: 'yaml' });
+    expect(yaml.statusCode).toBe(200);
+    expect(yaml.headers['content-disposition']).toMatch(/^attachment; filename=".*\.yaml"; filename\*=UTF-8''/);
+    expect(parseProfile(parseYaml(yaml.body))).toMatchObject({ ...basics, enterpriseSize: 'medium' });
+    const json = await post('/download/profile', { profile, format: 'json' });
+    expect(parseProfile(JSON.parse(json.body)).uscc).toBe(basics.uscc);
+
+    const html = await post('/download/report', { profile, format: 'html', lang: 'en' });
+    expect(html.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(html.body).toContain('<section id="gap">');
+    expect(html.body).toContain('@font-face');
+    const md = await post('/download/report', { profile, format: 'markdown', lang: 'zh' });
+    expect(md.body).toMatch(/^# 惠企政策适用报告: 重庆两江智联进出口有限公司/);
+    expect((await post('/download/report', { profile: JSON.stringify({ name: 'x' }), format: 'html' })).statusCode).toBe(400);
+  });
+
+  it('an uploaded profile continues the self-check; a bad one is named with its field', async () => {
+    const sample = readFileSync('samples/registered-exporter-planning-disclosure.yaml', 'utf8');
+    const ok = await app.inject({ method: 'POST', url: '/upload', ...multipart({ lang: 'en' }, { field: 'profile', name: 'p.yaml', content: sample }) });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.body).toContain('<html lang="en">');
+    expect(ok.body).toContain('id="incident-result-TAX-2025-03"');
+    const bad = await app.inject({ method: 'POST', url: '/upload', ...multipart({}, { field: 'profile', name: 'p.yaml', content: 'name: x\nuscc: 123\n' }) });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('p.yaml: invalid profile');
+    expect(bad.body).toContain('uscc');
+    const notYaml = await app.inject({ method: 'POST', url: '/upload', ...multipart({}, { field: 'profile', name: 'p.json', content: '{"name": ' }) });
+    expect(notYaml.statusCode).toBe(422);
+    expect(notYaml.body).toContain('p.json: not valid JSON');
+  });
+});
+
+describe('assets', () => {
+  it('serves the stylesheet with the Noto Sans SC faces and a print stylesheet', async () => {
+    const res = await app.inject('/assets/app.css');
+    expect(res.headers['content-type']).toBe('text/css; charset=utf-8');
+    expect(res.body.match(/@font-face{/g)).toHaveLength(fontSubsets().length);
+    expect(res.body).toContain('@media print');
+  });
+
+  it('serves the font subsets from the package and nothing else under /assets/fonts/', async () => {
+    const file = fontSubsets()[0]!.file;
+    const res = await app.inject(`/assets/fonts/${file}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('font/woff2');
+    expect(res.rawPayload.subarray(0, 4).toString('latin1')).toBe('wOF2');
+    for (const path of ['/assets/fonts/..%2F400.css', '/assets/fonts/LICENSE', '/assets/nope.js']) expect((await app.inject(path)).statusCode, path).toBe(404);
+  });
+
+  it('serves the enhancement scripts, the USCC check generated from the server function', async () => {
+    const uscc = await app.inject('/assets/uscc.js');
+    expect(uscc.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    const mod = await import(`data:text/javascript,${encodeURIComponent(uscc.body)}`);
+    expect(mod.usccCheckCharacter('91500000MA61LJ7Q2')).toBe('K');
+    for (const name of ['self-check.js', 'screen.js']) expect((await app.inject(`/assets/${name}`)).statusCode).toBe(200);
+  });
+
+  it('GET /screen is the batch form posting the list to the API', async () => {
+    const res = await app.inject('/screen');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('action="/api/v1/screen" enctype="multipart/form-data"');
+    expect(res.body).toContain('<label for="f-list">');
+  });
+});
