@@ -91,8 +91,8 @@ export async function screenList(options: ScreenListOptions): Promise<Summary> {
     await writer.end();
   } catch (e) {
     progress?.clear();
-    await writer.end().catch(() => {});
-    throw e;
+    await writer.abort(); // a refused list leaves an earlier output file untouched
+    throw writer.error ?? e;
   }
   progress?.clear();
   summary.seconds = (performance.now() - started) / 1000;

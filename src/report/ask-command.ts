@@ -1,7 +1,7 @@
 // What `huiqi ask` does, so the CLI only parses arguments.
-import { writeFileSync } from 'node:fs';
 import { stringify } from 'yaml';
 import { evaluateProfile } from '../engine/evaluate.ts';
+import { checkOutputPath, writeOutputFile } from '../io/output.ts';
 import { linesIO, readAll, terminalIO } from '../io/prompt.ts';
 import { InputError, readStructuredFile } from '../io/read.ts';
 import { parseProfile } from '../profile/load.ts';
@@ -22,6 +22,7 @@ export interface AskCommandOptions {
 }
 
 export async function runAsk(o: AskCommandOptions): Promise<void> {
+  if (o.saveFile) checkOutputPath(o.saveFile); // before any question is asked
   let data = readStructuredFile(o.profileFile) as Record<string, unknown>;
   parseProfile(data, o.profileFile); // reports every problem of the starting profile, naming its field
   const options: AskOptions = { rules: loadRules(o.rulesDir), asOf: o.asOf, lang: o.lang, ...(o.maxQuestions !== undefined && { maxQuestions: o.maxQuestions }) };
@@ -53,5 +54,5 @@ export async function runAsk(o: AskCommandOptions): Promise<void> {
 }
 
 function save(file: string | undefined, data: Record<string, unknown>) {
-  if (file) writeFileSync(file, file.endsWith('.json') ? `${JSON.stringify(data, null, 2)}\n` : stringify(data));
+  if (file) writeOutputFile(file, file.endsWith('.json') ? `${JSON.stringify(data, null, 2)}\n` : stringify(data));
 }
