@@ -111,8 +111,17 @@ class ChunkedText extends OutputWriter implements RowWriter {
 const NEEDS_QUOTES = /[",\r\n]/;
 function csvCell(value: string | number): string {
   if (typeof value === 'number') return String(value);
-  return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const text = neutralised(value);
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
+
+/**
+ * Text that Excel or WPS would run as a formula (a name like `=HYPERLINK("http://x","y")`, or starting
+ * with + - @ tab or CR) gets a leading single quote, the usual CSV-injection guard: the cell then shows
+ * as text. XLSX output needs none (its cells are typed strings); numbers are written as numbers.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+export const neutralised = (text: string): string => (FORMULA_START.test(text) ? `'${text}` : text);
 export const csvLine = (cells: (string | number)[]): string => `${cells.map(csvCell).join(',')}\r\n`;
 
 /** The eligibleRules, eligibleTitles and exclusions cells of a row, as CSV text. */
