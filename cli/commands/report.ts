@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { checkOutputPath, writeOutputFile } from '../../src/io/output.ts';
 import { writeClientReport, reportFormats, type ReportFormat } from '../../src/report/client-report-command.ts';
+import type { InputEncoding } from '../../src/io/encoding.ts';
 import type { Lang } from '../../src/report/summary.ts';
 import { evaluationDate, profileOptions } from '../options.ts';
 
@@ -11,6 +12,7 @@ interface ReportArgs {
   lang: Lang;
   rules: string;
   output?: string;
+  encoding?: InputEncoding;
 }
 
 export const reportCommand: CommandModule<object, ReportArgs> = {
@@ -25,7 +27,7 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
   handler: async (args) => {
     const asOf = evaluationDate(args.asOf);
     if (args.output) checkOutputPath(args.output);
-    const text = await writeClientReport({ profileFile: args.profile, rulesDir: args.rules, asOf, lang: args.lang, format: args.format });
+    const text = await writeClientReport({ profileFile: args.profile, rulesDir: args.rules, asOf, lang: args.lang, format: args.format, ...(args.encoding && { encoding: args.encoding }) });
     if (args.output) writeOutputFile(args.output, text);
     else process.stdout.write(text);
   },

@@ -1,6 +1,7 @@
 // What `huiqi ask` does, so the CLI only parses arguments.
 import { stringify } from 'yaml';
 import { evaluateProfile } from '../engine/evaluate.ts';
+import type { InputEncoding } from '../io/encoding.ts';
 import { checkOutputPath, writeOutputFile } from '../io/output.ts';
 import { linesIO, readAll, terminalIO } from '../io/prompt.ts';
 import { InputError, readStructuredFile } from '../io/read.ts';
@@ -19,11 +20,13 @@ export interface AskCommandOptions {
   nonInteractive?: boolean;
   maxQuestions?: number;
   saveFile?: string;
+  /** The profile's text encoding (default: from a BOM, else UTF-8, else GB18030 with a note). */
+  encoding?: InputEncoding;
 }
 
 export async function runAsk(o: AskCommandOptions): Promise<void> {
   if (o.saveFile) checkOutputPath(o.saveFile); // before any question is asked
-  let data = readStructuredFile(o.profileFile) as Record<string, unknown>;
+  let data = readStructuredFile(o.profileFile, { ...(o.encoding && { encoding: o.encoding }) }) as Record<string, unknown>;
   parseProfile(data, o.profileFile); // reports every problem of the starting profile, naming its field
   const options: AskOptions = { rules: loadRules(o.rulesDir), asOf: o.asOf, lang: o.lang, ...(o.maxQuestions !== undefined && { maxQuestions: o.maxQuestions }) };
   const out = process.stdout;

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { screenList, type ScreenListOptions } from '../../src/batch/run.ts';
 import { csvLine } from '../../src/batch/write.ts';
 import { loadRules } from '../../src/rules/load.ts';
+import { gb18030, utf16le } from '../fixtures/encodings.ts';
 
 const fixtureRules = loadRules(fileURLToPath(new URL('./fixtures/rules', import.meta.url)));
 const dir = mkdtempSync(join(tmpdir(), 'huiqi-input-output-'));
@@ -36,5 +37,29 @@ describe('CSV output is safe to open in Excel or WPS', () => {
     expect(csvRows(output).map((r) => r.name)).toEqual(["'=HYPERLINK(\"http://x\",\"y\")", "'+1", "'-2", "'@SUM(A1)", '重庆甲公司', 'a=b']);
     // Names are trimmed on input, so tab and CR can only lead a cell written some other way.
     expect(csvLine(['\tTab', '\rCR', 'ok', 7])).toBe(`'\tTab,"'\rCR",ok,7\r\n`);
+  });
+});
+
+describe('lists in the encodings Excel saves', () => {
+  const text = '企业名称,统一社会信用代码,海关信用等级,所在省份\n重庆甲公司,91500000MA5U00000W,高级认证企业,重庆\n';
+
+  it('reads a GB18030 (GBK) CSV, saying so on stderr', async () => {
+    const { output, stderr, summary } = await screen(file('gbk.csv', gb18030(text)));
+    expect(summary.errors).toBe(0);
+    expect(csvRows(output)[0]).toMatchObject({ name: '重庆甲公司', eligible: '2' });
+    expect(stderr).toMatch(/gbk\.csv: not valid UTF-8; read as GB18030/);
+  });
+
+  it("reads UTF-16 with a BOM, tab-separated (Excel's Unicode text)", async () => {
+    const { output, stderr } = await screen(file('unicode.txt', utf16le(text.replace(/,/g, '\t'))));
+    expect(csvRows(output)[0]).toMatchObject({ name: '重庆甲公司', eligible: '2' });
+    expect(stderr).not.toMatch(/GB18030/);
+  });
+
+  it('takes --encoding at its word: GBK bytes read as UTF-8 are refused, naming the file', async () => {
+    const input = file('gbk.csv', gb18030(text));
+    await expect(screen(input, { encoding: 'utf8' })).rejects.toThrow(/gbk\.csv: not valid UTF-8 \(between bytes 0 and/);
+    const { output } = await screen(input, { encoding: 'gb18030' });
+    expect(csvRows(output)[0]!.name).toBe('重庆甲公司');
   });
 });
