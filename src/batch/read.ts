@@ -1,7 +1,7 @@
 // Reading enterprise lists row by row, whatever their size: CSV (./csv.ts), JSONL (one JSON object a
 // line) and XLSX (exceljs's streaming reader, first worksheet). A file name of `-` is stdin.
-// Each row carries its number as the user sees it: the line in a CSV or JSONL file (the CSV header is
-// line 1), the sheet row in XLSX.
+// Each row carries its number as the user sees it: the record in a CSV file as a spreadsheet shows it
+// (the header is row 1), the line in a JSONL file, the sheet row in XLSX.
 import { createReadStream, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { Readable } from 'node:stream';
@@ -126,15 +126,21 @@ function delimiterOf(text: string): ',' | '\t' {
 async function* csvRows(input: AsyncIterable<string>, file: string): AsyncGenerator<RawRow[]> {
   let reader: CsvReader | undefined;
   let header: string[] | undefined;
+  // Rows are numbered by record, as a spreadsheet numbers them (the header is row 1, an empty line is a
+  // row too), not by line: a quoted name with a line break in it is one row, not two.
+  let record = 0;
   const toRows = (records: CsvRecord[]): RawRow[] => {
     const rows: RawRow[] = [];
-    for (const { line: row, cells } of records) {
+    for (const { cells } of records) {
+      const row = ++record;
       if (cells.length === 1 && cells[0] === '') continue; // an empty line is not a row
       if (!header) {
         header = cells.map((h) => h.trim());
         continue;
       }
-      rows.push(cells.length > header.length ? { row, header, cells, error: `${cells.length} cells but the header has ${header.length} columns` } : { row, header, cells });
+      // A row with fewer cells is as suspect as one with more: its cells may have shifted, and the missing
+      // ones would otherwise silently become unknown.
+      rows.push(cells.length !== header.length ? { row, header, cells, error: `${cells.length} cells but the header has ${header.length} columns` } : { row, header, cells });
     }
     return rows;
   };

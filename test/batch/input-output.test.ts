@@ -63,3 +63,25 @@ describe('lists in the encodings Excel saves', () => {
     expect(csvRows(output)[0]!.name).toBe('重庆甲公司');
   });
 });
+
+describe('CSV rows', () => {
+  it('reports a short row like a long one, and numbers rows as a spreadsheet does (a quoted line break is one row)', async () => {
+    const input = file('ragged.csv', [
+      '企业名称,统一社会信用代码,海关信用等级,所在省份',
+      '"重庆甲公司\n（原名：重庆乙公司）",91500000MA5U00000W,advanced,重庆', // row 2, lines 2–3
+      '短行公司,91500000MA5U00000W,advanced', // row 3: a cell short
+      '长行公司,91500000MA5U00000W,advanced,重庆,多余', // row 4: a cell too many
+      '',
+      '好公司,91500000MA5U00000W,advanced,重庆', // row 6 (row 5 is empty)
+    ].join('\n'));
+    const { output, summary } = await screen(input);
+    const rows = csvRows(output);
+    expect(rows.map((r) => [r.row, r.error])).toEqual([
+      ['2', ''],
+      ['3', '3 cells but the header has 4 columns'],
+      ['4', '5 cells but the header has 4 columns'],
+      ['6', ''],
+    ]);
+    expect(summary.errorRows.map((e) => e.row)).toEqual([3, 4]);
+  });
+});
