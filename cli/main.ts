@@ -1,6 +1,7 @@
-// huiqi command line: parses arguments and calls src/. Exit codes: 0 ok, 1 invalid input, 2 usage error.
+// huiqi command line: parses arguments and calls src/. Exit codes: see ./exit-codes.ts.
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { OutputError, outputError } from '../src/io/output.ts';
 import { InputError } from '../src/io/read.ts';
 import { version } from '../src/report/version.ts';
 import { checkCommand } from './commands/check.ts';
@@ -8,15 +9,16 @@ import { rulesCommand } from './commands/rules.ts';
 import { reportCommand } from './commands/report.ts';
 import { askCommand } from './commands/ask.ts';
 import { screenCommand } from './commands/screen.ts';
-
-export const EXIT = { ok: 0, invalidInput: 1, usage: 2 } as const;
+import { EXIT } from './exit-codes.ts';
 
 class UsageError extends Error {}
 
-// `huiqi check … | head` closes the pipe early: that is not an error.
+// `huiqi check … | head` closes the pipe early: that is not an error. Any other failure (stdout
+// redirected to a full disk) is one line and exit 3, never a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(EXIT.ok);
-  throw error;
+  process.stderr.write(`huiqi: ${outputError('-', error).message}\n`);
+  process.exit(EXIT.unwritableOutput);
 });
 
 const cli = yargs(hideBin(process.argv))
@@ -45,6 +47,9 @@ try {
   if (error instanceof InputError) {
     process.stderr.write(`huiqi: ${error.message}\n`);
     process.exitCode = EXIT.invalidInput;
+  } else if (error instanceof OutputError) {
+    process.stderr.write(`huiqi: ${error.message}\n`);
+    process.exitCode = EXIT.unwritableOutput;
   } else if (error instanceof UsageError || error.name === 'YError') {
     process.stderr.write(`${await cli.getHelp()}\n\nhuiqi: ${error.message}\n`);
     process.exitCode = EXIT.usage;

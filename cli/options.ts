@@ -1,6 +1,7 @@
 // Options several commands share, defined once so they read and behave the same everywhere.
 import type { Argv } from 'yargs';
 import { parseDay, today } from '../src/io/dates.ts';
+import { inputEncodings, type InputEncoding } from '../src/io/encoding.ts';
 import type { Lang } from '../src/report/summary.ts';
 import { defaultRulesDir } from '../src/rules/load.ts';
 
@@ -13,9 +14,15 @@ export const langOption = <T>(y: Argv<T>, describe = 'language of titles and exp
 export const asOfOption = <T>(y: Argv<T>) =>
   y.option('as-of', { type: 'string', describe: 'evaluation date YYYY-MM-DD (default: today); decides which rules are in force' });
 
-/** `<profile> --as-of --lang --rules`: what every command about one enterprise takes. */
-export const profileOptions = <T>(y: Argv<T>, profile = 'enterprise profile, .json or .yaml (see samples/)', lang?: string) =>
-  rulesOption(langOption(asOfOption(y.positional('profile', { type: 'string', demandOption: true, describe: profile })), lang));
+export const encodingOption = <T>(y: Argv<T>) =>
+  y.option('encoding', {
+    choices: inputEncodings as unknown as InputEncoding[],
+    describe: 'text encoding of the input (default: from a BOM, else UTF-8, else GB18030 with a note)',
+  });
+
+/** `<profile> --as-of --lang --rules --encoding`: what every command about one enterprise takes. */
+export const profileOptions = <T>(y: Argv<T>, profile = 'enterprise profile, .json or .yaml (see samples/); - reads stdin', lang?: string) =>
+  encodingOption(rulesOption(langOption(asOfOption(y.positional('profile', { type: 'string', demandOption: true, describe: profile })), lang)));
 
 /** The evaluation date: --as-of validated, or today. */
 export const evaluationDate = (asOf: string | undefined): string => (asOf ? parseDay(asOf, '--as-of') : today());

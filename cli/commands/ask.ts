@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { runAsk } from '../../src/report/ask-command.ts';
+import type { InputEncoding } from '../../src/io/encoding.ts';
 import type { Lang } from '../../src/report/summary.ts';
 import { evaluationDate, profileOptions } from '../options.ts';
 
@@ -12,6 +13,7 @@ interface AskArgs {
   nonInteractive?: boolean;
   max?: number;
   save?: string;
+  encoding?: InputEncoding;
 }
 
 export const askCommand: CommandModule<object, AskArgs> = {
@@ -34,6 +36,7 @@ export const askCommand: CommandModule<object, AskArgs> = {
       ...(args.nonInteractive !== undefined && { nonInteractive: args.nonInteractive }),
       ...(args.max !== undefined && { maxQuestions: args.max }),
       ...(args.save !== undefined && { saveFile: args.save }),
+      ...(args.encoding && { encoding: args.encoding }),
     });
   },
 };

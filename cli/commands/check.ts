@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs';
 import { evaluateProfile } from '../../src/engine/evaluate.ts';
 import { loadProfile } from '../../src/profile/load.ts';
 import { checkFormats, type CheckFormat } from '../../src/report/check-report.ts';
+import type { InputEncoding } from '../../src/io/encoding.ts';
 import type { Lang } from '../../src/report/summary.ts';
 import { loadRules } from '../../src/rules/load.ts';
 import { evaluationDate, profileOptions } from '../options.ts';
@@ -13,6 +14,7 @@ interface CheckArgs {
   lang: Lang;
   rules: string;
   all?: boolean;
+  encoding?: InputEncoding;
 }
 
 export const checkCommand: CommandModule<object, CheckArgs> = {
@@ -26,7 +28,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
       .example('$0 check profile.json --as-of 2024-06-30 --format markdown --lang en', 'a Markdown report in English, as of a past date'),
   handler: async (args) => {
     const asOf = evaluationDate(args.asOf);
-    const profile = loadProfile(args.profile);
+    const profile = loadProfile(args.profile, { ...(args.encoding && { encoding: args.encoding }) });
     const rules = loadRules(args.rules);
     const results = await evaluateProfile(profile, rules, { asOf });
     process.stdout.write(checkFormats[args.format]({ profile, results, asOf, lang: args.lang, all: args.all }));

@@ -1,6 +1,7 @@
-import { writeFileSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
+import { checkOutputPath, writeOutputFile } from '../../src/io/output.ts';
 import { writeClientReport, reportFormats, type ReportFormat } from '../../src/report/client-report-command.ts';
+import type { InputEncoding } from '../../src/io/encoding.ts';
 import type { Lang } from '../../src/report/summary.ts';
 import { evaluationDate, profileOptions } from '../options.ts';
 
@@ -11,6 +12,7 @@ interface ReportArgs {
   lang: Lang;
   rules: string;
   output?: string;
+  encoding?: InputEncoding;
 }
 
 export const reportCommand: CommandModule<object, ReportArgs> = {
@@ -24,8 +26,9 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
       .example('$0 report samples/incomplete-profile.yaml --lang en --as-of 2024-06-01', 'a Markdown report in English, as of a past date'),
   handler: async (args) => {
     const asOf = evaluationDate(args.asOf);
-    const text = await writeClientReport({ profileFile: args.profile, rulesDir: args.rules, asOf, lang: args.lang, format: args.format });
-    if (args.output) writeFileSync(args.output, text);
+    if (args.output) checkOutputPath(args.output);
+    const text = await writeClientReport({ profileFile: args.profile, rulesDir: args.rules, asOf, lang: args.lang, format: args.format, ...(args.encoding && { encoding: args.encoding }) });
+    if (args.output) writeOutputFile(args.output, text);
     else process.stdout.write(text);
   },
 };

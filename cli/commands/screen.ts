@@ -3,8 +3,10 @@ import { columnHelp, columnTable } from '../../src/batch/help.ts';
 import { formatOfName, listFormats, type ListFormat } from '../../src/batch/read.ts';
 import { parseShard, screenList } from '../../src/batch/run.ts';
 import { parseDay, today } from '../../src/io/dates.ts';
+import type { InputEncoding } from '../../src/io/encoding.ts';
 import type { Lang } from '../../src/report/summary.ts';
 import { defaultRulesDir, loadRules } from '../../src/rules/load.ts';
+import { encodingOption } from '../options.ts';
 
 /** A usage error (exit 2): cli/main.ts treats errors named YError, as yargs names its own, that way. */
 function usageError(message: string): Error {
@@ -16,6 +18,7 @@ interface ScreenArgs {
   out: string;
   format?: ListFormat;
   inputFormat?: ListFormat;
+  encoding?: InputEncoding;
   asOf?: string;
   only?: 'eligible' | 'errors';
   rules: string;
@@ -29,7 +32,7 @@ export const screenCommand: CommandModule<object, ScreenArgs> = {
   command: 'screen [input]',
   describe: 'Screen a list of enterprises (CSV, JSONL or XLSX, one per row) against every enterprise rule',
   builder: (y) =>
-    y
+    encodingOption(y)
       .positional('input', { type: 'string', describe: 'the list: .csv, .jsonl or .xlsx; - reads stdin' })
       .option('out', { type: 'string', default: '-', defaultDescription: 'stdout', describe: 'output file (default stdout, also --out=-)' })
       .option('format', { choices: listFormats, describe: 'output format (default: from --out, else csv)' })
@@ -68,6 +71,7 @@ export const screenCommand: CommandModule<object, ScreenArgs> = {
       input,
       output: args.out,
       ...(args.inputFormat && { inputFormat: args.inputFormat }),
+      ...(args.encoding && { encoding: args.encoding }),
       outputFormat,
       rules,
       asOf,

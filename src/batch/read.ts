@@ -1,11 +1,12 @@
 // Reading enterprise lists row by row, whatever their size: CSV (./csv.ts), JSONL (one JSON object a
 // line) and XLSX (exceljs's streaming reader, first worksheet). A file name of `-` is stdin.
-// Each row carries its number as the user sees it: the line in a CSV or JSONL file (the CSV header is
-// line 1), the sheet row in XLSX.
+// Each row carries its number as the user sees it: the record in a CSV file as a spreadsheet shows it
+// (the header is row 1), the line in a JSONL file, the sheet row in XLSX.
 import { createReadStream, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
+import { decodeChunks, type InputEncoding, type Note } from '../io/encoding.ts';
 import { InputError } from '../io/read.ts';
 import { CsvReader, CsvSyntaxError, type CsvRecord } from './csv.ts';
 
@@ -30,10 +31,16 @@ export interface ListSource {
   batches: AsyncIterable<RawRow[]>;
 }
 
-/** The format a file name implies, if any. */
+/** How a text list is decoded (../io/encoding.ts): the encoding asked for, and where the note on a guessed one goes. */
+export interface Reading {
+  encoding?: InputEncoding;
+  note?: Note;
+}
+
+/** The format a file name implies, if any (tab-separated text is read as CSV with tabs). */
 export function formatOfName(file: string): ListFormat | undefined {
   const ext = extname(file).toLowerCase();
-  return ext === '.csv' || ext === '.txt' ? 'csv' : ext === '.jsonl' || ext === '.ndjson' ? 'jsonl' : ext === '.xlsx' ? 'xlsx' : undefined;
+  return ext === '.csv' || ext === '.txt' || ext === '.tsv' ? 'csv' : ext === '.jsonl' || ext === '.ndjson' ? 'jsonl' : ext === '.xlsx' ? 'xlsx' : undefined;
 }
 
 /** Guesses the format from the first bytes: a zip (XLSX), a JSON object, or else CSV. */
@@ -44,7 +51,7 @@ function sniff(first: Buffer): ListFormat {
 }
 
 /** Opens a list: `-` is stdin; the format comes from `format`, else the file name, else the first bytes. */
-export async function openList(file: string, format?: ListFormat): Promise<ListSource> {
+export async function openList(file: string, format?: ListFormat, reading: Reading = {}): Promise<ListSource> {
   let stream: Readable;
   let total: number | undefined;
   let counted = 0;
@@ -64,7 +71,8 @@ export async function openList(file: string, format?: ListFormat): Promise<ListS
   const counting = countBytes(stream, file, (n) => (counted += n));
   const input = chosen ? counting : await peek(counting);
   const fmt = chosen ?? sniff((input as Readable & { first: Buffer }).first);
-  const batches = fmt === 'csv' ? csvRows(input, file) : fmt === 'jsonl' ? jsonlRows(input) : xlsxRows(input, file);
+  const text = () => decodeChunks(input, file === '-' ? 'stdin' : file, reading.encoding, reading.note);
+  const batches = fmt === 'csv' ? csvRows(text(), file) : fmt === 'jsonl' ? jsonlRows(text()) : xlsxRows(input, file);
   return { format: fmt, progress: () => ({ bytes: counted, ...(total !== undefined && { total }) }), batches };
 }
 
@@ -108,25 +116,38 @@ async function peek(stream: Readable): Promise<Readable & { first: Buffer }> {
 /** Rows per batch: few enough that a batch is gone before the next scavenge, enough that the promise per batch costs nothing. */
 const BATCH_ROWS = 32;
 
-async function* csvRows(input: Readable, file: string): AsyncGenerator<RawRow[]> {
-  input.setEncoding('utf8');
-  const reader = new CsvReader();
+/** Tab-separated when the first line has tabs and no comma (Excel's "Unicode text"), else comma-separated. */
+function delimiterOf(text: string): ',' | '\t' {
+  const end = text.indexOf('\n');
+  const first = end < 0 ? text : text.slice(0, end);
+  return first.includes('\t') && !first.includes(',') ? '\t' : ',';
+}
+
+async function* csvRows(input: AsyncIterable<string>, file: string): AsyncGenerator<RawRow[]> {
+  let reader: CsvReader | undefined;
   let header: string[] | undefined;
+  // Rows are numbered by record, as a spreadsheet numbers them (the header is row 1, an empty line is a
+  // row too), not by line: a quoted name with a line break in it is one row, not two.
+  let record = 0;
   const toRows = (records: CsvRecord[]): RawRow[] => {
     const rows: RawRow[] = [];
-    for (const { line: row, cells } of records) {
+    for (const { cells } of records) {
+      const row = ++record;
       if (cells.length === 1 && cells[0] === '') continue; // an empty line is not a row
       if (!header) {
         header = cells.map((h) => h.trim());
         continue;
       }
-      rows.push(cells.length > header.length ? { row, header, cells, error: `${cells.length} cells but the header has ${header.length} columns` } : { row, header, cells });
+      // A row with fewer cells is as suspect as one with more: its cells may have shifted, and the missing
+      // ones would otherwise silently become unknown.
+      rows.push(cells.length !== header.length ? { row, header, cells, error: `${cells.length} cells but the header has ${header.length} columns` } : { row, header, cells });
     }
     return rows;
   };
   try {
     for await (const chunk of input) {
-      reader.feed(chunk as string);
+      reader ??= new CsvReader(delimiterOf(chunk));
+      reader.feed(chunk);
       // A few rows at a time, not a whole chunk's: rows alive at a scavenge are promoted, and V8 then
       // allocates their kind in old space from the start, which made peak memory bimodal.
       for (;;) {
@@ -138,7 +159,7 @@ async function* csvRows(input: Readable, file: string): AsyncGenerator<RawRow[]>
       }
     }
     const records: CsvRecord[] = [];
-    reader.end(records);
+    reader?.end(records);
     const rows = toRows(records);
     if (rows.length) yield rows;
   } catch (e) {
@@ -148,8 +169,7 @@ async function* csvRows(input: Readable, file: string): AsyncGenerator<RawRow[]>
   if (!header) throw new InputError(`${file === '-' ? 'stdin' : file}: empty list: no header row`);
 }
 
-async function* jsonlRows(input: Readable): AsyncGenerator<RawRow[]> {
-  input.setEncoding('utf8');
+async function* jsonlRows(input: AsyncIterable<string>): AsyncGenerator<RawRow[]> {
   let rest = '';
   let line = 0;
   const parseLine = (text: string, rows: RawRow[]) => {
@@ -168,7 +188,7 @@ async function* jsonlRows(input: Readable): AsyncGenerator<RawRow[]> {
     else rows.push({ row, header: Object.keys(value), cells: Object.values(value) });
   };
   for await (const chunk of input) {
-    const text = rest + (chunk as string);
+    const text = rest + chunk;
     const rows: RawRow[] = [];
     let start = 0;
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {

@@ -1,5 +1,6 @@
 // `huiqi screen`: read a list, screen each row, write each result, report a summary. One row in, one
 // row out (unless --only filters the output); a bad row is reported, never fatal.
+import type { InputEncoding } from '../io/encoding.ts';
 import type { Rule } from '../rules/schema.ts';
 import type { Lang } from '../report/summary.ts';
 import { Progress } from './progress.ts';
@@ -18,6 +19,8 @@ export interface ScreenListOptions {
   input: string;
   output: string;
   inputFormat?: ListFormat;
+  /** The list's text encoding (default: from a BOM, else UTF-8, else GB18030 with a note). */
+  encoding?: InputEncoding;
   outputFormat: ListFormat;
   rules: readonly Rule[];
   asOf: string;
@@ -49,7 +52,10 @@ function keep(row: ScreenedRow, only: ScreenListOptions['only']): boolean {
 export async function screenList(options: ScreenListOptions): Promise<Summary> {
   const stderr = options.stderr ?? process.stderr;
   const started = performance.now();
-  const source = await openList(options.input, options.inputFormat);
+  const source = await openList(options.input, options.inputFormat, {
+    ...(options.encoding && { encoding: options.encoding }),
+    note: (text) => stderr.write(`huiqi: ${text}\n`),
+  });
   const screener = new RowScreener(options);
   const origin = options.input === '-' ? 'stdin' : options.input;
   const writer = await openWriter(options.output, options.outputFormat);
@@ -91,8 +97,8 @@ export async function screenList(options: ScreenListOptions): Promise<Summary> {
     await writer.end();
   } catch (e) {
     progress?.clear();
-    await writer.end().catch(() => {});
-    throw e;
+    await writer.abort(); // a refused list leaves an earlier output file untouched
+    throw writer.error ?? e;
   }
   progress?.clear();
   summary.seconds = (performance.now() - started) / 1000;

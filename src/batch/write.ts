@@ -1,12 +1,12 @@
 // Writing screening results row by row: CSV (RFC 4180, CRLF line ends, written here: a row is a
 // handful of cells, and rendering it on the spot keeps per-row garbage short-lived), JSONL, or XLSX (exceljs's streaming
 // writer). Output is buffered in chunks and waits for the destination to drain, so memory stays flat.
-// A file name of `-` (or none) is stdout.
+// A file name of `-` (or none) is stdout. A file is written beside its target and put in place only
+// when the list is done (../io/output.ts): a refused list leaves an earlier result untouched.
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
-import { InputError } from '../io/read.ts';
+import { openOutputStream, outputError, type OutputError } from '../io/output.ts';
 import type { ListFormat } from './read.ts';
 
 /** The output columns, in order. */
@@ -35,7 +35,12 @@ export interface ScreenedRow {
 
 export interface RowWriter {
   write(row: ScreenedRow): Promise<void> | void;
+  /** Finishes the output and puts the file in place. */
   end(): Promise<void>;
+  /** Drops the output: an earlier file at the path stays as it was. */
+  abort(): Promise<void>;
+  /** Why the output could not be written, once that happened. */
+  readonly error: OutputError | undefined;
 }
 
 /** Separators inside one cell: rule ids by `;`, titles by `；`. */
@@ -50,22 +55,34 @@ const jsonOf = (r: ScreenedRow) => ({
   estimatedValueCny: r.estimatedValueCny ?? null, error: r.error || null,
 });
 
-function openStream(file: string): { out: Writable; close: () => Promise<void> } {
-  if (file === '-') return { out: process.stdout, close: async () => {} };
-  const out = createWriteStream(file, { highWaterMark: 256 * 1024 }); // room to keep screening while chunks are written
-  const failed = new Promise<never>((_, reject) => out.once('error', (e) => reject(new InputError(`${file}: cannot write: ${e.message}`))));
-  failed.catch(() => {});
-  return {
-    out,
-    close: () => Promise.race([failed, new Promise<void>((resolve) => out.end(resolve))]),
-  };
+type Output = ReturnType<typeof openOutputStream> & { path: string };
+
+/** What every writer does with its output: put it in place, drop it, or tell why it failed. */
+abstract class OutputWriter {
+  constructor(protected readonly output: Output) {}
+  get error() {
+    return this.output.error;
+  }
+  abort() {
+    return this.output.abort();
+  }
+  /** Waits until the destination has room; a failed write becomes an OutputError naming the path. */
+  protected drained(): Promise<void> {
+    return once(this.output.stream, 'drain').then(
+      () => {},
+      (e: unknown) => {
+        throw outputError(this.output.path, e);
+      },
+    );
+  }
 }
 
 /** Text output: each row rendered as it comes (so nothing is held), written in chunks of 32K characters when the destination has room. */
-class ChunkedText implements RowWriter {
+class ChunkedText extends OutputWriter implements RowWriter {
   private parts: string[] = [];
   private size = 0;
-  constructor(private readonly out: Writable, private readonly close: () => Promise<void>, private readonly render: (row: ScreenedRow) => string, head: string) {
+  constructor(output: Output, private readonly render: (row: ScreenedRow) => string, head: string) {
+    super(output);
     if (head) this.add(head);
   }
   private add(text: string) {
@@ -82,11 +99,11 @@ class ChunkedText implements RowWriter {
     const text = this.parts.join('');
     this.parts = [];
     this.size = 0;
-    if (text && !this.out.write(text)) return once(this.out, 'drain').then(() => {});
+    if (text && !this.output.stream.write(text)) return this.drained();
   }
   async end() {
     await this.flush();
-    await this.close();
+    await this.output.commit();
   }
 }
 
@@ -94,8 +111,17 @@ class ChunkedText implements RowWriter {
 const NEEDS_QUOTES = /[",\r\n]/;
 function csvCell(value: string | number): string {
   if (typeof value === 'number') return String(value);
-  return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const text = neutralised(value);
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
+
+/**
+ * Text that Excel or WPS would run as a formula (a name like `=HYPERLINK("http://x","y")`, or starting
+ * with + - @ tab or CR) gets a leading single quote, the usual CSV-injection guard: the cell then shows
+ * as text. XLSX output needs none (its cells are typed strings); numbers are written as numbers.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+export const neutralised = (text: string): string => (FORMULA_START.test(text) ? `'${text}` : text);
 export const csvLine = (cells: (string | number)[]): string => `${cells.map(csvCell).join(',')}\r\n`;
 
 /** The eligibleRules, eligibleTitles and exclusions cells of a row, as CSV text. */
@@ -122,11 +148,12 @@ function csvRow(r: ScreenedRow): string {
   return `${r.row},${csvCell(r.name)},${csvCell(r.uscc)},${screened ? r.eligible : ''},${screened ? r.undetermined : ''},${ruleCellsOf(r)},${r.estimatedValueCny ?? ''},${r.error ? csvCell(r.error) : ''}\r\n`;
 }
 
-class XlsxWriter implements RowWriter {
+class XlsxWriter extends OutputWriter implements RowWriter {
   private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter;
   private readonly sheet: ExcelJS.Worksheet;
-  constructor(excel: typeof ExcelJS, out: Writable, private readonly close: () => Promise<void>) {
-    this.workbook = new excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+  constructor(excel: typeof ExcelJS, output: Output) {
+    super(output);
+    this.workbook = new excel.stream.xlsx.WorkbookWriter({ stream: output.stream as Writable, useStyles: false, useSharedStrings: false });
     this.sheet = this.workbook.addWorksheet('screening');
     this.sheet.addRow([...outputColumns]).commit();
   }
@@ -135,17 +162,18 @@ class XlsxWriter implements RowWriter {
   }
   async end() {
     this.sheet.commit();
-    await this.workbook.commit();
-    await this.close();
+    await Promise.race([this.workbook.commit(), this.output.failed]);
+    await this.output.commit();
   }
 }
 
 /** A writer for `file` (`-` = stdout). CSV written to a file starts with a BOM so that Excel reads it as UTF-8. */
 export async function openWriter(file: string, format: ListFormat): Promise<RowWriter> {
-  const { out, close } = openStream(file);
+  // room to keep screening while chunks are written
+  const output: Output = Object.assign(openOutputStream(file, { highWaterMark: 256 * 1024 }), { path: file });
   // exceljs is loaded only for XLSX: it is large, and CSV/JSONL runs should not carry it.
-  if (format === 'xlsx') return new XlsxWriter((await import('exceljs')).default, out, close);
-  if (format === 'jsonl') return new ChunkedText(out, close, (r) => `${JSON.stringify(jsonOf(r))}\n`, '');
+  if (format === 'xlsx') return new XlsxWriter((await import('exceljs')).default, output);
+  if (format === 'jsonl') return new ChunkedText(output, (r) => `${JSON.stringify(jsonOf(r))}\n`, '');
   const head = (file === '-' ? '' : '\uFEFF') + csvLine([...outputColumns]);
-  return new ChunkedText(out, close, csvRow, head);
+  return new ChunkedText(output, csvRow, head);
 }

@@ -3,20 +3,27 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
+import { decodeText, type InputEncoding } from './encoding.ts';
 
 /** An input problem the user can fix: the CLI prints the message and exits 1. */
 export class InputError extends Error {
   override name = 'InputError';
 }
 
+/** How a file is read: its text encoding (default: from a BOM, else UTF-8, else GB18030 with a note). */
+export interface ReadOptions {
+  encoding?: InputEncoding;
+}
+
 /** Parses a .json, .yaml or .yml file; a syntax error names the file. */
-export function readStructuredFile(file: string): unknown {
-  let text: string;
+export function readStructuredFile(file: string, options: ReadOptions = {}): unknown {
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (e) {
     throw new InputError(`${file}: cannot read: ${(e as Error).message}`);
   }
+  const text = decodeText(bytes, file, options.encoding);
   try {
     return extname(file).toLowerCase() === '.json' ? JSON.parse(text) : parseYaml(text, { merge: true, maxAliasCount: 1000 });
   } catch (e) {

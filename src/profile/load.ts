@@ -1,4 +1,4 @@
-import { describeIssues, InputError, readStructuredFile } from '../io/read.ts';
+import { describeIssues, InputError, readStructuredFile, type ReadOptions } from '../io/read.ts';
 import { enterpriseSchema, type Enterprise } from './enterprise.ts';
 
 /** Validates an enterprise profile; every problem is reported with the field it concerns. */
@@ -9,6 +9,6 @@ export function parseProfile(data: unknown, origin = 'profile'): Enterprise {
 }
 
 /** Loads a profile from a .json, .yaml or .yml file. */
-export function loadProfile(file: string): Enterprise {
-  return parseProfile(readStructuredFile(file), file);
+export function loadProfile(file: string, options: ReadOptions = {}): Enterprise {
+  return parseProfile(readStructuredFile(file, options), file);
 }

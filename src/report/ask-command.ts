@@ -1,7 +1,8 @@
 // What `huiqi ask` does, so the CLI only parses arguments.
-import { writeFileSync } from 'node:fs';
 import { stringify } from 'yaml';
 import { evaluateProfile } from '../engine/evaluate.ts';
+import type { InputEncoding } from '../io/encoding.ts';
+import { checkOutputPath, writeOutputFile } from '../io/output.ts';
 import { linesIO, readAll, terminalIO } from '../io/prompt.ts';
 import { InputError, readStructuredFile } from '../io/read.ts';
 import { parseProfile } from '../profile/load.ts';
@@ -19,10 +20,13 @@ export interface AskCommandOptions {
   nonInteractive?: boolean;
   maxQuestions?: number;
   saveFile?: string;
+  /** The profile's text encoding (default: from a BOM, else UTF-8, else GB18030 with a note). */
+  encoding?: InputEncoding;
 }
 
 export async function runAsk(o: AskCommandOptions): Promise<void> {
-  let data = readStructuredFile(o.profileFile) as Record<string, unknown>;
+  if (o.saveFile) checkOutputPath(o.saveFile); // before any question is asked
+  let data = readStructuredFile(o.profileFile, { ...(o.encoding && { encoding: o.encoding }) }) as Record<string, unknown>;
   parseProfile(data, o.profileFile); // reports every problem of the starting profile, naming its field
   const options: AskOptions = { rules: loadRules(o.rulesDir), asOf: o.asOf, lang: o.lang, ...(o.maxQuestions !== undefined && { maxQuestions: o.maxQuestions }) };
   const out = process.stdout;
@@ -53,5 +57,5 @@ export async function runAsk(o: AskCommandOptions): Promise<void> {
 }
 
 function save(file: string | undefined, data: Record<string, unknown>) {
-  if (file) writeFileSync(file, file.endsWith('.json') ? `${JSON.stringify(data, null, 2)}\n` : stringify(data));
+  if (file) writeOutputFile(file, file.endsWith('.json') ? `${JSON.stringify(data, null, 2)}\n` : stringify(data));
 }

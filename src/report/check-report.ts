@@ -1,5 +1,6 @@
 // `huiqi check` output: what applies, what does not and why, what is undetermined and the questions
 // that would decide it. Three formats: a terminal table, JSON, Markdown.
+import { withoutRawHtml } from './markdown.ts';
 import type { RuleResult } from '../engine/evaluate.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import { amountText, citationText, groupResults, resultTitle, type Lang, type Question } from './summary.ts';
@@ -145,7 +146,7 @@ export function checkMarkdown({ profile, results, asOf, lang, all }: CheckReport
     if (!all && g.questions.length > QUESTIONS_SHOWN) out.push(`- … ${g.questions.length - QUESTIONS_SHOWN} ${w.moreQuestions}`);
     out.push('');
   }
-  return out.join('\n');
+  return withoutRawHtml(out.join('\n'));
 }
 
 export const checkFormats = { table: checkTable, json: checkJson, markdown: checkMarkdown } as const;

@@ -2,6 +2,7 @@
 // applies (with citations and quotes), what is undetermined and the questions that decide it, "what it
 // would take" ranked, the deadlines, and a sources appendix. One model, two renderings: Markdown here,
 // HTML in ./html.ts.
+import { withoutRawHtml } from './markdown.ts';
 import { deadlines, describeDeadline, type Deadline } from '../engine/deadlines.ts';
 import type { RuleResult } from '../engine/evaluate.ts';
 import { describeStep, gapAnalysis, type GapAnalysis, type Unlock } from '../engine/gap.ts';
@@ -211,5 +212,5 @@ export function clientReportMarkdown(report: ClientReport): string {
     out.push(`  - ${w.rulesCited}: ${s.rules.map((r) => `${r.source.article} \`${r.id}\``).join(', ')}`);
   }
   out.push('', '---', '', `_${w.disclaimer}_`, '');
-  return out.join('\n');
+  return withoutRawHtml(out.join('\n'));
 }

@@ -1,0 +1,87 @@
+// What users' lists really look like and what their spreadsheet programs do with our output: formula
+// cells neutralised in CSV, encodings, ragged rows, row numbers, sheets and title rows, the summary.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { screenList, type ScreenListOptions } from '../../src/batch/run.ts';
+import { csvLine } from '../../src/batch/write.ts';
+import { loadRules } from '../../src/rules/load.ts';
+import { gb18030, utf16le } from '../fixtures/encodings.ts';
+
+const fixtureRules = loadRules(fileURLToPath(new URL('./fixtures/rules', import.meta.url)));
+const dir = mkdtempSync(join(tmpdir(), 'huiqi-input-output-'));
+let n = 0;
+const file = (name: string, content?: string | Uint8Array) => {
+  const path = join(dir, `${n++}-${name}`);
+  if (content !== undefined) writeFileSync(path, content);
+  return path;
+};
+
+async function screen(input: string, extra: Partial<ScreenListOptions> = {}) {
+  const output = extra.output ?? file('out.csv');
+  let stderr = '';
+  const err = { write: (s: string) => ((stderr += s), true), isTTY: false } as never;
+  const summary = await screenList({ input, output, outputFormat: 'csv', rules: fixtureRules, asOf: '2025-06-30', lang: 'zh', stderr: err, ...extra });
+  return { summary, output, stderr };
+}
+const csvRows = (path: string) => parse(readFileSync(path, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+
+describe('CSV output is safe to open in Excel or WPS', () => {
+  it("prefixes a single quote to cells starting with = + - @ tab or CR, and leaves others alone", async () => {
+    const names = ['=HYPERLINK("http://x","y")', '+1', '-2', '@SUM(A1)', '重庆甲公司', 'a=b'];
+    const input = file('in.csv', ['企业名称,统一社会信用代码', ...names.map((name) => `"${name.replace(/"/g, '""')}",91500000MA5U00000W`)].join('\n'));
+    const { output } = await screen(input);
+    expect(csvRows(output).map((r) => r.name)).toEqual(["'=HYPERLINK(\"http://x\",\"y\")", "'+1", "'-2", "'@SUM(A1)", '重庆甲公司', 'a=b']);
+    // Names are trimmed on input, so tab and CR can only lead a cell written some other way.
+    expect(csvLine(['\tTab', '\rCR', 'ok', 7])).toBe(`'\tTab,"'\rCR",ok,7\r\n`);
+  });
+});
+
+describe('lists in the encodings Excel saves', () => {
+  const text = '企业名称,统一社会信用代码,海关信用等级,所在省份\n重庆甲公司,91500000MA5U00000W,高级认证企业,重庆\n';
+
+  it('reads a GB18030 (GBK) CSV, saying so on stderr', async () => {
+    const { output, stderr, summary } = await screen(file('gbk.csv', gb18030(text)));
+    expect(summary.errors).toBe(0);
+    expect(csvRows(output)[0]).toMatchObject({ name: '重庆甲公司', eligible: '2' });
+    expect(stderr).toMatch(/gbk\.csv: not valid UTF-8; read as GB18030/);
+  });
+
+  it("reads UTF-16 with a BOM, tab-separated (Excel's Unicode text)", async () => {
+    const { output, stderr } = await screen(file('unicode.txt', utf16le(text.replace(/,/g, '\t'))));
+    expect(csvRows(output)[0]).toMatchObject({ name: '重庆甲公司', eligible: '2' });
+    expect(stderr).not.toMatch(/GB18030/);
+  });
+
+  it('takes --encoding at its word: GBK bytes read as UTF-8 are refused, naming the file', async () => {
+    const input = file('gbk.csv', gb18030(text));
+    await expect(screen(input, { encoding: 'utf8' })).rejects.toThrow(/gbk\.csv: not valid UTF-8 \(between bytes 0 and/);
+    const { output } = await screen(input, { encoding: 'gb18030' });
+    expect(csvRows(output)[0]!.name).toBe('重庆甲公司');
+  });
+});
+
+describe('CSV rows', () => {
+  it('reports a short row like a long one, and numbers rows as a spreadsheet does (a quoted line break is one row)', async () => {
+    const input = file('ragged.csv', [
+      '企业名称,统一社会信用代码,海关信用等级,所在省份',
+      '"重庆甲公司\n（原名：重庆乙公司）",91500000MA5U00000W,advanced,重庆', // row 2, lines 2–3
+      '短行公司,91500000MA5U00000W,advanced', // row 3: a cell short
+      '长行公司,91500000MA5U00000W,advanced,重庆,多余', // row 4: a cell too many
+      '',
+      '好公司,91500000MA5U00000W,advanced,重庆', // row 6 (row 5 is empty)
+    ].join('\n'));
+    const { output, summary } = await screen(input);
+    const rows = csvRows(output);
+    expect(rows.map((r) => [r.row, r.error])).toEqual([
+      ['2', ''],
+      ['3', '3 cells but the header has 4 columns'],
+      ['4', '5 cells but the header has 4 columns'],
+      ['6', ''],
+    ]);
+    expect(summary.errorRows.map((e) => e.row)).toEqual([3, 4]);
+  });
+});
