@@ -15,7 +15,7 @@ import { AS_OF, derivedFacts } from '../facts/derived.ts';
 import type { FactValues } from '../facts/types.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import type { FieldLabel } from '../profile/fields.ts';
-import type { Condition, Rule } from '../rules/schema.ts';
+import { informationalKinds, type Condition, type Rule } from '../rules/schema.ts';
 import { enterpriseFactValues, type RuleResult } from './evaluate.ts';
 import { askableFacts } from './explain.ts';
 import { evaluateCondition } from './native.ts';
@@ -245,9 +245,12 @@ function exampleValue(fact: string, c: Constraint, from?: unknown): unknown {
   return undefined;
 }
 
-/** How `fact` can come to satisfy `need`, or undefined when it cannot. */
-function toStep(fact: string, need: Constraint, profileFacts: FactValues, asOf: string, incidentId?: string): Step | undefined {
-  const current = profileFacts[fact];
+/**
+ * How `fact` can come to satisfy `need`, or undefined when it cannot. A profile fact the profile leaves out
+ * but bundled data decides (the Chongqing 高资信企业名单 from the enterprise's name) is known, not asked.
+ */
+function toStep(fact: string, need: Constraint, profileFacts: FactValues, allFacts: FactValues, asOf: string, incidentId?: string): Step | undefined {
+  const current = profileFacts[fact] ?? (factDefinition(fact)?.derived === false ? allFacts[fact] : undefined);
   const where = incidentId !== undefined ? { incidentId } : {};
   if (fact === AS_OF) {
     // Something to do on a day of the user's choosing: possible until the window's last day.
@@ -318,7 +321,7 @@ export function nearMiss(profile: Enterprise, r: RuleResult, asOf: string): Near
     const steps: Step[] = [];
     let possible = true;
     for (const [fact, need] of set) {
-      const step = toStep(fact, need, profileFacts, asOf, incidentOf(fact, r));
+      const step = toStep(fact, need, profileFacts, all, asOf, incidentOf(fact, r));
       if (!step) {
         possible = false;
         break;
@@ -348,11 +351,21 @@ export function moneyValue(r: RuleResult): number {
 const stepKey = (s: Step) =>
   JSON.stringify([s.kind, s.incidentId ?? null, s.fact, s.kind === 'plan' ? [s.notBefore, s.by] : s.kind === 'change' ? s.to : s.need]);
 
-/** Near misses for every ineligible or undetermined benefit whose situation may arise, and the single steps ranked by what they unlock. */
+/**
+ * Whether a rule is something to work towards: an entitlement on a figure we trust. Not a disqualification,
+ * a right (it protects when something happens; nobody brings that about), a goal or a pointer (nothing to
+ * claim), nor a rule on a doubtful figure (`confidence: low`: it never becomes eligible on our word).
+ */
+export function worthUnlocking(rule: Rule): boolean {
+  return !nonEntitlementKinds.has(rule.kind) && rule.confidence?.level !== 'low';
+}
+const nonEntitlementKinds = new Set<Rule['kind']>(['disqualification', 'right', ...informationalKinds]);
+
+/** Near misses for every ineligible or undetermined entitlement whose situation may arise, and the single steps ranked by what they unlock. */
 export function gapAnalysis(profile: Enterprise, results: readonly RuleResult[], asOf: string): GapAnalysis {
   // A rule whose situation (trigger) does not arise is beside the point: nobody is advised to bring it about.
   const candidates = results.filter(
-    (r) => (r.status === 'ineligible' || r.status === 'undetermined') && r.rule.kind !== 'disqualification' && r.relevant !== false,
+    (r) => (r.status === 'ineligible' || r.status === 'undetermined') && worthUnlocking(r.rule) && r.relevant !== false,
   );
   const nearMisses = candidates.map((r) => nearMiss(profile, r, asOf));
   const byStep = new Map<string, Unlock>();
