@@ -63,6 +63,11 @@ export interface Unlock {
   alongWith: Step[][];
   /** The largest known money value among them (CNY), for ranking. */
   money: number;
+  /**
+   * Later windows on the same date (a plan step only): what is still possible if this step's last day is
+   * missed. Never offered as actions of their own: acting by the earlier day is at least as good.
+   */
+  fallbacks?: Unlock[];
 }
 
 export interface GapAnalysis {
@@ -391,12 +396,64 @@ export function gapAnalysis(profile: Enterprise, results: readonly RuleResult[],
   const rank = (u: Unlock) => (u.step.kind === 'answer' ? 1 : 0);
   const alone = (u: Unlock) => u.alongWith.filter((o) => !o.length).length;
   const waits = (u: Unlock) => (u.step.kind === 'plan' && u.step.notBefore ? 1 : 0);
-  const ranked = [...byStep.values()].sort(
+  const ranked = withoutDominatedWindows([...byStep.values()]).sort(
     (a, b) =>
       rank(a) - rank(b) || b.unlocks.length - a.unlocks.length || b.money - a.money || alone(b) - alone(a) || waits(a) - waits(b) ||
       stepKey(a.step).localeCompare(stepKey(b.step)),
   );
   return { nearMisses, ranked };
+}
+
+/** The first and last day a plan step allows (the last open-ended when the window has none). */
+const span = (s: Extract<Step, { kind: 'plan' }>) => ({ first: s.earliest, last: s.by ?? '9999-12-31' });
+
+/**
+ * Plan steps on one date (a disclosure date, the day to apply) read as competing advice: "disclose by
+ * 09-30" beside "disclose on or after 10-01 and by 10-10" suggests waiting, when disclosing within
+ * 6 months is better on every count (海关总署公告2023年第127号 第一条). Per date, the window that closes
+ * first leads: a later window containing it adds its measures to it (acting early also meets them) and
+ * stays only as "if the earlier day is missed"; a later window that opens after it closes, and offers no
+ * more measures and no more money, is dominated and stays only as such a fallback. Windows that overlap
+ * in part, or a later one offering more, remain actions of their own.
+ */
+function withoutDominatedWindows(unlocks: Unlock[]): Unlock[] {
+  const byDate = new Map<string, Unlock[]>();
+  for (const u of unlocks) {
+    if (u.step.kind !== 'plan') continue;
+    const key = `${u.step.incidentId ?? ''}\u0000${u.step.fact}`;
+    byDate.set(key, [...(byDate.get(key) ?? []), u]);
+  }
+  const dropped = new Set<Unlock>();
+  for (const plans of byDate.values()) {
+    if (plans.length < 2) continue;
+    const spans = new Map(plans.map((u) => [u, span(u.step as Extract<Step, { kind: 'plan' }>)]));
+    plans.sort((a, b) => spans.get(a)!.last.localeCompare(spans.get(b)!.last) || spans.get(a)!.first.localeCompare(spans.get(b)!.first));
+    const lead = plans[0]!;
+    const leadSpan = spans.get(lead)!;
+    const fallbacks: Unlock[] = [];
+    const sameResult = (a: RuleResult, b: RuleResult) => a.ruleId === b.ruleId && a.incidentId === b.incidentId;
+    for (const later of plans.slice(1)) {
+      const s = spans.get(later)!;
+      if (s.first <= leadSpan.first && s.last >= leadSpan.last) {
+        later.unlocks.forEach((r, i) => {
+          if (lead.unlocks.some((x) => sameResult(x, r))) return;
+          lead.unlocks.push(r);
+          lead.alongWith.push(later.alongWith[i]!);
+          lead.money = Math.max(lead.money, moneyValue(r));
+        });
+        fallbacks.push(later);
+      }
+    }
+    for (const later of plans.slice(1)) {
+      const s = spans.get(later)!;
+      if (s.first > leadSpan.last && later.unlocks.length <= lead.unlocks.length && later.money <= lead.money) fallbacks.push(later);
+    }
+    if (!fallbacks.length) continue;
+    fallbacks.sort((a, b) => spans.get(a)!.last.localeCompare(spans.get(b)!.last) || spans.get(a)!.first.localeCompare(spans.get(b)!.first));
+    lead.fallbacks = fallbacks;
+    fallbacks.forEach((f) => dropped.add(f));
+  }
+  return unlocks.filter((u) => !dropped.has(u));
 }
 
 // ---------------------------------------------------------------------------------------------------

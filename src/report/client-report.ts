@@ -46,7 +46,7 @@ export const reportWords = {
     applies: '适用的政策措施', exclusions: '适用的排除情形', undetermined: '待确认的政策措施', questions: '需要回答的问题',
     gap: '还差什么（按可解锁的措施数量排序）', actions: '可采取的行动', confirmations: '需确认的事实（确认后即可适用）',
     deadlines: '期限', sources: '附录：政策来源', none: '无', decides: '可确定', measures: '项措施', unlocks: '可解锁',
-    incl: '其中包括', alongWith: '另需', lost: '逾期后不再适用', gained: '逾期后可能适用', outcome: '结果', source: '依据',
+    incl: '其中包括', alongWith: '另需', lost: '逾期后不再适用', gained: '如错过，逾期后可改为适用', outcome: '结果', source: '依据',
     quote: '原文', rulesCited: '引用条款', needs: '尚需确认', disclaimer: '本报告依据所列政策原文及企业提供的信息自动生成，仅供参考；最终以主管部门认定为准。',
     countApplies: '项适用', countUndetermined: '项待确认', countIneligible: '项不适用', notesTitle: '说明',
     rights: '企业享有的权利（所涉情形发生时可主张）', informational: '政府工作目标与政策指引（仅供参考，不属于企业可享受的措施，未计入适用数量）',
@@ -60,7 +60,7 @@ export const reportWords = {
     applies: 'Measures that apply', exclusions: 'Exclusions that apply', undetermined: 'Undetermined measures', questions: 'Questions to answer',
     gap: 'What it would take (ranked by the measures it unlocks)', actions: 'Actions', confirmations: 'Facts to confirm (each decides measures on its own)',
     deadlines: 'Deadlines', sources: 'Appendix: sources', none: 'none', decides: 'decides', measures: 'measure(s)', unlocks: 'unlocks',
-    incl: 'incl.', alongWith: 'also needs', lost: 'lost after that day', gained: 'possible only after it', outcome: 'outcome', source: 'source',
+    incl: 'incl.', alongWith: 'also needs', lost: 'lost after that day', gained: 'if that day is missed, possible instead', outcome: 'outcome', source: 'source',
     quote: 'text', rulesCited: 'provisions cited', needs: 'still needs', disclaimer: 'Generated automatically from the cited policy texts and the information the enterprise provided; for reference only. The competent authority decides.',
     countApplies: 'apply', countUndetermined: 'undetermined', countIneligible: 'do not apply', notesTitle: 'note',
     rights: 'Rights of the enterprise (can be invoked if the situation happens)',
@@ -137,6 +137,15 @@ export function unlockText(u: Unlock, lang: Lang): string {
   const alone = u.alongWith.filter((others) => !others.length).length;
   const partly = alone < u.unlocks.length ? (lang === 'zh' ? `（其中${alone}项无需其他条件）` : ` (${alone} on its own)`) : '';
   return `${w.unlocks} ${u.unlocks.length} ${w.measures}${partly}${incl}`;
+}
+
+/** "if 2025-09-30 is missed: disclose by 2025-10-10 — unlocks 1 measure(s): …", for a later window on the same date. */
+export function fallbackText(lead: Unlock, fallback: Unlock, lang: Lang): string {
+  const day = lead.step.kind === 'plan' ? lead.step.by : undefined;
+  const measures = fallback.unlocks.map((r) => resultTitle(r, lang)).join(lang === 'zh' ? '；' : '; ');
+  const step = describeStep(fallback.step, lang);
+  if (lang === 'zh') return `如错过${day ?? '上述期限'}：${step}，${reportWords.zh.unlocks}${fallback.unlocks.length}${reportWords.zh.measures}：${measures}`;
+  return `if ${day ?? 'that day'} is missed: ${step} — ${reportWords.en.unlocks} ${fallback.unlocks.length} ${reportWords.en.measures}: ${measures}`;
 }
 
 /** The other steps the i-th measure a change unlocks also needs, in words ("also needs: confirm …"). */
@@ -225,6 +234,7 @@ export function clientReportMarkdown(report: ClientReport): string {
         const along = alongWithText(u, j, lang);
         out.push(`   - ${resultTitle(r, lang)} (${citationText(r)})${along ? ` — _${along}_` : ''}`);
       });
+      for (const f of u.fallbacks ?? []) out.push(`   - _${fallbackText(u, f, lang)}_`);
     });
     if (list.length > RANKED_LIMIT) out.push('', `_${w.more}${list.length - RANKED_LIMIT} ${w.moreItems}_`);
     out.push('');

@@ -3,7 +3,7 @@
 import type { RuleResult } from '../engine/evaluate.ts';
 import type { Unlock } from '../engine/gap.ts';
 import {
-  alongWithText, citationText, describeDeadline, describeStep, enterpriseFacts, needsText, outcomeText, QUESTION_LIMIT,
+  alongWithText, citationText, describeDeadline, describeStep, enterpriseFacts, fallbackText, needsText, outcomeText, QUESTION_LIMIT,
   RANKED_LIMIT, reportWords, resultNotes, UNDETERMINED_LIMIT, resultTitle, unlockText, type ClientReport,
 } from './client-report.ts';
 import { version } from './version.ts';
@@ -81,7 +81,8 @@ function rankedList(list: Unlock[], lang: ClientReport['lang']): Raw {
       const along = alongWithText(u, j, lang);
       return h`<li>${resultTitle(r, lang)} <span class="cite">（${citationText(r)}）</span>${along ? h`<div class="along">${along}</div>` : ''}</li>`;
     });
-    return h`<li class="item"><span class="rank">${describeStep(u.step, lang)}</span> — <span class="unlocks">${unlockText(u, lang)}</span><ul>${measures}</ul></li>`;
+    const fallbacks = (u.fallbacks ?? []).map((f) => h`<li class="along">${fallbackText(u, f, lang)}</li>`);
+    return h`<li class="item"><span class="rank">${describeStep(u.step, lang)}</span> — <span class="unlocks">${unlockText(u, lang)}</span><ul>${measures}${fallbacks}</ul></li>`;
   });
   const more = list.length > RANKED_LIMIT ? h`<p class="empty">${w.more}${list.length - RANKED_LIMIT} ${w.moreItems}</p>` : '';
   return h`<ol class="ranked">${items}</ol>${more}`;

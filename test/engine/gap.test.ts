@@ -193,3 +193,23 @@ describe('gap analysis offers only entitlements on trusted figures (issue #10)',
     expect((await resultsFor(said, '2024-06-01', [listed]))[0]!.status).toBe('eligible');
   });
 });
+
+describe('a window dominated by an earlier, better one is never offered as an action (issue #10)', () => {
+  it('disclosing within the violation month leads; the 6-month window it lies in adds its measure; the later 3-month window is only a fallback', async () => {
+    const p = profile({}, [{ category: 'tax', violationDate: '2024-05-20', discoveredByCustoms: false }]);
+    const gap = gapAnalysis(p, await resultsFor(p, '2024-05-25'), '2024-05-25');
+    const plans = gap.ranked.filter((u) => u.step.kind === 'plan');
+    expect(plans.map((u) => describeStep(u.step, 'en'))).toEqual(['disclose by 2024-05-31 (incident I1)']);
+    expect(plans[0]!.unlocks.map((r) => r.ruleId).sort()).toEqual(['test-2024-1/disclose-same-month', 'test-2024-1/disclose-within-6-months']);
+    expect(plans[0]!.fallbacks!.map((u) => describeStep(u.step, 'en'))).toEqual([
+      'disclose on or after 2024-06-01 and by 2024-08-31 (incident I1)',
+      'disclose by 2024-11-20 (incident I1)',
+    ]);
+  });
+
+  it('once the month has passed, the 3-month window is the action again', async () => {
+    const p = profile({}, [{ category: 'statistics', violationDate: '2024-05-20', discoveredByCustoms: false }]);
+    const gap = gapAnalysis(p, await resultsFor(p, '2024-06-01'), '2024-06-01');
+    expect(gap.ranked.filter((u) => u.step.kind === 'plan').map((u) => describeStep(u.step, 'en'))).toEqual(['disclose by 2024-08-31 (incident I1)']);
+  });
+});
