@@ -15,7 +15,7 @@ import { AS_OF, derivedFacts } from '../facts/derived.ts';
 import type { FactValues } from '../facts/types.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import type { FieldLabel } from '../profile/fields.ts';
-import type { Condition, Rule } from '../rules/schema.ts';
+import { informationalKinds, type Condition, type Rule } from '../rules/schema.ts';
 import { enterpriseFactValues, type RuleResult } from './evaluate.ts';
 import { askableFacts } from './explain.ts';
 import { evaluateCondition } from './native.ts';
@@ -63,6 +63,11 @@ export interface Unlock {
   alongWith: Step[][];
   /** The largest known money value among them (CNY), for ranking. */
   money: number;
+  /**
+   * Later windows on the same date (a plan step only): what is still possible if this step's last day is
+   * missed. Never offered as actions of their own: acting by the earlier day is at least as good.
+   */
+  fallbacks?: Unlock[];
 }
 
 export interface GapAnalysis {
@@ -245,9 +250,12 @@ function exampleValue(fact: string, c: Constraint, from?: unknown): unknown {
   return undefined;
 }
 
-/** How `fact` can come to satisfy `need`, or undefined when it cannot. */
-function toStep(fact: string, need: Constraint, profileFacts: FactValues, asOf: string, incidentId?: string): Step | undefined {
-  const current = profileFacts[fact];
+/**
+ * How `fact` can come to satisfy `need`, or undefined when it cannot. A profile fact the profile leaves out
+ * but bundled data decides (the Chongqing 高资信企业名单 from the enterprise's name) is known, not asked.
+ */
+function toStep(fact: string, need: Constraint, profileFacts: FactValues, allFacts: FactValues, asOf: string, incidentId?: string): Step | undefined {
+  const current = profileFacts[fact] ?? (factDefinition(fact)?.derived === false ? allFacts[fact] : undefined);
   const where = incidentId !== undefined ? { incidentId } : {};
   if (fact === AS_OF) {
     // Something to do on a day of the user's choosing: possible until the window's last day.
@@ -318,7 +326,7 @@ export function nearMiss(profile: Enterprise, r: RuleResult, asOf: string): Near
     const steps: Step[] = [];
     let possible = true;
     for (const [fact, need] of set) {
-      const step = toStep(fact, need, profileFacts, asOf, incidentOf(fact, r));
+      const step = toStep(fact, need, profileFacts, all, asOf, incidentOf(fact, r));
       if (!step) {
         possible = false;
         break;
@@ -348,11 +356,21 @@ export function moneyValue(r: RuleResult): number {
 const stepKey = (s: Step) =>
   JSON.stringify([s.kind, s.incidentId ?? null, s.fact, s.kind === 'plan' ? [s.notBefore, s.by] : s.kind === 'change' ? s.to : s.need]);
 
-/** Near misses for every ineligible or undetermined benefit whose situation may arise, and the single steps ranked by what they unlock. */
+/**
+ * Whether a rule is something to work towards: an entitlement on a figure we trust. Not a disqualification,
+ * a right (it protects when something happens; nobody brings that about), a goal or a pointer (nothing to
+ * claim), nor a rule on a doubtful figure (`confidence: low`: it never becomes eligible on our word).
+ */
+export function worthUnlocking(rule: Rule): boolean {
+  return !nonEntitlementKinds.has(rule.kind) && rule.confidence?.level !== 'low';
+}
+const nonEntitlementKinds = new Set<Rule['kind']>(['disqualification', 'right', ...informationalKinds]);
+
+/** Near misses for every ineligible or undetermined entitlement whose situation may arise, and the single steps ranked by what they unlock. */
 export function gapAnalysis(profile: Enterprise, results: readonly RuleResult[], asOf: string): GapAnalysis {
   // A rule whose situation (trigger) does not arise is beside the point: nobody is advised to bring it about.
   const candidates = results.filter(
-    (r) => (r.status === 'ineligible' || r.status === 'undetermined') && r.rule.kind !== 'disqualification' && r.relevant !== false,
+    (r) => (r.status === 'ineligible' || r.status === 'undetermined') && worthUnlocking(r.rule) && r.relevant !== false,
   );
   const nearMisses = candidates.map((r) => nearMiss(profile, r, asOf));
   const byStep = new Map<string, Unlock>();
@@ -378,12 +396,64 @@ export function gapAnalysis(profile: Enterprise, results: readonly RuleResult[],
   const rank = (u: Unlock) => (u.step.kind === 'answer' ? 1 : 0);
   const alone = (u: Unlock) => u.alongWith.filter((o) => !o.length).length;
   const waits = (u: Unlock) => (u.step.kind === 'plan' && u.step.notBefore ? 1 : 0);
-  const ranked = [...byStep.values()].sort(
+  const ranked = withoutDominatedWindows([...byStep.values()]).sort(
     (a, b) =>
       rank(a) - rank(b) || b.unlocks.length - a.unlocks.length || b.money - a.money || alone(b) - alone(a) || waits(a) - waits(b) ||
       stepKey(a.step).localeCompare(stepKey(b.step)),
   );
   return { nearMisses, ranked };
+}
+
+/** The first and last day a plan step allows (the last open-ended when the window has none). */
+const span = (s: Extract<Step, { kind: 'plan' }>) => ({ first: s.earliest, last: s.by ?? '9999-12-31' });
+
+/**
+ * Plan steps on one date (a disclosure date, the day to apply) read as competing advice: "disclose by
+ * 09-30" beside "disclose on or after 10-01 and by 10-10" suggests waiting, when disclosing within
+ * 6 months is better on every count (海关总署公告2023年第127号 第一条). Per date, the window that closes
+ * first leads: a later window containing it adds its measures to it (acting early also meets them) and
+ * stays only as "if the earlier day is missed"; a later window that opens after it closes, and offers no
+ * more measures and no more money, is dominated and stays only as such a fallback. Windows that overlap
+ * in part, or a later one offering more, remain actions of their own.
+ */
+function withoutDominatedWindows(unlocks: Unlock[]): Unlock[] {
+  const byDate = new Map<string, Unlock[]>();
+  for (const u of unlocks) {
+    if (u.step.kind !== 'plan') continue;
+    const key = `${u.step.incidentId ?? ''}\u0000${u.step.fact}`;
+    byDate.set(key, [...(byDate.get(key) ?? []), u]);
+  }
+  const dropped = new Set<Unlock>();
+  for (const plans of byDate.values()) {
+    if (plans.length < 2) continue;
+    const spans = new Map(plans.map((u) => [u, span(u.step as Extract<Step, { kind: 'plan' }>)]));
+    plans.sort((a, b) => spans.get(a)!.last.localeCompare(spans.get(b)!.last) || spans.get(a)!.first.localeCompare(spans.get(b)!.first));
+    const lead = plans[0]!;
+    const leadSpan = spans.get(lead)!;
+    const fallbacks: Unlock[] = [];
+    const sameResult = (a: RuleResult, b: RuleResult) => a.ruleId === b.ruleId && a.incidentId === b.incidentId;
+    for (const later of plans.slice(1)) {
+      const s = spans.get(later)!;
+      if (s.first <= leadSpan.first && s.last >= leadSpan.last) {
+        later.unlocks.forEach((r, i) => {
+          if (lead.unlocks.some((x) => sameResult(x, r))) return;
+          lead.unlocks.push(r);
+          lead.alongWith.push(later.alongWith[i]!);
+          lead.money = Math.max(lead.money, moneyValue(r));
+        });
+        fallbacks.push(later);
+      }
+    }
+    for (const later of plans.slice(1)) {
+      const s = spans.get(later)!;
+      if (s.first > leadSpan.last && later.unlocks.length <= lead.unlocks.length && later.money <= lead.money) fallbacks.push(later);
+    }
+    if (!fallbacks.length) continue;
+    fallbacks.sort((a, b) => spans.get(a)!.last.localeCompare(spans.get(b)!.last) || spans.get(a)!.first.localeCompare(spans.get(b)!.first));
+    lead.fallbacks = fallbacks;
+    fallbacks.forEach((f) => dropped.add(f));
+  }
+  return unlocks.filter((u) => !dropped.has(u));
 }
 
 // ---------------------------------------------------------------------------------------------------

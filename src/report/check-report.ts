@@ -3,7 +3,9 @@
 import { withoutRawHtml } from './markdown.ts';
 import type { RuleResult } from '../engine/evaluate.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
-import { amountText, citationText, groupResults, resultTitle, type Lang, type Question } from './summary.ts';
+import {
+  amountText, caveatTexts, citationText, doubtText, groupResults, isDoubtful, missingFactLabels, resultTitle, rightSituation, type Lang, type Question,
+} from './summary.ts';
 import { version } from './version.ts';
 
 export interface CheckReportInput {
@@ -20,14 +22,15 @@ const words = {
     applies: '适用', exclusions: '适用的排除情形', undetermined: '待确认', doesNotApply: '不适用', notInForce: '未生效或已失效',
     questions: '需要回答的问题', decides: '可确定', rules: '项', because: '未满足', exclusionsClear: '已核查且未触发的排除情形',
     situational: '视情形适用（相关情形是否发生尚不清楚）', besideThePoint: '所涉情形与本企业无关', listAll: '（--all 逐项列出）', ifSo: '前提', moreQuestions: '个问题（--all 全部列出）', missing: '需确认', asOf: '评估日期', none: '无',
-    source: '依据', low: '低可信度',
+    source: '依据', rights: '权利（所涉情形发生时可主张）', informational: '政府工作目标与政策指引（仅供参考，不属于可享受的措施）',
   },
   en: {
     applies: 'Applies', exclusions: 'Exclusions that apply', undetermined: 'Undetermined', doesNotApply: 'Does not apply',
     notInForce: 'Not in force', questions: 'Questions to answer', decides: 'decides', rules: 'result(s)', because: 'not met',
     missing: 'needs', asOf: 'as of', exclusionsClear: 'Exclusions checked and not triggered',
     situational: 'Situational (apply only if the situation arises; not known yet)', besideThePoint: 'About situations that do not arise here',
-    listAll: '(--all lists them)', ifSo: 'if', moreQuestions: 'more questions (--all lists them)', none: 'none', source: 'source', low: 'low confidence',
+    listAll: '(--all lists them)', ifSo: 'if', moreQuestions: 'more questions (--all lists them)', none: 'none', source: 'source',
+    rights: 'Rights (can be invoked if the situation happens)', informational: 'Government targets and pointers to other policies (for information; not measures to claim)',
   },
 };
 
@@ -52,6 +55,8 @@ export function resultJson(r: RuleResult) {
     source: r.rule.source,
     ...(r.rule.notes && { notes: r.rule.notes }),
     ...(r.rule.confidence && { confidence: r.rule.confidence }),
+    ...(isDoubtful(r) && { doubtful: true }),
+    ...(r.rule.caveats && { caveats: r.rule.caveats }),
   };
 }
 
@@ -63,7 +68,10 @@ export function checkJson({ profile, results, asOf }: CheckReportInput): string 
       asOf,
       enterprise: { name: profile.name, uscc: profile.uscc },
       counts: {
+        // Rights and informational results are counted apart: neither is an entitlement that applies.
         eligible: groups.applies.length + groups.exclusions.length,
+        rights: groups.rights.length,
+        informational: groups.informational.length,
         undetermined: groups.undetermined.length,
         situational: groups.situational.length,
         ineligible: groups.doesNotApply.length + groups.besideThePoint.length + groups.exclusionsClear.length,
@@ -77,10 +85,18 @@ export function checkJson({ profile, results, asOf }: CheckReportInput): string 
   );
 }
 
-function outcomeLine(r: RuleResult, lang: Lang): string {
+/** The outcome (with its amount; a goal or pointer has none), then its caveats and any doubt, one per line. */
+function outcomeLines(r: RuleResult, lang: Lang): string[] {
   const amount = amountText(r.rule.outcome.amount, lang);
-  const low = r.rule.confidence?.level === 'low' ? ` [${words[lang].low}: ${r.rule.confidence.reason[lang]}]` : '';
-  return `${r.rule.outcome[lang]}${amount ? ` (${amount})` : ''}${low}`;
+  const doubt = doubtText(r, lang);
+  return [`${r.rule.outcome[lang]}${amount ? ` (${amount})` : ''}`, ...caveatTexts(r, lang), ...(doubt ? [doubt] : [])];
+}
+
+/** What an undetermined result still needs: its facts by label, or the figure a doubtful rule rests on. */
+function needsLines(r: RuleResult, lang: Lang): string[] {
+  const doubt = doubtText(r, lang);
+  const facts = missingFactLabels(r, lang);
+  return [...(facts.length ? [`${words[lang].missing}: ${facts.join(lang === 'zh' ? '；' : '; ')}`] : []), ...caveatTexts(r, lang), ...(doubt ? [doubt] : [])];
 }
 
 /** Plain text for a terminal. */
@@ -95,9 +111,11 @@ export function checkTable({ profile, results, asOf, lang, all }: CheckReportInp
     out.push('');
   };
   const cite = (r: RuleResult) => `${w.source}: ${citationText(r)}  [${r.ruleId}]`;
-  section(w.applies, g.applies, (r) => [outcomeLine(r, lang), cite(r)]);
-  if (g.exclusions.length) section(w.exclusions, g.exclusions, (r) => [outcomeLine(r, lang), cite(r)]);
-  section(w.undetermined, g.undetermined, (r) => [`${w.missing}: ${r.missingFacts.join(', ')}`, cite(r)]);
+  section(w.applies, g.applies, (r) => [...outcomeLines(r, lang), cite(r)]);
+  if (g.exclusions.length) section(w.exclusions, g.exclusions, (r) => [...outcomeLines(r, lang), cite(r)]);
+  if (g.rights.length) section(w.rights, g.rights, (r) => [rightSituation(r, lang), ...outcomeLines(r, lang), cite(r)]);
+  if (g.informational.length) section(w.informational, g.informational, (r) => [...outcomeLines(r, lang), cite(r)]);
+  section(w.undetermined, g.undetermined, (r) => [...needsLines(r, lang), cite(r)]);
   section(w.doesNotApply, g.doesNotApply, (r) => [`${w.because}: ${r.failedConditions.map((c) => c[lang]).join('; ')}`]);
   const counted = (title: string, list: RuleResult[], body: (r: RuleResult) => string[]) => {
     if (all) section(title, list, body);
@@ -127,9 +145,11 @@ export function checkMarkdown({ profile, results, asOf, lang, all }: CheckReport
     if (list.length) out.push('');
   };
   const cite = (r: RuleResult) => `${w.source}: ${citationText(r)} — 「${r.rule.source.quote}」 (\`${r.ruleId}\`)`;
-  section(w.applies, g.applies, (r) => [outcomeLine(r, lang), cite(r)]);
-  if (g.exclusions.length) section(w.exclusions, g.exclusions, (r) => [outcomeLine(r, lang), cite(r)]);
-  section(w.undetermined, g.undetermined, (r) => [`${w.missing}: ${r.missingFacts.map((f) => `\`${f}\``).join(', ')}`, cite(r)]);
+  section(w.applies, g.applies, (r) => [...outcomeLines(r, lang), cite(r)]);
+  if (g.exclusions.length) section(w.exclusions, g.exclusions, (r) => [...outcomeLines(r, lang), cite(r)]);
+  if (g.rights.length) section(w.rights, g.rights, (r) => [rightSituation(r, lang), ...outcomeLines(r, lang), cite(r)]);
+  if (g.informational.length) section(w.informational, g.informational, (r) => [...outcomeLines(r, lang), cite(r)]);
+  section(w.undetermined, g.undetermined, (r) => [...needsLines(r, lang), cite(r)]);
   section(w.doesNotApply, g.doesNotApply, (r) => [`${w.because}: ${r.failedConditions.map((c) => c[lang]).join('; ')}`]);
   if (all) {
     section(w.situational, g.situational, (r) => [`${w.ifSo}: ${r.openConditions.map((c) => c[lang]).join('; ')}`]);

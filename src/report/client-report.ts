@@ -10,7 +10,9 @@ import { factDefinition } from '../facts/catalog.ts';
 import { customsCreditNames, type Enterprise } from '../profile/enterprise.ts';
 import { provinces } from '../profile/provinces.ts';
 import type { Rule } from '../rules/schema.ts';
-import { amountText, citationText, groupResults, resultTitle, type Lang, type ResultGroups } from './summary.ts';
+import {
+  amountText, caveatTexts, citationText, doubtText, groupResults, missingFactLabels, resultTitle, rightSituation, type Lang, type ResultGroups,
+} from './summary.ts';
 import { version } from './version.ts';
 
 export interface ClientReportInput {
@@ -45,9 +47,11 @@ export const reportWords = {
     applies: '适用的政策措施', exclusions: '适用的排除情形', undetermined: '待确认的政策措施', questions: '需要回答的问题',
     gap: '还差什么（按可解锁的措施数量排序）', actions: '可采取的行动', confirmations: '需确认的事实（确认后即可适用）',
     deadlines: '期限', sources: '附录：政策来源', none: '无', decides: '可确定', measures: '项措施', unlocks: '可解锁',
-    incl: '其中包括', alongWith: '另需', lost: '逾期后不再适用', gained: '逾期后可能适用', outcome: '结果', source: '依据',
+    incl: '其中包括', alongWith: '另需', lost: '逾期后不再适用', gained: '如错过，逾期后可改为适用', outcome: '结果', source: '依据',
     quote: '原文', rulesCited: '引用条款', needs: '尚需确认', disclaimer: '本报告依据所列政策原文及企业提供的信息自动生成，仅供参考；最终以主管部门认定为准。',
-    countApplies: '项适用', countUndetermined: '项待确认', countIneligible: '项不适用', low: '低可信度', notesTitle: '说明',
+    countApplies: '项适用', countUndetermined: '项待确认', countIneligible: '项不适用', notesTitle: '说明',
+    rights: '企业享有的权利（所涉情形发生时可主张）', informational: '政府工作目标与政策指引（仅供参考，不属于企业可享受的措施，未计入适用数量）',
+    countRights: '项权利', countInformational: '项目标与指引（仅供参考）',
     noGap: '根据现有信息，没有找到企业可以采取的改变。', more: '另有', moreItems: '项未列出（huiqi check 列出全部）',
     situational: (n: number) => `另有 ${n} 项措施只在特定情形下适用，而尚不知企业是否处于该情形（huiqi check 列出全部）。`,
   },
@@ -57,9 +61,12 @@ export const reportWords = {
     applies: 'Measures that apply', exclusions: 'Exclusions that apply', undetermined: 'Undetermined measures', questions: 'Questions to answer',
     gap: 'What it would take (ranked by the measures it unlocks)', actions: 'Actions', confirmations: 'Facts to confirm (each decides measures on its own)',
     deadlines: 'Deadlines', sources: 'Appendix: sources', none: 'none', decides: 'decides', measures: 'measure(s)', unlocks: 'unlocks',
-    incl: 'incl.', alongWith: 'also needs', lost: 'lost after that day', gained: 'possible only after it', outcome: 'outcome', source: 'source',
+    incl: 'incl.', alongWith: 'also needs', lost: 'lost after that day', gained: 'if that day is missed, possible instead', outcome: 'outcome', source: 'source',
     quote: 'text', rulesCited: 'provisions cited', needs: 'still needs', disclaimer: 'Generated automatically from the cited policy texts and the information the enterprise provided; for reference only. The competent authority decides.',
-    countApplies: 'apply', countUndetermined: 'undetermined', countIneligible: 'do not apply', low: 'low confidence', notesTitle: 'note',
+    countApplies: 'apply', countUndetermined: 'undetermined', countIneligible: 'do not apply', notesTitle: 'note',
+    rights: 'Rights of the enterprise (can be invoked if the situation happens)',
+    informational: 'Government targets and pointers to other policies (for information: not measures the enterprise can claim, not counted)',
+    countRights: 'rights', countInformational: 'targets and pointers (for information)',
     noGap: 'With what is known, no change the enterprise can make was found.', more: '', moreItems: 'more not shown (huiqi check lists them all)',
     situational: (n: number) => `${n} more measure(s) apply only in situations not known to arise for the enterprise (huiqi check lists them).`,
   },
@@ -78,7 +85,7 @@ export function buildClientReport(input: ClientReportInput): ClientReport {
   const actions = gap.ranked.filter((u) => u.step.kind !== 'answer');
   const confirmations = gap.ranked.filter((u) => u.step.kind === 'answer');
   const dl = deadlines(profile, results, asOf);
-  for (const r of [...groups.applies, ...groups.exclusions, ...groups.undetermined.slice(0, UNDETERMINED_LIMIT)]) cite(r.rule);
+  for (const r of [...groups.applies, ...groups.exclusions, ...groups.rights, ...groups.informational, ...groups.undetermined.slice(0, UNDETERMINED_LIMIT)]) cite(r.rule);
   for (const u of [...actions.slice(0, RANKED_LIMIT), ...confirmations.slice(0, RANKED_LIMIT)]) u.unlocks.forEach((r) => cite(r.rule));
   for (const d of dl) d.lost.forEach((r) => cite(r.rule));
   return {
@@ -106,6 +113,19 @@ export function outcomeText(r: RuleResult, lang: Lang): string {
   return `${r.rule.outcome[lang]}${amount ? ` (${amount})` : ''}`;
 }
 
+/** The lines shown under a result besides its outcome: when a right applies, its caveats, any doubt. */
+export function resultNotes(r: RuleResult, lang: Lang): string[] {
+  const doubt = doubtText(r, lang);
+  return [...(r.rule.kind === 'right' ? [rightSituation(r, lang)] : []), ...caveatTexts(r, lang), ...(doubt ? [doubt] : [])];
+}
+
+/** "still needs: …" for an undetermined result, by the facts' labels, with its caveats and any doubt. */
+export function needsText(r: RuleResult, lang: Lang): string {
+  const sep = lang === 'zh' ? '；' : '; ';
+  const facts = missingFactLabels(r, lang);
+  return [...(facts.length ? [`${reportWords[lang].needs}: ${facts.join(sep)}`] : []), ...resultNotes(r, lang)].join(sep);
+}
+
 /** "unlocks 5 measure(s), incl. a one-off reward (¥50,000–200,000)" */
 export function unlockText(u: Unlock, lang: Lang): string {
   const w = reportWords[lang];
@@ -120,10 +140,30 @@ export function unlockText(u: Unlock, lang: Lang): string {
   return `${w.unlocks} ${u.unlocks.length} ${w.measures}${partly}${incl}`;
 }
 
+/** "if 2025-09-30 is missed: disclose by 2025-10-10 — unlocks 1 measure(s): …", for a later window on the same date. */
+export function fallbackText(lead: Unlock, fallback: Unlock, lang: Lang): string {
+  const day = lead.step.kind === 'plan' ? lead.step.by : undefined;
+  const measures = fallback.unlocks.map((r) => resultTitle(r, lang)).join(lang === 'zh' ? '；' : '; ');
+  const step = describeStep(fallback.step, lang);
+  if (lang === 'zh') return `如错过${day ?? '上述期限'}：${step}，${reportWords.zh.unlocks}${fallback.unlocks.length}${reportWords.zh.measures}：${measures}`;
+  return `if ${day ?? 'that day'} is missed: ${step} — ${reportWords.en.unlocks} ${fallback.unlocks.length} ${reportWords.en.measures}: ${measures}`;
+}
+
 /** The other steps the i-th measure a change unlocks also needs, in words ("also needs: confirm …"). */
 export function alongWithText(u: Unlock, i: number, lang: Lang): string | undefined {
   const others = (u.alongWith[i] ?? []).map((s) => describeStep(s, lang));
   return others.length ? `${reportWords[lang].alongWith}: ${others.join(lang === 'zh' ? '；' : '; ')}` : undefined;
+}
+
+/** "3 apply · 2 rights · 5 undetermined · 4 do not apply · 1 targets and pointers (for information)" */
+export function countsText(report: ClientReport): string {
+  const w = reportWords[report.lang];
+  const g = report.groups;
+  return [
+    `${g.applies.length} ${w.countApplies}`, ...(g.rights.length ? [`${g.rights.length} ${w.countRights}`] : []),
+    `${g.undetermined.length} ${w.countUndetermined}`, `${g.doesNotApply.length} ${w.countIneligible}`,
+    ...(g.informational.length ? [`${g.informational.length} ${w.countInformational}`] : []),
+  ].join(' · ');
 }
 
 export function questionText(fact: string, lang: Lang): string {
@@ -144,14 +184,15 @@ export function clientReportMarkdown(report: ClientReport): string {
   out.push(`## ${w.enterprise}`, '', ...enterpriseFacts(report).map(([k, v]) => `- ${k}: ${v}`), '');
   out.push(
     `## ${w.summary}`, '',
-    `- ${g.applies.length} ${w.countApplies} · ${g.undetermined.length} ${w.countUndetermined} · ${g.doesNotApply.length} ${w.countIneligible}`,
+    `- ${countsText(report)}`,
     ...report.actions.slice(0, 3).map((u) => `- **${describeStep(u.step, lang)}** — ${unlockText(u, lang)}`),
     ...(report.deadlines[0] ? [`- ${describeDeadline(report.deadlines[0], lang, asOf)}`] : []),
     '',
   );
 
   const cited = (r: RuleResult) => [
-    `  - ${w.outcome}: ${outcomeText(r, lang)}${r.rule.confidence?.level === 'low' ? ` [${w.low}: ${r.rule.confidence.reason[lang]}]` : ''}`,
+    `  - ${w.outcome}: ${outcomeText(r, lang)}`,
+    ...resultNotes(r, lang).map((n) => `  - ${n}`),
     `  - ${w.source}: ${r.rule.source.title}（${citationText(r)}） \`${r.ruleId}\``,
     `  - ${w.quote}: 「${r.rule.source.quote}」`,
   ];
@@ -164,6 +205,12 @@ export function clientReportMarkdown(report: ClientReport): string {
     for (const r of g.exclusions) out.push(`- **${resultTitle(r, lang)}**`, ...cited(r));
     out.push('');
   }
+  for (const [title, list] of [[w.rights, g.rights], [w.informational, g.informational]] as const) {
+    if (!list.length) continue;
+    out.push(`## ${title} (${list.length})`, '');
+    for (const r of list) out.push(`- **${resultTitle(r, lang)}**`, ...cited(r));
+    out.push('');
+  }
 
   out.push(`## ${w.undetermined} (${g.undetermined.length})`, '');
   if (!g.undetermined.length) out.push(`_${w.none}_`, '');
@@ -172,7 +219,7 @@ export function clientReportMarkdown(report: ClientReport): string {
     g.questions.slice(0, QUESTION_LIMIT).forEach((q, i) => out.push(`${i + 1}. ${q.label[lang]} (\`${q.fact}\`) — ${w.decides} ${q.decides.length} ${w.measures}`));
     if (g.questions.length > QUESTION_LIMIT) out.push('', `_${w.more}${g.questions.length - QUESTION_LIMIT} ${w.moreItems}_`);
     out.push('');
-    for (const r of g.undetermined.slice(0, UNDETERMINED_LIMIT)) out.push(`- ${resultTitle(r, lang)} — ${w.needs}: ${r.missingFacts.map((f) => questionText(f, lang)).join(lang === 'zh' ? '；' : '; ')} (${citationText(r)})`);
+    for (const r of g.undetermined.slice(0, UNDETERMINED_LIMIT)) out.push(`- ${resultTitle(r, lang)} — ${needsText(r, lang)} (${citationText(r)})`);
     if (g.undetermined.length > UNDETERMINED_LIMIT) out.push('', `_${w.more}${g.undetermined.length - UNDETERMINED_LIMIT} ${w.moreItems}_`);
     out.push('');
   }
@@ -188,6 +235,7 @@ export function clientReportMarkdown(report: ClientReport): string {
         const along = alongWithText(u, j, lang);
         out.push(`   - ${resultTitle(r, lang)} (${citationText(r)})${along ? ` — _${along}_` : ''}`);
       });
+      for (const f of u.fallbacks ?? []) out.push(`   - _${fallbackText(u, f, lang)}_`);
     });
     if (list.length > RANKED_LIMIT) out.push('', `_${w.more}${list.length - RANKED_LIMIT} ${w.moreItems}_`);
     out.push('');

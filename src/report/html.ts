@@ -3,8 +3,8 @@
 import type { RuleResult } from '../engine/evaluate.ts';
 import type { Unlock } from '../engine/gap.ts';
 import {
-  alongWithText, citationText, describeDeadline, describeStep, enterpriseFacts, outcomeText, QUESTION_LIMIT, questionText,
-  RANKED_LIMIT, reportWords, UNDETERMINED_LIMIT, resultTitle, unlockText, type ClientReport,
+  alongWithText, citationText, describeDeadline, describeStep, enterpriseFacts, fallbackText, needsText, outcomeText, QUESTION_LIMIT,
+  RANKED_LIMIT, reportWords, resultNotes, UNDETERMINED_LIMIT, resultTitle, unlockText, type ClientReport,
 } from './client-report.ts';
 import { embeddedFontCss } from './font.ts';
 import { version } from './version.ts';
@@ -49,6 +49,7 @@ blockquote { margin: 4px 0 0; padding: 4px 10px; border-left: 3px solid var(--li
 .unlocks { color: var(--accent); font-weight: 600; }
 .along { color: var(--muted); font-style: italic; font-size: 13px; }
 .deadline { font-weight: 700; color: var(--accent); }
+.note { color: var(--warn); font-size: 13.5px; }
 code { font-size: 12px; color: var(--muted); }
 .empty { color: var(--muted); font-style: italic; }
 footer { margin-top: 32px; padding-top: 8px; border-top: 1px solid var(--line); color: var(--muted); font-size: 12px; }
@@ -67,9 +68,9 @@ function section(id: string, title: string, count: number | undefined, body: Par
 
 function ruleItem(r: RuleResult, lang: ClientReport['lang'], quote = true): Raw {
   const w = reportWords[lang];
-  const low = r.rule.confidence?.level === 'low' ? h` <span class="cite">[${w.low}: ${r.rule.confidence.reason[lang]}]</span>` : '';
   return h`<li class="item"><div class="title">${resultTitle(r, lang)}</div>
-<div class="outcome">${w.outcome}: ${outcomeText(r, lang)}${low}</div>
+<div class="outcome">${w.outcome}: ${outcomeText(r, lang)}</div>
+${resultNotes(r, lang).map((n) => h`<div class="note">${n}</div>`)}
 <div class="cite">${w.source}: ${r.rule.source.title}（${citationText(r)}） <code>${r.ruleId}</code></div>
 ${quote ? h`<blockquote lang="zh">「${r.rule.source.quote}」</blockquote>` : ''}</li>`;
 }
@@ -81,7 +82,8 @@ function rankedList(list: Unlock[], lang: ClientReport['lang']): Raw {
       const along = alongWithText(u, j, lang);
       return h`<li>${resultTitle(r, lang)} <span class="cite">（${citationText(r)}）</span>${along ? h`<div class="along">${along}</div>` : ''}</li>`;
     });
-    return h`<li class="item"><span class="rank">${describeStep(u.step, lang)}</span> — <span class="unlocks">${unlockText(u, lang)}</span><ul>${measures}</ul></li>`;
+    const fallbacks = (u.fallbacks ?? []).map((f) => h`<li class="along">${fallbackText(u, f, lang)}</li>`);
+    return h`<li class="item"><span class="rank">${describeStep(u.step, lang)}</span> — <span class="unlocks">${unlockText(u, lang)}</span><ul>${measures}${fallbacks}</ul></li>`;
   });
   const more = list.length > RANKED_LIMIT ? h`<p class="empty">${w.more}${list.length - RANKED_LIMIT} ${w.moreItems}</p>` : '';
   return h`<ol class="ranked">${items}</ol>${more}`;
@@ -98,13 +100,15 @@ export function clientReportHtml(report: ClientReport): string {
 <div class="card ok"><div class="n">${g.applies.length}</div>${w.countApplies}</div>
 <div class="card warn"><div class="n">${g.undetermined.length}</div>${w.countUndetermined}</div>
 <div class="card"><div class="n">${g.doesNotApply.length}</div>${w.countIneligible}</div>
+${g.rights.length ? h`<div class="card"><div class="n">${g.rights.length}</div>${w.countRights}</div>` : ''}
+${g.informational.length ? h`<div class="card"><div class="n">${g.informational.length}</div>${w.countInformational}</div>` : ''}
 </div>
 ${report.actions.length || report.deadlines.length ? h`<ul>${report.actions.slice(0, 3).map((u) => h`<li><strong>${describeStep(u.step, lang)}</strong> — ${unlockText(u, lang)}</li>`)}${report.deadlines[0] ? h`<li class="deadline">${describeDeadline(report.deadlines[0], lang, asOf)}</li>` : ''}</ul>` : ''}`;
 
   const undetermined = g.undetermined.length
     ? h`<h3>${w.questions}</h3><ol>${g.questions.slice(0, QUESTION_LIMIT).map((q) => h`<li>${q.label[lang]} <code>${q.fact}</code> — ${w.decides} ${q.decides.length} ${w.measures}</li>`)}</ol>
 ${g.questions.length > QUESTION_LIMIT ? h`<p class="empty">${w.more}${g.questions.length - QUESTION_LIMIT} ${w.moreItems}</p>` : ''}
-<ul>${g.undetermined.slice(0, UNDETERMINED_LIMIT).map((r) => h`<li class="item"><div class="title">${resultTitle(r, lang)}</div><div class="cite">${w.needs}: ${r.missingFacts.map((f) => questionText(f, lang)).join(sep)} · ${citationText(r)}</div></li>`)}</ul>
+<ul>${g.undetermined.slice(0, UNDETERMINED_LIMIT).map((r) => h`<li class="item"><div class="title">${resultTitle(r, lang)}</div><div class="cite">${needsText(r, lang)} · ${citationText(r)}</div></li>`)}</ul>
 ${g.undetermined.length > UNDETERMINED_LIMIT ? h`<p class="empty">${w.more}${g.undetermined.length - UNDETERMINED_LIMIT} ${w.moreItems}</p>` : ''}`
     : none;
 
@@ -138,6 +142,8 @@ ${section('enterprise', w.enterprise, undefined, h`<dl class="facts">${enterpris
 ${section('summary', w.summary, undefined, summary)}
 ${section('applies', w.applies, g.applies.length, g.applies.length ? h`<ul>${g.applies.map((r) => ruleItem(r, lang))}</ul>` : none)}
 ${g.exclusions.length ? section('exclusions', w.exclusions, g.exclusions.length, h`<ul>${g.exclusions.map((r) => ruleItem(r, lang))}</ul>`) : ''}
+${g.rights.length ? section('rights', w.rights, g.rights.length, h`<ul>${g.rights.map((r) => ruleItem(r, lang))}</ul>`) : ''}
+${g.informational.length ? section('informational', w.informational, g.informational.length, h`<ul>${g.informational.map((r) => ruleItem(r, lang))}</ul>`) : ''}
 ${section('undetermined', w.undetermined, g.undetermined.length, h`${undetermined}${situational}`)}
 ${section('gap', w.gap, undefined, gap)}
 ${section('deadlines', w.deadlines, report.deadlines.length, deadlines)}

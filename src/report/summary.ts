@@ -1,8 +1,9 @@
-// Groups a profile's rule results the way every report presents them, and ranks the questions
-// that would decide undetermined rules (the fact deciding most rules first).
+// Groups a profile's rule results the way every report presents them (one grouping for every output),
+// and ranks the questions that would decide undetermined rules (the fact deciding most rules first).
 import { factDefinition } from '../facts/catalog.ts';
 import type { RuleResult } from '../engine/evaluate.ts';
 import type { FieldLabel } from '../profile/fields.ts';
+import { informationalKinds } from '../rules/schema.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -18,6 +19,13 @@ export interface ResultGroups {
   applies: RuleResult[];
   /** Disqualifications that apply: warnings, not benefits. */
   exclusions: RuleResult[];
+  /**
+   * Protections (kind `right`) the enterprise can invoke when the situation happens to it: whether it has
+   * happened, may happen or is not known to. Never counted among what applies, never "unlocked".
+   */
+  rights: RuleResult[];
+  /** Government targets and pointers to other policies (goal, pointer): shown apart, never counted as eligible, never valued. */
+  informational: RuleResult[];
   /** Undetermined rules whose situation (trigger) holds: their questions are worth asking. */
   undetermined: RuleResult[];
   /** Rules about a situation not known to arise (trigger unknown): they matter only if it does. */
@@ -33,11 +41,32 @@ export interface ResultGroups {
 
 const label = (r: RuleResult) => (r.incidentId ? `${r.ruleId} (${r.incidentId})` : r.ruleId);
 
+export type VerdictGroup = Exclude<keyof ResultGroups, 'questions'>;
+
+/** The one place that decides where a result is shown: every report, the summary counts and the deadlines use it. */
+export function verdictGroup(r: RuleResult): VerdictGroup {
+  if (r.status === 'not-in-force') return 'notInForce';
+  const kind = r.rule.kind;
+  const ineligible = r.status === 'ineligible';
+  if (kind === 'disqualification') return r.status === 'eligible' ? 'exclusions' : ineligible ? 'exclusionsClear' : r.relevant === true ? 'undetermined' : 'situational';
+  // A right whose situation does not arise now is still the enterprise's should it arise; one whose
+  // situation arises but whose conditions fail does not apply.
+  if (kind === 'right') return ineligible && r.relevant !== false ? 'doesNotApply' : 'rights';
+  if (ineligible) return r.relevant === false ? 'besideThePoint' : 'doesNotApply';
+  // A goal or pointer, met or open, is information: its questions decide nothing the enterprise can claim.
+  if (informationalKinds.includes(kind)) return 'informational';
+  if (r.status === 'eligible') return 'applies';
+  return r.relevant === true ? 'undetermined' : 'situational';
+}
+
 export function groupResults(results: readonly RuleResult[]): ResultGroups {
-  const isExclusion = (r: RuleResult) => r.rule.kind === 'disqualification';
+  const groups: Omit<ResultGroups, 'questions'> = {
+    applies: [], exclusions: [], rights: [], informational: [], undetermined: [], situational: [],
+    doesNotApply: [], besideThePoint: [], exclusionsClear: [], notInForce: [],
+  };
+  for (const r of results) groups[verdictGroup(r)].push(r);
   const byFact = new Map<string, Question>();
-  const undetermined = results.filter((r) => r.status === 'undetermined' && r.relevant === true);
-  for (const r of undetermined) {
+  for (const r of groups.undetermined) {
     for (const fact of r.missingFacts) {
       const def = factDefinition(fact);
       const q = byFact.get(fact) ?? { fact, label: { zh: def?.zh ?? fact, en: def?.en ?? fact }, decides: [] };
@@ -46,16 +75,39 @@ export function groupResults(results: readonly RuleResult[]): ResultGroups {
     }
   }
   return {
-    applies: results.filter((r) => r.status === 'eligible' && !isExclusion(r)),
-    exclusions: results.filter((r) => r.status === 'eligible' && isExclusion(r)),
-    undetermined,
-    situational: results.filter((r) => r.status === 'undetermined' && r.relevant !== true),
-    doesNotApply: results.filter((r) => r.status === 'ineligible' && r.relevant !== false && !isExclusion(r)),
-    besideThePoint: results.filter((r) => r.status === 'ineligible' && r.relevant === false && !isExclusion(r)),
-    exclusionsClear: results.filter((r) => r.status === 'ineligible' && isExclusion(r)),
-    notInForce: results.filter((r) => r.status === 'not-in-force'),
+    ...groups,
     questions: [...byFact.values()].sort((a, b) => b.decides.length - a.decides.length || a.fact.localeCompare(b.fact)),
   };
+}
+
+/** Whether a result rests on a doubtful figure (a `confidence: low` rule, e.g. from the machine-garbled Hubei seed). */
+export const isDoubtful = (r: RuleResult): boolean => r.rule.confidence?.level === 'low';
+
+/** What every output says beside a result of a low-confidence rule. */
+export function doubtText(r: RuleResult, lang: Lang): string | undefined {
+  if (!isDoubtful(r)) return undefined;
+  const reason = r.rule.confidence!.reason[lang];
+  return lang === 'zh'
+    ? `数字存疑：政策原文中的数字不可靠（${reason}），请先向发文机关核实实际数字，再据此办理`
+    : `doubtful figure: the figure in the source is doubtful (${reason}); confirm the real figure with the issuing authority before relying on it`;
+}
+
+/** A result's caveats (conditions only the authority judges), one line each: "unless customs judges …". */
+export function caveatTexts(r: RuleResult, lang: Lang): string[] {
+  return (r.rule.caveats ?? []).map((c) => `${lang === 'zh' ? '但书' : 'caveat'}: ${c[lang]}`);
+}
+
+/** The facts a result still needs, by their catalog labels (never the bare ids in the body of a report). */
+export function missingFactLabels(r: RuleResult, lang: Lang): string[] {
+  return r.missingFacts.map((f) => factDefinition(f)?.[lang] ?? f);
+}
+
+/** When a right applies: now (its situation has arisen) or the situation it waits for, in plain words. */
+export function rightSituation(r: RuleResult, lang: Lang): string {
+  if (r.status === 'eligible') return lang === 'zh' ? '所涉情形已发生，现可主张' : 'the situation has arisen: it can be invoked now';
+  const open = r.status === 'undetermined' ? r.openConditions : r.failedConditions;
+  const words = open.map((c) => c[lang]).join(lang === 'zh' ? '；' : '; ');
+  return lang === 'zh' ? `如发生以下情形即可主张：${words}` : `can be invoked if this happens: ${words}`;
 }
 
 /** "¥50,000–200,000", "up to 1% a year", … from an outcome amount. */

@@ -147,3 +147,69 @@ describe('gap analysis over the real catalog and samples', () => {
     if (p.customsCredit === 'dishonest') expect(gap.ranked.some((u) => u.step.fact === 'customsCredit' && u.step.kind === 'change')).toBe(false);
   });
 });
+
+describe('gap analysis offers only entitlements on trusted figures (issue #10)', () => {
+  const credit = { fact: 'customsCredit', operator: 'equal', value: 'advanced' } as const;
+  const informational = [
+    { name: 'advanced', enterprise: { customsCredit: 'advanced' }, expect: 'informational' },
+    { name: 'registered', enterprise: { customsCredit: 'registered' }, expect: 'ineligible' },
+  ];
+  const rules = async () => {
+    const { enterpriseRule } = await import('../fixtures/rules.ts');
+    const as = (id: string, extra: Record<string, unknown>) => ({ ...enterpriseRule(credit, extra), id: `test-2024-1/${id}` });
+    return [
+      as('goal', { kind: 'goal', cases: informational }),
+      as('pointer', { kind: 'pointer', cases: informational }),
+      as('right', { kind: 'right' }),
+      as('doubtful', { kind: 'subsidy', confidence: { level: 'low', reason: { zh: '乱码', en: 'garbled' } } }),
+      as('exclusion', { kind: 'disqualification', conditions: { fact: 'technologyEnterprise', operator: 'equal', value: true } }),
+    ];
+  };
+
+  it('never offers a right, a goal, a pointer or a rule on a doubtful figure to unlock, nor a fact that only leads to a disqualification', async () => {
+    const p = profile({ customsCredit: 'registered' });
+    const fixtures = await rules();
+    const gap = gapAnalysis(p, await resultsFor(p, '2024-06-01', fixtures), '2024-06-01');
+    expect(gap.nearMisses).toEqual([]);
+    expect(gap.ranked).toEqual([]);
+    // The same rules as a benefit would be offered: the filter is by kind and confidence, not by accident.
+    const benefit = { ...fixtures[0]!, kind: 'benefit' as const };
+    const withBenefit = gapAnalysis(p, await resultsFor(p, '2024-06-01', [...fixtures, benefit]), '2024-06-01');
+    expect(withBenefit.ranked.map((u) => describeStep(u.step, 'en'))).toEqual(['obtain AEO advanced certification (高级认证企业)']);
+    expect(withBenefit.ranked[0]!.unlocks.map((r) => r.ruleId)).toEqual(['test-2024-1/goal']);
+  });
+
+  it('never asks to confirm the 高资信企业名单 listing that the bundled list decides from the name', async () => {
+    const { enterpriseRule } = await import('../fixtures/rules.ts');
+    const listed = enterpriseRule({ fact: 'onChongqingHighCreditList', operator: 'equal', value: true });
+    const notListed = profile({ province: 'chongqing' });
+    const [result] = await resultsFor(notListed, '2024-06-01', [listed]);
+    expect(result!.status).toBe('ineligible');
+    const gap = gapAnalysis(notListed, [result!], '2024-06-01');
+    expect(gap.nearMisses[0]!.options).toEqual([]);
+    expect(gap.ranked).toEqual([]);
+    // An enterprise listed since the 2024-05-20 list says so itself, and the rule applies.
+    const said = profile({ province: 'chongqing', onChongqingHighCreditList: true });
+    expect((await resultsFor(said, '2024-06-01', [listed]))[0]!.status).toBe('eligible');
+  });
+});
+
+describe('a window dominated by an earlier, better one is never offered as an action (issue #10)', () => {
+  it('disclosing within the violation month leads; the 6-month window it lies in adds its measure; the later 3-month window is only a fallback', async () => {
+    const p = profile({}, [{ category: 'tax', violationDate: '2024-05-20', discoveredByCustoms: false }]);
+    const gap = gapAnalysis(p, await resultsFor(p, '2024-05-25'), '2024-05-25');
+    const plans = gap.ranked.filter((u) => u.step.kind === 'plan');
+    expect(plans.map((u) => describeStep(u.step, 'en'))).toEqual(['disclose by 2024-05-31 (incident I1)']);
+    expect(plans[0]!.unlocks.map((r) => r.ruleId).sort()).toEqual(['test-2024-1/disclose-same-month', 'test-2024-1/disclose-within-6-months']);
+    expect(plans[0]!.fallbacks!.map((u) => describeStep(u.step, 'en'))).toEqual([
+      'disclose on or after 2024-06-01 and by 2024-08-31 (incident I1)',
+      'disclose by 2024-11-20 (incident I1)',
+    ]);
+  });
+
+  it('once the month has passed, the 3-month window is the action again', async () => {
+    const p = profile({}, [{ category: 'statistics', violationDate: '2024-05-20', discoveredByCustoms: false }]);
+    const gap = gapAnalysis(p, await resultsFor(p, '2024-06-01'), '2024-06-01');
+    expect(gap.ranked.filter((u) => u.step.kind === 'plan').map((u) => describeStep(u.step, 'en'))).toEqual(['disclose by 2024-08-31 (incident I1)']);
+  });
+});

@@ -16,6 +16,15 @@ describe('huiqi report', () => {
     expect(r.stdout).toContain('- **disclose by 2025-09-30 to stay within 6 months of the violation (incident TAX-2025-03)**');
   }, 60_000);
 
+  it('never offers a dominated disclosure window as an action: disclosing within 6 months (127号 第一条第（一）项) leads, the later windows are fallbacks', () => {
+    const r = huiqi('samples/registered-exporter-planning-disclosure.yaml', '--lang', 'en', '--as-of', '2025-06-01');
+    expect(r.status).toBe(0);
+    const numbered = r.stdout.split('\n').filter((l) => /^\d+\. \*\*/.test(l) || /^- \*\*/.test(l));
+    expect(numbered.filter((l) => l.includes('on or after 2025-10-01'))).toEqual([]);
+    expect(r.stdout).toMatch(/^\d+\. \*\*disclose by 2025-09-30 \(incident TAX-2025-03\)\*\* — unlocks 2 measure\(s\)/m);
+    expect(r.stdout).toContain('   - _if 2025-09-30 is missed: disclose on or after 2025-10-01 and by 2025-10-10 (incident TAX-2025-03) — unlocks 1 measure(s): No penalty for a tax violation disclosed after 6 months');
+  }, 60_000);
+
   it('writes one HTML file in Chinese with -o', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'huiqi-report-')), 'report.html');
     const r = huiqi('samples/aeo-manufacturer-chongqing.yaml', '--format', 'html', '--lang', 'zh', '--as-of', '2025-06-01', '-o', out);
