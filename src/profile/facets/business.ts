@@ -304,6 +304,14 @@ export const businessFacts = {
     zh: '被要求办理已取消的行政许可（含变相实施或由行业协会商会等组织实施）',
     en: 'asked to obtain a cancelled licence (openly, in disguise, or through a trade association or other body)',
   }),
+  normativeDocumentBurdensEnterprise: labelled(z.boolean(), {
+    zh: '行政规范性文件减损企业合法权益、增加其义务、设置市场准入和退出条件或者干预其正常生产经营活动',
+    en: 'an administrative normative document cuts the rights of the enterprise, adds to its duties, sets entry or exit conditions or interferes with its normal business',
+  }),
+  normativeDocumentBurdenHasLegalBasis: labelled(z.boolean(), {
+    zh: '该规范性文件的要求有法律、法规或者国务院决定和命令依据',
+    en: 'that requirement has a basis in a law, a regulation or a State Council decision or order',
+  }),
   unpublishedNormativeDocumentApplied: labelled(z.boolean(), {
     zh: '行政机关以未经公布的涉企行政规范性文件作为行政管理依据',
     en: 'an authority acts on an administrative normative document that was never published',
