@@ -126,7 +126,8 @@ function excelDate(d: Date): string {
 
 /**
  * A cell as a fact value. Empty (or only spaces) → EMPTY. Booleans: true/false/是/否/1/0/yes/no.
- * Numbers may carry thousands separators. Dates are YYYY-MM-DD (YYYY/MM/DD is accepted and rewritten).
+ * Numbers and dates stay text: the profile schema reads them (src/profile/values.ts, the one reader of
+ * 186,000, ¥1.86万, 2024/1/1 or 2024年1月1日 for profiles, lists and answers) and names what is wrong.
  * Lists (string[] / date[]) are separated by ; ， | or 、. Enums take the value or its Chinese word.
  * Anything that does not convert is passed on unchanged for the profile schema to reject by name.
  */
@@ -147,13 +148,6 @@ export function convertCell(f: ColumnField, cell: unknown): unknown {
       if (FALSE.has(word)) return false;
       throw new CellError(`"${text}" is not a yes/no value (write true/false, 是/否, 1/0 or yes/no; leave empty if unknown)`);
     }
-    case 'number': {
-      const n = Number(text.replace(/[,，_]/g, ''));
-      if (Number.isNaN(n)) throw new CellError(`"${text}" is not a number`);
-      return n;
-    }
-    case 'date':
-      return /^\d{4}\/\d{1,2}\/\d{1,2}$/.test(text) ? slashDate(text) : text;
     case 'enum': {
       if (f.values?.includes(text)) return text;
       const lower = text.toLowerCase();
@@ -161,17 +155,11 @@ export function convertCell(f: ColumnField, cell: unknown): unknown {
       return f.enumWords?.get(normalizeHeader(text)) ?? text;
     }
     case 'string[]':
-      return text.split(LIST_SEPARATOR).map((s) => s.trim()).filter(Boolean);
     case 'date[]':
-      return text.split(LIST_SEPARATOR).map((s) => s.trim()).filter(Boolean).map((s) => (/^\d{4}\/\d{1,2}\/\d{1,2}$/.test(s) ? slashDate(s) : s));
+      return text.split(LIST_SEPARATOR).map((s) => s.trim()).filter(Boolean);
     default:
       return text;
   }
-}
-
-function slashDate(text: string): string {
-  const [y, m, d] = text.split('/');
-  return `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
 }
 
 /** How a column is shown in messages: the header as written, with the field name when they differ. */

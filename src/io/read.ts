@@ -45,6 +45,5 @@ export function describeIssues(error: z.ZodError): string[] {
 export function describeIssue(issue: z.core.$ZodIssue, path: readonly PropertyKey[] = issue.path): string {
   const where = fieldPath(path) || '(top level)';
   if (issue.code === 'unrecognized_keys') return `${where}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `${where}: is required`;
   return `${where}: ${issue.message}`;
 }

@@ -1,6 +1,19 @@
 // Field builders for the profile schema. Every field carries its Chinese legal term and an English
 // label as metadata: the fact catalog, error messages, questions and JSON Schema all read them.
 import { z } from 'zod';
+import { dateProblem, readDate, readNumber, shown } from './values.ts';
+
+/**
+ * Every schema message echoes what it got; a missing value is "required". zod's own type messages
+ * (without the value, which its issues do not keep) are replaced once here, for every schema.
+ */
+const expected: Record<string, string> = { number: 'a number', boolean: 'true or false', string: 'text', array: 'a list', object: 'a mapping' };
+z.config({
+  customError: (issue) => {
+    if (issue.code !== 'invalid_type') return undefined;
+    return issue.input === undefined ? 'is required' : `must be ${expected[issue.expected] ?? issue.expected} (got ${shown(issue.input)})`;
+  },
+});
 
 export interface FieldLabel {
   /** Chinese term, as the legal text says it. */
@@ -29,14 +42,43 @@ export function labelled<T extends z.ZodType>(schema: T, label: FieldLabel & Fac
   return schema.meta({ ...label, description: `${label.zh} / ${label.en}` }) as T;
 }
 
-/** A calendar date written YYYY-MM-DD that exists (zod rejects 2023-02-29 and 2023-04-31). */
-export const isoDate = () => z.iso.date({ error: 'must be a real calendar date written YYYY-MM-DD' });
+/** A calendar date written YYYY-MM-DD that exists (zod rejects 2023-02-29 and 2023-04-31): rule files. */
+export const isoDate = () =>
+  z.iso.date({ error: (issue) => (issue.input === undefined ? 'is required' : `must be a real calendar date written YYYY-MM-DD (got ${shown(issue.input)})`) });
+
+/**
+ * A date in a profile, list or answer: written as users write dates (values.ts reads 2024/1/1,
+ * 2024.1.1, 2024年1月1日), kept as YYYY-MM-DD; a day that does not exist or a year outside 1949–2099 is refused.
+ */
+export const day = () =>
+  z.preprocess((value, ctx) => {
+    if (value === undefined) return value;
+    const date = readDate(value);
+    const problem = date === undefined ? 'must be a date YYYY-MM-DD' : dateProblem(date);
+    if (problem) ctx.addIssue({ code: 'custom', message: `${problem} (got ${shown(value)})` });
+    return date ?? value;
+  }, isoDate());
+
+/** The check message for a negative amount, echoing it. */
+export const notNegative = { error: (issue: { input?: unknown }) => `must not be negative (got ${shown(issue.input)})` };
+
+/**
+ * A number in a profile, list or answer, read by values.ts (full-width digits, 186,000; for `yuan`
+ * also ¥, 元, 万, 亿); `what` names it in the message: `must be a number of yuan (got "NaN")`.
+ */
+export const numeric = <T extends z.ZodType>(schema: T, what = 'a number', options: { yuan?: boolean } = {}) =>
+  z.preprocess((value, ctx) => {
+    if (value === undefined) return value;
+    const n = readNumber(value, options);
+    if (n === undefined || !Number.isFinite(n)) ctx.addIssue({ code: 'custom', message: `must be ${what} (got ${shown(value)})` });
+    return n ?? value;
+  }, schema);
 
 /** An amount of money in CNY (元), never negative. */
-export const yuan = () => z.number({ error: 'must be a number of yuan (CNY)' }).nonnegative();
+export const yuan = () => numeric(z.number().nonnegative(notNegative), 'a number of yuan', { yuan: true });
 
 export const enumOf = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, { error: (issue) => `must be one of: ${values.join(', ')} (got ${JSON.stringify(issue.input)})` });
+  z.enum(values, { error: (issue) => (issue.input === undefined ? 'is required' : `must be one of: ${values.join(', ')} (got ${shown(issue.input)})`) });
 
 /** Makes every field of a shape optional: in a profile, an absent fact is an unknown fact. */
 export function allOptional<S extends Record<string, z.ZodType>>(shape: S): { [K in keyof S]: z.ZodOptional<S[K]> } {

@@ -1,7 +1,8 @@
 // Incidents: things that happened to an enterprise and that a policy may forgive or reward.
 import { z } from 'zod';
-import { allOptional, enumOf, isoDate, labelled, yuan } from './fields.ts';
+import { allOptional, day, enumOf, labelled, yuan } from './fields.ts';
 import { normalizeProvince, provinceIds } from './provinces.ts';
+import { isValidDay } from './values.ts';
 
 /** 违反海关规定的行为 (a violation of customs rules), as 海关总署公告2023年第127号 classifies it. */
 export const violationCategories = [
@@ -17,8 +18,8 @@ export const violationCategories = [
 /** Facts of a customs violation that rules may test. */
 export const customsViolationFacts = {
   category: labelled(enumOf(violationCategories), { zh: '违规类别', en: 'violation category' }),
-  violationDate: labelled(isoDate(), { zh: '违规行为发生之日', en: 'date the violation occurred' }),
-  disclosureDate: labelled(isoDate(), { zh: '向海关主动披露之日', en: 'date of the voluntary disclosure to customs' }),
+  violationDate: labelled(day(), { zh: '违规行为发生之日', en: 'date the violation occurred' }),
+  disclosureDate: labelled(day(), { zh: '向海关主动披露之日', en: 'date of the voluntary disclosure to customs' }),
   discoveredByCustoms: labelled(z.boolean(), {
     zh: '海关在披露前已发现该行为',
     en: 'customs had discovered the violation before it was disclosed',
@@ -52,7 +53,7 @@ export const customsViolationFacts = {
     zh: '剩余料件、半制成品、制成品尚未处置或已通过加工贸易方式复出口',
     en: 'the resulting surplus materials and goods are undisposed or re-exported under processing trade',
   }),
-  priorDisclosuresOfSameViolation: labelled(z.array(isoDate()), {
+  priorDisclosuresOfSameViolation: labelled(z.array(day()), {
     zh: '此前就同一违规行为主动披露的日期',
     en: 'dates of earlier voluntary disclosures of the same violation',
   }),
@@ -75,12 +76,14 @@ export const customsViolationSchema = z
     kind: z.literal('customs-violation'),
     ...allOptional(customsViolationFacts),
   })
+  // Dates are compared only when both are valid: an unreadable date has its own message, not a bogus order one.
   .superRefine((v, ctx) => {
-    if (v.violationDate && v.disclosureDate && v.disclosureDate < v.violationDate) {
+    if (!isValidDay(v.disclosureDate)) return;
+    if (isValidDay(v.violationDate) && v.disclosureDate < v.violationDate) {
       ctx.addIssue({ code: 'custom', path: ['disclosureDate'], message: `is before the violation date ${v.violationDate}` });
     }
     for (const [i, prior] of (v.priorDisclosuresOfSameViolation ?? []).entries()) {
-      if (v.disclosureDate && prior > v.disclosureDate) {
+      if (isValidDay(prior) && prior > v.disclosureDate) {
         ctx.addIssue({ code: 'custom', path: ['priorDisclosuresOfSameViolation', i], message: `is after this disclosure (${v.disclosureDate})` });
       }
     }

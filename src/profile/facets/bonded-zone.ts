@@ -3,7 +3,7 @@
 // and the goods and projects the measures of 国发〔2019〕3号 (as Chongqing, Jiangsu and Hubei restate
 // them) ask about. Goods facts describe the enterprise's current goods or project.
 import { z } from 'zod';
-import { enumOf, isoDate, labelled, yuan } from '../fields.ts';
+import { day, enumOf, labelled, yuan } from '../fields.ts';
 
 /** 在综合保税区内开展的业务 (activities in the zone), as the texts name them. */
 export const bondedZoneActivityKinds = [
@@ -39,7 +39,7 @@ export const bondedZoneFacts = {
     zh: '所在综合保税区（如 西永综合保税区、两路果园港综合保税区、江津综合保税区、涪陵综合保税区）',
     en: 'name of the comprehensive bonded zone, as the texts name it',
   }),
-  bondedZoneApprovalDate: labelled(isoDate(), {
+  bondedZoneApprovalDate: labelled(day(), {
     zh: '国务院批准设立所在综合保税区之日',
     en: 'date the State Council approved the zone',
   }),
@@ -121,7 +121,7 @@ export const bondedZoneFacts = {
   }),
 
   // Goods
-  selfUseEquipmentImportDate: labelled(isoDate(), {
+  selfUseEquipmentImportDate: labelled(day(), {
     zh: '入区企业进口自用机器设备等之日',
     en: 'date the zone enterprise imports machinery and equipment for its own use',
   }),

@@ -1,7 +1,7 @@
 // Enterprise facts for the customs domain; see README.md beside this file.
 // Sources: the 海关总署 announcements of 2023–2024 and the Chongqing 高资信企业 measures in seed 003.
 import { z } from 'zod';
-import { enumOf, isoDate, labelled } from '../fields.ts';
+import { day, enumOf, labelled, notNegative, numeric } from '../fields.ts';
 
 /** 中国海关 AEO 编码: AEOCN + the 10-digit enterprise code (海关总署公告2023年第102号第三条). */
 export const CHINA_AEO_CODE = /^AEOCN\d{10}$/;
@@ -64,7 +64,7 @@ export const customsFacts = {
 
   // ---- advance rulings (海关总署公告2024年第32号) ----
   holdsAdvanceRuling: labelled(z.boolean(), { zh: '持有海关《预裁定决定书》', en: 'holds a customs advance ruling' }),
-  advanceRulingExpiryDate: labelled(isoDate(), { zh: '《预裁定决定书》有效期截止日', en: 'expiry date of the advance ruling' }),
+  advanceRulingExpiryDate: labelled(day(), { zh: '《预裁定决定书》有效期截止日', en: 'expiry date of the advance ruling' }),
   advanceRulingContentUnchanged: labelled(z.boolean(), {
     zh: '《预裁定决定书》所涉及的海关事务类别、商品基本信息、预裁定事项等内容未发生变化',
     en: 'the customs matter, goods information and ruling subject of the advance ruling are unchanged',
@@ -97,7 +97,7 @@ export const customsFacts = {
     zh: '项目属于《产业结构调整指导目录（2019年本）》鼓励类范围',
     en: 'the project is in the encouraged category of the Industrial Structure Adjustment Catalogue (2019)',
   }),
-  projectApprovalDate: labelled(isoDate(), {
+  projectApprovalDate: labelled(day(), {
     zh: '项目审批、核准或完成备案的日期',
     en: 'date the project was approved, authorised or filed',
   }),
@@ -105,7 +105,7 @@ export const customsFacts = {
     zh: '取得《国家鼓励发展的内外资项目确认书》或《适用鼓励类产业政策条目确认通知单》',
     en: 'holds the encouraged-project confirmation (确认书) or the encouraged-item confirmation notice (确认通知单)',
   }),
-  encouragedProjectConfirmationDate: labelled(isoDate(), {
+  encouragedProjectConfirmationDate: labelled(day(), {
     zh: '《国家鼓励发展的内外资项目确认书》或《适用鼓励类产业政策条目确认通知单》的出具日期',
     en: 'date the encouraged-project confirmation or confirmation notice was issued',
   }),
@@ -184,7 +184,7 @@ export const customsFacts = {
     en: 'provides customs with full, blind-spot-free video surveillance meeting supervision requirements',
     change: { actions: { true: { zh: '为“待检区”配备全方位无盲区视频监控', en: 'install full, blind-spot-free video surveillance of the area' } } },
   }),
-  inspectionVideoRetentionMonths: labelled(z.number().nonnegative(), {
+  inspectionVideoRetentionMonths: labelled(numeric(z.number().nonnegative(notNegative), 'a number of months'), {
     zh: '视频存储时间（月）',
     en: 'video retention period (months)',
     change: {}, // the enterprise can keep video longer
@@ -230,7 +230,7 @@ export const customsFacts = {
   // rules-cq2-zones additions (issue #10)
   // The one-off reward for a first AEO advanced certification (重庆高资信企业措施第2条) rewards a certification
   // obtained under the measures (on or after 2024-05-20), so the date is asked beside the boolean.
-  aeoAdvancedCertificationDate: labelled(isoDate(), {
+  aeoAdvancedCertificationDate: labelled(day(), {
     zh: '首次获得海关AEO高级认证的日期',
     en: 'date the enterprise was first certified AEO advanced',
   }),

@@ -2,7 +2,7 @@
 // Terms follow the Chongqing foreign-trade policies (渝府办发〔2023〕92号、91号, 〔2022〕107号、35号,
 // 渝府发〔2024〕10号, 渝口岸物流发〔2024〕5号, 渝开放高地办发〔2024〕1号).
 import { z } from 'zod';
-import { enumOf, isoDate, labelled, yuan } from '../fields.ts';
+import { day, enumOf, labelled, notNegative, numeric, yuan } from '../fields.ts';
 
 /** 出口企业分类管理类别 (一类 … 四类), as the tax authority rates exporters for export refunds. */
 export const exportEnterpriseCategories = ['1', '2', '3', '4'] as const;
@@ -126,7 +126,7 @@ export const tradeFacts = {
     zh: '网购保税进口商品与进境保税货物互转满足监管条件',
     en: 'meets the supervision conditions for converting between bonded e-commerce imports and other bonded goods',
   }),
-  cbecReturnReimportDate: labelled(isoDate(), {
+  cbecReturnReimportDate: labelled(day(), {
     zh: '原跨境电商出口商品退运进境之日',
     en: 'date cross-border e-commerce export goods were returned into China',
   }),
@@ -153,7 +153,7 @@ export const tradeFacts = {
     zh: '在重庆铁路口岸海关查验无问题',
     en: 'customs inspection at the Chongqing railway port found no problem',
   }),
-  containerTruckClass: labelled(z.number().int().min(1).max(6), {
+  containerTruckClass: labelled(numeric(z.number().int().min(1).max(6), 'a class 1 to 6'), {
     zh: '国际标准集装箱运输车辆收费车型类别（1–6类）',
     en: 'toll vehicle class of the international standard container truck (1 to 6)',
   }),
@@ -168,7 +168,7 @@ export const tradeFacts = {
   }),
   // --- foreign investment -----------------------------------------------------------------------
   fdiProjectNewOrCapitalIncrease: labelled(z.boolean(), { zh: '在我市设立的外资新项目或增资项目', en: 'a new or capital-increase foreign-investment project in Chongqing' }),
-  fdiAnnualCapitalInPlaceUsd: labelled(z.number().nonnegative(), {
+  fdiAnnualCapitalInPlaceUsd: labelled(numeric(z.number().nonnegative(notNegative), 'a number of US dollars'), {
     zh: '当年实际到位外资金额（美元，不含外方股东贷款）',
     en: 'foreign capital actually paid in this year (USD, excluding foreign shareholder loans)',
   }),
@@ -190,8 +190,8 @@ export const tradeFacts = {
     zh: '非因企业原因无法及时办理结汇事宜导致未能按时付款',
     en: 'the late payment arose because the FX settlement could not be done in time for reasons not of the enterprise',
   }),
-  landPriceDueDate: labelled(isoDate(), { zh: '土地综合价款应缴之日', en: 'date the land price was due' }),
-  landPricePaidDate: labelled(isoDate(), { zh: '土地综合价款实际缴清之日', en: 'date the land price was actually paid' }),
+  landPriceDueDate: labelled(day(), { zh: '土地综合价款应缴之日', en: 'date the land price was due' }),
+  landPricePaidDate: labelled(day(), { zh: '土地综合价款实际缴清之日', en: 'date the land price was actually paid' }),
 
   // rules-cq2-zones additions (issue #10)
   // 渝府办发〔2022〕107号 外资行动计划 三、（四）11: capital-account facilitation and the choice of foreign-debt mode.
