@@ -22,7 +22,10 @@ export const encodingOption = <T>(y: Argv<T>) =>
 
 /** `<profile> --as-of --lang --rules --encoding`: what every command about one enterprise takes. */
 export const profileOptions = <T>(y: Argv<T>, profile = 'enterprise profile, .json or .yaml (see samples/); - reads stdin', lang?: string) =>
-  encodingOption(rulesOption(langOption(asOfOption(y.positional('profile', { type: 'string', demandOption: true, describe: profile })), lang)));
+  encodingOption(rulesOption(langOption(asOfOption(y.positional('profile', { type: 'string', demandOption: true, describe: profile, coerce: stdinDash })), lang)));
+
+/** yargs reads a lone `-` as a flag (true, which a string turns into ''): it means stdin. */
+const stdinDash = (value: string): string => (value === '' ? '-' : value);
 
 /** The evaluation date: --as-of validated, or today. */
 export const evaluationDate = (asOf: string | undefined): string => (asOf ? parseDay(asOf, '--as-of') : today());

@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { evaluateProfile } from '../../src/engine/evaluate.ts';
+import { noteIncidentDatesAfter } from '../../src/profile/dates-after.ts';
 import { loadProfile } from '../../src/profile/load.ts';
 import { checkFormats, type CheckFormat } from '../../src/report/check-report.ts';
 import type { InputEncoding } from '../../src/io/encoding.ts';
@@ -29,6 +30,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
   handler: async (args) => {
     const asOf = evaluationDate(args.asOf);
     const profile = loadProfile(args.profile, { ...(args.encoding && { encoding: args.encoding }) });
+    noteIncidentDatesAfter(profile, asOf, args.profile);
     const rules = loadRules(args.rules);
     const results = await evaluateProfile(profile, rules, { asOf });
     process.stdout.write(checkFormats[args.format]({ profile, results, asOf, lang: args.lang, all: args.all }));

@@ -6,7 +6,8 @@ import { createReadStream, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
-import { decodeChunks, type InputEncoding, type Note } from '../io/encoding.ts';
+import { decodeChunks, type InputEncoding } from '../io/encoding.ts';
+import type { Note } from '../io/note.ts';
 import { InputError } from '../io/read.ts';
 import { CsvReader, CsvSyntaxError, type CsvRecord } from './csv.ts';
 

@@ -3,6 +3,7 @@
 // --encoding the BOM decides; with none, bytes that are not valid UTF-8 are read as GB18030 (a superset
 // of GBK and GB2312) and a note says so. Decoding is strict: a byte sequence invalid in the chosen
 // encoding is an error naming the file and byte, never a replacement character in a name.
+import { stderrNote, type Note } from './note.ts';
 import { InputError } from './read.ts';
 
 export const inputEncodings = ['utf8', 'gb18030', 'utf16le'] as const;
@@ -14,9 +15,6 @@ type Decoding = InputEncoding | 'utf16be';
 const labels: Record<Decoding, string> = { utf8: 'utf-8', gb18030: 'gb18030', utf16le: 'utf-16le', utf16be: 'utf-16be' };
 const names: Record<Decoding, string> = { utf8: 'UTF-8', gb18030: 'GB18030', utf16le: 'UTF-16LE', utf16be: 'UTF-16BE' };
 
-/** Where a note for the user goes (stderr by default). */
-export type Note = (text: string) => void;
-export const stderrNote: Note = (text) => process.stderr.write(`huiqi: ${text}\n`);
 
 const startsWith = (bytes: Uint8Array, ...prefix: number[]) => prefix.every((b, i) => bytes[i] === b);
 

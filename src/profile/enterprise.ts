@@ -55,7 +55,18 @@ export const enterpriseSchema = z.strictObject({
     { zh: '统一社会信用代码', en: 'unified social credit code (USCC)' },
   ),
   ...allOptional(enterpriseFacts),
-  incidents: labelled(z.array(incidentSchema).default([]), { zh: '事项', en: 'incidents' }),
+  incidents: labelled(
+    z.array(incidentSchema).superRefine((incidents, ctx) => {
+      // Answers, results and deadlines name an incident by its id: two with one id would be confused.
+      const first = new Map<string, number>();
+      incidents.forEach((incident, i) => {
+        const earlier = first.get(incident.id);
+        if (earlier === undefined) first.set(incident.id, i);
+        else ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `"${incident.id}" is already the id of incidents[${earlier}]; each incident needs its own id` });
+      });
+    }).default([]),
+    { zh: '事项', en: 'incidents' },
+  ),
 });
 
 export type Enterprise = z.infer<typeof enterpriseSchema>;

@@ -5,6 +5,7 @@ import type { InputEncoding } from '../io/encoding.ts';
 import { checkOutputPath, writeOutputFile } from '../io/output.ts';
 import { linesIO, readAll, terminalIO } from '../io/prompt.ts';
 import { InputError, readStructuredFile } from '../io/read.ts';
+import { noteIncidentDatesAfter } from '../profile/dates-after.ts';
 import { parseProfile } from '../profile/load.ts';
 import { answerProblems } from '../profile/questions.ts';
 import { loadRules } from '../rules/load.ts';
@@ -27,7 +28,7 @@ export interface AskCommandOptions {
 export async function runAsk(o: AskCommandOptions): Promise<void> {
   if (o.saveFile) checkOutputPath(o.saveFile); // before any question is asked
   let data = readStructuredFile(o.profileFile, { ...(o.encoding && { encoding: o.encoding }) }) as Record<string, unknown>;
-  parseProfile(data, o.profileFile); // reports every problem of the starting profile, naming its field
+  noteIncidentDatesAfter(parseProfile(data, o.profileFile), o.asOf, o.profileFile); // parsing reports every problem of the starting profile, naming its field
   const options: AskOptions = { rules: loadRules(o.rulesDir), asOf: o.asOf, lang: o.lang, ...(o.maxQuestions !== undefined && { maxQuestions: o.maxQuestions }) };
   const out = process.stdout;
 

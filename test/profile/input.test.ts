@@ -1,10 +1,12 @@
 // Profiles as users have them: encodings, stdin, empty/binary/folder/broken files, duplicate ids,
 // events after the evaluation date, and the size limits.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadProfile } from '../../src/profile/load.ts';
+import { incidentDatesAfter } from '../../src/profile/dates-after.ts';
+import { loadProfile, parseProfile } from '../../src/profile/load.ts';
 import { gb18030, utf16le } from '../fixtures/encodings.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'huiqi-profile-input-'));
@@ -29,4 +31,57 @@ describe('profile encodings', () => {
     expect(loadProfile(path, { encoding: 'gb18030' }).name).toBe('重庆甲公司');
     expect(() => loadProfile(path, { encoding: 'utf8' })).toThrow(/p\.yaml: not valid UTF-8/);
   });
+});
+
+describe('profile files that are not profiles', () => {
+  it('gives an empty file, a binary file, a folder and a missing file each its own message', () => {
+    expect(() => loadProfile(file('empty.yaml', '\n  \n'))).toThrow(/empty\.yaml: is empty/);
+    expect(() => loadProfile(file('program.yaml', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00])))).toThrow(/program\.yaml: is binary data, not a JSON or YAML text file/);
+    expect(() => loadProfile(file('list.yaml', Buffer.from('PK\x03\x04rest')))).toThrow(/list\.yaml: is a zip archive/);
+    expect(() => loadProfile(dir)).toThrow(/: cannot read: is a folder, not a file$/);
+    expect(() => loadProfile(join(dir, 'none.yaml'))).toThrow(/none\.yaml: cannot read: no such file$/);
+  });
+
+  it('names the line and column of a JSON or YAML syntax error', () => {
+    expect(() => loadProfile(file('p.json', '{\n  "name": "A",\n  "uscc": \n}\n'))).toThrow(/p\.json: not valid JSON at line 4, column 1: expected a value \(got "}\\n"\)/);
+    expect(() => loadProfile(file('p.json', '{"name": "A" "uscc": "x"}'))).toThrow(/not valid JSON at line 1, column 14: expected ',' or '}'/);
+    expect(() => loadProfile(file('p.json', '{"name": "A",}'))).toThrow(/at line 1, column 14: expected a "quoted" property name/);
+    expect(() => loadProfile(file('p.yaml', 'name: A\nincidents: [1\nuscc: 2\n'))).toThrow(/p\.yaml: not valid YAML: .* at line 3, column 1/);
+  });
+});
+
+describe('incidents', () => {
+  const base = { name: 'A', uscc: '91500000MA5U00000W' };
+  const incident = (id: string, extra = {}) => ({ id, kind: 'customs-violation', category: 'tax', ...extra });
+
+  it('refuses two incidents with one id, naming both', () => {
+    expect(() => parseProfile({ ...base, incidents: [incident('T-1'), incident('T-2'), incident('T-1')] })).toThrow(
+      /incidents\[2\]\.id: "T-1" is already the id of incidents\[0\]/,
+    );
+    expect(parseProfile({ ...base, incidents: [incident('T-1'), incident('T-2')] }).incidents).toHaveLength(2);
+  });
+
+  it('flags incident dates after the evaluation date, the day after but not the day itself', () => {
+    const profile = parseProfile({ ...base, incidents: [incident('T-1', { violationDate: '2025-01-10', disclosureDate: '2025-07-01', priorDisclosuresOfSameViolation: ['2025-06-30'] })] });
+    expect(incidentDatesAfter(profile, '2025-06-30')).toEqual(['incidents[0].disclosureDate 2025-07-01']);
+    expect(incidentDatesAfter(profile, '2025-07-01')).toEqual([]);
+  });
+});
+
+describe('check and report read a profile from stdin with -', () => {
+  const run = (args: string[], input: string) => spawnSync(process.execPath, ['bin/huiqi.js', ...args], { encoding: 'utf8', input });
+
+  it('check - reads JSON from stdin and warns of a disclosure after --as-of', () => {
+    const json = readFileSync('samples/dishonest-trader.json', 'utf8');
+    const { status, stdout, stderr } = run(['check', '-', '--lang', 'en', '--as-of', '2024-01-01'], json);
+    expect(status).toBe(0);
+    expect(stdout).toContain('重庆渝信进出口贸易有限公司');
+    expect(stderr).toMatch(/huiqi: warning: stdin: incidents\[0\]\.\w+ \d{4}-\d{2}-\d{2} is after the evaluation date 2024-01-01/);
+  }, 60_000);
+
+  it('report - reads YAML from stdin', () => {
+    const { status, stdout } = run(['report', '-', '--lang', 'en', '--as-of', '2025-06-01'], readFileSync('samples/incomplete-profile.yaml', 'utf8'));
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^# .*江苏苏航跨境电子商务有限公司/);
+  }, 60_000);
 });
