@@ -1,6 +1,6 @@
 import type { CommandModule } from 'yargs';
-import { evaluateProfile } from '../../src/engine/evaluate.ts';
 import { loadProfile } from '../../src/profile/load.ts';
+import { checkProfile } from '../../src/report/check.ts';
 import { checkFormats, type CheckFormat } from '../../src/report/check-report.ts';
 import type { Lang } from '../../src/report/summary.ts';
 import { loadRules } from '../../src/rules/load.ts';
@@ -28,7 +28,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     const asOf = evaluationDate(args.asOf);
     const profile = loadProfile(args.profile);
     const rules = loadRules(args.rules);
-    const results = await evaluateProfile(profile, rules, { asOf });
-    process.stdout.write(checkFormats[args.format]({ profile, results, asOf, lang: args.lang, all: args.all }));
+    const checked = await checkProfile(profile, { rules, asOf });
+    process.stdout.write(checkFormats[args.format]({ ...checked, lang: args.lang, all: args.all }));
   },
 };

@@ -3,7 +3,8 @@
 import type { Rule } from '../rules/schema.ts';
 import type { Lang } from '../report/summary.ts';
 import { Progress } from './progress.ts';
-import { openList, type ListFormat } from './read.ts';
+import type { Writable } from 'node:stream';
+import { openList, type ListFormat, type ListInput } from './read.ts';
 import { RowScreener } from './screen.ts';
 import { formatSummary, type Summary } from './summary.ts';
 import { openWriter, type ScreenedRow } from './write.ts';
@@ -15,8 +16,8 @@ export interface Shard {
 }
 
 export interface ScreenListOptions {
-  input: string;
-  output: string;
+  input: ListInput;
+  output: string | Writable;
   inputFormat?: ListFormat;
   outputFormat: ListFormat;
   rules: readonly Rule[];
@@ -51,7 +52,7 @@ export async function screenList(options: ScreenListOptions): Promise<Summary> {
   const started = performance.now();
   const source = await openList(options.input, options.inputFormat);
   const screener = new RowScreener(options);
-  const origin = options.input === '-' ? 'stdin' : options.input;
+  const origin = typeof options.input !== 'string' ? options.input.name : options.input === '-' ? 'stdin' : options.input;
   const writer = await openWriter(options.output, options.outputFormat);
   const showProgress = options.progress ?? Boolean(stderr.isTTY && !process.env.CI);
   const progress = showProgress ? new Progress(stderr, source.progress) : undefined;

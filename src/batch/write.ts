@@ -50,7 +50,8 @@ const jsonOf = (r: ScreenedRow) => ({
   estimatedValueCny: r.estimatedValueCny ?? null, error: r.error || null,
 });
 
-function openStream(file: string): { out: Writable; close: () => Promise<void> } {
+function openStream(file: string | Writable): { out: Writable; close: () => Promise<void> } {
+  if (typeof file !== 'string') return { out: file, close: () => new Promise<void>((resolve) => file.end(resolve)) };
   if (file === '-') return { out: process.stdout, close: async () => {} };
   const out = createWriteStream(file, { highWaterMark: 256 * 1024 }); // room to keep screening while chunks are written
   const failed = new Promise<never>((_, reject) => out.once('error', (e) => reject(new InputError(`${file}: cannot write: ${e.message}`))));
@@ -140,8 +141,11 @@ class XlsxWriter implements RowWriter {
   }
 }
 
-/** A writer for `file` (`-` = stdout). CSV written to a file starts with a BOM so that Excel reads it as UTF-8. */
-export async function openWriter(file: string, format: ListFormat): Promise<RowWriter> {
+/**
+ * A writer for `file` (`-` = stdout), or for a stream, which it ends. CSV written to a file or a stream
+ * (e.g. a download) starts with a BOM so that Excel reads it as UTF-8.
+ */
+export async function openWriter(file: string | Writable, format: ListFormat): Promise<RowWriter> {
   const { out, close } = openStream(file);
   // exceljs is loaded only for XLSX: it is large, and CSV/JSONL runs should not carry it.
   if (format === 'xlsx') return new XlsxWriter((await import('exceljs')).default, out, close);

@@ -54,27 +54,27 @@ export function resultJson(r: RuleResult) {
   };
 }
 
-export function checkJson({ profile, results, asOf }: CheckReportInput): string {
+/** The check as data: what `--format json` prints, POST /api/v1/check answers and the library's check() returns. */
+export function checkReport({ profile, results, asOf }: CheckReportInput) {
   const groups = groupResults(results);
-  return JSON.stringify(
-    {
-      huiqiVersion: version,
-      asOf,
-      enterprise: { name: profile.name, uscc: profile.uscc },
-      counts: {
-        eligible: groups.applies.length + groups.exclusions.length,
-        undetermined: groups.undetermined.length,
-        situational: groups.situational.length,
-        ineligible: groups.doesNotApply.length + groups.besideThePoint.length + groups.exclusionsClear.length,
-        notInForce: groups.notInForce.length,
-      },
-      questions: groups.questions,
-      results: results.map(resultJson),
+  return {
+    huiqiVersion: version,
+    asOf,
+    enterprise: { name: profile.name, uscc: profile.uscc },
+    counts: {
+      eligible: groups.applies.length + groups.exclusions.length,
+      undetermined: groups.undetermined.length,
+      situational: groups.situational.length,
+      ineligible: groups.doesNotApply.length + groups.besideThePoint.length + groups.exclusionsClear.length,
+      notInForce: groups.notInForce.length,
     },
-    null,
-    2,
-  );
+    questions: groups.questions,
+    results: results.map(resultJson),
+  };
 }
+export type CheckReport = ReturnType<typeof checkReport>;
+
+export const checkJson = (input: CheckReportInput): string => JSON.stringify(checkReport(input), null, 2);
 
 function outcomeLine(r: RuleResult, lang: Lang): string {
   const amount = amountText(r.rule.outcome.amount, lang);
