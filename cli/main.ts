@@ -8,6 +8,7 @@ import { rulesCommand } from './commands/rules.ts';
 import { reportCommand } from './commands/report.ts';
 import { askCommand } from './commands/ask.ts';
 import { screenCommand } from './commands/screen.ts';
+import { serveCommand } from './commands/serve.ts';
 
 export const EXIT = { ok: 0, invalidInput: 1, usage: 2 } as const;
 
@@ -27,6 +28,7 @@ const cli = yargs(hideBin(process.argv))
   .command(reportCommand)
   .command(askCommand)
   .command(screenCommand)
+  .command(serveCommand)
   .demandCommand(1, 'Name a command: check, rules, …')
   .strict()
   .version(version)
