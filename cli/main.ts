@@ -9,6 +9,7 @@ import { rulesCommand } from './commands/rules.ts';
 import { reportCommand } from './commands/report.ts';
 import { askCommand } from './commands/ask.ts';
 import { screenCommand } from './commands/screen.ts';
+import { serveCommand } from './commands/serve.ts';
 import { EXIT } from './exit-codes.ts';
 
 class UsageError extends Error {}
@@ -29,6 +30,7 @@ const cli = yargs(hideBin(process.argv))
   .command(reportCommand)
   .command(askCommand)
   .command(screenCommand)
+  .command(serveCommand)
   .demandCommand(1, 'Name a command: check, rules, …')
   .strict()
   .version(version)

@@ -1,7 +1,7 @@
 import type { CommandModule } from 'yargs';
-import { evaluateProfile } from '../../src/engine/evaluate.ts';
 import { noteIncidentDatesAfter } from '../../src/profile/dates-after.ts';
 import { loadProfile } from '../../src/profile/load.ts';
+import { checkProfile } from '../../src/report/check.ts';
 import { checkFormats, type CheckFormat } from '../../src/report/check-report.ts';
 import type { InputEncoding } from '../../src/io/encoding.ts';
 import type { Lang } from '../../src/report/summary.ts';
@@ -32,7 +32,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     const profile = loadProfile(args.profile, { ...(args.encoding && { encoding: args.encoding }) });
     noteIncidentDatesAfter(profile, asOf, args.profile);
     const rules = loadRules(args.rules);
-    const results = await evaluateProfile(profile, rules, { asOf });
-    process.stdout.write(checkFormats[args.format]({ profile, results, asOf, lang: args.lang, all: args.all }));
+    const checked = await checkProfile(profile, { rules, asOf });
+    process.stdout.write(checkFormats[args.format]({ ...checked, lang: args.lang, all: args.all }));
   },
 };

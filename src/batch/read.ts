@@ -51,12 +51,18 @@ function sniff(first: Buffer): ListFormat {
   return text.startsWith('{') ? 'jsonl' : 'csv';
 }
 
+/** A list to read: a file name (`-` is stdin), or a stream (e.g. an upload) with the name that messages give it. */
+export type ListInput = string | { stream: Readable; name: string };
+
 /** Opens a list: `-` is stdin; the format comes from `format`, else the file name, else the first bytes. */
-export async function openList(file: string, format?: ListFormat, reading: Reading = {}): Promise<ListSource> {
+export async function openList(list: ListInput, format?: ListFormat, reading: Reading = {}): Promise<ListSource> {
   let stream: Readable;
   let total: number | undefined;
   let counted = 0;
-  if (file === '-') {
+  const file = typeof list === 'string' ? list : list.name;
+  if (typeof list !== 'string') {
+    stream = list.stream;
+  } else if (file === '-') {
     stream = process.stdin;
   } else {
     try {

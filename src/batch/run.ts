@@ -4,7 +4,8 @@ import type { InputEncoding } from '../io/encoding.ts';
 import type { Rule } from '../rules/schema.ts';
 import type { Lang } from '../report/summary.ts';
 import { Progress } from './progress.ts';
-import { openList, type ListFormat } from './read.ts';
+import type { Writable } from 'node:stream';
+import { openList, type ListFormat, type ListInput } from './read.ts';
 import { RowScreener } from './screen.ts';
 import { formatSummary, type Summary } from './summary.ts';
 import { openWriter, type ScreenedRow } from './write.ts';
@@ -16,8 +17,8 @@ export interface Shard {
 }
 
 export interface ScreenListOptions {
-  input: string;
-  output: string;
+  input: ListInput;
+  output: string | Writable;
   inputFormat?: ListFormat;
   /** The list's text encoding (default: from a BOM, else UTF-8, else GB18030 with a note). */
   encoding?: InputEncoding;
@@ -57,7 +58,7 @@ export async function screenList(options: ScreenListOptions): Promise<Summary> {
     note: (text) => stderr.write(`huiqi: ${text}\n`),
   });
   const screener = new RowScreener(options);
-  const origin = options.input === '-' ? 'stdin' : options.input;
+  const origin = typeof options.input !== 'string' ? options.input.name : options.input === '-' ? 'stdin' : options.input;
   const writer = await openWriter(options.output, options.outputFormat);
   const showProgress = options.progress ?? Boolean(stderr.isTTY && !process.env.CI);
   const progress = showProgress ? new Progress(stderr, source.progress) : undefined;

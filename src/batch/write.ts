@@ -6,7 +6,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
-import { openOutputStream, outputError, type OutputError } from '../io/output.ts';
+import { openOutputStream, outputError, outputStreamOn, type OutputError } from '../io/output.ts';
 import type { ListFormat } from './read.ts';
 
 /** The output columns, in order. */
@@ -167,10 +167,15 @@ class XlsxWriter extends OutputWriter implements RowWriter {
   }
 }
 
-/** A writer for `file` (`-` = stdout). CSV written to a file starts with a BOM so that Excel reads it as UTF-8. */
-export async function openWriter(file: string, format: ListFormat): Promise<RowWriter> {
-  // room to keep screening while chunks are written
-  const output: Output = Object.assign(openOutputStream(file, { highWaterMark: 256 * 1024 }), { path: file });
+/**
+ * A writer for `file` (`-` = stdout), or for a stream (e.g. a download), which it ends. CSV written to a
+ * file or a stream starts with a BOM so that Excel reads it as UTF-8.
+ */
+export async function openWriter(file: string | Writable, format: ListFormat): Promise<RowWriter> {
+  const output: Output =
+    typeof file === 'string'
+      ? Object.assign(openOutputStream(file, { highWaterMark: 256 * 1024 }), { path: file }) // room to keep screening while chunks are written
+      : Object.assign(outputStreamOn(file), { path: 'the download' });
   // exceljs is loaded only for XLSX: it is large, and CSV/JSONL runs should not carry it.
   if (format === 'xlsx') return new XlsxWriter((await import('exceljs')).default, output);
   if (format === 'jsonl') return new ChunkedText(output, (r) => `${JSON.stringify(jsonOf(r))}\n`, '');

@@ -174,3 +174,28 @@ export function openOutputStream(path: string, options: { highWaterMark?: number
     },
   };
 }
+
+/** A streamed output on a stream the caller owns (e.g. an HTTP response): `commit` ends it, `abort` destroys it. */
+export function outputStreamOn(stream: Writable): OutputStream {
+  let error: OutputError | undefined;
+  const failed = new Promise<never>((_, reject) =>
+    stream.once('error', (e) => {
+      error = outputError('the download', e);
+      reject(error);
+    }),
+  );
+  failed.catch(() => {});
+  return {
+    stream,
+    failed,
+    get error() {
+      return error;
+    },
+    async commit() {
+      await Promise.race([failed, new Promise<void>((resolve) => stream.end(resolve))]);
+    },
+    async abort() {
+      if (!stream.destroyed) stream.destroy();
+    },
+  };
+}

@@ -60,30 +60,30 @@ export function resultJson(r: RuleResult) {
   };
 }
 
-export function checkJson({ profile, results, asOf }: CheckReportInput): string {
+/** The check as data: what `--format json` prints, POST /api/v1/check answers and the library's check() returns. */
+export function checkReport({ profile, results, asOf }: CheckReportInput) {
   const groups = groupResults(results);
-  return JSON.stringify(
-    {
-      huiqiVersion: version,
-      asOf,
-      enterprise: { name: profile.name, uscc: profile.uscc },
-      counts: {
-        // Rights and informational results are counted apart: neither is an entitlement that applies.
-        eligible: groups.applies.length + groups.exclusions.length,
-        rights: groups.rights.length,
-        informational: groups.informational.length,
-        undetermined: groups.undetermined.length,
-        situational: groups.situational.length,
-        ineligible: groups.doesNotApply.length + groups.besideThePoint.length + groups.exclusionsClear.length,
-        notInForce: groups.notInForce.length,
-      },
-      questions: groups.questions,
-      results: results.map(resultJson),
+  return {
+    huiqiVersion: version,
+    asOf,
+    enterprise: { name: profile.name, uscc: profile.uscc },
+    counts: {
+      // Rights and informational results are counted apart: neither is an entitlement that applies.
+      eligible: groups.applies.length + groups.exclusions.length,
+      rights: groups.rights.length,
+      informational: groups.informational.length,
+      undetermined: groups.undetermined.length,
+      situational: groups.situational.length,
+      ineligible: groups.doesNotApply.length + groups.besideThePoint.length + groups.exclusionsClear.length,
+      notInForce: groups.notInForce.length,
     },
-    null,
-    2,
-  );
+    questions: groups.questions,
+    results: results.map(resultJson),
+  };
 }
+export type CheckReport = ReturnType<typeof checkReport>;
+
+export const checkJson = (input: CheckReportInput): string => JSON.stringify(checkReport(input), null, 2);
 
 /** The outcome (with its amount; a goal or pointer has none), then its caveats and any doubt, one per line. */
 function outcomeLines(r: RuleResult, lang: Lang): string[] {

@@ -20,7 +20,7 @@ const file = (name: string, content?: string | Uint8Array) => {
   return path;
 };
 
-async function screen(input: string, extra: Partial<ScreenListOptions> = {}) {
+async function screen(input: string, extra: Partial<ScreenListOptions> & { output?: string } = {}) {
   const output = extra.output ?? file('out.csv');
   let stderr = '';
   const err = { write: (s: string) => ((stderr += s), true), isTTY: false } as never;

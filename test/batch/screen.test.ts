@@ -38,7 +38,7 @@ const quiet = () => {
 };
 
 async function screen(input: string, extra: Partial<ScreenListOptions> = {}) {
-  const output = extra.output ?? file('out.csv');
+  const output = (extra.output as string | undefined) ?? file('out.csv');
   const err = quiet();
   const summary = await screenList({ input, output, outputFormat: 'csv', rules: fixtureRules, asOf: '2025-06-30', lang: 'zh', stderr: err.stream, ...extra });
   return { summary, output, stderr: err.text() };

@@ -1,0 +1,150 @@
+// The HTTP API under /api/v1: JSON in and out (profiles also as YAML). Each route validates its query
+// with the schemas of ./schemas.ts (an unknown parameter is refused) and calls the same functions as
+// the CLI: check (src/report/check.ts), the client report, the question ranker of src/report/summary.ts
+// and batch screening (./screen.ts).
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { parse as parseYaml } from 'yaml';
+import { allFacts, factDefinition } from '../facts/catalog.ts';
+import { checkProfile } from '../report/check.ts';
+import { checkReport } from '../report/check-report.ts';
+import { renderClientReport } from '../report/client-report-command.ts';
+import { groupResults } from '../report/summary.ts';
+import { version } from '../report/version.ts';
+import type { Rule } from '../rules/schema.ts';
+import type { ServerContext } from './app.ts';
+import { openApiDocument } from './openapi.ts';
+import { Problem } from './problem.ts';
+import { parseProfileBody, parseQuery, YAML_TYPES } from './request.ts';
+import { queries } from './schemas.ts';
+import { screenRoute } from './screen.ts';
+
+const sendJson = (reply: FastifyReply, body: unknown) => reply.type('application/json; charset=utf-8').send(JSON.stringify(body));
+
+/** The evaluation date of a request: its `asOf` parameter, else the server's; echoed in Huiqi-As-Of. */
+function evaluationDate(reply: FastifyReply, context: ServerContext, asOf: string | undefined): string {
+  const day = asOf ?? context.asOf();
+  reply.header('huiqi-as-of', day);
+  return day;
+}
+
+function ruleSummary(rule: Rule) {
+  return {
+    id: rule.id,
+    title: rule.title,
+    kind: rule.kind,
+    jurisdiction: rule.source.jurisdiction,
+    appliesTo: rule.appliesTo,
+    docNumber: rule.source.docNumber,
+    article: rule.source.article,
+    effective: { ...(rule.effective.from && { from: rule.effective.from }), ...(rule.effective.to && { to: rule.effective.to }) },
+  };
+}
+
+export async function apiRoutes(app: FastifyInstance, { context }: { context: ServerContext }) {
+  const { rules } = context;
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  const sorted = [...rules].sort((a, b) => a.id.localeCompare(b.id));
+
+  // YAML profiles: parsed as data only (no custom tags), aliases bounded.
+  app.addContentTypeParser(YAML_TYPES, { parseAs: 'string', bodyLimit: context.limits.profile }, (_request, body, done) => {
+    try {
+      done(null, parseYaml(body as string, { maxAliasCount: 100 }));
+    } catch (e) {
+      done(new Problem(400, 'Malformed YAML', `the body is not valid YAML: ${(e as Error).message}`), undefined);
+    }
+  });
+
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+  });
+
+  app.post('/check', async (request, reply) => {
+    const query = parseQuery(queries.check, request.query);
+    const asOf = evaluationDate(reply, context, query.asOf);
+    const profile = parseProfileBody(request);
+    const checked = await checkProfile(profile, { rules, asOf });
+    return sendJson(reply, checkReport({ ...checked, lang: 'zh' }));
+  });
+
+  app.post('/report', async (request, reply) => {
+    const query = parseQuery(queries.report, request.query);
+    const asOf = evaluationDate(reply, context, query.asOf);
+    const profile = parseProfileBody(request);
+    const text = await renderClientReport(profile, { rules, asOf, lang: query.lang, format: query.format });
+    if (query.format === 'markdown') return reply.type('text/markdown; charset=utf-8').send(text);
+    // The report is one file with its CSS inline: allow exactly that stylesheet, by its hash.
+    return reply.type('text/html; charset=utf-8').header('content-security-policy', reportCsp(text)).send(text);
+  });
+
+  app.post('/questions', async (request, reply) => {
+    const query = parseQuery(queries.questions, request.query);
+    const asOf = evaluationDate(reply, context, query.asOf);
+    const profile = parseProfileBody(request);
+    const { results } = await checkProfile(profile, { rules, asOf });
+    const groups = groupResults(results);
+    const questions = groups.questions.slice(0, query.limit).map((q) => {
+      const why = groups.undetermined.filter((r) => r.missingFacts.includes(q.fact));
+      const def = factDefinition(q.fact);
+      const incidental = def !== undefined && def.scope !== 'enterprise';
+      return {
+        fact: q.fact,
+        incidents: incidental ? [...new Set(why.flatMap((r) => (r.incidentId !== undefined ? [r.incidentId] : [])))] : [],
+        label: q.label,
+        type: def?.type ?? 'other',
+        ...(def?.values && { values: [...def.values] }),
+        why: why.map((r) => ({ ruleId: r.ruleId, ...(r.incidentId !== undefined && { incidentId: r.incidentId }), title: r.rule.title, outcome: { zh: r.rule.outcome.zh, en: r.rule.outcome.en } })),
+      };
+    });
+    return sendJson(reply, { asOf, questions });
+  });
+
+  await app.register(screenRoute, { context });
+
+  app.get('/rules', async (request, reply) => {
+    const query = parseQuery(queries.rules, request.query);
+    const list = sorted.filter(
+      (r) => (!query.jurisdiction || r.source.jurisdiction === query.jurisdiction) && (!query.kind || r.kind === query.kind) && (!query.appliesTo || r.appliesTo === query.appliesTo),
+    );
+    return sendJson(reply, { count: list.length, rules: list.map(ruleSummary) });
+  });
+
+  // Rule ids hold a slash (gacc-2023-127/late-fee-waiver): the id is the rest of the path, slash encoded or not.
+  app.get('/rules/*', async (request, reply) => {
+    parseQuery(queries.none, request.query);
+    const id = decodeURIComponent((request.params as { '*': string })['*']);
+    const rule = byId.get(id);
+    if (!rule) throw new Problem(404, 'No such rule', `no rule has the id "${id}" (GET /api/v1/rules lists them)`, [{ field: 'id', message: 'no such rule' }]);
+    return sendJson(reply, rule);
+  });
+
+  app.get('/facts', async (request, reply) => {
+    parseQuery(queries.none, request.query);
+    const facts = allFacts.map((f) => ({
+      name: f.name,
+      scope: f.scope,
+      type: f.type,
+      ...(f.values && { values: [...f.values] }),
+      zh: f.zh,
+      en: f.en,
+      derived: f.derived,
+      ...(f.inputs && { inputs: [...f.inputs] }),
+      changeable: f.change !== undefined,
+    }));
+    return sendJson(reply, { count: facts.length, facts });
+  });
+
+  const openApi = JSON.stringify(openApiDocument(context));
+  app.get('/openapi.json', async (request, reply) => {
+    parseQuery(queries.none, request.query);
+    return reply.type('application/json; charset=utf-8').send(openApi);
+  });
+
+  app.get('/healthz', async (_request, reply) => sendJson(reply, { status: 'ok', huiqiVersion: version, rulesHash: context.rulesHash, rules: rules.length }));
+}
+
+/** The default CSP, with the report's own inline stylesheets allowed by their SHA-256. */
+function reportCsp(html: string): string {
+  const hashes = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`);
+  return `default-src 'none'; style-src ${hashes.join(' ') || "'none'"}; font-src data:; img-src data:; form-action 'none'; frame-ancestors 'none'`;
+}

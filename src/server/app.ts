@@ -1,0 +1,114 @@
+// The huiqi HTTP server (`huiqi serve`): one fastify instance with the rules loaded once, the API under
+// /api/v1 (./api.ts) and, registered beside it, the web pages. Every response carries security headers
+// and says which huiqi, which rule set and which evaluation date gave it; every error is a problem
+// document (./problem.ts). No request can name a file or a rules folder: the rules are fixed at start,
+// and lists arrive as uploads.
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { today } from '../io/dates.ts';
+import { version } from '../report/version.ts';
+import { rulesHash } from '../rules/hash.ts';
+import type { Rule } from '../rules/schema.ts';
+import { apiRoutes } from './api.ts';
+import { mib, Problem, PROBLEM_TYPE } from './problem.ts';
+
+/** Request size limits, in bytes. */
+export interface BodyLimits {
+  /** A profile (JSON or YAML) or a form: 1 MiB by default, room for hundreds of incidents. */
+  profile: number;
+  /** A list upload to POST /api/v1/screen: 512 MiB by default (a million rows of 26 columns are ~200 MB). */
+  list: number;
+}
+
+export const defaultBodyLimits: BodyLimits = { profile: 1024 * 1024, list: 512 * 1024 * 1024 };
+
+/** A request (headers and body) must arrive within this time, else 408: 2 minutes by default. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 120_000;
+
+export interface ServerOptions {
+  rules: readonly Rule[];
+  /** A fixed evaluation date (YYYY-MM-DD), e.g. for tests; default: the day of each request. */
+  asOf?: string;
+  logger?: boolean;
+  bodyLimit?: Partial<BodyLimits>;
+  requestTimeoutMs?: number;
+}
+
+/** What every route needs to know about the server, computed once at start. */
+export interface ServerContext {
+  rules: readonly Rule[];
+  rulesHash: string;
+  limits: BodyLimits;
+  /** The evaluation date of a request that names none. */
+  asOf(): string;
+}
+
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; font-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'";
+
+/** Headers on every response. */
+const securityHeaders = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'content-security-policy': CSP,
+};
+
+/** Fastify's own errors (body too large, bad JSON, unsupported media type…) as problems, in plain words. */
+function problemOf(error: FastifyError, limits: BodyLimits): Problem {
+  if (error instanceof Problem) return error;
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new Problem(413, 'Request body too large', `a profile or form may be at most ${limits.profile} bytes (${mib(limits.profile)}); lists go to POST /api/v1/screen, at most ${mib(limits.list)}`);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new Problem(415, 'Unsupported media type', error.message);
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new Problem(400, 'Empty body', 'the request has Content-Type application/json but no body');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new Problem(400, 'Malformed body', error.message);
+  }
+  // A JSON syntax error from the body parser carries 400 and the parser's message.
+  if (error.statusCode === 400 && error instanceof SyntaxError) return new Problem(400, 'Malformed JSON', `the body is not valid JSON: ${error.message}`);
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return new Problem(error.statusCode, 'Bad request', error.message);
+  return new Problem(500, 'Internal error', 'the server could not answer this request; the error has been logged');
+}
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const limits: BodyLimits = { ...defaultBodyLimits, ...options.bodyLimit };
+  const context: ServerContext = {
+    rules: options.rules,
+    rulesHash: rulesHash(options.rules),
+    limits,
+    asOf: () => options.asOf ?? today(),
+  };
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: limits.profile,
+    requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    // On close, stop accepting connections and let requests in flight finish (huiqi serve on SIGTERM).
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+  });
+
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.headers(securityHeaders);
+    reply.header('huiqi-version', version);
+    reply.header('huiqi-rules-hash', context.rulesHash);
+    reply.header('huiqi-as-of', context.asOf());
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const problem = problemOf(error, limits);
+    if (problem.status >= 500) request.log.error(error);
+    return reply.code(problem.status).type(PROBLEM_TYPE).send(JSON.stringify(problem));
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).type(PROBLEM_TYPE).send(JSON.stringify(new Problem(404, 'Not found', `no such resource: ${request.method} ${request.url.split('?')[0]}`))),
+  );
+
+  await app.register(formbody, { bodyLimit: limits.profile });
+  await app.register(multipart, { limits: { fileSize: limits.list + 1, files: 1, fields: 20, fieldSize: limits.profile } });
+  await app.register(apiRoutes, { prefix: '/api/v1', context });
+  return app;
+}

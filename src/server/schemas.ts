@@ -1,0 +1,128 @@
+// The API's requests and answers as zod schemas: query parameters are validated with them (strict: an
+// unknown parameter is refused, naming it) and GET /api/v1/openapi.json is generated from them
+// (./openapi.ts). Answers reuse the profile and rule-file schemas, so the description follows them.
+import { z } from 'zod';
+import { isoDate } from '../profile/fields.ts';
+import { bilingual, citationSchema, documentSchema, effectiveSchema, jurisdictions, ruleKinds, ruleSchema, statuses } from '../rules/schema.ts';
+import { listFormats } from '../batch/read.ts';
+
+const asOf = isoDate().optional().describe('evaluation date YYYY-MM-DD (default: the server\'s, normally today); decides which rules are in force');
+const lang = z.enum(['zh', 'en']).default('zh').describe('language of titles and explanations');
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+export const queries = {
+  check: z.strictObject({ asOf }),
+  report: z.strictObject({ asOf, lang, format: z.enum(['html', 'markdown']).default('html').describe('report format') }),
+  questions: z.strictObject({ asOf, limit: z.coerce.number().int().min(1).max(1000).optional().describe('at most this many questions (default: all)') }),
+  screen: z.strictObject({
+    asOf,
+    lang: lang.describe('language of rule titles in the result'),
+    format: z.enum(['csv', 'jsonl']).default('csv').describe('result format'),
+    inputFormat: z.enum(listFormats).optional().describe('list format (default: from the Content-Type or file name, else sniffed)'),
+    only: z.enum(['eligible', 'errors']).optional().describe('write only rows with an eligible rule (and rows with errors), or only rows with errors'),
+    ignoreUnknownColumns: flag.default(false).describe('skip columns that name no profile field instead of refusing the list'),
+  }),
+  rules: z.strictObject({
+    jurisdiction: z.enum(jurisdictions).optional(),
+    kind: z.enum(ruleKinds).optional(),
+    appliesTo: z.string().optional().describe('enterprise or an incident kind'),
+  }),
+  none: z.strictObject({}),
+};
+
+/** A rule's source as answers give it: the citation over its document, the rule file and the document's lines. */
+const sourceSchema = z.object({ ...documentSchema.shape, ...citationSchema.shape, documentLines: z.tuple([z.number(), z.number()]), file: z.string() });
+
+/** A rule as the engine holds it (GET /rules/{id}): the rule-file fields, conditions as written (trigger first). */
+export const ruleOut = z.object({
+  ...ruleSchema.shape,
+  source: sourceSchema,
+  effective: effectiveSchema,
+  trigger: z.unknown().optional().describe('the situation the rule speaks to, in json-rules-engine syntax'),
+  conditions: z.unknown().describe('json-rules-engine condition tree; with a trigger, { all: [trigger, conditions] }'),
+  cases: z.array(z.unknown()),
+});
+
+export const ruleSummary = z.object({
+  id: z.string(),
+  title: bilingual,
+  kind: z.enum(ruleKinds),
+  jurisdiction: z.enum(jurisdictions),
+  appliesTo: z.string(),
+  docNumber: z.string().describe('文号'),
+  article: z.string(),
+  effective: z.object({ from: isoDate().optional(), to: isoDate().optional() }),
+});
+
+export const rulesOut = z.object({ count: z.number().int(), rules: z.array(ruleSummary) });
+
+export const resultOut = z.object({
+  ruleId: z.string(),
+  status: z.enum(statuses),
+  incidentId: z.string().optional(),
+  title: bilingual,
+  kind: z.enum(ruleKinds),
+  jurisdiction: z.enum(jurisdictions),
+  relevant: z.boolean().nullable().describe('whether the situation the rule speaks to arises (null: not known)'),
+  missingFacts: z.array(z.string()).describe('profile facts whose answers would decide an undetermined rule'),
+  failedConditions: z.array(bilingual).describe('why an ineligible rule fails'),
+  openConditions: z.array(bilingual).describe('what an undetermined rule still needs to know'),
+  outcome: ruleSchema.shape.outcome,
+  source: sourceSchema,
+  notes: ruleSchema.shape.notes,
+  confidence: ruleSchema.shape.confidence,
+});
+
+const questionOut = z.object({ fact: z.string(), label: bilingual, decides: z.array(z.string()).describe('results (rule id, incident) the answer helps decide') });
+
+export const checkOut = z.object({
+  huiqiVersion: z.string(),
+  asOf: isoDate(),
+  enterprise: z.object({ name: z.string(), uscc: z.string() }),
+  counts: z.object({ eligible: z.number().int(), undetermined: z.number().int(), situational: z.number().int(), ineligible: z.number().int(), notInForce: z.number().int() }),
+  questions: z.array(questionOut).describe('facts to ask for, the one deciding most first'),
+  results: z.array(resultOut),
+});
+
+export const questionsOut = z.object({
+  asOf: isoDate(),
+  questions: z.array(
+    z.object({
+      fact: z.string(),
+      incidents: z.array(z.string()).describe('for an incident fact, the incidents whose fact it is; empty for an enterprise fact'),
+      label: bilingual,
+      type: z.string().describe('boolean, number, string, date, enum, string[], date[] or other'),
+      values: z.array(z.string()).optional().describe('the allowed values of an enum fact'),
+      why: z
+        .array(z.object({ ruleId: z.string(), incidentId: z.string().optional(), title: bilingual, outcome: bilingual }))
+        .describe('the undetermined measures the answer helps decide: why the question is asked'),
+    }),
+  ),
+});
+
+export const factsOut = z.object({
+  count: z.number().int(),
+  facts: z.array(
+    z.object({
+      name: z.string(),
+      scope: z.string().describe('enterprise, or the incident kind the fact belongs to'),
+      type: z.string(),
+      values: z.array(z.string()).optional(),
+      zh: z.string(),
+      en: z.string(),
+      derived: z.boolean().describe('computed from other facts (inputs); not given in a profile'),
+      inputs: z.array(z.string()).optional(),
+      changeable: z.boolean().describe('the enterprise can change it by acting (what the gap analysis suggests)'),
+    }),
+  ),
+});
+
+export const healthOut = z.object({ status: z.literal('ok'), huiqiVersion: z.string(), rulesHash: z.string(), rules: z.number().int() });
+
+export const problemOut = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional().describe('each bad field, named'),
+});
