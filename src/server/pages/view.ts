@@ -86,7 +86,10 @@ function basicsForm(state: SelfCheckState, lang: PageLang, errors: FieldErrors, 
   const invalid = (field: string) => (errors[field] ? h` aria-invalid="true"` : '');
   const province = value('province');
   const credit = value('customsCredit');
-  return h`<section id="basics" aria-labelledby="basics-h"><h2 id="basics-h">${w.basics}</h2>
+  // Once the basics are in, they fold away (still editable) so the questions come first.
+  const heading = h`<h2 id="basics-h">${w.basics}</h2>`;
+  const folded = started && !Object.keys(errors).length;
+  return h`<section id="basics" aria-labelledby="basics-h">${folded ? h`<details><summary>${heading} <span class="count">${value('name')}</span></summary>` : heading}
 <form method="post" action="/" class="step" novalidate>
 ${stateFields(state, lang)}${hidden('step', 'basics')}
 ${errors._ ? h`<p class="error" role="alert">${errors._.message}</p>` : ''}
@@ -101,7 +104,7 @@ ${errors._ ? h`<p class="error" role="alert">${errors._.message}</p>` : ''}
     (level) => h`<option value="${level}"${level === credit ? h` selected` : ''}>${customsCreditNames[level][lang]}</option>`,
   )}</select>${errorText(errors, 'customsCredit')}</div>
 <button type="submit">${started ? w.update : w.start}</button>
-</form></section>`;
+</form>${folded ? h`</details>` : ''}</section>`;
 }
 
 function questionsForm(state: SelfCheckState, lang: PageLang, ev: Evaluation, errors: FieldErrors): Raw {
