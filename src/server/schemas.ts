@@ -71,6 +71,8 @@ export const resultOut = z.object({
   source: sourceSchema,
   notes: ruleSchema.shape.notes,
   confidence: ruleSchema.shape.confidence,
+  doubtful: z.literal(true).optional().describe('the rule rests on a doubtful figure (confidence low): confirm it before relying on the result'),
+  caveats: ruleSchema.shape.caveats.describe('conditions only the authority judges: they do not block the result'),
 });
 
 const questionOut = z.object({ fact: z.string(), label: bilingual, decides: z.array(z.string()).describe('results (rule id, incident) the answer helps decide') });
@@ -79,7 +81,7 @@ export const checkOut = z.object({
   huiqiVersion: z.string(),
   asOf: isoDate(),
   enterprise: z.object({ name: z.string(), uscc: z.string() }),
-  counts: z.object({ eligible: z.number().int(), undetermined: z.number().int(), situational: z.number().int(), ineligible: z.number().int(), notInForce: z.number().int() }),
+  counts: z.object({ eligible: z.number().int(), rights: z.number().int(), informational: z.number().int(), undetermined: z.number().int(), situational: z.number().int(), ineligible: z.number().int(), notInForce: z.number().int() }),
   questions: z.array(questionOut).describe('facts to ask for, the one deciding most first'),
   results: z.array(resultOut),
 });
