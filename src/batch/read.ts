@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { decodeChunks, type InputEncoding } from '../io/encoding.ts';
 import type { Note } from '../io/note.ts';
+import { LIMITS } from '../io/limits.ts';
 import { InputError } from '../io/read.ts';
 import { CsvReader, CsvSyntaxError, type CsvRecord } from './csv.ts';
 
@@ -82,6 +83,22 @@ export async function* rowsOf(source: ListSource): AsyncGenerator<RawRow> {
   for await (const batch of source.batches) yield* batch;
 }
 
+/**
+ * Cuts a cell longer than the text limit (a 50 MB "name" is not echoed into the output) and says so;
+ * returns the row's error, if any. Cells are checked in place: a length test per cell costs nothing.
+ */
+function cutOversized(header: readonly string[], cells: unknown[]): string | undefined {
+  let problem: string | undefined;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (typeof cell === 'string' && cell.length > LIMITS.textLength) {
+      problem ??= `${header[i] ?? `column ${i + 1}`}: is ${cell.length.toLocaleString('en-US')} characters long; a cell may be at most ${LIMITS.textLength.toLocaleString('en-US')}`;
+      cells[i] = `${cell.slice(0, 40)}…`;
+    }
+  }
+  return problem;
+}
+
 /** The stream's bytes, counted as they pass; a read error becomes an InputError naming the file. */
 function countBytes(stream: Readable, file: string, add: (n: number) => void): Readable {
   return Readable.from(
@@ -141,7 +158,8 @@ async function* csvRows(input: AsyncIterable<string>, file: string): AsyncGenera
       }
       // A row with fewer cells is as suspect as one with more: its cells may have shifted, and the missing
       // ones would otherwise silently become unknown.
-      rows.push(cells.length !== header.length ? { row, header, cells, error: `${cells.length} cells but the header has ${header.length} columns` } : { row, header, cells });
+      const error = cells.length !== header.length ? `${cells.length} cells but the header has ${header.length} columns` : cutOversized(header, cells);
+      rows.push(error ? { row, header, cells, error } : { row, header, cells });
     }
     return rows;
   };
@@ -186,7 +204,12 @@ async function* jsonlRows(input: AsyncIterable<string>): AsyncGenerator<RawRow[]
       return;
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) rows.push({ row, header: [], cells: [], error: 'not a JSON object (one enterprise per line)' });
-    else rows.push({ row, header: Object.keys(value), cells: Object.values(value) });
+    else {
+      const header = Object.keys(value);
+      const cells = Object.values(value);
+      const error = cutOversized(header, cells);
+      rows.push(error ? { row, header, cells, error } : { row, header, cells });
+    }
   };
   for await (const chunk of input) {
     const text = rest + chunk;
@@ -235,7 +258,9 @@ async function* xlsxRows(input: Readable, file: string): AsyncGenerator<RawRow[]
         }
         if (values.every((v) => v === undefined || v === null || (typeof v === 'string' && !v.trim()))) continue;
         const extra = values.slice(header.length).some((v) => v !== undefined && v !== null && v !== '');
-        yield [{ row: row.number, header, cells: values.slice(0, header.length), ...(extra && { error: `cells beyond the header's ${header.length} columns` }) }];
+        const cells = values.slice(0, header.length);
+        const error = extra ? `cells beyond the header's ${header.length} columns` : cutOversized(header, cells);
+        yield [{ row: row.number, header, cells, ...(error && { error }) }];
       }
       break; // the first worksheet only
     }

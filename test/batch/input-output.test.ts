@@ -85,3 +85,14 @@ describe('CSV rows', () => {
     expect(summary.errorRows.map((e) => e.row)).toEqual([3, 4]);
   });
 });
+
+describe('size limits in a list', () => {
+  it('cuts a cell over 1,000 characters and reports the row, without echoing the cell', async () => {
+    const input = file('long.csv', `企业名称,统一社会信用代码\n${'甲'.repeat(50_000)},91500000MA5U00000W\n好公司,91500000MA5U00000W\n`);
+    const { output } = await screen(input);
+    const rows = csvRows(output);
+    expect(rows[0]!.error).toBe('企业名称: is 50,000 characters long; a cell may be at most 1,000');
+    expect(rows[0]!.name.length).toBeLessThan(50);
+    expect(rows[1]!.error).toBe('');
+  });
+});
