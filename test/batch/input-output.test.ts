@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { columnFields } from '../../src/batch/columns.ts';
 import { screenList, type ScreenListOptions } from '../../src/batch/run.ts';
+import { formatSummary } from '../../src/batch/summary.ts';
 import { csvLine } from '../../src/batch/write.ts';
 import { loadRules } from '../../src/rules/load.ts';
 import { gb18030, utf16le } from '../fixtures/encodings.ts';
@@ -149,5 +150,20 @@ describe('spreadsheets as users make them', () => {
       ws.addRow(['甲公司', '91500000MA5U00000W', 'advanced', '一般认证']);
     });
     await expect(screen(path)).rejects.toThrow(/sheet "Sheet1": column D has a value in row 2 but no header in row 1 \(merged header cells\?/);
+  });
+});
+
+describe('the summary on stderr', () => {
+  it('lists disqualifications that apply apart from the eligible rules', () => {
+    const [benefit, exclusion] = [fixtureRules[0]!, { ...fixtureRules[1]!, id: 'test-2024-1/dishonest-excluded', kind: 'disqualification' as const }];
+    const text = formatSummary({
+      input: 'list.csv', format: 'csv', rowsIn: 3, screened: 3, errors: 0, written: 3, seconds: 1, errorRows: [],
+      perRule: [{ rule: benefit, eligible: 2, undetermined: 0 }, { rule: exclusion, eligible: 1, undetermined: 0 }],
+    }, 'en');
+    const eligible = text.slice(text.indexOf('eligible per rule'), text.indexOf('exclusions per rule'));
+    expect(eligible).toContain('(1 of 1 enterprise rules matched at least one row)');
+    expect(eligible).toContain(benefit.id);
+    expect(eligible).not.toContain(exclusion.id);
+    expect(text.slice(text.indexOf('exclusions per rule'))).toMatch(/disqualifications that apply; 1 of 1 matched at least one row\):\n\s+1  test-2024-1\/dishonest-excluded/);
   });
 });
