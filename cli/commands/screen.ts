@@ -19,6 +19,8 @@ interface ScreenArgs {
   format?: ListFormat;
   inputFormat?: ListFormat;
   encoding?: InputEncoding;
+  sheet?: string;
+  headerRow?: number;
   asOf?: string;
   only?: 'eligible' | 'errors';
   rules: string;
@@ -37,6 +39,8 @@ export const screenCommand: CommandModule<object, ScreenArgs> = {
       .option('out', { type: 'string', default: '-', defaultDescription: 'stdout', describe: 'output file (default stdout, also --out=-)' })
       .option('format', { choices: listFormats, describe: 'output format (default: from --out, else csv)' })
       .option('input-format', { choices: listFormats, describe: 'input format (default: from the file name, else sniffed)' })
+      .option('sheet', { type: 'string', describe: 'XLSX: the sheet to read, by name or number (default: the first with rows)' })
+      .option('header-row', { type: 'number', describe: 'XLSX: the row number of the header (default: the row naming 企业名称 or 统一社会信用代码, else the first)' })
       .option('as-of', { type: 'string', describe: 'evaluation date YYYY-MM-DD (default: today); decides which rules are in force' })
       .option('only', { choices: ['eligible', 'errors'] as const, describe: 'write only rows with an eligible rule (and rows with errors), or only rows with errors' })
       .option('shard', { type: 'string', describe: 'i/n: screen every n-th data row starting at the i-th, to split a list across processes' })
@@ -65,6 +69,7 @@ export const screenCommand: CommandModule<object, ScreenArgs> = {
     }
     const outputFormat = args.format ?? formatOfName(args.out) ?? 'csv';
     if (outputFormat === 'xlsx' && args.out === '-' && process.stdout.isTTY) throw usageError('XLSX is binary: write it to a file with --out');
+    if (args.headerRow !== undefined && !(Number.isInteger(args.headerRow) && args.headerRow >= 1)) throw usageError(`--header-row must be a row number, 1 or more (got ${args.headerRow})`);
     const asOf = args.asOf ? parseDay(args.asOf, '--as-of') : today();
     const rules = loadRules(args.rules);
     await screenList({
@@ -72,6 +77,8 @@ export const screenCommand: CommandModule<object, ScreenArgs> = {
       output: args.out,
       ...(args.inputFormat && { inputFormat: args.inputFormat }),
       ...(args.encoding && { encoding: args.encoding }),
+      ...(args.sheet !== undefined && { sheet: String(args.sheet) }),
+      ...(args.headerRow !== undefined && { headerRow: args.headerRow }),
       outputFormat,
       rules,
       asOf,

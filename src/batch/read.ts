@@ -1,5 +1,5 @@
 // Reading enterprise lists row by row, whatever their size: CSV (./csv.ts), JSONL (one JSON object a
-// line) and XLSX (exceljs's streaming reader, first worksheet). A file name of `-` is stdin.
+// line) and XLSX (exceljs's streaming reader; one worksheet, the first with rows unless --sheet names one). A file name of `-` is stdin.
 // Each row carries its number as the user sees it: the record in a CSV file as a spreadsheet shows it
 // (the header is row 1), the line in a JSONL file, the sheet row in XLSX.
 import { createReadStream, statSync } from 'node:fs';
@@ -8,7 +8,9 @@ import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { decodeChunks, type InputEncoding } from '../io/encoding.ts';
 import type { Note } from '../io/note.ts';
+import { LIMITS } from '../io/limits.ts';
 import { InputError } from '../io/read.ts';
+import { fieldForHeader } from './columns.ts';
 import { CsvReader, CsvSyntaxError, type CsvRecord } from './csv.ts';
 
 export const listFormats = ['csv', 'jsonl', 'xlsx'] as const;
@@ -36,6 +38,10 @@ export interface ListSource {
 export interface Reading {
   encoding?: InputEncoding;
   note?: Note;
+  /** XLSX: the sheet by name or 1-based number (default: the first with a row in it). */
+  sheet?: string;
+  /** XLSX: the header's row number (default: the row naming 企业名称/统一社会信用代码 among the first rows, else the first). */
+  headerRow?: number;
 }
 
 /** The format a file name implies, if any (tab-separated text is read as CSV with tabs). */
@@ -79,13 +85,29 @@ export async function openList(list: ListInput, format?: ListFormat, reading: Re
   const input = chosen ? counting : await peek(counting);
   const fmt = chosen ?? sniff((input as Readable & { first: Buffer }).first);
   const text = () => decodeChunks(input, file === '-' ? 'stdin' : file, reading.encoding, reading.note);
-  const batches = fmt === 'csv' ? csvRows(text(), file) : fmt === 'jsonl' ? jsonlRows(text()) : xlsxRows(input, file);
+  const batches = fmt === 'csv' ? csvRows(text(), file) : fmt === 'jsonl' ? jsonlRows(text()) : xlsxRows(input, file, reading);
   return { format: fmt, progress: () => ({ bytes: counted, ...(total !== undefined && { total }) }), batches };
 }
 
 /** Every row of a list, one by one (for tests and tools; screening uses the batches). */
 export async function* rowsOf(source: ListSource): AsyncGenerator<RawRow> {
   for await (const batch of source.batches) yield* batch;
+}
+
+/**
+ * Cuts a cell longer than the text limit (a 50 MB "name" is not echoed into the output) and says so;
+ * returns the row's error, if any. Cells are checked in place: a length test per cell costs nothing.
+ */
+function cutOversized(header: readonly string[], cells: unknown[]): string | undefined {
+  let problem: string | undefined;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (typeof cell === 'string' && cell.length > LIMITS.textLength) {
+      problem ??= `${header[i] ?? `column ${i + 1}`}: is ${cell.length.toLocaleString('en-US')} characters long; a cell may be at most ${LIMITS.textLength.toLocaleString('en-US')}`;
+      cells[i] = `${cell.slice(0, 40)}…`;
+    }
+  }
+  return problem;
 }
 
 /** The stream's bytes, counted as they pass; a read error becomes an InputError naming the file. */
@@ -147,7 +169,8 @@ async function* csvRows(input: AsyncIterable<string>, file: string): AsyncGenera
       }
       // A row with fewer cells is as suspect as one with more: its cells may have shifted, and the missing
       // ones would otherwise silently become unknown.
-      rows.push(cells.length !== header.length ? { row, header, cells, error: `${cells.length} cells but the header has ${header.length} columns` } : { row, header, cells });
+      const error = cells.length !== header.length ? `${cells.length} cells but the header has ${header.length} columns` : cutOversized(header, cells);
+      rows.push(error ? { row, header, cells, error } : { row, header, cells });
     }
     return rows;
   };
@@ -192,7 +215,12 @@ async function* jsonlRows(input: AsyncIterable<string>): AsyncGenerator<RawRow[]
       return;
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) rows.push({ row, header: [], cells: [], error: 'not a JSON object (one enterprise per line)' });
-    else rows.push({ row, header: Object.keys(value), cells: Object.values(value) });
+    else {
+      const header = Object.keys(value);
+      const cells = Object.values(value);
+      const error = cutOversized(header, cells);
+      rows.push(error ? { row, header, cells, error } : { row, header, cells });
+    }
   };
   for await (const chunk of input) {
     const text = rest + chunk;
@@ -212,42 +240,139 @@ async function* jsonlRows(input: AsyncIterable<string>): AsyncGenerator<RawRow[]
   }
 }
 
+/** A formula cell the file saved without its result (written by a program, never opened in Excel). */
+class FormulaWithoutValue {
+  constructor(readonly formula: string) {}
+}
+
 /** An exceljs cell value as a plain value: rich text as its text, a formula as its result, a link as its text. */
 function plainCell(value: unknown): unknown {
   if (value === null || value === undefined || typeof value !== 'object' || value instanceof Date) return value;
-  const v = value as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string };
+  const v = value as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string; formula?: string; sharedFormula?: string };
   if (v.richText) return v.richText.map((r) => r.text).join('');
-  if ('result' in v) return plainCell(v.result);
+  if ('result' in v && v.result !== undefined) return plainCell(v.result);
+  if (v.formula !== undefined || v.sharedFormula !== undefined) return new FormulaWithoutValue(v.formula ?? v.sharedFormula!);
   if ('text' in v) return plainCell(v.text);
   if (v.error) return v.error;
   return String(value);
 }
 
-async function* xlsxRows(input: Readable, file: string): AsyncGenerator<RawRow[]> {
+/** The spreadsheet letter of a 0-based column: 0 → A, 27 → AB. */
+function columnLetter(i: number): string {
+  let name = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && !v.trim());
+
+/** Days since 1899-12-30 (Excel's day 0, after its 1900 leap-year bug) as a date: a date cell saved as a number. */
+const fromSerial = (days: number): Date => new Date(Date.UTC(1899, 11, 30) + Math.floor(days) * 86_400_000);
+/** Serial numbers of 1900-01-01 to 9999-12-31, the dates Excel can show. */
+const isSerialDate = (v: unknown): v is number => typeof v === 'number' && v >= 1 && v < 2_958_466;
+
+/** Rows above the header a sheet may have (a title, a date, a note) when the header is found by its name column. */
+const TITLE_ROWS = 20;
+
+async function* xlsxRows(input: Readable, file: string, reading: Reading): AsyncGenerator<RawRow[]> {
   // Loaded only for XLSX: it is large, and CSV/JSONL runs should not carry it.
   const { default: excel } = await import('exceljs');
   const reader = new excel.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
   });
+  const origin = file === '-' ? 'stdin' : file;
+  const wanted = reading.sheet;
+  const wantedIndex = wanted !== undefined && /^\d+$/.test(wanted) ? Number(wanted) : undefined;
+  const seen: string[] = [];
   let header: string[] | undefined;
+  let chosen: string | undefined;
   try {
     for await (const sheet of reader) {
-      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+      const name = (sheet as unknown as { name: string }).name;
+      seen.push(name);
+      const rows = sheet as AsyncIterable<ExcelJS.Row>;
+      const isWanted = wanted === undefined || (wantedIndex !== undefined ? seen.length === wantedIndex : name.trim() === wanted.trim());
+      if (chosen !== undefined || !isWanted) {
+        for await (const _ of rows); // a sheet is read to its end to reach the next
+        continue;
+      }
+      const where = `sheet "${name}"`;
+      let headerRow = 0;
+      let headerCells = 0;
+      let dateColumns: boolean[] = [];
+      const pending: { number: number; values: unknown[]; width: number }[] = []; // rows read while looking for the header
+      const setHeader = (number: number, values: unknown[], width: number) => {
+        header = values.map((v) => (v === undefined || v === null ? '' : String(v instanceof FormulaWithoutValue ? '' : v).trim()));
+        headerCells = Math.max(header.length, width); // with the empty cells the file writes (a merge's covered cells)
+        while (header.length && header[header.length - 1] === '') header.pop();
+        headerRow = number;
+        dateColumns = header.map((h) => {
+          const type = fieldForHeader(h)?.type;
+          return type === 'date' || type === 'date[]';
+        });
+      };
+      const dataRow = (number: number, values: unknown[]): RawRow | undefined => {
+        if (values.every(isBlank)) return undefined;
+        const head = header!;
+        const problems: string[] = [];
+        values.forEach((v, i) => {
+          if (isBlank(v) || i >= headerCells) return;
+          if (!head[i]) {
+            throw new InputError(
+              `${origin}: ${where}: column ${columnLetter(i)} has a value in row ${number} but no header in row ${headerRow}` +
+                ' (merged header cells? give each column its own header)',
+            );
+          }
+          if (v instanceof FormulaWithoutValue) {
+            problems.push(`${head[i]}: the formula =${v.formula} has no saved value (open and save the file in Excel or WPS)`);
+            values[i] = undefined;
+          }
+          else if (dateColumns[i] && isSerialDate(v)) values[i] = fromSerial(v);
+        });
+        const extra = values.slice(head.length).some((v) => !isBlank(v));
+        const cells = values.slice(0, head.length);
+        const error = extra ? `cells beyond the header's ${head.length} columns` : problems.length ? problems.join('; ') : cutOversized(head, cells);
+        return { row: number, header: head, cells, ...(error && { error }) };
+      };
+      for await (const row of rows) {
         const values = (row.values as unknown[]).slice(1).map(plainCell); // exceljs rows are 1-based
         if (!header) {
-          header = values.map((v) => (v === undefined || v === null ? '' : String(v).trim()));
-          while (header.length && header[header.length - 1] === '') header.pop();
+          if (reading.headerRow !== undefined) {
+            if (row.number < reading.headerRow) continue;
+            if (row.number > reading.headerRow || values.every(isBlank)) throw new InputError(`${origin}: ${where}: row ${reading.headerRow} (--header-row) is empty`);
+            setHeader(row.number, values, row.cellCount);
+            continue;
+          }
+          if (values.every(isBlank)) continue;
+          // The header is the row that names the enterprise (企业名称 / uscc), below any title rows.
+          if (values.some((v) => typeof v === 'string' && ['name', 'uscc'].includes(fieldForHeader(v.trim())?.field ?? ''))) {
+            setHeader(row.number, values, row.cellCount);
+            continue;
+          }
+          pending.push({ number: row.number, values, width: row.cellCount });
+          if (pending.length < TITLE_ROWS) continue;
+          const first = pending.shift()!; // no row names the enterprise: the first is the header, as in a CSV file
+          setHeader(first.number, first.values, first.width);
+          const replay = pending.splice(0).map((p) => dataRow(p.number, p.values)).filter((r): r is RawRow => r !== undefined);
+          if (replay.length) yield replay;
           continue;
         }
-        if (values.every((v) => v === undefined || v === null || (typeof v === 'string' && !v.trim()))) continue;
-        const extra = values.slice(header.length).some((v) => v !== undefined && v !== null && v !== '');
-        yield [{ row: row.number, header, cells: values.slice(0, header.length), ...(extra && { error: `cells beyond the header's ${header.length} columns` }) }];
+        const out = dataRow(row.number, values);
+        if (out) yield [out];
       }
-      break; // the first worksheet only
+      if (!header && pending.length) {
+        const first = pending.shift()!;
+        setHeader(first.number, first.values, first.width);
+        const replay = pending.splice(0).map((p) => dataRow(p.number, p.values)).filter((r): r is RawRow => r !== undefined);
+        if (replay.length) yield replay;
+      }
+      if (header) chosen = name; // else an empty sheet: the next one is the list
+      else if (wanted !== undefined) throw new InputError(`${origin}: ${where} is empty`);
     }
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw new InputError(`${file === '-' ? 'stdin' : file}: not readable as XLSX: ${(e as Error).message}`);
+    throw new InputError(`${origin}: not readable as XLSX: ${(e as Error).message}`);
   }
-  if (!header) throw new InputError(`${file === '-' ? 'stdin' : file}: empty list: no header row`);
+  if (wanted !== undefined && chosen === undefined) throw new InputError(`${origin}: no sheet ${wantedIndex !== undefined ? `number ${wantedIndex}` : `"${wanted}"`}; the sheets are ${seen.map((s) => `"${s}"`).join(', ')}`);
+  if (!header) throw new InputError(`${origin}: empty list: no header row${seen.length > 1 ? ` in any of its ${seen.length} sheets` : ''}`);
 }

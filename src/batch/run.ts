@@ -22,6 +22,9 @@ export interface ScreenListOptions {
   inputFormat?: ListFormat;
   /** The list's text encoding (default: from a BOM, else UTF-8, else GB18030 with a note). */
   encoding?: InputEncoding;
+  /** XLSX: the sheet (name or 1-based number) and the header's row number; see Reading in ./read.ts. */
+  sheet?: string;
+  headerRow?: number;
   outputFormat: ListFormat;
   rules: readonly Rule[];
   asOf: string;
@@ -55,6 +58,8 @@ export async function screenList(options: ScreenListOptions): Promise<Summary> {
   const started = performance.now();
   const source = await openList(options.input, options.inputFormat, {
     ...(options.encoding && { encoding: options.encoding }),
+    ...(options.sheet !== undefined && { sheet: options.sheet }),
+    ...(options.headerRow !== undefined && { headerRow: options.headerRow }),
     note: (text) => stderr.write(`huiqi: ${text}\n`),
   });
   const screener = new RowScreener(options);

@@ -34,8 +34,18 @@ export function formatSummary(s: Summary, lang: Lang): string {
     lines.push(`  rows with errors${s.errors > s.errorRows.length ? ` (first ${s.errorRows.length} of ${n(s.errors)}; all are in the error column)` : ''}:`);
     for (const e of s.errorRows) lines.push(`    row ${e.row}: ${e.error}`);
   }
-  const hits = s.perRule.filter((r) => r.eligible > 0).sort((a, b) => b.eligible - a.eligible || a.rule.id.localeCompare(b.rule.id));
-  lines.push(`  eligible per rule (${hits.length} of ${s.perRule.length} enterprise rules matched at least one row):`);
+  // A disqualification that applies is a warning, not a benefit: listed apart, never among the eligible.
+  const isExclusion = (r: Summary['perRule'][number]) => r.rule.kind === 'disqualification';
+  const byCount = (a: Summary['perRule'][number], b: Summary['perRule'][number]) => b.eligible - a.eligible || a.rule.id.localeCompare(b.rule.id);
+  const benefits = s.perRule.filter((r) => !isExclusion(r));
+  const exclusions = s.perRule.filter(isExclusion);
+  const hits = benefits.filter((r) => r.eligible > 0).sort(byCount);
+  lines.push(`  eligible per rule (${hits.length} of ${benefits.length} enterprise rules matched at least one row):`);
   for (const r of hits) lines.push(`    ${String(r.eligible).padStart(8)}  ${r.rule.id}  ${r.rule.title[lang]}`);
+  if (exclusions.length) {
+    const excluded = exclusions.filter((r) => r.eligible > 0).sort(byCount);
+    lines.push(`  exclusions per rule (disqualifications that apply; ${excluded.length} of ${exclusions.length} matched at least one row):`);
+    for (const r of excluded) lines.push(`    ${String(r.eligible).padStart(8)}  ${r.rule.id}  ${r.rule.title[lang]}`);
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -23,7 +23,7 @@ export interface RuleResult {
   openConditions: FieldLabel[];
   /** Whether the rule's trigger (the situation it speaks to) holds: true for rules without one. */
   relevant: Truth;
-  /** The evaluated condition tree, node for node (whether or not the rule is in force). */
+  /** The evaluated condition tree, node for node (whether or not the rule is in force), with `keepTrees`. */
   tree?: EvaluatedCondition;
   rule: Rule;
 }
@@ -33,6 +33,11 @@ export interface EvaluationOptions {
   asOf: string;
   /** `reference` runs json-rules-engine; `native` our synchronous evaluator. Both give the same verdicts. */
   evaluator?: 'reference' | 'native';
+  /**
+   * Keep each result's evaluated tree (the case runner checks coverage with it). Off by default: a tree
+   * per rule per incident is most of the memory of a profile with thousands of incidents.
+   */
+  keepTrees?: boolean;
 }
 
 /**
@@ -79,17 +84,44 @@ export function statusOf(rule: Rule, force: InForce, value: Truth): Status {
   return value === true ? statusWhenMet(rule) : value === false ? 'ineligible' : 'undetermined';
 }
 
-function resultFor(rule: Rule, tree: EvaluatedCondition | undefined, facts: FactValues, asOf: string, incidentId?: string): RuleResult {
+/**
+ * One list per distinct content, frozen and shared: across thousands of incidents a rule fails or stays
+ * open for the same few reasons, and a list per result was most of the memory of such a profile.
+ */
+const NONE: readonly never[] = Object.freeze([]);
+const sharedLists = new Map<string, readonly unknown[]>();
+function shared<T>(list: readonly T[], key: (item: T) => string): T[] {
+  if (!list.length) return NONE as never[];
+  const k = list.map(key).join('\u0000');
+  let hit = sharedLists.get(k);
+  if (!hit) {
+    if (sharedLists.size >= 65_536) sharedLists.clear(); // a bound, not a leak, in a long-lived server
+    sharedLists.set(k, (hit = Object.freeze([...list])));
+  }
+  return hit as T[];
+}
+const labelKey = (l: FieldLabel) => `${l.zh}\u0001${l.en}`;
+const nameKey = (s: string) => s;
+
+function resultFor(rule: Rule, tree: EvaluatedCondition | undefined, facts: FactValues, asOf: string, keepTree: boolean, incidentId?: string): RuleResult {
   if (!tree) throw new Error(`rule ${rule.id} was not evaluated`);
   const relevant = rule.trigger ? (tree.children[0]?.value ?? null) : true;
-  const base = { ruleId: rule.id, rule, ...(incidentId !== undefined && { incidentId }), relevant, tree, failedConditions: [], openConditions: [], missingFacts: [] };
   const force = inForce(rule, facts, asOf);
   const status = statusOf(rule, force, tree.value);
-  if (status === 'ineligible') return { ...base, status, failedConditions: failedConditions(tree) };
-  if (status !== 'undetermined') return { ...base, status };
-  // An unknown in-force date is asked for along with the conditions' own unknowns.
-  const asks = [...(force.status === 'unknown' ? askableFacts(force.fact, facts) : []), ...missingFacts(tree, facts)];
-  return { ...base, status, missingFacts: [...new Set(asks)], openConditions: openConditions(tree) };
+  let failed: FieldLabel[] = NONE as never[];
+  let open: FieldLabel[] = NONE as never[];
+  let missing: string[] = NONE as never[];
+  if (status === 'ineligible') failed = shared(failedConditions(tree), labelKey);
+  else if (status === 'undetermined') {
+    // An unknown in-force date is asked for along with the conditions' own unknowns.
+    const asks = [...(force.status === 'unknown' ? askableFacts(force.fact, facts) : []), ...missingFacts(tree, facts)];
+    missing = shared([...new Set(asks)], nameKey);
+    open = shared(openConditions(tree), labelKey);
+  }
+  return {
+    ruleId: rule.id, rule, ...(incidentId !== undefined && { incidentId }), relevant, ...(keepTree && { tree }),
+    status, failedConditions: failed, openConditions: open, missingFacts: missing,
+  };
 }
 
 type TreeSource = (rules: Rule[], facts: FactValues) => Promise<Map<string, EvaluatedCondition>> | Map<string, EvaluatedCondition>;
@@ -124,19 +156,20 @@ export async function evaluateProfile(profile: Enterprise, rules: readonly Rule[
   const trees = options.evaluator === 'native' ? nativeTrees : referenceTrees;
   const groups = rulesByScope(rules);
   const { asOf } = options;
+  const keepTrees = options.keepTrees ?? false;
   const ownFacts = enterpriseFacts(profile, asOf);
   const results: RuleResult[] = [];
 
   const enterpriseRules = groups.get('enterprise') ?? [];
   const enterpriseTrees = await trees(enterpriseRules, ownFacts);
-  for (const rule of enterpriseRules) results.push(resultFor(rule, enterpriseTrees.get(rule.id), ownFacts, asOf));
+  for (const rule of enterpriseRules) results.push(resultFor(rule, enterpriseTrees.get(rule.id), ownFacts, asOf, keepTrees));
 
   for (const incident of profile.incidents) {
     const incidentRules = groups.get(incident.kind) ?? [];
     if (!incidentRules.length) continue;
     const facts = incidentFacts(ownFacts, incident, asOf);
     const incidentTrees = await trees(incidentRules, facts);
-    for (const rule of incidentRules) results.push(resultFor(rule, incidentTrees.get(rule.id), facts, asOf, incident.id));
+    for (const rule of incidentRules) results.push(resultFor(rule, incidentTrees.get(rule.id), facts, asOf, keepTrees, incident.id));
   }
   return results;
 }

@@ -13,9 +13,20 @@ function valueText(leaf: Leaf): string {
   return Array.isArray(leaf.value) ? leaf.value.join(' / ') : String(leaf.value);
 }
 
-/** A condition in plain words: its own label, or one made from the fact's label and the operator. */
+/**
+ * A condition in plain words: its own label, or one made from the fact's label and the operator. Made
+ * once per condition and shared by every result that cites it (a profile with thousands of incidents
+ * would otherwise hold thousands of copies of the same words).
+ */
+const described = new WeakMap<Condition, FieldLabel>();
 export function describeCondition(c: Condition): FieldLabel {
   if (c.label) return c.label;
+  let label = described.get(c);
+  if (!label) described.set(c, (label = describeAnew(c)));
+  return label;
+}
+
+function describeAnew(c: Condition): FieldLabel {
   if ('fact' in c) {
     const fact = factDefinition(c.fact);
     const name = { zh: fact?.zh ?? c.fact, en: fact?.en ?? c.fact };

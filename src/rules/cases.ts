@@ -42,7 +42,7 @@ export async function runCase(rule: Rule, c: RuleCase, evaluator: EvaluationOpti
     if (!(e instanceof InputError)) throw e;
     return { rule, case: c, passed: false, problem: e.message };
   }
-  const [result] = await evaluateProfile(profile, [rule], { asOf: caseDate(rule, c), evaluator });
+  const [result] = await evaluateProfile(profile, [rule], { asOf: caseDate(rule, c), evaluator, keepTrees: true });
   if (!result) return { rule, case: c, passed: false, problem: 'the rule produced no result' };
   const problems: string[] = [];
   if (result.status !== c.expect) problems.push(`expected ${c.expect}, got ${result.status}`);

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LIMITS } from '../../src/io/limits.ts';
 import { incidentDatesAfter } from '../../src/profile/dates-after.ts';
 import { loadProfile, parseProfile } from '../../src/profile/load.ts';
 import { gb18030, utf16le } from '../fixtures/encodings.ts';
@@ -84,4 +85,34 @@ describe('check and report read a profile from stdin with -', () => {
     expect(status).toBe(0);
     expect(stdout).toMatch(/^# .*江苏苏航跨境电子商务有限公司/);
   }, 60_000);
+});
+
+describe('size limits, checked before any work', () => {
+  const base = { name: 'A', uscc: '91500000MA5U00000W' };
+
+  it('refuses a profile file over 10 MB, more than 10,000 incidents and a text over 1,000 characters', () => {
+    const big = file('big.yaml', `${yaml}# ${'x'.repeat(LIMITS.profileBytes)}\n`);
+    expect(() => loadProfile(big)).toThrow(/big\.yaml: is 10\.0 MB; a profile may be at most 10\.0 MB/);
+    const incidents = (count: number) => Array.from({ length: count }, (_, i) => ({ id: `I-${i}`, kind: 'customs-violation' }));
+    expect(parseProfile({ ...base, incidents: incidents(LIMITS.incidentsPerProfile) }).incidents).toHaveLength(10_000);
+    expect(() => parseProfile({ ...base, incidents: incidents(LIMITS.incidentsPerProfile + 1) })).toThrow(/has 10,001 incidents; a profile may have at most 10,000/);
+    expect(parseProfile({ ...base, name: '企'.repeat(1000) }).name).toHaveLength(1000);
+    expect(() => parseProfile({ ...base, name: '企'.repeat(1001) })).toThrow(/name: is 1,001 characters long; a text may be at most 1,000/);
+    expect(() => parseProfile({ ...base, incidents: [{ id: 'x'.repeat(5000), kind: 'customs-violation' }] })).toThrow(/incidents\[0\]\.id: is 5,000 characters long/);
+  });
+
+  it('checks 10,000 incidents within 300 MB peak RSS', () => {
+    const categories = ['tax', 'export-refund', 'statistics', 'supervision'];
+    const incidents = Array.from({ length: 10_000 }, (_, i) => ({
+      id: `INC-${i}`, kind: 'customs-violation', category: categories[i % 4],
+      violationDate: `2024-0${1 + (i % 9)}-1${i % 9}`, disclosureDate: `2024-1${i % 3}-01`, underpaidTax: 1000 + i, taxPayable: 100_000,
+    }));
+    const path = file('10k.json', JSON.stringify({ ...base, province: '重庆', customsCredit: 'advanced', incidents }));
+    const report = "data:text/javascript,process.on('exit',()=>process.stderr.write('maxRSS '+process.resourceUsage().maxRSS+'\\n'))";
+    const run = spawnSync(process.execPath, ['--import', report, 'bin/huiqi.js', 'check', path, '--as-of', '2025-06-30'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('INC-9999');
+    const kb = Number(/maxRSS (\d+)/.exec(run.stderr)?.[1]);
+    expect(kb / 1024).toBeLessThan(300);
+  }, 300_000);
 });
