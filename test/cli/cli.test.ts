@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { allFacts } from '../../src/facts/catalog.ts';
 
 export function huiqi(...args: string[]) {
   const run = spawnSync(process.execPath, ['bin/huiqi.js', ...args], { encoding: 'utf8' });
@@ -29,6 +30,16 @@ describe('huiqi check', () => {
     expect(r.status).toBe('undetermined');
     expect(r.missingFacts).toContain('refundPayable');
     expect(report.questions.length).toBeGreaterThan(0);
+  });
+
+  it('in Chinese names what is still needed by the fact catalog\'s zh labels, not by English fact ids', () => {
+    const { code, stdout } = huiqi('check', 'samples/incomplete-profile.yaml', '--lang', 'zh', '--as-of', '2025-01-01');
+    expect(code).toBe(0);
+    const needs = stdout.split('\n').filter((l) => l.trim().startsWith('需确认:'));
+    expect(needs.length).toBeGreaterThan(0);
+    const ids = allFacts.map((f) => f.name);
+    for (const line of needs) expect(ids.filter((id) => new RegExp(`\\b${id}\\b`).test(line)), line).toEqual([]);
+    expect(needs.join('\n')).toContain('海关信用等级');
   });
 
   it('writes Markdown with quotes', () => {
