@@ -83,7 +83,8 @@ describe('huiqi rules', () => {
   it('validate compares every quote with its seed lines and names the rule whose quote was invented', () => {
     const dir = mkdtempSync(join(tmpdir(), 'huiqi-cli-'));
     const ruleFile = (quote: string) => ({
-      document: { title: '重庆市人民政府关于做好促进综合保税区高水平开放高质量发展有关工作的通知', docNumber: '渝府〔2019〕8号', issuer: '重庆市人民政府', date: '2019-03-01', jurisdiction: 'chongqing', seed: '000_77bef93430f12e06.txt', lines: [1, 5] },
+      document: { title: '重庆市人民政府关于做好促进综合保税区高水平开放高质量发展有关工作的通知', docNumber: '渝府〔2019〕8号', issuer: '重庆市人民政府', date: '2019-04-27', jurisdiction: 'chongqing', seed: '000_77bef93430f12e06.txt', lines: [1, 5] },
+      effective: { from: '2019-04-27' },
       rules: [{
         id: 'cq-2019-8/invented', title: { zh: '测试', en: 'test' }, kind: 'benefit', appliesTo: 'enterprise',
         source: { article: '标题', lines: [1, 4], quote },
