@@ -1,12 +1,13 @@
+import { existsSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
 import { InputError } from '../../src/io/read.ts';
 import { ruleDetail, ruleListTable } from '../../src/report/rule-report.ts';
 import type { Lang } from '../../src/report/summary.ts';
 import { runAllCases, uncoveredConditions } from '../../src/rules/cases.ts';
+import { defaultSeedsDir, quoteProblems } from '../../src/rules/citations.ts';
 import { defaultRulesDir, loadRules, ruleFilesIn } from '../../src/rules/load.ts';
 import { jurisdictions, ruleKinds } from '../../src/rules/schema.ts';
 import { langOption, rulesOption } from '../options.ts';
-
 
 const list: CommandModule<object, { rules: string; lang: Lang; jurisdiction?: string; kind?: string; json?: boolean }> = {
   command: 'list',
@@ -42,13 +43,27 @@ const show: CommandModule<object, { id: string; rules: string; lang: Lang }> = {
   },
 };
 
-const validate: CommandModule<object, { dir: string }> = {
+const validate: CommandModule<object, { dir: string; seeds?: string }> = {
   command: 'validate [dir]',
-  describe: 'Validate rule files: schema, facts, operators and values (errors name file, rule and field)',
-  builder: (y) => y.positional('dir', { type: 'string', default: defaultRulesDir, defaultDescription: 'the bundled rules/' }),
+  describe: 'Validate rule files: schema, facts, operators and values, and every quote against its seed lines when the seeds are there (errors name file, rule and field)',
+  builder: (y) =>
+    y
+      .positional('dir', { type: 'string', default: defaultRulesDir, defaultDescription: 'the bundled rules/' })
+      .option('seeds', { type: 'string', describe: 'folder of the policy seed texts (default: ../shared/seeds beside the package, when present)' }),
   handler: (args) => {
     const rules = loadRules(args.dir);
-    process.stdout.write(`${rules.length} rules in ${ruleFilesIn(args.dir).length} files are valid\n`);
+    const seeds = args.seeds ?? defaultSeedsDir;
+    if (args.seeds && !existsSync(args.seeds)) throw new InputError(`--seeds ${args.seeds}: no such folder`);
+    if (!existsSync(seeds)) {
+      process.stdout.write(`${rules.length} rules in ${ruleFilesIn(args.dir).length} files are valid (quotes not compared: no seed folder at ${seeds}; give --seeds)\n`);
+      return;
+    }
+    const { problems, checked, unchecked } = quoteProblems(seeds, rules);
+    if (problems.length) throw new InputError(`${problems.length} quote(s) not found in their seed lines:\n  ${problems.join('\n  ')}`);
+    const skipped = [...unchecked].map(([seed, n]) => `${n} citing ${seed}`).join(', ');
+    process.stdout.write(
+      `${rules.length} rules in ${ruleFilesIn(args.dir).length} files are valid; the quotes of ${checked} rules match their seed lines in ${seeds}${skipped ? ` (not compared, seed file absent: ${skipped})` : ''}\n`,
+    );
   },
 };
 

@@ -11,7 +11,7 @@ import type { Enterprise } from '../profile/enterprise.ts';
 import type { FieldLabel } from '../profile/fields.ts';
 import type { Condition, Status } from '../rules/schema.ts';
 import { inForce, statusOf, type RuleResult } from './evaluate.ts';
-import { ruleFacts } from './gap.ts';
+import { isEntitlement, ruleFacts } from './gap.ts';
 import { evaluateCondition } from './native.ts';
 import { childConditions } from './truth.ts';
 
@@ -61,7 +61,8 @@ function open(input: string, facts: FactValues, asOf: string): boolean {
 
 /** Every deadline still ahead on `asOf`, soonest first. Only deadlines that decide some measure are listed. */
 export function deadlines(profile: Enterprise, results: readonly RuleResult[], asOf: string): Deadline[] {
-  const benefits = results.filter((r) => r.rule.kind !== 'disqualification' && r.status !== 'not-in-force');
+  // Entitlements only: a right, a goal or a pointer has nothing to claim by a day.
+  const benefits = results.filter((r) => isEntitlement(r.rule) && r.status !== 'not-in-force');
   const groups = new Map<string, RuleResult[]>();
   for (const r of results) {
     const key = r.incidentId ?? '';

@@ -362,9 +362,11 @@ const stepKey = (s: Step) =>
  * claim), nor a rule on a doubtful figure (`confidence: low`: it never becomes eligible on our word).
  */
 export function worthUnlocking(rule: Rule): boolean {
-  return !nonEntitlementKinds.has(rule.kind) && rule.confidence?.level !== 'low';
+  return isEntitlement(rule) && rule.confidence?.level !== 'low';
 }
 const nonEntitlementKinds = new Set<Rule['kind']>(['disqualification', 'right', ...informationalKinds]);
+/** Something the enterprise can claim: not a disqualification, a right, a goal or a pointer. */
+export const isEntitlement = (rule: Rule): boolean => !nonEntitlementKinds.has(rule.kind);
 
 /** Near misses for every ineligible or undetermined entitlement whose situation may arise, and the single steps ranked by what they unlock. */
 export function gapAnalysis(profile: Enterprise, results: readonly RuleResult[], asOf: string): GapAnalysis {

@@ -1,10 +1,11 @@
 // The client report as one self-contained HTML file: inline CSS, readable on screen and printable
 // (A4, no backgrounds needed, sections do not break inside an item). Every piece of text is escaped.
 import type { RuleResult } from '../engine/evaluate.ts';
+import type { Deadline } from '../engine/deadlines.ts';
 import type { Unlock } from '../engine/gap.ts';
 import {
   alongWithText, citationText, describeDeadline, describeStep, enterpriseFacts, fallbackText, needsText, outcomeText, QUESTION_LIMIT,
-  RANKED_LIMIT, reportWords, resultNotes, UNDETERMINED_LIMIT, resultTitle, unlockText, type ClientReport,
+  questionFields, RANKED_LIMIT, reportWords, resultNotes, situationalDeadlines, UNDETERMINED_LIMIT, resultTitle, unlockText, type ClientReport,
 } from './client-report.ts';
 import { embeddedFontCss } from './font.ts';
 import { version } from './version.ts';
@@ -71,7 +72,7 @@ function ruleItem(r: RuleResult, lang: ClientReport['lang'], quote = true): Raw 
   return h`<li class="item"><div class="title">${resultTitle(r, lang)}</div>
 <div class="outcome">${w.outcome}: ${outcomeText(r, lang)}</div>
 ${resultNotes(r, lang).map((n) => h`<div class="note">${n}</div>`)}
-<div class="cite">${w.source}: ${r.rule.source.title}（${citationText(r)}） <code>${r.ruleId}</code></div>
+<div class="cite">${w.source}: ${r.rule.source.title}（${citationText(r)}）</div>
 ${quote ? h`<blockquote lang="zh">「${r.rule.source.quote}」</blockquote>` : ''}</li>`;
 }
 
@@ -103,10 +104,10 @@ export function clientReportHtml(report: ClientReport): string {
 ${g.rights.length ? h`<div class="card"><div class="n">${g.rights.length}</div>${w.countRights}</div>` : ''}
 ${g.informational.length ? h`<div class="card"><div class="n">${g.informational.length}</div>${w.countInformational}</div>` : ''}
 </div>
-${report.actions.length || report.deadlines.length ? h`<ul>${report.actions.slice(0, 3).map((u) => h`<li><strong>${describeStep(u.step, lang)}</strong> — ${unlockText(u, lang)}</li>`)}${report.deadlines[0] ? h`<li class="deadline">${describeDeadline(report.deadlines[0], lang, asOf)}</li>` : ''}</ul>` : ''}`;
+${report.actions.length || report.keyDeadlines.length ? h`<ul>${report.actions.slice(0, 3).map((u) => h`<li><strong>${describeStep(u.step, lang)}</strong> — ${unlockText(u, lang)}</li>`)}${report.keyDeadlines.slice(0, 3).map((d) => h`<li class="deadline">${describeDeadline(d, lang, asOf)}</li>`)}</ul>` : ''}`;
 
   const undetermined = g.undetermined.length
-    ? h`<h3>${w.questions}</h3><ol>${g.questions.slice(0, QUESTION_LIMIT).map((q) => h`<li>${q.label[lang]} <code>${q.fact}</code> — ${w.decides} ${q.decides.length} ${w.measures}</li>`)}</ol>
+    ? h`<h3>${w.questions}</h3><ol>${g.questions.slice(0, QUESTION_LIMIT).map((q) => h`<li>${q.label[lang]} — ${w.decides} ${q.decides.length} ${w.measures}</li>`)}</ol>
 ${g.questions.length > QUESTION_LIMIT ? h`<p class="empty">${w.more}${g.questions.length - QUESTION_LIMIT} ${w.moreItems}</p>` : ''}
 <ul>${g.undetermined.slice(0, UNDETERMINED_LIMIT).map((r) => h`<li class="item"><div class="title">${resultTitle(r, lang)}</div><div class="cite">${needsText(r, lang)} · ${citationText(r)}</div></li>`)}</ul>
 ${g.undetermined.length > UNDETERMINED_LIMIT ? h`<p class="empty">${w.more}${g.undetermined.length - UNDETERMINED_LIMIT} ${w.moreItems}</p>` : ''}`
@@ -117,11 +118,14 @@ ${g.undetermined.length > UNDETERMINED_LIMIT ? h`<p class="empty">${w.more}${g.u
     ? h`<p class="empty">${w.noGap}</p>`
     : h`${report.actions.length ? h`<h3>${w.actions}</h3>${rankedList(report.actions, lang)}` : ''}${report.confirmations.length ? h`<h3>${w.confirmations}</h3>${rankedList(report.confirmations, lang)}` : ''}`;
 
-  const deadlines = report.deadlines.length
-    ? h`<ul>${report.deadlines.map((d) => h`<li class="item"><div class="deadline">${describeDeadline(d, lang, asOf)}</div>
+  const deadlineList = (list: Deadline[]) => h`<ul>${list.map((d) => h`<li class="item"><div class="deadline">${describeDeadline(d, lang, asOf)}</div>
 <div class="cite">${w.lost}: ${d.lost.map((r) => resultTitle(r, lang)).join(sep)}</div>
-${d.gained.length ? h`<div class="cite">${w.gained}: ${d.gained.map((r) => resultTitle(r, lang)).join(sep)}</div>` : ''}</li>`)}</ul>`
+${d.gained.length ? h`<div class="cite">${w.gained}: ${d.gained.map((r) => resultTitle(r, lang)).join(sep)}</div>` : ''}</li>`)}</ul>`;
+  const situationalOnes = situationalDeadlines(report);
+  const deadlines = report.deadlines.length
+    ? h`${deadlineList(report.keyDeadlines)}${situationalOnes.length ? h`<p class="empty">${w.ifSituation}</p>${deadlineList(situationalOnes)}` : ''}`
     : none;
+  const fields = questionFields(report);
 
   const sources = h`<ul>${report.sources.map((s) => h`<li class="item"><div class="title">${s.document.title}</div>
 <div class="cite">${s.document.docNumber} · ${s.document.issuer} · ${s.document.date}</div>
@@ -148,6 +152,7 @@ ${section('undetermined', w.undetermined, g.undetermined.length, h`${undetermine
 ${section('gap', w.gap, undefined, gap)}
 ${section('deadlines', w.deadlines, report.deadlines.length, deadlines)}
 ${section('sources', w.sources, report.sources.length, sources)}
+${fields.length ? section('fields', w.fields, undefined, h`<dl class="facts">${fields.map(([label, fact]) => h`<dt>${label}</dt><dd><code>${fact}</code></dd>`)}</dl>`) : ''}
 <footer>${w.disclaimer}</footer>
 </main></body>
 </html>

@@ -2,7 +2,11 @@
 // cannot drift from the text it claims to encode.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { packagePath } from '../io/paths.ts';
 import type { Rule } from './schema.ts';
+
+/** Where the policy seed texts stand beside a checkout of huiqi: ../shared/seeds from the package. */
+export const defaultSeedsDir = packagePath('..', 'shared', 'seeds');
 
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 
@@ -64,4 +68,24 @@ export function ruleCitationProblems(seedsDir: string, rule: Rule): string[] {
   check('source.quote', rule.source.lines, rule.source.quote);
   if (rule.effective.source) check('effective.source.quote', rule.effective.source.lines, rule.effective.source.quote);
   return problems;
+}
+
+/**
+ * The quotes of `rules` compared with their seed lines, for `huiqi rules validate`: the same comparison
+ * as the catalog test. A rule whose seed file is not in `seedsDir` is left unchecked (and counted), so
+ * rules from elsewhere can be validated without their seeds.
+ */
+export function quoteProblems(seedsDir: string, rules: readonly Rule[]): { problems: string[]; checked: number; unchecked: Map<string, number> } {
+  const problems: string[] = [];
+  const unchecked = new Map<string, number>();
+  let checked = 0;
+  for (const rule of rules) {
+    if (!existsSync(join(seedsDir, rule.source.seed))) {
+      unchecked.set(rule.source.seed, (unchecked.get(rule.source.seed) ?? 0) + 1);
+      continue;
+    }
+    checked++;
+    problems.push(...ruleCitationProblems(seedsDir, rule));
+  }
+  return { problems, checked, unchecked };
 }

@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { allFacts } from '../../src/facts/catalog.ts';
 
 export function huiqi(...args: string[]) {
   const run = spawnSync(process.execPath, ['bin/huiqi.js', ...args], { encoding: 'utf8' });
@@ -29,6 +30,16 @@ describe('huiqi check', () => {
     expect(r.status).toBe('undetermined');
     expect(r.missingFacts).toContain('refundPayable');
     expect(report.questions.length).toBeGreaterThan(0);
+  });
+
+  it('in Chinese names what is still needed by the fact catalog\'s zh labels, not by English fact ids', () => {
+    const { code, stdout } = huiqi('check', 'samples/incomplete-profile.yaml', '--lang', 'zh', '--as-of', '2025-01-01');
+    expect(code).toBe(0);
+    const needs = stdout.split('\n').filter((l) => l.trim().startsWith('需确认:'));
+    expect(needs.length).toBeGreaterThan(0);
+    const ids = allFacts.map((f) => f.name);
+    for (const line of needs) expect(ids.filter((id) => new RegExp(`\\b${id}\\b`).test(line)), line).toEqual([]);
+    expect(needs.join('\n')).toContain('海关信用等级');
   });
 
   it('writes Markdown with quotes', () => {
@@ -68,6 +79,35 @@ describe('huiqi rules', () => {
     expect(stdout).toContain('lines 11286-11290');
     expect(stdout).toContain('可依法向海关申请减免税款滞纳金');
   });
+
+  it('validate compares every quote with its seed lines and names the rule whose quote was invented', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'huiqi-cli-'));
+    const ruleFile = (quote: string) => ({
+      document: { title: '重庆市人民政府关于做好促进综合保税区高水平开放高质量发展有关工作的通知', docNumber: '渝府〔2019〕8号', issuer: '重庆市人民政府', date: '2019-04-27', jurisdiction: 'chongqing', seed: '000_77bef93430f12e06.txt', lines: [1, 5] },
+      effective: { from: '2019-04-27' },
+      rules: [{
+        id: 'cq-2019-8/invented', title: { zh: '测试', en: 'test' }, kind: 'benefit', appliesTo: 'enterprise',
+        source: { article: '标题', lines: [1, 4], quote },
+        conditions: { fact: 'customsCredit', operator: 'equal', value: 'advanced' }, outcome: { zh: '测试', en: 'test' },
+        cases: [
+          { name: 'advanced', enterprise: { customsCredit: 'advanced' }, expect: 'eligible' },
+          { name: 'registered', enterprise: { customsCredit: 'registered' }, expect: 'ineligible' },
+        ],
+      }],
+    });
+    writeFileSync(join(dir, 'invented.json'), JSON.stringify(ruleFile('海关总署决定对区内企业免征一切关税')));
+    const seeds = join(process.cwd(), '..', 'shared', 'seeds');
+    const bad = huiqi('rules', 'validate', dir, '--seeds', seeds);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('invented.json: rule cq-2019-8/invented: source.quote: "海关总署决定对区内企业免征一切关税" is not in 000_77bef93430f12e06.txt lines 1-4');
+
+    writeFileSync(join(dir, 'invented.json'), JSON.stringify(ruleFile('重庆市人民政府关于做好促进综合保税区高水平开放高质量发展有关工作的通知')));
+    const good = huiqi('rules', 'validate', dir, '--seeds', seeds);
+    expect(good.code).toBe(0);
+    expect(good.stdout).toContain('the quotes of 1 rules match their seed lines');
+    // A seed folder that is not there is a usage mistake, not a pass.
+    expect(huiqi('rules', 'validate', dir, '--seeds', join(dir, 'none')).code).toBe(1);
+  }, 120_000);
 
   it('validates a folder and rejects a broken one naming the file', () => {
     expect(huiqi('rules', 'validate').stdout).toMatch(/\d+ rules in \d+ files are valid/);

@@ -60,6 +60,36 @@ describe('client report rankings', () => {
   });
 });
 
+describe('what the client reads (issue #10)', () => {
+  it.each(['zh', 'en'] as const)('in %s: the summary gives deadlines only of measures that apply or are undetermined; the situational ones follow in the deadlines section', async (lang) => {
+    const report = await reportFor('samples/registered-exporter-planning-disclosure.yaml', lang);
+    const md = clientReportMarkdown(report);
+    const w = reportWords[lang];
+    const summary = md.slice(md.indexOf(`## ${w.summary}`), md.indexOf(`## ${w.applies}`));
+    expect(report.keyDeadlines.length).toBeGreaterThan(0);
+    expect(report.keyDeadlines.length).toBeLessThan(report.deadlines.length);
+    for (const d of report.deadlines) {
+      const shown = summary.includes(d.lastDay);
+      const concernsClient = d.lost.some((r) => report.groups.applies.includes(r) || report.groups.undetermined.includes(r));
+      expect(shown, `${d.lastDay} ${d.purpose.en}`).toBe(concernsClient);
+    }
+    const deadlines = md.slice(md.indexOf(`## ${w.deadlines}`), md.indexOf(`## ${w.sources}`));
+    expect(deadlines.indexOf(w.ifSituation)).toBeGreaterThan(0);
+  });
+
+  it.each(SAMPLES.flatMap((f) => (['zh', 'en'] as const).map((lang) => [f, lang] as const)))('%s in %s: rule and fact ids stand only in the appendices', async (file, lang) => {
+    const report = await reportFor(file, lang);
+    const w = reportWords[lang];
+    for (const text of [clientReportMarkdown(report), clientReportHtml(report)]) {
+      const body = text.slice(0, text.indexOf(w.sources));
+      for (const s of report.sources) for (const r of s.rules) expect(body).not.toContain(r.id);
+      for (const q of report.groups.questions) expect(body).not.toMatch(new RegExp(`\\b${q.fact}\\b`));
+      const appendix = text.slice(text.indexOf(w.sources));
+      for (const q of report.groups.questions.slice(0, 15)) expect(appendix).toContain(q.fact);
+    }
+  });
+});
+
 describe('HTML', () => {
   it('escapes every piece of text from profiles and rules', async () => {
     const p = profile({ customsCredit: 'registered' });

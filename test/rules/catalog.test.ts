@@ -1,13 +1,12 @@
 // The shipped rule catalog: it loads, every rule's quote stands in its seed lines, and every case
 // that a rule file carries passes under both evaluators.
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCase, uncoveredConditions } from '../../src/rules/cases.ts';
-import { ruleCitationProblems } from '../../src/rules/citations.ts';
+import { defaultSeedsDir, ruleCitationProblems } from '../../src/rules/citations.ts';
 import { loadRules } from '../../src/rules/load.ts';
 
 const rules = loadRules();
-const seedsDir = fileURLToPath(new URL('../../../shared/seeds', import.meta.url));
+const seedsDir = defaultSeedsDir;
 
 describe('rule catalog', () => {
   it('has rules', () => expect(rules.length).toBeGreaterThan(0));

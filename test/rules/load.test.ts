@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { InputError } from '../../src/io/read.ts';
 import { checkRuleFile, loadRules } from '../../src/rules/load.ts';
-import { fixtureDocument } from '../fixtures/rules.ts';
+import { fixtureDocument, fixtureEffective } from '../fixtures/rules.ts';
 
 const rule = (overrides: Record<string, unknown> = {}) => ({
   id: 'test-2024-1/fixture',
@@ -22,7 +22,7 @@ const rule = (overrides: Record<string, unknown> = {}) => ({
   ],
   ...overrides,
 });
-const problemsOf = (r: object) => checkRuleFile({ document: fixtureDocument, rules: [r] }, 'rules/x.yaml').problems.join('\n');
+const problemsOf = (r: object) => checkRuleFile({ document: fixtureDocument, effective: fixtureEffective, rules: [r] }, 'rules/x.yaml').problems.join('\n');
 
 describe('rule-file validation', () => {
   it('accepts a well-formed rule', () => expect(problemsOf(rule())).toBe(''));
@@ -67,7 +67,7 @@ describe('rule-file validation', () => {
 
   it('loadRules reports every problem of every file at once', () => {
     const dir = mkdtempSync(join(tmpdir(), 'huiqi-rules-'));
-    writeFileSync(join(dir, 'a.yaml'), stringify({ document: fixtureDocument, rules: [rule({ kind: 'gift' })] }));
+    writeFileSync(join(dir, 'a.yaml'), stringify({ document: fixtureDocument, effective: fixtureEffective, rules: [rule({ kind: 'gift' })] }));
     writeFileSync(join(dir, 'b.yaml'), 'rules: [oops');
     try {
       loadRules(dir);
@@ -82,7 +82,7 @@ describe('rule-file validation', () => {
 
   it('rejects duplicate rule ids across files', () => {
     const dir = mkdtempSync(join(tmpdir(), 'huiqi-rules-'));
-    for (const f of ['a.yaml', 'b.yaml']) writeFileSync(join(dir, f), stringify({ document: fixtureDocument, rules: [rule()] }));
+    for (const f of ['a.yaml', 'b.yaml']) writeFileSync(join(dir, f), stringify({ document: fixtureDocument, effective: fixtureEffective, rules: [rule()] }));
     expect(() => loadRules(dir)).toThrow(/id already used in/);
   });
 });
