@@ -1,4 +1,4 @@
-// huiqi command line: parses arguments and calls src/. Exit codes: 0 ok, 1 invalid input, 2 usage error.
+// huiqi command line: parses arguments and calls src/. Exit codes: cli/exit.ts (0 ok, 1 invalid input, 2 usage error).
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { InputError } from '../src/io/read.ts';
@@ -8,10 +8,8 @@ import { rulesCommand } from './commands/rules.ts';
 import { reportCommand } from './commands/report.ts';
 import { askCommand } from './commands/ask.ts';
 import { screenCommand } from './commands/screen.ts';
-
-export const EXIT = { ok: 0, invalidInput: 1, usage: 2 } as const;
-
-class UsageError extends Error {}
+import { EXIT } from './exit.ts';
+import { UsageError } from './options.ts';
 
 // `huiqi check … | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -46,9 +44,22 @@ try {
     process.stderr.write(`huiqi: ${error.message}\n`);
     process.exitCode = EXIT.invalidInput;
   } else if (error instanceof UsageError || error.name === 'YError') {
-    process.stderr.write(`${await cli.getHelp()}\n\nhuiqi: ${error.message}\n`);
+    // One line and where to read more, not the whole help: the mistake stays in view.
+    const command = commandPath(hideBin(process.argv));
+    process.stderr.write(`${command}: ${error.message.replace(/\s*\n\s*/g, ' ').trim()} (see \`${command} --help\`)\n`);
     process.exitCode = EXIT.usage;
   } else {
     throw error;
   }
+}
+
+/** `huiqi rules test`: the command words at the start of the arguments, for the pointer to its --help. */
+function commandPath(args: string[]): string {
+  const words = ['huiqi'];
+  const [first, second] = args;
+  if (first && ['check', 'report', 'ask', 'screen', 'rules'].includes(first)) {
+    words.push(first);
+    if (first === 'rules' && second && ['list', 'show', 'validate', 'test'].includes(second)) words.push(second);
+  }
+  return words.join(' ');
 }

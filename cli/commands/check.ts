@@ -4,7 +4,7 @@ import { loadProfile } from '../../src/profile/load.ts';
 import { checkFormats, type CheckFormat } from '../../src/report/check-report.ts';
 import type { Lang } from '../../src/report/summary.ts';
 import { loadRules } from '../../src/rules/load.ts';
-import { evaluationDate, profileOptions } from '../options.ts';
+import { evaluationDate, formatOption, outputOption, profileOptions, writeResult } from '../options.ts';
 
 interface CheckArgs {
   profile: string;
@@ -13,22 +13,23 @@ interface CheckArgs {
   lang: Lang;
   rules: string;
   all?: boolean;
+  output?: string;
 }
 
 export const checkCommand: CommandModule<object, CheckArgs> = {
   command: 'check <profile>',
   describe: 'Check one enterprise profile against every rule: what applies, what does not and why, what is undetermined',
   builder: (y) =>
-    profileOptions(y)
-      .option('format', { choices: Object.keys(checkFormats) as CheckFormat[], default: 'table' as CheckFormat, describe: 'output format' })
+    outputOption(formatOption(profileOptions(y), Object.keys(checkFormats) as CheckFormat[], 'table'))
       .option('all', { type: 'boolean', describe: 'also list, one by one, rules about situations not known to arise or that do not arise' })
       .example('$0 check samples/aeo-manufacturer-chongqing.yaml', 'what applies to the sample AEO manufacturer')
-      .example('$0 check profile.json --as-of 2024-06-30 --format markdown --lang en', 'a Markdown report in English, as of a past date'),
+      .example('$0 check profile.json --as-of 2024-06-30 --format markdown --lang en', 'a Markdown report in English, as of a past date')
+      .example('$0 check profile.yaml --format json -o result.json', 'the results as JSON, in a file'),
   handler: async (args) => {
     const asOf = evaluationDate(args.asOf);
     const profile = loadProfile(args.profile);
     const rules = loadRules(args.rules);
     const results = await evaluateProfile(profile, rules, { asOf });
-    process.stdout.write(checkFormats[args.format]({ profile, results, asOf, lang: args.lang, all: args.all }));
+    writeResult(checkFormats[args.format]({ profile, results, asOf, lang: args.lang, all: args.all }), args.output);
   },
 };
