@@ -2,7 +2,7 @@
 // that would decide it. Three formats: a terminal table, JSON, Markdown.
 import type { RuleResult } from '../engine/evaluate.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
-import { amountText, citationText, groupResults, resultTitle, type Lang, type Question } from './summary.ts';
+import { amountText, citationText, groupResults, questionKey, resultTitle, type Lang, type Question } from './summary.ts';
 import { version } from './version.ts';
 
 export interface CheckReportInput {
@@ -108,7 +108,7 @@ export function checkTable({ profile, results, asOf, lang, all }: CheckReportInp
   if (g.notInForce.length) out.push(`${w.notInForce}: ${g.notInForce.length} ${w.rules}`, '');
   if (g.questions.length) {
     out.push(`${w.questions}:`);
-    for (const q of shownQuestions(g.questions, all)) out.push(`  ? ${q.label[lang]} (${q.fact}) — ${w.decides} ${q.decides.length} ${w.rules}`);
+    for (const q of shownQuestions(g.questions, all)) out.push(`  ? ${q.label[lang]} (${questionKey(q)}) — ${w.decides} ${q.decides.length} ${w.rules}`);
     if (!all && g.questions.length > QUESTIONS_SHOWN) out.push(`  … ${g.questions.length - QUESTIONS_SHOWN} ${w.moreQuestions}`);
   }
   return out.join('\n').trimEnd() + '\n';
@@ -141,7 +141,7 @@ export function checkMarkdown({ profile, results, asOf, lang, all }: CheckReport
   if (g.exclusionsClear.length) out.push(`${w.exclusionsClear}: ${g.exclusionsClear.length} ${w.rules}`, '');
   if (g.questions.length) {
     out.push(`## ${w.questions}`, '');
-    for (const q of shownQuestions(g.questions, all)) out.push(`- ${q.label[lang]} (\`${q.fact}\`) — ${w.decides} ${q.decides.length} ${w.rules}`);
+    for (const q of shownQuestions(g.questions, all)) out.push(`- ${q.label[lang]} (\`${questionKey(q)}\`) — ${w.decides} ${q.decides.length} ${w.rules}`);
     if (!all && g.questions.length > QUESTIONS_SHOWN) out.push(`- … ${g.questions.length - QUESTIONS_SHOWN} ${w.moreQuestions}`);
     out.push('');
   }
