@@ -11,8 +11,7 @@ import { askCommand } from './commands/ask.ts';
 import { screenCommand } from './commands/screen.ts';
 import { serveCommand } from './commands/serve.ts';
 import { EXIT } from './exit-codes.ts';
-
-class UsageError extends Error {}
+import { UsageError } from './options.ts';
 
 // `huiqi check … | head` closes the pipe early: that is not an error. Any other failure (stdout
 // redirected to a full disk) is one line and exit 3, never a stack trace.
@@ -53,9 +52,22 @@ try {
     process.stderr.write(`huiqi: ${error.message}\n`);
     process.exitCode = EXIT.unwritableOutput;
   } else if (error instanceof UsageError || error.name === 'YError') {
-    process.stderr.write(`${await cli.getHelp()}\n\nhuiqi: ${error.message}\n`);
+    // One line and where to read more, not the whole help: the mistake stays in view.
+    const command = commandPath(hideBin(process.argv));
+    process.stderr.write(`${command}: ${error.message.replace(/\s*\n\s*/g, ' ').trim()} (see \`${command} --help\`)\n`);
     process.exitCode = EXIT.usage;
   } else {
     throw error;
   }
+}
+
+/** `huiqi rules test`: the command words at the start of the arguments, for the pointer to its --help. */
+function commandPath(args: string[]): string {
+  const words = ['huiqi'];
+  const [first, second] = args;
+  if (first && ['check', 'report', 'ask', 'screen', 'rules'].includes(first)) {
+    words.push(first);
+    if (first === 'rules' && second && ['list', 'show', 'validate', 'test'].includes(second)) words.push(second);
+  }
+  return words.join(' ');
 }

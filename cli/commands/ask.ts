@@ -2,7 +2,7 @@ import type { CommandModule } from 'yargs';
 import { runAsk } from '../../src/report/ask-command.ts';
 import type { InputEncoding } from '../../src/io/encoding.ts';
 import type { Lang } from '../../src/report/summary.ts';
-import { evaluationDate, profileOptions } from '../options.ts';
+import { evaluationDate, formatOption, outputOption, profileOptions } from '../options.ts';
 
 interface AskArgs {
   profile: string;
@@ -12,7 +12,8 @@ interface AskArgs {
   answers?: string;
   nonInteractive?: boolean;
   max?: number;
-  save?: string;
+  output?: string;
+  format: 'text' | 'json';
   encoding?: InputEncoding;
 }
 
@@ -20,11 +21,10 @@ export const askCommand: CommandModule<object, AskArgs> = {
   command: 'ask <profile>',
   describe: 'Self-check: answer only the questions that decide undetermined measures (most decisive first), then see the result',
   builder: (y) =>
-    profileOptions(y, 'a (partial) enterprise profile, .json or .yaml', 'language of the questions')
+    outputOption(formatOption(profileOptions(y, 'a (partial) enterprise profile, .json or .yaml', 'language of the questions'), ['text', 'json'], 'text', 'output format of --non-interactive'), 'write the completed profile to this file', ['save'])
       .option('answers', { type: 'string', describe: 'answers file (YAML/JSON: fact: value; incidents: { <id>: { fact: value } })' })
       .option('non-interactive', { type: 'boolean', describe: 'only print the ranked questions' })
       .option('max', { type: 'number', describe: 'ask at most this many questions' })
-      .option('save', { type: 'string', describe: 'write the completed profile to this file' })
       .example('$0 ask samples/incomplete-profile.yaml', 'answer questions on a terminal')
       .example('$0 ask samples/incomplete-profile.yaml --non-interactive --lang en', 'print the questions, most decisive first')
       .example('printf "是\\n否\\n" | $0 ask samples/incomplete-profile.yaml', 'answer the first questions from piped lines'),
@@ -35,7 +35,8 @@ export const askCommand: CommandModule<object, AskArgs> = {
       ...(args.answers !== undefined && { answersFile: args.answers }),
       ...(args.nonInteractive !== undefined && { nonInteractive: args.nonInteractive }),
       ...(args.max !== undefined && { maxQuestions: args.max }),
-      ...(args.save !== undefined && { saveFile: args.save }),
+      ...(args.output !== undefined && { saveFile: args.output }),
+      format: args.format,
       ...(args.encoding && { encoding: args.encoding }),
     });
   },

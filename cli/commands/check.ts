@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs';
+import { checkOutputPath } from '../../src/io/output.ts';
 import { noteIncidentDatesAfter } from '../../src/profile/dates-after.ts';
 import { loadProfile } from '../../src/profile/load.ts';
 import { checkProfile } from '../../src/report/check.ts';
@@ -6,7 +7,7 @@ import { checkFormats, type CheckFormat } from '../../src/report/check-report.ts
 import type { InputEncoding } from '../../src/io/encoding.ts';
 import type { Lang } from '../../src/report/summary.ts';
 import { loadRules } from '../../src/rules/load.ts';
-import { evaluationDate, profileOptions } from '../options.ts';
+import { evaluationDate, formatOption, outputOption, profileOptions, writeResult } from '../options.ts';
 
 interface CheckArgs {
   profile: string;
@@ -16,23 +17,25 @@ interface CheckArgs {
   rules: string;
   all?: boolean;
   encoding?: InputEncoding;
+  output?: string;
 }
 
 export const checkCommand: CommandModule<object, CheckArgs> = {
   command: 'check <profile>',
   describe: 'Check one enterprise profile against every rule: what applies, what does not and why, what is undetermined',
   builder: (y) =>
-    profileOptions(y)
-      .option('format', { choices: Object.keys(checkFormats) as CheckFormat[], default: 'table' as CheckFormat, describe: 'output format' })
+    outputOption(formatOption(profileOptions(y), Object.keys(checkFormats) as CheckFormat[], 'table'))
       .option('all', { type: 'boolean', describe: 'also list, one by one, rules about situations not known to arise or that do not arise' })
       .example('$0 check samples/aeo-manufacturer-chongqing.yaml', 'what applies to the sample AEO manufacturer')
-      .example('$0 check profile.json --as-of 2024-06-30 --format markdown --lang en', 'a Markdown report in English, as of a past date'),
+      .example('$0 check profile.json --as-of 2024-06-30 --format markdown --lang en', 'a Markdown report in English, as of a past date')
+      .example('$0 check profile.yaml --format json -o result.json', 'the results as JSON, in a file'),
   handler: async (args) => {
     const asOf = evaluationDate(args.asOf);
+    if (args.output) checkOutputPath(args.output);
     const profile = loadProfile(args.profile, { ...(args.encoding && { encoding: args.encoding }) });
     noteIncidentDatesAfter(profile, asOf, args.profile);
     const rules = loadRules(args.rules);
     const checked = await checkProfile(profile, { rules, asOf });
-    process.stdout.write(checkFormats[args.format]({ ...checked, lang: args.lang, all: args.all }));
+    writeResult(checkFormats[args.format]({ ...checked, lang: args.lang, all: args.all }), args.output);
   },
 };

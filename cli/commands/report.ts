@@ -1,9 +1,9 @@
 import type { CommandModule } from 'yargs';
-import { checkOutputPath, writeOutputFile } from '../../src/io/output.ts';
+import { checkOutputPath } from '../../src/io/output.ts';
 import { writeClientReport, reportFormats, type ReportFormat } from '../../src/report/client-report-command.ts';
 import type { InputEncoding } from '../../src/io/encoding.ts';
 import type { Lang } from '../../src/report/summary.ts';
-import { evaluationDate, profileOptions } from '../options.ts';
+import { evaluationDate, formatOption, outputOption, profileOptions, writeResult } from '../options.ts';
 
 interface ReportArgs {
   profile: string;
@@ -19,16 +19,13 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
   command: 'report <profile>',
   describe: 'Write a client report: what applies (with sources), open questions, what it would take, deadlines',
   builder: (y) =>
-    profileOptions(y, undefined, 'language of the report')
-      .option('format', { choices: reportFormats, default: 'markdown' as ReportFormat, describe: 'output format' })
-      .option('output', { alias: 'o', type: 'string', describe: 'write to this file instead of standard output' })
+    outputOption(formatOption(profileOptions(y, undefined, 'language of the report'), reportFormats, 'markdown'))
       .example('$0 report samples/aeo-manufacturer-chongqing.yaml --format html -o report.html', 'an HTML report in Chinese')
       .example('$0 report samples/incomplete-profile.yaml --lang en --as-of 2024-06-01', 'a Markdown report in English, as of a past date'),
   handler: async (args) => {
     const asOf = evaluationDate(args.asOf);
     if (args.output) checkOutputPath(args.output);
     const text = await writeClientReport({ profileFile: args.profile, rulesDir: args.rules, asOf, lang: args.lang, format: args.format, ...(args.encoding && { encoding: args.encoding }) });
-    if (args.output) writeOutputFile(args.output, text);
-    else process.stdout.write(text);
+    writeResult(text, args.output);
   },
 };

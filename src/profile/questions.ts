@@ -1,6 +1,6 @@
-// Questions for `huiqi ask`: only the facts that decide undetermined rules, most decisive first, worded
-// from the fact labels; answers parsed by the fact's type and validated by the profile schema.
-import type { RuleResult } from '../engine/evaluate.ts';
+// Questions for `huiqi ask`, worded from the fact labels; answers parsed by the fact's type, validated by
+// the profile schema (numbers and dates through values.ts, as in profiles and lists), and problems told
+// in the user's language, naming the question. Which questions to ask is the report's ranker (summary.ts).
 import { factDefinition } from '../facts/catalog.ts';
 import type { FactDefinition } from '../facts/types.ts';
 import { describeIssues } from '../io/read.ts';
@@ -12,36 +12,9 @@ export interface Question {
   /** The incident the fact belongs to; undefined for an enterprise fact. */
   incidentId?: string;
   label: FieldLabel;
-  definition?: FactDefinition;
-  /** Undetermined results (rule × incident) the answer helps decide. */
-  decides: RuleResult[];
 }
 
-const isIncidentFact = (fact: string) => {
-  const scope = factDefinition(fact)?.scope;
-  return scope !== undefined && scope !== 'enterprise';
-};
-
-/** The questions that decide undetermined rules, the one deciding most first (then by name). */
-export function rankQuestions(results: readonly RuleResult[]): Question[] {
-  const byKey = new Map<string, Question>();
-  for (const r of results) {
-    if (r.status !== 'undetermined') continue;
-    for (const fact of r.missingFacts) {
-      const incidentId = isIncidentFact(fact) ? r.incidentId : undefined;
-      const key = `${incidentId ?? ''}\u0000${fact}`;
-      const def = factDefinition(fact);
-      const q = byKey.get(key) ?? { fact, ...(incidentId !== undefined && { incidentId }), label: { zh: def?.zh ?? fact, en: def?.en ?? fact }, ...(def && { definition: def }), decides: [] };
-      q.decides.push(r);
-      byKey.set(key, q);
-    }
-  }
-  // Questions about rules whose situation is known to arise come before those about situations that may not.
-  const relevant = (q: Question) => q.decides.filter((r) => r.relevant === true).length;
-  return [...byKey.values()].sort(
-    (a, b) => relevant(b) - relevant(a) || b.decides.length - a.decides.length || a.fact.localeCompare(b.fact) || (a.incidentId ?? '').localeCompare(b.incidentId ?? ''),
-  );
-}
+const definitionOf = (q: Question): FactDefinition | undefined => factDefinition(q.fact);
 
 const YES = new Set(['是', '对', '有', 'y', 'yes', 'true', '1']);
 const NO = new Set(['否', '不是', '不', '没有', '无', 'n', 'no', 'false', '0']);
@@ -50,12 +23,13 @@ const SKIP = new Set(['', '?', '？', 'skip', '跳过', '不知道', '不清楚'
 /** The question in words, with the accepted answers. */
 export function questionPrompt(q: Question, lang: 'zh' | 'en'): string {
   const where = q.incidentId !== undefined ? (lang === 'zh' ? `［事项 ${q.incidentId}］` : `[incident ${q.incidentId}] `) : '';
-  const type = q.definition?.type;
+  const definition = definitionOf(q);
+  const type = definition?.type;
   const hint =
     type === 'boolean' ? (lang === 'zh' ? '是/否' : 'yes/no')
-    : type === 'enum' ? q.definition!.values!.map((v, i) => `${i + 1}) ${v}`).join('  ')
+    : type === 'enum' ? definition!.values!.map((v, i) => `${i + 1}) ${v}`).join('  ')
     : type === 'number' ? (lang === 'zh' ? '数字' : 'a number')
-    : type === 'date' ? 'YYYY-MM-DD'
+    : type === 'date' ? (lang === 'zh' ? 'YYYY-MM-DD，或 2024/1/1、2024年1月1日' : 'YYYY-MM-DD, or 2024/1/1')
     : type === 'date[]' ? (lang === 'zh' ? '日期，逗号分隔，无则留“无”' : 'dates, comma-separated; "none" for none')
     : type === 'string[]' ? (lang === 'zh' ? '逗号分隔' : 'comma-separated')
     : '';
@@ -63,41 +37,42 @@ export function questionPrompt(q: Question, lang: 'zh' | 'en'): string {
   return `${where}${q.label[lang]}${hint ? ` (${hint})` : ''} [${skip}]: `;
 }
 
-/** An answer as a fact value, or `skip`; throws an Error with a message to show when it cannot be read. */
-export function parseAnswer(q: Question, raw: string): unknown | typeof SKIPPED {
+/**
+ * An answer as a fact value, or `skip`; throws an Error with a message in `lang` when it cannot be read.
+ * Numbers and dates stay text: the profile schema reads them (values.ts) and says what is wrong.
+ */
+export function parseAnswer(q: Question, raw: string, lang: 'zh' | 'en' = 'en'): unknown | typeof SKIPPED {
   const text = raw.trim();
   if (SKIP.has(text.toLowerCase())) return SKIPPED;
-  const def = q.definition;
+  const def = definitionOf(q);
   switch (def?.type) {
-    case 'boolean': {
-      const t = text.toLowerCase();
-      if (YES.has(t)) return true;
-      if (NO.has(t)) return false;
-      throw new Error('answer 是 or 否 (yes or no)');
-    }
+    case 'boolean':
+      return yesNo(text, lang);
     case 'enum': {
       const values = def.values!;
       const n = Number(text);
       if (Number.isInteger(n) && n >= 1 && n <= values.length) return values[n - 1];
       return text;
     }
-    case 'number': {
-      const n = Number(text.replace(/[,，¥￥\s元]/g, ''));
-      if (Number.isNaN(n)) throw new Error('answer a number');
-      return n;
-    }
     case 'string[]':
     case 'date[]':
       return ['none', '无', '[]'].includes(text.toLowerCase()) ? [] : text.split(/[,，、\s]+/).filter(Boolean);
-    case 'other': {
-      const n = Number(text.replace(/[,，¥￥\s元]/g, ''));
-      return Number.isNaN(n) ? text : n;
-    }
     default:
       return text;
   }
 }
 export const SKIPPED = Symbol('skipped');
+
+/** 是/否, yes/no… as a boolean; throws an Error in `lang` for anything else. */
+export function yesNo(raw: string, lang: 'zh' | 'en'): boolean {
+  const text = raw.trim();
+  if (YES.has(text.toLowerCase())) return true;
+  if (NO.has(text.toLowerCase())) return false;
+  throw new Error(lang === 'zh' ? `请回答 是 或 否（输入为 "${text}"）` : `answer yes or no (got "${text}")`);
+}
+
+/** An empty answer, ? or 跳过: the question is skipped. */
+export const isSkip = (raw: string) => SKIP.has(raw.trim().toLowerCase());
 
 /** A plain profile object (as read from a file) with one fact set, for validation by the schema. */
 export function withAnswer(data: Record<string, unknown>, q: Pick<Question, 'fact' | 'incidentId'>, value: unknown): Record<string, unknown> {
@@ -110,6 +85,50 @@ export function withAnswer(data: Record<string, unknown>, q: Pick<Question, 'fac
 export function answerProblems(data: Record<string, unknown>): string[] | undefined {
   const parsed = enterpriseSchema.safeParse(data);
   return parsed.success ? undefined : describeIssues(parsed.error);
+}
+
+/**
+ * The profile with an answer, the value as the schema keeps it (186,000 → 186000, 2024/1/1 → 2024-01-01),
+ * or what is wrong with the answer in `lang`, naming the question (its label, not a field path).
+ */
+export function answerOutcome(
+  data: Record<string, unknown>, q: Question, value: unknown, lang: 'zh' | 'en',
+): { data: Record<string, unknown> } | { problem: string } {
+  const candidate = withAnswer(data, q, value);
+  const parsed = enterpriseSchema.safeParse(candidate);
+  if (parsed.success) {
+    const owner = q.incidentId === undefined ? parsed.data : parsed.data.incidents.find((i) => i.id === q.incidentId);
+    return { data: withAnswer(data, q, (owner as Record<string, unknown> | undefined)?.[q.fact] ?? value) };
+  }
+  const incidents = (data.incidents as { id?: unknown }[] | undefined) ?? [];
+  const at = q.incidentId === undefined ? [q.fact] : ['incidents', incidents.findIndex((i) => i.id === q.incidentId), q.fact];
+  const own = parsed.error.issues.filter((issue) => at.every((key, i) => issue.path[i] === key));
+  const messages = (own.length ? own : parsed.error.issues).map((issue) => localized(issue.message, lang));
+  return { problem: `${lang === 'zh' ? `「${q.label.zh}」：` : `${q.label.en}: `}${[...new Set(messages)].join(lang === 'zh' ? '；' : '; ')}` };
+}
+
+/** The schema's messages (English) in Chinese, the value echoed; a message not known here stays English. */
+const chinese: [RegExp, (...m: string[]) => string][] = [
+  [/^must be a number of yuan/, () => '请输入以元计的金额（如 186000、186,000、¥1.86万）'],
+  [/^must be a (?:number|class)/, () => '请输入数字'],
+  [/^must not be negative/, () => '不能为负数'],
+  [/^must be a date YYYY-MM-DD/, () => '请输入日期，如 2024-01-01、2024/1/1 或 2024年1月1日'],
+  [/^must be a real calendar date/, () => '该日期不存在'],
+  [/^must be in the years (\d+)–(\d+)/, (_, from, to) => `年份须在 ${from}–${to} 之间`],
+  [/^must be one of: (.*?)(?: \(got|$)/, (_, values) => `请从以下选项中选择：${values}`],
+  [/^must be true or false/, () => '请回答 是 或 否'],
+  [/^is before the violation date (\S+)/, (_, d) => `早于违规行为发生之日 ${d}`],
+  [/^is after this disclosure \((\S+)\)/, (_, d) => `晚于本次披露之日 ${d}`],
+];
+
+function localized(message: string, lang: 'zh' | 'en'): string {
+  if (lang === 'en') return message;
+  const got = / \(got (.*)\)$/.exec(message)?.[1];
+  for (const [pattern, say] of chinese) {
+    const m = pattern.exec(message);
+    if (m) return `${say(...m)}${got !== undefined ? `（输入为 ${got}）` : ''}`;
+  }
+  return message;
 }
 
 export function asProfile(data: Record<string, unknown>): Enterprise {

@@ -7,9 +7,8 @@ import { linesIO, readAll, terminalIO } from '../io/prompt.ts';
 import { InputError, readStructuredFile } from '../io/read.ts';
 import { noteIncidentDatesAfter } from '../profile/dates-after.ts';
 import { parseProfile } from '../profile/load.ts';
-import { answerProblems } from '../profile/questions.ts';
 import { loadRules } from '../rules/load.ts';
-import { applyAnswerFile, askSession, questionList, sessionResult, type AskOptions } from './ask-session.ts';
+import { applyAnswerFile, askSession, questionJson, questionList, sessionResult, type AskOptions } from './ask-session.ts';
 import type { Lang } from './summary.ts';
 
 export interface AskCommandOptions {
@@ -19,6 +18,8 @@ export interface AskCommandOptions {
   lang: Lang;
   answersFile?: string;
   nonInteractive?: boolean;
+  /** Output of --non-interactive: the questions as lines of text or as JSON. */
+  format?: 'text' | 'json';
   maxQuestions?: number;
   saveFile?: string;
   /** The profile's text encoding (default: from a BOM, else UTF-8, else GB18030 with a note). */
@@ -34,18 +35,17 @@ export async function runAsk(o: AskCommandOptions): Promise<void> {
 
   if (o.answersFile) {
     try {
-      data = applyAnswerFile(data, readStructuredFile(o.answersFile));
+      data = applyAnswerFile(data, readStructuredFile(o.answersFile), o.lang);
     } catch (e) {
       if (e instanceof InputError) throw e;
       throw new InputError(`${o.answersFile}: ${(e as Error).message}`);
     }
   }
   if (o.nonInteractive || o.answersFile) {
-    if (answerProblems(data)) throw new InputError('the answers leave the profile invalid');
-    const profile = parseProfile(data);
+    const profile = parseProfile(data, o.answersFile ?? o.profileFile);
     const results = await evaluateProfile(profile, options.rules, { asOf: o.asOf });
-    out.write(await questionList(data, options));
-    if (o.answersFile) out.write(sessionResult(profile, results, options));
+    out.write(o.format === 'json' ? await questionJson(data, options) : await questionList(data, options));
+    if (o.answersFile && o.format !== 'json') out.write(sessionResult(profile, results, options));
     save(o.saveFile, data);
     return;
   }

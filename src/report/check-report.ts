@@ -4,7 +4,7 @@ import { withoutRawHtml } from './markdown.ts';
 import type { RuleResult } from '../engine/evaluate.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import {
-  amountText, caveatTexts, citationText, doubtText, groupResults, isDoubtful, missingFactLabels, resultTitle, rightSituation, type Lang, type Question,
+  amountText, caveatTexts, citationText, doubtText, groupResults, isDoubtful, missingFactLabels, questionKey, resultTitle, rightSituation, type Lang, type Question,
 } from './summary.ts';
 import { version } from './version.ts';
 
@@ -127,7 +127,7 @@ export function checkTable({ profile, results, asOf, lang, all }: CheckReportInp
   if (g.notInForce.length) out.push(`${w.notInForce}: ${g.notInForce.length} ${w.rules}`, '');
   if (g.questions.length) {
     out.push(`${w.questions}:`);
-    for (const q of shownQuestions(g.questions, all)) out.push(`  ? ${q.label[lang]} (${q.fact}) — ${w.decides} ${q.decides.length} ${w.rules}`);
+    for (const q of shownQuestions(g.questions, all)) out.push(`  ? ${q.label[lang]} (${questionKey(q)}) — ${w.decides} ${q.decides.length} ${w.rules}`);
     if (!all && g.questions.length > QUESTIONS_SHOWN) out.push(`  … ${g.questions.length - QUESTIONS_SHOWN} ${w.moreQuestions}`);
   }
   return out.join('\n').trimEnd() + '\n';
@@ -162,7 +162,7 @@ export function checkMarkdown({ profile, results, asOf, lang, all }: CheckReport
   if (g.exclusionsClear.length) out.push(`${w.exclusionsClear}: ${g.exclusionsClear.length} ${w.rules}`, '');
   if (g.questions.length) {
     out.push(`## ${w.questions}`, '');
-    for (const q of shownQuestions(g.questions, all)) out.push(`- ${q.label[lang]} (\`${q.fact}\`) — ${w.decides} ${q.decides.length} ${w.rules}`);
+    for (const q of shownQuestions(g.questions, all)) out.push(`- ${q.label[lang]} (\`${questionKey(q)}\`) — ${w.decides} ${q.decides.length} ${w.rules}`);
     if (!all && g.questions.length > QUESTIONS_SHOWN) out.push(`- … ${g.questions.length - QUESTIONS_SHOWN} ${w.moreQuestions}`);
     out.push('');
   }

@@ -9,9 +9,16 @@ export type Lang = 'zh' | 'en';
 
 export interface Question {
   fact: string;
+  /** The incident an incident fact belongs to (asked once per incident); absent for an enterprise fact. */
+  incidentId?: string;
   label: FieldLabel;
   /** Rule results (rule × incident) this answer helps decide. */
   decides: string[];
+}
+
+/** A question with the results it decides, as the ranker gives it. */
+export interface RankedQuestion extends Omit<Question, 'decides'> {
+  decides: RuleResult[];
 }
 
 export interface ResultGroups {
@@ -59,24 +66,40 @@ export function verdictGroup(r: RuleResult): VerdictGroup {
   return r.relevant === true ? 'undetermined' : 'situational';
 }
 
+/**
+ * The questions worth asking, for `check`, `report` and `ask` alike: the missing facts of undetermined
+ * rules whose situation arises (rules about a situation not known to arise wait), the fact deciding
+ * most results first, then by fact name and incident order. An incident's fact is asked per incident.
+ */
+export function rankQuestions(results: readonly RuleResult[]): RankedQuestion[] {
+  const byKey = new Map<string, RankedQuestion>();
+  for (const r of results) {
+    if (verdictGroup(r) !== 'undetermined') continue; // rights, goals and pointers decide nothing to claim
+    for (const fact of r.missingFacts) {
+      const def = factDefinition(fact);
+      const incidentId = def && def.scope !== 'enterprise' ? r.incidentId : undefined;
+      const key = `${incidentId ?? ''}\u0000${fact}`;
+      const q = byKey.get(key) ?? { fact, ...(incidentId !== undefined && { incidentId }), label: { zh: def?.zh ?? fact, en: def?.en ?? fact }, decides: [] };
+      q.decides.push(r);
+      byKey.set(key, q);
+    }
+  }
+  // A stable sort: questions of one fact keep the incidents' order.
+  return [...byKey.values()].sort((a, b) => b.decides.length - a.decides.length || a.fact.localeCompare(b.fact));
+}
+
+/** How a question names its fact: `customsCredit`, or `TAX-1.underpaidTax` for an incident's fact. */
+export const questionKey = (q: Pick<Question, 'fact' | 'incidentId'>) => (q.incidentId !== undefined ? `${q.incidentId}.${q.fact}` : q.fact);
+
 export function groupResults(results: readonly RuleResult[]): ResultGroups {
   const groups: Omit<ResultGroups, 'questions'> = {
     applies: [], exclusions: [], rights: [], informational: [], undetermined: [], situational: [],
     doesNotApply: [], besideThePoint: [], exclusionsClear: [], notInForce: [],
   };
   for (const r of results) groups[verdictGroup(r)].push(r);
-  const byFact = new Map<string, Question>();
-  for (const r of groups.undetermined) {
-    for (const fact of r.missingFacts) {
-      const def = factDefinition(fact);
-      const q = byFact.get(fact) ?? { fact, label: { zh: def?.zh ?? fact, en: def?.en ?? fact }, decides: [] };
-      q.decides.push(label(r));
-      byFact.set(fact, q);
-    }
-  }
   return {
     ...groups,
-    questions: [...byFact.values()].sort((a, b) => b.decides.length - a.decides.length || a.fact.localeCompare(b.fact)),
+    questions: rankQuestions(groups.undetermined).map((q) => ({ ...q, decides: q.decides.map(label) })),
   };
 }
 

@@ -6,8 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { parseAnswer, rankQuestions, SKIPPED, type Question } from '../../src/profile/questions.ts';
+import { parseAnswer, SKIPPED, type Question } from '../../src/profile/questions.ts';
 import { askSession, type AskIO } from '../../src/report/ask-session.ts';
+import { rankQuestions } from '../../src/report/summary.ts';
 import { CASE_USCC } from '../../src/rules/cases.ts';
 import { gapRules, profile, resultsFor } from '../fixtures/gap/fixtures.ts';
 
@@ -34,11 +35,11 @@ describe('questions', () => {
   });
 
   it('reads 是/否/yes/no for booleans, a number or a value for enums, and lets an empty answer skip', () => {
-    const bool = { fact: 'technologyEnterprise', label: { zh: '', en: '' }, definition: { type: 'boolean' }, decides: [] } as unknown as Question;
+    const bool: Question = { fact: 'technologyEnterprise', label: { zh: '', en: '' } };
     expect(['是', 'yes', 'Y', '否', 'no'].map((a) => parseAnswer(bool, a))).toEqual([true, true, true, false, false]);
     expect(parseAnswer(bool, '')).toBe(SKIPPED);
     expect(() => parseAnswer(bool, 'perhaps')).toThrow(/yes or no/);
-    const credit = { fact: 'customsCredit', label: { zh: '', en: '' }, definition: { type: 'enum', values: ['advanced', 'registered', 'dishonest'] }, decides: [] } as unknown as Question;
+    const credit: Question = { fact: 'customsCredit', label: { zh: '', en: '' } };
     expect([parseAnswer(credit, '2'), parseAnswer(credit, 'dishonest')]).toEqual(['registered', 'dishonest']);
   });
 });
@@ -49,7 +50,7 @@ describe('ask session', () => {
     const session = await askSession({ ...base }, io, { rules: gapRules, asOf: '2024-06-01', lang: 'en' });
     expect(io.asked[0]).toContain('customs credit status');
     expect(io.asked[1]).toContain('customs credit status'); // asked again after "perhaps"
-    expect(io.printed.join('')).toContain('invalid answer: customsCredit: must be one of: advanced, registered, dishonest');
+    expect(io.printed.join('')).toContain('invalid answer: customs credit status (advanced = AEO advanced certified, registered = other registered, dishonest): must be one of: advanced, registered, dishonest (got "perhaps")');
     // Then the questions deciding one measure each, by name: the advance ruling, the province, the technology status.
     expect(io.asked.slice(2).map((q) => q.replace(/^\(decides 1 measure\(s\)\) /, '').slice(0, 20))).toEqual(['expiry date of the a', 'province (1) beijing', 'a technology-based e']);
     expect(session.data).toMatchObject({ customsCredit: 'advanced', technologyEnterprise: true });
@@ -101,6 +102,8 @@ describe('huiqi ask (CLI)', () => {
     writeFileSync(join(dir, 'bad.yaml'), 'customsCredit: gold\n');
     const bad = run([file, '--answers', join(dir, 'bad.yaml'), '--rules', rules]);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('customsCredit: must be one of: advanced, registered, dishonest (got "gold")');
+    // In the user's language (zh by default), naming the question by its label.
+    expect(bad.stderr).toContain('答案 customsCredit: 「海关信用等级');
+    expect(bad.stderr).toContain('请从以下选项中选择：advanced, registered, dishonest（输入为 "gold"）');
   });
 });

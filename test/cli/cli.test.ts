@@ -58,8 +58,8 @@ describe('huiqi check', () => {
     expect(stderr).toContain(file);
   });
 
-  it('exits 1 for a bad --as-of and 2 for a usage error', () => {
-    expect(huiqi('check', 'samples/dishonest-trader.json', '--as-of', '2024-02-30').code).toBe(1);
+  it('exits 2 for a usage error, a bad --as-of among them', () => {
+    expect(huiqi('check', 'samples/dishonest-trader.json', '--as-of', '2024-02-30').code).toBe(2);
     const usage = huiqi('check', 'samples/dishonest-trader.json', '--format', 'pdf');
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/Invalid values/);

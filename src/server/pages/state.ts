@@ -8,7 +8,8 @@ import { missingFacts } from '../../engine/explain.ts';
 import { allFacts, factDefinition } from '../../facts/catalog.ts';
 import type { FactDefinition } from '../../facts/types.ts';
 import { enterpriseSchema, type Enterprise } from '../../profile/enterprise.ts';
-import { parseAnswer, rankQuestions, SKIPPED, withAnswer, type Question } from '../../profile/questions.ts';
+import { parseAnswer, SKIPPED, withAnswer, type Question } from '../../profile/questions.ts';
+import { rankQuestions, type RankedQuestion } from '../../report/summary.ts';
 import { fieldPath } from '../../io/read.ts';
 import type { Rule } from '../../rules/schema.ts';
 
@@ -97,10 +98,10 @@ export function applyBasics(state: SelfCheckState, body: FormBody): { state: Sel
 }
 
 /** A question as the ranker makes it, for a fact asked by key (a posted `asked` list). */
-export function questionFor([incidentId, fact]: QuestionKey): Question {
+export function questionFor([incidentId, fact]: QuestionKey): RankedQuestion {
   const definition = factDefinition(fact);
   if (!definition || definition.derived) throw new StateError(`no such question: ${fact}`);
-  return { fact, ...(incidentId !== null && { incidentId }), label: { zh: definition.zh, en: definition.en }, definition, decides: [] };
+  return { fact, ...(incidentId !== null && { incidentId }), label: { zh: definition.zh, en: definition.en }, decides: [] };
 }
 
 const keyOf = (q: Pick<Question, 'fact' | 'incidentId'>): QuestionKey => [q.incidentId ?? null, q.fact];
@@ -175,7 +176,7 @@ export interface Evaluation {
   profile: Enterprise;
   results: RuleResult[];
   /** The next questions, most decisive first, about situations that arise. */
-  questions: Question[];
+  questions: RankedQuestion[];
   /** Situations not known to arise that open the most measures: asked as yes/no switches. */
   topics: FactDefinition[];
 }

@@ -5,12 +5,12 @@ import type { RuleResult } from '../../engine/evaluate.ts';
 import type { FactDefinition } from '../../facts/types.ts';
 import { customsCreditLevels, customsCreditNames } from '../../profile/enterprise.ts';
 import { provinceIds, provinces } from '../../profile/provinces.ts';
-import type { Question } from '../../profile/questions.ts';
+import { factDefinition } from '../../facts/catalog.ts';
 import {
-  buildClientReport, citationText, describeDeadline, describeStep, outcomeText, questionText, resultTitle, unlockText, type ClientReport,
+  buildClientReport, citationText, describeDeadline, describeStep, outcomeText, resultTitle, unlockText, type ClientReport,
 } from '../../report/client-report.ts';
 import { h, Raw, type Part } from '../../report/html.ts';
-import { groupResults } from '../../report/summary.ts';
+import { groupResults, missingFactLabels, type RankedQuestion } from '../../report/summary.ts';
 import { version } from '../../report/version.ts';
 import { BASIC_FIELDS, incidentFormFacts, type Evaluation, type FieldErrors, type SelfCheckState } from './state.ts';
 import { pageWords, type PageLang } from './words.ts';
@@ -110,14 +110,14 @@ ${errors._ ? h`<p class="error" role="alert">${errors._.message}</p>` : ''}
 function questionsForm(state: SelfCheckState, lang: PageLang, ev: Evaluation, errors: FieldErrors): Raw {
   const w = pageWords[lang];
   const keys = ev.questions.map((q) => [q.incidentId ?? null, q.fact]);
-  const label = (q: Question) => (q.incidentId !== undefined ? `${q.label[lang]}${lang === 'zh' ? `（事项 ${q.incidentId}）` : ` (incident ${q.incidentId})`}` : q.label[lang]);
-  const relevantCount = (q: Question) => q.decides.filter((r) => r.relevant === true).length;
+  const label = (q: RankedQuestion) => (q.incidentId !== undefined ? `${q.label[lang]}${lang === 'zh' ? `（事项 ${q.incidentId}）` : ` (incident ${q.incidentId})`}` : q.label[lang]);
+  const relevantCount = (q: RankedQuestion) => q.decides.filter((r) => r.relevant === true).length;
   if (!ev.questions.length && !ev.topics.length) return h`<section id="questions" aria-labelledby="questions-h"><h2 id="questions-h">${w.questions}</h2><p class="empty">${w.noQuestions}</p></section>`;
   return h`<section id="questions" aria-labelledby="questions-h"><h2 id="questions-h">${w.questions}</h2>
 <form method="post" action="/" class="step" novalidate>
 ${stateFields(state, lang)}${hidden('step', 'answers')}${hidden('asked', JSON.stringify(keys))}${hidden('topics', JSON.stringify(ev.topics.map((t) => t.name)))}
 ${ev.questions.length ? h`<p class="note">${w.questionsHint}</p>` : ''}
-${ev.questions.map((q, i) => factInput(`q${i}`, label(q), q.definition!, errors[`q${i}`]?.raw ?? '', errors, w, w.decides(relevantCount(q))))}
+${ev.questions.map((q, i) => factInput(`q${i}`, label(q), factDefinition(q.fact)!, errors[`q${i}`]?.raw ?? '', errors, w, w.decides(relevantCount(q))))}
 ${ev.topics.length ? h`<h3>${w.topics}</h3><p class="note">${w.topicsHint}</p>${ev.topics.map((t, i) => factInput(`t${i}`, t[lang], t, errors[`t${i}`]?.raw ?? '', errors, w))}` : ''}
 <button type="submit">${w.next}</button>
 </form></section>`;
@@ -142,7 +142,7 @@ function resultItem(r: RuleResult, lang: PageLang, detail: 'full' | 'brief'): Ra
   const w = pageWords[lang];
   const lines: Part[] = [];
   if (r.status === 'eligible' || r.status === 'informational') lines.push(h`<div class="outcome">${w.outcome}: ${outcomeText(r, lang)}</div>`);
-  if (r.status === 'undetermined' && r.missingFacts.length) lines.push(h`<div class="ask">${w.decidingQuestion}: ${r.missingFacts.map((f) => questionText(f, lang)).join(lang === 'zh' ? '；' : '; ')}</div>`);
+  if (r.status === 'undetermined' && r.missingFacts.length) lines.push(h`<div class="ask">${w.decidingQuestion}: ${missingFactLabels(r, lang).join(lang === 'zh' ? '；' : '; ')}</div>`);
   if (r.status === 'ineligible' && r.failedConditions.length) lines.push(h`<div class="failed">${w.failed}: ${r.failedConditions.map((c) => c[lang]).join(lang === 'zh' ? '；' : '; ')}</div>`);
   const cite = h`<div class="cite">${w.source}: ${r.rule.source.title}（${citationText(r)}） <code>${r.ruleId}</code></div>`;
   return h`<li class="result" data-rule="${r.ruleId}"${r.incidentId !== undefined ? h` data-incident="${r.incidentId}"` : ''} data-status="${r.status}">
