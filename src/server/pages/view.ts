@@ -55,6 +55,13 @@ function errorText(errors: FieldErrors, field: string): Raw | '' {
 const describedBy = (errors: FieldErrors, field: string, hint?: string) => [hint, errors[field] && `${field}-error`].filter(Boolean).join(' ') || undefined;
 const attr = (name: string, value: string | undefined) => (value ? h` ${new Raw(name)}="${value}"` : '');
 
+/** An enum value with the Chinese words the fact's label gives it ("medium 中型" from "…（large 大型 / medium 中型 …）"). */
+function optionText(def: FactDefinition, value: string): string {
+  const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const words = new RegExp(`(?:^|[（(/\\s])${escaped}\\s*(?:=\\s*)?([^/（）()]+?)\\s*(?=[/）)]|$)`, 'u').exec(def.zh)?.[1];
+  return words && /\p{Script=Han}/u.test(words) ? `${value} ${words}` : value;
+}
+
 /** One input for a fact, by its type; `value` prefilled. Booleans and enums with few values are radio groups in a fieldset. */
 function factInput(field: string, label: string, def: FactDefinition, value: string, errors: FieldErrors, w: Words, note?: string): Raw {
   const invalid = errors[field] ? h` aria-invalid="true"` : '';
@@ -70,7 +77,7 @@ function factInput(field: string, label: string, def: FactDefinition, value: str
   let control: Raw;
   if (def.type === 'enum') {
     control = h`<select name="${field}" id="${id}"${invalid}${attr('aria-describedby', by)}><option value="">${w.dontKnow}</option>${(def.values ?? []).map(
-      (v) => h`<option value="${v}"${v === value ? h` selected` : ''}>${v}</option>`,
+      (v) => h`<option value="${v}"${v === value ? h` selected` : ''}>${optionText(def, v)}</option>`,
     )}</select>`;
   } else {
     const type = def.type === 'date' ? 'date' : 'text';
