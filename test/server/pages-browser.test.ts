@@ -85,7 +85,7 @@ async function selfCheck(page: Page, sample: Enterprise, raw: Record<string, unk
   }
 
   let steps = 0;
-  for (; steps < 40 && (await page.$('#questions form')); steps++) {
+  for (; steps < 40 && (await page.$('#questions input[name=asked]')); steps++) {
     const asked = JSON.parse(await page.$eval('#questions input[name=asked]', (e) => (e as HTMLInputElement).value)) as [string | null, string][];
     const topics = JSON.parse(await page.$eval('#questions input[name=topics]', (e) => (e as HTMLInputElement).value)) as string[];
     const known = (incidentId: string | null, fact: string) => {
@@ -195,6 +195,10 @@ describe('self-check page in a browser', () => {
     expect(await statusesShown(page)).toEqual(statuses);
     // Deadlines as in huiqi report: the last day to disclose within 6 months of the violation (2025-03-31).
     expect(await page.$eval('#deadlines', (e) => e.textContent)).toContain('2025-09-30');
+    // The questions left empty can be taken up again: the disclosure date still decides this incident.
+    await submit(page, '#questions form');
+    const asked = JSON.parse(await page.$eval('#questions input[name=asked]', (e) => (e as HTMLInputElement).value)) as [string | null, string][];
+    expect(asked).toContainEqual(['TAX-2025-03', 'disclosureDate']);
     await screenshot(page, 'self-check-no-javascript', { fullPage: false });
     await page.close();
   }, 240_000);

@@ -119,7 +119,13 @@ function questionsForm(state: SelfCheckState, lang: PageLang, ev: Evaluation, er
   const keys = ev.questions.map((q) => [q.incidentId ?? null, q.fact]);
   const label = (q: Question) => (q.incidentId !== undefined ? `${q.label[lang]}${lang === 'zh' ? `（事项 ${q.incidentId}）` : ` (incident ${q.incidentId})`}` : q.label[lang]);
   const relevantCount = (q: Question) => q.decides.filter((r) => r.relevant === true).length;
-  if (!ev.questions.length && !ev.topics.length) return h`<section id="questions" aria-labelledby="questions-h"><h2 id="questions-h">${w.questions}</h2><p class="empty">${w.noQuestions}</p></section>`;
+  if (!ev.questions.length && !ev.topics.length) {
+    // Questions left empty are not asked again; the user can take them up once more.
+    const again = state.skipped.length
+      ? h`<form method="post" action="/" class="step">${stateFields({ ...state, skipped: [] }, lang)}${hidden('step', 'view')}<button type="submit">${w.askSkipped(state.skipped.length)}</button></form>`
+      : '';
+    return h`<section id="questions" aria-labelledby="questions-h"><h2 id="questions-h">${w.questions}</h2><p class="empty">${w.noQuestions}</p>${again}</section>`;
+  }
   return h`<section id="questions" aria-labelledby="questions-h"><h2 id="questions-h">${w.questions}</h2>
 <form method="post" action="/" class="step" novalidate>
 ${stateFields(state, lang)}${hidden('step', 'answers')}${hidden('asked', JSON.stringify(keys))}${hidden('topics', JSON.stringify(ev.topics.map((t) => t.name)))}
