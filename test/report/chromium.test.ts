@@ -5,7 +5,6 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Page } from 'puppeteer-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { evaluateProfile } from '../../src/engine/evaluate.ts';
 import { loadProfile } from '../../src/profile/load.ts';
@@ -13,25 +12,13 @@ import { buildClientReport, reportWords } from '../../src/report/client-report.t
 import { FONT_FAMILY } from '../../src/report/font.ts';
 import { clientReportHtml } from '../../src/report/html.ts';
 import { loadRules } from '../../src/rules/load.ts';
-import { closeBrowser, newPage, screenshot } from '../support/browser.ts';
+import { closeBrowser, fontsUsedFor, newPage, screenshot } from '../support/browser.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'huiqi-html-'));
 afterAll(async () => {
   await closeBrowser();
   rmSync(work, { recursive: true, force: true });
 });
-
-/** The fonts Chromium actually drew a node's text with (DevTools protocol), e.g. [{ familyName, isCustomFont, glyphCount }]. */
-export async function fontsUsedFor(page: Page, selector: string): Promise<{ familyName: string; isCustomFont: boolean; glyphCount: number }[]> {
-  const cdp = await page.createCDPSession();
-  await cdp.send('DOM.enable');
-  await cdp.send('CSS.enable');
-  const { root } = await cdp.send('DOM.getDocument');
-  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
-  const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
-  await cdp.detach();
-  return fonts;
-}
 
 const SECTIONS = ['enterprise', 'summary', 'applies', 'undetermined', 'gap', 'deadlines', 'sources'];
 

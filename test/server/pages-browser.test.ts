@@ -12,7 +12,7 @@ import type { Enterprise } from '../../src/profile/enterprise.ts';
 import { loadProfile, parseProfile } from '../../src/profile/load.ts';
 import { checkJson } from '../../src/report/check-report.ts';
 import { loadRules } from '../../src/rules/load.ts';
-import { closeBrowser, newPage, screenshot } from '../support/browser.ts';
+import { closeBrowser, fontsUsedFor, newPage, screenshot } from '../support/browser.ts';
 import { pagesServer } from './pages-support.ts';
 
 const ASOF = '2025-06-30';
@@ -85,7 +85,7 @@ async function selfCheck(page: Page, sample: Enterprise, raw: Record<string, unk
   }
 
   let steps = 0;
-  for (; steps < 40 && (await page.$('#questions form')); steps++) {
+  for (; steps < 40 && (await page.$('#questions input[name=asked]')); steps++) {
     const asked = JSON.parse(await page.$eval('#questions input[name=asked]', (e) => (e as HTMLInputElement).value)) as [string | null, string][];
     const topics = JSON.parse(await page.$eval('#questions input[name=topics]', (e) => (e as HTMLInputElement).value)) as string[];
     const known = (incidentId: string | null, fact: string) => {
@@ -195,6 +195,10 @@ describe('self-check page in a browser', () => {
     expect(await statusesShown(page)).toEqual(statuses);
     // Deadlines as in huiqi report: the last day to disclose within 6 months of the violation (2025-03-31).
     expect(await page.$eval('#deadlines', (e) => e.textContent)).toContain('2025-09-30');
+    // The questions left empty can be taken up again: the disclosure date still decides this incident.
+    await submit(page, '#questions form');
+    const asked = JSON.parse(await page.$eval('#questions input[name=asked]', (e) => (e as HTMLInputElement).value)) as [string | null, string][];
+    expect(asked).toContainEqual(['TAX-2025-03', 'disclosureDate']);
     await screenshot(page, 'self-check-no-javascript', { fullPage: false });
     await page.close();
   }, 240_000);
@@ -202,8 +206,14 @@ describe('self-check page in a browser', () => {
   it('shows the name <script>alert(1)</script> as text, and checks the USCC as it is typed', async () => {
     const page = await newPage();
     const dialogs: string[] = [];
+    const consoleErrors: string[] = [];
     page.on('dialog', (d) => void dialogs.push(d.message()));
+    page.on('console', (m) => void (m.type() === 'error' && consoleErrors.push(m.text())));
     await page.goto(`${base}/`);
+    // Under the server's content security policy the stylesheet and the font apply.
+    expect(await page.$eval('h1', (e) => getComputedStyle(e).fontFamily)).toMatch(/^"Noto Sans SC"/);
+    await page.evaluate(() => document.fonts.ready);
+    expect(await fontsUsedFor(page, 'h1')).toEqual([expect.objectContaining({ familyName: expect.stringMatching(/^Noto Sans SC/), isCustomFont: true })]);
     await screenshot(page, 'self-check-start');
     await page.type('#f-uscc', '91500000MA61LJ7Q2X');
     expect(await page.$eval('#uscc-live', (e) => e.textContent)).toContain('K');
@@ -216,6 +226,7 @@ describe('self-check page in a browser', () => {
     expect(await page.title()).toContain('<script>alert(1)</script>');
     expect(await page.$$eval('script', (list) => list.map((s) => s.getAttribute('src')))).toEqual(['/assets/self-check.js']);
     expect(dialogs).toEqual([]);
+    expect(consoleErrors, 'nothing blocked by the content security policy, no script error').toEqual([]);
     await page.close();
   }, 120_000);
 

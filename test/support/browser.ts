@@ -37,3 +37,15 @@ export async function screenshot(page: Page, name: string, o: { fullPage?: boole
   await page.screenshot({ path, fullPage: o.fullPage ?? true });
   return path;
 }
+
+/** The fonts Chromium actually drew a node's text with (DevTools protocol), e.g. [{ familyName, isCustomFont, glyphCount }]. */
+export async function fontsUsedFor(page: Page, selector: string): Promise<{ familyName: string; isCustomFont: boolean; glyphCount: number }[]> {
+  const cdp = await page.createCDPSession();
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  const { root } = await cdp.send('DOM.getDocument');
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+  const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+  await cdp.detach();
+  return fonts;
+}

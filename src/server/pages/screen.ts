@@ -1,5 +1,6 @@
-// The batch page for brokers (`/screen`): a plain multipart form posting the list to POST /api/v1/screen,
-// which answers with the screened CSV as a download (works with JavaScript off). With JavaScript
+// The batch page for brokers (`/screen`): a plain multipart form posting the list to POST /api/v1/screen
+// (rule titles in the page's language: the `lang` field precedes the file), which answers with the
+// screened CSV as a download (works with JavaScript off). With JavaScript
 // (/assets/screen.js) the upload goes through fetch: rows are counted as the streamed result arrives,
 // the rows with errors are listed with their row numbers, and the result is offered as a download.
 import { h } from '../../report/html.ts';
@@ -10,7 +11,8 @@ export function screenPage(lang: PageLang): string {
   const w = pageWords[lang];
   const body = h`<h1>${w.screenTitle}</h1>
 <p class="tagline">${w.screenIntro}</p>
-<form method="post" action="/api/v1/screen" enctype="multipart/form-data" id="screen-form" data-lang="${lang}">
+<form method="post" action="/api/v1/screen" enctype="multipart/form-data" id="screen-form">
+<input type="hidden" name="lang" value="${lang}">
 <div class="field"><label for="f-list">${w.screenFile}</label>
 <input type="file" id="f-list" name="list" required accept=".csv,.xlsx,.jsonl,.ndjson,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/x-ndjson"></div>
 <button type="submit">${w.screenButton}</button>

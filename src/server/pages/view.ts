@@ -55,6 +55,13 @@ function errorText(errors: FieldErrors, field: string): Raw | '' {
 const describedBy = (errors: FieldErrors, field: string, hint?: string) => [hint, errors[field] && `${field}-error`].filter(Boolean).join(' ') || undefined;
 const attr = (name: string, value: string | undefined) => (value ? h` ${new Raw(name)}="${value}"` : '');
 
+/** An enum value with the Chinese words the fact's label gives it ("medium 中型" from "…（large 大型 / medium 中型 …）"). */
+function optionText(def: FactDefinition, value: string): string {
+  const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const words = new RegExp(`(?:^|[（(/\\s])${escaped}\\s*(?:=\\s*)?([^/（）()]+?)\\s*(?=[/）)]|$)`, 'u').exec(def.zh)?.[1];
+  return words && /\p{Script=Han}/u.test(words) ? `${value} ${words}` : value;
+}
+
 /** One input for a fact, by its type; `value` prefilled. Booleans and enums with few values are radio groups in a fieldset. */
 function factInput(field: string, label: string, def: FactDefinition, value: string, errors: FieldErrors, w: Words, note?: string): Raw {
   const invalid = errors[field] ? h` aria-invalid="true"` : '';
@@ -70,7 +77,7 @@ function factInput(field: string, label: string, def: FactDefinition, value: str
   let control: Raw;
   if (def.type === 'enum') {
     control = h`<select name="${field}" id="${id}"${invalid}${attr('aria-describedby', by)}><option value="">${w.dontKnow}</option>${(def.values ?? []).map(
-      (v) => h`<option value="${v}"${v === value ? h` selected` : ''}>${v}</option>`,
+      (v) => h`<option value="${v}"${v === value ? h` selected` : ''}>${optionText(def, v)}</option>`,
     )}</select>`;
   } else {
     const type = def.type === 'date' ? 'date' : 'text';
@@ -112,7 +119,13 @@ function questionsForm(state: SelfCheckState, lang: PageLang, ev: Evaluation, er
   const keys = ev.questions.map((q) => [q.incidentId ?? null, q.fact]);
   const label = (q: RankedQuestion) => (q.incidentId !== undefined ? `${q.label[lang]}${lang === 'zh' ? `（事项 ${q.incidentId}）` : ` (incident ${q.incidentId})`}` : q.label[lang]);
   const relevantCount = (q: RankedQuestion) => q.decides.filter((r) => r.relevant === true).length;
-  if (!ev.questions.length && !ev.topics.length) return h`<section id="questions" aria-labelledby="questions-h"><h2 id="questions-h">${w.questions}</h2><p class="empty">${w.noQuestions}</p></section>`;
+  if (!ev.questions.length && !ev.topics.length) {
+    // Questions left empty are not asked again; the user can take them up once more.
+    const again = state.skipped.length
+      ? h`<form method="post" action="/" class="step">${stateFields({ ...state, skipped: [] }, lang)}${hidden('step', 'view')}<button type="submit">${w.askSkipped(state.skipped.length)}</button></form>`
+      : '';
+    return h`<section id="questions" aria-labelledby="questions-h"><h2 id="questions-h">${w.questions}</h2><p class="empty">${w.noQuestions}</p>${again}</section>`;
+  }
   return h`<section id="questions" aria-labelledby="questions-h"><h2 id="questions-h">${w.questions}</h2>
 <form method="post" action="/" class="step" novalidate>
 ${stateFields(state, lang)}${hidden('step', 'answers')}${hidden('asked', JSON.stringify(keys))}${hidden('topics', JSON.stringify(ev.topics.map((t) => t.name)))}
