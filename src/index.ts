@@ -22,10 +22,10 @@ export type { Summary } from './batch/summary.ts';
 
 /**
  * Checks one enterprise profile (plain data, as parsed from JSON or YAML) against the rules: the report
- * `huiqi check --format json` prints. Throws an InputError naming every bad field of an invalid profile.
+ * `huiqi check --format json` prints (`all`: as with --all, every result listed). Throws an InputError naming every bad field of an invalid profile.
  */
-export function check(profile: unknown, options: { rules: readonly Rule[]; asOf?: string }): Promise<CheckReport> {
-  return checkWith(profile, { rules: options.rules, asOf: options.asOf ?? today() });
+export function check(profile: unknown, options: { rules: readonly Rule[]; asOf?: string; all?: boolean }): Promise<CheckReport> {
+  return checkWith(profile, { rules: options.rules, asOf: options.asOf ?? today(), all: options.all ?? false });
 }
 
 export interface ScreenOptions {

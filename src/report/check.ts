@@ -27,9 +27,9 @@ export async function checkProfile(profile: Enterprise, { rules, asOf }: CheckOp
 
 /**
  * Checks a profile given as plain data (parsed JSON or YAML): validates it (an InputError names every
- * bad field) and returns the report `huiqi check --format json` prints.
+ * bad field) and returns the report `huiqi check --format json [--all]` prints.
  */
-export async function check(profile: unknown, options: CheckOptions): Promise<CheckReport> {
+export async function check(profile: unknown, options: CheckOptions & { all?: boolean }): Promise<CheckReport> {
   const checked = await checkProfile(parseProfile(profile), options);
-  return checkReport({ ...checked, lang: 'zh' });
+  return checkReport({ ...checked, lang: 'zh', all: options.all ?? false });
 }

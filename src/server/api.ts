@@ -64,7 +64,7 @@ export async function apiRoutes(app: FastifyInstance, { context }: { context: Se
     const asOf = evaluationDate(reply, context, query.asOf);
     const profile = parseProfileBody(request);
     const checked = await checkProfile(profile, { rules, asOf });
-    return sendJson(reply, checkReport({ ...checked, lang: 'zh' }));
+    return sendJson(reply, checkReport({ ...checked, lang: 'zh', all: query.all }));
   });
 
   app.post('/report', async (request, reply) => {
