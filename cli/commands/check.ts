@@ -28,7 +28,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     const asOf = evaluationDate(args.asOf);
     const profile = loadProfile(args.profile);
     const rules = loadRules(args.rules);
-    const checked = await checkProfile(profile, { rules, asOf });
+    const checked = await checkProfile(profile, { rules, asOf, explain: args.all ? 'all' : 'listed' });
     process.stdout.write(checkFormats[args.format]({ ...checked, lang: args.lang, all: args.all }));
   },
 };

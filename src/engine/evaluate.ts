@@ -92,6 +92,11 @@ function resultFor(rule: Rule, tree: EvaluatedCondition | undefined, facts: Fact
   return { ...base, status, missingFacts: [...new Set(asks)], openConditions: openConditions(tree) };
 }
 
+/** One rule's result with its explanation: the native tree evaluated on `facts` (which hold the derived facts). */
+export function explainedResult(rule: Rule, facts: FactValues, asOf: string, incidentId?: string): RuleResult {
+  return resultFor(rule, evaluateCondition(rule.conditions, facts), facts, asOf, incidentId);
+}
+
 type TreeSource = (rules: Rule[], facts: FactValues) => Promise<Map<string, EvaluatedCondition>> | Map<string, EvaluatedCondition>;
 
 const nativeTrees: TreeSource = (rules, facts) => new Map(rules.map((r) => [r.id, evaluateCondition(r.conditions, facts)]));
