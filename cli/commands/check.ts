@@ -35,7 +35,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     const profile = loadProfile(args.profile, { ...(args.encoding && { encoding: args.encoding }) });
     noteIncidentDatesAfter(profile, asOf, args.profile);
     const rules = loadRules(args.rules);
-    const checked = await checkProfile(profile, { rules, asOf });
+    const checked = await checkProfile(profile, { rules, asOf, explain: args.all ? 'all' : 'listed' });
     writeResult(checkFormats[args.format]({ ...checked, lang: args.lang, all: args.all }), args.output);
   },
 };

@@ -13,7 +13,7 @@
 import type { FactScope, FactValues } from '../facts/types.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import type { Condition, Rule, Status } from '../rules/schema.ts';
-import { enterpriseFacts as enterpriseFactsOf, incidentFacts, inForce, statusOf } from './evaluate.ts';
+import { enterpriseFacts as enterpriseFactsOf, explainedResult, incidentFacts, inForce, statusOf, type RuleResult } from './evaluate.ts';
 import { operators, type OperatorName } from './operators.ts';
 import type { Truth } from './truth.ts';
 
@@ -242,6 +242,34 @@ export class CompiledRuleSet {
     } finally {
       for (const slot of used) slots[slot] = undefined;
     }
+  }
+
+  /**
+   * Every rule's result on a whole profile, in the order `evaluateProfile` returns them: the verdict
+   * (status, relevance) from the compiled code, the explanation (tree, failed and open conditions, missing
+   * facts) from the native evaluator only for the results `explain` picks, equal to evaluateProfile's; the
+   * others carry none. For answers that explain a few results and count the rest (huiqi check, the server).
+   */
+  profileResults(profile: Enterprise, asOf: string, explain: (r: { rule: Rule; status: Status; relevant: Truth }) => boolean): RuleResult[] {
+    const out: RuleResult[] = [];
+    const scopeResults = (scope: FactScope, facts: FactValues, incidentId?: string) => {
+      const rules = this.rules(scope);
+      if (!rules.length) return;
+      const statuses = this.statuses(scope, facts, asOf);
+      const relevance = this.relevance(scope);
+      rules.forEach(({ rule }, i) => {
+        const status = statuses[i]!;
+        const relevant = truthOf(relevance[i]!);
+        if (explain({ rule, status, relevant })) out.push(explainedResult(rule, facts, asOf, incidentId));
+        else out.push({ ruleId: rule.id, status, ...(incidentId !== undefined && { incidentId }), missingFacts: [], failedConditions: [], openConditions: [], relevant, rule });
+      });
+    };
+    const enterpriseFacts = enterpriseFactsOf(profile, asOf);
+    scopeResults('enterprise', enterpriseFacts);
+    for (const incident of profile.incidents) {
+      if (this.rules(incident.kind).length) scopeResults(incident.kind, incidentFacts(enterpriseFacts, incident, asOf), incident.id);
+    }
+    return out;
   }
 
   /** Every rule's status on a whole profile, in the order `evaluateProfile` returns its results. */

@@ -124,6 +124,11 @@ function resultFor(rule: Rule, tree: EvaluatedCondition | undefined, facts: Fact
   };
 }
 
+/** One rule's result with its explanation: the native tree evaluated on `facts` (which hold the derived facts). */
+export function explainedResult(rule: Rule, facts: FactValues, asOf: string, incidentId?: string): RuleResult {
+  return resultFor(rule, evaluateCondition(rule.conditions, facts), facts, asOf, true, incidentId);
+}
+
 type TreeSource = (rules: Rule[], facts: FactValues) => Promise<Map<string, EvaluatedCondition>> | Map<string, EvaluatedCondition>;
 
 const nativeTrees: TreeSource = (rules, facts) => new Map(rules.map((r) => [r.id, evaluateCondition(r.conditions, facts)]));

@@ -60,7 +60,7 @@ const words = {
 
 async function evaluate(data: Record<string, unknown>, o: AskOptions): Promise<{ profile: Enterprise; results: RuleResult[] }> {
   const profile = asProfile(data);
-  return { profile, results: await evaluateProfile(profile, o.rules, { asOf: o.asOf }) };
+  return { profile, results: await evaluateProfile(profile, o.rules, { asOf: o.asOf, keepTrees: true }) };
 }
 
 /**

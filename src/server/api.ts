@@ -63,8 +63,8 @@ export async function apiRoutes(app: FastifyInstance, { context }: { context: Se
     const query = parseQuery(queries.check, request.query);
     const asOf = evaluationDate(reply, context, query.asOf);
     const profile = parseProfileBody(request);
-    const checked = await checkProfile(profile, { rules, asOf });
-    return sendJson(reply, checkReport({ ...checked, lang: 'zh' }));
+    const checked = await checkProfile(profile, { rules, asOf, explain: query.all ? 'all' : 'listed' });
+    return sendJson(reply, checkReport({ ...checked, lang: 'zh', all: query.all }));
   });
 
   app.post('/report', async (request, reply) => {
@@ -81,7 +81,8 @@ export async function apiRoutes(app: FastifyInstance, { context }: { context: Se
     const query = parseQuery(queries.questions, request.query);
     const asOf = evaluationDate(reply, context, query.asOf);
     const profile = parseProfileBody(request);
-    const { results } = await checkProfile(profile, { rules, asOf });
+    // The questions come from the undetermined results whose situation arises: the listed ones.
+    const { results } = await checkProfile(profile, { rules, asOf, explain: 'listed' });
     const groups = groupResults(results);
     const questions = groups.questions.slice(0, query.limit).map((q) => {
       const why = groups.undetermined.filter((r) => r.missingFacts.includes(q.fact));

@@ -11,7 +11,10 @@ const lang = z.enum(['zh', 'en']).default('zh').describe('language of titles and
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 export const queries = {
-  check: z.strictObject({ asOf }),
+  check: z.strictObject({
+    asOf,
+    all: flag.default(false).describe('list every result, also those about situations not known to arise or that do not arise (huiqi check --all)'),
+  }),
   report: z.strictObject({ asOf, lang, format: z.enum(['html', 'markdown']).default('html').describe('report format') }),
   questions: z.strictObject({ asOf, limit: z.coerce.number().int().min(1).max(1000).optional().describe('at most this many questions (default: all)') }),
   screen: z.strictObject({

@@ -83,7 +83,17 @@ describe('POST /api/v1/check', () => {
     expect(cli.status).toBe(0);
     expect(res.json()).toEqual(JSON.parse(cli.stdout));
     fits(checkOut, res.json());
-  });
+  }, 120_000);
+
+  it('lists every result with ?all=true, as `huiqi check --format json --all` does', async () => {
+    const res = await post('/api/v1/check?all=true', readFileSync('samples/dishonest-trader.json', 'utf8'), { 'content-type': 'application/json' });
+    const cli = spawnSync(process.execPath, ['bin/huiqi.js', 'check', 'samples/dishonest-trader.json', '--format', 'json', '--all', '--as-of', AS_OF], { encoding: 'utf8' });
+    expect(res.json()).toEqual(JSON.parse(cli.stdout));
+    expect(res.json().results).toHaveLength(rules.filter((r) => r.appliesTo === 'enterprise').length + res.json().results.filter((r: { incidentId?: string }) => r.incidentId).length);
+    const lean = (await post('/api/v1/check', readFileSync('samples/dishonest-trader.json', 'utf8'), { 'content-type': 'application/json' })).json();
+    expect(lean.results.length).toBeLessThan(res.json().results.length);
+    expect(lean.counts).toEqual(res.json().counts);
+  }, 120_000);
 
   it('takes JSON as well as YAML, with the same answer', async () => {
     const fromJson = await post('/api/v1/check', aeo);
@@ -298,6 +308,6 @@ describe('GET /api/v1/openapi.json', () => {
     // The profile as it is validated: the USCC required, the credit status one of three values.
     expect(doc.components.schemas.Profile.required).toEqual(expect.arrayContaining(['name', 'uscc']));
     expect(JSON.stringify(doc.components.schemas.Profile)).toContain('"advanced","registered","dishonest"');
-    expect(doc.paths['/check'].post.parameters.map((p: { name: string }) => p.name)).toEqual(['asOf']);
+    expect(doc.paths['/check'].post.parameters.map((p: { name: string }) => p.name)).toEqual(['asOf', 'all']);
   });
 });

@@ -183,7 +183,7 @@ export interface Evaluation {
 
 /** Evaluates the profile (the project's own evaluator) and picks the next questions and switches. */
 export async function evaluate(profile: Enterprise, rules: readonly Rule[], asOf: string, skipped: readonly QuestionKey[]): Promise<Evaluation> {
-  const results = await evaluateProfile(profile, rules, { asOf, evaluator: 'native' });
+  const results = await evaluateProfile(profile, rules, { asOf, evaluator: 'native', keepTrees: true });
   const isSkipped = (q: Pick<Question, 'fact' | 'incidentId'>) => skipped.some((k) => sameKey(k, keyOf(q)));
   const questions = rankQuestions(results)
     .filter((q) => q.decides.some((r) => r.relevant === true) && !isSkipped(q))

@@ -1,0 +1,90 @@
+// `npm run bench:serve`: POST /api/v1/check under load, on loopback. The server runs in a child process
+// (as `huiqi serve` would, rules loaded once) so that autocannon, in this process, does not share its
+// event loop. Measures requests/s and latency percentiles over several runs (the median is reported),
+// and the server's RSS after 1,000 requests and after all of them (default 100,000): no leak means the
+// two stay close. Bounded in time: each run stops after --max-seconds.
+// Options: --requests N (default 100000, split over the runs), --runs N (default 3), --connections N
+// (default 10), --profile FILE (default samples/aeo-manufacturer-chongqing.yaml), --all (ask ?all=true),
+// --as-of YYYY-MM-DD (default 2025-06-30), --max-seconds N per run (default 120).
+// Targets (issue #9), here and never in unit tests: ≥ 2,000 requests/s, p99 < 25 ms, RSS growth < 20 MB.
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
+import { cpus, loadavg } from 'node:os';
+import autocannon from 'autocannon';
+import { packagePath } from '../src/io/paths.ts';
+import { readStructuredFile } from '../src/io/read.ts';
+import { loadRules } from '../src/rules/load.ts';
+import { buildServer } from '../src/server/app.ts';
+
+const argv = process.argv.slice(2);
+const opt = (name: string, fallback: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1]! : fallback;
+};
+const asOf = opt('as-of', '2025-06-30');
+
+/** Child mode: the server on a free loopback port; answers { rss } when asked. */
+async function child() {
+  const app = await buildServer({ rules: loadRules(), asOf });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  process.on('message', (m) => {
+    if (m === 'rss') process.send!({ rss: process.memoryUsage().rss });
+    if (m === 'stop') void app.close().then(() => process.exit(0));
+  });
+  process.send!({ port: typeof address === 'object' && address ? address.port : 0 });
+}
+
+async function parent() {
+  const requests = Number(opt('requests', '100000'));
+  const runs = Number(opt('runs', '3'));
+  const connections = Number(opt('connections', '10'));
+  const maxSeconds = Number(opt('max-seconds', '120'));
+  const profileFile = opt('profile', packagePath('samples/aeo-manufacturer-chongqing.yaml'));
+  const body = JSON.stringify(readStructuredFile(profileFile));
+  const path = `/api/v1/check${argv.includes('--all') ? '?all=true' : ''}`;
+
+  const server = fork(packagePath('bin/bench-serve.js'), ['--child', '--as-of', asOf], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const [{ port }] = (await once(server, 'message')) as [{ port: number }];
+  const url = `http://127.0.0.1:${port}${path}`;
+  const rss = async () => {
+    server.send('rss');
+    const [{ rss: bytes }] = (await once(server, 'message')) as [{ rss: number }];
+    return bytes / 1024 / 1024;
+  };
+  const load = (amount: number) =>
+    new Promise<autocannon.Result>((resolve, reject) => {
+      const instance = autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, amount }, (err, result) => (err ? reject(err) : resolve(result)));
+      const timer = setTimeout(() => instance.stop(), maxSeconds * 1000);
+      instance.on('done', () => clearTimeout(timer));
+    });
+
+  const probe = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const answer = await probe.text();
+  if (probe.status !== 200) throw new Error(`POST ${path} answered ${probe.status}: ${answer}`);
+  console.log(`bench:serve: POST ${path} with ${profileFile} (${body.length} bytes; answer ${answer.length} bytes), ${connections} connections, ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)}`);
+
+  const warm = await load(1000);
+  const rssAt1k = await rss();
+  console.log(`  after ${warm.requests.total} requests: RSS ${rssAt1k.toFixed(1)} MB`);
+  const results: autocannon.Result[] = [];
+  let total = warm.requests.total;
+  for (let i = 0; i < runs; i++) {
+    const r = await load(Math.round((requests - 1000) / runs));
+    results.push(r);
+    total += r.requests.total;
+    const failed = r.errors + r.timeouts + r.non2xx;
+    console.log(`  run ${i + 1}: ${r.requests.total} requests in ${r.duration.toFixed(1)} s: ${Math.round(r.requests.average)} req/s, latency p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms${failed ? `, ${failed} failed` : ''}`);
+  }
+  const rssAtEnd = await rss();
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const rps = median(results.map((r) => r.requests.average));
+  const p99 = median(results.map((r) => r.latency.p99));
+  console.log(`  after ${total} requests: RSS ${rssAtEnd.toFixed(1)} MB (${rssAtEnd - rssAt1k >= 0 ? '+' : ''}${(rssAtEnd - rssAt1k).toFixed(1)} MB)`);
+  console.log(`  median of ${runs} runs: ${Math.round(rps)} req/s (target ≥ 2,000), p99 ${p99} ms (target < 25)`);
+  server.send('stop');
+  await once(server, 'exit');
+}
+
+if (argv[0] === '--child') await child();
+else await parent();

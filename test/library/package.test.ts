@@ -1,0 +1,69 @@
+// huiqi as a dependency: a project that imports 'huiqi' by name (through package.json `exports`) gets
+// loadRules, check and screen with their types, and they run. The package resolves to the build in
+// dist/ (npm ci builds it); it is rebuilt first if a source is newer.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { check, loadRules } from '../../src/index.ts';
+
+const root = resolve('.');
+const tsc = join(root, 'node_modules/typescript/bin/tsc');
+
+function newestSource(dir: string): number {
+  return Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newestSource(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs)));
+}
+
+const project = mkdtempSync(join(tmpdir(), 'huiqi-consumer-'));
+
+beforeAll(() => {
+  let built = 0;
+  try {
+    built = statSync(join(root, 'dist/src/index.d.ts')).mtimeMs;
+  } catch {}
+  if (built < newestSource(join(root, 'src'))) execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  mkdirSync(join(project, 'node_modules'));
+  symlinkSync(root, join(project, 'node_modules/huiqi'));
+  symlinkSync(join(root, 'node_modules/@types'), join(project, 'node_modules/@types'));
+  writeFileSync(join(project, 'package.json'), '{ "type": "module" }\n');
+  writeFileSync(
+    join(project, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, skipLibCheck: true, types: ['node'], outDir: 'out' } }),
+  );
+}, 300_000);
+
+const typecheck = () => spawnSync(process.execPath, [tsc, '-p', '.', '--noEmit'], { cwd: project, encoding: 'utf8' });
+
+describe("import { loadRules, check, screen } from 'huiqi'", () => {
+  it('type-checks and runs in a project that depends on huiqi', async () => {
+    const profile = { name: '重庆甲公司', uscc: '91500000MA5U00000W', customsCredit: 'advanced', province: '重庆' };
+    writeFileSync(
+      join(project, 'use.ts'),
+      `import { loadRules, check, screen, type CheckReport, type Summary } from 'huiqi';
+const rules = loadRules();
+const report: CheckReport = await check(${JSON.stringify(profile)}, { rules, asOf: '2025-06-30' });
+const eligible: string[] = report.results.filter((r) => r.status === 'eligible').map((r) => r.ruleId);
+const summary: Summary = await screen(${JSON.stringify(join(root, 'samples/enterprises.csv'))}, { rules, output: 'out.csv', asOf: '2025-06-30' });
+console.log(JSON.stringify({ eligible, rows: summary.rowsIn, errors: summary.errors }));
+`,
+    );
+    const compiled = spawnSync(process.execPath, [tsc, '-p', '.'], { cwd: project, encoding: 'utf8' });
+    expect(compiled.stdout + compiled.stderr).toBe('');
+    const run = spawnSync(process.execPath, ['out/use.js'], { cwd: project, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    const out = JSON.parse(run.stdout);
+    // The same as the sources give in this process.
+    const report = await check(profile, { rules: loadRules(), asOf: '2025-06-30' });
+    expect(out.eligible).toEqual(report.results.filter((r) => r.status === 'eligible').map((r) => r.ruleId));
+    expect(out.eligible.length).toBeGreaterThan(0);
+    expect(out).toMatchObject({ rows: 300, errors: 13 });
+  }, 300_000);
+
+  it('gives types a wrong call fails to compile against', () => {
+    writeFileSync(join(project, 'use.ts'), `import { check, loadRules } from 'huiqi';\nconst r = await check({}, { rules: loadRules(), asOf: 20250630 });\nconst n: number = r.huiqiVersion;\n`);
+    const out = typecheck();
+    expect(out.status).not.toBe(0);
+    expect(out.stdout).toContain("Type 'number' is not assignable to type 'string'");
+  }, 300_000);
+});
