@@ -172,7 +172,13 @@ export const ruleFileSchema = z.strictObject({
   document: documentSchema,
   effective: effectiveSchema.optional(),
   rules: z.array(ruleSchema).min(1),
-});
+})
+  // Every document has a start (issue #10): without one its measures answer "eligible" before the
+  // document existed. A text that states no date and a seed that gives none must say so.
+  .refine((f) => f.effective?.from !== undefined || f.effective?.undatedBecause !== undefined, {
+    message: 'give effective.from (the stated effective date, else the publication or issue date, quoted in effective.source) or effective.undatedBecause (why no start can be given)',
+    path: ['effective'],
+  });
 
 /**
  * The status a rule in force takes when its conditions hold: `eligible` for an entitlement,

@@ -65,6 +65,14 @@ describe('rule-file validation', () => {
     expect(problemsOf(rule({ conditions: { any: [] } }))).toMatch(/`any` needs at least one condition/);
   });
 
+  it('refuses a document without effective.from unless it states why (effective.undatedBecause)', () => {
+    const file = (effective?: object) => checkRuleFile({ document: fixtureDocument, ...(effective && { effective }), rules: [rule()] }, 'rules/x.yaml').problems.join('\n');
+    expect(file()).toMatch(/^rules\/x\.yaml: effective: give effective\.from/);
+    expect(file({ to: '2024-12-31' })).toMatch(/effective: give effective\.from/);
+    expect(file({ from: '2024-01-01' })).toBe('');
+    expect(file({ undatedBecause: { zh: '文本未载明日期，种子亦无发文日期', en: 'the text states no date and the seed gives none' } })).toBe('');
+  });
+
   it('loadRules reports every problem of every file at once', () => {
     const dir = mkdtempSync(join(tmpdir(), 'huiqi-rules-'));
     writeFileSync(join(dir, 'a.yaml'), stringify({ document: fixtureDocument, effective: fixtureEffective, rules: [rule({ kind: 'gift' })] }));
