@@ -11,7 +11,7 @@ import { describeIssue, InputError } from '../io/read.ts';
 import { enterpriseSchema, type Enterprise } from '../profile/enterprise.ts';
 import { usccValid } from '../profile/uscc.ts';
 import type { Lang } from '../report/summary.ts';
-import { statusWhenMet, type Rule, type Status } from '../rules/schema.ts';
+import { countedInScreening, statusWhenMet, type Rule, type Status } from '../rules/schema.ts';
 import type { FactValues } from '../facts/types.ts';
 import { CellError, columnName, convertCell, EMPTY, fieldForHeader, type ColumnField } from './columns.ts';
 import type { RawRow } from './read.ts';
@@ -84,6 +84,8 @@ export class RowScreener {
   private readonly rules: readonly CompiledRule[];
   /** Each rule's status when in force and met (statusWhenMet): eligible, informational or undetermined. */
   private readonly statusesWhenMet: readonly Status[];
+  /** Whether each rule is counted for a row (countedInScreening): rights, goals and pointers are not. */
+  private readonly counted: readonly boolean[];
   /** The current row's facts by slot (filled and emptied again by `evaluate`). */
   private readonly slots: unknown[];
   private readonly usedSlots: number[] = [];
@@ -111,6 +113,7 @@ export class RowScreener {
     this.compiled = new CompiledRuleSet(settings.rules);
     this.rules = this.compiled.rules('enterprise');
     this.statusesWhenMet = this.rules.map((r) => statusWhenMet(r.rule));
+    this.counted = this.rules.map((r) => countedInScreening(r.rule));
     this.slots = new Array(this.compiled.slotCount).fill(undefined);
     this.listed = this.compiled.listedIndices('enterprise');
     this.relevance = this.compiled.relevance('enterprise');
@@ -344,6 +347,7 @@ export class RowScreener {
     let undetermined = 0;
     for (let k = 0; k < count; k++) {
       const i = listed[k]!;
+      if (!this.counted[i]) continue;
       const kind = kinds[i];
       const code = codes[i]!;
       let status: Status;

@@ -11,7 +11,8 @@ import type { Enterprise } from '../profile/enterprise.ts';
 import type { FieldLabel } from '../profile/fields.ts';
 import type { Condition, Status } from '../rules/schema.ts';
 import { inForce, statusOf, type RuleResult } from './evaluate.ts';
-import { isEntitlement, ruleFacts } from './gap.ts';
+import { isEntitlement } from '../rules/schema.ts';
+import { ruleFacts } from './gap.ts';
 import { evaluateCondition } from './native.ts';
 import { childConditions } from './truth.ts';
 

@@ -15,7 +15,7 @@ import { AS_OF, derivedFacts } from '../facts/derived.ts';
 import type { FactValues } from '../facts/types.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import type { FieldLabel } from '../profile/fields.ts';
-import { informationalKinds, type Condition, type Rule } from '../rules/schema.ts';
+import { isEntitlement, type Condition, type Rule } from '../rules/schema.ts';
 import { enterpriseFactValues, type RuleResult } from './evaluate.ts';
 import { askableFacts } from './explain.ts';
 import { evaluateCondition } from './native.ts';
@@ -364,9 +364,6 @@ const stepKey = (s: Step) =>
 export function worthUnlocking(rule: Rule): boolean {
   return isEntitlement(rule) && rule.confidence?.level !== 'low';
 }
-const nonEntitlementKinds = new Set<Rule['kind']>(['disqualification', 'right', ...informationalKinds]);
-/** Something the enterprise can claim: not a disqualification, a right, a goal or a pointer. */
-export const isEntitlement = (rule: Rule): boolean => !nonEntitlementKinds.has(rule.kind);
 
 /** Near misses for every ineligible or undetermined entitlement whose situation may arise, and the single steps ranked by what they unlock. */
 export function gapAnalysis(profile: Enterprise, results: readonly RuleResult[], asOf: string): GapAnalysis {

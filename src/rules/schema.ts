@@ -190,6 +190,17 @@ export function statusWhenMet(rule: Pick<RuleDefinition, 'kind' | 'confidence'>)
   return rule.confidence?.level === 'low' ? 'undetermined' : 'eligible';
 }
 
+const nonEntitlementKinds = new Set<RuleDefinition['kind']>(['disqualification', 'right', ...informationalKinds]);
+/** Something the enterprise can claim: not a disqualification, a right, a goal or a pointer. */
+export const isEntitlement = (rule: Pick<RuleDefinition, 'kind'>): boolean => !nonEntitlementKinds.has(rule.kind);
+
+/**
+ * Whether a rule is counted in a list's screening (eligible, undetermined, exclusions): entitlements and
+ * disqualifications. A right protects only when something happens and a goal or pointer gives nothing
+ * to claim, so neither is counted for a row (the reports show them apart, see verdictGroup).
+ */
+export const countedInScreening = (rule: Pick<RuleDefinition, 'kind'>): boolean => isEntitlement(rule) || rule.kind === 'disqualification';
+
 export type RuleFile = z.infer<typeof ruleFileSchema>;
 export type RuleDefinition = z.infer<typeof ruleSchema>;
 export type RuleCase = z.infer<typeof caseSchema>;
