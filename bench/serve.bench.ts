@@ -6,15 +6,22 @@
 // Options: --requests N (default 100000, split over the runs), --runs N (default 3), --connections N
 // (default 10), --profile FILE (default samples/aeo-manufacturer-chongqing.yaml), --all (ask ?all=true),
 // --as-of YYYY-MM-DD (default 2025-06-30), --max-seconds N per run (default 120).
+// --upload N instead: the server's peak RSS while a generated list of N rows is uploaded to POST /screen
+// and its result downloaded, against its peak after the 300-row sample list (memory must stay flat).
 // Targets (issue #9), here and never in unit tests: ≥ 2,000 requests/s, p99 < 25 ms, RSS growth < 20 MB.
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
+import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { packagePath } from '../src/io/paths.ts';
 import { readStructuredFile } from '../src/io/read.ts';
 import { loadRules } from '../src/rules/load.ts';
 import { buildServer } from '../src/server/app.ts';
+import { writeGeneratedList } from './generate.ts';
 
 const argv = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {
@@ -29,7 +36,7 @@ async function child() {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   process.on('message', (m) => {
-    if (m === 'rss') process.send!({ rss: process.memoryUsage().rss });
+    if (m === 'rss') process.send!({ rss: process.memoryUsage().rss, maxRss: process.resourceUsage().maxRSS * 1024 });
     if (m === 'stop') void app.close().then(() => process.exit(0));
   });
   process.send!({ port: typeof address === 'object' && address ? address.port : 0 });
@@ -86,5 +93,43 @@ async function parent() {
   await once(server, 'exit');
 }
 
+/** The server's peak RSS over a small and then a large list upload, each result read to the end. */
+async function uploads(rows: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'huiqi-bench-serve-'));
+  const file = join(dir, 'list.csv');
+  await writeGeneratedList(file, rows);
+  const server = fork(packagePath('bin/bench-serve.js'), ['--child', '--as-of', asOf], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const [{ port }] = (await once(server, 'message')) as [{ port: number }];
+  const peak = async () => {
+    server.send('rss');
+    const [{ maxRss }] = (await once(server, 'message')) as [{ maxRss: number }];
+    return maxRss / 1024 / 1024;
+  };
+  const upload = (path: string) =>
+    new Promise<{ lines: number; seconds: number }>((resolve, reject) => {
+      const started = performance.now();
+      const req = request({ port, host: '127.0.0.1', path: '/api/v1/screen', method: 'POST', headers: { 'content-type': 'text/csv' } }, (res) => {
+        let lines = 0;
+        res.on('data', (d: Buffer) => {
+          for (const c of d) if (c === 10) lines++;
+        });
+        res.on('end', () => resolve({ lines, seconds: (performance.now() - started) / 1000 }));
+      });
+      req.on('error', reject);
+      createReadStream(path).pipe(req);
+    });
+  const small = await upload(packagePath('samples/enterprises.csv'));
+  const afterSmall = await peak();
+  const large = await upload(file);
+  const afterLarge = await peak();
+  console.log(`bench:serve --upload: load average ${loadavg()[0]!.toFixed(1)}`);
+  console.log(`  300 rows: ${small.lines - 1} rows back; server peak RSS ${afterSmall.toFixed(0)} MB`);
+  console.log(`  ${rows} rows (${(statSync(file).size / 1048576).toFixed(0)} MB): ${large.lines - 1} rows back in ${large.seconds.toFixed(1)} s; server peak RSS ${afterLarge.toFixed(0)} MB (+${(afterLarge - afterSmall).toFixed(0)} MB)`);
+  server.send('stop');
+  await once(server, 'exit');
+  rmSync(dir, { recursive: true, force: true });
+}
+
 if (argv[0] === '--child') await child();
+else if (argv.includes('--upload')) await uploads(Number(opt('upload', '1000000')));
 else await parent();
