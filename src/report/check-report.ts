@@ -23,6 +23,7 @@ const words = {
     questions: '需要回答的问题', decides: '可确定', rules: '项', because: '未满足', exclusionsClear: '已核查且未触发的排除情形',
     situational: '视情形适用（相关情形是否发生尚不清楚）', besideThePoint: '所涉情形与本企业无关', listAll: '（--all 逐项列出）', ifSo: '前提', moreQuestions: '个问题（--all 全部列出）', missing: '需确认', asOf: '评估日期', none: '无',
     source: '依据', rights: '权利（所涉情形发生时可主张）', informational: '政府工作目标与政策指引（仅供参考，不属于可享受的措施）',
+    rightsLater: '其他权利（所涉情形尚未发生或不明）', informationalLater: '其他政府工作目标与政策指引（所涉情形不明）',
   },
   en: {
     applies: 'Applies', exclusions: 'Exclusions that apply', undetermined: 'Undetermined', doesNotApply: 'Does not apply',
@@ -31,6 +32,7 @@ const words = {
     situational: 'Situational (apply only if the situation arises; not known yet)', besideThePoint: 'About situations that do not arise here',
     listAll: '(--all lists them)', ifSo: 'if', moreQuestions: 'more questions (--all lists them)', none: 'none', source: 'source',
     rights: 'Rights (can be invoked if the situation happens)', informational: 'Government targets and pointers to other policies (for information; not measures to claim)',
+    rightsLater: 'Other rights (their situation has not arisen or is not known)', informationalLater: 'Other government targets and pointers (their situation is not known)',
   },
 };
 
@@ -105,6 +107,16 @@ function needsLines(r: RuleResult, lang: Lang): string[] {
   return [...(facts.length ? [`${words[lang].missing}: ${facts.join(lang === 'zh' ? '；' : '; ')}`] : []), ...caveatTexts(r, lang), ...(doubt ? [doubt] : [])];
 }
 
+/**
+ * Rights and government targets are listed when their situation arises for the enterprise (or with
+ * --all); the others are counted, as situational rules are: a clerk should not read forty protections
+ * against things that have not happened.
+ */
+function inView(list: RuleResult[], all?: boolean): { shown: RuleResult[]; later: RuleResult[] } {
+  if (all) return { shown: list, later: [] };
+  return { shown: list.filter((r) => r.relevant === true), later: list.filter((r) => r.relevant !== true) };
+}
+
 /** Plain text for a terminal. */
 export function checkTable({ profile, results, asOf, lang, all }: CheckReportInput): string {
   const w = words[lang];
@@ -119,14 +131,18 @@ export function checkTable({ profile, results, asOf, lang, all }: CheckReportInp
   const cite = (r: RuleResult) => `${w.source}: ${citationText(r)}  [${r.ruleId}]`;
   section(w.applies, g.applies, (r) => [...outcomeLines(r, lang), cite(r)]);
   if (g.exclusions.length) section(w.exclusions, g.exclusions, (r) => [...outcomeLines(r, lang), cite(r)]);
-  if (g.rights.length) section(w.rights, g.rights, (r) => [rightSituation(r, lang), ...outcomeLines(r, lang), cite(r)]);
-  if (g.informational.length) section(w.informational, g.informational, (r) => [...outcomeLines(r, lang), cite(r)]);
-  section(w.undetermined, g.undetermined, (r) => [...needsLines(r, lang), cite(r)]);
-  section(w.doesNotApply, g.doesNotApply, (r) => [`${w.because}: ${r.failedConditions.map((c) => c[lang]).join('; ')}`]);
   const counted = (title: string, list: RuleResult[], body: (r: RuleResult) => string[]) => {
     if (all) section(title, list, body);
     else if (list.length) out.push(`${title}: ${list.length} ${w.rules} ${w.listAll}`, '');
   };
+  const rights = inView(g.rights, all);
+  const informational = inView(g.informational, all);
+  if (rights.shown.length) section(w.rights, rights.shown, (r) => [rightSituation(r, lang), ...outcomeLines(r, lang), cite(r)]);
+  if (informational.shown.length) section(w.informational, informational.shown, (r) => [...outcomeLines(r, lang), cite(r)]);
+  section(w.undetermined, g.undetermined, (r) => [...needsLines(r, lang), cite(r)]);
+  section(w.doesNotApply, g.doesNotApply, (r) => [`${w.because}: ${r.failedConditions.map((c) => c[lang]).join('; ')}`]);
+  if (rights.later.length) out.push(`${w.rightsLater}: ${rights.later.length} ${w.rules} ${w.listAll}`, '');
+  if (informational.later.length) out.push(`${w.informationalLater}: ${informational.later.length} ${w.rules} ${w.listAll}`, '');
   counted(w.situational, g.situational, (r) => [`${w.ifSo}: ${r.openConditions.map((c) => c[lang]).join('; ')}`]);
   counted(w.besideThePoint, g.besideThePoint, (r) => [`${w.because}: ${r.failedConditions.map((c) => c[lang]).join('; ')}`]);
   if (g.exclusionsClear.length) out.push(`${w.exclusionsClear}: ${g.exclusionsClear.length} ${w.rules}`, '');
@@ -153,10 +169,15 @@ export function checkMarkdown({ profile, results, asOf, lang, all }: CheckReport
   const cite = (r: RuleResult) => `${w.source}: ${citationText(r)} — 「${r.rule.source.quote}」 (\`${r.ruleId}\`)`;
   section(w.applies, g.applies, (r) => [...outcomeLines(r, lang), cite(r)]);
   if (g.exclusions.length) section(w.exclusions, g.exclusions, (r) => [...outcomeLines(r, lang), cite(r)]);
-  if (g.rights.length) section(w.rights, g.rights, (r) => [rightSituation(r, lang), ...outcomeLines(r, lang), cite(r)]);
-  if (g.informational.length) section(w.informational, g.informational, (r) => [...outcomeLines(r, lang), cite(r)]);
+  const rights = inView(g.rights, all);
+  const informational = inView(g.informational, all);
+  if (rights.shown.length) section(w.rights, rights.shown, (r) => [rightSituation(r, lang), ...outcomeLines(r, lang), cite(r)]);
+  if (informational.shown.length) section(w.informational, informational.shown, (r) => [...outcomeLines(r, lang), cite(r)]);
   section(w.undetermined, g.undetermined, (r) => [...needsLines(r, lang), cite(r)]);
   section(w.doesNotApply, g.doesNotApply, (r) => [`${w.because}: ${r.failedConditions.map((c) => c[lang]).join('; ')}`]);
+  for (const [title, list] of [[w.rightsLater, rights.later], [w.informationalLater, informational.later]] as const) {
+    if (list.length) out.push(`${title}: ${list.length} ${w.rules} ${w.listAll}`, '');
+  }
   if (all) {
     section(w.situational, g.situational, (r) => [`${w.ifSo}: ${r.openConditions.map((c) => c[lang]).join('; ')}`]);
     section(w.besideThePoint, g.besideThePoint, (r) => [`${w.because}: ${r.failedConditions.map((c) => c[lang]).join('; ')}`]);

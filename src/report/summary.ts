@@ -129,7 +129,10 @@ export function missingFactLabels(r: RuleResult, lang: Lang): string[] {
 export function rightSituation(r: RuleResult, lang: Lang): string {
   if (r.status === 'eligible') return lang === 'zh' ? '所涉情形已发生，现可主张' : 'the situation has arisen: it can be invoked now';
   const open = r.status === 'undetermined' ? r.openConditions : r.failedConditions;
-  const words = open.map((c) => c[lang]).join(lang === 'zh' ? '；' : '; ');
+  // A right whose situation is not known yet has no open condition of its own: name what is not known.
+  const named = open.length ? open.map((c) => c[lang]) : missingFactLabels(r, lang);
+  if (!named.length) return lang === 'zh' ? '所涉情形发生时可主张' : 'can be invoked if its situation arises';
+  const words = named.join(lang === 'zh' ? '；' : '; ');
   return lang === 'zh' ? `如发生以下情形即可主张：${words}` : `can be invoked if this happens: ${words}`;
 }
 
