@@ -3,7 +3,6 @@
 // in the user's language, naming the question. Which questions to ask is the report's ranker (summary.ts).
 import { factDefinition } from '../facts/catalog.ts';
 import type { FactDefinition } from '../facts/types.ts';
-import { describeIssues } from '../io/read.ts';
 import { enterpriseSchema, type Enterprise } from './enterprise.ts';
 import type { FieldLabel } from './fields.ts';
 
@@ -79,12 +78,6 @@ export function withAnswer(data: Record<string, unknown>, q: Pick<Question, 'fac
   if (q.incidentId === undefined) return { ...data, [q.fact]: value };
   const incidents = (data.incidents as Record<string, unknown>[] | undefined) ?? [];
   return { ...data, incidents: incidents.map((i) => (i.id === q.incidentId ? { ...i, [q.fact]: value } : i)) };
-}
-
-/** Validates the profile with the answer; the problems concerning the answered field, or all of them. */
-export function answerProblems(data: Record<string, unknown>): string[] | undefined {
-  const parsed = enterpriseSchema.safeParse(data);
-  return parsed.success ? undefined : describeIssues(parsed.error);
 }
 
 /**

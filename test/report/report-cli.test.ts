@@ -35,9 +35,9 @@ describe('huiqi report', () => {
     expect(html).toContain('<section id="gap"><h2>还差什么');
   }, 60_000);
 
-  it('exits 1 for a bad --as-of', () => {
+  it('exits 2 (usage) for a bad --as-of', () => {
     const r = huiqi('samples/aeo-manufacturer-chongqing.yaml', '--as-of', '2025-02-30');
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2);
     expect(r.stderr).toContain('--as-of');
   }, 60_000);
 });

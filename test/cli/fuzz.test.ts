@@ -1,0 +1,153 @@
+// Generated junk at `check`, `report` and `screen` (issue #11): random bytes, random YAML/JSON structures
+// (profile-shaped or not), random CSV lists in random encodings with ragged rows. Whatever comes in,
+// the CLI never crashes (no stack trace), exits 0, 1 or 2, and a list it accepts has rows out = rows in.
+// The cases run in one process (fuzz-driver.ts) so the whole fuzz takes seconds, not a process start each.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+
+const dir = mkdtempSync(join(tmpdir(), 'huiqi-fuzz-'));
+const USCC = '91500000MA5U00000W';
+const profileRules = 'test/fixtures/gap/rules.yaml'; // enterprise and incident rules, date windows: small and quick to load
+const listRules = 'test/batch/fixtures/rules';
+
+const numberish = fc.constantFrom('186,000', '１２３', '¥1.86万', ' 42 ', '-186000', 'NaN', '1e400', '18,60', '0x10', '', '亿');
+const dateish = fc.oneof(
+  fc.constantFrom('2024-01-01', '2024/1/1', '2024.1.1', '2024年1月1日', '20240101', '2023-02-29', '1900-01-01', '9999-12-31', '2024-13-45', ''),
+  fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+);
+/** A real day in a plausible year, written one of the ways users write dates. */
+const day = fc
+  .tuple(fc.date({ min: new Date('1995-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }), fc.constantFrom('-', '/', '年'))
+  .map(([d, sep]) => {
+    const [y, m, dd] = d.toISOString().slice(0, 10).split('-');
+    return sep === '年' ? `${y}年${Number(m)}月${Number(dd)}日` : [y, m, dd].join(sep);
+  });
+const junk = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), numberish, dateish, fc.array(fc.oneof(fc.string(), dateish), { maxLength: 3 }), fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }));
+// Mostly values a field takes (so profiles get through to the rules), sometimes junk.
+const or = <T>(valid: fc.Arbitrary<T>) => fc.oneof({ weight: 40, arbitrary: valid as fc.Arbitrary<unknown> }, { weight: 1, arbitrary: junk });
+const yesNo = or(fc.boolean());
+const date = or(day);
+const amount = or(fc.oneof(fc.nat(), fc.constantFrom('186,000', '１２３', '¥1.86万', ' 42 ', '0.5亿元')));
+const enterpriseFields = {
+  customsCredit: or(fc.constantFrom('advanced', 'registered', 'dishonest')), province: or(fc.constantFrom('chongqing', '重庆市', 'jiangsu', 'Hubei')),
+  technologyEnterprise: yesNo, holdsAdvanceRuling: yesNo, advanceRulingExpiryDate: date, cbecAnnualExportValue: amount,
+  containerTruckClass: or(fc.integer({ min: 1, max: 6 })), projectApprovalDate: date,
+};
+const incidentFields = {
+  category: or(fc.constantFrom('tax', 'export-refund', 'statistics')), violationDate: date, disclosureDate: date, underpaidTax: amount, taxPayable: amount,
+  discoveredByCustoms: yesNo, writtenReport: yesNo, priorDisclosuresOfSameViolation: or(fc.array(day, { maxLength: 2 })), penalty: or(fc.oneof(fc.constantFrom('none', 'warning'), fc.nat())),
+};
+const some = <T extends Record<string, fc.Arbitrary<unknown>>>(fields: T) => fc.record(fields, { requiredKeys: [] });
+const incident = fc
+  .tuple(fc.record({ id: or(fc.constantFrom('I1', 'I2')), kind: or(fc.constant('customs-violation')) }), some(incidentFields))
+  .map(([head, rest]) => ({ ...rest, ...head }));
+const profileShaped = fc
+  .tuple(fc.record({ name: or(fc.constantFrom('测试企业', 'A')), uscc: or(fc.constantFrom(USCC, ` ${USCC.toLowerCase()} `)) }), some(enterpriseFields), fc.array(incident, { maxLength: 3 }))
+  .map(([head, facts, incidents]) => ({ ...head, ...facts, incidents }));
+const structure = fc.oneof({ weight: 4, arbitrary: profileShaped }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) });
+
+/** A profile file: random bytes, or a structure written as JSON or YAML (under either extension). */
+const profileFile = fc.oneof(
+  { weight: 1, arbitrary: fc.tuple(fc.uint8Array({ maxLength: 300 }), fc.constantFrom('.json', '.yaml')).map(([bytes, ext]) => ({ bytes: Buffer.from(bytes), ext })) },
+  {
+    weight: 4,
+    // Mostly written as the extension says, sometimes YAML in a .json file and the like.
+    arbitrary: fc.tuple(structure, fc.constantFrom('json', 'yaml'), fc.constantFrom('.json', '.yaml', '.yml'), fc.nat(4)).map(([value, written, other, n]) => [value, written, n ? (written === 'json' ? '.json' : '.yaml') : other] as const).map(([value, as, ext]) => ({
+      bytes: Buffer.from(as === 'json' ? JSON.stringify(value) ?? 'null' : stringify(value)),
+      ext,
+    })),
+  },
+);
+
+const headers = ['企业名称', '统一社会信用代码', '海关信用等级', '所在省份', '民营企业', 'projectApprovalDate', 'cbecAnnualExportValue', '联系人', ''];
+const cell = fc.oneof(fc.string({ maxLength: 12 }), numberish, dateish, fc.constantFrom('是', '否', 'advanced', '重庆', USCC, '=1+1', 'a,b', 'say "hi"', 'two\nlines', ''));
+const csvCell = (text: string) => (/[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+
+/** A list: a header (usually with the name and uscc columns), ragged rows, an encoding, an eol. */
+const csvList = fc
+  .record({
+    header: fc.tuple(fc.boolean(), fc.uniqueArray(fc.constantFrom(...headers), { maxLength: 5 })).map(([core, rest]) => [...new Set([...(core ? ['企业名称', '统一社会信用代码'] : []), ...rest])]),
+    rows: fc.array(fc.array(cell, { minLength: 1, maxLength: 7 }), { maxLength: 8 }),
+    encoding: fc.constantFrom('utf8', 'utf8-bom', 'utf16le-bom', 'latin1'),
+    eol: fc.constantFrom('\n', '\r\n'),
+    ignoreUnknown: fc.boolean(),
+  })
+  .filter((l) => l.header.length > 0)
+  .map((l) => {
+    // A record must not be an empty line (a list reader may skip those): give a lone empty cell a value.
+    const rows = l.rows.map((r) => (r.length === 1 && r[0] === '' ? ['x'] : r));
+    const header = l.header.length === 1 && l.header[0] === '' ? ['企业名称'] : l.header;
+    const text = [header, ...rows].map((r) => r.map(csvCell).join(',')).join(l.eol) + l.eol;
+    const bytes =
+      l.encoding === 'utf8' ? Buffer.from(text)
+      : l.encoding === 'utf8-bom' ? Buffer.from(`\uFEFF${text}`)
+      : l.encoding === 'utf16le-bom' ? Buffer.from(`\uFEFF${text}`, 'utf16le')
+      : Buffer.from(text, 'latin1'); // code units above 255 lose their high byte: real mojibake
+    return { bytes, rows: rows.length, encoding: l.encoding, ignoreUnknown: l.ignoreUnknown };
+  });
+
+interface Outcome { code: number; stdout: string; stderr: string; crash?: string }
+
+function runAll(cases: { args: string[] }[]): Outcome[] {
+  const casesFile = join(dir, 'cases.json');
+  const resultsFile = join(dir, 'results.json');
+  writeFileSync(casesFile, JSON.stringify(cases));
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'test/cli/fuzz-driver.ts', casesFile, resultsFile], { encoding: 'utf8', timeout: 600_000 });
+  expect(run.status, run.stderr).toBe(0);
+  return JSON.parse(readFileSync(resultsFile, 'utf8')) as Outcome[];
+}
+
+/** A stack frame as Node prints it: `    at fn (file:line:col)`. */
+const STACK = /^\s+at .*(\(.*:\d+:\d+\)|:\d+:\d+)$/m;
+
+describe('fuzz: junk in, never a crash', () => {
+  it('check, report and screen exit 0, 1 or 2 without a stack trace; an accepted list keeps every row', { timeout: 600_000 }, () => {
+    const seed = Number(process.env.HUIQI_FUZZ_SEED ?? 20261202);
+    const profiles = fc.sample(profileFile, { numRuns: 40, seed });
+    const lists = fc.sample(csvList, { numRuns: 25, seed });
+    const cases: { args: string[]; what: string; rows?: number; output?: string; encoding?: string }[] = [];
+    profiles.forEach((p, i) => {
+      const file = join(dir, `profile-${i}${p.ext}`);
+      writeFileSync(file, p.bytes);
+      const command = i % 3 === 2 ? 'report' : 'check';
+      cases.push({ args: [command, file, '--rules', profileRules, '--as-of', '2024-06-01', ...(i % 4 === 1 ? ['--format', 'json'] : [])], what: file });
+    });
+    lists.forEach((l, i) => {
+      const file = join(dir, `list-${i}.csv`);
+      const output = join(dir, `screened-${i}.csv`);
+      writeFileSync(file, l.bytes);
+      cases.push({
+        args: ['screen', file, '-o', output, '--rules', listRules, '--as-of', '2025-06-30', ...(l.ignoreUnknown ? ['--ignore-unknown-columns'] : [])],
+        what: file, rows: l.rows, output, encoding: l.encoding,
+      });
+    });
+
+    const outcomes = runAll(cases);
+    let accepted = 0;
+    outcomes.forEach((o, i) => {
+      const c = cases[i]!;
+      const where = `${c.args.join(' ')} (seed ${seed})\n${o.stderr}${o.crash ?? ''}`;
+      expect(o.crash, where).toBeUndefined();
+      expect(o.stderr, where).not.toMatch(STACK);
+      expect([0, 1, 2], where).toContain(o.code);
+      if (c.rows === undefined || o.code !== 0) return;
+      accepted++;
+      const summary = /rows in (\d+), rows out (\d+)/.exec(o.stderr);
+      expect(summary, where).not.toBeNull();
+      const [rowsIn, rowsOut] = [Number(summary![1]), Number(summary![2])];
+      expect(rowsOut, where).toBe(rowsIn);
+      expect(parseCsv(readFileSync(c.output!, 'utf8'), { bom: true, columns: true }), where).toHaveLength(rowsOut);
+      // A list decoded as written has exactly the rows generated (latin1 mojibake may merge or split cells).
+      if (c.encoding !== 'latin1') expect(rowsIn, where).toBe(c.rows);
+    });
+    // HUIQI_FUZZ_SEED=n tries other inputs; HUIQI_FUZZ_STATS=1 shows how many got through (exit codes in order).
+    if (process.env.HUIQI_FUZZ_STATS) console.log(`accepted lists ${accepted}; exit codes ${outcomes.map((o) => o.code).join('')}`);
+    expect(accepted).toBeGreaterThan(0); // the fuzz reaches the screening itself, not only the header check
+  });
+});
