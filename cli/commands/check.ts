@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { evaluateProfile } from '../../src/engine/evaluate.ts';
+import { writeStdout } from '../../src/io/output.ts';
 import { noteIncidentDatesAfter } from '../../src/profile/dates-after.ts';
 import { loadProfile } from '../../src/profile/load.ts';
 import { checkFormats, type CheckFormat } from '../../src/report/check-report.ts';
@@ -33,6 +34,6 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     noteIncidentDatesAfter(profile, asOf, args.profile);
     const rules = loadRules(args.rules);
     const results = await evaluateProfile(profile, rules, { asOf });
-    process.stdout.write(checkFormats[args.format]({ profile, results, asOf, lang: args.lang, all: args.all }));
+    writeStdout(checkFormats[args.format]({ profile, results, asOf, lang: args.lang, all: args.all }));
   },
 };
