@@ -1,11 +1,12 @@
 // `huiqi check` output: what applies, what does not and why, what is undetermined and the questions
 // that would decide it. Three formats: a terminal table, JSON, Markdown.
-import { withoutRawHtml } from './markdown.ts';
 import type { RuleResult } from '../engine/evaluate.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import {
   amountText, caveatTexts, citationText, doubtText, groupResults, isDoubtful, missingFactLabels, questionKey, resultTitle, rightSituation, type Lang, type Question,
 } from './summary.ts';
+import { Lines } from './lines.ts';
+import { withoutRawHtml } from './markdown.ts';
 import { version } from './version.ts';
 
 export interface CheckReportInput {
@@ -121,7 +122,7 @@ function inView(list: RuleResult[], all?: boolean): { shown: RuleResult[]; later
 export function checkTable({ profile, results, asOf, lang, all }: CheckReportInput): string {
   const w = words[lang];
   const g = groupResults(results);
-  const out: string[] = [`${profile.name}  ${profile.uscc}  (${w.asOf} ${asOf}, huiqi ${version})`, ''];
+  const out = new Lines([`${profile.name}  ${profile.uscc}  (${w.asOf} ${asOf}, huiqi ${version})`, '']);
   const section = (title: string, list: RuleResult[], body: (r: RuleResult) => string[]) => {
     out.push(`${title} (${list.length})`);
     if (!list.length) out.push(`  ${w.none}`);
@@ -152,14 +153,14 @@ export function checkTable({ profile, results, asOf, lang, all }: CheckReportInp
     for (const q of shownQuestions(g.questions, all)) out.push(`  ? ${q.label[lang]} (${questionKey(q)}) — ${w.decides} ${q.decides.length} ${w.rules}`);
     if (!all && g.questions.length > QUESTIONS_SHOWN) out.push(`  … ${g.questions.length - QUESTIONS_SHOWN} ${w.moreQuestions}`);
   }
-  return out.join('\n').trimEnd() + '\n';
+  return out.join().trimEnd() + '\n';
 }
 
 /** Markdown, e.g. to paste into a ticket or e-mail. */
 export function checkMarkdown({ profile, results, asOf, lang, all }: CheckReportInput): string {
   const w = words[lang];
   const g = groupResults(results);
-  const out: string[] = [`# ${profile.name}`, '', `统一社会信用代码 ${profile.uscc} · ${w.asOf} ${asOf} · huiqi ${version}`, ''];
+  const out = new Lines([`# ${profile.name}`, '', `统一社会信用代码 ${profile.uscc} · ${w.asOf} ${asOf} · huiqi ${version}`, '']);
   const section = (title: string, list: RuleResult[], body: (r: RuleResult) => string[]) => {
     out.push(`## ${title} (${list.length})`, '');
     if (!list.length) out.push(`_${w.none}_`, '');
@@ -193,7 +194,7 @@ export function checkMarkdown({ profile, results, asOf, lang, all }: CheckReport
     if (!all && g.questions.length > QUESTIONS_SHOWN) out.push(`- … ${g.questions.length - QUESTIONS_SHOWN} ${w.moreQuestions}`);
     out.push('');
   }
-  return withoutRawHtml(out.join('\n'));
+  return withoutRawHtml(out.join());
 }
 
 export const checkFormats = { table: checkTable, json: checkJson, markdown: checkMarkdown } as const;
