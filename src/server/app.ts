@@ -11,6 +11,7 @@ import { version } from '../report/version.ts';
 import { rulesHash } from '../rules/hash.ts';
 import type { Rule } from '../rules/schema.ts';
 import { apiRoutes } from './api.ts';
+import { pagesPlugin } from './pages/plugin.ts';
 import { mib, Problem, PROBLEM_TYPE } from './problem.ts';
 
 /** Request size limits, in bytes. */
@@ -110,5 +111,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(formbody, { bodyLimit: limits.profile });
   await app.register(multipart, { limits: { fileSize: limits.list + 1, files: 1, fields: 20, fieldSize: limits.profile } });
   await app.register(apiRoutes, { prefix: '/api/v1', context });
+  // The self-check and batch pages (/, /screen, /assets/…): plain HTML forms on the same rules and date.
+  await app.register(pagesPlugin, { rules: options.rules, ...(options.asOf !== undefined && { asOf: options.asOf }) });
   return app;
 }

@@ -1,17 +1,19 @@
 // The self-check page in a real browser (Chromium from npm), against the pages plugin on a listening server:
 // samples clicked through step by step, with JavaScript on and off, at 375 px; the statuses shown must equal
-// those of `huiqi check --format json` for the profile the page built; the 127号 incident form; the XSS name.
+// those of `huiqi check --format json` for the profile the page built; the 127号 incident form; the XSS name;
+// and the batch page on the real server (buildServer) with a list that has broken rows.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateProfile } from '../../src/engine/evaluate.ts';
 import type { Enterprise } from '../../src/profile/enterprise.ts';
 import { loadProfile, parseProfile } from '../../src/profile/load.ts';
 import { checkJson } from '../../src/report/check-report.ts';
 import { loadRules } from '../../src/rules/load.ts';
+import { buildServer } from '../../src/server/app.ts';
 import { closeBrowser, fontsUsedFor, newPage, screenshot } from '../support/browser.ts';
 import { pagesServer } from './pages-support.ts';
 
@@ -239,3 +241,46 @@ describe('self-check page in a browser', () => {
   }, 60_000);
 });
 
+describe('batch page in a browser, on the real server (buildServer: the API and the pages)', () => {
+  let server: FastifyInstance;
+  let url: string;
+  beforeAll(async () => {
+    server = await buildServer({ rules, asOf: ASOF });
+    url = await server.listen({ port: 0, host: '127.0.0.1' });
+  }, 60_000);
+  afterAll(() => server.close(), 60_000);
+
+  it('uploads a list with broken rows: progress, the bad rows by row number, the result to download', async () => {
+    const list = [
+      '企业名称,统一社会信用代码,所在省份,海关信用等级',
+      '重庆两江智联进出口有限公司,91500000MA61LJ7Q2K,重庆市,registered',
+      '校验码错误公司,91500000MA61LJ7Q2X,重庆,registered',
+      '信用等级错误公司,91320594MA1X7P6L2C,江苏,AA',
+      '苏州苏航跨境供应链有限公司,91320594MA1X7P6L2C,江苏省,advanced',
+    ].join('\n');
+    const dir = mkdtempSync(join(tmpdir(), 'huiqi-screen-page-'));
+    const file = join(dir, 'list.csv');
+    writeFileSync(file, `${list}\n`);
+    const page = await newPage();
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => void (m.type() === 'error' && consoleErrors.push(m.text())));
+    await page.goto(`${url}/screen`);
+    const input = await page.$('#f-list');
+    await (input as ElementHandle<HTMLInputElement>).uploadFile(file);
+    await page.click('#screen-form button[type=submit]');
+    await page.waitForSelector('#screen-done:not([hidden]), #screen-error:not([hidden])', { timeout: 60_000 });
+    expect(await page.$eval('#screen-error', (e) => (e as HTMLElement).hidden), await page.$eval('#screen-error', (e) => e.textContent ?? '')).toBe(true);
+    expect(await page.$eval('#screen-progress', (e) => e.textContent)).toBe('已接收 4 行');
+    const bad = await page.$$eval('#screen-bad-rows li', (list) => list.map((e) => [e.getAttribute('data-row'), e.textContent ?? '']));
+    expect(bad.map(([row]) => row)).toEqual(['3', '4']);
+    expect(bad[0]![1]).toMatch(/^第 3 行：.*check character is "X" but GB 32100-2015 gives "K"/);
+    expect(bad[1]![1]).toMatch(/^第 4 行：.*customsCredit/);
+    // The result (rows out = rows in, counted above) is offered as a download under the API's file name.
+    expect(await page.$eval('#screen-download', (a) => (a as HTMLAnchorElement).href)).toMatch(/^blob:/);
+    expect(await page.$eval('#screen-download', (a) => a.getAttribute('download'))).toBe('list-screened.csv');
+    await screenshot(page, 'screen-result');
+    expect(consoleErrors).toEqual([]);
+    rmSync(dir, { recursive: true, force: true });
+    await page.close();
+  }, 120_000);
+});
