@@ -65,13 +65,15 @@ export function resultJson(r: RuleResult) {
 
 /**
  * The check as data: what `--format json` prints, POST /api/v1/check answers and the library's check()
- * returns. As in the table, results about situations not known to arise or that do not arise, exclusions
+ * returns. As in the table, rights and government targets whose situation is not known to arise, results about situations not known to arise or that do not arise, exclusions
  * checked and clear, and rules not in force are counted, not listed, unless `all`: listing them would make
  * the answer ~8 times longer (~560 KB for a sample) with rules that say nothing about this enterprise.
  */
 export function checkReport({ profile, results, asOf, all }: CheckReportInput) {
   const groups = groupResults(results);
-  const listed = new Set([...groups.applies, ...groups.exclusions, ...groups.undetermined, ...groups.doesNotApply]);
+  const listed = new Set([
+    ...groups.applies, ...groups.exclusions, ...inView(groups.rights).shown, ...inView(groups.informational).shown, ...groups.undetermined, ...groups.doesNotApply,
+  ]);
   return {
     huiqiVersion: version,
     asOf,
