@@ -3,7 +3,7 @@ import { evaluateProfile } from '../../src/engine/evaluate.ts';
 import { writeStdout } from '../../src/io/output.ts';
 import { noteIncidentDatesAfter } from '../../src/profile/dates-after.ts';
 import { loadProfile } from '../../src/profile/load.ts';
-import { checkFormats, type CheckFormat } from '../../src/report/check-report.ts';
+import { checkFormats, checkTable, type CheckFormat } from '../../src/report/check-report.ts';
 import type { InputEncoding } from '../../src/io/encoding.ts';
 import type { Lang } from '../../src/report/summary.ts';
 import { loadRules } from '../../src/rules/load.ts';
@@ -34,6 +34,9 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     noteIncidentDatesAfter(profile, asOf, args.profile);
     const rules = loadRules(args.rules);
     const results = await evaluateProfile(profile, rules, { asOf });
-    writeStdout(checkFormats[args.format]({ profile, results, asOf, lang: args.lang, all: args.all }));
+    const input = { profile, results, asOf, lang: args.lang, all: args.all };
+    // The table is written as it is made: on thousands of incidents it runs to millions of characters.
+    if (args.format === 'table') checkTable(input, writeStdout);
+    else writeStdout(checkFormats[args.format](input));
   },
 };

@@ -84,11 +84,11 @@ function outcomeLine(r: RuleResult, lang: Lang): string {
   return `${r.rule.outcome[lang]}${amount ? ` (${amount})` : ''}${low}`;
 }
 
-/** Plain text for a terminal. */
-export function checkTable({ profile, results, asOf, lang, all }: CheckReportInput): string {
+/** Plain text for a terminal; with `write`, written batch by batch as it is made (and '' returned). */
+export function checkTable({ profile, results, asOf, lang, all }: CheckReportInput, write?: (text: string) => void): string {
   const w = words[lang];
   const g = groupResults(results);
-  const out = new Lines([`${profile.name}  ${profile.uscc}  (${w.asOf} ${asOf}, huiqi ${version})`, '']);
+  const out = new Lines([`${profile.name}  ${profile.uscc}  (${w.asOf} ${asOf}, huiqi ${version})`, ''], write);
   const section = (title: string, list: RuleResult[], body: (r: RuleResult) => string[]) => {
     out.push(`${title} (${list.length})`);
     if (!list.length) out.push(`  ${w.none}`);
@@ -113,7 +113,7 @@ export function checkTable({ profile, results, asOf, lang, all }: CheckReportInp
     for (const q of shownQuestions(g.questions, all)) out.push(`  ? ${q.label[lang]} (${q.fact}) — ${w.decides} ${q.decides.length} ${w.rules}`);
     if (!all && g.questions.length > QUESTIONS_SHOWN) out.push(`  … ${g.questions.length - QUESTIONS_SHOWN} ${w.moreQuestions}`);
   }
-  return out.join().trimEnd() + '\n';
+  return out.text();
 }
 
 /** Markdown, e.g. to paste into a ticket or e-mail. */
