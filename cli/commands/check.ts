@@ -1,9 +1,9 @@
 import type { CommandModule } from 'yargs';
-import { checkOutputPath } from '../../src/io/output.ts';
+import { checkOutputPath, writeStdout } from '../../src/io/output.ts';
 import { noteIncidentDatesAfter } from '../../src/profile/dates-after.ts';
 import { loadProfile } from '../../src/profile/load.ts';
 import { checkProfile } from '../../src/report/check.ts';
-import { checkFormats, type CheckFormat } from '../../src/report/check-report.ts';
+import { checkFormats, checkTable, type CheckFormat } from '../../src/report/check-report.ts';
 import type { InputEncoding } from '../../src/io/encoding.ts';
 import type { Lang } from '../../src/report/summary.ts';
 import { loadRules } from '../../src/rules/load.ts';
@@ -36,6 +36,9 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     noteIncidentDatesAfter(profile, asOf, args.profile);
     const rules = loadRules(args.rules);
     const checked = await checkProfile(profile, { rules, asOf, explain: args.all ? 'all' : 'listed' });
-    writeResult(checkFormats[args.format]({ ...checked, lang: args.lang, all: args.all }), args.output);
+    const input = { ...checked, lang: args.lang, all: args.all };
+    // The table on stdout is written as it is made: on thousands of incidents it runs to millions of characters.
+    if (args.format === 'table' && !args.output) checkTable(input, writeStdout);
+    else writeResult(checkFormats[args.format](input), args.output);
   },
 };

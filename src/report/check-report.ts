@@ -120,11 +120,11 @@ function inView(list: RuleResult[], all?: boolean): { shown: RuleResult[]; later
   return { shown: list.filter((r) => r.relevant === true), later: list.filter((r) => r.relevant !== true) };
 }
 
-/** Plain text for a terminal. */
-export function checkTable({ profile, results, asOf, lang, all }: CheckReportInput): string {
+/** Plain text for a terminal; with `write`, written batch by batch as it is made (and '' returned). */
+export function checkTable({ profile, results, asOf, lang, all }: CheckReportInput, write?: (text: string) => void): string {
   const w = words[lang];
   const g = groupResults(results);
-  const out = new Lines([`${profile.name}  ${profile.uscc}  (${w.asOf} ${asOf}, huiqi ${version})`, '']);
+  const out = new Lines([`${profile.name}  ${profile.uscc}  (${w.asOf} ${asOf}, huiqi ${version})`, ''], write);
   const section = (title: string, list: RuleResult[], body: (r: RuleResult) => string[]) => {
     out.push(`${title} (${list.length})`);
     if (!list.length) out.push(`  ${w.none}`);
@@ -155,7 +155,7 @@ export function checkTable({ profile, results, asOf, lang, all }: CheckReportInp
     for (const q of shownQuestions(g.questions, all)) out.push(`  ? ${q.label[lang]} (${questionKey(q)}) — ${w.decides} ${q.decides.length} ${w.rules}`);
     if (!all && g.questions.length > QUESTIONS_SHOWN) out.push(`  … ${g.questions.length - QUESTIONS_SHOWN} ${w.moreQuestions}`);
   }
-  return out.join().trimEnd() + '\n';
+  return out.text();
 }
 
 /** Markdown, e.g. to paste into a ticket or e-mail. */
