@@ -59,9 +59,10 @@ export function verdictGroup(r: RuleResult): VerdictGroup {
   // A right whose situation does not arise now is still the enterprise's should it arise; one whose
   // situation arises but whose conditions fail does not apply.
   if (kind === 'right') return ineligible && r.relevant !== false ? 'doesNotApply' : 'rights';
+  // A goal or pointer, met or open, is information: its questions decide nothing the enterprise can claim;
+  // one that does not concern the enterprise is not news either ("does not apply" lists lost entitlements).
+  if (informationalKinds.includes(kind)) return ineligible ? 'besideThePoint' : 'informational';
   if (ineligible) return r.relevant === false ? 'besideThePoint' : 'doesNotApply';
-  // A goal or pointer, met or open, is information: its questions decide nothing the enterprise can claim.
-  if (informationalKinds.includes(kind)) return 'informational';
   if (r.status === 'eligible') return 'applies';
   return r.relevant === true ? 'undetermined' : 'situational';
 }
