@@ -160,25 +160,18 @@ export function openOutputStream(path: string, options: { highWaterMark?: number
   const file = inPlace ? path : temporaryBeside(target);
   const mode = inPlace ? undefined : statOrUndefined(target)?.mode;
   const stream = createWriteStream(file, { flags: inPlace ? 'w' : 'wx', ...(mode !== undefined && { mode }), ...options });
-  let error: OutputError | undefined;
-  const failed = new Promise<never>((_, reject) =>
-    stream.once('error', (e) => {
-      error = outputError(path, e);
-      reject(error);
-    }),
-  );
-  failed.catch(() => {});
+  const failure = watchFailure(stream, path);
   const closed = () => new Promise<void>((resolve) => (stream.closed ? resolve() : stream.once('close', () => resolve())));
   return {
     stream,
-    failed,
+    failed: failure.failed,
     get error() {
-      return error;
+      return failure.error;
     },
     async commit() {
-      await Promise.race([failed, new Promise<void>((resolve) => stream.end(resolve))]);
+      await Promise.race([failure.failed, new Promise<void>((resolve) => stream.end(resolve))]);
       await closed();
-      if (error) throw error;
+      if (failure.error) throw failure.error;
       if (inPlace) return;
       try {
         renameSync(file, target);
@@ -197,25 +190,36 @@ export function openOutputStream(path: string, options: { highWaterMark?: number
 
 /** A streamed output on a stream the caller owns (e.g. an HTTP response): `commit` ends it, `abort` destroys it. */
 export function outputStreamOn(stream: Writable): OutputStream {
+  const failure = watchFailure(stream, 'the download');
+  return {
+    stream,
+    failed: failure.failed,
+    get error() {
+      return failure.error;
+    },
+    async commit() {
+      await Promise.race([failure.failed, new Promise<void>((resolve) => stream.end(resolve))]);
+    },
+    async abort() {
+      if (!stream.destroyed) stream.destroy();
+    },
+  };
+}
+
+/** The first error of `stream` as an OutputError naming `path`: kept, and as a promise that rejects with it. */
+function watchFailure(stream: Writable, path: string): { failed: Promise<never>; readonly error: OutputError | undefined } {
   let error: OutputError | undefined;
   const failed = new Promise<never>((_, reject) =>
     stream.once('error', (e) => {
-      error = outputError('the download', e);
+      error = outputError(path, e);
       reject(error);
     }),
   );
   failed.catch(() => {});
   return {
-    stream,
     failed,
     get error() {
       return error;
-    },
-    async commit() {
-      await Promise.race([failed, new Promise<void>((resolve) => stream.end(resolve))]);
-    },
-    async abort() {
-      if (!stream.destroyed) stream.destroy();
     },
   };
 }

@@ -3,7 +3,7 @@
 import type { RuleResult } from '../engine/evaluate.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import {
-  amountText, caveatTexts, citationText, doubtText, groupResults, isDoubtful, missingFactLabels, questionKey, resultTitle, rightSituation, type Lang, type Question,
+  amountText, caveatTexts, citationText, doubtText, groupResults, isDoubtful, missingFactLabels, questionKey, resultTitle, rightSituation, type Lang, type Question, type ResultGroups,
 } from './summary.ts';
 import { Lines } from './lines.ts';
 import { withoutRawHtml } from './markdown.ts';
@@ -110,6 +110,53 @@ function needsLines(r: RuleResult, lang: Lang): string[] {
   return [...(facts.length ? [`${words[lang].missing}: ${facts.join(lang === 'zh' ? '；' : '; ')}`] : []), ...caveatTexts(r, lang), ...(doubt ? [doubt] : [])];
 }
 
+interface Part {
+  title: string;
+  list: RuleResult[];
+  /** The lines under each result when the part is listed; a part without one is only ever counted. */
+  body?: (r: RuleResult) => string[];
+  /** Listed even when empty ("none"), or, for `counted`, only counted unless --all. */
+  show: 'always' | 'if-any' | 'counted';
+}
+
+/**
+ * The parts of a check, in the order every format shows them: what applies, exclusions, rights and
+ * government targets whose situation arises, undetermined, does not apply, then what is counted
+ * (listed too with --all).
+ */
+function checkParts(g: ResultGroups, lang: Lang, all: boolean | undefined, cite: (r: RuleResult) => string): Part[] {
+  const w = words[lang];
+  const rights = inView(g.rights, all);
+  const informational = inView(g.informational, all);
+  const because = (r: RuleResult) => [`${w.because}: ${r.failedConditions.map((c) => c[lang]).join('; ')}`];
+  const described = (r: RuleResult) => [...outcomeLines(r, lang), cite(r)];
+  return [
+    { title: w.applies, list: g.applies, body: described, show: 'always' },
+    { title: w.exclusions, list: g.exclusions, body: described, show: 'if-any' },
+    { title: w.rights, list: rights.shown, body: (r) => [rightSituation(r, lang), ...described(r)], show: 'if-any' },
+    { title: w.informational, list: informational.shown, body: described, show: 'if-any' },
+    { title: w.undetermined, list: g.undetermined, body: (r) => [...needsLines(r, lang), cite(r)], show: 'always' },
+    { title: w.doesNotApply, list: g.doesNotApply, body: because, show: 'always' },
+    { title: w.rightsLater, list: rights.later, body: described, show: 'counted' },
+    { title: w.informationalLater, list: informational.later, body: described, show: 'counted' },
+    { title: w.situational, list: g.situational, body: (r) => [`${w.ifSo}: ${r.openConditions.map((c) => c[lang]).join('; ')}`], show: 'counted' },
+    { title: w.besideThePoint, list: g.besideThePoint, body: because, show: 'counted' },
+    { title: w.exclusionsClear, list: g.exclusionsClear, show: 'counted' },
+    { title: w.notInForce, list: g.notInForce, show: 'counted' },
+  ];
+}
+
+type Section = (title: string, list: RuleResult[], body: (r: RuleResult) => string[]) => void;
+
+/** Lists or counts each part, as one format draws them: `section` lists one, `line` writes a count. */
+function renderParts(parts: Part[], lang: Lang, all: boolean | undefined, section: Section, line: (text: string) => void) {
+  const w = words[lang];
+  for (const p of parts) {
+    if (p.show === 'always' || (p.list.length && p.body && (p.show === 'if-any' || all))) section(p.title, p.list, p.body!);
+    else if (p.show === 'counted' && p.list.length) line(`${p.title}: ${p.list.length} ${w.rules}${p.body ? ` ${w.listAll}` : ''}`);
+  }
+}
+
 /**
  * Rights and government targets are listed when their situation arises for the enterprise (or with
  * --all); the others are counted, as situational rules are: a clerk should not read forty protections
@@ -132,24 +179,7 @@ export function checkTable({ profile, results, asOf, lang, all }: CheckReportInp
     out.push('');
   };
   const cite = (r: RuleResult) => `${w.source}: ${citationText(r)}  [${r.ruleId}]`;
-  section(w.applies, g.applies, (r) => [...outcomeLines(r, lang), cite(r)]);
-  if (g.exclusions.length) section(w.exclusions, g.exclusions, (r) => [...outcomeLines(r, lang), cite(r)]);
-  const counted = (title: string, list: RuleResult[], body: (r: RuleResult) => string[]) => {
-    if (all) section(title, list, body);
-    else if (list.length) out.push(`${title}: ${list.length} ${w.rules} ${w.listAll}`, '');
-  };
-  const rights = inView(g.rights, all);
-  const informational = inView(g.informational, all);
-  if (rights.shown.length) section(w.rights, rights.shown, (r) => [rightSituation(r, lang), ...outcomeLines(r, lang), cite(r)]);
-  if (informational.shown.length) section(w.informational, informational.shown, (r) => [...outcomeLines(r, lang), cite(r)]);
-  section(w.undetermined, g.undetermined, (r) => [...needsLines(r, lang), cite(r)]);
-  section(w.doesNotApply, g.doesNotApply, (r) => [`${w.because}: ${r.failedConditions.map((c) => c[lang]).join('; ')}`]);
-  if (rights.later.length) out.push(`${w.rightsLater}: ${rights.later.length} ${w.rules} ${w.listAll}`, '');
-  if (informational.later.length) out.push(`${w.informationalLater}: ${informational.later.length} ${w.rules} ${w.listAll}`, '');
-  counted(w.situational, g.situational, (r) => [`${w.ifSo}: ${r.openConditions.map((c) => c[lang]).join('; ')}`]);
-  counted(w.besideThePoint, g.besideThePoint, (r) => [`${w.because}: ${r.failedConditions.map((c) => c[lang]).join('; ')}`]);
-  if (g.exclusionsClear.length) out.push(`${w.exclusionsClear}: ${g.exclusionsClear.length} ${w.rules}`, '');
-  if (g.notInForce.length) out.push(`${w.notInForce}: ${g.notInForce.length} ${w.rules}`, '');
+  renderParts(checkParts(g, lang, all, cite), lang, all, section, (line) => out.push(line, ''));
   if (g.questions.length) {
     out.push(`${w.questions}:`);
     for (const q of shownQuestions(g.questions, all)) out.push(`  ? ${q.label[lang]} (${questionKey(q)}) — ${w.decides} ${q.decides.length} ${w.rules}`);
@@ -170,26 +200,7 @@ export function checkMarkdown({ profile, results, asOf, lang, all }: CheckReport
     if (list.length) out.push('');
   };
   const cite = (r: RuleResult) => `${w.source}: ${citationText(r)} — 「${r.rule.source.quote}」 (\`${r.ruleId}\`)`;
-  section(w.applies, g.applies, (r) => [...outcomeLines(r, lang), cite(r)]);
-  if (g.exclusions.length) section(w.exclusions, g.exclusions, (r) => [...outcomeLines(r, lang), cite(r)]);
-  const rights = inView(g.rights, all);
-  const informational = inView(g.informational, all);
-  if (rights.shown.length) section(w.rights, rights.shown, (r) => [rightSituation(r, lang), ...outcomeLines(r, lang), cite(r)]);
-  if (informational.shown.length) section(w.informational, informational.shown, (r) => [...outcomeLines(r, lang), cite(r)]);
-  section(w.undetermined, g.undetermined, (r) => [...needsLines(r, lang), cite(r)]);
-  section(w.doesNotApply, g.doesNotApply, (r) => [`${w.because}: ${r.failedConditions.map((c) => c[lang]).join('; ')}`]);
-  for (const [title, list] of [[w.rightsLater, rights.later], [w.informationalLater, informational.later]] as const) {
-    if (list.length) out.push(`${title}: ${list.length} ${w.rules} ${w.listAll}`, '');
-  }
-  if (all) {
-    section(w.situational, g.situational, (r) => [`${w.ifSo}: ${r.openConditions.map((c) => c[lang]).join('; ')}`]);
-    section(w.besideThePoint, g.besideThePoint, (r) => [`${w.because}: ${r.failedConditions.map((c) => c[lang]).join('; ')}`]);
-  } else {
-    for (const [title, list] of [[w.situational, g.situational], [w.besideThePoint, g.besideThePoint]] as const) {
-      if (list.length) out.push(`${title}: ${list.length} ${w.rules} ${w.listAll}`, '');
-    }
-  }
-  if (g.exclusionsClear.length) out.push(`${w.exclusionsClear}: ${g.exclusionsClear.length} ${w.rules}`, '');
+  renderParts(checkParts(g, lang, all, cite), lang, all, section, (line) => out.push(line, ''));
   if (g.questions.length) {
     out.push(`## ${w.questions}`, '');
     for (const q of shownQuestions(g.questions, all)) out.push(`- ${q.label[lang]} (\`${questionKey(q)}\`) — ${w.decides} ${q.decides.length} ${w.rules}`);
