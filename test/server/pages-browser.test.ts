@@ -115,9 +115,9 @@ async function statusesShown(page: Page): Promise<Record<string, string>> {
   return Object.fromEntries(items);
 }
 
-/** The statuses of `huiqi check --format json` (the command's own functions and default evaluator), keyed by rule and incident. */
+/** The statuses of `huiqi check --format json --all` (the command's own functions and default evaluator), keyed by rule and incident. */
 async function checkStatuses(profile: Enterprise): Promise<Record<string, string>> {
-  const json = JSON.parse(checkJson({ profile, results: await evaluateProfile(profile, rules, { asOf: ASOF }), asOf: ASOF, lang: 'zh' })) as {
+  const json = JSON.parse(checkJson({ profile, results: await evaluateProfile(profile, rules, { asOf: ASOF }), asOf: ASOF, lang: 'zh', all: true })) as {
     results: { ruleId: string; incidentId?: string; status: string }[];
   };
   return Object.fromEntries(json.results.map((r) => [`${r.ruleId}|${r.incidentId ?? ''}`, r.status]));
