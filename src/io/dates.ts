@@ -1,4 +1,4 @@
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { z } from 'zod';
 import { isoDate } from '../profile/fields.ts';
 import { InputError } from './read.ts';
