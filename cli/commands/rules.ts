@@ -1,8 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { InputError } from '../../src/io/read.ts';
-import { ruleDetail, ruleListTable } from '../../src/report/rule-report.ts';
 import type { Lang } from '../../src/report/summary.ts';
-import { runAllCases, uncoveredConditions } from '../../src/rules/cases.ts';
 import { defaultRulesDir, loadRules, ruleFilesIn } from '../../src/rules/load.ts';
 import { jurisdictions, ruleKinds } from '../../src/rules/schema.ts';
 import { langOption, rulesOption } from '../options.ts';
@@ -16,7 +14,8 @@ const list: CommandModule<object, { rules: string; lang: Lang; jurisdiction?: st
       .option('jurisdiction', { choices: jurisdictions, describe: 'only this jurisdiction' })
       .option('kind', { choices: ruleKinds, describe: 'only this kind of measure' })
       .option('json', { type: 'boolean', describe: 'print JSON' }),
-  handler: (args) => {
+  handler: async (args) => {
+    const { ruleListTable } = await import('../../src/report/rule-report.ts'); // loaded only when needed (start-up)
     const rules = loadRules(args.rules).filter(
       (r) => (!args.jurisdiction || r.source.jurisdiction === args.jurisdiction) && (!args.kind || r.kind === args.kind),
     );
@@ -31,7 +30,8 @@ const show: CommandModule<object, { id: string; rules: string; lang: Lang }> = {
   command: 'show <id>',
   describe: 'Show one rule: its source, quote, validity, conditions and outcome',
   builder: (y) => langOption(rulesOption(y)).positional('id', { type: 'string', demandOption: true, describe: 'rule id, e.g. gacc-2023-127/late-fee-waiver' }),
-  handler: (args) => {
+  handler: async (args) => {
+    const { ruleDetail } = await import('../../src/report/rule-report.ts'); // loaded only when needed (start-up)
     const rules = loadRules(args.rules);
     const rule = rules.find((r) => r.id === args.id);
     if (!rule) {
@@ -58,6 +58,7 @@ const test: CommandModule<object, { dir: string; verbose?: boolean }> = {
   builder: (y) =>
     y.positional('dir', { type: 'string', default: defaultRulesDir, defaultDescription: 'the bundled rules/' }).option('verbose', { type: 'boolean', describe: 'list passing cases too' }),
   handler: async (args) => {
+    const { runAllCases, uncoveredConditions } = await import('../../src/rules/cases.ts'); // loaded only when needed (start-up)
     const rules = loadRules(args.dir);
     const outcomes = await runAllCases(rules);
     const failed = outcomes.filter((o) => !o.passed);
