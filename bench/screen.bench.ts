@@ -12,7 +12,8 @@
 // processes, medians and ratios to `node -e 0`, peak RSS of the check.
 // Options: --rows N (default 200000), --rss-rows N (default 1000000, 0 skips), --slice N (default 1000),
 // --runs N (cold-start runs per command, default 7, at least 5 for the verdict), --lists sparse,dense,
-// --parts screen,big,cold (what to run), --as-of YYYY-MM-DD (default 2025-06-30), --rules DIR, --keep.
+// --parts screen,big,cold (what to run), --as-of YYYY-MM-DD (default 2025-06-30), --rules DIR, --keep,
+// --baseline DIR (another huiqi checkout, built, timed in the same cold-start round-robin).
 // Targets are printed as pass/fail lines, never unit tests (timings on a shared machine are not verdicts).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -109,11 +110,14 @@ async function main() {
     console.log(`\n${fmt(rssRows)}-row sparse list (${mb(statSync(big).size)}) generated in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     const whole = timeProcess([huiqi, 'screen', big, '--out', join(dir, 'out-big.csv'), '--as-of', asOf, '--rules', rules], join(dir, 'rss'));
     console.log(`huiqi screen as a whole process: ${whole.seconds.toFixed(1)} s, ${fmt(rssRows / whole.seconds)} rows/s, peak RSS ${mb(whole.maxRssBytes)}`);
-    const ok1 = rssRows / whole.seconds >= 100_000 && rssRows >= 1_000_000;
-    const ok2 = whole.maxRssBytes < 200 * 1024 * 1024;
-    verdict(ok1, `≥ 100,000 rows/s end to end on 1,000,000 rows (whole process)${rssRows < 1_000_000 ? ': not measured, --rss-rows is below 1,000,000' : ''}`);
-    verdict(ok2, 'peak RSS < 200 MB (whole process)');
-    failed = failed || !ok1 || !ok2;
+    if (rssRows < 1_000_000) console.log('  (targets not judged: they are for 1,000,000 rows, --rss-rows is lower)');
+    else {
+      const ok1 = rssRows / whole.seconds >= 100_000;
+      const ok2 = whole.maxRssBytes < 200 * 1024 * 1024;
+      verdict(ok1, '≥ 100,000 rows/s end to end on 1,000,000 rows (whole process)');
+      verdict(ok2, 'peak RSS < 200 MB on 1,000,000 rows (whole process)');
+      failed = failed || !ok1 || !ok2;
+    }
   }
 
   if (parts.includes('cold')) failed = !coldStart(runs, dir) || failed;
@@ -129,6 +133,12 @@ function coldStart(runs: number, dir: string): boolean {
     ['huiqi --help', [huiqi, '--help']],
     ['huiqi check (cold)', [huiqi, 'check', sample, '--as-of', asOf]],
   ];
+  // Another checkout side by side (e.g. the commit before a change, built), in the same round-robin.
+  const baseline = opt('baseline', '');
+  if (baseline) {
+    const other = join(baseline, 'bin', 'huiqi.js');
+    commands.push(['baseline --help', [other, '--help']], ['baseline check', [other, 'check', sample, '--as-of', asOf]]);
+  }
   const times = commands.map(() => [] as number[]);
   const rss = commands.map(() => [] as number[]);
   for (let i = 0; i < runs; i++) {
@@ -147,6 +157,7 @@ function coldStart(runs: number, dir: string): boolean {
   const check = median(times[2]!) / base;
   const help = median(times[1]!) / base;
   const checkRss = median(rss[2]!);
+  if (baseline) console.log(`  baseline: ${baseline}; this checkout's check is ${(median(times[3 + 1]!) / median(times[2]!)).toFixed(2)}× faster than the baseline's, its --help ${(median(times[3]!) / median(times[1]!)).toFixed(2)}×`);
   const ok = [check <= 4, help <= 2, checkRss <= 80 * 1024 * 1024, runs >= 5];
   verdict(ok[0]!, `cold check ≤ 4× node -e 0 (${check.toFixed(2)}×)`);
   verdict(ok[1]!, `--help ≤ 2× node -e 0 (${help.toFixed(2)}×)`);
@@ -179,7 +190,7 @@ async function screenBench(list: string, kind: string, named: Set<string>, loade
     if (profiles.length >= slice) break;
     if (!screener.screen(r).error) profiles.push(profileOf(r, screener));
   }
-  const known = profiles.reduce((n, p) => n + Object.keys(p).filter((f) => named.has(f)).length, 0) / profiles.length;
+  const known = profiles.reduce((n, p) => n + Object.entries(p).filter(([f, v]) => named.has(f) && v !== undefined).length, 0) / profiles.length;
   console.log(`  a valid row knows ${known.toFixed(1)} of the ${named.size} facts the enterprise rules name (before derived facts)`);
 
   // 3. The engines on the slice, and their verdicts side by side.
