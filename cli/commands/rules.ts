@@ -1,9 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../../src/io/read.ts';
-import { ruleDetail, ruleListTable } from '../../src/report/rule-report.ts';
 import type { Lang } from '../../src/report/summary.ts';
-import { runAllCases, uncoveredConditions } from '../../src/rules/cases.ts';
 import { defaultSeedsDir, quoteProblems } from '../../src/rules/citations.ts';
 import { loadRules, ruleFilesIn } from '../../src/rules/load.ts';
 import { jurisdictions, ruleKinds } from '../../src/rules/schema.ts';
@@ -19,7 +17,8 @@ const list: CommandModule<object, { rules: string; lang: Lang; jurisdiction?: st
       .option('jurisdiction', { choices: jurisdictions, describe: 'only this jurisdiction' })
       .option('kind', { choices: ruleKinds, describe: 'only this kind of measure' })
       .option('json', { type: 'boolean', describe: 'same as --format json (older name)' }),
-  handler: (args) => {
+  handler: async (args) => {
+    const { ruleListTable } = await import('../../src/report/rule-report.ts'); // loaded only when needed (start-up)
     const rules = loadRules(args.rules).filter(
       (r) => (!args.jurisdiction || r.source.jurisdiction === args.jurisdiction) && (!args.kind || r.kind === args.kind),
     );
@@ -34,7 +33,8 @@ const show: CommandModule<object, { id: string; rules: string; lang: Lang; forma
   describe: 'Show one rule: its source, quote, validity, conditions and outcome',
   builder: (y) =>
     formatOption(langOption(rulesOption(y)), ['text', 'json'], 'text').positional('id', { type: 'string', demandOption: true, describe: 'rule id, e.g. gacc-2023-127/late-fee-waiver' }),
-  handler: (args) => {
+  handler: async (args) => {
+    const { ruleDetail } = await import('../../src/report/rule-report.ts'); // loaded only when needed (start-up)
     const rules = loadRules(args.rules);
     const rule = rules.find((r) => r.id === args.id);
     if (!rule) {
@@ -82,6 +82,7 @@ const test: CommandModule<object, { dir?: string; rules: string; format: 'text' 
   describe: "Run the rules' own test cases (profile in, expected status out) and check that they put every condition on both sides",
   builder: (y) => rulesFolder(y).option('verbose', { type: 'boolean', describe: 'list passing cases too' }),
   handler: async (args) => {
+    const { runAllCases, uncoveredConditions } = await import('../../src/rules/cases.ts'); // loaded only when needed (start-up)
     const rules = loadRules(args.dir ?? args.rules);
     const outcomes = await runAllCases(rules);
     // Both sides of every condition: a rule whose cases never make a condition fail is under-tested.

@@ -1,7 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import { columnHelp, columnTable } from '../../src/batch/help.ts';
 import { formatOfName, listFormats, type ListFormat } from '../../src/batch/read.ts';
-import { parseShard, screenList } from '../../src/batch/run.ts';
 import type { InputEncoding } from '../../src/io/encoding.ts';
 import type { Lang } from '../../src/report/summary.ts';
 import { loadRules } from '../../src/rules/load.ts';
@@ -55,6 +54,7 @@ export const screenCommand: CommandModule<object, ScreenArgs> = {
     // yargs reads a lone `-` as a flag (true, which a string option turns into ''): it means stdin here.
     const input = args.input === '' && process.argv.includes('-') ? '-' : args.input;
     if (!input) throw new UsageError('Name the list to screen (or - for stdin)');
+    const { parseShard, screenList } = await import('../../src/batch/run.ts'); // loaded only when screening (start-up)
     let shard;
     try {
       shard = args.shard ? parseShard(args.shard) : undefined;

@@ -3,7 +3,9 @@
 // e.g. "disclosed within 6 months of the violation", "30 to 90 days before the advance ruling expires"),
 // validity periods from the rules' `effective` blocks. Whether a rule is at stake is decided by evaluating
 // it with the act on the last day and on the day after, so nothing here knows a rule.
-import { addDays, formatISO, parseISO } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { formatISO } from 'date-fns/formatISO';
+import { parseISO } from 'date-fns/parseISO';
 import { factDefinition } from '../facts/catalog.ts';
 import { AS_OF, derivedFacts, type DateWindow } from '../facts/derived.ts';
 import type { FactValues } from '../facts/types.ts';

@@ -8,7 +8,7 @@ import type { FieldLabel } from '../profile/fields.ts';
 import { statusWhenMet, type Rule, type Status } from '../rules/schema.ts';
 import { askableFacts, failedConditions, missingFacts, openConditions } from './explain.ts';
 import { evaluateCondition } from './native.ts';
-import { ReferenceEvaluator } from './reference.ts';
+import type { ReferenceEvaluator } from './reference.ts';
 import type { EvaluatedCondition, Truth } from './truth.ts';
 
 export interface RuleResult {
@@ -135,9 +135,13 @@ const nativeTrees: TreeSource = (rules, facts) => new Map(rules.map((r) => [r.id
 
 /** A reference engine per rule set, built once: json-rules-engine setup is not free. */
 const referenceEngines = new WeakMap<Rule[], ReferenceEvaluator>();
-const referenceTrees: TreeSource = (rules, facts) => {
+const referenceTrees: TreeSource = async (rules, facts) => {
   let engine = referenceEngines.get(rules);
-  if (!engine) referenceEngines.set(rules, (engine = new ReferenceEvaluator(rules)));
+  if (!engine) {
+    // json-rules-engine is loaded only when a command evaluates through it (start-up time).
+    const { ReferenceEvaluator } = await import('./reference.ts');
+    referenceEngines.set(rules, (engine = new ReferenceEvaluator(rules)));
+  }
   return engine.evaluate(facts);
 };
 

@@ -9,7 +9,9 @@
 // fact is answered, a known one changed only when its definition says an enterprise can change it
 // (`change` in src/profile/fields.ts), a plannable date only into the future. Every set is checked by
 // evaluating the rule again with the changes applied.
-import { addDays, formatISO, parseISO } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { formatISO } from 'date-fns/formatISO';
+import { parseISO } from 'date-fns/parseISO';
 import { factDefinition, withDerivedFacts } from '../facts/catalog.ts';
 import { AS_OF, derivedFacts } from '../facts/derived.ts';
 import type { FactValues } from '../facts/types.ts';

@@ -2,7 +2,8 @@
 // imports from Serbian AEO enterprises (2023年第102号); and the matcher for the Chongqing 高资信企业名单,
 // which needs the enterprise's name and so cannot be a derived fact yet (derived facts do not see `name`).
 import { readFileSync } from 'node:fs';
-import { differenceInCalendarDays, subDays } from 'date-fns';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { subDays } from 'date-fns/subDays';
 import { parse as parseYaml } from 'yaml';
 import { packagePath } from '../io/paths.ts';
 import type { DerivedFact } from './derived.ts';

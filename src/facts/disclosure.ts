@@ -1,7 +1,7 @@
 // Derived facts for voluntary disclosure (海关总署公告2023年第127号): windows between violation and
 // disclosure, the share of tax or refund affected, and the 12-month repeat test of 第四条.
-import { isAfter } from 'date-fns';
-import { addDays } from 'date-fns';
+import { isAfter } from 'date-fns/isAfter';
+import { addDays } from 'date-fns/addDays';
 import type { DateWindow, DerivedFact } from './derived.ts';
 import { day, endOfCalendarMonth, isoDay, monthsAfter, within, yearsAfter } from './periods.ts';
 

@@ -3,7 +3,13 @@
 // date, or on that month's last day when it has no such day. date-fns `addMonths` clamps the same way,
 // so 6 months after 2023-08-31 ends on 2024-02-29, and 6 months after 2023-03-15 on 2023-09-15.
 // "Within N months" (N个月以内) includes that last day.
-import { addMonths, addYears, endOfMonth, formatISO, isAfter, parseISO } from 'date-fns';
+// date-fns one function per import: its index loads all ~300 of its modules, a fifth of a cold start.
+import { addMonths } from 'date-fns/addMonths';
+import { addYears } from 'date-fns/addYears';
+import { endOfMonth } from 'date-fns/endOfMonth';
+import { formatISO } from 'date-fns/formatISO';
+import { isAfter } from 'date-fns/isAfter';
+import { parseISO } from 'date-fns/parseISO';
 
 /** Dates are YYYY-MM-DD strings in profiles; undefined stays undefined. */
 export const day = (iso: unknown): Date | undefined => (typeof iso === 'string' ? parseISO(iso) : undefined);

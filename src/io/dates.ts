@@ -1,4 +1,4 @@
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { day } from '../profile/fields.ts';
 import { InputError } from './read.ts';
 

@@ -1,0 +1,6 @@
+// Preloaded (node --import) into every process the bench times as a whole, `node -e 0` included so all
+// carry the same cost: on exit it writes the process's peak RSS, in bytes, to the file HUIQI_BENCH_RSS names.
+import { writeFileSync } from 'node:fs';
+
+const file = process.env.HUIQI_BENCH_RSS;
+if (file) process.on('exit', () => writeFileSync(file, String(process.resourceUsage().maxRSS * 1024)));
