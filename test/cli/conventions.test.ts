@@ -56,7 +56,7 @@ describe('one convention across commands', () => {
 
   it('takes --rules everywhere, and the folder as a positional for rules validate|test as before', SLOW, () => {
     for (const args of [['rules', 'validate', '--rules', fixtureRules], ['rules', 'validate', fixtureRules]]) {
-      expect(huiqi(args).stdout).toBe('3 rules in 1 files are valid\n');
+      expect(huiqi(args).stdout).toMatch(/^3 rules in 1 files are valid/);
     }
     expect(huiqi(['rules', 'test', '--rules', fixtureRules]).stdout).toBe(huiqi(['rules', 'test', fixtureRules]).stdout);
   });

@@ -72,10 +72,11 @@ describe('verdict groups', () => {
     }
   });
 
-  it('a registered enterprise: the goal and pointer do not apply, nothing is informational', async () => {
+  it('a registered enterprise: the goal and pointer do not concern it, so they are neither informational nor a lost entitlement', async () => {
     const g = groupResults((await run({ customsCredit: 'registered' })).results);
     expect(g.informational).toEqual([]);
-    expect(g.doesNotApply.map((r) => r.ruleId)).toContain('test-2024-1/six-hour-release');
+    expect(g.doesNotApply.map((r) => r.ruleId)).not.toContain('test-2024-1/six-hour-release');
+    expect(g.besideThePoint.map((r) => r.ruleId)).toContain('test-2024-1/six-hour-release');
   });
 });
 
