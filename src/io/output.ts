@@ -160,18 +160,11 @@ export function openOutputStream(path: string, options: { highWaterMark?: number
   const file = inPlace ? path : temporaryBeside(target);
   const mode = inPlace ? undefined : statOrUndefined(target)?.mode;
   const stream = createWriteStream(file, { flags: inPlace ? 'w' : 'wx', ...(mode !== undefined && { mode }), ...options });
-  const failure = watchFailure(stream, path);
   const closed = () => new Promise<void>((resolve) => (stream.closed ? resolve() : stream.once('close', () => resolve())));
-  return {
-    stream,
-    failed: failure.failed,
-    get error() {
-      return failure.error;
-    },
-    async commit() {
-      await Promise.race([failure.failed, new Promise<void>((resolve) => stream.end(resolve))]);
+  return streamOutput(stream, path, {
+    async afterEnd(failure) {
       await closed();
-      if (failure.error) throw failure.error;
+      if (failure.error) throw failure.error; // a failure may come only as the file closes (a full disk)
       if (inPlace) return;
       try {
         renameSync(file, target);
@@ -180,17 +173,23 @@ export function openOutputStream(path: string, options: { highWaterMark?: number
         throw outputError(path, e);
       }
     },
-    async abort() {
-      if (!stream.destroyed) stream.destroy();
+    async afterDestroy() {
       await closed();
       if (!inPlace) removeQuietly(file);
     },
-  };
+  });
 }
 
 /** A streamed output on a stream the caller owns (e.g. an HTTP response): `commit` ends it, `abort` destroys it. */
-export function outputStreamOn(stream: Writable): OutputStream {
-  const failure = watchFailure(stream, 'the download');
+export const outputStreamOn = (stream: Writable): OutputStream => streamOutput(stream, 'the download');
+
+/** An OutputStream on `stream`: `commit` ends it, then `afterEnd` (which can still see a write failure) puts it in place; `abort` destroys it. */
+function streamOutput(
+  stream: Writable,
+  path: string,
+  then: { afterEnd?: (failure: { readonly error: OutputError | undefined }) => Promise<void>; afterDestroy?: () => Promise<void> } = {},
+): OutputStream {
+  const failure = watchFailure(stream, path);
   return {
     stream,
     failed: failure.failed,
@@ -199,9 +198,11 @@ export function outputStreamOn(stream: Writable): OutputStream {
     },
     async commit() {
       await Promise.race([failure.failed, new Promise<void>((resolve) => stream.end(resolve))]);
+      await then.afterEnd?.(failure);
     },
     async abort() {
       if (!stream.destroyed) stream.destroy();
+      await then.afterDestroy?.();
     },
   };
 }
