@@ -10,7 +10,7 @@ import {
   buildClientReport, citationText, describeDeadline, describeStep, outcomeText, resultTitle, unlockText, type ClientReport,
 } from '../../report/client-report.ts';
 import { h, Raw, type Part } from '../../report/html.ts';
-import { groupResults, missingFactLabels, type RankedQuestion } from '../../report/summary.ts';
+import { caveatTexts, doubtText, groupResults, missingFactLabels, type RankedQuestion } from '../../report/summary.ts';
 import { version } from '../../report/version.ts';
 import { BASIC_FIELDS, incidentFormFacts, type Evaluation, type FieldErrors, type SelfCheckState } from './state.ts';
 import { pageWords, type PageLang } from './words.ts';
@@ -157,6 +157,10 @@ function resultItem(r: RuleResult, lang: PageLang, detail: 'full' | 'brief'): Ra
   if (r.status === 'eligible' || r.status === 'informational') lines.push(h`<div class="outcome">${w.outcome}: ${outcomeText(r, lang)}</div>`);
   if (r.status === 'undetermined' && r.missingFacts.length) lines.push(h`<div class="ask">${w.decidingQuestion}: ${missingFactLabels(r, lang).join(lang === 'zh' ? '；' : '; ')}</div>`);
   if (r.status === 'ineligible' && r.failedConditions.length) lines.push(h`<div class="failed">${w.failed}: ${r.failedConditions.map((c) => c[lang]).join(lang === 'zh' ? '；' : '; ')}</div>`);
+  // Conditions only the authority judges, and a doubtful figure, are said beside the result, as in every report.
+  for (const caveat of caveatTexts(r, lang)) lines.push(h`<div class="caveat">${caveat}</div>`);
+  const doubt = doubtText(r, lang);
+  if (doubt) lines.push(h`<div class="caveat">${doubt}</div>`);
   const cite = h`<div class="cite">${w.source}: ${r.rule.source.title}（${citationText(r)}） <code>${r.ruleId}</code></div>`;
   return h`<li class="result" data-rule="${r.ruleId}"${r.incidentId !== undefined ? h` data-incident="${r.incidentId}"` : ''} data-status="${r.status}">
 <div class="title">${resultTitle(r, lang)} <span class="status status-${r.status}">${w.status[r.status] ?? r.status}</span></div>
