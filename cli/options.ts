@@ -1,10 +1,10 @@
 // Options every command shares, defined once so they read and behave the same everywhere:
 // `--rules`, `--lang`, `--as-of`, `--format` (always with json), `-o/--output` (old names kept as aliases).
 import type { Argv } from 'yargs';
-import { parseDay, today } from '../src/io/dates.ts';
+import { parseDay, today } from '../src/profile/dates.ts';
 import { writeOutputFile } from '../src/io/output.ts';
 import { inputEncodings, type InputEncoding } from '../src/io/encoding.ts';
-import { InputError } from '../src/io/read.ts';
+import { InputError } from '../src/io/input-error.ts';
 import type { Lang } from '../src/report/summary.ts';
 import { defaultRulesDir } from '../src/rules/load.ts';
 

@@ -4,13 +4,13 @@ import { Writable } from 'node:stream';
 import { screenList, type ScreenListOptions } from './batch/run.ts';
 import type { ListFormat, ListInput } from './batch/read.ts';
 import type { Summary } from './batch/summary.ts';
-import { today } from './io/dates.ts';
+import { today } from './profile/dates.ts';
 import { check as checkWith } from './report/check.ts';
 import type { CheckReport } from './report/check-report.ts';
 import type { Rule } from './rules/schema.ts';
 
 export { loadRules } from './rules/load.ts';
-export { InputError } from './io/read.ts';
+export { InputError } from './io/input-error.ts';
 export { parseProfile } from './profile/load.ts';
 export type { Enterprise } from './profile/enterprise.ts';
 export type { Incident } from './profile/incidents.ts';

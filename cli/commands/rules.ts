@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
-import { InputError } from '../../src/io/read.ts';
+import { InputError } from '../../src/io/input-error.ts';
 import type { Lang } from '../../src/report/summary.ts';
 import { defaultSeedsDir, quoteProblems } from '../../src/rules/citations.ts';
 import { loadRules, ruleFilesIn } from '../../src/rules/load.ts';
@@ -82,7 +82,7 @@ const test: CommandModule<object, { dir?: string; rules: string; format: 'text' 
   describe: "Run the rules' own test cases (profile in, expected status out) and check that they put every condition on both sides",
   builder: (y) => rulesFolder(y).option('verbose', { type: 'boolean', describe: 'list passing cases too' }),
   handler: async (args) => {
-    const { runAllCases, uncoveredConditions } = await import('../../src/rules/cases.ts'); // loaded only when needed (start-up)
+    const { runAllCases, uncoveredConditions } = await import('../../src/catalog/cases.ts'); // loaded only when needed (start-up)
     const rules = loadRules(args.dir ?? args.rules);
     const outcomes = await runAllCases(rules);
     // Both sides of every condition: a rule whose cases never make a condition fail is under-tested.

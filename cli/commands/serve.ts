@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { parseDay } from '../../src/io/dates.ts';
+import { parseDay } from '../../src/profile/dates.ts';
 import { loadRules } from '../../src/rules/load.ts';
 import { serveUntilSignal } from '../../src/server/serve.ts';
 import { rulesOption } from '../options.ts';

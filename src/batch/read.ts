@@ -9,7 +9,7 @@ import type ExcelJS from 'exceljs';
 import { decodeChunks, type InputEncoding } from '../io/encoding.ts';
 import type { Note } from '../io/note.ts';
 import { LIMITS } from '../io/limits.ts';
-import { InputError } from '../io/read.ts';
+import { InputError } from '../io/input-error.ts';
 import { fieldForHeader } from './columns.ts';
 import { CsvReader, CsvSyntaxError, type CsvRecord } from './csv.ts';
 

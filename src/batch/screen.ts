@@ -7,7 +7,8 @@ import { CompiledRuleSet, TRUE, UNKNOWN, type CompiledRule } from '../engine/com
 import { inForce, statusOf } from '../engine/evaluate.ts';
 import { addDerivedFacts } from '../facts/catalog.ts';
 import { derivedFacts } from '../facts/derived.ts';
-import { describeIssue, InputError } from '../io/read.ts';
+import { describeIssue } from '../io/read.ts';
+import { InputError } from '../io/input-error.ts';
 import { enterpriseSchema, type Enterprise } from '../profile/enterprise.ts';
 import { usccValid } from '../profile/uscc.ts';
 import type { Lang } from '../report/summary.ts';

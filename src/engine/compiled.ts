@@ -14,7 +14,7 @@ import type { FactScope, FactValues } from '../facts/types.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import type { Condition, Rule, Status } from '../rules/schema.ts';
 import { enterpriseFacts as enterpriseFactsOf, explainedResult, incidentFacts, inForce, statusOf, type RuleResult } from './evaluate.ts';
-import { operators, type OperatorName } from './operators.ts';
+import { operators, type OperatorName } from '../rules/operators.ts';
 import type { Truth } from './truth.ts';
 
 /** Fact values by slot; an undefined slot is an unknown fact. */

@@ -4,7 +4,7 @@ import { factDefinition } from '../facts/catalog.ts';
 import type { FactValues } from '../facts/types.ts';
 import type { FieldLabel } from '../profile/fields.ts';
 import type { Condition } from '../rules/schema.ts';
-import { operators } from './operators.ts';
+import { operators } from '../rules/operators.ts';
 import type { EvaluatedCondition } from './truth.ts';
 
 type Leaf = Extract<Condition, { fact: string }>;

@@ -2,7 +2,7 @@
 // json-rules-engine (see reference.ts), proven by test/engine/differential.test.ts.
 import type { FactValues } from '../facts/types.ts';
 import type { Condition } from '../rules/schema.ts';
-import { operators } from './operators.ts';
+import { operators } from '../rules/operators.ts';
 import { childConditions, combine, type EvaluatedCondition, type Truth } from './truth.ts';
 
 export function leafTruth(c: Extract<Condition, { fact: string }>, facts: FactValues): Truth {

@@ -4,7 +4,7 @@
 import { Engine, Rule as JreRule } from 'json-rules-engine';
 import type { FactValues } from '../facts/types.ts';
 import type { Condition, Rule } from '../rules/schema.ts';
-import { customReferenceOperators, operators } from './operators.ts';
+import { customReferenceOperators, operators } from '../rules/operators.ts';
 import { childConditions, combine, type EvaluatedCondition } from './truth.ts';
 
 /** Our condition as json-rules-engine wants it: operator names mapped, labels dropped. */

@@ -1,6 +1,6 @@
 // Derived facts for comprehensive bonded zones (综合保税区), 国发〔2019〕3号 第2项 as the provinces restate
 // it: 自国务院批准设立综合保税区之日起, 入区企业进口自用的机器设备等 enjoy the zone's tax policy early.
-import type { DerivedFact } from './derived.ts';
+import type { DerivedFact } from './types.ts';
 
 export const bondedZoneDerivedFacts: DerivedFact[] = [
   {

@@ -6,7 +6,7 @@ import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { subDays } from 'date-fns/subDays';
 import { parse as parseYaml } from 'yaml';
 import { packagePath } from '../io/paths.ts';
-import type { DerivedFact } from './derived.ts';
+import type { DerivedFact } from './types.ts';
 import { AS_OF } from './types.ts';
 import { day, isoDay } from './periods.ts';
 

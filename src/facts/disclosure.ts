@@ -2,7 +2,7 @@
 // disclosure, the share of tax or refund affected, and the 12-month repeat test of 第四条.
 import { isAfter } from 'date-fns/isAfter';
 import { addDays } from 'date-fns/addDays';
-import type { DateWindow, DerivedFact } from './derived.ts';
+import type { DateWindow, DerivedFact } from './types.ts';
 import { day, endOfCalendarMonth, isoDay, monthsAfter, within, yearsAfter } from './periods.ts';
 
 const scope = 'customs-violation' as const;

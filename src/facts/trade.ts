@@ -1,7 +1,7 @@
 // Derived facts for the Chongqing foreign-trade and foreign-investment policies.
 // 渝府办发〔2022〕107号《重庆市建设高质量外资集聚地三年行动计划》第12项: a land price paid late
 // (欠缴) by foreign-exchange settlement may be forgiven its late fee when the arrears last 6 months or less.
-import type { DerivedFact } from './derived.ts';
+import type { DerivedFact } from './types.ts';
 import { day, monthsAfter, within } from './periods.ts';
 
 export const tradeDerivedFacts: DerivedFact[] = [

@@ -4,7 +4,7 @@
 // of GBK and GB2312) and a note says so. Decoding is strict: a byte sequence invalid in the chosen
 // encoding is an error naming the file and byte, never a replacement character in a name.
 import { stderrNote, type Note } from './note.ts';
-import { InputError } from './read.ts';
+import { InputError } from './input-error.ts';
 
 export const inputEncodings = ['utf8', 'gb18030', 'utf16le'] as const;
 export type InputEncoding = (typeof inputEncodings)[number];

@@ -4,13 +4,10 @@ import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { decodeText, type InputEncoding } from './encoding.ts';
+import { InputError } from './input-error.ts';
 import { jsonSyntaxProblem } from './json-error.ts';
 import { LIMITS, megabytes } from './limits.ts';
 
-/** An input problem the user can fix: the CLI prints the message and exits 1. */
-export class InputError extends Error {
-  override name = 'InputError';
-}
 
 /** How a file is read: its text encoding (default: from a BOM, else UTF-8, else GB18030 with a note). */
 export interface ReadOptions {

@@ -1,5 +1,6 @@
 import { LIMITS } from '../io/limits.ts';
-import { describeIssues, fieldPath, InputError, readStructuredFile, type ReadOptions } from '../io/read.ts';
+import { describeIssues, fieldPath, readStructuredFile, type ReadOptions } from '../io/read.ts';
+import { InputError } from '../io/input-error.ts';
 import { enterpriseSchema, type Enterprise } from './enterprise.ts';
 
 const count = (n: number) => n.toLocaleString('en-US');

@@ -10,7 +10,7 @@ import type { EvaluatedCondition } from '../engine/truth.ts';
 import { factDefinition } from '../facts/catalog.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import type { FieldLabel } from '../profile/fields.ts';
-import { answerOutcome, answersFromFile, asProfile, isSkip, parseAnswer, questionPrompt, SKIPPED, yesNo } from '../profile/questions.ts';
+import { answerOutcome, answersFromFile, asProfile, isSkip, parseAnswer, questionPrompt, SKIPPED, yesNo } from './ask-questions.ts';
 import type { Rule } from '../rules/schema.ts';
 import { checkTable } from './check-report.ts';
 import { questionKey, rankQuestions, type Lang, type RankedQuestion } from './summary.ts';

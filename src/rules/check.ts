@@ -2,7 +2,7 @@
 // rule, every operator fits its fact's type, every value fits the fact (e.g. a known enum member).
 import { factDefinition, factVisibleIn } from '../facts/catalog.ts';
 import type { FactDefinition, FactScope } from '../facts/types.ts';
-import { operators, type OperatorDefinition } from '../engine/operators.ts';
+import { operators, type OperatorDefinition } from './operators.ts';
 import { fieldPath } from '../io/read.ts';
 import { statusWhenMet, type Condition, type RuleDefinition } from './schema.ts';
 

@@ -3,7 +3,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { packagePath } from '../io/paths.ts';
-import { describeIssue, InputError, readStructuredFile } from '../io/read.ts';
+import { describeIssue, readStructuredFile } from '../io/read.ts';
+import { InputError } from '../io/input-error.ts';
 import { ruleProblems } from './check.ts';
 import { ruleFileSchema, type Rule, type RuleFile } from './schema.ts';
 import { bundledSnapshot, bundledSnapshotPath, readSnapshot, removeSnapshot, writeSnapshot } from './snapshot.ts';

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { isoDate } from '../profile/fields.ts';
 import { incidentKinds } from '../profile/incidents.ts';
-import { operatorNames } from '../engine/operators.ts';
+import { operatorNames } from './operators.ts';
 
 const text = z.string().trim().min(1, 'must not be empty');
 export const bilingual = z.strictObject({ zh: text, en: text });

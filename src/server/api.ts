@@ -12,7 +12,7 @@ import { renderClientReport } from '../report/client-report-command.ts';
 import { groupResults } from '../report/summary.ts';
 import { version } from '../report/version.ts';
 import type { Rule } from '../rules/schema.ts';
-import type { ServerContext } from './app.ts';
+import type { ServerContext } from './context.ts';
 import { openApiDocument } from './openapi.ts';
 import { Problem } from './problem.ts';
 import { parseProfileBody, parseQuery, YAML_TYPES } from './request.ts';

@@ -6,23 +6,14 @@
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { today } from '../io/dates.ts';
+import { today } from '../profile/dates.ts';
 import { version } from '../report/version.ts';
 import { rulesHash } from '../rules/hash.ts';
 import type { Rule } from '../rules/schema.ts';
 import { apiRoutes } from './api.ts';
+import { defaultBodyLimits, type BodyLimits, type ServerContext } from './context.ts';
 import { pagesPlugin } from './pages/plugin.ts';
 import { mib, Problem, PROBLEM_TYPE } from './problem.ts';
-
-/** Request size limits, in bytes. */
-export interface BodyLimits {
-  /** A profile (JSON or YAML) or a form: 1 MiB by default, room for hundreds of incidents. */
-  profile: number;
-  /** A list upload to POST /api/v1/screen: 512 MiB by default (a million rows of 26 columns are ~200 MB). */
-  list: number;
-}
-
-export const defaultBodyLimits: BodyLimits = { profile: 1024 * 1024, list: 512 * 1024 * 1024 };
 
 /** A request (headers and body) must arrive within this time, else 408: 2 minutes by default. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 120_000;
@@ -34,15 +25,6 @@ export interface ServerOptions {
   logger?: boolean;
   bodyLimit?: Partial<BodyLimits>;
   requestTimeoutMs?: number;
-}
-
-/** What every route needs to know about the server, computed once at start. */
-export interface ServerContext {
-  rules: readonly Rule[];
-  rulesHash: string;
-  limits: BodyLimits;
-  /** The evaluation date of a request that names none. */
-  asOf(): string;
 }
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; font-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'";

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { enterpriseSchema } from '../profile/enterprise.ts';
 import { version } from '../report/version.ts';
-import type { ServerContext } from './app.ts';
+import type { ServerContext } from './context.ts';
 import { mib } from './problem.ts';
 import { checkOut, factsOut, healthOut, problemOut, queries, questionsOut, ruleOut, rulesOut } from './schemas.ts';
 import { LIST_FIELD } from './screen.ts';

@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ListFormat } from '../batch/read.ts';
 import { screenList } from '../batch/run.ts';
 import type { Summary } from '../batch/summary.ts';
-import type { ServerContext } from './app.ts';
+import type { ServerContext } from './context.ts';
 import { mib, Problem } from './problem.ts';
 import { mediaType, parseQuery } from './request.ts';
 import { queries } from './schemas.ts';

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parseShard, screenList, type ScreenListOptions } from '../../src/batch/run.ts';
 import { evaluateProfile } from '../../src/engine/evaluate.ts';
-import { InputError } from '../../src/io/read.ts';
+import { InputError } from '../../src/io/input-error.ts';
 import { parseProfile } from '../../src/profile/load.ts';
 import { verdictGroup } from '../../src/report/summary.ts';
 import { loadRules } from '../../src/rules/load.ts';

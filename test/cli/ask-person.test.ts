@@ -11,7 +11,7 @@ import { evaluateProfile } from '../../src/engine/evaluate.ts';
 import { parseProfile } from '../../src/profile/load.ts';
 import { askSession, rankTopics, type AskIO } from '../../src/report/ask-session.ts';
 import { groupResults, rankQuestions } from '../../src/report/summary.ts';
-import { CASE_USCC } from '../../src/rules/cases.ts';
+import { CASE_USCC } from '../../src/catalog/cases.ts';
 import { loadRules } from '../../src/rules/load.ts';
 
 const SLOW = { timeout: 300_000 };

@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { parseAnswer, SKIPPED, type Question } from '../../src/profile/questions.ts';
+import { parseAnswer, SKIPPED, type Question } from '../../src/report/ask-questions.ts';
 import { askSession, type AskIO } from '../../src/report/ask-session.ts';
 import { rankQuestions } from '../../src/report/summary.ts';
-import { CASE_USCC } from '../../src/rules/cases.ts';
+import { CASE_USCC } from '../../src/catalog/cases.ts';
 import { gapRules, profile, resultsFor } from '../fixtures/gap/fixtures.ts';
 
 function run(args: string[], input?: string) {

@@ -2,9 +2,9 @@
 // (2024年第32号) and the Chongqing 高资信企业名单 name matcher.
 import { describe, expect, it } from 'vitest';
 import { customsFacts, chongqingHighCreditNames, normalizeEnterpriseName, onChongqingHighCreditList } from '../../src/facts/customs.ts';
-import { InputError } from '../../src/io/read.ts';
+import { InputError } from '../../src/io/input-error.ts';
 import { parseProfile } from '../../src/profile/load.ts';
-import { CASE_USCC } from '../../src/rules/cases.ts';
+import { CASE_USCC } from '../../src/catalog/cases.ts';
 
 const profileError = (facts: object): string | undefined => {
   try {

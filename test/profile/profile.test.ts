@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/io/read.ts';
+import { InputError } from '../../src/io/input-error.ts';
 import { loadProfile, parseProfile } from '../../src/profile/load.ts';
 import { usccCheckCharacter, usccProblem } from '../../src/profile/uscc.ts';
 

@@ -9,7 +9,7 @@ import { checkJson, checkMarkdown, checkTable } from '../../src/report/check-rep
 import { buildClientReport, clientReportMarkdown } from '../../src/report/client-report.ts';
 import { clientReportHtml } from '../../src/report/html.ts';
 import { groupResults } from '../../src/report/summary.ts';
-import { CASE_USCC } from '../../src/rules/cases.ts';
+import { CASE_USCC } from '../../src/catalog/cases.ts';
 import type { Rule } from '../../src/rules/schema.ts';
 import { enterpriseRule } from '../fixtures/rules.ts';
 

@@ -1,7 +1,7 @@
 // The shipped rule catalog: it loads, every rule's quote stands in its seed lines, and every case
 // that a rule file carries passes under both evaluators.
 import { describe, expect, it } from 'vitest';
-import { runCase, uncoveredConditions } from '../../src/rules/cases.ts';
+import { runCase, uncoveredConditions } from '../../src/catalog/cases.ts';
 import { defaultSeedsDir, ruleCitationProblems } from '../../src/rules/citations.ts';
 import { loadRules } from '../../src/rules/load.ts';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { InputError } from '../../src/io/read.ts';
+import { InputError } from '../../src/io/input-error.ts';
 import { checkRuleFile, loadRules } from '../../src/rules/load.ts';
 import { fixtureDocument, fixtureEffective } from '../fixtures/rules.ts';
 

@@ -7,7 +7,7 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 // The request decorations (req.file, req.isMultipart) of @fastify/multipart, which the server registers.
 import type {} from '@fastify/multipart';
 import { parse as parseYaml, stringify as toYaml } from 'yaml';
-import { InputError } from '../../io/read.ts';
+import { InputError } from '../../io/input-error.ts';
 import { parseProfile } from '../../profile/load.ts';
 import { packagePath } from '../../io/paths.ts';
 import { ALPHABET, WEIGHTS, usccCheckCharacter } from '../../profile/uscc.ts';

@@ -2,10 +2,10 @@
 import { evaluateProfile, type EvaluationOptions } from '../engine/evaluate.ts';
 import { describeCondition } from '../engine/explain.ts';
 import type { EvaluatedCondition } from '../engine/truth.ts';
-import { InputError } from '../io/read.ts';
+import { InputError } from '../io/input-error.ts';
 import { parseProfile } from '../profile/load.ts';
 import { usccCheckCharacter } from '../profile/uscc.ts';
-import type { Rule, RuleCase, Status } from './schema.ts';
+import type { Rule, RuleCase, Status } from '../rules/schema.ts';
 
 const CASE_USCC_BODY = '91500000MA6CQ0001';
 /** A valid 统一社会信用代码 for case profiles, which need one to pass validation. */

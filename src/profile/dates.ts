@@ -1,6 +1,6 @@
 import { format } from 'date-fns/format';
-import { day } from '../profile/fields.ts';
-import { InputError } from './read.ts';
+import { day } from './fields.ts';
+import { InputError } from '../io/input-error.ts';
 
 export const today = (): string => format(new Date(), 'yyyy-MM-dd');
 

@@ -3,8 +3,8 @@
 // in the user's language, naming the question. Which questions to ask is the report's ranker (summary.ts).
 import { factDefinition } from '../facts/catalog.ts';
 import type { FactDefinition } from '../facts/types.ts';
-import { enterpriseSchema, type Enterprise } from './enterprise.ts';
-import type { FieldLabel } from './fields.ts';
+import { enterpriseSchema, type Enterprise } from '../profile/enterprise.ts';
+import type { FieldLabel } from '../profile/fields.ts';
 
 export interface Question {
   fact: string;

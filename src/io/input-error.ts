@@ -1,0 +1,6 @@
+// The one error a user can fix by changing the input: the CLI prints its message (naming the file, row or
+// field) and exits 1. Its own module so that every reader can throw it without importing the others.
+/** An input problem the user can fix: the CLI prints the message and exits 1. */
+export class InputError extends Error {
+  override name = 'InputError';
+}
