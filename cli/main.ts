@@ -3,7 +3,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { OutputError, outputError } from '../src/io/output.ts';
 import { InputError } from '../src/io/input-error.ts';
-import { version } from '../src/report/version.ts';
+import { version } from '../src/io/version.ts';
 import { checkCommand } from './commands/check.ts';
 import { rulesCommand } from './commands/rules.ts';
 import { reportCommand } from './commands/report.ts';

@@ -5,7 +5,7 @@ import { parseDay, today } from '../src/profile/dates.ts';
 import { writeOutputFile } from '../src/io/output.ts';
 import { inputEncodings, type InputEncoding } from '../src/io/encoding.ts';
 import { InputError } from '../src/io/input-error.ts';
-import type { Lang } from '../src/report/summary.ts';
+import type { Lang } from '../src/io/lang.ts';
 import { defaultRulesDir } from '../src/rules/load.ts';
 
 /** A usage error: cli/main.ts prints it on one line with a pointer to --help and exits 2. */

@@ -1,6 +1,6 @@
 import type { CommandModule } from 'yargs';
 import type { InputEncoding } from '../../src/io/encoding.ts';
-import type { Lang } from '../../src/report/summary.ts';
+import type { Lang } from '../../src/io/lang.ts';
 import { evaluationDate, formatOption, outputOption, profileOptions } from '../options.ts';
 
 interface AskArgs {

@@ -5,7 +5,7 @@ import { loadProfile } from '../../src/profile/load.ts';
 import { checkProfile } from '../../src/report/check.ts';
 import { checkFormats, checkTable, type CheckFormat } from '../../src/report/check-report.ts';
 import type { InputEncoding } from '../../src/io/encoding.ts';
-import type { Lang } from '../../src/report/summary.ts';
+import type { Lang } from '../../src/io/lang.ts';
 import { loadRules } from '../../src/rules/load.ts';
 import { evaluationDate, formatOption, outputOption, profileOptions, writeResult } from '../options.ts';
 

@@ -2,7 +2,7 @@ import type { CommandModule } from 'yargs';
 import { checkOutputPath } from '../../src/io/output.ts';
 import { writeClientReport, reportFormats, type ReportFormat } from '../../src/report/client-report-command.ts';
 import type { InputEncoding } from '../../src/io/encoding.ts';
-import type { Lang } from '../../src/report/summary.ts';
+import type { Lang } from '../../src/io/lang.ts';
 import { evaluationDate, formatOption, outputOption, profileOptions, writeResult } from '../options.ts';
 
 interface ReportArgs {

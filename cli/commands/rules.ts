@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../../src/io/input-error.ts';
-import type { Lang } from '../../src/report/summary.ts';
+import type { Lang } from '../../src/io/lang.ts';
 import { defaultSeedsDir, quoteProblems } from '../../src/rules/citations.ts';
 import { loadRules, ruleFilesIn } from '../../src/rules/load.ts';
 import { jurisdictions, ruleKinds } from '../../src/rules/schema.ts';

@@ -2,7 +2,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { columnHelp, columnTable } from '../../src/batch/help.ts';
 import { formatOfName, listFormats, type ListFormat } from '../../src/batch/read.ts';
 import type { InputEncoding } from '../../src/io/encoding.ts';
-import type { Lang } from '../../src/report/summary.ts';
+import type { Lang } from '../../src/io/lang.ts';
 import { loadRules } from '../../src/rules/load.ts';
 import { asOfOption, encodingOption, evaluationDate, formatOption, langOption, outputOption, rulesOption, UsageError } from '../options.ts';
 

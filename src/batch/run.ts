@@ -2,7 +2,7 @@
 // row out (unless --only filters the output); a bad row is reported, never fatal.
 import type { InputEncoding } from '../io/encoding.ts';
 import type { Rule } from '../rules/schema.ts';
-import type { Lang } from '../report/summary.ts';
+import type { Lang } from '../io/lang.ts';
 import { Progress } from './progress.ts';
 import type { Writable } from 'node:stream';
 import { openList, type ListFormat, type ListInput } from './read.ts';

@@ -11,7 +11,7 @@ import { describeIssue } from '../io/read.ts';
 import { InputError } from '../io/input-error.ts';
 import { enterpriseSchema, type Enterprise } from '../profile/enterprise.ts';
 import { usccValid } from '../profile/uscc.ts';
-import type { Lang } from '../report/summary.ts';
+import type { Lang } from '../io/lang.ts';
 import { countedInScreening, statusWhenMet, type Rule, type Status } from '../rules/schema.ts';
 import type { FactValues } from '../facts/types.ts';
 import { CellError, columnName, convertCell, EMPTY, fieldForHeader, type ColumnField } from './columns.ts';

@@ -1,6 +1,6 @@
 // The summary `huiqi screen` prints on stderr when a list is done: rows, errors (with row numbers),
 // rows eligible per rule, time and rows per second.
-import type { Lang } from '../report/summary.ts';
+import type { Lang } from '../io/lang.ts';
 import { countedInScreening, type Rule } from '../rules/schema.ts';
 import type { ListFormat } from './read.ts';
 

@@ -10,7 +10,7 @@ import { noteIncidentDatesAfter } from '../profile/dates-after.ts';
 import { parseProfile } from '../profile/load.ts';
 import { loadRules } from '../rules/load.ts';
 import { applyAnswerFile, askSession, questionJson, questionList, sessionResult, type AskOptions } from './ask-session.ts';
-import type { Lang } from './summary.ts';
+import type { Lang } from '../io/lang.ts';
 
 export interface AskCommandOptions {
   profileFile: string;

@@ -13,7 +13,8 @@ import type { FieldLabel } from '../profile/fields.ts';
 import { answerOutcome, answersFromFile, asProfile, isSkip, parseAnswer, questionPrompt, SKIPPED, yesNo } from './ask-questions.ts';
 import type { Rule } from '../rules/schema.ts';
 import { checkTable } from './check-report.ts';
-import { questionKey, rankQuestions, type Lang, type RankedQuestion } from './summary.ts';
+import { questionKey, rankQuestions, type RankedQuestion } from './summary.ts';
+import type { Lang } from '../io/lang.ts';
 
 export interface AskIO {
   /** Shows a prompt and returns the answer line, or undefined when input has ended. */

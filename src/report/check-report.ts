@@ -2,12 +2,11 @@
 // that would decide it. Three formats: a terminal table, JSON, Markdown.
 import type { RuleResult } from '../engine/evaluate.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
-import {
-  amountText, caveatTexts, citationText, doubtText, groupResults, isDoubtful, missingFactLabels, questionKey, resultTitle, rightSituation, type Lang, type Question, type ResultGroups,
-} from './summary.ts';
+import { amountText, caveatTexts, citationText, doubtText, groupResults, isDoubtful, missingFactLabels, questionKey, resultTitle, rightSituation, type Question, type ResultGroups } from './summary.ts';
+import type { Lang } from '../io/lang.ts';
 import { Lines } from './lines.ts';
 import { withoutRawHtml } from './markdown.ts';
-import { version } from './version.ts';
+import { version } from '../io/version.ts';
 
 export interface CheckReportInput {
   profile: Enterprise;

@@ -10,8 +10,8 @@ import { checkProfile } from './check.ts';
 import { resultJson } from './check-report.ts';
 import { buildClientReport, clientReportMarkdown, type ClientReport } from './client-report.ts';
 import { clientReportHtml } from './html.ts';
-import type { Lang } from './summary.ts';
-import { version } from './version.ts';
+import type { Lang } from '../io/lang.ts';
+import { version } from '../io/version.ts';
 
 export const reportFormats = ['markdown', 'html', 'json'] as const;
 export type ReportFormat = (typeof reportFormats)[number];

@@ -9,11 +9,9 @@ import { describeStep, gapAnalysis, type GapAnalysis, type Unlock } from '../eng
 import { customsCreditNames, type Enterprise } from '../profile/enterprise.ts';
 import { provinces } from '../profile/provinces.ts';
 import type { Rule } from '../rules/schema.ts';
-import {
-  amountText, caveatTexts, citationText, doubtText, groupResults, missingFactLabels, resultTitle, rightSituation, verdictGroup, type Lang,
-  type ResultGroups,
-} from './summary.ts';
-import { version } from './version.ts';
+import { amountText, caveatTexts, citationText, doubtText, groupResults, missingFactLabels, resultTitle, rightSituation, verdictGroup, type ResultGroups } from './summary.ts';
+import type { Lang } from '../io/lang.ts';
+import { version } from '../io/version.ts';
 
 export interface ClientReportInput {
   profile: Enterprise;

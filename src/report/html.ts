@@ -8,7 +8,7 @@ import {
   questionFields, RANKED_LIMIT, reportWords, resultNotes, situationalDeadlines, UNDETERMINED_LIMIT, resultTitle, unlockText, type ClientReport,
 } from './client-report.ts';
 import { embeddedFontCss } from './font.ts';
-import { version } from './version.ts';
+import { version } from '../io/version.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);

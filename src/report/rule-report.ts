@@ -1,7 +1,8 @@
 // How rules are listed and shown: `huiqi rules list` and `huiqi rules show <id>`.
 import { describeCondition } from '../engine/explain.ts';
 import type { Condition, Rule } from '../rules/schema.ts';
-import { amountText, type Lang } from './summary.ts';
+import { amountText } from './summary.ts';
+import type { Lang } from '../io/lang.ts';
 
 export function ruleListTable(rules: readonly Rule[], lang: Lang): string {
   const rows = rules.map((r) => [r.id, r.source.jurisdiction, r.kind, `${r.source.docNumber} ${r.source.article}`, r.title[lang]]);

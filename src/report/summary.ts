@@ -1,11 +1,11 @@
 // Groups a profile's rule results the way every report presents them (one grouping for every output),
 // and ranks the questions that would decide undetermined rules (the fact deciding most rules first).
+import type { Lang } from '../io/lang.ts';
 import { factDefinition } from '../facts/catalog.ts';
 import type { RuleResult } from '../engine/evaluate.ts';
 import type { FieldLabel } from '../profile/fields.ts';
 import { informationalKinds } from '../rules/schema.ts';
 
-export type Lang = 'zh' | 'en';
 
 export interface Question {
   fact: string;

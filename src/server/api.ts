@@ -10,7 +10,7 @@ import { checkProfile } from '../report/check.ts';
 import { checkReport } from '../report/check-report.ts';
 import { renderClientReport } from '../report/client-report-command.ts';
 import { groupResults } from '../report/summary.ts';
-import { version } from '../report/version.ts';
+import { version } from '../io/version.ts';
 import type { Rule } from '../rules/schema.ts';
 import type { ServerContext } from './context.ts';
 import { openApiDocument } from './openapi.ts';

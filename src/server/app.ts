@@ -7,7 +7,7 @@ import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { today } from '../profile/dates.ts';
-import { version } from '../report/version.ts';
+import { version } from '../io/version.ts';
 import { rulesHash } from '../rules/hash.ts';
 import type { Rule } from '../rules/schema.ts';
 import { apiRoutes } from './api.ts';

@@ -2,7 +2,7 @@
 // validates with (./schemas.ts, the profile schema) and answers by; nothing here restates a schema.
 import { z } from 'zod';
 import { enterpriseSchema } from '../profile/enterprise.ts';
-import { version } from '../report/version.ts';
+import { version } from '../io/version.ts';
 import type { ServerContext } from './context.ts';
 import { mib } from './problem.ts';
 import { checkOut, factsOut, healthOut, problemOut, queries, questionsOut, ruleOut, rulesOut } from './schemas.ts';

@@ -11,7 +11,7 @@ import {
 } from '../../report/client-report.ts';
 import { h, Raw, type Part } from '../../report/html.ts';
 import { caveatTexts, doubtText, groupResults, missingFactLabels, type RankedQuestion } from '../../report/summary.ts';
-import { version } from '../../report/version.ts';
+import { version } from '../../io/version.ts';
 import { BASIC_FIELDS, incidentFormFacts, type Evaluation, type FieldErrors, type SelfCheckState } from './state.ts';
 import { pageWords, type PageLang } from './words.ts';
 
