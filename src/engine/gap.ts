@@ -18,7 +18,7 @@ import { AS_OF } from '../facts/types.ts';
 import type { FactValues } from '../facts/types.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import type { FieldLabel } from '../profile/fields.ts';
-import { isEntitlement, type Condition, type Rule } from '../rules/schema.ts';
+import { isEntitlement, restsOnDoubtfulFigure, type Condition, type Rule } from '../rules/schema.ts';
 import { enterpriseFactValues, type RuleResult } from './evaluate.ts';
 import { askableFacts } from './explain.ts';
 import { evaluateCondition } from './native.ts';
@@ -365,7 +365,7 @@ const stepKey = (s: Step) =>
  * claim), nor a rule on a doubtful figure (`confidence: low`: it never becomes eligible on our word).
  */
 export function worthUnlocking(rule: Rule): boolean {
-  return isEntitlement(rule) && rule.confidence?.level !== 'low';
+  return isEntitlement(rule) && !restsOnDoubtfulFigure(rule);
 }
 
 /** Near misses for every ineligible or undetermined entitlement whose situation may arise, and the single steps ranked by what they unlock. */

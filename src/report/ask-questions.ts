@@ -4,23 +4,17 @@
 import { factDefinition } from '../facts/catalog.ts';
 import type { FactDefinition } from '../facts/types.ts';
 import { enterpriseSchema, type Enterprise } from '../profile/enterprise.ts';
-import type { FieldLabel } from '../profile/fields.ts';
+import type { QuestionFact } from './summary.ts';
 
-export interface Question {
-  fact: string;
-  /** The incident the fact belongs to; undefined for an enterprise fact. */
-  incidentId?: string;
-  label: FieldLabel;
-}
 
-const definitionOf = (q: Question): FactDefinition | undefined => factDefinition(q.fact);
+const definitionOf = (q: QuestionFact): FactDefinition | undefined => factDefinition(q.fact);
 
 const YES = new Set(['是', '对', '有', 'y', 'yes', 'true', '1']);
 const NO = new Set(['否', '不是', '不', '没有', '无', 'n', 'no', 'false', '0']);
 const SKIP = new Set(['', '?', '？', 'skip', '跳过', '不知道', '不清楚']);
 
 /** The question in words, with the accepted answers. */
-export function questionPrompt(q: Question, lang: 'zh' | 'en'): string {
+export function questionPrompt(q: QuestionFact, lang: 'zh' | 'en'): string {
   const where = q.incidentId !== undefined ? (lang === 'zh' ? `［事项 ${q.incidentId}］` : `[incident ${q.incidentId}] `) : '';
   const definition = definitionOf(q);
   const type = definition?.type;
@@ -40,7 +34,7 @@ export function questionPrompt(q: Question, lang: 'zh' | 'en'): string {
  * An answer as a fact value, or `skip`; throws an Error with a message in `lang` when it cannot be read.
  * Numbers and dates stay text: the profile schema reads them (values.ts) and says what is wrong.
  */
-export function parseAnswer(q: Question, raw: string, lang: 'zh' | 'en' = 'en'): unknown | typeof SKIPPED {
+export function parseAnswer(q: QuestionFact, raw: string, lang: 'zh' | 'en' = 'en'): unknown | typeof SKIPPED {
   const text = raw.trim();
   if (SKIP.has(text.toLowerCase())) return SKIPPED;
   const def = definitionOf(q);
@@ -74,7 +68,7 @@ export function yesNo(raw: string, lang: 'zh' | 'en'): boolean {
 export const isSkip = (raw: string) => SKIP.has(raw.trim().toLowerCase());
 
 /** A plain profile object (as read from a file) with one fact set, for validation by the schema. */
-export function withAnswer(data: Record<string, unknown>, q: Pick<Question, 'fact' | 'incidentId'>, value: unknown): Record<string, unknown> {
+export function withAnswer(data: Record<string, unknown>, q: Pick<QuestionFact, 'fact' | 'incidentId'>, value: unknown): Record<string, unknown> {
   if (q.incidentId === undefined) return { ...data, [q.fact]: value };
   const incidents = (data.incidents as Record<string, unknown>[] | undefined) ?? [];
   return { ...data, incidents: incidents.map((i) => (i.id === q.incidentId ? { ...i, [q.fact]: value } : i)) };
@@ -85,7 +79,7 @@ export function withAnswer(data: Record<string, unknown>, q: Pick<Question, 'fac
  * or what is wrong with the answer in `lang`, naming the question (its label, not a field path).
  */
 export function answerOutcome(
-  data: Record<string, unknown>, q: Question, value: unknown, lang: 'zh' | 'en',
+  data: Record<string, unknown>, q: QuestionFact, value: unknown, lang: 'zh' | 'en',
 ): { data: Record<string, unknown> } | { problem: string } {
   const candidate = withAnswer(data, q, value);
   const parsed = enterpriseSchema.safeParse(candidate);

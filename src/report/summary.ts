@@ -4,20 +4,24 @@ import type { Lang } from '../io/lang.ts';
 import { factDefinition } from '../facts/catalog.ts';
 import type { RuleResult } from '../engine/evaluate.ts';
 import type { FieldLabel } from '../profile/fields.ts';
-import { informationalKinds } from '../rules/schema.ts';
+import { informationalKinds, restsOnDoubtfulFigure } from '../rules/schema.ts';
 
 
-export interface Question {
+/** A fact to ask for: an enterprise fact, or an incident's (asked once per incident). */
+export interface QuestionFact {
   fact: string;
-  /** The incident an incident fact belongs to (asked once per incident); absent for an enterprise fact. */
+  /** The incident an incident fact belongs to; absent for an enterprise fact. */
   incidentId?: string;
   label: FieldLabel;
+}
+
+export interface Question extends QuestionFact {
   /** Rule results (rule × incident) this answer helps decide. */
   decides: string[];
 }
 
 /** A question with the results it decides, as the ranker gives it. */
-export interface RankedQuestion extends Omit<Question, 'decides'> {
+export interface RankedQuestion extends QuestionFact {
   decides: RuleResult[];
 }
 
@@ -105,7 +109,7 @@ export function groupResults(results: readonly RuleResult[]): ResultGroups {
 }
 
 /** Whether a result rests on a doubtful figure (a `confidence: low` rule, e.g. from the machine-garbled Hubei seed). */
-export const isDoubtful = (r: RuleResult): boolean => r.rule.confidence?.level === 'low';
+export const isDoubtful = (r: RuleResult): boolean => restsOnDoubtfulFigure(r.rule);
 
 /** What every output says beside a result of a low-confidence rule. */
 export function doubtText(r: RuleResult, lang: Lang): string | undefined {

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { defaultRulesDir, loadRules } from './load.ts';
-import type { Rule } from './schema.ts';
+import { restsOnDoubtfulFigure, type Rule } from './schema.ts';
 
 /** The rule packs' coverage notes, rules/coverage/*.md, in name order. */
 export function coverageNotes(rulesDir = defaultRulesDir): { file: string; text: string }[] {
@@ -23,7 +23,7 @@ export function renderRulesReadme(coverage = coverageNotes()): string {
     .map((s) => {
       const list = byFile.get(s.file)!;
       const file = relative(defaultRulesDir, s.file.startsWith('/') ? s.file : `${process.cwd()}/${s.file}`);
-      const low = list.filter((r) => r.confidence?.level === 'low').length;
+      const low = list.filter(restsOnDoubtfulFigure).length;
       return `| ${s.jurisdiction} | ${s.title} | ${s.docNumber} | ${s.seed} ${s.documentLines[0]}–${s.documentLines[1]} | [${file}](${file}) | ${list.length}${low ? ` (${low} low confidence)` : ''} |`;
     });
   const demote = (text: string) => text.replace(/^(#+) /gm, '#$1 ');

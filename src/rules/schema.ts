@@ -187,8 +187,11 @@ export const ruleFileSchema = z.strictObject({
  */
 export function statusWhenMet(rule: Pick<RuleDefinition, 'kind' | 'confidence'>): Status {
   if (informationalKinds.includes(rule.kind)) return 'informational';
-  return rule.confidence?.level === 'low' ? 'undetermined' : 'eligible';
+  return restsOnDoubtfulFigure(rule) ? 'undetermined' : 'eligible';
 }
+
+/** A rule resting on a doubtful figure (`confidence: low`, e.g. the machine-garbled Hubei seed). */
+export const restsOnDoubtfulFigure = (rule: Pick<RuleDefinition, 'confidence'>): boolean => rule.confidence?.level === 'low';
 
 const nonEntitlementKinds = new Set<RuleDefinition['kind']>(['disqualification', 'right', ...informationalKinds]);
 /** Something the enterprise can claim: not a disqualification, a right, a goal or a pointer. */

@@ -8,8 +8,8 @@ import { missingFacts } from '../../engine/explain.ts';
 import { allFacts, factDefinition } from '../../facts/catalog.ts';
 import type { FactDefinition } from '../../facts/types.ts';
 import { enterpriseSchema, type Enterprise } from '../../profile/enterprise.ts';
-import { parseAnswer, SKIPPED, withAnswer, type Question } from '../../report/ask-questions.ts';
-import { rankQuestions, type RankedQuestion } from '../../report/summary.ts';
+import { parseAnswer, SKIPPED, withAnswer } from '../../report/ask-questions.ts';
+import { rankQuestions, type QuestionFact, type RankedQuestion } from '../../report/summary.ts';
 import { fieldPath } from '../../io/read.ts';
 import type { Rule } from '../../rules/schema.ts';
 
@@ -104,7 +104,7 @@ export function questionFor([incidentId, fact]: QuestionKey): RankedQuestion {
   return { fact, ...(incidentId !== null && { incidentId }), label: { zh: definition.zh, en: definition.en }, decides: [] };
 }
 
-const keyOf = (q: Pick<Question, 'fact' | 'incidentId'>): QuestionKey => [q.incidentId ?? null, q.fact];
+const keyOf = (q: Pick<QuestionFact, 'fact' | 'incidentId'>): QuestionKey => [q.incidentId ?? null, q.fact];
 const sameKey = (a: QuestionKey, b: QuestionKey) => a[0] === b[0] && a[1] === b[1];
 
 /**
@@ -118,7 +118,7 @@ export function applyAnswers(state: SelfCheckState, body: FormBody): { state: Se
   let data = state.data;
   const skipped = [...state.skipped];
   const errors: FieldErrors = {};
-  const answer = (field: string, q: Question, raw: string) => {
+  const answer = (field: string, q: QuestionFact, raw: string) => {
     let value: unknown;
     try {
       value = parseAnswer(q, raw);
@@ -184,7 +184,7 @@ export interface Evaluation {
 /** Evaluates the profile (the project's own evaluator) and picks the next questions and switches. */
 export async function evaluate(profile: Enterprise, rules: readonly Rule[], asOf: string, skipped: readonly QuestionKey[]): Promise<Evaluation> {
   const results = await evaluateProfile(profile, rules, { asOf, evaluator: 'native', keepTrees: true });
-  const isSkipped = (q: Pick<Question, 'fact' | 'incidentId'>) => skipped.some((k) => sameKey(k, keyOf(q)));
+  const isSkipped = (q: Pick<QuestionFact, 'fact' | 'incidentId'>) => skipped.some((k) => sameKey(k, keyOf(q)));
   const questions = rankQuestions(results)
     .filter((q) => q.decides.some((r) => r.relevant === true) && !isSkipped(q))
     .slice(0, QUESTIONS_PER_STEP);
