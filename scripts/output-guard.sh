@@ -15,13 +15,14 @@ lists=${GUARD_LISTS:-/tmp/huiqi-guard-lists}
 mkdir -p "$lists"
 # The generated lists are written once and shared by every checkout that runs the guard.
 if [ ! -s "$lists/sparse-$rows.csv" ]; then
-  (cd "$here" && npx tsx -e "
-    import { writeGeneratedList } from './bench/generate.ts';
-    import { denseColumns, writeDenseList } from './bench/dense.ts';
-    import { loadRules } from './src/rules/load.ts';
-    await writeGeneratedList('$lists/sparse-$rows.csv', $rows, { seed: 7, brokenRate: 0.01 });
-    await writeDenseList('$lists/dense-20000.csv', 20000, denseColumns(loadRules(), '$asof'), { seed: 7, brokenRate: 0.01 });
-  "
+  cat > "$lists/write.mts" <<JS
+import { writeGeneratedList } from '$here/bench/generate.ts';
+import { denseColumns, writeDenseList } from '$here/bench/dense.ts';
+import { loadRules } from '$here/src/rules/load.ts';
+await writeGeneratedList('$lists/sparse-$rows.csv', $rows, { seed: 7, brokenRate: 0.01 });
+await writeDenseList('$lists/dense-20000.csv', 20000, denseColumns(loadRules(), '$asof'), { seed: 7, brokenRate: 0.01 });
+JS
+  (cd "$here" && npx tsx "$lists/write.mts")
 fi
 for sample in "$here"/samples/*.yaml "$here"/samples/*.json; do
   name=$(basename "$sample")
