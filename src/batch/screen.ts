@@ -34,7 +34,7 @@ interface HeaderPlan {
   caches?: (Map<string, CellResult> | undefined)[];
   /**
    * Copies the facts the rules name into their slots: every key the row's facts can have (the columns,
-   * name and uscc, which enterpriseFacts (evaluate.ts) projects from the profile, and the derived
+   * name and uscc, which enterpriseFactSet (evaluate.ts) projects from the profile, and the derived
    * enterprise facts it adds), read by name in generated code.
    */
   fillSlots?: (facts: FactValues, slots: unknown[], used: number[]) => void;
@@ -331,7 +331,7 @@ export class RowScreener {
   /** Evaluates the enterprise rules on a validated profile, with the facts evaluate.ts would give them. */
   private evaluate(profile: Enterprise, plan: HeaderPlan, row: number, name: string, uscc: string): ScreenedRow {
     const { asOf } = this.settings;
-    const facts = addDerivedFacts('enterprise', plan.factValuesOf!(profile), asOf); // = enterpriseFacts(profile, asOf)
+    const facts = addDerivedFacts('enterprise', plan.factValuesOf!(profile), asOf); // = enterpriseFactSet(profile, asOf)
     const slots = this.slots;
     plan.fillSlots!(facts, slots, this.usedSlots);
     const codes = this.compiled.run('enterprise', slots);

@@ -13,7 +13,7 @@
 import type { FactScope, FactValues } from '../facts/types.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import type { Condition, Rule, Status } from '../rules/schema.ts';
-import { enterpriseFacts as enterpriseFactsOf, explainedResult, incidentFacts, inForce, statusOf, type RuleResult } from './evaluate.ts';
+import { enterpriseFactSet, explainedResult, incidentFactSet, inForce, statusOf, type RuleResult } from './evaluate.ts';
 import { operators, type OperatorName } from '../rules/operators.ts';
 import type { Truth } from './truth.ts';
 
@@ -211,7 +211,7 @@ export class CompiledRuleSet {
     return forces;
   }
 
-  /** The status of every `scope` rule, in rule-id order. `facts` must already hold the derived facts (enterpriseFacts / incidentFacts). */
+  /** The status of every `scope` rule, in rule-id order. `facts` must already hold the derived facts (enterpriseFactSet / incidentFactSet). */
   statuses(scope: FactScope, facts: FactValues, asOf: string): Status[] {
     const fixed = this.fixedForces(scope, asOf);
     const rules = this.rules(scope);
@@ -264,24 +264,24 @@ export class CompiledRuleSet {
         else out.push({ ruleId: rule.id, status, ...(incidentId !== undefined && { incidentId }), missingFacts: [], failedConditions: [], openConditions: [], relevant, rule });
       });
     };
-    const enterpriseFacts = enterpriseFactsOf(profile, asOf);
-    scopeResults('enterprise', enterpriseFacts);
+    const ownFacts = enterpriseFactSet(profile, asOf);
+    scopeResults('enterprise', ownFacts);
     for (const incident of profile.incidents) {
-      if (this.rules(incident.kind).length) scopeResults(incident.kind, incidentFacts(enterpriseFacts, incident, asOf), incident.id);
+      if (this.rules(incident.kind).length) scopeResults(incident.kind, incidentFactSet(ownFacts, incident, asOf), incident.id);
     }
     return out;
   }
 
   /** Every rule's status on a whole profile, in the order `evaluateProfile` returns its results. */
   profileStatuses(profile: Enterprise, asOf: string): { ruleId: string; incidentId?: string; status: Status }[] {
-    const enterpriseFacts = enterpriseFactsOf(profile, asOf);
+    const ownFacts = enterpriseFactSet(profile, asOf);
     const out: { ruleId: string; incidentId?: string; status: Status }[] = [];
-    const statuses = this.statuses('enterprise', enterpriseFacts, asOf);
+    const statuses = this.statuses('enterprise', ownFacts, asOf);
     this.rules('enterprise').forEach((r, i) => out.push({ ruleId: r.rule.id, status: statuses[i]! }));
     for (const incident of profile.incidents) {
       const rules = this.rules(incident.kind);
       if (!rules.length) continue;
-      const s = this.statuses(incident.kind, incidentFacts(enterpriseFacts, incident, asOf), asOf);
+      const s = this.statuses(incident.kind, incidentFactSet(ownFacts, incident, asOf), asOf);
       rules.forEach((r, i) => out.push({ ruleId: r.rule.id, incidentId: incident.id, status: s[i]! }));
     }
     return out;

@@ -54,12 +54,12 @@ export function enterpriseFactValues(profile: Enterprise): FactValues {
  * with the derived enterprise facts, built in one object. The one place these facts are made, for
  * evaluateProfile, the compiled evaluator and batch screening alike.
  */
-export function enterpriseFacts(profile: Enterprise, asOf: string): FactValues {
+export function enterpriseFactSet(profile: Enterprise, asOf: string): FactValues {
   return addDerivedFacts('enterprise', enterpriseFactValues(profile), asOf);
 }
 
 /** The facts an incident's rules are evaluated on: the enterprise's facts with the incident's own and derived ones. */
-export function incidentFacts(enterprise: FactValues, incident: Incident, asOf: string): FactValues {
+export function incidentFactSet(enterprise: FactValues, incident: Incident, asOf: string): FactValues {
   const { id: _id, kind, ...own } = incident;
   return { ...enterprise, ...withDerivedFacts(kind, own, asOf) };
 }
@@ -166,7 +166,7 @@ export async function evaluateProfile(profile: Enterprise, rules: readonly Rule[
   const groups = rulesByScope(rules);
   const { asOf } = options;
   const keepTrees = options.keepTrees ?? false;
-  const ownFacts = enterpriseFacts(profile, asOf);
+  const ownFacts = enterpriseFactSet(profile, asOf);
   const results: RuleResult[] = [];
 
   const enterpriseRules = groups.get('enterprise') ?? [];
@@ -176,7 +176,7 @@ export async function evaluateProfile(profile: Enterprise, rules: readonly Rule[
   for (const incident of profile.incidents) {
     const incidentRules = groups.get(incident.kind) ?? [];
     if (!incidentRules.length) continue;
-    const facts = incidentFacts(ownFacts, incident, asOf);
+    const facts = incidentFactSet(ownFacts, incident, asOf);
     const incidentTrees = await trees(incidentRules, facts);
     for (const rule of incidentRules) results.push(resultFor(rule, incidentTrees.get(rule.id), facts, asOf, keepTrees, incident.id));
   }
