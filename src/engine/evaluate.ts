@@ -31,7 +31,11 @@ export interface RuleResult {
 export interface EvaluationOptions {
   /** YYYY-MM-DD; decides which enterprise rules are in force. */
   asOf: string;
-  /** `reference` runs json-rules-engine; `native` our synchronous evaluator. Both give the same verdicts. */
+  /**
+   * `native` (the default): our synchronous tree evaluator (native.ts). `reference`: json-rules-engine, the
+   * oracle of test/engine/differential.test.ts and of `huiqi rules test --oracle`, loaded only when asked for.
+   * Both give the same verdicts.
+   */
   evaluator?: 'reference' | 'native';
   /**
    * Keep each result's evaluated tree (the case runner checks coverage with it). Off by default: a tree
@@ -162,7 +166,7 @@ function rulesByScope(rules: readonly Rule[]): Map<FactScope, Rule[]> {
 
 /** Every rule's verdict on the profile: enterprise rules once, incident rules once per matching incident. */
 export async function evaluateProfile(profile: Enterprise, rules: readonly Rule[], options: EvaluationOptions): Promise<RuleResult[]> {
-  const trees = options.evaluator === 'native' ? nativeTrees : referenceTrees;
+  const trees = options.evaluator === 'reference' ? referenceTrees : nativeTrees;
   const groups = rulesByScope(rules);
   const { asOf } = options;
   const keepTrees = options.keepTrees ?? false;

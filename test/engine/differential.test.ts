@@ -100,7 +100,7 @@ describe('differential: json-rules-engine vs native vs compiled, over the whole 
   it('gives the same status for every rule on generated profiles (with incidents and unknown facts)', async () => {
     await fc.assert(
       fc.asyncProperty(profileArb, asOfArb, async (profile, asOf) => {
-        const reference = verdicts(await evaluateProfile(profile, rules, { asOf }));
+        const reference = verdicts(await evaluateProfile(profile, rules, { asOf, evaluator: 'reference' }));
         const native = verdicts(await evaluateProfile(profile, rules, { asOf, evaluator: 'native' }));
         const fast = verdicts(compiled.profileStatuses(profile, asOf));
         expect(native).toEqual(reference);
@@ -138,7 +138,7 @@ describe('differential: json-rules-engine vs native vs compiled, over the whole 
   it('agrees when every fact is unknown', async () => {
     const profile = { name: '空白企业', uscc: '91500000MA5U000000', incidents: incidentKinds.map((kind, i) => ({ id: `i${i}`, kind })) } as unknown as Enterprise;
     for (const asOf of ['2020-01-01', ...ruleDates]) {
-      const reference = verdicts(await evaluateProfile(profile, rules, { asOf }));
+      const reference = verdicts(await evaluateProfile(profile, rules, { asOf, evaluator: 'reference' }));
       expect(verdicts(compiled.profileStatuses(profile, asOf))).toEqual(reference);
     }
   });
