@@ -4,7 +4,7 @@
 // Values are drawn around the constants the rules compare with, so both sides of every threshold occur.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CompiledRuleSet } from '../../src/engine/compiled.ts';
+import { CompiledRuleSet, TRUE, UNKNOWN } from '../../src/engine/compiled.ts';
 import { evaluateProfile } from '../../src/engine/evaluate.ts';
 import { evaluateCondition } from '../../src/engine/native.ts';
 import { ReferenceEvaluator } from '../../src/engine/reference.ts';
@@ -128,7 +128,7 @@ describe('differential: json-rules-engine vs native vs compiled, over the whole 
           expect(truths[i], `${rule.id} compiled`).toBe(reference);
           // Whether the rule's situation (trigger) arises: the first branch of its root, or always for a rule without one.
           const relevant = rule.trigger ? tree.children[0]!.value : true;
-          expect(relevance[i] === 2 ? null : relevance[i] === 1, `${rule.id} compiled relevance`).toBe(relevant);
+          expect(relevance[i] === UNKNOWN ? null : relevance[i] === TRUE, `${rule.id} compiled relevance`).toBe(relevant);
         });
       }),
       { numRuns: 300 },
