@@ -260,7 +260,7 @@ export class CompiledRuleSet {
     for (const slot of used) slots[slot] = undefined;
     used.length = 0;
     const parts = this.screeningParts(asOf);
-    const { listed, relevance } = program;
+    const { listed } = program;
     const rules = this.rules('enterprise');
     for (let k = 0; k < program.listedCount; k++) {
       const i = listed[k]!;
@@ -272,7 +272,7 @@ export class CompiledRuleSet {
       }
       if (part === APPLIES) verdict.applies.push(i);
       else if (part === EXCLUDED) verdict.excluded.push(i);
-      else if (part === UNDETERMINED && relevance[i] === TRUE) verdict.undetermined.push(i);
+      else if (part === UNDETERMINED) verdict.undetermined.push(i); // listed, so its trigger holds
     }
     return verdict;
   }

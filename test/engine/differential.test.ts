@@ -12,7 +12,7 @@ import { allFacts, withDerivedFacts } from '../../src/facts/catalog.ts';
 import type { FactDefinition, FactScope, FactValues } from '../../src/facts/types.ts';
 import type { Enterprise } from '../../src/profile/enterprise.ts';
 import { incidentKinds } from '../../src/profile/incidents.ts';
-import type { Condition } from '../../src/rules/schema.ts';
+import { countedInScreening, isExclusion, type Condition } from '../../src/rules/schema.ts';
 import { loadRules } from '../../src/rules/load.ts';
 
 const rules = loadRules();
@@ -107,6 +107,27 @@ describe('differential: json-rules-engine vs native vs compiled, over the whole 
         expect(fast).toEqual(reference);
       }),
       { numRuns: 250 },
+    );
+  });
+
+  // A list row's verdict (compiled.screenEnterprise, through a profile shape as the batch builds one) is the
+  // reference's statuses read the way a screening counts them.
+  it('gives a list row the verdict json-rules-engine gives its profile (applies, exclusions, undetermined)', async () => {
+    await fc.assert(
+      fc.asyncProperty(factsArb('enterprise'), asOfArb, async (facts, asOf) => {
+        const fields = Object.keys(facts);
+        const shape = compiled.shape(fields);
+        const row = shape.profile('测试企业', '91500000MA5U000000', fields.map((f) => facts[f]));
+        const results = await evaluateProfile(row, rules, { asOf, evaluator: 'reference' });
+        const counted = results.filter((r) => countedInScreening(r.rule));
+        const ids = (list: typeof results) => list.map((r) => r.ruleId);
+        const { applies, excluded, undetermined } = compiled.screenEnterprise(row, shape, asOf);
+        const named = (indices: number[]) => indices.map((i) => compiled.rules('enterprise')[i]!.rule.id);
+        expect(named(applies)).toEqual(ids(counted.filter((r) => r.status === 'eligible' && !isExclusion(r.rule))));
+        expect(named(excluded)).toEqual(ids(counted.filter((r) => r.status === 'eligible' && isExclusion(r.rule))));
+        expect(named(undetermined)).toEqual(ids(counted.filter((r) => r.status === 'undetermined' && r.relevant === true)));
+      }),
+      { numRuns: 150 },
     );
   });
 
