@@ -46,7 +46,8 @@ export interface EvaluationOptions {
 
 /**
  * The enterprise's own facts: everything but the USCC and the incidents. The name is kept for derived
- * facts that look it up (published lists); it is not in the catalog, so no rule can test it.
+ * facts that look it up (published lists); it is not in the catalog, so no rule can test it. A list's
+ * rows take the same facts through code generated for their shape (profile-shape.ts `ownFacts`).
  */
 export function enterpriseFactValues(profile: Enterprise): FactValues {
   const { uscc: _uscc, incidents: _incidents, ...facts } = profile;
@@ -55,8 +56,8 @@ export function enterpriseFactValues(profile: Enterprise): FactValues {
 
 /**
  * The facts every enterprise rule is evaluated on: the enterprise's own facts (enterpriseFactValues)
- * with the derived enterprise facts, built in one object. The one place these facts are made, for
- * evaluateProfile, the compiled evaluator and batch screening alike.
+ * with the derived enterprise facts, built in one object: for evaluateProfile and the compiled evaluator
+ * alike (screenEnterprise adds the derived facts the same way to a row's own facts).
  */
 export function enterpriseFactSet(profile: Enterprise, asOf: string): FactValues {
   return addDerivedFacts('enterprise', enterpriseFactValues(profile), asOf);
