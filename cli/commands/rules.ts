@@ -77,14 +77,17 @@ const validate: CommandModule<object, { dir?: string; rules: string; format: 'te
   },
 };
 
-const test: CommandModule<object, { dir?: string; rules: string; format: 'text' | 'json'; verbose?: boolean }> = {
+const test: CommandModule<object, { dir?: string; rules: string; format: 'text' | 'json'; verbose?: boolean; oracle?: boolean }> = {
   command: 'test [dir]',
   describe: "Run the rules' own test cases (profile in, expected status out) and check that they put every condition on both sides",
-  builder: (y) => rulesFolder(y).option('verbose', { type: 'boolean', describe: 'list passing cases too' }),
+  builder: (y) =>
+    rulesFolder(y)
+      .option('verbose', { type: 'boolean', describe: 'list passing cases too' })
+      .option('oracle', { type: 'boolean', describe: 'evaluate the cases with json-rules-engine (the reference semantics) instead of our own evaluator' }),
   handler: async (args) => {
     const { runAllCases, uncoveredConditions } = await import('../../src/catalog/cases.ts'); // loaded only when needed (start-up)
     const rules = loadRules(args.dir ?? args.rules);
-    const outcomes = await runAllCases(rules);
+    const outcomes = await runAllCases(rules, args.oracle ? 'reference' : 'native');
     // Both sides of every condition: a rule whose cases never make a condition fail is under-tested.
     const gaps = rules.map((rule) => ({ rule, gaps: uncoveredConditions(outcomes.filter((o) => o.rule === rule)) })).filter((g) => g.gaps.length);
     const failed = outcomes.filter((o) => !o.passed);

@@ -193,16 +193,36 @@ export function statusWhenMet(rule: Pick<RuleDefinition, 'kind' | 'confidence'>)
 /** A rule resting on a doubtful figure (`confidence: low`, e.g. the machine-garbled Hubei seed). */
 export const restsOnDoubtfulFigure = (rule: Pick<RuleDefinition, 'confidence'>): boolean => rule.confidence?.level === 'low';
 
-const nonEntitlementKinds = new Set<RuleDefinition['kind']>(['disqualification', 'right', ...informationalKinds]);
+/** A disqualification: when it applies (status eligible) it is an exclusion, a warning and never a benefit. */
+export const isExclusion = (rule: Pick<RuleDefinition, 'kind'>): boolean => rule.kind === 'disqualification';
+
+const nonEntitlementKinds = new Set<RuleDefinition['kind']>(['right', ...informationalKinds]);
 /** Something the enterprise can claim: not a disqualification, a right, a goal or a pointer. */
-export const isEntitlement = (rule: Pick<RuleDefinition, 'kind'>): boolean => !nonEntitlementKinds.has(rule.kind);
+export const isEntitlement = (rule: Pick<RuleDefinition, 'kind'>): boolean => !isExclusion(rule) && !nonEntitlementKinds.has(rule.kind);
 
 /**
  * Whether a rule is counted in a list's screening (eligible, undetermined, exclusions): entitlements and
  * disqualifications. A right protects only when something happens and a goal or pointer gives nothing
  * to claim, so neither is counted for a row (the reports show them apart, see verdictGroup).
  */
-export const countedInScreening = (rule: Pick<RuleDefinition, 'kind'>): boolean => isEntitlement(rule) || rule.kind === 'disqualification';
+export const countedInScreening = (rule: Pick<RuleDefinition, 'kind'>): boolean => isEntitlement(rule) || isExclusion(rule);
+
+/**
+ * Whether a rule is something to work towards: an entitlement on a figure we trust. Not a disqualification,
+ * a right (it protects when something happens; nobody brings that about), a goal or a pointer (nothing to
+ * claim), nor a rule on a doubtful figure (`confidence: low`: it never becomes eligible on our word).
+ */
+export const worthUnlocking = (rule: Pick<RuleDefinition, 'kind' | 'confidence'>): boolean => isEntitlement(rule) && !restsOnDoubtfulFigure(rule);
+
+/**
+ * The known money value of a measure in CNY (the upper figure where a range is given), undefined when
+ * its outcome states no amount in CNY (CNY or CNY/year). A list row's estimated value sums these; the
+ * gap analysis ranks steps by them.
+ */
+export function moneyValue(rule: Pick<RuleDefinition, 'outcome'>): number | undefined {
+  const a = rule.outcome.amount;
+  return a && a.unit.startsWith('CNY') ? (a.max ?? a.min ?? 0) : undefined;
+}
 
 export type RuleFile = z.infer<typeof ruleFileSchema>;
 export type RuleDefinition = z.infer<typeof ruleSchema>;

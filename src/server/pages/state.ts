@@ -3,7 +3,7 @@
 // profile schema on every request, so the server keeps no session. Questions come from the ranker `huiqi ask`
 // uses (src/report/ask-questions.ts), kept to situations that arise for the enterprise (trigger true); the
 // situations not known yet are offered as "does this concern you?" switches.
-import { enterpriseFacts, evaluateProfile, type RuleResult } from '../../engine/evaluate.ts';
+import { enterpriseFactSet, evaluateProfile, type RuleResult } from '../../engine/evaluate.ts';
 import { missingFacts } from '../../engine/explain.ts';
 import { allFacts, factDefinition } from '../../facts/catalog.ts';
 import type { FactDefinition } from '../../facts/types.ts';
@@ -189,7 +189,7 @@ export async function evaluate(profile: Enterprise, rules: readonly Rule[], asOf
     .filter((q) => q.decides.some((r) => r.relevant === true) && !isSkipped(q))
     .slice(0, QUESTIONS_PER_STEP);
   // A switch is a yes/no fact deciding the trigger of rules whose situation is not known yet.
-  const facts = enterpriseFacts(profile, asOf);
+  const facts = enterpriseFactSet(profile, asOf);
   const opens = new Map<string, number>();
   for (const r of results) {
     if (r.relevant !== null || r.incidentId !== undefined || !r.rule.trigger) continue;
