@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { runAllCases } from '../../src/catalog/cases.ts';
+import { runAllCases, uncoveredConditions } from '../../src/catalog/cases.ts';
 import { allFacts, factDefinition } from '../../src/facts/catalog.ts';
 import { check, screen } from '../../src/index.ts';
 import { parseProfile } from '../../src/profile/load.ts';
@@ -33,8 +33,9 @@ describe('a rule file that declares its own facts and scope', () => {
   it('loads, and its cases pass under both evaluators', async () => {
     expect(rules.map((r) => r.id)).toEqual(['zjcom-2025-12/key-enterprise-export-reward', 'zjcom-2025-12/platform-fast-filing']);
     for (const evaluator of ['reference', 'native'] as const) {
-      const failed = (await runAllCases(rules, evaluator)).filter((o) => !o.passed).map((o) => `${o.rule.id}: ${o.problem}`);
-      expect(failed, evaluator).toEqual([]);
+      const outcomes = await runAllCases(rules, evaluator);
+      expect(outcomes.filter((o) => !o.passed).map((o) => `${o.rule.id}: ${o.problem}`), evaluator).toEqual([]);
+      for (const rule of rules) expect(uncoveredConditions(outcomes.filter((o) => o.rule === rule)), rule.id).toEqual([]);
     }
   });
 
