@@ -32,9 +32,9 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
   handler: async (args) => {
     const asOf = evaluationDate(args.asOf);
     if (args.output) checkOutputPath(args.output);
+    const rules = loadRules(args.rules); // first: the profile may state facts its rule files declare
     const profile = loadProfile(args.profile, { ...(args.encoding && { encoding: args.encoding }) });
     noteIncidentDatesAfter(profile, asOf, args.profile);
-    const rules = loadRules(args.rules);
     const checked = await checkProfile(profile, { rules, asOf, explain: args.all ? 'all' : 'listed' });
     const input = { ...checked, lang: args.lang, all: args.all };
     // The table on stdout is written as it is made: on thousands of incidents it runs to millions of characters.

@@ -48,6 +48,7 @@ export const screenCommand: CommandModule<object, ScreenArgs> = {
       .epilogue(columnHelp()) as unknown as Argv<ScreenArgs>,
   handler: async (args) => {
     if (args.columns) {
+      loadRules(args.rules); // the columns include the facts its rule files declare
       process.stdout.write(columnTable());
       return;
     }

@@ -121,7 +121,7 @@ export async function apiRoutes(app: FastifyInstance, { context }: { context: Se
 
   app.get('/facts', async (request, reply) => {
     parseQuery(queries.none, request.query);
-    const facts = allFacts.map((f) => ({
+    const facts = allFacts().map((f) => ({
       name: f.name,
       scope: f.scope,
       type: f.type,
