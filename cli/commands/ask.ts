@@ -17,8 +17,6 @@ interface AskArgs {
 }
 
 export const askCommand: CommandModule<object, AskArgs> = {
-  command: 'ask <profile>',
-  describe: 'Self-check: answer only the questions that decide undetermined measures (most decisive first), then see the result',
   builder: (y) =>
     outputOption(formatOption(profileOptions(y, 'a (partial) enterprise profile, .json or .yaml', 'language of the questions'), ['text', 'json'], 'text', 'output format of --non-interactive'), 'write the completed profile to this file', ['save'])
       .option('answers', { type: 'string', describe: 'answers file (YAML/JSON: fact: value; incidents: { <id>: { fact: value } })' })
