@@ -65,6 +65,10 @@ const cli = yargs(hideBin(process.argv))
 
 // The command named is the first word not an option (the top level has no option taking a value).
 const named = hideBin(process.argv).find((arg) => !arg.startsWith('-'));
+// Commands that read one profile and exit: zod compiles a parser for an object schema on its first parse
+// (`new Function`), which pays off over the rows of a list or a server's requests but costs a cold check
+// more than it saves (~100 ms of CPU). zod reads the setting as a schema is made: before any is loaded.
+if (named === 'check' || named === 'report' || named === 'ask') (await import('zod')).config({ jitless: true });
 for (const { load, ...head } of commands) {
   const body = head.command.split(' ')[0] === named ? await load() : { handler: () => {} };
   cli.command({ ...head, ...body });
