@@ -18,6 +18,20 @@ import { fileURLToPath } from 'node:url';
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const outdir = process.argv[2] ? resolve(process.argv[2]) : join(root, 'dist', 'bundle');
 
+/**
+ * zod's 60-odd message locales, which huiqi never selects (`z.locales` is not used; zod's default
+ * English is imported on its own): left out, a third less of zod to read and compile at every start.
+ */
+const noZodLocales = {
+  name: 'no-zod-locales',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'no-zod-locales' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'no-zod-locales' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true }); // no chunk of an older bundle left behind
 await build({
   absWorkingDir: root,
@@ -36,4 +50,5 @@ await build({
   minify: true, // less to read and compile; stack traces point into the bundle either way
   alias: { 'string-width': './cli/text-width.ts' },
   logLevel: 'warning',
+  plugins: [noZodLocales],
 });
