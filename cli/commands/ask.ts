@@ -27,7 +27,7 @@ export const askCommand: CommandModule<object, AskArgs> = {
       .example('printf "是\\n否\\n" | $0 ask samples/incomplete-profile.yaml', 'answer the first questions from piped lines'),
   handler: async (args) => {
     const asOf = evaluationDate(args.asOf);
-    const { runAsk } = await import('../../src/report/ask-command.ts'); // loaded only when asked (start-up)
+    const { runAsk } = await import('../../src/ask/run.ts'); // loaded only when asked (start-up)
     await runAsk({
       profileFile: args.profile, rulesDir: args.rules, asOf, lang: args.lang,
       ...(args.answers !== undefined && { answersFile: args.answers }),
