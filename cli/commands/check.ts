@@ -21,8 +21,6 @@ interface CheckArgs {
 }
 
 export const checkCommand: CommandModule<object, CheckArgs> = {
-  command: 'check <profile>',
-  describe: 'Check one enterprise profile against every rule: what applies, what does not and why, what is undetermined',
   builder: (y) =>
     outputOption(formatOption(profileOptions(y), Object.keys(checkFormats) as CheckFormat[], 'table'))
       .option('all', { type: 'boolean', describe: 'also list, one by one, rules about situations not known to arise or that do not arise' })

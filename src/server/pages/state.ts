@@ -1,14 +1,14 @@
 // The self-check's state between steps, and what each step's form does to it. The page is plain HTML forms
 // (it works with JavaScript off): the profile so far travels as JSON in a hidden field, validated by the
 // profile schema on every request, so the server keeps no session. Questions come from the ranker `huiqi ask`
-// uses (src/report/ask-questions.ts), kept to situations that arise for the enterprise (trigger true); the
+// uses (src/ask/questions.ts), kept to situations that arise for the enterprise (trigger true); the
 // situations not known yet are offered as "does this concern you?" switches.
 import { enterpriseFactSet, evaluateProfile, type RuleResult } from '../../engine/evaluate.ts';
 import { missingFacts } from '../../engine/explain.ts';
 import { allFacts, factDefinition } from '../../facts/catalog.ts';
 import type { FactDefinition } from '../../facts/types.ts';
 import { profileSchema, type Enterprise } from '../../profile/enterprise.ts';
-import { parseAnswer, SKIPPED, withAnswer } from '../../report/ask-questions.ts';
+import { parseAnswer, SKIPPED, withAnswer } from '../../ask/questions.ts';
 import { rankQuestions, type QuestionFact, type RankedQuestion } from '../../report/summary.ts';
 import { fieldPath } from '../../io/read.ts';
 import type { Rule } from '../../rules/schema.ts';

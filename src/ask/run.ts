@@ -3,13 +3,13 @@ import { stringify } from 'yaml';
 import { evaluateProfile } from '../engine/evaluate.ts';
 import type { InputEncoding } from '../io/encoding.ts';
 import { checkOutputPath, writeOutputFile } from '../io/output.ts';
-import { linesIO, readAll, terminalIO } from './ask-prompt.ts';
+import { linesIO, readAll, terminalIO } from './prompt.ts';
 import { readStructuredFile } from '../io/read.ts';
 import { InputError } from '../io/input-error.ts';
 import { noteIncidentDatesAfter } from '../profile/dates-after.ts';
 import { parseProfile } from '../profile/load.ts';
 import { loadRules } from '../rules/load.ts';
-import { applyAnswerFile, askSession, questionJson, questionList, sessionResult, type AskOptions } from './ask-session.ts';
+import { applyAnswerFile, askSession, questionJson, questionList, sessionResult, type AskOptions } from './session.ts';
 import type { Lang } from '../io/lang.ts';
 
 export interface AskCommandOptions {

@@ -1,10 +1,10 @@
 // Questions for `huiqi ask`, worded from the fact labels; answers parsed by the fact's type, validated by
 // the profile schema (numbers and dates through values.ts, as in profiles and lists), and problems told
-// in the user's language, naming the question. Which questions to ask is the report's ranker (summary.ts).
+// in the user's language, naming the question. Which questions to ask is the report's ranker (src/report/summary.ts).
 import { factDefinition } from '../facts/catalog.ts';
 import type { FactDefinition } from '../facts/types.ts';
 import { profileSchema, type Enterprise } from '../profile/enterprise.ts';
-import type { QuestionFact } from './summary.ts';
+import type { QuestionFact } from '../report/summary.ts';
 
 
 const definitionOf = (q: QuestionFact): FactDefinition | undefined => factDefinition(q.fact);
