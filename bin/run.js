@@ -1,7 +1,8 @@
-// Runs one of huiqi's TypeScript entry points (e.g. 'cli/main.ts'): from the build in dist/ when it is
-// there and up to date, else from the sources through tsx. The build starts faster and with ~50 MB less
-// memory (no transform at run time); the fallback means a developer editing sources never runs stale code.
-// `npm ci` builds dist/ (the `prepare` script); `npm run build` rebuilds it.
+// Runs one of huiqi's TypeScript entry points (e.g. 'cli/main.ts'): from its bundle in dist/bundle/ when
+// it has one newer than every source, else from the build in dist/ when it is there and up to date, else
+// from the sources through tsx. The builds start faster and with ~50 MB less memory (no transform at run
+// time), the bundle fastest (one file to load, see bundle-cli.js); the fallback means a developer editing
+// sources never runs stale code. `npm ci` builds dist/ (the `prepare` script); `npm run build` rebuilds it.
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -19,6 +20,25 @@ setFlagsFromString('--no-allocation-site-pretenuring');
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 /** The folders tsconfig.build.json compiles into dist/. */
 const SOURCE_DIRS = ['src', 'cli', 'bench'];
+/** The entry points bundle-cli.js bundles, and the folders their modules come from. */
+const BUNDLES = { 'cli/main.ts': { bundle: 'dist/bundle/huiqi.js', sources: ['src', 'cli'] } };
+
+/** Whether `bundle` exists and was written no earlier than every .ts file under `sources`. */
+function bundleIsFresh({ bundle, sources }) {
+  let built;
+  try {
+    built = statSync(join(root, bundle)).mtimeMs;
+  } catch {
+    return false;
+  }
+  const check = (dir) =>
+    readdirSync(join(root, dir), { withFileTypes: true }).every((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return check(path);
+      return !entry.name.endsWith('.ts') || statSync(join(root, path)).mtimeMs <= built;
+    });
+  return sources.every(check);
+}
 
 /** Whether every .ts file under the source folders has its .js in dist/, written no earlier than it. */
 function distIsFresh() {
@@ -48,8 +68,13 @@ function distIsFresh() {
   return SOURCE_DIRS.every(check);
 }
 
-/** Imports `entry` (a .ts path relative to the package root) from dist/ if fresh, else via tsx. */
+/** Imports `entry` (a .ts path relative to the package root) from its bundle or dist/ if fresh, else via tsx. */
 export async function run(entry) {
+  const bundle = BUNDLES[entry];
+  if (process.env.HUIQI_FROM_SOURCE !== '1' && bundle && bundleIsFresh(bundle)) {
+    await import(pathToFileURL(join(root, bundle.bundle)).href);
+    return;
+  }
   if (process.env.HUIQI_FROM_SOURCE !== '1' && distIsFresh()) {
     await import(pathToFileURL(join(root, 'dist', entry.replace(/\.ts$/, '.js'))).href);
     return;

@@ -1,17 +1,45 @@
 // huiqi command line: parses arguments and calls src/. Exit codes: see ./exit-codes.ts.
-import yargs from 'yargs';
+import yargs, { type CommandModule } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { OutputError, outputError } from '../src/io/output.ts';
 import { InputError } from '../src/io/input-error.ts';
 import { version } from '../src/io/version.ts';
-import { checkCommand } from './commands/check.ts';
-import { rulesCommand } from './commands/rules.ts';
-import { reportCommand } from './commands/report.ts';
-import { askCommand } from './commands/ask.ts';
-import { screenCommand } from './commands/screen.ts';
-import { serveCommand } from './commands/serve.ts';
 import { EXIT } from './exit-codes.ts';
-import { UsageError } from './options.ts';
+import { UsageError } from './usage-error.ts';
+
+/**
+ * The commands, named and described here for `huiqi --help`. A command's options and code (./commands/)
+ * are loaded only when it is the command run: `huiqi --help` loads none of them, `huiqi check` only
+ * check's (start-up, issue #8 §5). `any`: each command has its own argument type.
+ */
+const commands: { command: string; describe: string; load: () => Promise<CommandModule<object, any>> }[] = [
+  {
+    command: 'check <profile>',
+    describe: 'Check one enterprise profile against every rule: what applies, what does not and why, what is undetermined',
+    load: async () => (await import('./commands/check.ts')).checkCommand,
+  },
+  { command: 'rules <command>', describe: 'List, show, validate and test the rule catalog', load: async () => (await import('./commands/rules.ts')).rulesCommand },
+  {
+    command: 'report <profile>',
+    describe: 'Write a client report: what applies (with sources), open questions, what it would take, deadlines',
+    load: async () => (await import('./commands/report.ts')).reportCommand,
+  },
+  {
+    command: 'ask <profile>',
+    describe: 'Self-check: answer only the questions that decide undetermined measures (most decisive first), then see the result',
+    load: async () => (await import('./commands/ask.ts')).askCommand,
+  },
+  {
+    command: 'screen [input]',
+    describe: 'Screen a list of enterprises (CSV, JSONL or XLSX, one per row) against every enterprise rule',
+    load: async () => (await import('./commands/screen.ts')).screenCommand,
+  },
+  {
+    command: 'serve',
+    describe: 'Serve the self-check pages and the HTTP API (/api/v1) until stopped (SIGTERM or Ctrl-C)',
+    load: async () => (await import('./commands/serve.ts')).serveCommand,
+  },
+];
 
 // `huiqi check … | head` closes the pipe early: that is not an error. Any other failure (stdout
 // redirected to a full disk) is one line and exit 3, never a stack trace.
@@ -24,12 +52,6 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 const cli = yargs(hideBin(process.argv))
   .scriptName('huiqi')
   .usage('惠企 huiqi: which trade-policy benefits apply to an enterprise, which do not and why, and what is still unknown.\n\nUsage: $0 <command> [options]')
-  .command(checkCommand)
-  .command(rulesCommand)
-  .command(reportCommand)
-  .command(askCommand)
-  .command(screenCommand)
-  .command(serveCommand)
   .demandCommand(1, 'Name a command: check, rules, …')
   .strict()
   .version(version)
@@ -40,6 +62,17 @@ const cli = yargs(hideBin(process.argv))
   .fail((message, error) => {
     throw error ?? new UsageError(message);
   });
+
+// The command named is the first word not an option (the top level has no option taking a value).
+const named = hideBin(process.argv).find((arg) => !arg.startsWith('-'));
+// Commands that read one profile and exit: zod compiles a parser for an object schema on its first parse
+// (`new Function`), which pays off over the rows of a list or a server's requests but costs a cold check
+// more than it saves (~100 ms of CPU). zod reads the setting as a schema is made: before any is loaded.
+if (named === 'check' || named === 'report' || named === 'ask') (await import('zod')).config({ jitless: true });
+for (const { load, ...head } of commands) {
+  const body = head.command.split(' ')[0] === named ? await load() : { handler: () => {} };
+  cli.command({ ...head, ...body });
+}
 
 try {
   await cli.parseAsync();

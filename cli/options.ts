@@ -7,11 +7,7 @@ import { inputEncodings, type InputEncoding } from '../src/io/encoding.ts';
 import { InputError } from '../src/io/input-error.ts';
 import type { Lang } from '../src/io/lang.ts';
 import { defaultRulesDir } from '../src/rules/load.ts';
-
-/** A usage error: cli/main.ts prints it on one line with a pointer to --help and exits 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+import { UsageError } from './usage-error.ts';
 
 export const rulesOption = <T>(y: Argv<T>) =>
   y.option('rules', { type: 'string', default: defaultRulesDir, defaultDescription: 'the bundled rules/', describe: 'rules folder or file' });

@@ -17,8 +17,6 @@ interface AskArgs {
 }
 
 export const askCommand: CommandModule<object, AskArgs> = {
-  command: 'ask <profile>',
-  describe: 'Self-check: answer only the questions that decide undetermined measures (most decisive first), then see the result',
   builder: (y) =>
     outputOption(formatOption(profileOptions(y, 'a (partial) enterprise profile, .json or .yaml', 'language of the questions'), ['text', 'json'], 'text', 'output format of --non-interactive'), 'write the completed profile to this file', ['save'])
       .option('answers', { type: 'string', describe: 'answers file (YAML/JSON: fact: value; incidents: { <id>: { fact: value } })' })
@@ -29,7 +27,7 @@ export const askCommand: CommandModule<object, AskArgs> = {
       .example('printf "是\\n否\\n" | $0 ask samples/incomplete-profile.yaml', 'answer the first questions from piped lines'),
   handler: async (args) => {
     const asOf = evaluationDate(args.asOf);
-    const { runAsk } = await import('../../src/report/ask-command.ts'); // loaded only when asked (start-up)
+    const { runAsk } = await import('../../src/ask/run.ts'); // loaded only when asked (start-up)
     await runAsk({
       profileFile: args.profile, rulesDir: args.rules, asOf, lang: args.lang,
       ...(args.answers !== undefined && { answersFile: args.answers }),

@@ -22,8 +22,6 @@ interface CheckArgs {
 }
 
 export const checkCommand: CommandModule<object, CheckArgs> = {
-  command: 'check <profile>',
-  describe: 'Check one enterprise profile against every rule: what applies, what does not and why, what is undetermined',
   builder: (y) =>
     outputOption(formatOption(profileOptions(y), Object.keys(checkFormats) as CheckFormat[], 'table'))
       .option('all', { type: 'boolean', describe: 'also list, one by one, rules about situations not known to arise or that do not arise' })
@@ -34,9 +32,9 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
   handler: async (args) => {
     const asOf = evaluationDate(args.asOf);
     if (args.output) checkOutputPath(args.output);
+    const rules = loadRules(args.rules); // first: the profile may state facts its rule files declare
     const profile = loadProfile(args.profile, { ...(args.encoding && { encoding: args.encoding }) });
     noteIncidentDatesAfter(profile, asOf, args.profile);
-    const rules = loadRules(args.rules);
     const checked = await checkProfile(profile, { rules, asOf, explain: args.all ? 'all' : 'listed', evaluator: args.oracle ? 'reference' : 'native' });
     const input = { ...checked, lang: args.lang, all: args.all };
     // The table on stdout is written as it is made: on thousands of incidents it runs to millions of characters.

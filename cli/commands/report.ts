@@ -16,8 +16,6 @@ interface ReportArgs {
 }
 
 export const reportCommand: CommandModule<object, ReportArgs> = {
-  command: 'report <profile>',
-  describe: 'Write a client report: what applies (with sources), open questions, what it would take, deadlines',
   builder: (y) =>
     outputOption(formatOption(profileOptions(y, undefined, 'language of the report'), reportFormats, 'markdown'))
       .example('$0 report samples/aeo-manufacturer-chongqing.yaml --format html -o report.html', 'an HTML report in Chinese')

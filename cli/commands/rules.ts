@@ -113,8 +113,6 @@ const test: CommandModule<object, { dir?: string; rules: string; format: 'text' 
 };
 
 export const rulesCommand: CommandModule = {
-  command: 'rules <command>',
-  describe: 'List, show, validate and test the rule catalog',
   builder: (y) => y.command(list).command(show).command(validate).command(test).demandCommand(1, 'Name a rules command: list, show, validate or test'),
   handler: () => {},
 };

@@ -4,7 +4,8 @@ import { formatOfName, listFormats, type ListFormat } from '../../src/batch/read
 import type { InputEncoding } from '../../src/io/encoding.ts';
 import type { Lang } from '../../src/io/lang.ts';
 import { loadRules } from '../../src/rules/load.ts';
-import { asOfOption, encodingOption, evaluationDate, formatOption, langOption, outputOption, rulesOption, UsageError } from '../options.ts';
+import { asOfOption, encodingOption, evaluationDate, formatOption, langOption, outputOption, rulesOption } from '../options.ts';
+import { UsageError } from '../usage-error.ts';
 
 /** `--format json` is JSON Lines here: one JSON object per row, so a list of any length streams. */
 const screenFormats = [...listFormats, 'json'] as const;
@@ -27,8 +28,6 @@ interface ScreenArgs {
 }
 
 export const screenCommand: CommandModule<object, ScreenArgs> = {
-  command: 'screen [input]',
-  describe: 'Screen a list of enterprises (CSV, JSONL or XLSX, one per row) against every enterprise rule',
   builder: (y) =>
     encodingOption(rulesOption(langOption(asOfOption(formatOption(
       outputOption(y.positional('input', { type: 'string', describe: 'the list: .csv, .jsonl or .xlsx; - reads stdin' }), 'output file (default stdout, also -o -)', ['out']).default('output', '-'),
@@ -48,6 +47,7 @@ export const screenCommand: CommandModule<object, ScreenArgs> = {
       .epilogue(columnHelp()) as unknown as Argv<ScreenArgs>,
   handler: async (args) => {
     if (args.columns) {
+      loadRules(args.rules); // the columns include the facts its rule files declare
       process.stdout.write(columnTable());
       return;
     }

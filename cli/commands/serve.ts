@@ -13,8 +13,6 @@ interface ServeArgs {
 }
 
 export const serveCommand: CommandModule<object, ServeArgs> = {
-  command: 'serve',
-  describe: 'Serve the self-check pages and the HTTP API (/api/v1) until stopped (SIGTERM or Ctrl-C)',
   builder: (y) =>
     rulesOption(y)
       .option('port', { type: 'number', default: 8080, describe: 'TCP port (0: any free port)' })

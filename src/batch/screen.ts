@@ -8,7 +8,7 @@ import { CompiledRuleSet, type CompiledRule } from '../engine/compiled.ts';
 import type { ProfileShape } from '../engine/profile-shape.ts';
 import { describeIssue } from '../io/read.ts';
 import { InputError } from '../io/input-error.ts';
-import { enterpriseSchema, type Enterprise } from '../profile/enterprise.ts';
+import { profileSchema, type Enterprise } from '../profile/enterprise.ts';
 import { usccValid } from '../profile/uscc.ts';
 import type { Lang } from '../io/lang.ts';
 import { moneyValue, type Rule } from '../rules/schema.ts';
@@ -204,7 +204,7 @@ export class RowScreener {
     const profile = plan.shape!.profile(name, uscc, values);
     if (wholeObjectChecks) {
       // The schema checks across fields: parse the row whole.
-      const parsed = enterpriseSchema.safeParse(Object.fromEntries(Object.entries(profile).filter(([, v]) => v !== undefined)));
+      const parsed = profileSchema().safeParse(Object.fromEntries(Object.entries(profile).filter(([, v]) => v !== undefined)));
       if (!parsed.success) {
         errors = parsed.error.issues.map((issue) => {
           const [field, ...rest] = issue.path;
@@ -246,7 +246,7 @@ export class RowScreener {
       const value = convertCell(f, cell);
       if (value === EMPTY) result = EMPTY;
       else {
-        const parsed = shape[f.field]!.safeParse(value);
+        const parsed = shape()[f.field]!.safeParse(value);
         result = parsed.success
           ? { value: parsed.data }
           : { problems: parsed.error.issues.map((issue) => (header: string) => describeIssue(issue, [columnName(header, f.field), ...issue.path])) };
@@ -351,7 +351,8 @@ const MAX_OUTCOMES = 4096;
 
 type CellResult = typeof EMPTY | { value: unknown; problems?: undefined } | { value?: undefined; problems: ((header: string) => string)[] };
 
-const shape = enterpriseSchema.shape as unknown as Record<string, z.ZodType>;
+/** The profile schema's fields (with the facts the loaded rule files declare). */
+const shape = () => profileSchema().shape as unknown as Record<string, z.ZodType>;
 
 /**
  * Rows are validated field by field with the profile schema's own field schemas: the schema is a
@@ -359,9 +360,9 @@ const shape = enterpriseSchema.shape as unknown as Record<string, z.ZodType>;
  * fields, so this gives the same result as parsing the whole object and is much faster (and lets
  * results be remembered per cell). Should the schema ever check across fields, rows are also parsed whole.
  */
-const wholeObjectChecks = Boolean((enterpriseSchema as unknown as { _zod: { def: { checks?: unknown[] } } })._zod.def.checks?.length);
+const wholeObjectChecks = Boolean((profileSchema() as unknown as { _zod: { def: { checks?: unknown[] } } })._zod.def.checks?.length);
 
 function fieldIssues(field: string, value: unknown): z.core.$ZodIssue[] {
-  const parsed = shape[field]!.safeParse(value);
+  const parsed = shape()[field]!.safeParse(value);
   return parsed.success ? [] : parsed.error.issues;
 }

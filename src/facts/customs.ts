@@ -1,16 +1,15 @@
 // Derived facts for the customs rule packs: the advance-ruling extension window (海关总署公告2024年第32号),
 // imports from Serbian AEO enterprises (2023年第102号); and the matcher for the Chongqing 高资信企业名单,
 // which needs the enterprise's name and so cannot be a derived fact yet (derived facts do not see `name`).
-import { readFileSync } from 'node:fs';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { subDays } from 'date-fns/subDays';
-import { parse as parseYaml } from 'yaml';
+import { readPackageData } from '../io/data-copy.ts';
 import { packagePath } from '../io/paths.ts';
 import type { DerivedFact } from './types.ts';
 import { AS_OF } from './types.ts';
-import { day, isoDay } from './periods.ts';
+import { dateOf, isoDay } from './periods.ts';
 
-export const customsFacts: DerivedFact[] = [
+export const customsDerivedFacts: DerivedFact[] = [
   {
     name: 'advanceRulingExtensionWindowOpen',
     scope: 'enterprise',
@@ -20,15 +19,15 @@ export const customsFacts: DerivedFact[] = [
     en: 'today is 30 to 90 days before the advance ruling expires',
     // 有效期截止日前30日至90日内: both ends included (以内), counted in calendar days before the expiry date.
     compute: (f, asOf) => {
-      const expiry = day(f.advanceRulingExpiryDate);
+      const expiry = dateOf(f.advanceRulingExpiryDate);
       if (!expiry) return undefined;
-      const daysBefore = differenceInCalendarDays(expiry, day(asOf)!);
+      const daysBefore = differenceInCalendarDays(expiry, dateOf(asOf)!);
       return daysBefore >= 30 && daysBefore <= 90;
     },
     window: {
       input: AS_OF,
       range: (f) => {
-        const expiry = day(f.advanceRulingExpiryDate);
+        const expiry = dateOf(f.advanceRulingExpiryDate);
         return expiry && { from: isoDay(subDays(expiry, 90)), to: isoDay(subDays(expiry, 30)) };
       },
       act: { zh: '申请预裁定展期', en: 'apply to extend the advance ruling' },
@@ -83,7 +82,7 @@ let listed: Set<string> | undefined;
 /** The normalized names on the Chongqing 高资信企业名单 as published on 2024-05-20. */
 export function chongqingHighCreditNames(): Set<string> {
   if (!listed) {
-    const data = parseYaml(readFileSync(LIST_FILE, 'utf8')) as { enterprises: { name: string }[] };
+    const data = readPackageData(LIST_FILE) as { enterprises: { name: string }[] };
     listed = new Set(data.enterprises.map((e) => normalizeEnterpriseName(e.name)));
   }
   return listed;

@@ -38,7 +38,8 @@ export function clientReportJson(report: ClientReport): string {
 }
 
 export async function writeClientReport(o: { profileFile: string; rulesDir: string; asOf: string; lang: Lang; format: ReportFormat; encoding?: InputEncoding }): Promise<string> {
+  const rules = loadRules(o.rulesDir); // first: the profile may state facts its rule files declare
   const profile = loadProfile(o.profileFile, { ...(o.encoding && { encoding: o.encoding }) });
   noteIncidentDatesAfter(profile, o.asOf, o.profileFile);
-  return renderClientReport(profile, { ...o, rules: loadRules(o.rulesDir) });
+  return renderClientReport(profile, { ...o, rules });
 }

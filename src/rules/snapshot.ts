@@ -5,7 +5,7 @@
 // appears or disappears, so an edited rule is never run stale (the next build writes a new snapshot).
 // Only the bundled rules have one; `--rules DIR` always reads the files.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packagePath } from '../io/paths.ts';
 import type { RuleFile } from './schema.ts';
@@ -66,14 +66,16 @@ export function readSnapshot(target: string, rulesDir: string, files: string[]):
 }
 
 /**
- * The bundled snapshot, if the code now running is the build that wrote it: this module runs from dist/
- * (bin/run.js runs dist/ only when it is newer than every source) and no built module is newer than the
- * snapshot (a `tsc` run by hand rebuilds dist/ but not the snapshot). Run from the sources, the rule
- * schema or checks may have changed since, so the files are read.
+ * The bundled snapshot, if the code now running is the build that wrote it: this module runs from a
+ * build under dist/ (dist/src from tsc, or dist/bundle from esbuild; bin/run.js runs one only when it is
+ * newer than every source) and no module of that build is newer than the snapshot (a `tsc` or bundle run
+ * by hand rebuilds the code but not the snapshot; `npm run build` writes the snapshot last). Run from
+ * the sources, the rule schema or checks may have changed since, so the files are read.
  */
 export function bundledSnapshot(): string | undefined {
-  const distSrc = packagePath('dist', 'src');
-  if (!fileURLToPath(import.meta.url).startsWith(distSrc)) return undefined;
+  const dist = packagePath('dist');
+  const here = relative(dist, fileURLToPath(import.meta.url));
+  if (here.startsWith('..') || isAbsolute(here)) return undefined;
   let written: number;
   try {
     written = statSync(bundledSnapshotPath).mtimeMs;
@@ -85,5 +87,5 @@ export function bundledSnapshot(): string | undefined {
       const path = join(dir, entry.name);
       return entry.isDirectory() ? newerModule(path) : entry.name.endsWith('.js') && statSync(path).mtimeMs > written;
     });
-  return newerModule(distSrc) ? undefined : bundledSnapshotPath;
+  return newerModule(join(dist, here.split(sep)[0]!)) ? undefined : bundledSnapshotPath;
 }

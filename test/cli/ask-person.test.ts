@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { evaluateProfile } from '../../src/engine/evaluate.ts';
 import { parseProfile } from '../../src/profile/load.ts';
-import { askSession, rankTopics, type AskIO } from '../../src/report/ask-session.ts';
+import { askSession, rankTopics, type AskIO } from '../../src/ask/session.ts';
 import { groupResults, rankQuestions } from '../../src/report/summary.ts';
 import { CASE_USCC } from '../../src/catalog/cases.ts';
 import { loadRules } from '../../src/rules/load.ts';

@@ -75,7 +75,7 @@ function valueArb(fact: FactDefinition): fc.Arbitrary<unknown> {
 
 /** Facts of one scope, each present or absent at random (an absent key is an unknown fact). */
 function factsArb(scope: FactScope): fc.Arbitrary<FactValues> {
-  const model = Object.fromEntries(allFacts.filter((f) => f.scope === scope && !f.derived).map((f) => [f.name, valueArb(f)]));
+  const model = Object.fromEntries(allFacts().filter((f) => f.scope === scope && !f.derived).map((f) => [f.name, valueArb(f)]));
   return fc.record(model, { requiredKeys: [] }) as fc.Arbitrary<FactValues>;
 }
 

@@ -1,6 +1,6 @@
 // Where `huiqi ask` reads answers: a terminal (node:readline/promises) or lines piped to standard input.
 import { createInterface } from 'node:readline/promises';
-import type { AskIO } from './ask-session.ts';
+import type { AskIO } from './session.ts';
 
 /** Asks on a terminal; Ctrl-D ends the session. */
 export function terminalIO(input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): AskIO & { close(): void } {

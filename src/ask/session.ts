@@ -10,10 +10,10 @@ import type { EvaluatedCondition } from '../engine/truth.ts';
 import { factDefinition } from '../facts/catalog.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import type { FieldLabel } from '../profile/fields.ts';
-import { answerOutcome, answersFromFile, asProfile, isSkip, parseAnswer, questionPrompt, SKIPPED, yesNo } from './ask-questions.ts';
+import { answerOutcome, answersFromFile, asProfile, isSkip, parseAnswer, questionPrompt, SKIPPED, yesNo } from './questions.ts';
 import type { Rule } from '../rules/schema.ts';
-import { checkTable } from './check-report.ts';
-import { questionKey, rankQuestions, type RankedQuestion } from './summary.ts';
+import { checkTable } from '../report/check-report.ts';
+import { questionKey, rankQuestions, type RankedQuestion } from '../report/summary.ts';
 import type { Lang } from '../io/lang.ts';
 
 export interface AskIO {

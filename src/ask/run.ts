@@ -3,13 +3,13 @@ import { stringify } from 'yaml';
 import { evaluateProfile } from '../engine/evaluate.ts';
 import type { InputEncoding } from '../io/encoding.ts';
 import { checkOutputPath, writeOutputFile } from '../io/output.ts';
-import { linesIO, readAll, terminalIO } from './ask-prompt.ts';
+import { linesIO, readAll, terminalIO } from './prompt.ts';
 import { readStructuredFile } from '../io/read.ts';
 import { InputError } from '../io/input-error.ts';
 import { noteIncidentDatesAfter } from '../profile/dates-after.ts';
 import { parseProfile } from '../profile/load.ts';
 import { loadRules } from '../rules/load.ts';
-import { applyAnswerFile, askSession, questionJson, questionList, sessionResult, type AskOptions } from './ask-session.ts';
+import { applyAnswerFile, askSession, questionJson, questionList, sessionResult, type AskOptions } from './session.ts';
 import type { Lang } from '../io/lang.ts';
 
 export interface AskCommandOptions {
@@ -29,9 +29,10 @@ export interface AskCommandOptions {
 
 export async function runAsk(o: AskCommandOptions): Promise<void> {
   if (o.saveFile) checkOutputPath(o.saveFile); // before any question is asked
+  const rules = loadRules(o.rulesDir); // first: the profile may state facts its rule files declare
   let data = readStructuredFile(o.profileFile, { ...(o.encoding && { encoding: o.encoding }) }) as Record<string, unknown>;
   noteIncidentDatesAfter(parseProfile(data, o.profileFile), o.asOf, o.profileFile); // parsing reports every problem of the starting profile, naming its field
-  const options: AskOptions = { rules: loadRules(o.rulesDir), asOf: o.asOf, lang: o.lang, ...(o.maxQuestions !== undefined && { maxQuestions: o.maxQuestions }) };
+  const options: AskOptions = { rules, asOf: o.asOf, lang: o.lang, ...(o.maxQuestions !== undefined && { maxQuestions: o.maxQuestions }) };
   const out = process.stdout;
 
   if (o.answersFile) {
