@@ -16,6 +16,7 @@ interface CheckArgs {
   lang: Lang;
   rules: string;
   all?: boolean;
+  oracle?: boolean;
   encoding?: InputEncoding;
   output?: string;
 }
@@ -24,6 +25,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
   builder: (y) =>
     outputOption(formatOption(profileOptions(y), Object.keys(checkFormats) as CheckFormat[], 'table'))
       .option('all', { type: 'boolean', describe: 'also list, one by one, rules about situations not known to arise or that do not arise' })
+      .option('oracle', { type: 'boolean', describe: 'evaluate with json-rules-engine (the reference semantics) instead of our own evaluator, to cross-check it' })
       .example('$0 check samples/aeo-manufacturer-chongqing.yaml', 'what applies to the sample AEO manufacturer')
       .example('$0 check profile.json --as-of 2024-06-30 --format markdown --lang en', 'a Markdown report in English, as of a past date')
       .example('$0 check profile.yaml --format json -o result.json', 'the results as JSON, in a file'),
@@ -33,7 +35,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     const rules = loadRules(args.rules); // first: the profile may state facts its rule files declare
     const profile = loadProfile(args.profile, { ...(args.encoding && { encoding: args.encoding }) });
     noteIncidentDatesAfter(profile, asOf, args.profile);
-    const checked = await checkProfile(profile, { rules, asOf, explain: args.all ? 'all' : 'listed' });
+    const checked = await checkProfile(profile, { rules, asOf, explain: args.all ? 'all' : 'listed', evaluator: args.oracle ? 'reference' : 'native' });
     const input = { ...checked, lang: args.lang, all: args.all };
     // The table on stdout is written as it is made: on thousands of incidents it runs to millions of characters.
     if (args.format === 'table' && !args.output) checkTable(input, writeStdout);

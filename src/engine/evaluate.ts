@@ -150,9 +150,9 @@ const referenceTrees: TreeSource = async (rules, facts) => {
   return engine.evaluate(facts);
 };
 
-/** Rules grouped by what they apply to, sorted by id; cached per rule array. */
+/** Rules grouped by what they apply to, each group sorted by id: the order of every evaluator's results; cached per rule array. */
 const groupCache = new WeakMap<readonly Rule[], Map<FactScope, Rule[]>>();
-function rulesByScope(rules: readonly Rule[]): Map<FactScope, Rule[]> {
+export function rulesByScope(rules: readonly Rule[]): Map<FactScope, Rule[]> {
   let groups = groupCache.get(rules);
   if (groups) return groups;
   groups = new Map();
