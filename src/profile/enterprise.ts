@@ -33,6 +33,7 @@ export const enterpriseFactFields = {
   customsCredit: labelled(enumOf(customsCreditLevels), {
     zh: '海关信用等级（advanced 高级认证企业 / registered 其他注册登记和备案企业 / dishonest 失信企业）',
     en: 'customs credit status (advanced = AEO advanced certified, registered = other registered, dishonest)',
+    valueWords: customsCreditNames,
     // A registered enterprise can apply for AEO advanced certification; a dishonest one must first leave
     // the dishonest list (信用修复) when its period ends, so it is never advised to "become advanced".
     change: {

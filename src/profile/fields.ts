@@ -38,7 +38,10 @@ export interface FactChange {
   };
 }
 
-export function labelled<T extends z.ZodType>(schema: T, label: FieldLabel & FactChange): T {
+/** The words for each value of an enum fact, as data: a list cell or an answer may use the Chinese word. */
+export type ValueWords = Readonly<Record<string, FieldLabel>>;
+
+export function labelled<T extends z.ZodType>(schema: T, label: FieldLabel & FactChange & { valueWords?: ValueWords }): T {
   return schema.meta({ ...label, description: `${label.zh} / ${label.en}` }) as T;
 }
 

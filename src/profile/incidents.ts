@@ -1,6 +1,6 @@
 // Incidents: things that happened to an enterprise and that a policy may forgive or reward.
 import { z } from 'zod';
-import { allOptional, day, enumOf, labelled, yuan } from './fields.ts';
+import { allOptional, day, enumOf, labelled, yuan, type FieldLabel } from './fields.ts';
 import { normalizeProvince, provinceIds } from './provinces.ts';
 import { isValidDay } from './values.ts';
 
@@ -15,9 +15,19 @@ export const violationCategories = [
   'inspection-quarantine', // 违反海关检验检疫业务规定
 ] as const;
 
+const violationCategoryWords = {
+  tax: { zh: '涉税违规', en: 'a tax-related violation' },
+  'export-refund': { zh: '影响国家出口退税管理', en: 'affects export-refund management' },
+  'processing-unit-consumption': { zh: '实际单耗低于已申报单耗', en: 'actual unit consumption below the declared one (processing trade)' },
+  statistics: { zh: '影响海关统计准确性', en: 'affects the accuracy of customs statistics' },
+  supervision: { zh: '影响海关监管秩序', en: 'affects the order of customs supervision' },
+  'article-18': { zh: '《海关行政处罚实施条例》第十八条', en: 'article 18 of the customs administrative penalty regulations' },
+  'inspection-quarantine': { zh: '违反海关检验检疫业务规定', en: 'breaches customs inspection and quarantine rules' },
+} satisfies Record<(typeof violationCategories)[number], FieldLabel>;
+
 /** Facts of a customs violation that rules may test. */
 export const customsViolationFacts = {
-  category: labelled(enumOf(violationCategories), { zh: '违规类别', en: 'violation category' }),
+  category: labelled(enumOf(violationCategories), { zh: '违规类别', en: 'violation category', valueWords: violationCategoryWords }),
   violationDate: labelled(day(), { zh: '违规行为发生之日', en: 'date the violation occurred' }),
   disclosureDate: labelled(day(), { zh: '向海关主动披露之日', en: 'date of the voluntary disclosure to customs' }),
   discoveredByCustoms: labelled(z.boolean(), {

@@ -3,7 +3,7 @@
 // and the goods and projects the measures of 国发〔2019〕3号 (as Chongqing, Jiangsu and Hubei restate
 // them) ask about. Goods facts describe the enterprise's current goods or project.
 import { z } from 'zod';
-import { day, enumOf, labelled, yuan } from '../fields.ts';
+import { day, enumOf, labelled, yuan, type FieldLabel } from '../fields.ts';
 
 /** 在综合保税区内开展的业务 (activities in the zone), as the texts name them. */
 export const bondedZoneActivityKinds = [
@@ -24,6 +24,12 @@ export const zoneMadeProductKinds = ['mobile-phones', 'auto-parts', 'other'] as 
 
 /** 进口医疗器械的用途 (use of imported medical devices). */
 export const importedMedicalDeviceUses = ['rd', 'display', 'domestic-sale-or-use'] as const;
+
+const importedMedicalDeviceUseWords = {
+  rd: { zh: '研发', en: 'research and development' },
+  display: { zh: '展示', en: 'display' },
+  'domestic-sale-or-use': { zh: '进入国内销售、使用', en: 'sale or use in China' },
+} satisfies Record<(typeof importedMedicalDeviceUses)[number], FieldLabel>;
 
 export const bondedZoneFactFields = {
   // Where
@@ -136,6 +142,7 @@ export const bondedZoneFactFields = {
   importedMedicalDeviceUse: labelled(enumOf(importedMedicalDeviceUses), {
     zh: '区内企业进口医疗器械的用途（rd 研发 / display 展示 / domestic-sale-or-use 进入国内销售、使用）',
     en: 'use of the medical devices the zone enterprise imports (rd, display, domestic-sale-or-use)',
+    valueWords: importedMedicalDeviceUseWords,
   }),
   bringsDomesticGoodsIntoZone: labelled(z.boolean(), {
     zh: '有境内入区的货物、物品',

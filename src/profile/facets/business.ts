@@ -3,7 +3,7 @@
 // because the business-environment regulations (国务院令第722号, 重庆市优化营商环境条例 …) grant rights
 // that arise in such situations.
 import { z } from 'zod';
-import { enumOf, labelled } from '../fields.ts';
+import { enumOf, labelled, type FieldLabel } from '../fields.ts';
 
 /** 企业规模 (《中小企业划型标准规定》): large / medium / small / micro. */
 export const enterpriseSizes = ['large', 'medium', 'small', 'micro'] as const;
@@ -11,11 +11,25 @@ export const enterpriseSizes = ['large', 'medium', 'small', 'micro'] as const;
 /** Who owes the enterprise an overdue payment (账款). */
 export const overdueDebtorKinds = ['state-organ', 'large-enterprise', 'other'] as const;
 
+const enterpriseSizeWords = {
+  large: { zh: '大型', en: 'large' },
+  medium: { zh: '中型', en: 'medium' },
+  small: { zh: '小型', en: 'small' },
+  micro: { zh: '微型', en: 'micro' },
+} satisfies Record<(typeof enterpriseSizes)[number], FieldLabel>;
+
+const overdueDebtorWords = {
+  'state-organ': { zh: '国家机关、事业单位', en: 'state organ or public institution' },
+  'large-enterprise': { zh: '大型企业', en: 'large enterprise' },
+  other: { zh: '其他', en: 'other' },
+} satisfies Record<(typeof overdueDebtorKinds)[number], FieldLabel>;
+
 export const businessFactFields = {
   // Who the enterprise is
   enterpriseSize: labelled(enumOf(enterpriseSizes), {
     zh: '企业规模（large 大型 / medium 中型 / small 小型 / micro 微型）',
     en: 'enterprise size (large, medium, small, micro)',
+    valueWords: enterpriseSizeWords,
   }),
   privateEnterprise: labelled(z.boolean(), { zh: '民营企业', en: 'a private (non-state) enterprise' }),
   technologyEnterprise: labelled(z.boolean(), { zh: '科技型企业', en: 'a technology-based enterprise' }),
@@ -167,6 +181,7 @@ export const businessFactFields = {
   overdueDebtor: labelled(enumOf(overdueDebtorKinds), {
     zh: '违约拖欠企业货物、工程、服务等账款的一方（state-organ 国家机关、事业单位 / large-enterprise 大型企业 / other 其他）',
     en: 'who is in arrears on payments owed to the enterprise (state organ or public institution, large enterprise, other)',
+    valueWords: overdueDebtorWords,
   }),
   forcedNonCashPayment: labelled(z.boolean(), {
     zh: '国家机关、事业单位强制企业接受商业汇票等非现金支付方式',

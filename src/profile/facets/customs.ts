@@ -125,6 +125,7 @@ export const customsFactFields = {
   processingTradeSupervision: labelled(enumOf(['handbook', 'account'] as const), {
     zh: '加工贸易监管方式（handbook 手册管理 / account 账册管理）',
     en: 'processing-trade supervision (handbook or account)',
+    valueWords: { handbook: { zh: '手册管理', en: 'handbook' }, account: { zh: '账册管理', en: 'account' } },
   }),
   hasEnterpriseUnitAccount: labelled(z.boolean(), {
     zh: '已设立"以企业为单元"加工贸易账册',
@@ -160,6 +161,11 @@ export const customsFactFields = {
   bondedGuaranteeExemption: labelled(enumOf(['not-applied', 'in-use', 'suspended'] as const), {
     zh: '分送集报免除担保措施的适用状态（未申请 / 正在适用 / 已暂停）',
     en: 'state of the 分送集报 guarantee exemption (not applied, in use, suspended)',
+    valueWords: {
+      'not-applied': { zh: '未申请', en: 'not applied' },
+      'in-use': { zh: '正在适用', en: 'in use' },
+      suspended: { zh: '已暂停', en: 'suspended' },
+    },
   }),
   missedCentralDeclarationDeadline: labelled(z.boolean(), {
     zh: '存在区内企业或区外收发货人未在规定期限内办理集中申报手续、依法缴纳关税和进出口环节税的情形（尚未解除）',

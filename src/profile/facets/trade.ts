@@ -2,7 +2,7 @@
 // Terms follow the Chongqing foreign-trade policies (渝府办发〔2023〕92号、91号, 〔2022〕107号、35号,
 // 渝府发〔2024〕10号, 渝口岸物流发〔2024〕5号, 渝开放高地办发〔2024〕1号).
 import { z } from 'zod';
-import { day, enumOf, labelled, notNegative, numeric, yuan } from '../fields.ts';
+import { day, enumOf, labelled, notNegative, numeric, yuan, type FieldLabel } from '../fields.ts';
 
 /** 出口企业分类管理类别 (一类 … 四类), as the tax authority rates exporters for export refunds. */
 export const exportEnterpriseCategories = ['1', '2', '3', '4'] as const;
@@ -15,6 +15,20 @@ export const importInlandFreightKinds = [
   'other',
 ] as const;
 
+const exportEnterpriseCategoryWords = {
+  '1': { zh: '一类', en: 'category 1' },
+  '2': { zh: '二类', en: 'category 2' },
+  '3': { zh: '三类', en: 'category 3' },
+  '4': { zh: '四类', en: 'category 4' },
+} satisfies Record<(typeof exportEnterpriseCategories)[number], FieldLabel>;
+
+const importInlandFreightWords = {
+  'western-corridor-rail-sea': { zh: '西部陆海新通道铁海联运境内段', en: 'western corridor rail-sea' },
+  'china-europe-return': { zh: '中欧班列回程境内段', en: 'China-Europe return train' },
+  'inland-waterway': { zh: '内河运输', en: 'inland waterway' },
+  other: { zh: '其他', en: 'other' },
+} satisfies Record<(typeof importInlandFreightKinds)[number], FieldLabel>;
+
 export const tradeFactFields = {
   // --- general foreign-trade status -------------------------------------------------------------
   foreignTradeEnterprise: labelled(z.boolean(), { zh: '外贸企业（从事进出口业务的对外贸易经营者）', en: 'foreign-trade enterprise (an importer or exporter)' }),
@@ -25,6 +39,7 @@ export const tradeFactFields = {
   exportEnterpriseCategory: labelled(enumOf(exportEnterpriseCategories), {
     zh: '出口企业分类管理类别（1 一类 / 2 二类 / 3 三类 / 4 四类）',
     en: 'export-refund enterprise category rated by the tax authority (1 to 4)',
+    valueWords: exportEnterpriseCategoryWords,
   }),
   highCreditLevelTaxpayer: labelled(z.boolean(), {
     zh: '出口退税高信用级别企业（税务机关认定）',
@@ -59,6 +74,7 @@ export const tradeFactFields = {
   importInlandFreightKind: labelled(enumOf(importInlandFreightKinds), {
     zh: '进口货物境内段运费类别（西部陆海新通道铁海联运境内段 / 中欧班列回程境内段 / 内河运输 / 其他）',
     en: 'kind of inland freight of imported goods (western corridor rail-sea, China-Europe return train, inland waterway, other)',
+    valueWords: importInlandFreightWords,
   }),
   meetsInlandFreightDeductionConditions: labelled(z.boolean(), {
     zh: '符合境内段运费不计入完税价格的条件',
