@@ -7,7 +7,8 @@
 // label as the catalog gives it, that label without its trailing parenthesis (海关信用等级), or an
 // alias from the table below. Full-width and half-width forms, spaces and case do not matter.
 import { allFacts } from '../facts/catalog.ts';
-import type { FactDefinition, FactType } from '../facts/types.ts';
+import type { FactDefinition } from '../facts/types.ts';
+import type { FactType } from '../profile/fields.ts';
 
 export interface ColumnField {
   /** The profile field: `name`, `uscc` or an enterprise fact. */

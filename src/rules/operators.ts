@@ -2,7 +2,7 @@
 // 以上 = atLeast (≥), 以下/以内 = atMost (≤), 超过 = exceeds (>), 不满 = under (<).
 // Each maps to a json-rules-engine operator (the reference semantics) and has a plain test of its own
 // (the compiled fast path); test/engine/differential.test.ts proves the two agree.
-import type { FactType } from '../facts/types.ts';
+import type { FactType } from '../profile/fields.ts';
 
 export interface OperatorDefinition {
   /** The json-rules-engine operator it runs as; custom ones are registered under our own name. */
