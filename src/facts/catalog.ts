@@ -5,7 +5,7 @@
 import { enterpriseFactDeclarations, enterpriseFactFiles } from '../profile/enterprise.ts';
 import type { FactDeclaration } from '../profile/fields.ts';
 import { incidentFactDeclarations, type IncidentKind } from '../profile/incidents.ts';
-import { declaredFacts, type PlainFact } from '../profile/plain-facts.ts';
+import { declaredFacts, plainFactDeclaration, type PlainFact } from '../profile/plain-facts.ts';
 import { derivedFacts } from './derived.ts';
 import type { FactDefinition, FactScope, FactValues } from './types.ts';
 
@@ -33,20 +33,10 @@ function builtinFile(fact: FactDefinition): string {
   return fact.scope === 'enterprise' ? (enterpriseFactFiles[fact.name] ?? 'src/profile/enterprise.ts') : 'src/profile/incidents.ts';
 }
 
-/** A declared plain fact as the catalog holds it. */
-function declaredDefinition(fact: PlainFact): FactDefinition {
-  const type = fact.type === 'yuan' ? 'number' : fact.type === 'text' ? 'string' : fact.type;
-  return {
-    name: fact.name,
-    scope: fact.appliesTo,
-    type,
-    ...(fact.values && { values: fact.values.map((v) => v.value), valueWords: Object.fromEntries(fact.values.map(({ value, zh, en }) => [value, { zh, en }])) }),
-    zh: fact.zh,
-    en: fact.en,
-    ...(fact.change && { change: fact.change }),
-    derived: false,
-    declaredIn: fact.file,
-  };
+/** A rule file's fact as the catalog holds it: from its declaration, as a built-in profile fact. */
+function declaredDefinition(plain: PlainFact): FactDefinition {
+  const { field: _field, ...declared } = plainFactDeclaration(plain);
+  return { name: plain.name, scope: plain.appliesTo, ...declared, derived: false, declaredIn: plain.file };
 }
 
 /**

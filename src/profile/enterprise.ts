@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { allOptional, fact, fieldsOf, labelled } from './fields.ts';
 import { incidentKinds, incidentSchema, incidentSchemaWith } from './incidents.ts';
-import { declaredFacts, plainFactField, type PlainFact } from './plain-facts.ts';
+import { declaredFacts, plainFactDeclaration, type PlainFact } from './plain-facts.ts';
 import { normalizeProvince, provinceIds } from './provinces.ts';
 import { usccProblem } from './uscc.ts';
 import { bondedZoneFactDeclarations } from './facets/bonded-zone.ts';
@@ -90,7 +90,7 @@ let current: { declared: readonly PlainFact[]; schema: typeof enterpriseSchema }
 export function profileSchema(): typeof enterpriseSchema {
   const declared = declaredFacts();
   if (declared !== current.declared) {
-    const fields = (scope: PlainFact['appliesTo']) => Object.fromEntries(declared.filter((f) => f.appliesTo === scope).map((f) => [f.name, plainFactField(f)]));
+    const fields = (scope: PlainFact['appliesTo']) => Object.fromEntries(declared.filter((f) => f.appliesTo === scope).map((f) => [f.name, plainFactDeclaration(f).field]));
     const incidents = incidentSchemaWith(Object.fromEntries(incidentKinds.map((kind) => [kind, fields(kind)])));
     current = { declared, schema: enterpriseSchemaWith(fields('enterprise'), incidents) as unknown as typeof enterpriseSchema };
   }
