@@ -56,7 +56,7 @@ export function denseColumns(rules: readonly Rule[], asOf: string): ColumnField[
   let base: string[];
   do base = generateRow(rand);
   while (screener.screen({ row: 2, header: generatedHeader, cells: base }).error);
-  return columnFields.filter((f) => {
+  return columnFields().filter((f) => {
     if (!named.has(f.field) || sparse.has(f.field) || cellFor(f, rand) === undefined) return false;
     const header = [...generatedHeader, f.field];
     for (let i = 0; i < 20; i++) {

@@ -40,11 +40,19 @@ const validate: CommandModule<object, { dir?: string; rules: string; format: 'te
   handler: (args) => runRulesValidate({ rulesDir: args.dir ?? args.rules, format: args.format, ...(args.seeds !== undefined && { seedsDir: args.seeds }) }),
 };
 
-const test: CommandModule<object, { dir?: string; rules: string; format: 'text' | 'json'; verbose?: boolean }> = {
+const test: CommandModule<object, { dir?: string; rules: string; format: 'text' | 'json'; verbose?: boolean; oracle?: boolean }> = {
   command: 'test [dir]',
   describe: "Run the rules' own test cases (profile in, expected status out) and check that they put every condition on both sides",
-  builder: (y) => rulesFolder(y).option('verbose', { type: 'boolean', describe: 'list passing cases too' }),
-  handler: (args) => runRulesTest({ rulesDir: args.dir ?? args.rules, format: args.format, ...(args.verbose !== undefined && { verbose: args.verbose }) }),
+  builder: (y) =>
+    rulesFolder(y)
+      .option('verbose', { type: 'boolean', describe: 'list passing cases too' })
+      .option('oracle', { type: 'boolean', describe: 'evaluate the cases with json-rules-engine (the reference semantics) instead of our own evaluator' }),
+  handler: (args) =>
+    runRulesTest({
+      rulesDir: args.dir ?? args.rules, format: args.format,
+      ...(args.verbose !== undefined && { verbose: args.verbose }),
+      ...(args.oracle !== undefined && { oracle: args.oracle }),
+    }),
 };
 
 export const rulesCommand: CommandModule = {

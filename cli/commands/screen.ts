@@ -1,5 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
-import { columnHelp, columnTable } from '../../src/batch/help.ts';
+import { columnHelp } from '../../src/batch/help.ts';
 import { formatOfName, listFormats, type ListFormat } from '../../src/batch/read.ts';
 import type { InputEncoding } from '../../src/io/encoding.ts';
 import type { Lang } from '../../src/io/lang.ts';
@@ -46,7 +46,8 @@ export const screenCommand: CommandModule<object, ScreenArgs> = {
       .epilogue(columnHelp()) as unknown as Argv<ScreenArgs>,
   handler: async (args) => {
     if (args.columns) {
-      process.stdout.write(columnTable());
+      const { runScreenColumns } = await import('../../src/batch/run.ts');
+      runScreenColumns({ rulesDir: args.rules });
       return;
     }
     // yargs reads a lone `-` as a flag (true, which a string option turns into ''): it means stdin here.

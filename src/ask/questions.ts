@@ -3,7 +3,7 @@
 // in the user's language, naming the question. Which questions to ask is the report's ranker (src/report/summary.ts).
 import { factDefinition } from '../facts/catalog.ts';
 import type { FactDefinition } from '../facts/types.ts';
-import { enterpriseSchema, type Enterprise } from '../profile/enterprise.ts';
+import { profileSchema, type Enterprise } from '../profile/enterprise.ts';
 import type { QuestionFact } from '../report/summary.ts';
 
 
@@ -82,7 +82,7 @@ export function answerOutcome(
   data: Record<string, unknown>, q: QuestionFact, value: unknown, lang: 'zh' | 'en',
 ): { data: Record<string, unknown> } | { problem: string } {
   const candidate = withAnswer(data, q, value);
-  const parsed = enterpriseSchema.safeParse(candidate);
+  const parsed = profileSchema().safeParse(candidate);
   if (parsed.success) {
     const owner = q.incidentId === undefined ? parsed.data : parsed.data.incidents.find((i) => i.id === q.incidentId);
     return { data: withAnswer(data, q, (owner as Record<string, unknown> | undefined)?.[q.fact] ?? value) };
@@ -119,7 +119,7 @@ function localized(message: string, lang: 'zh' | 'en'): string {
 }
 
 export function asProfile(data: Record<string, unknown>): Enterprise {
-  return enterpriseSchema.parse(data);
+  return profileSchema().parse(data);
 }
 
 /**

@@ -29,9 +29,10 @@ export interface AskCommandOptions {
 
 export async function runAsk(o: AskCommandOptions): Promise<void> {
   if (o.saveFile) checkOutputPath(o.saveFile); // before any question is asked
+  const rules = loadRules(o.rulesDir); // first: the profile may state facts its rule files declare
   let data = readStructuredFile(o.profileFile, { ...(o.encoding && { encoding: o.encoding }) }) as Record<string, unknown>;
   noteIncidentDatesAfter(parseProfile(data, o.profileFile), o.asOf, o.profileFile); // parsing reports every problem of the starting profile, naming its field
-  const options: AskOptions = { rules: loadRules(o.rulesDir), asOf: o.asOf, lang: o.lang, ...(o.maxQuestions !== undefined && { maxQuestions: o.maxQuestions }) };
+  const options: AskOptions = { rules, asOf: o.asOf, lang: o.lang, ...(o.maxQuestions !== undefined && { maxQuestions: o.maxQuestions }) };
   const out = process.stdout;
 
   if (o.answersFile) {

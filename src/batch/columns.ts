@@ -1,12 +1,13 @@
 // The column mapping of enterprise lists: which header names which profile field, and how a cell
 // becomes a fact value. It is derived from the fact catalog (every enterprise fact that a profile
-// states, i.e. not derived), so a fact added to a facet becomes a column with no change here.
+// states, i.e. not derived), so a fact added to a facet or declared by a rule file becomes a column
+// with no change here.
 //
 // A header may be, for each field: its English fact name (`customsCredit`, any case), its Chinese
 // label as the catalog gives it, that label without its trailing parenthesis (海关信用等级), or an
 // alias from the table below. Full-width and half-width forms, spaces and case do not matter.
 import { allFacts } from '../facts/catalog.ts';
-import type { FactType } from '../facts/types.ts';
+import type { FactDefinition, FactType } from '../facts/types.ts';
 
 export interface ColumnField {
   /** The profile field: `name`, `uscc` or an enterprise fact. */
@@ -41,9 +42,16 @@ export function shortLabel(zh: string): string {
   return zh.replace(/\s*[（(][^（）()]*[）)]\s*$/u, '').trim();
 }
 
-/** Chinese words for enum values, from a label like 企业规模（large 大型 / medium 中型 …）. */
-function enumWords(zh: string, values: readonly string[]): Map<string, string> {
+/**
+ * Chinese words for enum values: as the fact declares them (a rule file's fact), else read off a label
+ * like 企业规模（large 大型 / medium 中型 …）.
+ */
+function enumWords({ zh, values, valueWords }: FactDefinition & { values: readonly string[] }): Map<string, string> {
   const words = new Map<string, string>();
+  if (valueWords) {
+    for (const value of values) if (valueWords[value]) words.set(normalizeHeader(valueWords[value].zh), value);
+    return words;
+  }
   const inner = /\(([^()]*)\)\s*$/.exec(zh.normalize('NFKC'))?.[1];
   if (!inner) return words;
   const items = inner.split('/').map((s) => s.trim());
@@ -55,17 +63,17 @@ function enumWords(zh: string, values: readonly string[]): Map<string, string> {
   return words;
 }
 
-function buildFields(): { fields: ColumnField[]; headerMap: Map<string, ColumnField> } {
+function buildFields(catalog: readonly FactDefinition[]): { fields: ColumnField[]; headerMap: Map<string, ColumnField> } {
   const fields: ColumnField[] = [
     { field: 'name', type: 'text', zh: '企业名称', en: 'enterprise name', headers: ['name'] },
     { field: 'uscc', type: 'text', zh: '统一社会信用代码', en: 'unified social credit code (USCC)', headers: ['uscc'] },
   ];
-  for (const fact of allFacts) {
+  for (const fact of catalog) {
     if (fact.scope !== 'enterprise' || fact.derived) continue;
     fields.push({
       field: fact.name,
       type: fact.type,
-      ...(fact.values && { values: fact.values, enumWords: enumWords(fact.zh, fact.values) }),
+      ...(fact.values && { values: fact.values, enumWords: enumWords({ ...fact, values: fact.values }) }),
       zh: fact.zh,
       en: fact.en,
       headers: [fact.name],
@@ -100,14 +108,21 @@ function buildFields(): { fields: ColumnField[]; headerMap: Map<string, ColumnFi
   return { fields, headerMap };
 }
 
-const built = buildFields();
-const headerMap = built.headerMap;
+let built: { catalog: readonly FactDefinition[]; fields: ColumnField[]; headerMap: Map<string, ColumnField> } | undefined;
+
+/** The columns of the catalog now (the rule set loaded may declare facts): built once per catalog. */
+function columns() {
+  const catalog = allFacts();
+  if (built?.catalog !== catalog) built = { catalog, ...buildFields(catalog) };
+  return built;
+}
+
 /** Every column a list may have: name, uscc, then the catalog's enterprise facts in catalog order. */
-export const columnFields: readonly ColumnField[] = built.fields;
+export const columnFields = (): readonly ColumnField[] => columns().fields;
 
 /** The field a header names, or undefined for a header we do not know. */
 export function fieldForHeader(header: string): ColumnField | undefined {
-  return headerMap.get(normalizeHeader(header));
+  return columns().headerMap.get(normalizeHeader(header));
 }
 
 /** Marks a cell that states nothing: the fact stays unknown. */

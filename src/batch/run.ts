@@ -4,6 +4,7 @@ import type { InputEncoding } from '../io/encoding.ts';
 import { loadRules } from '../rules/load.ts';
 import type { Rule } from '../rules/schema.ts';
 import type { Lang } from '../io/lang.ts';
+import { columnTable } from './help.ts';
 import { Progress } from './progress.ts';
 import type { Writable } from 'node:stream';
 import { openList, type ListFormat, type ListInput } from './read.ts';
@@ -117,4 +118,10 @@ export async function screenList(options: ScreenListOptions): Promise<Summary> {
 /** `huiqi screen`: loads the rules under `rulesDir`, then screens the list as screenList does. */
 export function runScreen({ rulesDir, ...o }: Omit<ScreenListOptions, 'rules'> & { rulesDir: string }): Promise<Summary> {
   return screenList({ ...o, rules: loadRules(rulesDir) });
+}
+
+/** `huiqi screen --columns`: every accepted column, the facts the rule files under `rulesDir` declare included. */
+export function runScreenColumns({ rulesDir }: { rulesDir: string }): void {
+  loadRules(rulesDir);
+  process.stdout.write(columnTable());
 }

@@ -1,19 +1,17 @@
 // Batch screening: every row of an enterprise list is mapped to a profile by its headers, validated
-// with the profile schema, and run through the compiled enterprise rules. Rows are read, screened and
-// written one at a time (memory stays flat); a bad row gets its error in the `error` column and never
-// stops the batch. Incidents are not part of a list row: only enterprise-level rules are screened.
+// with the profile schema, screened by the compiled enterprise rules (which give the verdict: what
+// applies, the exclusions, what is undetermined) and turned into output cells. Rows are read, screened
+// and written one at a time (memory stays flat); a bad row gets its error in the `error` column and
+// never stops the batch. Incidents are not part of a list row: only enterprise-level rules are screened.
 import type { z } from 'zod';
-import { CompiledRuleSet, TRUE, UNKNOWN, type CompiledRule } from '../engine/compiled.ts';
-import { inForce, statusOf } from '../engine/evaluate.ts';
-import { addDerivedFacts } from '../facts/catalog.ts';
-import { derivedFacts } from '../facts/derived.ts';
+import { CompiledRuleSet, type CompiledRule } from '../engine/compiled.ts';
+import type { ProfileShape } from '../engine/profile-shape.ts';
 import { describeIssue } from '../io/read.ts';
 import { InputError } from '../io/input-error.ts';
-import { enterpriseSchema, type Enterprise } from '../profile/enterprise.ts';
+import { profileSchema, type Enterprise } from '../profile/enterprise.ts';
 import { usccValid } from '../profile/uscc.ts';
 import type { Lang } from '../io/lang.ts';
-import { countedInScreening, statusWhenMet, type Rule, type Status } from '../rules/schema.ts';
-import type { FactValues } from '../facts/types.ts';
+import { moneyValue, type Rule } from '../rules/schema.ts';
 import { CellError, columnName, convertCell, EMPTY, fieldForHeader, type ColumnField } from './columns.ts';
 import type { RawRow } from './read.ts';
 import type { ScreenedRow } from './write.ts';
@@ -32,19 +30,8 @@ interface HeaderPlan {
   fields: (ColumnField | undefined)[];
   /** Remembered cell results per position. */
   caches?: (Map<string, CellResult> | undefined)[];
-  /**
-   * Copies the facts the rules name into their slots: every key the row's facts can have (the columns,
-   * name and uscc, which enterpriseFacts (evaluate.ts) projects from the profile, and the derived
-   * enterprise facts it adds), read by name in generated code.
-   */
-  fillSlots?: (facts: FactValues, slots: unknown[], used: number[]) => void;
-  /**
-   * A row's profile's own facts, as enterpriseFactValues (evaluate.ts) gives them (every key but uscc
-   * and incidents, in order), copied key by key instead of by a rest pattern.
-   */
-  factValuesOf?: (profile: Enterprise) => FactValues;
-  /** Builds a row's profile with every column as a key (undefined = unknown), always in the same shape. */
-  profileOf?: (name: unknown, uscc: unknown, values: unknown[], incidents: readonly never[]) => Enterprise;
+  /** The profile shape of the rows: every column a key (undefined = unknown), projected by the compiled rules. */
+  shape?: ProfileShape;
   /** The header that names each field, for messages. */
   headerOf: Map<string, string>;
   problems: string[];
@@ -83,14 +70,6 @@ function planHeader(header: readonly string[], ignoreUnknown: boolean): HeaderPl
 export class RowScreener {
   private readonly compiled: CompiledRuleSet;
   private readonly rules: readonly CompiledRule[];
-  /** Each rule's status when in force and met (statusWhenMet): eligible, informational or undetermined. */
-  private readonly statusesWhenMet: readonly Status[];
-  /** Whether each rule is counted for a row (countedInScreening): rights, goals and pointers are not. */
-  private readonly counted: readonly boolean[];
-  /** The current row's facts by slot (filled and emptied again by `evaluate`). */
-  private readonly slots: unknown[];
-  private readonly usedSlots: number[] = [];
-  private kinds?: { asOf: string; kinds: Uint8Array };
   /** The current row's validated values by position. */
   private readonly values: unknown[] = [];
   private readonly plans = new WeakMap<readonly string[], HeaderPlan>();
@@ -98,11 +77,6 @@ export class RowScreener {
   /** JSONL rows' plans by their list of keys (lines of one file mostly share a few). */
   private readonly keyPlanCache = new Map<string, HeaderPlan>();
   private readonly cellCache = new Map<string, Map<string, CellResult>>();
-  /** The compiled code's list of rules that can count and its trigger codes (arrays refilled by every run). */
-  private readonly listed: Uint32Array;
-  private readonly relevance: Uint8Array;
-  /** The current row's eligible rules (indices), reused. */
-  private readonly eligibleIndices: number[] = [];
   /** Output cells per distinct set of eligible rules, by a hash of their indices. */
   private readonly outcomes = new Map<number, Outcome[]>();
   private outcomeCount = 0;
@@ -113,11 +87,6 @@ export class RowScreener {
   constructor(private readonly settings: ScreenSettings) {
     this.compiled = new CompiledRuleSet(settings.rules);
     this.rules = this.compiled.rules('enterprise');
-    this.statusesWhenMet = this.rules.map((r) => statusWhenMet(r.rule));
-    this.counted = this.rules.map((r) => countedInScreening(r.rule));
-    this.slots = new Array(this.compiled.slotCount).fill(undefined);
-    this.listed = this.compiled.listedIndices('enterprise');
-    this.relevance = this.compiled.relevance('enterprise');
     this.eligibleCounts = this.rules.map(() => 0);
     this.undeterminedCounts = this.rules.map(() => 0);
   }
@@ -182,7 +151,7 @@ export class RowScreener {
     return this.complete({ fields, headerOf, problems });
   }
 
-  /** Adds cell caches and the profile builder to a plan. */
+  /** Adds cell caches and the profile shape to a plan. */
   private complete(plan: HeaderPlan): HeaderPlan {
     plan.caches = plan.fields.map((f) => {
       if (!f || f.field === 'name' || f.field === 'uscc') return undefined;
@@ -190,17 +159,7 @@ export class RowScreener {
       if (!cache) this.cellCache.set(f.field, (cache = new Map()));
       return cache;
     });
-    // Field names are the catalog's identifiers, written as JSON strings; values are passed in.
-    const entries = plan.fields.flatMap((f, i) => (f && f.field !== 'name' && f.field !== 'uscc' ? [`${JSON.stringify(f.field)}: v[${i}]`] : []));
-    const keys = new Set(['name', 'uscc', ...plan.fields.flatMap((f) => (f ? [f.field] : [])), ...derivedFacts.filter((f) => f.scope === 'enterprise').map((f) => f.name)]);
-    const fills = [...keys].flatMap((key) => {
-      const slot = this.compiled.slotOf(key);
-      return slot === undefined ? [] : [`v = f[${JSON.stringify(key)}]; if (v !== undefined) { s[${slot}] = v; u.push(${slot}); }`];
-    });
-    plan.fillSlots = new Function('f', 's', 'u', `let v;\n${fills.join('\n')}`) as HeaderPlan['fillSlots'];
-    const own = plan.fields.flatMap((f) => (f && f.field !== 'name' && f.field !== 'uscc' ? [`${JSON.stringify(f.field)}: p[${JSON.stringify(f.field)}]`] : []));
-    plan.factValuesOf = new Function('p', `return { name: p.name${own.map((e) => `, ${e}`).join('')} };`) as HeaderPlan['factValuesOf'];
-    plan.profileOf = new Function('name', 'uscc', 'v', 'incidents', `return { name, uscc, ${entries.join(', ')}${entries.length ? ', ' : ''}incidents };`) as HeaderPlan['profileOf'];
+    plan.shape = this.compiled.shape(plan.fields.map((f) => (f && f.field !== 'name' && f.field !== 'uscc' ? f.field : undefined)));
     return plan;
   }
 
@@ -242,10 +201,10 @@ export class RowScreener {
     const nameText = name === undefined ? '' : String(name);
     const usccText = uscc === undefined ? '' : String(uscc);
     if (errors) return { name: nameText, uscc: usccText, errors };
-    const profile = plan.profileOf!(name, uscc, values, NO_INCIDENTS);
+    const profile = plan.shape!.profile(name, uscc, values);
     if (wholeObjectChecks) {
       // The schema checks across fields: parse the row whole.
-      const parsed = enterpriseSchema.safeParse(Object.fromEntries(Object.entries(profile).filter(([, v]) => v !== undefined)));
+      const parsed = profileSchema().safeParse(Object.fromEntries(Object.entries(profile).filter(([, v]) => v !== undefined)));
       if (!parsed.success) {
         errors = parsed.error.issues.map((issue) => {
           const [field, ...rest] = issue.path;
@@ -287,7 +246,7 @@ export class RowScreener {
       const value = convertCell(f, cell);
       if (value === EMPTY) result = EMPTY;
       else {
-        const parsed = shape[f.field]!.safeParse(value);
+        const parsed = shape()[f.field]!.safeParse(value);
         result = parsed.success
           ? { value: parsed.data }
           : { problems: parsed.error.issues.map((issue) => (header: string) => describeIssue(issue, [columnName(header, f.field), ...issue.path])) };
@@ -314,59 +273,22 @@ export class RowScreener {
     return { row: raw.row, name, uscc, eligibleRules: [], eligibleTitles: [], exclusions: [], error: errors.join('; ') };
   }
 
-  /** Per rule, for one date: in force, not in force, or depends on a basis fact of the row (via inForce). */
-  private forceKinds(asOf: string): Uint8Array {
-    if (this.kinds?.asOf !== asOf) {
-      const fixed = this.compiled.fixedForces('enterprise', asOf);
-      this.kinds = { asOf, kinds: Uint8Array.from(fixed, (f) => (f === undefined ? BY_BASIS : f.status === 'in-force' ? IN_FORCE : NOT_IN_FORCE)) };
-    }
-    return this.kinds.kinds;
-  }
-
-  private clearSlots(): void {
-    for (const slot of this.usedSlots) this.slots[slot] = undefined;
-    this.usedSlots.length = 0;
-  }
-
-  /** Evaluates the enterprise rules on a validated profile, with the facts evaluate.ts would give them. */
+  /** Screens the enterprise rules on a validated profile and counts the verdict per rule. */
   private evaluate(profile: Enterprise, plan: HeaderPlan, row: number, name: string, uscc: string): ScreenedRow {
-    const { asOf } = this.settings;
-    const facts = addDerivedFacts('enterprise', plan.factValuesOf!(profile), asOf); // = enterpriseFacts(profile, asOf)
-    const slots = this.slots;
-    plan.fillSlots!(facts, slots, this.usedSlots);
-    const codes = this.compiled.run('enterprise', slots);
-    this.clearSlots();
-    // Only the rules whose conditions are true, or unknown with a true trigger, can be eligible or counted
-    // as undetermined (statusOf): the compiled code lists them, and the rest is never visited.
-    const count = this.compiled.listedCount('enterprise');
-    const listed = this.listed;
-    const relevance = this.relevance;
-    const kinds = this.forceKinds(asOf);
-    const eligible = this.eligibleIndices;
-    eligible.length = 0;
+    const { applies, excluded, undetermined } = this.compiled.screenEnterprise(profile, plan.shape!, this.settings.asOf);
     let hash = 0;
-    let undetermined = 0;
-    for (let k = 0; k < count; k++) {
-      const i = listed[k]!;
-      if (!this.counted[i]) continue;
-      const kind = kinds[i];
-      const code = codes[i]!;
-      let status: Status;
-      if (kind === IN_FORCE) status = code === TRUE ? this.statusesWhenMet[i]! : 'undetermined'; // as statusOf has it
-      else if (kind === NOT_IN_FORCE) continue;
-      else status = statusOf(this.rules[i]!.rule, inForce(this.rules[i]!.rule, facts, asOf), code === UNKNOWN ? null : code === TRUE);
-      if (status === 'eligible') {
-        eligible.push(i);
-        this.eligibleCounts[i]!++;
-        hash = (Math.imul(hash, 31) + i + 1) | 0;
-      } else if (status === 'undetermined' && relevance[i] === TRUE) {
-        undetermined++;
-        this.undeterminedCounts[i]!++;
-      }
+    for (const i of applies) {
+      this.eligibleCounts[i]!++;
+      hash = (Math.imul(hash, 31) + i + 1) | 0;
     }
-    const outcome = this.outcomeFor(hash, eligible);
+    for (const i of excluded) {
+      this.eligibleCounts[i]!++;
+      hash = (Math.imul(hash, 31) + i + 1) | 0;
+    }
+    for (const i of undetermined) this.undeterminedCounts[i]!++;
+    const outcome = this.outcomeFor(hash, applies, excluded);
     const out: ScreenedRow = {
-      row, name, uscc, eligible: outcome.eligibleRules.length, undetermined,
+      row, name, uscc, eligible: outcome.eligibleRules.length, undetermined: undetermined.length,
       eligibleRules: outcome.eligibleRules, eligibleTitles: outcome.eligibleTitles, exclusions: outcome.exclusions, error: '',
     };
     if (outcome.value !== undefined) out.estimatedValueCny = outcome.value;
@@ -374,34 +296,30 @@ export class RowScreener {
   }
 
   /**
-   * The output cells of a set of eligible rules (indices in rule order), remembered by the set (`hash` of
-   * its indices, then the indices compared): rows of a list share a few sets, so their id and title lists
+   * The output cells of a set of rules that apply and exclusions (indices in rule order), remembered by
+   * the set (`hash` of its indices, then the indices compared): rows of a list share a few sets, so their id and title lists
    * (and their CSV text, see write.ts) are built once. The lists are frozen: every row with the set holds
    * the same ones.
    */
-  private outcomeFor(hash: number, eligible: readonly number[]): Outcome {
+  private outcomeFor(hash: number, applies: readonly number[], excluded: readonly number[]): Outcome {
     const bucket = this.outcomes.get(hash);
     if (bucket) {
-      for (const outcome of bucket) if (sameIndices(outcome.indices, eligible)) return outcome;
+      for (const outcome of bucket) if (sameIndices(outcome.applies, applies) && sameIndices(outcome.excluded, excluded)) return outcome;
     }
     const eligibleRules: string[] = [];
     const eligibleTitles: string[] = [];
-    const exclusions: string[] = [];
     let value: number | undefined;
-    for (const i of eligible) {
+    for (const i of applies) {
       const { rule } = this.rules[i]!;
-      if (rule.kind === 'disqualification') {
-        exclusions.push(rule.id);
-        continue;
-      }
       eligibleRules.push(rule.id);
       eligibleTitles.push(rule.title[this.settings.lang]);
-      const amount = rule.outcome.amount;
-      if (amount && (amount.unit === 'CNY' || amount.unit === 'CNY/year')) value = (value ?? 0) + (amount.max ?? amount.min ?? 0);
+      const money = moneyValue(rule);
+      if (money !== undefined) value = (value ?? 0) + money;
     }
+    const exclusions = excluded.map((i) => this.rules[i]!.rule.id);
     const outcome: Outcome = {
-      indices: eligible.slice(), eligibleRules: Object.freeze(eligibleRules) as string[], eligibleTitles: Object.freeze(eligibleTitles) as string[],
-      exclusions: Object.freeze(exclusions) as string[], value,
+      applies: applies.slice(), excluded: excluded.slice(), eligibleRules: Object.freeze(eligibleRules) as string[],
+      eligibleTitles: Object.freeze(eligibleTitles) as string[], exclusions: Object.freeze(exclusions) as string[], value,
     };
     if (this.outcomeCount < MAX_OUTCOMES) {
       this.outcomeCount++;
@@ -418,9 +336,10 @@ function sameIndices(a: readonly number[], b: readonly number[]): boolean {
   return true;
 }
 
-/** A set of eligible rules as output cells (see RowScreener.outcomeOf). */
+/** A set of rules that apply and exclusions as output cells (see RowScreener.outcomeFor). */
 interface Outcome {
-  indices: readonly number[];
+  applies: readonly number[];
+  excluded: readonly number[];
   eligibleRules: string[];
   eligibleTitles: string[];
   exclusions: string[];
@@ -430,16 +349,10 @@ interface Outcome {
 /** Distinct sets of eligible rules remembered (each a few hundred bytes); further sets are built per row. */
 const MAX_OUTCOMES = 4096;
 
-/** Rows have no incidents (a list row is one enterprise's own facts). */
-const NO_INCIDENTS: readonly never[] = Object.freeze([]);
-
-const IN_FORCE = 0;
-const NOT_IN_FORCE = 1;
-const BY_BASIS = 2;
-
 type CellResult = typeof EMPTY | { value: unknown; problems?: undefined } | { value?: undefined; problems: ((header: string) => string)[] };
 
-const shape = enterpriseSchema.shape as unknown as Record<string, z.ZodType>;
+/** The profile schema's fields (with the facts the loaded rule files declare). */
+const shape = () => profileSchema().shape as unknown as Record<string, z.ZodType>;
 
 /**
  * Rows are validated field by field with the profile schema's own field schemas: the schema is a
@@ -447,9 +360,9 @@ const shape = enterpriseSchema.shape as unknown as Record<string, z.ZodType>;
  * fields, so this gives the same result as parsing the whole object and is much faster (and lets
  * results be remembered per cell). Should the schema ever check across fields, rows are also parsed whole.
  */
-const wholeObjectChecks = Boolean((enterpriseSchema as unknown as { _zod: { def: { checks?: unknown[] } } })._zod.def.checks?.length);
+const wholeObjectChecks = Boolean((profileSchema() as unknown as { _zod: { def: { checks?: unknown[] } } })._zod.def.checks?.length);
 
 function fieldIssues(field: string, value: unknown): z.core.$ZodIssue[] {
-  const parsed = shape[field]!.safeParse(value);
+  const parsed = shape()[field]!.safeParse(value);
   return parsed.success ? [] : parsed.error.issues;
 }

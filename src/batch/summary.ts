@@ -1,7 +1,7 @@
 // The summary `huiqi screen` prints on stderr when a list is done: rows, errors (with row numbers),
 // rows eligible per rule, time and rows per second.
 import type { Lang } from '../io/lang.ts';
-import { countedInScreening, type Rule } from '../rules/schema.ts';
+import { countedInScreening, isExclusion, type Rule } from '../rules/schema.ts';
 import type { ListFormat } from './read.ts';
 
 export interface Summary {
@@ -35,10 +35,9 @@ export function formatSummary(s: Summary, lang: Lang): string {
     for (const e of s.errorRows) lines.push(`    row ${e.row}: ${e.error}`);
   }
   // A disqualification that applies is a warning, not a benefit: listed apart, never among the eligible.
-  const isExclusion = (r: Summary['perRule'][number]) => r.rule.kind === 'disqualification';
-  const byCount = (a: Summary['perRule'][number], b: Summary['perRule'][number]) => b.eligible - a.eligible || a.rule.id.localeCompare(b.rule.id);
-  const benefits = s.perRule.filter((r) => !isExclusion(r) && countedInScreening(r.rule));
-  const exclusions = s.perRule.filter(isExclusion);
+    const byCount = (a: Summary['perRule'][number], b: Summary['perRule'][number]) => b.eligible - a.eligible || a.rule.id.localeCompare(b.rule.id);
+  const benefits = s.perRule.filter((r) => !isExclusion(r.rule) && countedInScreening(r.rule));
+  const exclusions = s.perRule.filter((r) => isExclusion(r.rule));
   const hits = benefits.filter((r) => r.eligible > 0).sort(byCount);
   lines.push(`  eligible per rule (${hits.length} of ${benefits.length} enterprise rules matched at least one row):`);
   for (const r of hits) lines.push(`    ${String(r.eligible).padStart(8)}  ${r.rule.id}  ${r.rule.title[lang]}`);

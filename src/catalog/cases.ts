@@ -26,7 +26,7 @@ export interface CaseOutcome {
 /** The date a case is evaluated on: its own, else the day the rule takes effect, else the document's date. */
 export const caseDate = (rule: Rule, c: RuleCase): string => c.asOf ?? rule.effective.from ?? rule.source.date;
 
-export async function runCase(rule: Rule, c: RuleCase, evaluator: EvaluationOptions['evaluator'] = 'reference'): Promise<CaseOutcome> {
+export async function runCase(rule: Rule, c: RuleCase, evaluator: EvaluationOptions['evaluator'] = 'native'): Promise<CaseOutcome> {
   let profile;
   try {
     profile = parseProfile(

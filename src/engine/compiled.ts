@@ -6,23 +6,29 @@
 //
 // How: every fact the rules name gets a slot (an array index). Every distinct leaf condition (fact,
 // operator, value) of a scope's rules is evaluated once per profile into a leaf table; each rule then
-// combines its leaves' entries. Truths are coded 0 = false, 1 = true, 2 = unknown (inside the combiners: 0 false, 1 unknown, 2 true).
-// The generated source holds only indices and fixed code: rule values are passed in an array and the
-// operator tests are operators.ts's own functions (equal, notEqual, in, notIn written inline as the
-// same comparisons), so no text from a rule file ever becomes code.
+// combines its leaves' entries. Truths are coded in their Kleene order, false 0 < unknown 1 < true 2,
+// everywhere (leaf table, combiners, the codes `run` returns), so the logic is arithmetic: all = the
+// least, any = the greatest, not x = 2 - x.
+// The generated source holds only indices and fixed code: rule values are passed in an array and each
+// leaf's test is its operator's own code (operators.ts), so no text from a rule file ever becomes code.
+// For a list, `screenEnterprise` gives the verdicts themselves (applies, excluded, undetermined), with
+// the statuses statusOf gives, for profiles of a shape whose projection onto the slots is generated once.
+import { addDerivedFacts } from '../facts/catalog.ts';
 import type { FactScope, FactValues } from '../facts/types.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
-import type { Condition, Rule, Status } from '../rules/schema.ts';
-import { enterpriseFacts as enterpriseFactsOf, explainedResult, incidentFacts, inForce, statusOf, type RuleResult } from './evaluate.ts';
+import { countedInScreening, isExclusion, type Condition, type Rule, type Status } from '../rules/schema.ts';
+import { enterpriseFactSet, explainedResult, incidentFactSet, inForce, statusOf, type RuleResult } from './evaluate.ts';
 import { operators, type OperatorName } from '../rules/operators.ts';
+import { ProfileShape } from './profile-shape.ts';
 import type { Truth } from './truth.ts';
 
 /** Fact values by slot; an undefined slot is an unknown fact. */
 export type FactSlots = unknown[];
 
+/** Truth codes, in Kleene order. */
 export const FALSE = 0;
-export const TRUE = 1;
-export const UNKNOWN = 2;
+export const UNKNOWN = 1;
+export const TRUE = 2;
 const truthOf = (code: number): Truth => (code === UNKNOWN ? null : code === TRUE);
 
 export interface CompiledRule {
@@ -32,6 +38,32 @@ export interface CompiledRule {
 }
 
 type Force = ReturnType<typeof inForce>;
+
+/**
+ * What a list screening says of one enterprise, among the rules counted in screening
+ * (countedInScreening): rule indices in rule order, in arrays the next screening refills.
+ */
+export interface ScreeningVerdict {
+  /** Entitlements that apply (status eligible). */
+  applies: number[];
+  /** Disqualifications that apply (isExclusion, status eligible): warnings, never benefits. */
+  excluded: number[];
+  /** Rules undetermined whose situation (trigger) arises: the ones worth asking about. */
+  undetermined: number[];
+}
+
+/** A rule's part in a screening, by its status (BY_BASIS: its in-force date is a fact of the profile, decided per profile). */
+const NOT_COUNTED = 0;
+const APPLIES = 1;
+const EXCLUDED = 2;
+const UNDETERMINED = 3;
+const BY_BASIS = 4;
+
+function screeningPart(rule: Rule, status: Status): number {
+  if (!countedInScreening(rule)) return NOT_COUNTED;
+  if (status === 'eligible') return isExclusion(rule) ? EXCLUDED : APPLIES;
+  return status === 'undetermined' ? UNDETERMINED : NOT_COUNTED;
+}
 
 interface Leaf {
   slot: number;
@@ -66,10 +98,9 @@ class ScopeProgram {
       return i;
     };
 
-    // Rule combiners, some twenty rules to a function (V8 optimises small functions best). Inside them a
-    // truth is ordered false 0 < unknown 1 < true 2, so Kleene logic is arithmetic without branches:
-    // all = the least of its children (true if none), any = the greatest (false if none), not x = 2 - x.
-    // The leaf table holds this order (unknown = 1); the codes written out are the usual ones.
+    // Rule combiners, some twenty rules to a function (V8 optimises small functions best): Kleene logic
+    // as arithmetic on the truth codes, without branches (all = the least of its children, true if none;
+    // any = the greatest, false if none; not x = 2 - x).
     const ruleBodies = conditions.map((c, j) => {
       const emit = (node: Condition): string => {
         if ('fact' in node) return `L[${leafOf(node)}]`;
@@ -86,8 +117,8 @@ class ScopeProgram {
         const rest = c.all.slice(1).map(emit);
         lines = `const g = ${emit(c.all[0]!)};\nconst r = ${rest.length ? `Math.min(g, ${rest.join(', ')})` : 'g'};`;
       } else lines = `const g = 2;\nconst r = ${emit(c)};`;
-      // Written out as codes (2 -> TRUE 1, 1 -> UNKNOWN 2, 0 -> FALSE 0); listed when true, or unknown with a true trigger.
-      return `{\n${lines}\nout[${j}] = r === 1 ? 2 : r >> 1;\nrel[${j}] = g === 1 ? 2 : g >> 1;\nif (r === 2 || (r === 1 && g === 2)) nz[n++] = ${j};\n}`;
+      // Listed when true, or unknown with a true trigger.
+      return `{\n${lines}\nout[${j}] = r;\nrel[${j}] = g;\nif (r === 2 || (r === 1 && g === 2)) nz[n++] = ${j};\n}`;
     });
     this.ruleFns = [];
     for (let i = 0; i < ruleBodies.length; i += 20) {
@@ -97,27 +128,19 @@ class ScopeProgram {
 
     // Leaf evaluators: the table starts all unknown (1); each known slot decides its leaves (true 2, false 0).
     const values: unknown[] = [];
-    const tests: ((fact: unknown, value: unknown) => boolean)[] = [];
     const bySlot = new Map<number, number[]>();
     leaves.forEach((leaf, i) => bySlot.set(leaf.slot, [...(bySlot.get(leaf.slot) ?? []), i]));
     const blocks = [...bySlot].map(([slot, indices]) => {
       const lines = indices.map((i) => {
         const { operator, value } = leaves[i]!;
-        const k = values.push(value) - 1;
-        const test =
-          operator === 'equal' ? `f === K[${k}]`
-          : operator === 'notEqual' ? `f !== K[${k}]`
-          : operator === 'in' ? `K[${k}].includes(f)`
-          : operator === 'notIn' ? `!K[${k}].includes(f)`
-          : `T[${tests.push(operators[operator].test) - 1}](f, K[${k}])`;
-        return `L[${i}] = (${test}) ? 2 : 0;`;
+        return `L[${i}] = (${operators[operator].code('f', `K[${values.push(value) - 1}]`)}) ? 2 : 0;`;
       });
       return `f = s[${slot}];\nif (f !== undefined) {\n${lines.join('\n')}\n}`;
     });
     this.leafFns = [];
     for (let i = 0; i < blocks.length; i += 40) {
       const source = `"use strict";\nreturn function leaves(s, L) {\nlet f;\n${blocks.slice(i, i + 40).join('\n')}\n};`;
-      this.leafFns.push(new Function('K', 'T', source)(values, tests));
+      this.leafFns.push(new Function('K', source)(values));
     }
     this.leafTable = new Uint8Array(leaves.length);
     this.codes = new Uint8Array(conditions.length);
@@ -128,7 +151,7 @@ class ScopeProgram {
   /** Every rule's truth code for the facts in `slots`; the returned table is reused by the next run. */
   run(slots: FactSlots): Uint8Array {
     const L = this.leafTable;
-    L.fill(1); // unknown, in the combiners' order (false 0 < unknown 1 < true 2)
+    L.fill(UNKNOWN);
     for (const fn of this.leafFns) fn(slots, L);
     let n = 0;
     for (const fn of this.ruleFns) n = fn(L, this.codes, this.relevance, this.listed, n);
@@ -145,6 +168,10 @@ export class CompiledRuleSet {
   private readonly buffer: FactSlots;
   /** In-force state of each rule without a `basis` fact, which depends on the date only; per scope, for one date. */
   private forceCache = { asOf: '', byScope: new Map<FactScope, (Force | undefined)[]>() };
+  /** Each enterprise rule's screening part by truth code (three to a rule), for one date (see screeningParts). */
+  private partCache = { asOf: '', parts: new Uint8Array(0) };
+  private readonly verdict: ScreeningVerdict = { applies: [], excluded: [], undetermined: [] };
+  private readonly usedSlots: number[] = [];
 
   constructor(rules: readonly Rule[]) {
     const slotOf = (fact: string) => {
@@ -165,34 +192,10 @@ export class CompiledRuleSet {
     return this.byScope.get(scope) ?? [];
   }
 
-  /** Number of fact slots; a slot array for `run` has this length. */
-  get slotCount(): number {
-    return this.slots.size;
-  }
-
-  /** The slot of a fact some rule names, or undefined if no rule names it. */
-  slotOf(fact: string): number | undefined {
-    return this.slots.get(fact);
-  }
-
-  /** Truth codes (0 false, 1 true, 2 unknown) of every `scope` rule's conditions, in rule-id order; reused by the next run. */
+  /** Truth codes (FALSE, UNKNOWN, TRUE) of every `scope` rule's conditions, in rule-id order; reused by the next run. */
   run(scope: FactScope, slots: FactSlots): Uint8Array {
     const program = this.programs.get(scope);
     return program ? program.run(slots) : new Uint8Array(0);
-  }
-
-  /**
-   * The rules a `run` lists: those whose code is TRUE, or UNKNOWN with a TRUE trigger (relevance), the
-   * only ones that can be eligible or counted as undetermined. Their indices in rule order, in the first
-   * `listedCount` entries; the same array is refilled by every run.
-   */
-  listedIndices(scope: FactScope): Uint32Array {
-    return this.programs.get(scope)?.listed ?? new Uint32Array(0);
-  }
-
-  /** How many rules of `scope` the last `run` listed (see listedIndices). */
-  listedCount(scope: FactScope): number {
-    return this.programs.get(scope)?.listedCount ?? 0;
   }
 
   /** Truth codes of every `scope` rule's trigger from the last `run` (TRUE where a rule has none). */
@@ -201,7 +204,7 @@ export class CompiledRuleSet {
   }
 
   /** The in-force state of each `scope` rule whose state depends on the date only (via evaluate.ts's `inForce`); undefined for the others. */
-  fixedForces(scope: FactScope, asOf: string): readonly (Force | undefined)[] {
+  private fixedForces(scope: FactScope, asOf: string): readonly (Force | undefined)[] {
     if (this.forceCache.asOf !== asOf) this.forceCache = { asOf, byScope: new Map() };
     let forces = this.forceCache.byScope.get(scope);
     if (!forces) {
@@ -211,7 +214,70 @@ export class CompiledRuleSet {
     return forces;
   }
 
-  /** The status of every `scope` rule, in rule-id order. `facts` must already hold the derived facts (enterpriseFacts / incidentFacts). */
+  /** Profiles of one shape (a list's columns, see profile-shape.ts), projected onto this set's slots. */
+  shape(fields: readonly (string | undefined)[]): ProfileShape {
+    return new ProfileShape(fields, (fact) => this.slots.get(fact));
+  }
+
+  /**
+   * Each enterprise rule's part in a screening for each truth code of its conditions, on one date: from
+   * statusOf's status where the in-force state depends on the date only, BY_BASIS where it depends on a
+   * fact of the profile (decided per profile, with statusOf too).
+   */
+  private screeningParts(asOf: string): Uint8Array {
+    if (this.partCache.asOf !== asOf) {
+      const fixed = this.fixedForces('enterprise', asOf);
+      const rules = this.rules('enterprise');
+      const parts = new Uint8Array(rules.length * 3);
+      rules.forEach(({ rule }, i) => {
+        const force = fixed[i];
+        for (const code of [FALSE, UNKNOWN, TRUE]) {
+          parts[i * 3 + code] = force ? screeningPart(rule, statusOf(rule, force, truthOf(code))) : countedInScreening(rule) ? BY_BASIS : NOT_COUNTED;
+        }
+      });
+      this.partCache = { asOf, parts };
+    }
+    return this.partCache.parts;
+  }
+
+  /**
+   * Screens a profile of `shape` on the enterprise rules: the rules that apply, the exclusions and the
+   * undetermined rules worth asking about, each with the status evaluateProfile gives it. Only the rules
+   * the compiled code lists (true, or unknown with a true trigger) can be any of these; the rest is never visited.
+   */
+  screenEnterprise(profile: Enterprise, shape: ProfileShape, asOf: string): ScreeningVerdict {
+    const verdict = this.verdict;
+    verdict.applies.length = 0;
+    verdict.excluded.length = 0;
+    verdict.undetermined.length = 0;
+    const program = this.programs.get('enterprise');
+    if (!program) return verdict;
+    const facts = addDerivedFacts('enterprise', shape.ownFacts(profile), asOf); // = enterpriseFactSet(profile, asOf)
+    const slots = this.buffer;
+    const used = this.usedSlots;
+    shape.fill(facts, slots, used);
+    const codes = program.run(slots);
+    for (const slot of used) slots[slot] = undefined;
+    used.length = 0;
+    const parts = this.screeningParts(asOf);
+    const { listed } = program;
+    const rules = this.rules('enterprise');
+    for (let k = 0; k < program.listedCount; k++) {
+      const i = listed[k]!;
+      const code = codes[i]!;
+      let part = parts[i * 3 + code];
+      if (part === BY_BASIS) {
+        const { rule } = rules[i]!;
+        part = screeningPart(rule, statusOf(rule, inForce(rule, facts, asOf), truthOf(code)));
+      }
+      if (part === APPLIES) verdict.applies.push(i);
+      else if (part === EXCLUDED) verdict.excluded.push(i);
+      else if (part === UNDETERMINED) verdict.undetermined.push(i); // listed, so its trigger holds
+    }
+    return verdict;
+  }
+
+  /** The status of every `scope` rule, in rule-id order. `facts` must already hold the derived facts (enterpriseFactSet / incidentFactSet). */
   statuses(scope: FactScope, facts: FactValues, asOf: string): Status[] {
     const fixed = this.fixedForces(scope, asOf);
     const rules = this.rules(scope);
@@ -264,24 +330,24 @@ export class CompiledRuleSet {
         else out.push({ ruleId: rule.id, status, ...(incidentId !== undefined && { incidentId }), missingFacts: [], failedConditions: [], openConditions: [], relevant, rule });
       });
     };
-    const enterpriseFacts = enterpriseFactsOf(profile, asOf);
-    scopeResults('enterprise', enterpriseFacts);
+    const ownFacts = enterpriseFactSet(profile, asOf);
+    scopeResults('enterprise', ownFacts);
     for (const incident of profile.incidents) {
-      if (this.rules(incident.kind).length) scopeResults(incident.kind, incidentFacts(enterpriseFacts, incident, asOf), incident.id);
+      if (this.rules(incident.kind).length) scopeResults(incident.kind, incidentFactSet(ownFacts, incident, asOf), incident.id);
     }
     return out;
   }
 
   /** Every rule's status on a whole profile, in the order `evaluateProfile` returns its results. */
   profileStatuses(profile: Enterprise, asOf: string): { ruleId: string; incidentId?: string; status: Status }[] {
-    const enterpriseFacts = enterpriseFactsOf(profile, asOf);
+    const ownFacts = enterpriseFactSet(profile, asOf);
     const out: { ruleId: string; incidentId?: string; status: Status }[] = [];
-    const statuses = this.statuses('enterprise', enterpriseFacts, asOf);
+    const statuses = this.statuses('enterprise', ownFacts, asOf);
     this.rules('enterprise').forEach((r, i) => out.push({ ruleId: r.rule.id, status: statuses[i]! }));
     for (const incident of profile.incidents) {
       const rules = this.rules(incident.kind);
       if (!rules.length) continue;
-      const s = this.statuses(incident.kind, incidentFacts(enterpriseFacts, incident, asOf), asOf);
+      const s = this.statuses(incident.kind, incidentFactSet(ownFacts, incident, asOf), asOf);
       rules.forEach((r, i) => out.push({ ruleId: r.rule.id, incidentId: incident.id, status: s[i]! }));
     }
     return out;

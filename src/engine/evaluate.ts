@@ -31,7 +31,11 @@ export interface RuleResult {
 export interface EvaluationOptions {
   /** YYYY-MM-DD; decides which enterprise rules are in force. */
   asOf: string;
-  /** `reference` runs json-rules-engine; `native` our synchronous evaluator. Both give the same verdicts. */
+  /**
+   * `native` (the default): our synchronous tree evaluator (native.ts). `reference`: json-rules-engine, the
+   * oracle of test/engine/differential.test.ts and of `huiqi rules test --oracle`, loaded only when asked for.
+   * Both give the same verdicts.
+   */
   evaluator?: 'reference' | 'native';
   /**
    * Keep each result's evaluated tree (the case runner checks coverage with it). Off by default: a tree
@@ -42,7 +46,8 @@ export interface EvaluationOptions {
 
 /**
  * The enterprise's own facts: everything but the USCC and the incidents. The name is kept for derived
- * facts that look it up (published lists); it is not in the catalog, so no rule can test it.
+ * facts that look it up (published lists); it is not in the catalog, so no rule can test it. A list's
+ * rows take the same facts through code generated for their shape (profile-shape.ts `ownFacts`).
  */
 export function enterpriseFactValues(profile: Enterprise): FactValues {
   const { uscc: _uscc, incidents: _incidents, ...facts } = profile;
@@ -51,15 +56,15 @@ export function enterpriseFactValues(profile: Enterprise): FactValues {
 
 /**
  * The facts every enterprise rule is evaluated on: the enterprise's own facts (enterpriseFactValues)
- * with the derived enterprise facts, built in one object. The one place these facts are made, for
- * evaluateProfile, the compiled evaluator and batch screening alike.
+ * with the derived enterprise facts, built in one object: for evaluateProfile and the compiled evaluator
+ * alike (screenEnterprise adds the derived facts the same way to a row's own facts).
  */
-export function enterpriseFacts(profile: Enterprise, asOf: string): FactValues {
+export function enterpriseFactSet(profile: Enterprise, asOf: string): FactValues {
   return addDerivedFacts('enterprise', enterpriseFactValues(profile), asOf);
 }
 
 /** The facts an incident's rules are evaluated on: the enterprise's facts with the incident's own and derived ones. */
-export function incidentFacts(enterprise: FactValues, incident: Incident, asOf: string): FactValues {
+export function incidentFactSet(enterprise: FactValues, incident: Incident, asOf: string): FactValues {
   const { id: _id, kind, ...own } = incident;
   return { ...enterprise, ...withDerivedFacts(kind, own, asOf) };
 }
@@ -162,11 +167,11 @@ function rulesByScope(rules: readonly Rule[]): Map<FactScope, Rule[]> {
 
 /** Every rule's verdict on the profile: enterprise rules once, incident rules once per matching incident. */
 export async function evaluateProfile(profile: Enterprise, rules: readonly Rule[], options: EvaluationOptions): Promise<RuleResult[]> {
-  const trees = options.evaluator === 'native' ? nativeTrees : referenceTrees;
+  const trees = options.evaluator === 'reference' ? referenceTrees : nativeTrees;
   const groups = rulesByScope(rules);
   const { asOf } = options;
   const keepTrees = options.keepTrees ?? false;
-  const ownFacts = enterpriseFacts(profile, asOf);
+  const ownFacts = enterpriseFactSet(profile, asOf);
   const results: RuleResult[] = [];
 
   const enterpriseRules = groups.get('enterprise') ?? [];
@@ -176,7 +181,7 @@ export async function evaluateProfile(profile: Enterprise, rules: readonly Rule[
   for (const incident of profile.incidents) {
     const incidentRules = groups.get(incident.kind) ?? [];
     if (!incidentRules.length) continue;
-    const facts = incidentFacts(ownFacts, incident, asOf);
+    const facts = incidentFactSet(ownFacts, incident, asOf);
     const incidentTrees = await trees(incidentRules, facts);
     for (const rule of incidentRules) results.push(resultFor(rule, incidentTrees.get(rule.id), facts, asOf, keepTrees, incident.id));
   }

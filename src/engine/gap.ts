@@ -9,38 +9,21 @@
 // fact is answered, a known one changed only when its definition says an enterprise can change it
 // (`change` in src/profile/fields.ts), a plannable date only into the future. Every set is checked by
 // evaluating the rule again with the changes applied.
-import { addDays } from 'date-fns/addDays';
-import { formatISO } from 'date-fns/formatISO';
-import { parseISO } from 'date-fns/parseISO';
 import { factDefinition, withDerivedFacts } from '../facts/catalog.ts';
 import { derivedFacts } from '../facts/derived.ts';
 import { AS_OF } from '../facts/types.ts';
 import type { FactValues } from '../facts/types.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
+import { shiftDay } from '../profile/dates.ts';
 import type { FieldLabel } from '../profile/fields.ts';
-import { isEntitlement, restsOnDoubtfulFigure, type Condition, type Rule } from '../rules/schema.ts';
+import { operators, type Constraint } from '../rules/operators.ts';
+import { moneyValue, worthUnlocking, type Condition, type Rule } from '../rules/schema.ts';
 import { enterpriseFactValues, type RuleResult } from './evaluate.ts';
 import { askableFacts } from './explain.ts';
 import { evaluateCondition } from './native.ts';
 import type { EvaluatedCondition } from './truth.ts';
 
 type Leaf = Extract<Condition, { fact: string }>;
-
-/** What a fact must be: every field that is present must hold. Dates are inclusive YYYY-MM-DD bounds. */
-export interface Constraint {
-  oneOf?: unknown[];
-  noneOf?: unknown[];
-  min?: number;
-  minInclusive?: boolean;
-  max?: number;
-  maxInclusive?: boolean;
-  from?: string;
-  to?: string;
-  includes?: unknown[];
-  excludes?: unknown[];
-  /** For a date a window places: what to do by then (from the window's declaration). */
-  act?: FieldLabel;
-}
 
 /** One thing to do for a rule to become eligible. */
 export type Step =
@@ -80,36 +63,9 @@ export interface GapAnalysis {
 }
 
 const MAX_OPTIONS = 4;
-const isoDay = (d: Date) => formatISO(d, { representation: 'date' });
-const shiftDay = (iso: string, days: number) => isoDay(addDays(parseISO(iso), days));
 
 // ---------------------------------------------------------------------------------------------------
 // Constraints
-
-/** The constraint on `leaf.fact` that makes `leaf` come out `want`. */
-export function leafConstraint(leaf: Leaf, want: boolean): Constraint {
-  const v = leaf.value;
-  const list = Array.isArray(v) ? v : [v];
-  const n = v as number;
-  const d = v as string;
-  const pick = (yes: Constraint, no: Constraint) => (want ? yes : no);
-  switch (leaf.operator) {
-    case 'equal': return pick({ oneOf: [v] }, { noneOf: [v] });
-    case 'notEqual': return pick({ noneOf: [v] }, { oneOf: [v] });
-    case 'in': return pick({ oneOf: list }, { noneOf: list });
-    case 'notIn': return pick({ noneOf: list }, { oneOf: list });
-    case 'contains': return pick({ includes: [v] }, { excludes: [v] });
-    case 'doesNotContain': return pick({ excludes: [v] }, { includes: [v] });
-    case 'atLeast': return pick({ min: n, minInclusive: true }, { max: n, maxInclusive: false });
-    case 'atMost': return pick({ max: n, maxInclusive: true }, { min: n, minInclusive: false });
-    case 'exceeds': return pick({ min: n, minInclusive: false }, { max: n, maxInclusive: true });
-    case 'under': return pick({ max: n, maxInclusive: false }, { min: n, minInclusive: true });
-    case 'onOrAfter': return pick({ from: d }, { to: shiftDay(d, -1) });
-    case 'onOrBefore': return pick({ to: d }, { from: shiftDay(d, 1) });
-    case 'after': return pick({ from: shiftDay(d, 1) }, { to: d });
-    case 'before': return pick({ to: shiftDay(d, -1) }, { from: d });
-  }
-}
 
 /** Both constraints at once (undefined when they cannot both hold). */
 export function intersect(a: Constraint, b: Constraint): Constraint | undefined {
@@ -192,7 +148,7 @@ function cheapest(options: Needs[]): Needs[] {
 /** The requirement on profile facts that makes a leaf `want`, or undefined when none can. */
 function leafNeeds(leaf: Leaf, want: boolean, facts: FactValues): Needs | undefined {
   const def = factDefinition(leaf.fact);
-  if (!def?.derived) return new Map([[leaf.fact, leafConstraint(leaf, want)]]);
+  if (!def?.derived) return new Map([[leaf.fact, operators[leaf.operator].constraint(leaf.value, want)]]);
   const window = windows.get(leaf.fact);
   if (window && typeof leaf.value === 'boolean' && ['equal', 'notEqual'].includes(leaf.operator)) {
     const range = window.range(facts);
@@ -350,23 +306,8 @@ export function nearMiss(profile: Enterprise, r: RuleResult, asOf: string): Near
   return { result: r, options };
 }
 
-/** The known money value of a measure in CNY (its largest amount), 0 when it has none. */
-export function moneyValue(r: RuleResult): number {
-  const a = r.rule.outcome.amount;
-  return a && a.unit.startsWith('CNY') ? (a.max ?? a.min ?? 0) : 0;
-}
-
 const stepKey = (s: Step) =>
   JSON.stringify([s.kind, s.incidentId ?? null, s.fact, s.kind === 'plan' ? [s.notBefore, s.by] : s.kind === 'change' ? s.to : s.need]);
-
-/**
- * Whether a rule is something to work towards: an entitlement on a figure we trust. Not a disqualification,
- * a right (it protects when something happens; nobody brings that about), a goal or a pointer (nothing to
- * claim), nor a rule on a doubtful figure (`confidence: low`: it never becomes eligible on our word).
- */
-export function worthUnlocking(rule: Rule): boolean {
-  return isEntitlement(rule) && !restsOnDoubtfulFigure(rule);
-}
 
 /** Near misses for every ineligible or undetermined entitlement whose situation may arise, and the single steps ranked by what they unlock. */
 export function gapAnalysis(profile: Enterprise, results: readonly RuleResult[], asOf: string): GapAnalysis {
@@ -389,7 +330,7 @@ export function gapAnalysis(profile: Enterprise, results: readonly RuleResult[],
       const entry = byStep.get(key) ?? { step, unlocks: [], alongWith: [], money: 0 };
       entry.unlocks.push(miss.result);
       entry.alongWith.push(option.filter((s) => s !== step));
-      entry.money = Math.max(entry.money, moneyValue(miss.result));
+      entry.money = Math.max(entry.money, moneyValue(miss.result.rule) ?? 0);
       byStep.set(key, entry);
     }
   }
@@ -441,7 +382,7 @@ function withoutDominatedWindows(unlocks: Unlock[]): Unlock[] {
           if (lead.unlocks.some((x) => sameResult(x, r))) return;
           lead.unlocks.push(r);
           lead.alongWith.push(later.alongWith[i]!);
-          lead.money = Math.max(lead.money, moneyValue(r));
+          lead.money = Math.max(lead.money, moneyValue(r.rule) ?? 0);
         });
         fallbacks.push(later);
       }

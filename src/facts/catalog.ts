@@ -1,9 +1,11 @@
 // The fact catalog: every fact a rule may name, with its type and its Chinese and English labels.
-// Profile facts come from the profile schema, derived facts from src/facts/derived.ts.
+// Profile facts come from the profile schema, derived facts from src/facts/derived.ts, and the plain
+// facts rule files declare from src/profile/plain-facts.ts (added when their rule set loads).
 import type { z } from 'zod';
-import { enterpriseFacts } from '../profile/enterprise.ts';
+import { enterpriseFactFields, enterpriseFactFiles } from '../profile/enterprise.ts';
 import type { FactChange, FieldLabel } from '../profile/fields.ts';
-import { incidentFacts, type IncidentKind } from '../profile/incidents.ts';
+import { incidentFactFields, type IncidentKind } from '../profile/incidents.ts';
+import { declaredFacts, type PlainFact } from '../profile/plain-facts.ts';
 import { derivedFacts } from './derived.ts';
 import type { FactDefinition, FactScope, FactType, FactValues } from './types.ts';
 
@@ -46,23 +48,82 @@ function profileFacts(scope: FactScope, shape: Record<string, z.ZodType>): FactD
   }));
 }
 
-const catalog: FactDefinition[] = [
-  ...profileFacts('enterprise', enterpriseFacts),
-  ...Object.entries(incidentFacts).flatMap(([kind, shape]) => profileFacts(kind as IncidentKind, shape)),
+const builtin: FactDefinition[] = [
+  ...profileFacts('enterprise', enterpriseFactFields),
+  ...Object.entries(incidentFactFields).flatMap(([kind, shape]) => profileFacts(kind as IncidentKind, shape as Record<string, z.ZodType>)),
   // A derived default for a profile fact is not a fact of its own: the profile fact stays in the catalog.
   ...derivedFacts.filter((f) => !f.defaultsProfileFact).map(({ compute: _compute, ...fact }) => ({ ...fact, derived: true })),
 ];
 
-const byName = new Map(catalog.map((f) => [f.name, f]));
-if (byName.size !== catalog.length) throw new Error('fact catalog: two facts share a name');
+const builtinByName = new Map(builtin.map((f) => [f.name, f]));
+if (builtinByName.size !== builtin.length) throw new Error('fact catalog: two facts share a name');
 for (const d of derivedFacts.filter((f) => f.defaultsProfileFact)) {
-  if (byName.get(d.name)?.derived !== false) throw new Error(`fact catalog: ${d.name} defaults a profile fact that does not exist`);
+  if (builtinByName.get(d.name)?.derived !== false) throw new Error(`fact catalog: ${d.name} defaults a profile fact that does not exist`);
 }
 
-export const allFacts: readonly FactDefinition[] = catalog;
+/** Where a built-in fact is declared, for the message refusing a rule file that declares it again. */
+function builtinFile(fact: FactDefinition): string {
+  if (fact.derived) return 'src/facts/derived.ts';
+  return fact.scope === 'enterprise' ? (enterpriseFactFiles[fact.name] ?? 'src/profile/enterprise.ts') : 'src/profile/incidents.ts';
+}
+
+/** A declared plain fact as the catalog holds it. */
+function declaredDefinition(fact: PlainFact): FactDefinition {
+  const type = fact.type === 'yuan' ? 'number' : fact.type === 'text' ? 'string' : fact.type;
+  return {
+    name: fact.name,
+    scope: fact.appliesTo,
+    type,
+    ...(fact.values && { values: fact.values.map((v) => v.value), valueWords: Object.fromEntries(fact.values.map(({ value, zh, en }) => [value, { zh, en }])) }),
+    zh: fact.zh,
+    en: fact.en,
+    ...(fact.change && { change: fact.change }),
+    derived: false,
+    declaredIn: fact.file,
+  };
+}
+
+/**
+ * Why `declared` (the facts of one rule set's files) cannot join the catalog: a fact declared twice, or
+ * declared again when it is built in; each problem names both files.
+ */
+export function declarationProblems(declared: readonly PlainFact[]): string[] {
+  const problems: string[] = [];
+  const seen = new Map<string, PlainFact>();
+  for (const fact of declared) {
+    const own = builtinByName.get(fact.name);
+    const other = seen.get(fact.name);
+    if (own) problems.push(`${fact.file}: facts: "${fact.name}" is a built-in fact (${builtinFile(own)}); use it or choose another name`);
+    else if (other) problems.push(`${fact.file}: facts: "${fact.name}" is already declared in ${other.file}; declare a fact once and use it from any rule file`);
+    else seen.set(fact.name, fact);
+  }
+  return problems;
+}
+
+/** The catalog with `declared` added (already checked by declarationProblems), by name. */
+export function catalogWith(declared: readonly PlainFact[]): (name: string) => FactDefinition | undefined {
+  if (declared.length === 0) return (name) => builtinByName.get(name);
+  const byName = new Map([...builtinByName, ...declared.map((f) => [f.name, declaredDefinition(f)] as const)]);
+  return (name) => byName.get(name);
+}
+
+let current = { declared: [] as readonly PlainFact[], all: builtin as readonly FactDefinition[], byName: builtinByName };
+
+/** The catalog now: the built-in facts and those the loaded rule files declare. */
+function catalog() {
+  const declared = declaredFacts();
+  if (declared !== current.declared) {
+    const all = [...builtin, ...declared.filter((f) => !builtinByName.has(f.name)).map(declaredDefinition)];
+    current = { declared, all, byName: new Map(all.map((f) => [f.name, f])) };
+  }
+  return current;
+}
+
+/** Every fact in the catalog: the built-in ones, then those the loaded rule files declare. */
+export const allFacts = (): readonly FactDefinition[] => catalog().all;
 
 export function factDefinition(name: string): FactDefinition | undefined {
-  return byName.get(name);
+  return catalog().byName.get(name);
 }
 
 /** The facts a rule of this scope may name: its own scope's and the enterprise's. */

@@ -7,9 +7,9 @@ import { readPackageData } from '../io/data-copy.ts';
 import { packagePath } from '../io/paths.ts';
 import type { DerivedFact } from './types.ts';
 import { AS_OF } from './types.ts';
-import { day, isoDay } from './periods.ts';
+import { dateOf, isoDay } from './periods.ts';
 
-export const customsFacts: DerivedFact[] = [
+export const customsDerivedFacts: DerivedFact[] = [
   {
     name: 'advanceRulingExtensionWindowOpen',
     scope: 'enterprise',
@@ -19,15 +19,15 @@ export const customsFacts: DerivedFact[] = [
     en: 'today is 30 to 90 days before the advance ruling expires',
     // 有效期截止日前30日至90日内: both ends included (以内), counted in calendar days before the expiry date.
     compute: (f, asOf) => {
-      const expiry = day(f.advanceRulingExpiryDate);
+      const expiry = dateOf(f.advanceRulingExpiryDate);
       if (!expiry) return undefined;
-      const daysBefore = differenceInCalendarDays(expiry, day(asOf)!);
+      const daysBefore = differenceInCalendarDays(expiry, dateOf(asOf)!);
       return daysBefore >= 30 && daysBefore <= 90;
     },
     window: {
       input: AS_OF,
       range: (f) => {
-        const expiry = day(f.advanceRulingExpiryDate);
+        const expiry = dateOf(f.advanceRulingExpiryDate);
         return expiry && { from: isoDay(subDays(expiry, 90)), to: isoDay(subDays(expiry, 30)) };
       },
       act: { zh: '申请预裁定展期', en: 'apply to extend the advance ruling' },

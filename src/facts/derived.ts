@@ -3,8 +3,8 @@
 import type { DerivedFact } from './types.ts';
 import { disclosureWindowFacts } from './disclosure.ts';
 import { tradeDerivedFacts } from './trade.ts';
-import { customsFacts } from './customs.ts';
+import { customsDerivedFacts } from './customs.ts';
 import { bondedZoneDerivedFacts } from './bonded-zone.ts';
 
 /** Every derived fact; a policy pack that needs a new one adds its module here. */
-export const derivedFacts: readonly DerivedFact[] = [...disclosureWindowFacts, ...bondedZoneDerivedFacts, ...customsFacts, ...tradeDerivedFacts];
+export const derivedFacts: readonly DerivedFact[] = [...disclosureWindowFacts, ...bondedZoneDerivedFacts, ...customsDerivedFacts, ...tradeDerivedFacts];

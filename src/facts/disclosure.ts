@@ -3,7 +3,7 @@
 import { isAfter } from 'date-fns/isAfter';
 import { addDays } from 'date-fns/addDays';
 import type { DateWindow, DerivedFact } from './types.ts';
-import { day, endOfCalendarMonth, isoDay, monthsAfter, within, yearsAfter } from './periods.ts';
+import { dateOf, endOfCalendarMonth, isoDay, monthsAfter, within, yearsAfter } from './periods.ts';
 
 const scope = 'customs-violation' as const;
 const dates = ['violationDate', 'disclosureDate'] as const;
@@ -11,8 +11,8 @@ const dates = ['violationDate', 'disclosureDate'] as const;
 /** Runs `test` on the violation and disclosure dates, or gives undefined if either is unknown. */
 function onDates(test: (violation: Date, disclosure: Date) => boolean) {
   return (f: Record<string, unknown>) => {
-    const violation = day(f.violationDate);
-    const disclosure = day(f.disclosureDate);
+    const violation = dateOf(f.violationDate);
+    const disclosure = dateOf(f.disclosureDate);
     return violation && disclosure ? test(violation, disclosure) : undefined;
   };
 }
@@ -24,7 +24,7 @@ function disclosureWindow(first: (v: Date) => Date, last: (v: Date) => Date, pur
   return {
     input: 'disclosureDate',
     range: (f) => {
-      const violation = day(f.violationDate);
+      const violation = dateOf(f.violationDate);
       return violation && { from: isoDay(first(violation)), to: isoDay(last(violation)) };
     },
     act: disclose,
@@ -108,10 +108,10 @@ export const disclosureWindowFacts: DerivedFact[] = [
     zh: '一年内（连续12个月）已就同一违规行为主动披露过',
     en: 'the same violation was already disclosed within the 12 months before this disclosure',
     compute: (f) => {
-      const disclosure = day(f.disclosureDate);
+      const disclosure = dateOf(f.disclosureDate);
       if (!disclosure || !Array.isArray(f.priorDisclosuresOfSameViolation)) return undefined;
       return f.priorDisclosuresOfSameViolation.some((iso: string) => {
-        const prior = day(iso)!;
+        const prior = dateOf(iso)!;
         return within(prior, disclosure, monthsAfter(prior, 12));
       });
     },

@@ -12,7 +12,7 @@ import { isAfter } from 'date-fns/isAfter';
 import { parseISO } from 'date-fns/parseISO';
 
 /** Dates are YYYY-MM-DD strings in profiles; undefined stays undefined. */
-export const day = (iso: unknown): Date | undefined => (typeof iso === 'string' ? parseISO(iso) : undefined);
+export const dateOf = (iso: unknown): Date | undefined => (typeof iso === 'string' ? parseISO(iso) : undefined);
 export const isoDay = (date: Date): string => formatISO(date, { representation: 'date' });
 
 /** The last day of the period of `months` months that starts after `start`. */

@@ -13,6 +13,10 @@ export interface FactDefinition extends FieldLabel, FactChange {
   type: FactType;
   /** The allowed values of an enum fact. */
   values?: readonly string[];
+  /** The words for each value of an enum fact, where its declaration gives them (rule files' facts). */
+  valueWords?: Readonly<Record<string, FieldLabel>>;
+  /** The rule file that declares the fact, for facts declared by rule files. */
+  declaredIn?: string;
   /** Computed from other facts (see src/facts/derived); otherwise read from the profile. */
   derived: boolean;
   /** For a derived fact, the profile facts it is computed from: those are what to ask for when it is unknown. */

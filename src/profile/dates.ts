@@ -10,3 +10,6 @@ export function parseDay(value: string, what: string): string {
   if (!parsed.success) throw new InputError(`${what}: ${parsed.error.issues[0]!.message}`);
   return parsed.data;
 }
+
+/** The YYYY-MM-DD day `days` after (before, when negative) the given one. */
+export const shiftDay = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

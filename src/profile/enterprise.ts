@@ -1,13 +1,14 @@
 // The enterprise profile: who the company is, the facts policies ask about, and its incidents.
 import { z } from 'zod';
 import { allOptional, enumOf, labelled } from './fields.ts';
-import { incidentSchema } from './incidents.ts';
+import { incidentKinds, incidentSchema, incidentSchemaWith } from './incidents.ts';
+import { declaredFacts, plainFactField, type PlainFact } from './plain-facts.ts';
 import { normalizeProvince, provinceIds } from './provinces.ts';
 import { usccProblem } from './uscc.ts';
-import { bondedZoneFacts } from './facets/bonded-zone.ts';
-import { businessFacts } from './facets/business.ts';
-import { customsFacts } from './facets/customs.ts';
-import { tradeFacts } from './facets/trade.ts';
+import { bondedZoneFactFields } from './facets/bonded-zone.ts';
+import { businessFactFields } from './facets/business.ts';
+import { customsFactFields } from './facets/customs.ts';
+import { tradeFactFields } from './facets/trade.ts';
 
 /** 海关信用等级 (customs credit status). */
 export const customsCreditLevels = ['advanced', 'registered', 'dishonest'] as const;
@@ -23,7 +24,7 @@ export const customsCreditNames = {
  * Enterprise facts a rule may test. Every one is optional: absent means unknown, never false.
  * Policy packs that need more facts add them to a facet (./facets), each with its Chinese term.
  */
-export const enterpriseFacts = {
+export const enterpriseFactFields = {
   customsCode: labelled(z.string().regex(/^[0-9A-Z]{10}$/, 'must be 10 digits or capital letters'), {
     zh: '海关编码（海关注册编码）',
     en: 'customs registration code',
@@ -39,34 +40,68 @@ export const enterpriseFacts = {
       actions: { advanced: { zh: '取得海关高级认证（成为高级认证企业）', en: 'obtain AEO advanced certification (高级认证企业)' } },
     },
   }),
-  ...customsFacts,
-  ...businessFacts,
-  ...tradeFacts,
-  ...bondedZoneFacts,
+  ...customsFactFields,
+  ...businessFactFields,
+  ...tradeFactFields,
+  ...bondedZoneFactFields,
 };
 
-export const enterpriseSchema = z.strictObject({
-  name: labelled(z.string().trim().min(1, 'must not be empty'), { zh: '企业名称', en: 'enterprise name' }),
-  uscc: labelled(
-    z.string().trim().toUpperCase().superRefine((code, ctx) => {
-      const problem = usccProblem(code);
-      if (problem) ctx.addIssue({ code: 'custom', message: `is not a valid 统一社会信用代码: ${problem}` });
-    }),
-    { zh: '统一社会信用代码', en: 'unified social credit code (USCC)' },
-  ),
-  ...allOptional(enterpriseFacts),
-  incidents: labelled(
-    z.array(incidentSchema).superRefine((incidents, ctx) => {
-      // Answers, results and deadlines name an incident by its id: two with one id would be confused.
-      const first = new Map<string, number>();
-      incidents.forEach((incident, i) => {
-        const earlier = first.get(incident.id);
-        if (earlier === undefined) first.set(incident.id, i);
-        else ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `"${incident.id}" is already the id of incidents[${earlier}]; each incident needs its own id` });
-      });
-    }).default([]),
-    { zh: '事项', en: 'incidents' },
-  ),
-});
+/** The enterprise schema with `declared` enterprise fields and the incident schema given. */
+const enterpriseSchemaWith = (declared: Record<string, z.ZodType>, incidents: typeof incidentSchema) =>
+  z.strictObject({
+    name: labelled(z.string().trim().min(1, 'must not be empty'), { zh: '企业名称', en: 'enterprise name' }),
+    uscc: labelled(
+      z.string().trim().toUpperCase().superRefine((code, ctx) => {
+        const problem = usccProblem(code);
+        if (problem) ctx.addIssue({ code: 'custom', message: `is not a valid 统一社会信用代码: ${problem}` });
+      }),
+      { zh: '统一社会信用代码', en: 'unified social credit code (USCC)' },
+    ),
+    ...allOptional(enterpriseFactFields),
+    ...allOptional(declared),
+    incidents: labelled(
+      z.array(incidents).superRefine((incidents, ctx) => {
+        // Answers, results and deadlines name an incident by its id: two with one id would be confused.
+        const first = new Map<string, number>();
+        incidents.forEach((incident, i) => {
+          const earlier = first.get(incident.id);
+          if (earlier === undefined) first.set(incident.id, i);
+          else ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `"${incident.id}" is already the id of incidents[${earlier}]; each incident needs its own id` });
+        });
+      }).default([]),
+      { zh: '事项', en: 'incidents' },
+    ),
+  });
+
+/** The profile schema of the built-in facts (the JSON Schema for editors and the API's description are made from it). */
+export const enterpriseSchema = enterpriseSchemaWith({}, incidentSchema);
+
+let current: { declared: readonly PlainFact[]; schema: typeof enterpriseSchema } = { declared: [], schema: enterpriseSchema };
+
+/**
+ * The profile schema of the loaded rule set: the built-in facts and the facts its rule files declare
+ * (plain-facts.ts). Every profile, list row and answer is validated with it. Rebuilt only when a rule
+ * set declares new facts.
+ */
+export function profileSchema(): typeof enterpriseSchema {
+  const declared = declaredFacts();
+  if (declared !== current.declared) {
+    const fields = (scope: PlainFact['appliesTo']) => Object.fromEntries(declared.filter((f) => f.appliesTo === scope).map((f) => [f.name, plainFactField(f)]));
+    const incidents = incidentSchemaWith(Object.fromEntries(incidentKinds.map((kind) => [kind, fields(kind)])));
+    current = { declared, schema: enterpriseSchemaWith(fields('enterprise'), incidents) as unknown as typeof enterpriseSchema };
+  }
+  return current.schema;
+}
+
+/** The source file of each built-in enterprise fact: a rule file declaring one again is told where it stands. */
+export const enterpriseFactFiles: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries({
+    'src/profile/enterprise.ts': { customsCode: 0, province: 0, customsCredit: 0 },
+    'src/profile/facets/customs.ts': customsFactFields,
+    'src/profile/facets/business.ts': businessFactFields,
+    'src/profile/facets/trade.ts': tradeFactFields,
+    'src/profile/facets/bonded-zone.ts': bondedZoneFactFields,
+  }).flatMap(([file, fields]) => Object.keys(fields).map((name) => [name, file])),
+);
 
 export type Enterprise = z.infer<typeof enterpriseSchema>;

@@ -69,25 +69,28 @@ export const customsViolationFacts = {
 
 const incidentId = labelled(z.string().trim().min(1, 'must not be empty'), { zh: '事项编号', en: 'incident id' });
 
-/** Every fact may be absent: absent means unknown, never false. */
-export const customsViolationSchema = z
-  .strictObject({
-    id: incidentId,
-    kind: z.literal('customs-violation'),
-    ...allOptional(customsViolationFacts),
-  })
-  // Dates are compared only when both are valid: an unreadable date has its own message, not a bogus order one.
-  .superRefine((v, ctx) => {
-    if (!isValidDay(v.disclosureDate)) return;
-    if (isValidDay(v.violationDate) && v.disclosureDate < v.violationDate) {
-      ctx.addIssue({ code: 'custom', path: ['disclosureDate'], message: `is before the violation date ${v.violationDate}` });
-    }
-    for (const [i, prior] of (v.priorDisclosuresOfSameViolation ?? []).entries()) {
-      if (isValidDay(prior) && prior > v.disclosureDate) {
-        ctx.addIssue({ code: 'custom', path: ['priorDisclosuresOfSameViolation', i], message: `is after this disclosure (${v.disclosureDate})` });
+/** Every fact may be absent: absent means unknown, never false. `declared`: facts rule files add (plain-facts.ts). */
+const customsViolationSchemaWith = (declared: Record<string, z.ZodType>) =>
+  z
+    .strictObject({
+      id: incidentId,
+      kind: z.literal('customs-violation'),
+      ...allOptional(customsViolationFacts),
+      ...allOptional(declared),
+    })
+    // Dates are compared only when both are valid: an unreadable date has its own message, not a bogus order one.
+    .superRefine((v, ctx) => {
+      if (!isValidDay(v.disclosureDate)) return;
+      if (isValidDay(v.violationDate) && v.disclosureDate < v.violationDate) {
+        ctx.addIssue({ code: 'custom', path: ['disclosureDate'], message: `is before the violation date ${v.violationDate}` });
       }
-    }
-  });
+      for (const [i, prior] of (v.priorDisclosuresOfSameViolation ?? []).entries()) {
+        if (isValidDay(prior) && prior > v.disclosureDate) {
+          ctx.addIssue({ code: 'custom', path: ['priorDisclosuresOfSameViolation', i], message: `is after this disclosure (${v.disclosureDate})` });
+        }
+      }
+    });
+export const customsViolationSchema = customsViolationSchemaWith({});
 
 /**
  * Facts of an administrative violation (违法行为) that a non-customs authority handles, as the
@@ -105,21 +108,33 @@ export const administrativeViolationFacts = {
   violationCausedHarm: labelled(z.boolean(), { zh: '造成危害后果', en: 'the violation caused harmful consequences' }),
 };
 
-export const administrativeViolationSchema = z.strictObject({
-  id: incidentId,
-  kind: z.literal('administrative-violation'),
-  ...allOptional(administrativeViolationFacts),
-});
+const administrativeViolationSchemaWith = (declared: Record<string, z.ZodType>) =>
+  z.strictObject({
+    id: incidentId,
+    kind: z.literal('administrative-violation'),
+    ...allOptional(administrativeViolationFacts),
+    ...allOptional(declared),
+  });
+export const administrativeViolationSchema = administrativeViolationSchemaWith({});
 
 /** Each incident kind with the facts rules may test about it. */
-export const incidentFacts = {
+export const incidentFactFields = {
   'customs-violation': customsViolationFacts,
   'administrative-violation': administrativeViolationFacts,
 } as const;
-export type IncidentKind = keyof typeof incidentFacts;
-export const incidentKinds = Object.keys(incidentFacts) as [IncidentKind, ...IncidentKind[]];
+export type IncidentKind = keyof typeof incidentFactFields;
+export const incidentKinds = Object.keys(incidentFactFields) as [IncidentKind, ...IncidentKind[]];
 
 export const incidentSchema = z.discriminatedUnion('kind', [customsViolationSchema, administrativeViolationSchema]);
+
+/** The incident schema with the fields rule files declare for each kind (see plain-facts.ts). */
+export function incidentSchemaWith(declared: Partial<Record<IncidentKind, Record<string, z.ZodType>>>): typeof incidentSchema {
+  if (!Object.values(declared).some((fields) => Object.keys(fields).length)) return incidentSchema;
+  return z.discriminatedUnion('kind', [
+    customsViolationSchemaWith(declared['customs-violation'] ?? {}),
+    administrativeViolationSchemaWith(declared['administrative-violation'] ?? {}),
+  ]) as unknown as typeof incidentSchema;
+}
 export type Incident = z.infer<typeof incidentSchema>;
 export type CustomsViolation = z.infer<typeof customsViolationSchema>;
 export type AdministrativeViolation = z.infer<typeof administrativeViolationSchema>;

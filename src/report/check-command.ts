@@ -25,9 +25,9 @@ export interface CheckCommandOptions {
 
 export async function runCheck(o: CheckCommandOptions): Promise<void> {
   if (o.output) checkOutputPath(o.output);
+  const rules = loadRules(o.rulesDir); // first: the profile may state facts its rule files declare
   const profile = loadProfile(o.profileFile, { ...(o.encoding && { encoding: o.encoding }) });
   noteIncidentDatesAfter(profile, o.asOf, o.profileFile);
-  const rules = loadRules(o.rulesDir);
   const checked = await checkProfile(profile, { rules, asOf: o.asOf, explain: o.all ? 'all' : 'listed' });
   const input = { ...checked, lang: o.lang, all: o.all };
   // The table on stdout is written as it is made: on thousands of incidents it runs to millions of characters.

@@ -2,7 +2,8 @@
 // that would decide it. Three formats: a terminal table, JSON, Markdown.
 import type { RuleResult } from '../engine/evaluate.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
-import { amountText, caveatTexts, citationText, doubtText, groupResults, isDoubtful, missingFactLabels, questionKey, resultTitle, rightSituation, type Question, type ResultGroups } from './summary.ts';
+import { restsOnDoubtfulFigure, type Rule } from '../rules/schema.ts';
+import { amountText, caveatTexts, citationText, doubtText, groupResults, missingFactLabels, questionKey, resultTitle, rightSituation, type Question, type ResultGroups } from './summary.ts';
 import type { Lang } from '../io/lang.ts';
 import { Lines } from './lines.ts';
 import { withoutRawHtml } from './markdown.ts';
@@ -46,21 +47,26 @@ export function resultJson(r: RuleResult) {
     ruleId: r.ruleId,
     status: r.status,
     ...(r.incidentId !== undefined && { incidentId: r.incidentId }),
-    title: r.rule.title,
-    kind: r.rule.kind,
-    jurisdiction: r.rule.source.jurisdiction,
+    ...ruleHeadJson(r.rule),
     relevant: r.relevant,
     missingFacts: r.missingFacts,
     failedConditions: r.failedConditions,
     openConditions: r.openConditions,
-    outcome: r.rule.outcome,
-    source: r.rule.source,
-    ...(r.rule.notes && { notes: r.rule.notes }),
-    ...(r.rule.confidence && { confidence: r.rule.confidence }),
-    ...(isDoubtful(r) && { doubtful: true }),
-    ...(r.rule.caveats && { caveats: r.rule.caveats }),
+    ...ruleTailJson(r.rule),
   };
 }
+
+// The members of a result's JSON that depend on its rule alone, in their place in resultJson: the server
+// writes their text once per rule and splices it into every answer (src/server/check-answer.ts).
+export const ruleHeadJson = (rule: Rule) => ({ title: rule.title, kind: rule.kind, jurisdiction: rule.source.jurisdiction });
+export const ruleTailJson = (rule: Rule) => ({
+  outcome: rule.outcome,
+  source: rule.source,
+  ...(rule.notes && { notes: rule.notes }),
+  ...(rule.confidence && { confidence: rule.confidence }),
+  ...(restsOnDoubtfulFigure(rule) && { doubtful: true }),
+  ...(rule.caveats && { caveats: rule.caveats }),
+});
 
 /**
  * The check as data: what `--format json` prints, POST /api/v1/check answers and the library's check()
@@ -68,12 +74,18 @@ export function resultJson(r: RuleResult) {
  * checked and clear, and rules not in force are counted, not listed, unless `all`: listing them would make
  * the answer ~8 times longer (~560 KB for a sample) with rules that say nothing about this enterprise.
  */
-export function checkReport({ profile, results, asOf, all }: CheckReportInput) {
+export function checkReport(input: CheckReportInput) {
+  const { head, listed } = checkReportParts(input);
+  return { ...head, results: listed.map(resultJson) };
+}
+
+/** checkReport but for its results, which are left as the results it lists (each one is resultJson of it). */
+export function checkReportParts({ profile, results, asOf, all }: CheckReportInput) {
   const groups = groupResults(results);
   const listed = new Set([
     ...groups.applies, ...groups.exclusions, ...inView(groups.rights).shown, ...inView(groups.informational).shown, ...groups.undetermined, ...groups.doesNotApply,
   ]);
-  return {
+  const head = {
     huiqiVersion: version,
     asOf,
     enterprise: { name: profile.name, uscc: profile.uscc },
@@ -88,8 +100,8 @@ export function checkReport({ profile, results, asOf, all }: CheckReportInput) {
       notInForce: groups.notInForce.length,
     },
     questions: groups.questions,
-    results: (all ? results : results.filter((r) => listed.has(r))).map(resultJson),
   };
+  return { head, listed: all ? results : results.filter((r) => listed.has(r)) };
 }
 export type CheckReport = ReturnType<typeof checkReport>;
 

@@ -6,7 +6,7 @@ import { CompiledRuleSet } from '../engine/compiled.ts';
 import { evaluateProfile, type RuleResult } from '../engine/evaluate.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import { parseProfile } from '../profile/load.ts';
-import type { Rule } from '../rules/schema.ts';
+import { isExclusion, type Rule } from '../rules/schema.ts';
 import { checkReport, type CheckReport } from './check-report.ts';
 
 export interface CheckOptions {
@@ -35,7 +35,7 @@ const compiledSets = new WeakMap<readonly Rule[], CompiledRuleSet>();
  * as groupResults groups them. Eligible results need no explanation; the others are only counted.
  */
 const listedAndExplained = ({ rule, status, relevant }: { rule: Rule; status: string; relevant: boolean | null }) =>
-  (status === 'undetermined' && relevant === true) || (status === 'ineligible' && relevant !== false && rule.kind !== 'disqualification');
+  (status === 'undetermined' && relevant === true) || (status === 'ineligible' && relevant !== false && !isExclusion(rule));
 
 /**
  * Every rule's verdict on a validated profile, with explanations. With `explain: 'listed'` the verdicts

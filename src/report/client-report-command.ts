@@ -41,7 +41,8 @@ export function clientReportJson(report: ClientReport): string {
 /** `huiqi report`: reads the profile and the rules, writes the report to `output` (a file, replaced only once whole) or standard output. */
 export async function runReport(o: { profileFile: string; rulesDir: string; asOf: string; lang: Lang; format: ReportFormat; encoding?: InputEncoding; output?: string }): Promise<void> {
   if (o.output) checkOutputPath(o.output);
+  const rules = loadRules(o.rulesDir); // first: the profile may state facts its rule files declare
   const profile = loadProfile(o.profileFile, { ...(o.encoding && { encoding: o.encoding }) });
   noteIncidentDatesAfter(profile, o.asOf, o.profileFile);
-  writeOutputFile(o.output ?? '-', await renderClientReport(profile, { ...o, rules: loadRules(o.rulesDir) }));
+  writeOutputFile(o.output ?? '-', await renderClientReport(profile, { ...o, rules }));
 }

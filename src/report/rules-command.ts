@@ -53,11 +53,12 @@ export function runRulesValidate(o: { rulesDir: string; seedsDir?: string; forma
 
 /**
  * `huiqi rules test`: the rules' own cases, and whether they put every condition on both sides (a rule
- * whose cases never make a condition fail is under-tested). Sets exit code 1 on a failure.
+ * whose cases never make a condition fail is under-tested). `oracle`: evaluated by json-rules-engine (the
+ * reference semantics) instead of our own evaluator. Sets exit code 1 on a failure.
  */
-export async function runRulesTest(o: { rulesDir: string; format: 'text' | 'json'; verbose?: boolean }): Promise<void> {
+export async function runRulesTest(o: { rulesDir: string; format: 'text' | 'json'; verbose?: boolean; oracle?: boolean }): Promise<void> {
   const rules = loadRules(o.rulesDir);
-  const outcomes = await runAllCases(rules);
+  const outcomes = await runAllCases(rules, o.oracle ? 'reference' : 'native');
   const gaps = rules.map((rule) => ({ rule, gaps: uncoveredConditions(outcomes.filter((c) => c.rule === rule)) })).filter((g) => g.gaps.length);
   const failed = outcomes.filter((c) => !c.passed);
   const total = outcomes.length + rules.length;

@@ -4,7 +4,7 @@ import type { Lang } from '../io/lang.ts';
 import { factDefinition } from '../facts/catalog.ts';
 import type { RuleResult } from '../engine/evaluate.ts';
 import type { FieldLabel } from '../profile/fields.ts';
-import { informationalKinds, restsOnDoubtfulFigure } from '../rules/schema.ts';
+import { informationalKinds, isExclusion, restsOnDoubtfulFigure } from '../rules/schema.ts';
 
 
 /** A fact to ask for: an enterprise fact, or an incident's (asked once per incident). */
@@ -59,7 +59,7 @@ export function verdictGroup(r: RuleResult): VerdictGroup {
   if (r.status === 'not-in-force') return 'notInForce';
   const kind = r.rule.kind;
   const ineligible = r.status === 'ineligible';
-  if (kind === 'disqualification') return r.status === 'eligible' ? 'exclusions' : ineligible ? 'exclusionsClear' : r.relevant === true ? 'undetermined' : 'situational';
+  if (isExclusion(r.rule)) return r.status === 'eligible' ? 'exclusions' : ineligible ? 'exclusionsClear' : r.relevant === true ? 'undetermined' : 'situational';
   // A right whose situation does not arise now is still the enterprise's should it arise; one whose
   // situation arises but whose conditions fail does not apply.
   if (kind === 'right') return ineligible && r.relevant !== false ? 'doesNotApply' : 'rights';

@@ -1,6 +1,6 @@
 // Checks a rule file beyond its shape: every fact a condition names exists and is visible to the
 // rule, every operator fits its fact's type, every value fits the fact (e.g. a known enum member).
-import { factDefinition, factVisibleIn } from '../facts/catalog.ts';
+import { factDefinition as catalogFact, factVisibleIn } from '../facts/catalog.ts';
 import type { FactDefinition, FactScope } from '../facts/types.ts';
 import { operators, type OperatorDefinition } from './operators.ts';
 import { fieldPath } from '../io/read.ts';
@@ -25,10 +25,13 @@ function valueProblem(fact: FactDefinition, op: OperatorDefinition, value: unkno
   return undefined;
 }
 
-function* conditionProblems(c: Condition, scope: FactScope, path: (string | number)[]): Generator<string> {
-  if ('all' in c) for (const [i, child] of c.all.entries()) yield* conditionProblems(child, scope, [...path, 'all', i]);
-  else if ('any' in c) for (const [i, child] of c.any.entries()) yield* conditionProblems(child, scope, [...path, 'any', i]);
-  else if ('not' in c) yield* conditionProblems(c.not, scope, [...path, 'not']);
+/** A fact by name: the catalog, or the catalog with the facts of the rule set being loaded. */
+export type FactLookup = (name: string) => FactDefinition | undefined;
+
+function* conditionProblems(c: Condition, scope: FactScope, path: (string | number)[], factDefinition: FactLookup): Generator<string> {
+  if ('all' in c) for (const [i, child] of c.all.entries()) yield* conditionProblems(child, scope, [...path, 'all', i], factDefinition);
+  else if ('any' in c) for (const [i, child] of c.any.entries()) yield* conditionProblems(child, scope, [...path, 'any', i], factDefinition);
+  else if ('not' in c) yield* conditionProblems(c.not, scope, [...path, 'not'], factDefinition);
   else {
     const where = fieldPath(path);
     const fact = factDefinition(c.fact);
@@ -41,10 +44,15 @@ function* conditionProblems(c: Condition, scope: FactScope, path: (string | numb
   }
 }
 
-/** Problems with one rule, each naming the field. */
-export function ruleProblems(rule: RuleDefinition, effectiveBasis: string | undefined): string[] {
-  const problems = rule.conditions ? [...conditionProblems(rule.conditions, rule.appliesTo, ['conditions'])] : [];
-  if (rule.trigger) problems.push(...conditionProblems(rule.trigger, rule.appliesTo, ['trigger']));
+/**
+ * Problems with one rule, each naming the field. `facts`: the catalog the rule is checked against (with
+ * the facts its rule set declares); `documentScope`: the scope its document gives every rule.
+ */
+export function ruleProblems(rule: RuleDefinition, effectiveBasis: string | undefined, facts: FactLookup = catalogFact, documentScope?: Condition): string[] {
+  const factDefinition = facts;
+  const problems = documentScope ? [...conditionProblems(documentScope, rule.appliesTo, ['document', 'scope'], facts)] : [];
+  if (rule.conditions) problems.push(...conditionProblems(rule.conditions, rule.appliesTo, ['conditions'], facts));
+  if (rule.trigger) problems.push(...conditionProblems(rule.trigger, rule.appliesTo, ['trigger'], facts));
   if (effectiveBasis) {
     const basis = factDefinition(effectiveBasis);
     if (!basis || basis.type !== 'date' || !factVisibleIn(basis, rule.appliesTo)) {

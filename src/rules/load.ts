@@ -1,12 +1,14 @@
 // Loads rule files from a folder tree, validates every one, and reports all problems at once,
 // each naming the file, the rule and the field.
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
+import { catalogWith, declarationProblems } from '../facts/catalog.ts';
 import { packagePath } from '../io/paths.ts';
 import { describeIssue, readStructuredFile } from '../io/read.ts';
 import { InputError } from '../io/input-error.ts';
-import { ruleProblems } from './check.ts';
-import { ruleFileSchema, type Rule, type RuleFile } from './schema.ts';
+import { declareFacts, type PlainFact } from '../profile/plain-facts.ts';
+import { ruleProblems, type FactLookup } from './check.ts';
+import { ruleFileSchema, type Condition, type Rule, type RuleFile } from './schema.ts';
 import { bundledSnapshot, bundledSnapshotPath, readSnapshot, removeSnapshot, writeSnapshot } from './snapshot.ts';
 
 /** The rules shipped with huiqi. */
@@ -33,54 +35,78 @@ export function ruleFilesIn(dir: string): string[] {
 
 /** Validates one parsed rule file; returns its rules, or its problems each prefixed with file and rule. */
 export function checkRuleFile(data: unknown, file: string): { rules: Rule[]; problems: string[] } {
-  const { ruleFile, problems } = validateRuleFile(data, file);
-  return { rules: ruleFile ? rulesOf(ruleFile, file) : [], problems };
+  const { ruleFile, problems } = parseRuleFile(data, file);
+  if (!ruleFile) return { rules: [], problems };
+  const declared = declaredIn(ruleFile, file);
+  problems.push(...declarationProblems(declared), ...ruleFileProblems(ruleFile, file, catalogWith(declared)));
+  if (problems.length === 0) declareFacts(declared);
+  return { rules: rulesOf(ruleFile, file), problems };
 }
 
-/** The rule file as the schema parses it, and every problem found in it (shape, then facts and cases). */
-function validateRuleFile(data: unknown, file: string): { ruleFile?: RuleFile; problems: string[] } {
+/** The rule file as the schema parses it, or every problem of its shape. */
+function parseRuleFile(data: unknown, file: string): { ruleFile?: RuleFile; problems: string[] } {
   const parsed = ruleFileSchema.safeParse(data);
-  if (!parsed.success) {
-    const raw = data as { rules?: { id?: unknown }[] };
-    const problems = parsed.error.issues.map((issue) => {
-      const [top, index, ...rest] = issue.path;
-      if (top !== 'rules' || typeof index !== 'number' || rest.length === 0) return `${file}: ${describeIssue(issue)}`;
-      const id = raw.rules?.[index]?.id;
-      return `${file}: rule ${typeof id === 'string' ? id : `#${index + 1}`}: ${describeIssue(issue, rest)}`;
-    });
-    return { problems };
-  }
-  const problems: string[] = [];
-  for (const definition of parsed.data.rules) {
-    const { basis } = { ...parsed.data.effective, ...definition.effective };
-    for (const p of ruleProblems(definition, basis)) problems.push(`${file}: rule ${definition.id}: ${p}`);
-  }
-  return { ruleFile: parsed.data, problems };
+  if (parsed.success) return { ruleFile: parsed.data, problems: [] };
+  const raw = data as { rules?: { id?: unknown }[] };
+  const problems = parsed.error.issues.map((issue) => {
+    const [top, index, ...rest] = issue.path;
+    if (top !== 'rules' || typeof index !== 'number' || rest.length === 0) return `${file}: ${describeIssue(issue)}`;
+    const id = raw.rules?.[index]?.id;
+    return `${file}: rule ${typeof id === 'string' ? id : `#${index + 1}`}: ${describeIssue(issue, rest)}`;
+  });
+  return { problems };
 }
 
-/** The rules of a valid rule file, each with the file's document and validity merged in. */
+/** The plain facts a rule file declares, as the profile schema and the fact catalog take them. */
+const declaredIn = (ruleFile: RuleFile, file: string): PlainFact[] => (ruleFile.facts ?? []).map((fact) => ({ ...fact, file }));
+
+/** Problems of a parsed rule file's rules (facts, operators, values, cases), checked against `facts`. */
+function ruleFileProblems(ruleFile: RuleFile, file: string, facts: FactLookup): string[] {
+  const problems: string[] = [];
+  for (const definition of ruleFile.rules) {
+    const { basis } = { ...ruleFile.effective, ...definition.effective };
+    for (const p of ruleProblems(definition, basis, facts, ruleFile.document.scope)) problems.push(`${file}: rule ${definition.id}: ${p}`);
+  }
+  return problems;
+}
+
+/**
+ * A rule's trigger with its document's scope as the first part: `all` with the scope before the
+ * trigger's own parts (so a rule that used to repeat the scope there reads the same), or the scope alone.
+ */
+function scoped(scope: Condition | undefined, trigger: Condition | undefined): Condition | undefined {
+  if (!scope) return trigger;
+  if (!trigger) return scope;
+  return 'all' in trigger && !trigger.label ? { all: [scope, ...trigger.all] } : { all: [scope, trigger] };
+}
+
+/** The rules of a valid rule file, each with the file's document, scope and validity merged in. */
 function rulesOf(ruleFile: RuleFile, file: string): Rule[] {
+  const { scope, ...document } = ruleFile.document;
   return ruleFile.rules.map((definition) => {
     const effective = { ...ruleFile.effective, ...definition.effective };
+    const trigger = scoped(scope, definition.trigger);
     // The engine evaluates the trigger and the conditions as one tree; the trigger is its first branch.
-    const conditions = definition.trigger
-      ? { all: definition.conditions ? [definition.trigger, definition.conditions] : [definition.trigger] }
-      : definition.conditions!;
-    const source = { ...ruleFile.document, documentLines: ruleFile.document.lines, ...definition.source, file };
-    return { ...definition, conditions, effective, source };
+    const conditions = trigger ? { all: definition.conditions ? [trigger, definition.conditions] : [trigger] } : definition.conditions!;
+    const source = { ...document, documentLines: document.lines, ...definition.source, file };
+    return { ...definition, ...(trigger && { trigger }), conditions, effective, source };
   });
 }
 
 /** How a rule file is named in rules and messages: relative to the working folder. */
 const displayName = (path: string) => relative(process.cwd(), path) || path;
 
-/** Reads and validates every rule file under `dir`: each file's parsed content, and every problem found. */
-function readRuleFiles(dir: string): { files: { file: string; ruleFile: RuleFile }[]; problems: string[] } {
+/**
+ * Reads and validates every rule file under `dir`: each file's parsed content, the facts they declare,
+ * and every problem found. The files' rules are checked against the catalog with every file's facts: a
+ * fact one document declares may be used by another.
+ */
+function readRuleFiles(dir: string): { files: { file: string; ruleFile: RuleFile }[]; declared: PlainFact[]; problems: string[] } {
   const files: { file: string; ruleFile: RuleFile }[] = [];
   const problems: string[] = [];
   for (const path of ruleFilesIn(dir)) {
     try {
-      const result = validateRuleFile(readStructuredFile(path), displayName(path));
+      const result = parseRuleFile(readStructuredFile(path), displayName(path));
       if (result.ruleFile) files.push({ file: path, ruleFile: result.ruleFile });
       problems.push(...result.problems);
     } catch (e) {
@@ -88,12 +114,25 @@ function readRuleFiles(dir: string): { files: { file: string; ruleFile: RuleFile
       problems.push(e.message);
     }
   }
-  return { files, problems };
+  const declared = files.flatMap(({ file, ruleFile }) => declaredIn(ruleFile, displayName(file)));
+  problems.push(...declarationProblems(declared));
+  const facts = catalogWith(declared);
+  for (const { file, ruleFile } of files) {
+    problems.push(...jurisdictionProblems(ruleFile, file, dir), ...ruleFileProblems(ruleFile, displayName(file), facts));
+  }
+  return { files, declared, problems };
 }
 
-/** Reads and validates every rule file under `dir`: the files, their rules, and every problem (duplicate ids too). */
-function readRules(dir: string): { files: { file: string; ruleFile: RuleFile }[]; rules: Rule[]; problems: string[] } {
-  const { files, problems } = readRuleFiles(dir);
+/** A document in a folder of the rules tree names that folder as its jurisdiction (rules/chongqing/… → chongqing). */
+function jurisdictionProblems(ruleFile: RuleFile, file: string, dir: string): string[] {
+  const folders = relative(dir, file).split(sep).slice(0, -1);
+  if (folders.length === 0 || folders[0] === ruleFile.document.jurisdiction) return [];
+  return [`${displayName(file)}: document.jurisdiction: is "${ruleFile.document.jurisdiction}" but the file lies in the folder ${folders[0]}/ (a document's jurisdiction is its folder)`];
+}
+
+/** Reads and validates every rule file under `dir`: the files, their rules and facts, and every problem (duplicate ids too). */
+function readRules(dir: string): { files: { file: string; ruleFile: RuleFile }[]; rules: Rule[]; declared: PlainFact[]; problems: string[] } {
+  const { files, declared, problems } = readRuleFiles(dir);
   const rules = files.flatMap(({ file, ruleFile }) => rulesOf(ruleFile, displayName(file)));
   const seen = new Map<string, string>();
   for (const rule of rules) {
@@ -101,21 +140,27 @@ function readRules(dir: string): { files: { file: string; ruleFile: RuleFile }[]
     if (other) problems.push(`${rule.source.file}: rule ${rule.id}: id already used in ${other}`);
     seen.set(rule.id, rule.source.file);
   }
-  return { files, rules, problems };
+  return { files, rules, declared, problems };
 }
 
 const problemsError = (problems: string[]) => new InputError(`${problems.length} problem(s) in rule files:\n  ${problems.join('\n  ')}`);
 
 /**
- * Every rule under `dir` (a folder or one file). Throws an InputError listing every problem found.
+ * Every rule under `dir` (a folder or one file). Throws an InputError listing every problem found. The
+ * plain facts its files declare join the profile schema and the fact catalog (src/profile/plain-facts.ts).
  * `snapshot`: a validated snapshot of these files (see snapshot.ts), used when it matches them; by
  * default the build's snapshot of the bundled rules when `dir` is the bundled rules folder.
  */
 export function loadRules(dir = defaultRulesDir, snapshot = resolve(dir) === defaultRulesDir ? bundledSnapshot() : undefined): Rule[] {
   const saved = snapshot && readSnapshot(snapshot, dir, ruleFilesIn(dir));
-  if (saved) return saved.flatMap(({ file, ruleFile }) => rulesOf(ruleFile, displayName(file)));
-  const { rules, problems } = readRules(dir);
+  if (saved) {
+    declareFacts(saved.flatMap(({ file, ruleFile }) => declaredIn(ruleFile, displayName(file))));
+    return saved.flatMap(({ file, ruleFile }) => rulesOf(ruleFile, displayName(file)));
+  }
+  const { rules, declared, problems } = readRules(dir);
   if (problems.length) throw problemsError(problems);
+  // The rule set is valid: profiles, lists, answers and the catalog now know the facts it declares.
+  declareFacts(declared);
   return rules;
 }
 

@@ -1,9 +1,13 @@
 // The rule-file schema. One file per policy document: the document's citation, its validity window,
 // and its rules, each with conditions in json-rules-engine's syntax (restricted: no `path`, no custom
 // operators, no named-condition references, no `params`), an outcome, and test cases as data.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
+import { packagePath } from '../io/paths.ts';
 import { isoDate } from '../profile/fields.ts';
 import { incidentKinds } from '../profile/incidents.ts';
+import { plainFactTypes } from '../profile/plain-facts.ts';
 import { operatorNames } from './operators.ts';
 
 const text = z.string().trim().min(1, 'must not be empty');
@@ -22,7 +26,11 @@ export const ruleKinds = [
 ] as const;
 /** Kinds that are not entitlements: a target or a pointer. */
 export const informationalKinds: readonly (typeof ruleKinds)[number][] = ['goal', 'pointer'];
-export const jurisdictions = ['national', 'chongqing', 'jiangsu', 'hubei'] as const;
+/**
+ * The jurisdictions: the folders of the bundled rules/ that hold rule files, `national` first (a rule
+ * file's document names the folder it lies in, see load.ts). A new province is a new folder.
+ */
+export const jurisdictions = jurisdictionFolders(packagePath('rules'));
 export const statuses = ['eligible', 'ineligible', 'undetermined', 'not-in-force', 'informational'] as const;
 export type Status = (typeof statuses)[number];
 
@@ -92,14 +100,32 @@ export const citationSchema = z.strictObject({
   quote: text.describe('the sentence the rule encodes, verbatim'),
 });
 
+/** Folders under `dir` holding rule files, national first: the jurisdictions. */
+function jurisdictionFolders(dir: string): [string, ...string[]] {
+  const holdsRules = (folder: string) => readdirSync(join(dir, folder)).some((name) => /\.(ya?ml|json)$/i.test(name));
+  const folders = readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && holdsRules(entry.name))
+    .map((entry) => entry.name)
+    .sort((a, b) => (a === 'national' ? -1 : b === 'national' ? 1 : a.localeCompare(b)));
+  return folders as [string, ...string[]];
+}
+
 export const documentSchema = z.strictObject({
   title: text,
   docNumber: text.describe('文号, e.g. 海关总署公告2023年第127号'),
   issuer: text,
   date: isoDate(),
-  jurisdiction: z.enum(jurisdictions),
+  jurisdiction: z
+    .string()
+    .regex(/^[a-z][a-z-]*$/, 'must be the name of the folder under rules/ the file lies in, e.g. national or chongqing')
+    .describe('the folder under rules/ the file lies in: national, or a province (chongqing, jiangsu, hubei …)'),
   seed: text.describe('seed file name in shared/seeds'),
   lines: lineRange,
+  /**
+   * A condition every rule of the document inherits as the first part of its trigger (e.g. the province a
+   * provincial document covers), instead of each rule repeating it.
+   */
+  scope: conditionSchema.optional(),
 });
 
 export const effectiveSchema = z.strictObject({
@@ -166,11 +192,63 @@ export const ruleSchema = z.strictObject({
     path: ['outcome', 'amount'],
   });
 
+/** A value of an enum fact a rule file declares, with its words (a list cell or an answer may use them). */
+const declaredValueSchema = z.strictObject({
+  value: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens, e.g. cross-border'),
+  ...bilingual.shape,
+});
+
+/** What can change a declared fact: as FactChange (src/profile/fields.ts) says, keyed by value ('true'/'false' for a boolean). */
+const declaredChangeSchema = z.strictObject({
+  reachable: z.record(z.string(), z.array(z.string())).optional(),
+  actions: z.record(z.string(), bilingual).optional(),
+});
+
+/**
+ * A plain fact a rule file introduces (src/profile/plain-facts.ts): a fact its document is alone in
+ * asking about. Its name is global: the loader refuses a name declared twice or built in.
+ */
+export const declaredFactSchema = z
+  .strictObject({
+    name: z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'must be a camelCase name of letters and digits, e.g. digitalTradePilot'),
+    appliesTo: z.enum(['enterprise', ...incidentKinds]),
+    type: z.enum(plainFactTypes),
+    values: z.array(declaredValueSchema).min(2, 'an enum has at least two values').optional(),
+    ...bilingual.shape,
+    change: declaredChangeSchema.optional(),
+  })
+  .superRefine((fact, ctx) => {
+    if ((fact.type === 'enum') !== (fact.values !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['values'], message: fact.type === 'enum' ? 'an enum fact lists its values' : `a ${fact.type} fact has no values` });
+      return;
+    }
+    const values = fact.values?.map((v) => v.value) ?? (fact.type === 'boolean' ? ['true', 'false'] : undefined);
+    fact.values?.forEach((v, i) => {
+      if (values!.indexOf(v.value) !== i) ctx.addIssue({ code: 'custom', path: ['values', i, 'value'], message: `"${v.value}" is listed twice` });
+    });
+    const known = (path: (string | number)[], value: string) => {
+      if (!values!.includes(value)) ctx.addIssue({ code: 'custom', path: ['change', ...path], message: `"${value}" is not a value of the fact (${values!.join(', ')})` });
+    };
+    if (!fact.change) return;
+    if (!values) {
+      ctx.addIssue({ code: 'custom', path: ['change'], message: 'only an enum or a boolean fact says how it can change' });
+      return;
+    }
+    for (const [from, to] of Object.entries(fact.change.reachable ?? {})) {
+      known(['reachable', from], from);
+      to.forEach((value, i) => known(['reachable', from, i], value));
+    }
+    for (const value of Object.keys(fact.change.actions ?? {})) known(['actions', value], value);
+  });
+export type DeclaredFact = z.infer<typeof declaredFactSchema>;
+
 export const ruleFileSchema = z.strictObject({
   /** Anchors for YAML to share conditions and case facts between rules; the engine never reads it. */
   shared: z.record(z.string(), z.unknown()).optional(),
   document: documentSchema,
   effective: effectiveSchema.optional(),
+  /** The plain facts this document introduces (asked about by no other document yet). */
+  facts: z.array(declaredFactSchema).min(1).optional(),
   rules: z.array(ruleSchema).min(1),
 })
   // Every document has a start (issue #10): without one its measures answer "eligible" before the
@@ -193,16 +271,36 @@ export function statusWhenMet(rule: Pick<RuleDefinition, 'kind' | 'confidence'>)
 /** A rule resting on a doubtful figure (`confidence: low`, e.g. the machine-garbled Hubei seed). */
 export const restsOnDoubtfulFigure = (rule: Pick<RuleDefinition, 'confidence'>): boolean => rule.confidence?.level === 'low';
 
-const nonEntitlementKinds = new Set<RuleDefinition['kind']>(['disqualification', 'right', ...informationalKinds]);
+/** A disqualification: when it applies (status eligible) it is an exclusion, a warning and never a benefit. */
+export const isExclusion = (rule: Pick<RuleDefinition, 'kind'>): boolean => rule.kind === 'disqualification';
+
+const nonEntitlementKinds = new Set<RuleDefinition['kind']>(['right', ...informationalKinds]);
 /** Something the enterprise can claim: not a disqualification, a right, a goal or a pointer. */
-export const isEntitlement = (rule: Pick<RuleDefinition, 'kind'>): boolean => !nonEntitlementKinds.has(rule.kind);
+export const isEntitlement = (rule: Pick<RuleDefinition, 'kind'>): boolean => !isExclusion(rule) && !nonEntitlementKinds.has(rule.kind);
 
 /**
  * Whether a rule is counted in a list's screening (eligible, undetermined, exclusions): entitlements and
  * disqualifications. A right protects only when something happens and a goal or pointer gives nothing
  * to claim, so neither is counted for a row (the reports show them apart, see verdictGroup).
  */
-export const countedInScreening = (rule: Pick<RuleDefinition, 'kind'>): boolean => isEntitlement(rule) || rule.kind === 'disqualification';
+export const countedInScreening = (rule: Pick<RuleDefinition, 'kind'>): boolean => isEntitlement(rule) || isExclusion(rule);
+
+/**
+ * Whether a rule is something to work towards: an entitlement on a figure we trust. Not a disqualification,
+ * a right (it protects when something happens; nobody brings that about), a goal or a pointer (nothing to
+ * claim), nor a rule on a doubtful figure (`confidence: low`: it never becomes eligible on our word).
+ */
+export const worthUnlocking = (rule: Pick<RuleDefinition, 'kind' | 'confidence'>): boolean => isEntitlement(rule) && !restsOnDoubtfulFigure(rule);
+
+/**
+ * The known money value of a measure in CNY (the upper figure where a range is given), undefined when
+ * its outcome states no amount in CNY (CNY or CNY/year). A list row's estimated value sums these; the
+ * gap analysis ranks steps by them.
+ */
+export function moneyValue(rule: Pick<RuleDefinition, 'outcome'>): number | undefined {
+  const a = rule.outcome.amount;
+  return a && a.unit.startsWith('CNY') ? (a.max ?? a.min ?? 0) : undefined;
+}
 
 export type RuleFile = z.infer<typeof ruleFileSchema>;
 export type RuleDefinition = z.infer<typeof ruleSchema>;
@@ -216,6 +314,6 @@ export type Citation = z.infer<typeof citationSchema>;
 export interface Rule extends Omit<RuleDefinition, 'source' | 'effective' | 'conditions'> {
   conditions: Condition;
   /** The rule's citation over the document's; `documentLines` keeps where the whole document stands. */
-  source: Citation & z.infer<typeof documentSchema> & { file: string; documentLines: [number, number] };
+  source: Citation & Omit<z.infer<typeof documentSchema>, 'scope'> & { file: string; documentLines: [number, number] };
   effective: z.infer<typeof effectiveSchema>;
 }

@@ -7,11 +7,11 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { parse as parseYaml } from 'yaml';
 import { allFacts, factDefinition } from '../facts/catalog.ts';
 import { checkProfile } from '../report/check.ts';
-import { checkReport } from '../report/check-report.ts';
 import { renderClientReport } from '../report/client-report-command.ts';
 import { groupResults } from '../report/summary.ts';
 import { version } from '../io/version.ts';
 import type { Rule } from '../rules/schema.ts';
+import { checkAnswer } from './check-answer.ts';
 import type { ServerContext } from './context.ts';
 import { openApiDocument } from './openapi.ts';
 import { Problem } from './problem.ts';
@@ -19,7 +19,8 @@ import { parseProfileBody, parseQuery, YAML_TYPES } from './request.ts';
 import { queries } from './schemas.ts';
 import { screenRoute } from './screen.ts';
 
-const sendJson = (reply: FastifyReply, body: unknown) => reply.type('application/json; charset=utf-8').send(JSON.stringify(body));
+const JSON_TYPE = 'application/json; charset=utf-8';
+const sendJson = (reply: FastifyReply, body: unknown) => reply.type(JSON_TYPE).send(JSON.stringify(body));
 
 /** The evaluation date of a request: its `asOf` parameter, else the server's; echoed in Huiqi-As-Of. */
 function evaluationDate(reply: FastifyReply, context: ServerContext, asOf: string | undefined): string {
@@ -64,7 +65,7 @@ export async function apiRoutes(app: FastifyInstance, { context }: { context: Se
     const asOf = evaluationDate(reply, context, query.asOf);
     const profile = parseProfileBody(request);
     const checked = await checkProfile(profile, { rules, asOf, explain: query.all ? 'all' : 'listed' });
-    return sendJson(reply, checkReport({ ...checked, lang: 'zh', all: query.all }));
+    return reply.type(JSON_TYPE).send(checkAnswer({ ...checked, lang: 'zh', all: query.all }));
   });
 
   app.post('/report', async (request, reply) => {
@@ -121,7 +122,7 @@ export async function apiRoutes(app: FastifyInstance, { context }: { context: Se
 
   app.get('/facts', async (request, reply) => {
     parseQuery(queries.none, request.query);
-    const facts = allFacts.map((f) => ({
+    const facts = allFacts().map((f) => ({
       name: f.name,
       scope: f.scope,
       type: f.type,
@@ -138,7 +139,7 @@ export async function apiRoutes(app: FastifyInstance, { context }: { context: Se
   const openApi = JSON.stringify(openApiDocument(context));
   app.get('/openapi.json', async (request, reply) => {
     parseQuery(queries.none, request.query);
-    return reply.type('application/json; charset=utf-8').send(openApi);
+    return reply.type(JSON_TYPE).send(openApi);
   });
 
   app.get('/healthz', async (_request, reply) => sendJson(reply, { status: 'ok', huiqiVersion: version, rulesHash: context.rulesHash, rules: rules.length }));

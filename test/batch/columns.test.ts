@@ -4,12 +4,12 @@ import { CellError, columnFields, convertCell, EMPTY, fieldForHeader, headerAlia
 import { allFacts } from '../../src/facts/catalog.ts';
 
 const field = (header: string) => fieldForHeader(header)?.field;
-const column = (name: string) => columnFields.find((f) => f.field === name)!;
+const column = (name: string) => columnFields().find((f) => f.field === name)!;
 
 describe('column mapping', () => {
   it('has a column for name, uscc and every enterprise fact a profile states (none hand-listed)', () => {
-    const facts = allFacts.filter((f) => f.scope === 'enterprise' && !f.derived).map((f) => f.name);
-    expect(columnFields.map((f) => f.field)).toEqual(['name', 'uscc', ...facts]);
+    const facts = allFacts().filter((f) => f.scope === 'enterprise' && !f.derived).map((f) => f.name);
+    expect(columnFields().map((f) => f.field)).toEqual(['name', 'uscc', ...facts]);
   });
 
   it('accepts Chinese and English headers for the common columns', () => {
@@ -20,7 +20,7 @@ describe('column mapping', () => {
   });
 
   it("accepts a fact's full Chinese label, with full-width or half-width parentheses, and its short form", () => {
-    const credit = allFacts.find((f) => f.name === 'customsCredit')!;
+    const credit = allFacts().find((f) => f.name === 'customsCredit')!;
     expect(field(credit.zh)).toBe('customsCredit');
     expect(field(credit.zh.replace('（', '(').replace('）', ')'))).toBe('customsCredit');
     expect(field('民营企业')).toBe('privateEnterprise');
@@ -33,9 +33,9 @@ describe('column mapping', () => {
   });
 
   it('points every alias at a real column, and no header at two columns', () => {
-    for (const target of Object.values(headerAliases)) expect(columnFields.some((f) => f.field === target), target).toBe(true);
+    for (const target of Object.values(headerAliases)) expect(columnFields().some((f) => f.field === target), target).toBe(true);
     const seen = new Map<string, string>();
-    for (const f of columnFields) {
+    for (const f of columnFields()) {
       for (const h of f.headers) {
         expect(fieldForHeader(h)?.field, `header ${h}`).toBe(f.field);
         seen.set(h, f.field);
@@ -63,7 +63,7 @@ describe('cell conversion', () => {
   });
 
   it('leaves numbers and dates to the profile schema (values.ts reads them), reads lists and spreadsheet values', () => {
-    const number = columnFields.find((f) => f.type === 'number')!;
+    const number = columnFields().find((f) => f.type === 'number')!;
     expect(convertCell(number, ' 1,234,567 ')).toBe('1,234,567');
     const date = column('projectApprovalDate');
     expect(convertCell(date, '2024/3/5')).toBe('2024/3/5');

@@ -101,7 +101,7 @@ describe('size limits in a list', () => {
 });
 
 describe('spreadsheets as users make them', () => {
-  const numberField = columnFields.find((f) => f.type === 'number')!;
+  const numberField = columnFields().find((f) => f.type === 'number')!;
 
   async function workbook(build: (wb: ExcelJS.Workbook) => void): Promise<string> {
     const wb = new ExcelJS.Workbook();

@@ -176,7 +176,7 @@ describe('huiqi screen on the sample list with the shipped rules', () => {
     for (const row of screened) {
       const cells = lines[Number(row.row) - 2]!;
       const profile = profileFrom(header!, cells);
-      const results = await evaluateProfile(profile, rules, { asOf: '2025-06-30' });
+      const results = await evaluateProfile(profile, rules, { asOf: '2025-06-30', evaluator: 'reference' });
       const enterpriseResults = results.filter((r) => r.incidentId === undefined);
       // Counted as the reports group them (verdictGroup): rights, goals and pointers are not counted for a row.
       const inGroup = (group: string) => enterpriseResults.filter((r) => verdictGroup(r) === group);

@@ -37,7 +37,7 @@ describe('huiqi check', () => {
     expect(code).toBe(0);
     const needs = stdout.split('\n').filter((l) => l.trim().startsWith('需确认:'));
     expect(needs.length).toBeGreaterThan(0);
-    const ids = allFacts.map((f) => f.name);
+    const ids = allFacts().map((f) => f.name);
     for (const line of needs) expect(ids.filter((id) => new RegExp(`\\b${id}\\b`).test(line)), line).toEqual([]);
     expect(needs.join('\n')).toContain('海关信用等级');
   });

@@ -4,7 +4,7 @@
 // Values are drawn around the constants the rules compare with, so both sides of every threshold occur.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CompiledRuleSet } from '../../src/engine/compiled.ts';
+import { CompiledRuleSet, TRUE, UNKNOWN } from '../../src/engine/compiled.ts';
 import { evaluateProfile } from '../../src/engine/evaluate.ts';
 import { evaluateCondition } from '../../src/engine/native.ts';
 import { ReferenceEvaluator } from '../../src/engine/reference.ts';
@@ -12,7 +12,7 @@ import { allFacts, withDerivedFacts } from '../../src/facts/catalog.ts';
 import type { FactDefinition, FactScope, FactValues } from '../../src/facts/types.ts';
 import type { Enterprise } from '../../src/profile/enterprise.ts';
 import { incidentKinds } from '../../src/profile/incidents.ts';
-import type { Condition } from '../../src/rules/schema.ts';
+import { countedInScreening, isExclusion, type Condition } from '../../src/rules/schema.ts';
 import { loadRules } from '../../src/rules/load.ts';
 
 const rules = loadRules();
@@ -75,7 +75,7 @@ function valueArb(fact: FactDefinition): fc.Arbitrary<unknown> {
 
 /** Facts of one scope, each present or absent at random (an absent key is an unknown fact). */
 function factsArb(scope: FactScope): fc.Arbitrary<FactValues> {
-  const model = Object.fromEntries(allFacts.filter((f) => f.scope === scope && !f.derived).map((f) => [f.name, valueArb(f)]));
+  const model = Object.fromEntries(allFacts().filter((f) => f.scope === scope && !f.derived).map((f) => [f.name, valueArb(f)]));
   return fc.record(model, { requiredKeys: [] }) as fc.Arbitrary<FactValues>;
 }
 
@@ -100,13 +100,34 @@ describe('differential: json-rules-engine vs native vs compiled, over the whole 
   it('gives the same status for every rule on generated profiles (with incidents and unknown facts)', async () => {
     await fc.assert(
       fc.asyncProperty(profileArb, asOfArb, async (profile, asOf) => {
-        const reference = verdicts(await evaluateProfile(profile, rules, { asOf }));
+        const reference = verdicts(await evaluateProfile(profile, rules, { asOf, evaluator: 'reference' }));
         const native = verdicts(await evaluateProfile(profile, rules, { asOf, evaluator: 'native' }));
         const fast = verdicts(compiled.profileStatuses(profile, asOf));
         expect(native).toEqual(reference);
         expect(fast).toEqual(reference);
       }),
       { numRuns: 250 },
+    );
+  });
+
+  // A list row's verdict (compiled.screenEnterprise, through a profile shape as the batch builds one) is the
+  // reference's statuses read the way a screening counts them.
+  it('gives a list row the verdict json-rules-engine gives its profile (applies, exclusions, undetermined)', async () => {
+    await fc.assert(
+      fc.asyncProperty(factsArb('enterprise'), asOfArb, async (facts, asOf) => {
+        const fields = Object.keys(facts);
+        const shape = compiled.shape(fields);
+        const row = shape.profile('测试企业', '91500000MA5U000000', fields.map((f) => facts[f]));
+        const results = await evaluateProfile(row, rules, { asOf, evaluator: 'reference' });
+        const counted = results.filter((r) => countedInScreening(r.rule));
+        const ids = (list: typeof results) => list.map((r) => r.ruleId);
+        const { applies, excluded, undetermined } = compiled.screenEnterprise(row, shape, asOf);
+        const named = (indices: number[]) => indices.map((i) => compiled.rules('enterprise')[i]!.rule.id);
+        expect(named(applies)).toEqual(ids(counted.filter((r) => r.status === 'eligible' && !isExclusion(r.rule))));
+        expect(named(excluded)).toEqual(ids(counted.filter((r) => r.status === 'eligible' && isExclusion(r.rule))));
+        expect(named(undetermined)).toEqual(ids(counted.filter((r) => r.status === 'undetermined' && r.relevant === true)));
+      }),
+      { numRuns: 150 },
     );
   });
 
@@ -128,7 +149,7 @@ describe('differential: json-rules-engine vs native vs compiled, over the whole 
           expect(truths[i], `${rule.id} compiled`).toBe(reference);
           // Whether the rule's situation (trigger) arises: the first branch of its root, or always for a rule without one.
           const relevant = rule.trigger ? tree.children[0]!.value : true;
-          expect(relevance[i] === 2 ? null : relevance[i] === 1, `${rule.id} compiled relevance`).toBe(relevant);
+          expect(relevance[i] === UNKNOWN ? null : relevance[i] === TRUE, `${rule.id} compiled relevance`).toBe(relevant);
         });
       }),
       { numRuns: 300 },
@@ -138,7 +159,7 @@ describe('differential: json-rules-engine vs native vs compiled, over the whole 
   it('agrees when every fact is unknown', async () => {
     const profile = { name: '空白企业', uscc: '91500000MA5U000000', incidents: incidentKinds.map((kind, i) => ({ id: `i${i}`, kind })) } as unknown as Enterprise;
     for (const asOf of ['2020-01-01', ...ruleDates]) {
-      const reference = verdicts(await evaluateProfile(profile, rules, { asOf }));
+      const reference = verdicts(await evaluateProfile(profile, rules, { asOf, evaluator: 'reference' }));
       expect(verdicts(compiled.profileStatuses(profile, asOf))).toEqual(reference);
     }
   });

@@ -2,14 +2,15 @@
 // by what they unlock. Fixture rules (test/fixtures/gap) keep the expectations exact; one test checks
 // properties over the real catalog and samples.
 import { describe, expect, it } from 'vitest';
-import { describeStep, gapAnalysis, intersect, leafConstraint, nearMiss, satisfies, type Step } from '../../src/engine/gap.ts';
+import { describeStep, gapAnalysis, intersect, nearMiss, satisfies, type Step } from '../../src/engine/gap.ts';
+import { operators, type OperatorName } from '../../src/rules/operators.ts';
 import { evaluateProfile } from '../../src/engine/evaluate.ts';
 import { factDefinition } from '../../src/facts/catalog.ts';
 import { loadProfile } from '../../src/profile/load.ts';
 import { loadRules } from '../../src/rules/load.ts';
 import { profile, resultsFor } from '../fixtures/gap/fixtures.ts';
 
-const leaf = (operator: string, value: unknown) => ({ fact: 'x', operator, value }) as never;
+const constraint = (operator: string, value: unknown, want: boolean) => operators[operator as OperatorName].constraint(value, want);
 
 describe('leaf constraints follow the legal words on both sides of a threshold', () => {
   it.each([
@@ -18,14 +19,14 @@ describe('leaf constraints follow the legal words on both sides of a threshold',
     ['atMost', 100, 100, true], ['atMost', 100, 100.01, false],
     ['under', 100, 100, false], ['under', 100, 99.99, true],
   ])('%s %s: %s satisfies it: %s', (op, threshold, value, ok) => {
-    expect(satisfies(value, leafConstraint(leaf(op, threshold), true))).toBe(ok);
-    expect(satisfies(value, leafConstraint(leaf(op, threshold), false))).toBe(!ok);
+    expect(satisfies(value, constraint(op, threshold, true))).toBe(ok);
+    expect(satisfies(value, constraint(op, threshold, false))).toBe(!ok);
   });
 
   it('turns date operators into inclusive day ranges', () => {
-    expect(leafConstraint(leaf('before', '2024-03-01'), true)).toEqual({ to: '2024-02-29' });
-    expect(leafConstraint(leaf('after', '2024-02-29'), true)).toEqual({ from: '2024-03-01' });
-    expect(leafConstraint(leaf('onOrBefore', '2024-03-01'), false)).toEqual({ from: '2024-03-02' });
+    expect(constraint('before', '2024-03-01', true)).toEqual({ to: '2024-02-29' });
+    expect(constraint('after', '2024-02-29', true)).toEqual({ from: '2024-03-01' });
+    expect(constraint('onOrBefore', '2024-03-01', false)).toEqual({ from: '2024-03-02' });
   });
 
   it('finds no value for contradictory needs', () => {

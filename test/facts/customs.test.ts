@@ -1,7 +1,7 @@
 // Customs facts: AEO code formats (海关总署公告2023年第102号), the advance-ruling extension window
 // (2024年第32号) and the Chongqing 高资信企业名单 name matcher.
 import { describe, expect, it } from 'vitest';
-import { customsFacts, chongqingHighCreditNames, normalizeEnterpriseName, onChongqingHighCreditList } from '../../src/facts/customs.ts';
+import { customsDerivedFacts, chongqingHighCreditNames, normalizeEnterpriseName, onChongqingHighCreditList } from '../../src/facts/customs.ts';
 import { InputError } from '../../src/io/input-error.ts';
 import { parseProfile } from '../../src/profile/load.ts';
 import { CASE_USCC } from '../../src/catalog/cases.ts';
@@ -32,7 +32,7 @@ describe('AEO codes (海关总署公告2023年第102号)', () => {
 });
 
 describe('advanceRulingExtensionWindowOpen (截止日前30日至90日内)', () => {
-  const fact = customsFacts.find((f) => f.name === 'advanceRulingExtensionWindowOpen')!;
+  const fact = customsDerivedFacts.find((f) => f.name === 'advanceRulingExtensionWindowOpen')!;
   const open = (asOf: string) => fact.compute({ advanceRulingExpiryDate: '2025-06-30' }, asOf);
   it('includes both ends', () => {
     expect(open('2025-05-31')).toBe(true); // 30 days before

@@ -25,7 +25,7 @@ export const zoneMadeProductKinds = ['mobile-phones', 'auto-parts', 'other'] as 
 /** 进口医疗器械的用途 (use of imported medical devices). */
 export const importedMedicalDeviceUses = ['rd', 'display', 'domestic-sale-or-use'] as const;
 
-export const bondedZoneFacts = {
+export const bondedZoneFactFields = {
   // Where
   inComprehensiveBondedZone: labelled(z.boolean(), {
     zh: '综合保税区内企业（注册、经营在综合保税区内）',

@@ -11,7 +11,7 @@ export const enterpriseSizes = ['large', 'medium', 'small', 'micro'] as const;
 /** Who owes the enterprise an overdue payment (账款). */
 export const overdueDebtorKinds = ['state-organ', 'large-enterprise', 'other'] as const;
 
-export const businessFacts = {
+export const businessFactFields = {
   // Who the enterprise is
   enterpriseSize: labelled(enumOf(enterpriseSizes), {
     zh: '企业规模（large 大型 / medium 中型 / small 小型 / micro 微型）',

@@ -22,7 +22,7 @@ const serbianAeoCode = z
     'must be RS, then AEOF or AEOS, then the 24-character enterprise code, e.g. RSAEOF123456789012345678901234 (海关总署公告2023年第102号第四条)',
   );
 
-export const customsFacts = {
+export const customsFactFields = {
   // ---- AEO and credit (海关总署公告2023年第102号; 重庆高资信企业措施) ----
   chinaAeoCode: labelled(chinaAeoCode, { zh: '中国海关AEO编码（AEOCN+10位企业编码）', en: 'Chinese customs AEO code (AEOCN + 10-digit enterprise code)' }),
   serbianAeoSupplierCodes: labelled(z.array(serbianAeoCode), {

@@ -15,7 +15,7 @@ export const importInlandFreightKinds = [
   'other',
 ] as const;
 
-export const tradeFacts = {
+export const tradeFactFields = {
   // --- general foreign-trade status -------------------------------------------------------------
   foreignTradeEnterprise: labelled(z.boolean(), { zh: '外贸企业（从事进出口业务的对外贸易经营者）', en: 'foreign-trade enterprise (an importer or exporter)' }),
   specializedLittleGiant: labelled(z.boolean(), {

@@ -3,11 +3,11 @@
 // profile schema on every request, so the server keeps no session. Questions come from the ranker `huiqi ask`
 // uses (src/ask/questions.ts), kept to situations that arise for the enterprise (trigger true); the
 // situations not known yet are offered as "does this concern you?" switches.
-import { enterpriseFacts, evaluateProfile, type RuleResult } from '../../engine/evaluate.ts';
+import { enterpriseFactSet, evaluateProfile, type RuleResult } from '../../engine/evaluate.ts';
 import { missingFacts } from '../../engine/explain.ts';
 import { allFacts, factDefinition } from '../../facts/catalog.ts';
 import type { FactDefinition } from '../../facts/types.ts';
-import { enterpriseSchema, type Enterprise } from '../../profile/enterprise.ts';
+import { profileSchema, type Enterprise } from '../../profile/enterprise.ts';
 import { parseAnswer, SKIPPED, withAnswer } from '../../ask/questions.ts';
 import { rankQuestions, type QuestionFact, type RankedQuestion } from '../../report/summary.ts';
 import { fieldPath } from '../../io/read.ts';
@@ -63,13 +63,13 @@ export function readState(body: FormBody): SelfCheckState {
 
 /** The profile, when the basics are in and everything validates; undefined before the first step. */
 export function profileOf(data: Record<string, unknown>): Enterprise | undefined {
-  const parsed = enterpriseSchema.safeParse(data);
+  const parsed = profileSchema().safeParse(data);
   return parsed.success ? parsed.data : undefined;
 }
 
 /** Errors of the profile schema, keyed by the form field (`prefix` + the fact) they concern. */
 function schemaErrors(data: Record<string, unknown>, fieldOf: (path: readonly PropertyKey[]) => string | undefined, raws: Record<string, string>): FieldErrors {
-  const parsed = enterpriseSchema.safeParse(data);
+  const parsed = profileSchema().safeParse(data);
   if (parsed.success) return {};
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
@@ -144,7 +144,7 @@ export function applyAnswers(state: SelfCheckState, body: FormBody): { state: Se
 }
 
 /** The facts of a customs violation the incident form asks, in the catalog's order. */
-export const incidentFormFacts: readonly FactDefinition[] = allFacts.filter((f) => f.scope === 'customs-violation' && !f.derived);
+export const incidentFormFacts: readonly FactDefinition[] = allFacts().filter((f) => f.scope === 'customs-violation' && !f.derived);
 
 /** The incident form: a customs violation, added, or replacing the incident with the same id. */
 export function applyIncident(state: SelfCheckState, body: FormBody): { state: SelfCheckState; errors: FieldErrors } {
@@ -189,7 +189,7 @@ export async function evaluate(profile: Enterprise, rules: readonly Rule[], asOf
     .filter((q) => q.decides.some((r) => r.relevant === true) && !isSkipped(q))
     .slice(0, QUESTIONS_PER_STEP);
   // A switch is a yes/no fact deciding the trigger of rules whose situation is not known yet.
-  const facts = enterpriseFacts(profile, asOf);
+  const facts = enterpriseFactSet(profile, asOf);
   const opens = new Map<string, number>();
   for (const r of results) {
     if (r.relevant !== null || r.incidentId !== undefined || !r.rule.trigger) continue;

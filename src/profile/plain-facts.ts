@@ -1,0 +1,75 @@
+// Plain facts a rule file declares (issue #8 §4): the facts a new policy document introduces, as data
+// (name, scope, type, values with their words, labels, whether it can change), so that adding a policy
+// needs no TypeScript. The rule loader validates a declaration (src/rules/schema.ts) and, once the rule
+// set is valid, declares its facts here; the profile schema (./enterprise.ts) and the fact catalog
+// (src/facts/catalog.ts) then include them.
+import { z } from 'zod';
+import { day, enumOf, labelled, notNegative, numeric, yuan, type FactChange, type FieldLabel } from './fields.ts';
+import type { IncidentKind } from './incidents.ts';
+
+/** What a declared fact holds; `yuan` is an amount in 元 read as amounts are (¥, 万, 亿), `text` any text. */
+export const plainFactTypes = ['boolean', 'number', 'yuan', 'date', 'enum', 'text'] as const;
+export type PlainFactType = (typeof plainFactTypes)[number];
+
+/** One value of an enum fact with its words: the words are what a list's cell or an answer may say instead. */
+export interface PlainFactValue extends FieldLabel {
+  value: string;
+}
+
+export interface PlainFact extends FieldLabel, FactChange {
+  name: string;
+  /** `enterprise`, or the incident kind whose facts it adds to. */
+  appliesTo: 'enterprise' | IncidentKind;
+  type: PlainFactType;
+  /** An enum's values, in order. */
+  values?: readonly PlainFactValue[];
+  /** The rule file that declares it, as messages name it. */
+  file: string;
+}
+
+/** The profile field of a declared fact: the same readers and messages as a built-in fact of its type. */
+export function plainFactField(fact: PlainFact): z.ZodType {
+  const schema = (() => {
+    switch (fact.type) {
+      case 'boolean':
+        return z.boolean();
+      case 'number':
+        return numeric(z.number().nonnegative(notNegative));
+      case 'yuan':
+        return yuan();
+      case 'date':
+        return day();
+      case 'enum':
+        return enumOf(fact.values!.map((v) => v.value) as [string, ...string[]]);
+      case 'text':
+        return z.string().trim().min(1, 'must not be empty');
+    }
+  })();
+  return labelled(schema, { zh: fact.zh, en: fact.en, ...(fact.change && { change: fact.change }) });
+}
+
+let declared: readonly PlainFact[] = [];
+
+/**
+ * The facts declared by the rule files loaded in this process. A new array whenever a rule set declares
+ * facts, so a schema or catalog built from it can be kept until it changes.
+ */
+export const declaredFacts = (): readonly PlainFact[] => declared;
+
+/**
+ * Declares the facts of a loaded rule set (checked by the loader: no name twice, none clashing with a
+ * built-in fact). A process normally loads one rule set; should it load another that declares a fact of
+ * the same name, the later declaration stands.
+ */
+export function declareFacts(facts: readonly PlainFact[]): void {
+  if (facts.length === 0) return;
+  const byName = new Map(declared.map((f) => [f.name, f]));
+  let changed = false;
+  for (const fact of facts) {
+    const earlier = byName.get(fact.name);
+    if (earlier && JSON.stringify(earlier) === JSON.stringify(fact)) continue; // the same rule set loaded again
+    byName.set(fact.name, fact);
+    changed = true;
+  }
+  if (changed) declared = [...byName.values()];
+}
