@@ -104,7 +104,7 @@ export async function apiRoutes(app: FastifyInstance, { context }: { context: Se
   await app.register(screenRoute, { context });
 
   app.get('/rules', async (request, reply) => {
-    const query = parseQuery(queries.rules, request.query);
+    const query = parseQuery(context.schemas.rulesQuery, request.query);
     const list = sorted.filter(
       (r) => (!query.jurisdiction || r.source.jurisdiction === query.jurisdiction) && (!query.kind || r.kind === query.kind) && (!query.appliesTo || r.appliesTo === query.appliesTo),
     );

@@ -11,10 +11,12 @@ import { parse as parseYaml } from 'yaml';
 import { screenList } from '../../src/batch/run.ts';
 import { loadRules } from '../../src/rules/load.ts';
 import { buildServer } from '../../src/server/app.ts';
-import { checkOut, factsOut, healthOut, problemOut, questionsOut, ruleOut, rulesOut } from '../../src/server/schemas.ts';
+import { ruleSetJurisdictions } from '../../src/rules/schema.ts';
+import { factsOut, healthOut, problemOut, questionsOut, ruleOut, ruleSetSchemas } from '../../src/server/schemas.ts';
 
 const AS_OF = '2025-06-30';
 const rules = loadRules();
+const { checkOut, rulesOut } = ruleSetSchemas(ruleSetJurisdictions(rules));
 const aeoYaml = readFileSync('samples/aeo-manufacturer-chongqing.yaml', 'utf8');
 const aeo = parseYaml(aeoYaml) as Record<string, unknown>;
 const incompleteYaml = readFileSync('samples/incomplete-profile.yaml', 'utf8');
