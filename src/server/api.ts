@@ -127,6 +127,7 @@ export async function apiRoutes(app: FastifyInstance, { context }: { context: Se
       scope: f.scope,
       type: f.type,
       ...(f.values && { values: [...f.values] }),
+      ...(f.valueWords && { valueWords: f.valueWords }),
       zh: f.zh,
       en: f.en,
       derived: f.derived,

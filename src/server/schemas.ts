@@ -124,6 +124,10 @@ export const factsOut = z.object({
       scope: z.string().describe('enterprise, or the incident kind the fact belongs to'),
       type: z.string(),
       values: z.array(z.string()).optional(),
+      valueWords: z
+        .record(z.string(), z.object({ zh: z.string(), en: z.string() }))
+        .optional()
+        .describe('for an enum fact whose declaration words its values: the zh/en words of each value, what a form shows (失信企业 / dishonest enterprise for dishonest)'),
       zh: z.string(),
       en: z.string(),
       derived: z.boolean().describe('computed from other facts (inputs); not given in a profile'),

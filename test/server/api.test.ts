@@ -287,6 +287,14 @@ describe('GET /api/v1/rules, /rules/{id}, /facts, /healthz', () => {
     const credit = body.facts.find((f: { name: string }) => f.name === 'customsCredit');
     expect(credit).toMatchObject({ type: 'enum', values: ['advanced', 'registered', 'dishonest'], scope: 'enterprise', derived: false, changeable: true });
     expect(credit.zh).toContain('海关信用等级');
+    // What a form shows for each value, and the OpenAPI description says so.
+    expect(credit.valueWords).toEqual({
+      advanced: { zh: '高级认证企业', en: 'AEO advanced certified enterprise' },
+      registered: { zh: '其他注册登记和备案企业', en: 'other registered enterprise' },
+      dishonest: { zh: '失信企业', en: 'dishonest enterprise' },
+    });
+    const doc = (await get('/api/v1/openapi.json')).json();
+    expect(doc.components.schemas.Facts.properties.facts.items.properties).toHaveProperty('valueWords');
     expect(body.facts.find((f: { name: string }) => f.name === 'disclosedWithin6Months')).toMatchObject({ derived: true, scope: 'customs-violation' });
     expectProblem(await get('/api/v1/facts?x=1'), 400, ['x']);
   });
