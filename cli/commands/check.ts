@@ -12,6 +12,7 @@ interface CheckArgs {
   lang: Lang;
   rules: string;
   all?: boolean;
+  oracle?: boolean;
   encoding?: InputEncoding;
   output?: string;
 }
@@ -20,6 +21,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
   builder: (y) =>
     outputOption(formatOption(profileOptions(y), Object.keys(checkFormats) as CheckFormat[], 'table'))
       .option('all', { type: 'boolean', describe: 'also list, one by one, rules about situations not known to arise or that do not arise' })
+      .option('oracle', { type: 'boolean', describe: 'evaluate with json-rules-engine (the reference semantics) instead of our own evaluator, to cross-check it' })
       .example('$0 check samples/aeo-manufacturer-chongqing.yaml', 'what applies to the sample AEO manufacturer')
       .example('$0 check profile.json --as-of 2024-06-30 --format markdown --lang en', 'a Markdown report in English, as of a past date')
       .example('$0 check profile.yaml --format json -o result.json', 'the results as JSON, in a file'),
@@ -27,6 +29,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     runCheck({
       profileFile: args.profile, rulesDir: args.rules, asOf: evaluationDate(args.asOf), lang: args.lang, format: args.format,
       ...(args.all !== undefined && { all: args.all }),
+      ...(args.oracle && { oracle: true }),
       ...(args.encoding && { encoding: args.encoding }),
       ...(args.output !== undefined && { output: args.output }),
     }),

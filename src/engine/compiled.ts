@@ -17,7 +17,7 @@ import { addDerivedFacts } from '../facts/catalog.ts';
 import type { FactScope, FactValues } from '../facts/types.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import { countedInScreening, isExclusion, type Condition, type Rule, type Status } from '../rules/schema.ts';
-import { enterpriseFactSet, explainedResult, incidentFactSet, inForce, statusOf, type RuleResult } from './evaluate.ts';
+import { enterpriseFactSet, explainedResult, incidentFactSet, inForce, rulesByScope, statusOf, type RuleResult } from './evaluate.ts';
 import { operators, type OperatorName } from '../rules/operators.ts';
 import { ProfileShape } from './profile-shape.ts';
 import type { Truth } from './truth.ts';
@@ -160,7 +160,7 @@ class ScopeProgram {
   }
 }
 
-/** Rules compiled once, grouped by what they apply to, each group sorted by id (as evaluate.ts sorts). */
+/** Rules compiled once, grouped by what they apply to, each group sorted by id (evaluate.ts `rulesByScope`). */
 export class CompiledRuleSet {
   readonly byScope = new Map<FactScope, CompiledRule[]>();
   private readonly slots = new Map<string, number>();
@@ -179,12 +179,10 @@ export class CompiledRuleSet {
       if (slot === undefined) this.slots.set(fact, (slot = this.slots.size));
       return slot;
     };
-    for (const rule of [...rules].sort((a, b) => a.id.localeCompare(b.id))) {
-      const list = this.byScope.get(rule.appliesTo) ?? [];
-      list.push({ rule, index: list.length });
-      this.byScope.set(rule.appliesTo, list);
+    for (const [scope, list] of rulesByScope(rules)) {
+      this.byScope.set(scope, list.map((rule, index) => ({ rule, index })));
+      this.programs.set(scope, new ScopeProgram(list, slotOf));
     }
-    for (const [scope, list] of this.byScope) this.programs.set(scope, new ScopeProgram(list.map((r) => r.rule), slotOf));
     this.buffer = new Array(this.slots.size).fill(undefined);
   }
 

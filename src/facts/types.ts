@@ -1,8 +1,6 @@
 import type { IncidentKind } from '../profile/incidents.ts';
-import type { FactChange, FieldLabel } from '../profile/fields.ts';
+import type { FactChange, FactType, FieldLabel } from '../profile/fields.ts';
 
-/** What a rule may compare a fact with; operators check it when rule files load. */
-export type FactType = 'boolean' | 'number' | 'string' | 'date' | 'enum' | 'string[]' | 'date[]' | 'other';
 
 /** Facts are about the enterprise, or about one incident of a kind (which also sees the enterprise's facts). */
 export type FactScope = 'enterprise' | IncidentKind;

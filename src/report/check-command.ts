@@ -18,6 +18,8 @@ export interface CheckCommandOptions {
   format: CheckFormat;
   /** As --all: also list, one by one, the rules about situations not known to arise or that do not arise. */
   all?: boolean;
+  /** As --oracle: every verdict and explanation from json-rules-engine, to cross-check our evaluator. */
+  oracle?: boolean;
   encoding?: InputEncoding;
   /** The file to write (replaced only once whole); standard output without. */
   output?: string;
@@ -28,7 +30,7 @@ export async function runCheck(o: CheckCommandOptions): Promise<void> {
   const rules = loadRules(o.rulesDir); // first: the profile may state facts its rule files declare
   const profile = loadProfile(o.profileFile, { ...(o.encoding && { encoding: o.encoding }) });
   noteIncidentDatesAfter(profile, o.asOf, o.profileFile);
-  const checked = await checkProfile(profile, { rules, asOf: o.asOf, explain: o.all ? 'all' : 'listed' });
+  const checked = await checkProfile(profile, { rules, asOf: o.asOf, explain: o.all ? 'all' : 'listed', evaluator: o.oracle ? 'reference' : 'native' });
   const input = { ...checked, lang: o.lang, all: o.all };
   // The table on stdout is written as it is made: on thousands of incidents it runs to millions of characters.
   if (o.format === 'table' && !o.output) checkTable(input, writeStdout);

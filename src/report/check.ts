@@ -18,6 +18,8 @@ export interface CheckOptions {
    * (see checkReport) carry explanations; the others only their verdict, which is all they are counted by.
    */
   explain?: 'all' | 'listed';
+  /** `reference`: every verdict and explanation from json-rules-engine, the oracle (`huiqi check --oracle`), to cross-check ours. */
+  evaluator?: 'native' | 'reference';
 }
 
 export interface CheckedProfile {
@@ -42,8 +44,8 @@ const listedAndExplained = ({ rule, status, relevant }: { rule: Rule; status: st
  * come from the compiled rules (compiled.ts, proven equal by the differential test) and only the listed
  * results are explained by the tree evaluator: ~10 times less work for the same listed output.
  */
-export async function checkProfile(profile: Enterprise, { rules, asOf, explain = 'all' }: CheckOptions): Promise<CheckedProfile> {
-  if (explain === 'all') return { profile, results: await evaluateProfile(profile, rules, { asOf, evaluator: 'native' }), asOf };
+export async function checkProfile(profile: Enterprise, { rules, asOf, explain = 'all', evaluator = 'native' }: CheckOptions): Promise<CheckedProfile> {
+  if (explain === 'all' || evaluator === 'reference') return { profile, results: await evaluateProfile(profile, rules, { asOf, evaluator }), asOf };
   let compiled = compiledSets.get(rules);
   if (!compiled) compiledSets.set(rules, (compiled = new CompiledRuleSet(rules)));
   return { profile, results: compiled.profileResults(profile, asOf, listedAndExplained), asOf };

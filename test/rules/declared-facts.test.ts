@@ -83,6 +83,15 @@ describe('a rule file that declares its own facts and scope', () => {
     expect(statuses).toEqual({ 'zjcom-2025-12/key-enterprise-export-reward': 'eligible', 'zjcom-2025-12/platform-fast-filing': 'eligible' });
   });
 
+  it('huiqi report advises the change a declared fact allows, in its declared words', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'huiqi-declared-'));
+    const profile = join(dir, 'p.yaml');
+    writeFileSync(profile, stringify({ name: '浙江甲公司', uscc: USCC, province: 'zhejiang', zhejiangKeyDigitalTradeEnterprise: false, digitalServiceExports: 15_000_000 }));
+    const { code, stdout } = huiqi('report', profile, '--rules', FIXTURE, '--as-of', AS_OF, '--lang', 'en', '--format', 'markdown');
+    expect(code).toBe(0);
+    expect(stdout).toContain('**apply to be recognised as a Zhejiang key digital-trade enterprise** — unlocks 1 measure(s), incl. a one-off reward of ¥200,000');
+  });
+
   it('huiqi screen --columns --rules lists the declared facts as columns, an enum with its words', () => {
     const { code, stdout } = huiqi('screen', '--columns', '--rules', FIXTURE);
     expect(code).toBe(0);
