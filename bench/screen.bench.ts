@@ -55,13 +55,14 @@ function runChild(input: string, output: string): { rows: number; errors: number
   return JSON.parse(run.stdout);
 }
 
-/** One whole process: wall time (spawn to exit, as a user waits) and peak RSS (rss-preload.mjs). */
-function timeProcess(args: string[], rssFile: string): { seconds: number; maxRssBytes: number } {
+/** One whole process: wall time (spawn to exit, as a user waits), peak RSS and CPU time (rss-preload.mjs). */
+function timeProcess(args: string[], rssFile: string): { seconds: number; maxRssBytes: number; cpuSeconds: number } {
   const t = performance.now();
   const run = spawnSync(process.execPath, ['--import', preload, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, HUIQI_BENCH_RSS: rssFile } });
   const seconds = (performance.now() - t) / 1000;
   if (run.status !== 0) throw new Error(`bench: ${args.join(' ')} failed (${run.status}): ${run.stderr}`);
-  return { seconds, maxRssBytes: Number(readFileSync(rssFile, 'utf8')) };
+  const { maxRssBytes, cpuMicros } = JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRssBytes: number; cpuMicros: number };
+  return { seconds, maxRssBytes, cpuSeconds: cpuMicros / 1e6 };
 }
 const preload = pathToFileURL(packagePath('bench', 'rss-preload.mjs')).href;
 const huiqi = packagePath('bin', 'huiqi.js');
@@ -141,11 +142,13 @@ function coldStart(runs: number, dir: string): boolean {
   }
   const times = commands.map(() => [] as number[]);
   const rss = commands.map(() => [] as number[]);
+  const cpu = commands.map(() => [] as number[]);
   for (let i = 0; i < runs; i++) {
     commands.forEach(([, args], k) => {
       const r = timeProcess(args, join(dir, 'rss'));
       times[k]!.push(r.seconds);
       rss[k]!.push(r.maxRssBytes);
+      cpu[k]!.push(r.cpuSeconds);
     });
   }
   const base = median(times[0]!);
@@ -154,6 +157,10 @@ function coldStart(runs: number, dir: string): boolean {
     const m = median(times[k]!);
     console.log(`  ${name.padEnd(20)} ${(m * 1000).toFixed(0).padStart(6)} ms  ${(m / base).toFixed(2).padStart(5)}×  ${mb(median(rss[k]!)).padStart(7)}   (runs: ${times[k]!.map((x) => (x * 1000).toFixed(0)).join(' ')} ms)`);
   });
+  // CPU time (user + system, all threads) is what a loaded machine disturbs least: wall-time ratios shrink
+  // when every process waits for a core alike, CPU-time ratios much less.
+  const cpuBase = median(cpu[0]!);
+  console.log(`  CPU time (user + system), medians: ${commands.map(([name], k) => `${name} ${(median(cpu[k]!) * 1000).toFixed(0)} ms (${(median(cpu[k]!) / cpuBase).toFixed(2)}×)`).join(', ')}`);
   const check = median(times[2]!) / base;
   const help = median(times[1]!) / base;
   const checkRss = median(rss[2]!);

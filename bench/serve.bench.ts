@@ -2,7 +2,9 @@
 // (as `huiqi serve` would, rules loaded once) so that autocannon, in this process, does not share its
 // event loop. Measures requests/s and latency percentiles over several runs (the median is reported),
 // and the server's RSS after 1,000 requests and after all of them (default 100,000): no leak means the
-// two stay close. Bounded in time: each run stops after --max-seconds.
+// two stay close. RSS also holds garbage the heap has room for until its next full collection, so each
+// point also gives the live heap (heapUsed right after a forced full GC, taken after the RSS): a leak
+// grows that; heap sizing does not. Bounded in time: each run stops after --max-seconds.
 // Options: --requests N (default 100000, split over the runs), --runs N (default 3), --connections N
 // (default 10), --profile FILE (default samples/aeo-manufacturer-chongqing.yaml), --all (ask ?all=true),
 // --as-of YYYY-MM-DD (default 2025-06-30), --max-seconds N per run (default 120).
@@ -36,7 +38,12 @@ async function child() {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   process.on('message', (m) => {
-    if (m === 'rss') process.send!({ rss: process.memoryUsage().rss, maxRss: process.resourceUsage().maxRSS * 1024 });
+    if (m === 'rss') {
+      const rss = process.memoryUsage().rss;
+      const maxRss = process.resourceUsage().maxRSS * 1024;
+      (globalThis as { gc?: () => void }).gc?.();
+      process.send!({ rss, maxRss, live: process.memoryUsage().heapUsed });
+    }
     if (m === 'stop') void app.close().then(() => process.exit(0));
   });
   process.send!({ port: typeof address === 'object' && address ? address.port : 0 });
@@ -51,13 +58,14 @@ async function parent() {
   const body = JSON.stringify(readStructuredFile(profileFile));
   const path = `/api/v1/check${argv.includes('--all') ? '?all=true' : ''}`;
 
-  const server = fork(packagePath('bin/bench-serve.js'), ['--child', '--as-of', asOf], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // --expose-gc: the live heap at each point (see the top); the server itself never forces a collection.
+  const server = fork(packagePath('bin/bench-serve.js'), ['--child', '--as-of', asOf], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [...process.execArgv, '--expose-gc'] });
   const [{ port }] = (await once(server, 'message')) as [{ port: number }];
   const url = `http://127.0.0.1:${port}${path}`;
-  const rss = async () => {
+  const memory = async () => {
     server.send('rss');
-    const [{ rss: bytes }] = (await once(server, 'message')) as [{ rss: number }];
-    return bytes / 1024 / 1024;
+    const [{ rss, live }] = (await once(server, 'message')) as [{ rss: number; live: number }];
+    return { rss: rss / 1024 / 1024, live: live / 1024 / 1024 };
   };
   const load = (amount: number) =>
     new Promise<autocannon.Result>((resolve, reject) => {
@@ -72,8 +80,8 @@ async function parent() {
   console.log(`bench:serve: POST ${path} with ${profileFile} (${body.length} bytes; answer ${answer.length} bytes), ${connections} connections, ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)}`);
 
   const warm = await load(1000);
-  const rssAt1k = await rss();
-  console.log(`  after ${warm.requests.total} requests: RSS ${rssAt1k.toFixed(1)} MB`);
+  const at1k = await memory();
+  console.log(`  after ${warm.requests.total} requests: RSS ${at1k.rss.toFixed(1)} MB, live heap ${at1k.live.toFixed(1)} MB`);
   const results: autocannon.Result[] = [];
   let total = warm.requests.total;
   for (let i = 0; i < runs; i++) {
@@ -83,11 +91,12 @@ async function parent() {
     const failed = r.errors + r.timeouts + r.non2xx;
     console.log(`  run ${i + 1}: ${r.requests.total} requests in ${r.duration.toFixed(1)} s: ${Math.round(r.requests.average)} req/s, latency p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms${failed ? `, ${failed} failed` : ''}`);
   }
-  const rssAtEnd = await rss();
+  const atEnd = await memory();
+  const change = (from: number, to: number) => `${to - from >= 0 ? '+' : ''}${(to - from).toFixed(1)} MB`;
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const rps = median(results.map((r) => r.requests.average));
   const p99 = median(results.map((r) => r.latency.p99));
-  console.log(`  after ${total} requests: RSS ${rssAtEnd.toFixed(1)} MB (${rssAtEnd - rssAt1k >= 0 ? '+' : ''}${(rssAtEnd - rssAt1k).toFixed(1)} MB)`);
+  console.log(`  after ${total} requests: RSS ${atEnd.rss.toFixed(1)} MB (${change(at1k.rss, atEnd.rss)}; target within 20), live heap ${atEnd.live.toFixed(1)} MB (${change(at1k.live, atEnd.live)})`);
   console.log(`  median of ${runs} runs: ${Math.round(rps)} req/s (target ≥ 2,000), p99 ${p99} ms (target < 25)`);
   server.send('stop');
   await once(server, 'exit');

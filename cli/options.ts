@@ -2,7 +2,6 @@
 // `--rules`, `--lang`, `--as-of`, `--format` (always with json), `-o/--output` (old names kept as aliases).
 import type { Argv } from 'yargs';
 import { parseDay, today } from '../src/profile/dates.ts';
-import { writeOutputFile } from '../src/io/output.ts';
 import { inputEncodings, type InputEncoding } from '../src/io/encoding.ts';
 import { InputError } from '../src/io/input-error.ts';
 import type { Lang } from '../src/io/lang.ts';
@@ -51,9 +50,4 @@ export function evaluationDate(asOf: string | undefined): string {
     if (e instanceof InputError) throw new UsageError(e.message);
     throw e;
   }
-}
-
-/** Writes a command's result to `-o` (a file, replaced only once it is whole) or standard output. */
-export function writeResult(text: string, output: string | undefined): void {
-  writeOutputFile(output ?? '-', text);
 }

@@ -5,7 +5,7 @@ import { screenList, type ScreenListOptions } from './batch/run.ts';
 import type { ListFormat, ListInput } from './batch/read.ts';
 import type { Summary } from './batch/summary.ts';
 import { today } from './profile/dates.ts';
-import { check as checkWith } from './report/check.ts';
+import { checkProfileData } from './report/check.ts';
 import type { CheckReport } from './report/check-report.ts';
 import type { Rule } from './rules/schema.ts';
 
@@ -25,7 +25,7 @@ export type { Summary } from './batch/summary.ts';
  * `huiqi check --format json` prints (`all`: as with --all, every result listed). Throws an InputError naming every bad field of an invalid profile.
  */
 export function check(profile: unknown, options: { rules: readonly Rule[]; asOf?: string; all?: boolean }): Promise<CheckReport> {
-  return checkWith(profile, { rules: options.rules, asOf: options.asOf ?? today(), all: options.all ?? false });
+  return checkProfileData(profile, { rules: options.rules, asOf: options.asOf ?? today(), all: options.all ?? false });
 }
 
 export interface ScreenOptions {

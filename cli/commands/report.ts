@@ -1,9 +1,8 @@
 import type { CommandModule } from 'yargs';
-import { checkOutputPath } from '../../src/io/output.ts';
-import { writeClientReport, reportFormats, type ReportFormat } from '../../src/report/client-report-command.ts';
+import { runReport, reportFormats, type ReportFormat } from '../../src/report/client-report-command.ts';
 import type { InputEncoding } from '../../src/io/encoding.ts';
 import type { Lang } from '../../src/io/lang.ts';
-import { evaluationDate, formatOption, outputOption, profileOptions, writeResult } from '../options.ts';
+import { evaluationDate, formatOption, outputOption, profileOptions } from '../options.ts';
 
 interface ReportArgs {
   profile: string;
@@ -20,10 +19,10 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
     outputOption(formatOption(profileOptions(y, undefined, 'language of the report'), reportFormats, 'markdown'))
       .example('$0 report samples/aeo-manufacturer-chongqing.yaml --format html -o report.html', 'an HTML report in Chinese')
       .example('$0 report samples/incomplete-profile.yaml --lang en --as-of 2024-06-01', 'a Markdown report in English, as of a past date'),
-  handler: async (args) => {
-    const asOf = evaluationDate(args.asOf);
-    if (args.output) checkOutputPath(args.output);
-    const text = await writeClientReport({ profileFile: args.profile, rulesDir: args.rules, asOf, lang: args.lang, format: args.format, ...(args.encoding && { encoding: args.encoding }) });
-    writeResult(text, args.output);
-  },
+  handler: (args) =>
+    runReport({
+      profileFile: args.profile, rulesDir: args.rules, asOf: evaluationDate(args.asOf), lang: args.lang, format: args.format,
+      ...(args.encoding && { encoding: args.encoding }),
+      ...(args.output !== undefined && { output: args.output }),
+    }),
 };

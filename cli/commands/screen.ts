@@ -1,9 +1,8 @@
 import type { Argv, CommandModule } from 'yargs';
-import { columnHelp, columnTable } from '../../src/batch/help.ts';
+import { columnHelp } from '../../src/batch/help.ts';
 import { formatOfName, listFormats, type ListFormat } from '../../src/batch/read.ts';
 import type { InputEncoding } from '../../src/io/encoding.ts';
 import type { Lang } from '../../src/io/lang.ts';
-import { loadRules } from '../../src/rules/load.ts';
 import { asOfOption, encodingOption, evaluationDate, formatOption, langOption, outputOption, rulesOption } from '../options.ts';
 import { UsageError } from '../usage-error.ts';
 
@@ -47,14 +46,14 @@ export const screenCommand: CommandModule<object, ScreenArgs> = {
       .epilogue(columnHelp()) as unknown as Argv<ScreenArgs>,
   handler: async (args) => {
     if (args.columns) {
-      loadRules(args.rules); // the columns include the facts its rule files declare
-      process.stdout.write(columnTable());
+      const { runScreenColumns } = await import('../../src/batch/run.ts');
+      runScreenColumns({ rulesDir: args.rules });
       return;
     }
     // yargs reads a lone `-` as a flag (true, which a string option turns into ''): it means stdin here.
     const input = args.input === '' && process.argv.includes('-') ? '-' : args.input;
     if (!input) throw new UsageError('Name the list to screen (or - for stdin)');
-    const { parseShard, screenList } = await import('../../src/batch/run.ts'); // loaded only when screening (start-up)
+    const { parseShard, runScreen } = await import('../../src/batch/run.ts'); // loaded only when screening (start-up)
     let shard;
     try {
       shard = args.shard ? parseShard(args.shard) : undefined;
@@ -65,8 +64,7 @@ export const screenCommand: CommandModule<object, ScreenArgs> = {
     if (outputFormat === 'xlsx' && args.output === '-' && process.stdout.isTTY) throw new UsageError('XLSX is binary: write it to a file with -o');
     if (args.headerRow !== undefined && !(Number.isInteger(args.headerRow) && args.headerRow >= 1)) throw new UsageError(`--header-row must be a row number, 1 or more (got ${args.headerRow})`);
     const asOf = evaluationDate(args.asOf);
-    const rules = loadRules(args.rules);
-    await screenList({
+    await runScreen({
       input,
       output: args.output,
       ...(args.inputFormat && { inputFormat: args.inputFormat }),
@@ -74,7 +72,7 @@ export const screenCommand: CommandModule<object, ScreenArgs> = {
       ...(args.sheet !== undefined && { sheet: String(args.sheet) }),
       ...(args.headerRow !== undefined && { headerRow: args.headerRow }),
       outputFormat,
-      rules,
+      rulesDir: args.rules,
       asOf,
       lang: args.lang,
       ...(args.only && { only: args.only }),

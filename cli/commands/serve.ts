@@ -1,7 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { parseDay } from '../../src/profile/dates.ts';
-import { loadRules } from '../../src/rules/load.ts';
-import { serveUntilSignal } from '../../src/server/serve.ts';
+import { runServe } from '../../src/server/serve.ts';
 import { rulesOption } from '../options.ts';
 
 interface ServeArgs {
@@ -24,7 +23,6 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
   handler: async (args) => {
     if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) throw Object.assign(new Error(`--port must be 0 to 65535 (got ${args.port})`), { name: 'YError' });
     const asOf = args.asOf ? parseDay(args.asOf, '--as-of') : undefined;
-    const rules = loadRules(args.rules); // once: every request uses these
-    await serveUntilSignal({ rules, port: args.port, host: args.host, ...(asOf && { asOf }), logger: args.log });
+    await runServe({ rulesDir: args.rules, port: args.port, host: args.host, ...(asOf && { asOf }), logger: args.log });
   },
 };

@@ -7,7 +7,8 @@
 // label as the catalog gives it, that label without its trailing parenthesis (海关信用等级), or an
 // alias from the table below. Full-width and half-width forms, spaces and case do not matter.
 import { allFacts } from '../facts/catalog.ts';
-import type { FactDefinition, FactType } from '../facts/types.ts';
+import type { FactDefinition } from '../facts/types.ts';
+import type { FactType } from '../profile/fields.ts';
 
 export interface ColumnField {
   /** The profile field: `name`, `uscc` or an enterprise fact. */
@@ -18,7 +19,7 @@ export interface ColumnField {
   en: string;
   /** Every header that names this field, as written (before normalisation). */
   headers: string[];
-  /** For an enum: the Chinese word for each value, read off the label (高级认证企业 → advanced). */
+  /** For an enum: the Chinese word for each value, as the fact declares it (高级认证企业 → advanced). */
   enumWords?: Map<string, string>;
 }
 
@@ -42,24 +43,10 @@ export function shortLabel(zh: string): string {
   return zh.replace(/\s*[（(][^（）()]*[）)]\s*$/u, '').trim();
 }
 
-/**
- * Chinese words for enum values: as the fact declares them (a rule file's fact), else read off a label
- * like 企业规模（large 大型 / medium 中型 …）.
- */
-function enumWords({ zh, values, valueWords }: FactDefinition & { values: readonly string[] }): Map<string, string> {
+/** The Chinese word for each value of an enum fact, as its declaration gives them (高级认证企业 → advanced). */
+function enumWords({ values, valueWords }: FactDefinition & { values: readonly string[] }): Map<string, string> {
   const words = new Map<string, string>();
-  if (valueWords) {
-    for (const value of values) if (valueWords[value]) words.set(normalizeHeader(valueWords[value].zh), value);
-    return words;
-  }
-  const inner = /\(([^()]*)\)\s*$/.exec(zh.normalize('NFKC'))?.[1];
-  if (!inner) return words;
-  const items = inner.split('/').map((s) => s.trim());
-  items.forEach((item, i) => {
-    const [code, ...rest] = item.split(/\s+/);
-    if (code !== undefined && values.includes(code) && rest.length) words.set(normalizeHeader(rest.join('')), code);
-    else if (items.length === values.length && !item.includes(' ')) words.set(normalizeHeader(item), values[i]!); // labels list values in order
-  });
+  for (const value of values) if (valueWords?.[value]) words.set(normalizeHeader(valueWords[value].zh), value);
   return words;
 }
 

@@ -1,8 +1,10 @@
 // `huiqi screen`: read a list, screen each row, write each result, report a summary. One row in, one
 // row out (unless --only filters the output); a bad row is reported, never fatal.
 import type { InputEncoding } from '../io/encoding.ts';
+import { loadRules } from '../rules/load.ts';
 import type { Rule } from '../rules/schema.ts';
 import type { Lang } from '../io/lang.ts';
+import { columnTable } from './help.ts';
 import { Progress } from './progress.ts';
 import type { Writable } from 'node:stream';
 import { openList, type ListFormat, type ListInput } from './read.ts';
@@ -111,4 +113,15 @@ export async function screenList(options: ScreenListOptions): Promise<Summary> {
   summary.perRule = screener.ruleList.map((rule, i) => ({ rule, eligible: screener.eligibleCounts[i]!, undetermined: screener.undeterminedCounts[i]! }));
   stderr.write(formatSummary(summary, options.lang));
   return summary;
+}
+
+/** `huiqi screen`: loads the rules under `rulesDir`, then screens the list as screenList does. */
+export function runScreen({ rulesDir, ...o }: Omit<ScreenListOptions, 'rules'> & { rulesDir: string }): Promise<Summary> {
+  return screenList({ ...o, rules: loadRules(rulesDir) });
+}
+
+/** `huiqi screen --columns`: every accepted column, the facts the rule files under `rulesDir` declare included. */
+export function runScreenColumns({ rulesDir }: { rulesDir: string }): void {
+  loadRules(rulesDir);
+  process.stdout.write(columnTable());
 }

@@ -1,56 +1,22 @@
 // The fact catalog: every fact a rule may name, with its type and its Chinese and English labels.
-// Profile facts come from the profile schema, derived facts from src/facts/derived.ts, and the plain
+// Profile facts come from their declarations (src/profile/fields.ts `fact`, the profile schema is made
+// from the same declarations), derived facts from src/facts/derived.ts, and the plain
 // facts rule files declare from src/profile/plain-facts.ts (added when their rule set loads).
-import type { z } from 'zod';
-import { enterpriseFactFields, enterpriseFactFiles } from '../profile/enterprise.ts';
-import type { FactChange, FieldLabel } from '../profile/fields.ts';
-import { incidentFactFields, type IncidentKind } from '../profile/incidents.ts';
-import { declaredFacts, type PlainFact } from '../profile/plain-facts.ts';
+import { enterpriseFactDeclarations, enterpriseFactFiles } from '../profile/enterprise.ts';
+import type { FactDeclaration } from '../profile/fields.ts';
+import { incidentFactDeclarations, type IncidentKind } from '../profile/incidents.ts';
+import { declaredFacts, plainFactDeclaration, type PlainFact } from '../profile/plain-facts.ts';
 import { derivedFacts } from './derived.ts';
-import type { FactDefinition, FactScope, FactType, FactValues } from './types.ts';
+import type { FactDefinition, FactScope, FactValues } from './types.ts';
 
-interface ZodInternals {
-  _zod: { def: { type: string; format?: string; element?: z.ZodType; out?: z.ZodType; innerType?: z.ZodType; entries?: Record<string, string> } };
-}
-
-/** Reads a fact's type off its zod schema (through optional, default and preprocess wrappers). */
-function factType(schema: z.ZodType): { type: FactType; values?: string[] } {
-  const def = (schema as unknown as ZodInternals)._zod.def;
-  switch (def.type) {
-    case 'optional':
-    case 'default':
-      return factType(def.innerType!);
-    case 'pipe':
-      return factType(def.out!);
-    case 'boolean':
-    case 'number':
-      return { type: def.type };
-    case 'enum':
-      return { type: 'enum', values: Object.values(def.entries!) };
-    case 'string':
-      return { type: def.format === 'date' ? 'date' : 'string' };
-    case 'array': {
-      const element = factType(def.element!).type;
-      return { type: element === 'date' ? 'date[]' : element === 'string' || element === 'enum' ? 'string[]' : 'other' };
-    }
-    default:
-      return { type: 'other' };
-  }
-}
-
-function profileFacts(scope: FactScope, shape: Record<string, z.ZodType>): FactDefinition[] {
-  return Object.entries(shape).map(([name, schema]) => ({
-    name,
-    scope,
-    ...factType(schema),
-    ...(schema.meta() as unknown as FieldLabel & FactChange),
-    derived: false,
-  }));
+/** The catalog entries of profile facts, from their declarations (src/profile/fields.ts `fact`). */
+function profileFacts(scope: FactScope, declarations: Readonly<Record<string, FactDeclaration>>): FactDefinition[] {
+  return Object.entries(declarations).map(([name, { field: _field, ...declared }]) => ({ name, scope, ...declared, derived: false }));
 }
 
 const builtin: FactDefinition[] = [
-  ...profileFacts('enterprise', enterpriseFactFields),
-  ...Object.entries(incidentFactFields).flatMap(([kind, shape]) => profileFacts(kind as IncidentKind, shape as Record<string, z.ZodType>)),
+  ...profileFacts('enterprise', enterpriseFactDeclarations),
+  ...Object.entries(incidentFactDeclarations).flatMap(([kind, declarations]) => profileFacts(kind as IncidentKind, declarations)),
   // A derived default for a profile fact is not a fact of its own: the profile fact stays in the catalog.
   ...derivedFacts.filter((f) => !f.defaultsProfileFact).map(({ compute: _compute, ...fact }) => ({ ...fact, derived: true })),
 ];
@@ -67,20 +33,10 @@ function builtinFile(fact: FactDefinition): string {
   return fact.scope === 'enterprise' ? (enterpriseFactFiles[fact.name] ?? 'src/profile/enterprise.ts') : 'src/profile/incidents.ts';
 }
 
-/** A declared plain fact as the catalog holds it. */
-function declaredDefinition(fact: PlainFact): FactDefinition {
-  const type = fact.type === 'yuan' ? 'number' : fact.type === 'text' ? 'string' : fact.type;
-  return {
-    name: fact.name,
-    scope: fact.appliesTo,
-    type,
-    ...(fact.values && { values: fact.values.map((v) => v.value), valueWords: Object.fromEntries(fact.values.map(({ value, zh, en }) => [value, { zh, en }])) }),
-    zh: fact.zh,
-    en: fact.en,
-    ...(fact.change && { change: fact.change }),
-    derived: false,
-    declaredIn: fact.file,
-  };
+/** A rule file's fact as the catalog holds it: from its declaration, as a built-in profile fact. */
+function declaredDefinition(plain: PlainFact): FactDefinition {
+  const { field: _field, ...declared } = plainFactDeclaration(plain);
+  return { name: plain.name, scope: plain.appliesTo, ...declared, derived: false, declaredIn: plain.file };
 }
 
 /**

@@ -1,14 +1,14 @@
 // The enterprise profile: who the company is, the facts policies ask about, and its incidents.
 import { z } from 'zod';
-import { allOptional, enumOf, labelled } from './fields.ts';
+import { allOptional, fact, fieldsOf, labelled } from './fields.ts';
 import { incidentKinds, incidentSchema, incidentSchemaWith } from './incidents.ts';
-import { declaredFacts, plainFactField, type PlainFact } from './plain-facts.ts';
+import { declaredFacts, plainFactDeclaration, type PlainFact } from './plain-facts.ts';
 import { normalizeProvince, provinceIds } from './provinces.ts';
 import { usccProblem } from './uscc.ts';
-import { bondedZoneFactFields } from './facets/bonded-zone.ts';
-import { businessFactFields } from './facets/business.ts';
-import { customsFactFields } from './facets/customs.ts';
-import { tradeFactFields } from './facets/trade.ts';
+import { bondedZoneFactDeclarations } from './facets/bonded-zone.ts';
+import { businessFactDeclarations } from './facets/business.ts';
+import { customsFactDeclarations } from './facets/customs.ts';
+import { tradeFactDeclarations } from './facets/trade.ts';
 
 /** 海关信用等级 (customs credit status). */
 export const customsCreditLevels = ['advanced', 'registered', 'dishonest'] as const;
@@ -24,15 +24,16 @@ export const customsCreditNames = {
  * Enterprise facts a rule may test. Every one is optional: absent means unknown, never false.
  * Policy packs that need more facts add them to a facet (./facets), each with its Chinese term.
  */
-export const enterpriseFactFields = {
-  customsCode: labelled(z.string().regex(/^[0-9A-Z]{10}$/, 'must be 10 digits or capital letters'), {
+export const enterpriseFactDeclarations = {
+  customsCode: fact.of('string', z.string().regex(/^[0-9A-Z]{10}$/, 'must be 10 digits or capital letters'), {
     zh: '海关编码（海关注册编码）',
     en: 'customs registration code',
   }),
-  province: labelled(z.preprocess(normalizeProvince, enumOf(provinceIds)), { zh: '所在省份', en: 'province' }),
-  customsCredit: labelled(enumOf(customsCreditLevels), {
+  province: fact.enum(provinceIds, { zh: '所在省份', en: 'province' }, normalizeProvince),
+  customsCredit: fact.enum(customsCreditLevels, {
     zh: '海关信用等级（advanced 高级认证企业 / registered 其他注册登记和备案企业 / dishonest 失信企业）',
     en: 'customs credit status (advanced = AEO advanced certified, registered = other registered, dishonest)',
+    valueWords: customsCreditNames,
     // A registered enterprise can apply for AEO advanced certification; a dishonest one must first leave
     // the dishonest list (信用修复) when its period ends, so it is never advised to "become advanced".
     change: {
@@ -40,11 +41,14 @@ export const enterpriseFactFields = {
       actions: { advanced: { zh: '取得海关高级认证（成为高级认证企业）', en: 'obtain AEO advanced certification (高级认证企业)' } },
     },
   }),
-  ...customsFactFields,
-  ...businessFactFields,
-  ...tradeFactFields,
-  ...bondedZoneFactFields,
+  ...customsFactDeclarations,
+  ...businessFactDeclarations,
+  ...tradeFactDeclarations,
+  ...bondedZoneFactDeclarations,
 };
+
+/** The profile fields of the enterprise facts. */
+export const enterpriseFactFields = fieldsOf(enterpriseFactDeclarations);
 
 /** The enterprise schema with `declared` enterprise fields and the incident schema given. */
 const enterpriseSchemaWith = (declared: Record<string, z.ZodType>, incidents: typeof incidentSchema) =>
@@ -86,7 +90,7 @@ let current: { declared: readonly PlainFact[]; schema: typeof enterpriseSchema }
 export function profileSchema(): typeof enterpriseSchema {
   const declared = declaredFacts();
   if (declared !== current.declared) {
-    const fields = (scope: PlainFact['appliesTo']) => Object.fromEntries(declared.filter((f) => f.appliesTo === scope).map((f) => [f.name, plainFactField(f)]));
+    const fields = (scope: PlainFact['appliesTo']) => Object.fromEntries(declared.filter((f) => f.appliesTo === scope).map((f) => [f.name, plainFactDeclaration(f).field]));
     const incidents = incidentSchemaWith(Object.fromEntries(incidentKinds.map((kind) => [kind, fields(kind)])));
     current = { declared, schema: enterpriseSchemaWith(fields('enterprise'), incidents) as unknown as typeof enterpriseSchema };
   }
@@ -97,10 +101,10 @@ export function profileSchema(): typeof enterpriseSchema {
 export const enterpriseFactFiles: Readonly<Record<string, string>> = Object.fromEntries(
   Object.entries({
     'src/profile/enterprise.ts': { customsCode: 0, province: 0, customsCredit: 0 },
-    'src/profile/facets/customs.ts': customsFactFields,
-    'src/profile/facets/business.ts': businessFactFields,
-    'src/profile/facets/trade.ts': tradeFactFields,
-    'src/profile/facets/bonded-zone.ts': bondedZoneFactFields,
+    'src/profile/facets/customs.ts': customsFactDeclarations,
+    'src/profile/facets/business.ts': businessFactDeclarations,
+    'src/profile/facets/trade.ts': tradeFactDeclarations,
+    'src/profile/facets/bonded-zone.ts': bondedZoneFactDeclarations,
   }).flatMap(([file, fields]) => Object.keys(fields).map((name) => [name, file])),
 );
 

@@ -38,8 +38,54 @@ export interface FactChange {
   };
 }
 
-export function labelled<T extends z.ZodType>(schema: T, label: FieldLabel & FactChange): T {
+/** The words for each value of an enum fact, as data: a list cell or an answer may use the Chinese word. */
+export type ValueWords = Readonly<Record<string, FieldLabel>>;
+
+/** What a rule may compare a fact with; operators check it when rule files load. */
+export type FactType = 'boolean' | 'number' | 'string' | 'date' | 'enum' | 'string[]' | 'date[]' | 'other';
+
+/** What is said about a fact besides its type: its labels, how it can change, an enum's words. */
+export type FactLabel = FieldLabel & FactChange & { valueWords?: ValueWords };
+
+export function labelled<T extends z.ZodType>(schema: T, label: FactLabel): T {
   return schema.meta({ ...label, description: `${label.zh} / ${label.en}` }) as T;
+}
+
+/**
+ * A profile fact declared once, as data: its type, an enum's values and their words, its labels and how
+ * it can change; `field` is the profile field made from it (the reader of its type, labelled). The
+ * profile schema is made of the fields, the fact catalog (src/facts/catalog.ts) of the rest.
+ */
+export interface FactDeclaration<F extends z.ZodType = z.ZodType> extends FactLabel {
+  type: FactType;
+  /** An enum's values, in order. */
+  values?: readonly string[];
+  field: F;
+}
+
+const declaration = <F extends z.ZodType>(type: FactType, field: F, label: FactLabel, values?: readonly string[]): FactDeclaration<F> => ({
+  type,
+  ...(values && { values }),
+  ...label,
+  field: labelled(field, label),
+});
+
+/** Builders of fact declarations, one per kind of fact. */
+export const fact = {
+  boolean: (label: FactLabel) => declaration('boolean', z.boolean(), label),
+  date: (label: FactLabel) => declaration('date', day(), label),
+  /** An amount of money in 元 (see yuan). */
+  yuan: (label: FactLabel) => declaration('number', yuan(), label),
+  /** One of `values`; `normalize` maps what users write (重庆市 → chongqing) before the check. */
+  enum: <const T extends readonly [string, ...string[]]>(values: T, label: FactLabel, normalize?: (input: unknown) => unknown) =>
+    declaration('enum', normalize ? z.preprocess(normalize, enumOf(values)) : enumOf(values), label, values),
+  /** A fact whose field checks more than its type says (a code's pattern, a number's range, a list). */
+  of: <F extends z.ZodType>(type: FactType, field: F, label: FactLabel) => declaration(type, field, label),
+};
+
+/** The profile fields of declared facts. */
+export function fieldsOf<D extends Record<string, FactDeclaration>>(declarations: D): { [K in keyof D]: D[K]['field'] } {
+  return Object.fromEntries(Object.entries(declarations).map(([name, d]) => [name, d.field])) as { [K in keyof D]: D[K]['field'] };
 }
 
 /** A calendar date written YYYY-MM-DD that exists (zod rejects 2023-02-29 and 2023-04-31): rule files. */

@@ -4,7 +4,7 @@
 // set is valid, declares its facts here; the profile schema (./enterprise.ts) and the fact catalog
 // (src/facts/catalog.ts) then include them.
 import { z } from 'zod';
-import { day, enumOf, labelled, notNegative, numeric, yuan, type FactChange, type FieldLabel } from './fields.ts';
+import { fact, notNegative, numeric, type FactChange, type FactDeclaration, type FactLabel, type FieldLabel } from './fields.ts';
 import type { IncidentKind } from './incidents.ts';
 
 /** What a declared fact holds; `yuan` is an amount in 元 read as amounts are (¥, 万, 亿), `text` any text. */
@@ -27,25 +27,28 @@ export interface PlainFact extends FieldLabel, FactChange {
   file: string;
 }
 
-/** The profile field of a declared fact: the same readers and messages as a built-in fact of its type. */
-export function plainFactField(fact: PlainFact): z.ZodType {
-  const schema = (() => {
-    switch (fact.type) {
-      case 'boolean':
-        return z.boolean();
-      case 'number':
-        return numeric(z.number().nonnegative(notNegative));
-      case 'yuan':
-        return yuan();
-      case 'date':
-        return day();
-      case 'enum':
-        return enumOf(fact.values!.map((v) => v.value) as [string, ...string[]]);
-      case 'text':
-        return z.string().trim().min(1, 'must not be empty');
-    }
-  })();
-  return labelled(schema, { zh: fact.zh, en: fact.en, ...(fact.change && { change: fact.change }) });
+/** A rule file's fact as every profile fact is declared (fields.ts `fact`): its field and its catalog entry come from it. */
+export function plainFactDeclaration(plain: PlainFact): FactDeclaration {
+  const label: FactLabel = {
+    zh: plain.zh,
+    en: plain.en,
+    ...(plain.change && { change: plain.change }),
+    ...(plain.values && { valueWords: Object.fromEntries(plain.values.map(({ value, zh, en }) => [value, { zh, en }])) }),
+  };
+  switch (plain.type) {
+    case 'boolean':
+      return fact.boolean(label);
+    case 'number':
+      return fact.of('number', numeric(z.number().nonnegative(notNegative)), label);
+    case 'yuan':
+      return fact.yuan(label);
+    case 'date':
+      return fact.date(label);
+    case 'enum':
+      return fact.enum(plain.values!.map((v) => v.value) as [string, ...string[]], label);
+    case 'text':
+      return fact.of('string', z.string().trim().min(1, 'must not be empty'), label);
+  }
 }
 
 let declared: readonly PlainFact[] = [];

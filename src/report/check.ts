@@ -1,5 +1,5 @@
 // Checking one enterprise: the functions behind `huiqi check`, POST /api/v1/check and the library's
-// check(), so that all three give the same answer. Evaluation is our own tree evaluator (native.ts, with
+// check() (checkProfileData), so that all three give the same answer. Evaluation is our own tree evaluator (native.ts, with
 // explanations, proven equal to json-rules-engine by test/engine/differential.test.ts): it needs no
 // Promise per condition and no clone of every rule, which a server answering many requests cannot afford.
 import { CompiledRuleSet } from '../engine/compiled.ts';
@@ -55,7 +55,7 @@ export async function checkProfile(profile: Enterprise, { rules, asOf, explain =
  * Checks a profile given as plain data (parsed JSON or YAML): validates it (an InputError names every
  * bad field) and returns the report `huiqi check --format json [--all]` prints.
  */
-export async function check(profile: unknown, options: CheckOptions & { all?: boolean }): Promise<CheckReport> {
+export async function checkProfileData(profile: unknown, options: CheckOptions & { all?: boolean }): Promise<CheckReport> {
   const all = options.all ?? false;
   const checked = await checkProfile(parseProfile(profile), { ...options, explain: all ? 'all' : 'listed' });
   return checkReport({ ...checked, lang: 'zh', all });

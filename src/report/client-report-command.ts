@@ -1,6 +1,7 @@
-// What `huiqi report` and POST /api/v1/report do, so the CLI and the server only read their input:
+// What `huiqi report` (runReport) and POST /api/v1/report do, so the CLI and the server only read their input:
 // evaluate (as `huiqi check` does), build and render.
 import type { InputEncoding } from '../io/encoding.ts';
+import { checkOutputPath, writeOutputFile } from '../io/output.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import { noteIncidentDatesAfter } from '../profile/dates-after.ts';
 import { loadProfile } from '../profile/load.ts';
@@ -37,9 +38,11 @@ export function clientReportJson(report: ClientReport): string {
   return `${JSON.stringify({ huiqiVersion: version, asOf, enterprise: { name: profile.name, uscc: profile.uscc }, results: results.map(resultJson), ...body }, null, 2)}\n`;
 }
 
-export async function writeClientReport(o: { profileFile: string; rulesDir: string; asOf: string; lang: Lang; format: ReportFormat; encoding?: InputEncoding }): Promise<string> {
+/** `huiqi report`: reads the profile and the rules, writes the report to `output` (a file, replaced only once whole) or standard output. */
+export async function runReport(o: { profileFile: string; rulesDir: string; asOf: string; lang: Lang; format: ReportFormat; encoding?: InputEncoding; output?: string }): Promise<void> {
+  if (o.output) checkOutputPath(o.output);
   const rules = loadRules(o.rulesDir); // first: the profile may state facts its rule files declare
   const profile = loadProfile(o.profileFile, { ...(o.encoding && { encoding: o.encoding }) });
   noteIncidentDatesAfter(profile, o.asOf, o.profileFile);
-  return renderClientReport(profile, { ...o, rules });
+  writeOutputFile(o.output ?? '-', await renderClientReport(profile, { ...o, rules }));
 }

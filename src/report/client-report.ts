@@ -100,7 +100,7 @@ export function buildClientReport(input: ClientReportInput): ClientReport {
 // ---------------------------------------------------------------------------------------------------
 // Shared wording
 
-export function enterpriseFacts(report: ClientReport): [string, string][] {
+export function enterpriseDetails(report: ClientReport): [string, string][] {
   const w = reportWords[report.lang];
   const p = report.profile;
   const rows: [string, string][] = [[w.uscc, p.uscc]];
@@ -189,7 +189,7 @@ export function clientReportMarkdown(report: ClientReport): string {
   const { lang, groups: g, asOf } = report;
   const w = reportWords[lang];
   const out: string[] = [`# ${w.title}: ${report.profile.name}`, '', `_${w.subtitle} · ${w.generated} ${version}_`, ''];
-  out.push(`## ${w.enterprise}`, '', ...enterpriseFacts(report).map(([k, v]) => `- ${k}: ${v}`), '');
+  out.push(`## ${w.enterprise}`, '', ...enterpriseDetails(report).map(([k, v]) => `- ${k}: ${v}`), '');
   out.push(
     `## ${w.summary}`, '',
     `- ${countsText(report)}`,

@@ -4,7 +4,7 @@ import type { RuleResult } from '../engine/evaluate.ts';
 import type { Deadline } from '../engine/deadlines.ts';
 import type { Unlock } from '../engine/gap.ts';
 import {
-  alongWithText, citationText, describeDeadline, describeStep, enterpriseFacts, fallbackText, needsText, outcomeText, QUESTION_LIMIT,
+  alongWithText, citationText, describeDeadline, describeStep, enterpriseDetails, fallbackText, needsText, outcomeText, QUESTION_LIMIT,
   questionFields, RANKED_LIMIT, reportWords, resultNotes, situationalDeadlines, UNDETERMINED_LIMIT, resultTitle, unlockText, type ClientReport,
 } from './client-report.ts';
 import { embeddedFontCss } from './font.ts';
@@ -142,7 +142,7 @@ ${d.gained.length ? h`<div class="cite">${w.gained}: ${d.gained.map((r) => resul
 </head>
 <body><main>
 <header><h1>${w.title}</h1><div class="name">${report.profile.name}</div><div class="meta">${w.subtitle} · ${w.generated} ${version} · ${w.asOf} ${asOf}</div></header>
-${section('enterprise', w.enterprise, undefined, h`<dl class="facts">${enterpriseFacts(report).map(([k, v]) => h`<dt>${k}</dt><dd>${v}</dd>`)}</dl>`)}
+${section('enterprise', w.enterprise, undefined, h`<dl class="facts">${enterpriseDetails(report).map(([k, v]) => h`<dt>${k}</dt><dd>${v}</dd>`)}</dl>`)}
 ${section('summary', w.summary, undefined, summary)}
 ${section('applies', w.applies, g.applies.length, g.applies.length ? h`<ul>${g.applies.map((r) => ruleItem(r, lang))}</ul>` : none)}
 ${g.exclusions.length ? section('exclusions', w.exclusions, g.exclusions.length, h`<ul>${g.exclusions.map((r) => ruleItem(r, lang))}</ul>`) : ''}

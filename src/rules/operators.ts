@@ -5,9 +5,8 @@
 // runs as (the reference semantics), its inverse (what a fact must be for the test to come out true or
 // false: the gap analysis), and its words. test/engine/differential.test.ts proves the evaluators agree;
 // test/rules/operators.test.ts that every record is whole and its parts agree with its test.
-import type { FactType } from '../facts/types.ts';
 import { shiftDay } from '../profile/dates.ts';
-import type { FieldLabel } from '../profile/fields.ts';
+import type { FactType, FieldLabel } from '../profile/fields.ts';
 
 /** What a fact must be: every field that is present must hold. Dates are inclusive YYYY-MM-DD bounds. */
 export interface Constraint {

@@ -1,6 +1,7 @@
 // `huiqi serve`: the server on a port until SIGTERM or SIGINT, then a clean stop: no new connections,
 // requests in flight answered in full, then exit.
 import type { FastifyInstance } from 'fastify';
+import { loadRules } from '../rules/load.ts';
 import type { Rule } from '../rules/schema.ts';
 import { buildServer } from './app.ts';
 
@@ -39,4 +40,9 @@ export async function serveUntilSignal(o: ServeOptions): Promise<void> {
   out.write(`huiqi serve: ${signal}: finishing requests in flight, then stopping\n`);
   await app.close();
   out.write('huiqi serve: stopped\n');
+}
+
+/** `huiqi serve`: loads the rules under `rulesDir` once (every request uses them), then serves until a signal. */
+export function runServe({ rulesDir, ...o }: Omit<ServeOptions, 'rules'> & { rulesDir: string }): Promise<void> {
+  return serveUntilSignal({ ...o, rules: loadRules(rulesDir) });
 }

@@ -83,6 +83,15 @@ describe('a rule file that declares its own facts and scope', () => {
     expect(statuses).toEqual({ 'zjcom-2025-12/key-enterprise-export-reward': 'eligible', 'zjcom-2025-12/platform-fast-filing': 'eligible' });
   });
 
+  it('huiqi report advises the change a declared fact allows, in its declared words', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'huiqi-declared-'));
+    const profile = join(dir, 'p.yaml');
+    writeFileSync(profile, stringify({ name: '浙江甲公司', uscc: USCC, province: 'zhejiang', zhejiangKeyDigitalTradeEnterprise: false, digitalServiceExports: 15_000_000 }));
+    const { code, stdout } = huiqi('report', profile, '--rules', FIXTURE, '--as-of', AS_OF, '--lang', 'en', '--format', 'markdown');
+    expect(code).toBe(0);
+    expect(stdout).toContain('**apply to be recognised as a Zhejiang key digital-trade enterprise** — unlocks 1 measure(s), incl. a one-off reward of ¥200,000');
+  });
+
   it('huiqi screen --columns --rules lists the declared facts as columns, an enum with its words', () => {
     const { code, stdout } = huiqi('screen', '--columns', '--rules', FIXTURE);
     expect(code).toBe(0);
@@ -111,6 +120,32 @@ describe('a rule file that declares its own facts and scope', () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe('a fact declared for an incident kind', () => {
+  it('is a field of that kind of incident, visible to its rules and not to enterprise rules', async () => {
+    const document = { ...fixtureDocument, docNumber: '测试〔2024〕2号' };
+    const incidentRule = (id: string, appliesTo: string, incident?: object) => ({
+      id, title: { zh: '测试', en: 'test' }, kind: 'penalty-exemption', source: { article: '第一条', lines: [1, 1], quote: '测试' }, appliesTo,
+      conditions: { fact: 'reportedThroughHotline', operator: 'equal', value: true }, outcome: { zh: '测试', en: 'test' },
+      cases: [
+        { name: 'yes', ...(incident ? { incident: { ...incident, reportedThroughHotline: true } } : { enterprise: { reportedThroughHotline: true } }), expect: 'eligible' },
+        { name: 'no', ...(incident ? { incident: { ...incident, reportedThroughHotline: false } } : { enterprise: { reportedThroughHotline: false } }), expect: 'ineligible' },
+      ],
+    });
+    const facts = [{ name: 'reportedThroughHotline', appliesTo: 'customs-violation', type: 'boolean', zh: '通过热线报告', en: 'reported through the hotline' }];
+    const dir = mkdtempSync(join(tmpdir(), 'huiqi-declared-'));
+    writeFileSync(join(dir, 'a.yaml'), stringify({ document, effective: fixtureEffective, facts, rules: [incidentRule('test-2024-2/incident', 'customs-violation', { category: 'tax' })] }));
+    const incidentRules = loadRules(dir);
+    const outcomes = await runAllCases(incidentRules, 'native');
+    expect(outcomes.map((o) => o.passed)).toEqual([true, true]);
+    const profile = parseProfile({ name: 'A', uscc: USCC, incidents: [{ id: 'I1', kind: 'customs-violation', reportedThroughHotline: true }] });
+    expect(profile.incidents[0]).toMatchObject({ reportedThroughHotline: true });
+    expect(() => parseProfile({ name: 'A', uscc: USCC, incidents: [{ id: 'I1', kind: 'administrative-violation', reportedThroughHotline: true }] })).toThrow(/reportedThroughHotline/);
+
+    writeFileSync(join(dir, 'b.yaml'), stringify({ document: { ...document, docNumber: '测试〔2024〕3号' }, effective: fixtureEffective, rules: [incidentRule('test-2024-3/enterprise', 'enterprise')] }));
+    expect(() => loadRules(dir)).toThrow(/b\.yaml: rule test-2024-3\/enterprise: conditions\.fact: "reportedThroughHotline" is a fact of customs-violation, not of enterprise/);
   });
 });
 
