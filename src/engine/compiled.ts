@@ -320,7 +320,10 @@ export class CompiledRuleSet {
         const status = statuses[i]!;
         const relevant = truthOf(relevance[i]!);
         if (explain({ rule, status, relevant })) out.push(explainedResult(rule, facts, asOf, incidentId));
-        else out.push({ ruleId: rule.id, status, ...(incidentId !== undefined && { incidentId }), missingFacts: [], failedConditions: [], openConditions: [], relevant, rule });
+        // Two literals rather than `...(incidentId !== undefined && { incidentId })`: on Node 20 that
+        // spread, once per rule per profile, was a third of a server check's evaluation time.
+        else if (incidentId !== undefined) out.push({ ruleId: rule.id, status, incidentId, missingFacts: [], failedConditions: [], openConditions: [], relevant, rule });
+        else out.push({ ruleId: rule.id, status, missingFacts: [], failedConditions: [], openConditions: [], relevant, rule });
       });
     };
     const ownFacts = enterpriseFactSet(profile, asOf);
