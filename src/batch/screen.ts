@@ -4,7 +4,7 @@
 // and written one at a time (memory stays flat); a bad row gets its error in the `error` column and
 // never stops the batch. Incidents are not part of a list row: only enterprise-level rules are screened.
 import type { z } from 'zod';
-import { CompiledRuleSet, type CompiledRule } from '../engine/compiled.ts';
+import { CompiledRuleSet } from '../engine/compiled.ts';
 import type { ProfileShape } from '../engine/profile-shape.ts';
 import { describeIssue } from '../io/read.ts';
 import { InputError } from '../io/input-error.ts';
@@ -69,7 +69,7 @@ function planHeader(header: readonly string[], ignoreUnknown: boolean): HeaderPl
 /** Screens rows one by one with compiled rules; keeps the per-rule counts for the summary. */
 export class RowScreener {
   private readonly compiled: CompiledRuleSet;
-  private readonly rules: readonly CompiledRule[];
+  private readonly rules: readonly Rule[];
   /** The current row's validated values by position. */
   private readonly values: unknown[] = [];
   private readonly plans = new WeakMap<readonly string[], HeaderPlan>();
@@ -91,8 +91,9 @@ export class RowScreener {
     this.undeterminedCounts = this.rules.map(() => 0);
   }
 
+  /** The enterprise rules in rule-id order: the order of the per-rule counts. */
   get ruleList(): readonly Rule[] {
-    return this.rules.map((r) => r.rule);
+    return this.rules;
   }
 
   /**
@@ -310,13 +311,13 @@ export class RowScreener {
     const eligibleTitles: string[] = [];
     let value: number | undefined;
     for (const i of applies) {
-      const { rule } = this.rules[i]!;
+      const rule = this.rules[i]!;
       eligibleRules.push(rule.id);
       eligibleTitles.push(rule.title[this.settings.lang]);
       const money = moneyValue(rule);
       if (money !== undefined) value = (value ?? 0) + money;
     }
-    const exclusions = excluded.map((i) => this.rules[i]!.rule.id);
+    const exclusions = excluded.map((i) => this.rules[i]!.id);
     const outcome: Outcome = {
       applies: applies.slice(), excluded: excluded.slice(), eligibleRules: Object.freeze(eligibleRules) as string[],
       eligibleTitles: Object.freeze(eligibleTitles) as string[], exclusions: Object.freeze(exclusions) as string[], value,

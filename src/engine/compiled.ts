@@ -31,12 +31,6 @@ export const UNKNOWN = 1;
 export const TRUE = 2;
 const truthOf = (code: number): Truth => (code === UNKNOWN ? null : code === TRUE);
 
-export interface CompiledRule {
-  rule: Rule;
-  /** Position in its scope's rule list (rule-id order) and in the codes `run` returns. */
-  index: number;
-}
-
 type Force = ReturnType<typeof inForce>;
 
 /**
@@ -162,7 +156,8 @@ class ScopeProgram {
 
 /** Rules compiled once, grouped by what they apply to, each group sorted by id (evaluate.ts `rulesByScope`). */
 export class CompiledRuleSet {
-  readonly byScope = new Map<FactScope, CompiledRule[]>();
+  /** Each scope's rules in rule-id order: a rule's position is its index in the codes `run` returns and in a screening's verdict. */
+  readonly byScope = new Map<FactScope, readonly Rule[]>();
   private readonly slots = new Map<string, number>();
   private readonly programs = new Map<FactScope, ScopeProgram>();
   private readonly buffer: FactSlots;
@@ -180,13 +175,13 @@ export class CompiledRuleSet {
       return slot;
     };
     for (const [scope, list] of rulesByScope(rules)) {
-      this.byScope.set(scope, list.map((rule, index) => ({ rule, index })));
+      this.byScope.set(scope, list);
       this.programs.set(scope, new ScopeProgram(list, slotOf));
     }
     this.buffer = new Array(this.slots.size).fill(undefined);
   }
 
-  rules(scope: FactScope): readonly CompiledRule[] {
+  rules(scope: FactScope): readonly Rule[] {
     return this.byScope.get(scope) ?? [];
   }
 
@@ -206,7 +201,7 @@ export class CompiledRuleSet {
     if (this.forceCache.asOf !== asOf) this.forceCache = { asOf, byScope: new Map() };
     let forces = this.forceCache.byScope.get(scope);
     if (!forces) {
-      forces = this.rules(scope).map((r) => (r.rule.effective.basis ? undefined : inForce(r.rule, {}, asOf)));
+      forces = this.rules(scope).map((rule) => (rule.effective.basis ? undefined : inForce(rule, {}, asOf)));
       this.forceCache.byScope.set(scope, forces);
     }
     return forces;
@@ -227,7 +222,7 @@ export class CompiledRuleSet {
       const fixed = this.fixedForces('enterprise', asOf);
       const rules = this.rules('enterprise');
       const parts = new Uint8Array(rules.length * 3);
-      rules.forEach(({ rule }, i) => {
+      rules.forEach((rule, i) => {
         const force = fixed[i];
         for (const code of [FALSE, UNKNOWN, TRUE]) {
           parts[i * 3 + code] = force ? screeningPart(rule, statusOf(rule, force, truthOf(code))) : countedInScreening(rule) ? BY_BASIS : NOT_COUNTED;
@@ -265,7 +260,7 @@ export class CompiledRuleSet {
       const code = codes[i]!;
       let part = parts[i * 3 + code];
       if (part === BY_BASIS) {
-        const { rule } = rules[i]!;
+        const rule = rules[i]!;
         part = screeningPart(rule, statusOf(rule, inForce(rule, facts, asOf), truthOf(code)));
       }
       if (part === APPLIES) verdict.applies.push(i);
@@ -281,7 +276,7 @@ export class CompiledRuleSet {
     const rules = this.rules(scope);
     return this.withSlots(facts, (slots) => {
       const codes = this.run(scope, slots);
-      return rules.map((r, i) => statusOf(r.rule, fixed[i] ?? inForce(r.rule, facts, asOf), truthOf(codes[i]!)));
+      return rules.map((rule, i) => statusOf(rule, fixed[i] ?? inForce(rule, facts, asOf), truthOf(codes[i]!)));
     });
   }
 
@@ -321,11 +316,14 @@ export class CompiledRuleSet {
       if (!rules.length) return;
       const statuses = this.statuses(scope, facts, asOf);
       const relevance = this.relevance(scope);
-      rules.forEach(({ rule }, i) => {
+      rules.forEach((rule, i) => {
         const status = statuses[i]!;
         const relevant = truthOf(relevance[i]!);
         if (explain({ rule, status, relevant })) out.push(explainedResult(rule, facts, asOf, incidentId));
-        else out.push({ ruleId: rule.id, status, ...(incidentId !== undefined && { incidentId }), missingFacts: [], failedConditions: [], openConditions: [], relevant, rule });
+        // Two literals rather than `...(incidentId !== undefined && { incidentId })`: on Node 20 that
+        // spread, once per rule per profile, was a third of a server check's evaluation time.
+        else if (incidentId !== undefined) out.push({ ruleId: rule.id, status, incidentId, missingFacts: [], failedConditions: [], openConditions: [], relevant, rule });
+        else out.push({ ruleId: rule.id, status, missingFacts: [], failedConditions: [], openConditions: [], relevant, rule });
       });
     };
     const ownFacts = enterpriseFactSet(profile, asOf);
@@ -341,12 +339,12 @@ export class CompiledRuleSet {
     const ownFacts = enterpriseFactSet(profile, asOf);
     const out: { ruleId: string; incidentId?: string; status: Status }[] = [];
     const statuses = this.statuses('enterprise', ownFacts, asOf);
-    this.rules('enterprise').forEach((r, i) => out.push({ ruleId: r.rule.id, status: statuses[i]! }));
+    this.rules('enterprise').forEach((rule, i) => out.push({ ruleId: rule.id, status: statuses[i]! }));
     for (const incident of profile.incidents) {
       const rules = this.rules(incident.kind);
       if (!rules.length) continue;
       const s = this.statuses(incident.kind, incidentFactSet(ownFacts, incident, asOf), asOf);
-      rules.forEach((r, i) => out.push({ ruleId: r.rule.id, incidentId: incident.id, status: s[i]! }));
+      rules.forEach((rule, i) => out.push({ ruleId: rule.id, incidentId: incident.id, status: s[i]! }));
     }
     return out;
   }

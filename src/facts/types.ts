@@ -1,18 +1,13 @@
 import type { IncidentKind } from '../profile/incidents.ts';
-import type { FactChange, FactType, FieldLabel } from '../profile/fields.ts';
-
+import type { FactDeclaration, FactType, FieldLabel } from '../profile/fields.ts';
 
 /** Facts are about the enterprise, or about one incident of a kind (which also sees the enterprise's facts). */
 export type FactScope = 'enterprise' | IncidentKind;
 
-export interface FactDefinition extends FieldLabel, FactChange {
+/** A fact in the catalog: what its declaration says (type, values and words, labels, change), where it applies. */
+export interface FactDefinition extends Omit<FactDeclaration, 'field'> {
   name: string;
   scope: FactScope;
-  type: FactType;
-  /** The allowed values of an enum fact. */
-  values?: readonly string[];
-  /** The words for each value of an enum fact, where its declaration gives them (rule files' facts). */
-  valueWords?: Readonly<Record<string, FieldLabel>>;
   /** The rule file that declares the fact, for facts declared by rule files. */
   declaredIn?: string;
   /** Computed from other facts (see src/facts/derived); otherwise read from the profile. */

@@ -62,13 +62,17 @@ function bytesOf(rule: Rule): RuleBytes {
   return bytes;
 }
 
-/** The answer's size last time: the next one is about as long (the same profile, or one like it). */
-let sizeHint = 64 * 1024;
+/**
+ * The size of the last answer of each kind (listed, or every result with `all`): the next one is about
+ * as long, and a buffer much too large would be held until the answer is sent.
+ */
+const sizeHints = { listed: 64 * 1024, all: 512 * 1024 };
 
 /** JSON.stringify(checkReport(input)) as UTF-8, without serialising the rules' texts again. */
 export function checkAnswer(input: CheckReportInput): Buffer {
   const { head, listed } = checkReportParts(input);
-  const out = new ByteWriter(sizeHint);
+  const kind = input.all ? 'all' : 'listed';
+  const out = new ByteWriter(sizeHints[kind]);
   out.text(`${JSON.stringify(head).slice(0, -1)},"results":[`);
   listed.forEach((r: RuleResult, i) => {
     const { head: ruleHead, tail } = bytesOf(r.rule);
@@ -81,6 +85,6 @@ export function checkAnswer(input: CheckReportInput): Buffer {
   });
   out.text(']}');
   const answer = out.done();
-  sizeHint = Math.max(4096, Math.ceil(answer.length * 1.1));
+  sizeHints[kind] = Math.max(4096, Math.ceil(answer.length * 1.1));
   return answer;
 }

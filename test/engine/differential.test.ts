@@ -122,7 +122,7 @@ describe('differential: json-rules-engine vs native vs compiled, over the whole 
         const counted = results.filter((r) => countedInScreening(r.rule));
         const ids = (list: typeof results) => list.map((r) => r.ruleId);
         const { applies, excluded, undetermined } = compiled.screenEnterprise(row, shape, asOf);
-        const named = (indices: number[]) => indices.map((i) => compiled.rules('enterprise')[i]!.rule.id);
+        const named = (indices: number[]) => indices.map((i) => compiled.rules('enterprise')[i]!.id);
         expect(named(applies)).toEqual(ids(counted.filter((r) => r.status === 'eligible' && !isExclusion(r.rule))));
         expect(named(excluded)).toEqual(ids(counted.filter((r) => r.status === 'eligible' && isExclusion(r.rule))));
         expect(named(undetermined)).toEqual(ids(counted.filter((r) => r.status === 'undetermined' && r.relevant === true)));
@@ -133,7 +133,7 @@ describe('differential: json-rules-engine vs native vs compiled, over the whole 
 
   // The statuses above hide the conditions of rules not in force; compare every condition tree's truth too.
   const scopes = [...compiled.byScope.keys()];
-  const references = new Map(scopes.map((s) => [s, new ReferenceEvaluator(compiled.rules(s).map((r) => r.rule))]));
+  const references = new Map(scopes.map((s) => [s, new ReferenceEvaluator(compiled.rules(s))]));
   it.each(scopes)('gives the same truth for every %s rule condition, whatever the validity dates', async (scope) => {
     const arb = scope === 'enterprise' ? factsArb('enterprise') : fc.record({ e: factsArb('enterprise'), own: factsArb(scope) }).map(({ e, own }) => ({ ...e, ...own }));
     await fc.assert(
@@ -142,7 +142,7 @@ describe('differential: json-rules-engine vs native vs compiled, over the whole 
         const trees = await references.get(scope)!.evaluate(facts);
         const truths = compiled.truths(scope, facts);
         const relevance = compiled.relevance(scope);
-        compiled.rules(scope).forEach(({ rule }, i) => {
+        compiled.rules(scope).forEach((rule, i) => {
           const tree = trees.get(rule.id)!;
           const reference = tree.value;
           expect(evaluateCondition(rule.conditions, facts).value, `${rule.id} native`).toBe(reference);

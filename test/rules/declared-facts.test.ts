@@ -149,6 +149,32 @@ describe('a rule file that declares its own facts and scope', () => {
   });
 });
 
+describe('a fact declared for an incident kind', () => {
+  it('is a field of that kind of incident, visible to its rules and not to enterprise rules', async () => {
+    const document = { ...fixtureDocument, docNumber: '测试〔2024〕2号' };
+    const incidentRule = (id: string, appliesTo: string, incident?: object) => ({
+      id, title: { zh: '测试', en: 'test' }, kind: 'penalty-exemption', source: { article: '第一条', lines: [1, 1], quote: '测试' }, appliesTo,
+      conditions: { fact: 'reportedThroughHotline', operator: 'equal', value: true }, outcome: { zh: '测试', en: 'test' },
+      cases: [
+        { name: 'yes', ...(incident ? { incident: { ...incident, reportedThroughHotline: true } } : { enterprise: { reportedThroughHotline: true } }), expect: 'eligible' },
+        { name: 'no', ...(incident ? { incident: { ...incident, reportedThroughHotline: false } } : { enterprise: { reportedThroughHotline: false } }), expect: 'ineligible' },
+      ],
+    });
+    const facts = [{ name: 'reportedThroughHotline', appliesTo: 'customs-violation', type: 'boolean', zh: '通过热线报告', en: 'reported through the hotline' }];
+    const dir = mkdtempSync(join(tmpdir(), 'huiqi-declared-'));
+    writeFileSync(join(dir, 'a.yaml'), stringify({ document, effective: fixtureEffective, facts, rules: [incidentRule('test-2024-2/incident', 'customs-violation', { category: 'tax' })] }));
+    const incidentRules = loadRules(dir);
+    const outcomes = await runAllCases(incidentRules, 'native');
+    expect(outcomes.map((o) => o.passed)).toEqual([true, true]);
+    const profile = parseProfile({ name: 'A', uscc: USCC, incidents: [{ id: 'I1', kind: 'customs-violation', reportedThroughHotline: true }] });
+    expect(profile.incidents[0]).toMatchObject({ reportedThroughHotline: true });
+    expect(() => parseProfile({ name: 'A', uscc: USCC, incidents: [{ id: 'I1', kind: 'administrative-violation', reportedThroughHotline: true }] })).toThrow(/reportedThroughHotline/);
+
+    writeFileSync(join(dir, 'b.yaml'), stringify({ document: { ...document, docNumber: '测试〔2024〕3号' }, effective: fixtureEffective, rules: [incidentRule('test-2024-3/enterprise', 'enterprise')] }));
+    expect(() => loadRules(dir)).toThrow(/b\.yaml: rule test-2024-3\/enterprise: conditions\.fact: "reportedThroughHotline" is a fact of customs-violation, not of enterprise/);
+  });
+});
+
 describe('refused declarations', () => {
   const declared = (name: string, extra: object = {}) => ({ name, appliesTo: 'enterprise', type: 'boolean', zh: '测试事实', en: 'a test fact', ...extra });
   const rule = (fact: string) => ({

@@ -52,6 +52,17 @@ describe('the answer of POST /api/v1/check written from per-rule bytes', () => {
     }
   });
 
+  it('grows past its size hint: an answer far longer than the last one', async () => {
+    // Longer than any name a profile may have (1,000 characters), so set after validation.
+    const profile = parseProfile(readStructuredFile('samples/aeo-manufacturer-chongqing.yaml'));
+    const checked = await checkProfile(profile, { rules, asOf: '2025-06-30', explain: 'listed' });
+    checkAnswer({ ...checked, lang: 'zh', all: false }); // the hint: this answer's size
+    const long = { ...checked, profile: { ...profile, name: '长'.repeat(100_000) }, lang: 'zh' as const, all: false };
+    const answer = checkAnswer(long);
+    expect(answer.length).toBeGreaterThan(300_000);
+    expect(answer.toString()).toBe(JSON.stringify(checkReport(long)));
+  });
+
   it('is an empty list when no result is listed', async () => {
     const profile = parseProfile(readStructuredFile('samples/aeo-manufacturer-chongqing.yaml'));
     const answer = checkAnswer({ profile, results: [], asOf: '2025-06-30', lang: 'zh', all: false });
