@@ -110,6 +110,8 @@ describe('self-check page routes', () => {
     // Kept as typed; the profile schema reads "42,000" as 42000.
     expect(parseProfile(JSON.parse(hiddenValue(res.body, 'profile')!)).incidents[0]).toMatchObject({ id: 'TAX-1', underpaidTax: 42000, correctedInTime: true });
 
+    // The category's choices in the words its declaration gives them (the label does not list them).
+    expect(first.body).toContain('<option value="tax">tax 涉税违规</option>');
     const late = await post('/', { step: 'incident', profile: hiddenValue(first.body, 'profile')!, skipped: '[]', ...incident, 'inc.disclosureDate': '2025-03-01' });
     expect(late.statusCode).toBe(422);
     expect(late.body).toContain('is before the violation date 2025-03-31');

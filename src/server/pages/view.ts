@@ -55,11 +55,10 @@ function errorText(errors: FieldErrors, field: string): Raw | '' {
 const describedBy = (errors: FieldErrors, field: string, hint?: string) => [hint, errors[field] && `${field}-error`].filter(Boolean).join(' ') || undefined;
 const attr = (name: string, value: string | undefined) => (value ? h` ${new Raw(name)}="${value}"` : '');
 
-/** An enum value with the Chinese words the fact's label gives it ("medium 中型" from "…（large 大型 / medium 中型 …）"). */
+/** An enum value with the Chinese words its declaration gives it ("medium 中型", "tax 涉税违规"), or the value alone. */
 function optionText(def: FactDefinition, value: string): string {
-  const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const words = new RegExp(`(?:^|[（(/\\s])${escaped}\\s*(?:=\\s*)?([^/（）()]+?)\\s*(?=[/）)]|$)`, 'u').exec(def.zh)?.[1];
-  return words && /\p{Script=Han}/u.test(words) ? `${value} ${words}` : value;
+  const words = def.valueWords?.[value]?.zh;
+  return words ? `${value} ${words}` : value;
 }
 
 /** One input for a fact, by its type; `value` prefilled. Booleans and enums with few values are radio groups in a fieldset. */
