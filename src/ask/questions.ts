@@ -20,7 +20,7 @@ export function questionPrompt(q: QuestionFact, lang: 'zh' | 'en'): string {
   const type = definition?.type;
   const hint =
     type === 'boolean' ? (lang === 'zh' ? '是/否' : 'yes/no')
-    : type === 'enum' ? definition!.values!.map((v, i) => `${i + 1}) ${v}`).join('  ')
+    : type === 'enum' ? definition!.values!.map((v, i) => `${i + 1}) ${choiceWords(definition!, v, lang)}`).join('  ')
     : type === 'number' ? (lang === 'zh' ? '数字' : 'a number')
     : type === 'date' ? (lang === 'zh' ? 'YYYY-MM-DD，或 2024/1/1、2024年1月1日' : 'YYYY-MM-DD, or 2024/1/1')
     : type === 'date[]' ? (lang === 'zh' ? '日期，逗号分隔，无则留“无”' : 'dates, comma-separated; "none" for none')
@@ -28,6 +28,12 @@ export function questionPrompt(q: QuestionFact, lang: 'zh' | 'en'): string {
     : '';
   const skip = lang === 'zh' ? '回车跳过' : 'Enter to skip';
   return `${where}${q.label[lang]}${hint ? ` (${hint})` : ''} [${skip}]: `;
+}
+
+/** An enum choice as offered: its words in `lang` with the value to type (失信企业 (dishonest)), or the value where it has none. */
+function choiceWords(definition: FactDefinition, value: string, lang: 'zh' | 'en'): string {
+  const words = definition.valueWords?.[value]?.[lang];
+  return words && words !== value ? `${words} (${value})` : value;
 }
 
 /**
@@ -45,7 +51,11 @@ export function parseAnswer(q: QuestionFact, raw: string, lang: 'zh' | 'en' = 'e
       const values = def.values!;
       const n = Number(text);
       if (Number.isInteger(n) && n >= 1 && n <= values.length) return values[n - 1];
-      return text;
+      // By value or by its words in either language (失信企业, dishonest enterprise, dishonest); anything
+      // else goes to the schema, which names the values.
+      const said = text.toLowerCase();
+      const words = def.valueWords ?? {};
+      return values.find((v) => v.toLowerCase() === said || words[v]?.zh === text || words[v]?.en.toLowerCase() === said) ?? text;
     }
     case 'string[]':
     case 'date[]':

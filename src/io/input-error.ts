@@ -4,3 +4,11 @@
 export class InputError extends Error {
   override name = 'InputError';
 }
+
+/**
+ * An option's value that the input rules out, known only once the input is read (a jurisdiction the
+ * loaded rule set has not): the CLI reports it as a usage error of that option.
+ */
+export class OptionError extends InputError {
+  override name = 'OptionError';
+}

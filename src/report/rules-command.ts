@@ -2,17 +2,26 @@
 // and writes its answer (a table or text, or JSON) to standard output.
 import { existsSync } from 'node:fs';
 import { runAllCases, uncoveredConditions } from '../catalog/cases.ts';
-import { InputError } from '../io/input-error.ts';
+import { InputError, OptionError } from '../io/input-error.ts';
 import type { Lang } from '../io/lang.ts';
 import { defaultSeedsDir, quoteProblems } from '../rules/citations.ts';
 import { loadRules, ruleFilesIn } from '../rules/load.ts';
+import { ruleSetJurisdictions } from '../rules/schema.ts';
 import { ruleDetail, ruleListTable } from './rule-report.ts';
 
 const json = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 
-/** `huiqi rules list`: every rule (of a jurisdiction, of a kind) with its jurisdiction, kind and source. */
+/**
+ * `huiqi rules list`: every rule (of a jurisdiction, of a kind) with its jurisdiction, kind and source. The
+ * jurisdiction is checked against the rule set read (an OptionError naming those it has), not the bundled one.
+ */
 export function runRulesList(o: { rulesDir: string; lang: Lang; jurisdiction?: string; kind?: string; format: 'table' | 'json' }): void {
-  const rules = loadRules(o.rulesDir).filter((r) => (!o.jurisdiction || r.source.jurisdiction === o.jurisdiction) && (!o.kind || r.kind === o.kind));
+  const all = loadRules(o.rulesDir);
+  const jurisdictions = ruleSetJurisdictions(all);
+  if (o.jurisdiction !== undefined && !jurisdictions.includes(o.jurisdiction)) {
+    throw new OptionError(`--jurisdiction: the rules in ${o.rulesDir} have no jurisdiction "${o.jurisdiction}"; they have: ${jurisdictions.join(', ')}`);
+  }
+  const rules = all.filter((r) => (!o.jurisdiction || r.source.jurisdiction === o.jurisdiction) && (!o.kind || r.kind === o.kind));
   if (o.format === 'json') {
     json(rules.map((r) => ({ id: r.id, jurisdiction: r.source.jurisdiction, kind: r.kind, title: r.title, docNumber: r.source.docNumber, article: r.source.article })));
   } else process.stdout.write(ruleListTable(rules, o.lang));

@@ -1,10 +1,7 @@
 // The rule-file schema. One file per policy document: the document's citation, its validity window,
 // and its rules, each with conditions in json-rules-engine's syntax (restricted: no `path`, no custom
 // operators, no named-condition references, no `params`), an outcome, and test cases as data.
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
-import { packagePath } from '../io/paths.ts';
 import { isoDate } from '../profile/fields.ts';
 import { incidentKinds } from '../profile/incidents.ts';
 import { plainFactTypes } from '../profile/plain-facts.ts';
@@ -26,11 +23,6 @@ export const ruleKinds = [
 ] as const;
 /** Kinds that are not entitlements: a target or a pointer. */
 export const informationalKinds: readonly (typeof ruleKinds)[number][] = ['goal', 'pointer'];
-/**
- * The jurisdictions: the folders of the bundled rules/ that hold rule files, `national` first (a rule
- * file's document names the folder it lies in, see load.ts). A new province is a new folder.
- */
-export const jurisdictions = jurisdictionFolders(packagePath('rules'));
 export const statuses = ['eligible', 'ineligible', 'undetermined', 'not-in-force', 'informational'] as const;
 export type Status = (typeof statuses)[number];
 
@@ -100,14 +92,16 @@ export const citationSchema = z.strictObject({
   quote: text.describe('the sentence the rule encodes, verbatim'),
 });
 
-/** Folders under `dir` holding rule files, national first: the jurisdictions. */
-function jurisdictionFolders(dir: string): [string, ...string[]] {
-  const holdsRules = (folder: string) => readdirSync(join(dir, folder)).some((name) => /\.(ya?ml|json)$/i.test(name));
-  const folders = readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && holdsRules(entry.name))
-    .map((entry) => entry.name)
-    .sort((a, b) => (a === 'national' ? -1 : b === 'national' ? 1 : a.localeCompare(b)));
-  return folders as [string, ...string[]];
+/** Jurisdictions in the order they are listed: national first, then by name. */
+const nationalFirst = (a: string, b: string) => (a === 'national' ? -1 : b === 'national' ? 1 : a.localeCompare(b));
+
+/**
+ * The jurisdictions of a loaded rule set, national first: the folders its rule files lie in (a document
+ * names its folder, see load.ts), so a new province is a new folder, and `--rules DIR` may hold folders the
+ * bundled rules have not (zhejiang/). What a jurisdiction filter may name.
+ */
+export function ruleSetJurisdictions(rules: readonly Rule[]): string[] {
+  return [...new Set(rules.map((rule) => rule.source.jurisdiction))].sort(nationalFirst);
 }
 
 export const documentSchema = z.strictObject({

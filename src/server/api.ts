@@ -104,7 +104,7 @@ export async function apiRoutes(app: FastifyInstance, { context }: { context: Se
   await app.register(screenRoute, { context });
 
   app.get('/rules', async (request, reply) => {
-    const query = parseQuery(queries.rules, request.query);
+    const query = parseQuery(context.schemas.rulesQuery, request.query);
     const list = sorted.filter(
       (r) => (!query.jurisdiction || r.source.jurisdiction === query.jurisdiction) && (!query.kind || r.kind === query.kind) && (!query.appliesTo || r.appliesTo === query.appliesTo),
     );
@@ -127,6 +127,7 @@ export async function apiRoutes(app: FastifyInstance, { context }: { context: Se
       scope: f.scope,
       type: f.type,
       ...(f.values && { values: [...f.values] }),
+      ...(f.valueWords && { valueWords: f.valueWords }),
       zh: f.zh,
       en: f.en,
       derived: f.derived,

@@ -9,9 +9,10 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { today } from '../profile/dates.ts';
 import { version } from '../io/version.ts';
 import { rulesHash } from '../rules/hash.ts';
-import type { Rule } from '../rules/schema.ts';
+import { ruleSetJurisdictions, type Rule } from '../rules/schema.ts';
 import { apiRoutes } from './api.ts';
 import { defaultBodyLimits, type BodyLimits, type ServerContext } from './context.ts';
+import { ruleSetSchemas } from './schemas.ts';
 import { pagesPlugin } from './pages/plugin.ts';
 import { mib, Problem, PROBLEM_TYPE } from './problem.ts';
 
@@ -62,6 +63,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const context: ServerContext = {
     rules: options.rules,
     rulesHash: rulesHash(options.rules),
+    schemas: ruleSetSchemas(ruleSetJurisdictions(options.rules)),
     limits,
     asOf: () => options.asOf ?? today(),
   };

@@ -2,6 +2,7 @@
 // and the evaluation date. Its own module so that the routes and the app that registers them do not import
 // each other.
 import type { Rule } from '../rules/schema.ts';
+import type { ruleSetSchemas } from './schemas.ts';
 
 /** Request size limits, in bytes. */
 export interface BodyLimits {
@@ -17,6 +18,8 @@ export const defaultBodyLimits: BodyLimits = { profile: 1024 * 1024, list: 512 *
 export interface ServerContext {
   rules: readonly Rule[];
   rulesHash: string;
+  /** The schemas naming the rules' jurisdictions (a GET /rules query, the answers' description). */
+  schemas: ReturnType<typeof ruleSetSchemas>;
   limits: BodyLimits;
   /** The evaluation date of a request that names none. */
   asOf(): string;

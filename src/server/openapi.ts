@@ -5,7 +5,7 @@ import { enterpriseSchema } from '../profile/enterprise.ts';
 import { version } from '../io/version.ts';
 import type { ServerContext } from './context.ts';
 import { mib } from './problem.ts';
-import { checkOut, factsOut, healthOut, problemOut, queries, questionsOut, ruleOut, rulesOut } from './schemas.ts';
+import { factsOut, healthOut, problemOut, queries, questionsOut, ruleOut } from './schemas.ts';
 import { LIST_FIELD } from './screen.ts';
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
@@ -43,7 +43,7 @@ const profileBody = {
 };
 
 export function openApiDocument(context: ServerContext) {
-  const { limits } = context;
+  const { limits, schemas } = context;
   const profilePost = (summary: string, query: z.ZodObject, ok: object) => ({
     post: { summary, parameters: parameters(query), requestBody: profileBody, responses: { 200: ok, ...problems(400, 413, 415) } },
   });
@@ -91,7 +91,7 @@ export function openApiDocument(context: ServerContext) {
           },
         },
       },
-      '/rules': { get: { summary: 'Every rule, with its document, 文号 and article', parameters: parameters(queries.rules), responses: { 200: { description: 'the rules', content: json('Rules') }, ...problems(400) } } },
+      '/rules': { get: { summary: 'Every rule, with its document, 文号 and article', parameters: parameters(schemas.rulesQuery), responses: { 200: { description: 'the rules', content: json('Rules') }, ...problems(400) } } },
       '/rules/{id}': {
         get: {
           summary: 'One rule: conditions, outcome, source quote, cases',
@@ -106,7 +106,7 @@ export function openApiDocument(context: ServerContext) {
     components: {
       schemas: {
         ...components({ Profile: enterpriseSchema }, 'input'),
-        ...components({ CheckReport: checkOut, Questions: questionsOut, Rules: rulesOut, Rule: ruleOut, Facts: factsOut, Health: healthOut, Problem: problemOut }, 'output'),
+        ...components({ CheckReport: schemas.checkOut, Questions: questionsOut, Rules: schemas.rulesOut, Rule: ruleOut, Facts: factsOut, Health: healthOut, Problem: problemOut }, 'output'),
       },
     },
   };

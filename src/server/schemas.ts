@@ -1,9 +1,10 @@
 // The API's requests and answers as zod schemas: query parameters are validated with them (strict: an
 // unknown parameter is refused, naming it) and GET /api/v1/openapi.json is generated from them
-// (./openapi.ts). Answers reuse the profile and rule-file schemas, so the description follows them.
+// (./openapi.ts). Answers reuse the profile and rule-file schemas, so the description follows them. What
+// names a jurisdiction is built per rule set (ruleSetSchemas): a server on --rules DIR takes its folders.
 import { z } from 'zod';
 import { isoDate } from '../profile/fields.ts';
-import { bilingual, citationSchema, documentSchema, effectiveSchema, jurisdictions, ruleKinds, ruleSchema, statuses } from '../rules/schema.ts';
+import { bilingual, citationSchema, documentSchema, effectiveSchema, ruleKinds, ruleSchema, statuses } from '../rules/schema.ts';
 import { listFormats } from '../batch/read.ts';
 
 const asOf = isoDate().optional().describe('evaluation date YYYY-MM-DD (default: the server\'s, normally today); decides which rules are in force');
@@ -25,11 +26,6 @@ export const queries = {
     only: z.enum(['eligible', 'errors']).optional().describe('write only rows with an eligible rule (and rows with errors), or only rows with errors'),
     ignoreUnknownColumns: flag.default(false).describe('skip columns that name no profile field instead of refusing the list'),
   }),
-  rules: z.strictObject({
-    jurisdiction: z.enum(jurisdictions).optional(),
-    kind: z.enum(ruleKinds).optional(),
-    appliesTo: z.string().optional().describe('enterprise or an incident kind'),
-  }),
   none: z.strictObject({}),
 };
 
@@ -46,48 +42,63 @@ export const ruleOut = z.object({
   cases: z.array(z.unknown()),
 });
 
-export const ruleSummary = z.object({
-  id: z.string(),
-  title: bilingual,
-  kind: z.enum(ruleKinds),
-  jurisdiction: z.enum(jurisdictions),
-  appliesTo: z.string(),
-  docNumber: z.string().describe('文号'),
-  article: z.string(),
-  effective: z.object({ from: isoDate().optional(), to: isoDate().optional() }),
-});
-
-export const rulesOut = z.object({ count: z.number().int(), rules: z.array(ruleSummary) });
-
-export const resultOut = z.object({
-  ruleId: z.string(),
-  status: z.enum(statuses),
-  incidentId: z.string().optional(),
-  title: bilingual,
-  kind: z.enum(ruleKinds),
-  jurisdiction: z.enum(jurisdictions),
-  relevant: z.boolean().nullable().describe('whether the situation the rule speaks to arises (null: not known)'),
-  missingFacts: z.array(z.string()).describe('profile facts whose answers would decide an undetermined rule'),
-  failedConditions: z.array(bilingual).describe('why an ineligible rule fails'),
-  openConditions: z.array(bilingual).describe('what an undetermined rule still needs to know'),
-  outcome: ruleSchema.shape.outcome,
-  source: sourceSchema,
-  notes: ruleSchema.shape.notes,
-  confidence: ruleSchema.shape.confidence,
-  doubtful: z.literal(true).optional().describe('the rule rests on a doubtful figure (confidence low): confirm it before relying on the result'),
-  caveats: ruleSchema.shape.caveats.describe('conditions only the authority judges: they do not block the result'),
-});
-
 const questionOut = z.object({ fact: z.string(), label: bilingual, decides: z.array(z.string()).describe('results (rule id, incident) the answer helps decide') });
 
-export const checkOut = z.object({
-  huiqiVersion: z.string(),
-  asOf: isoDate(),
-  enterprise: z.object({ name: z.string(), uscc: z.string() }),
-  counts: z.object({ eligible: z.number().int(), rights: z.number().int(), informational: z.number().int(), undetermined: z.number().int(), situational: z.number().int(), ineligible: z.number().int(), notInForce: z.number().int() }),
-  questions: z.array(questionOut).describe('facts to ask for, the one deciding most first'),
-  results: z.array(resultOut),
-});
+/**
+ * The schemas that name a jurisdiction, for a rule set with these jurisdictions (ruleSetJurisdictions):
+ * GET /rules?jurisdiction= takes exactly them, and the description of the answers lists them.
+ */
+export function ruleSetSchemas(jurisdictions: readonly string[]) {
+  const jurisdiction = z.enum(jurisdictions as [string, ...string[]]);
+  const rulesQuery = z.strictObject({
+    jurisdiction: jurisdiction.optional(),
+    kind: z.enum(ruleKinds).optional(),
+    appliesTo: z.string().optional().describe('enterprise or an incident kind'),
+  });
+
+  const ruleSummary = z.object({
+    id: z.string(),
+    title: bilingual,
+    kind: z.enum(ruleKinds),
+    jurisdiction,
+    appliesTo: z.string(),
+    docNumber: z.string().describe('文号'),
+    article: z.string(),
+    effective: z.object({ from: isoDate().optional(), to: isoDate().optional() }),
+  });
+
+  const rulesOut = z.object({ count: z.number().int(), rules: z.array(ruleSummary) });
+
+  const resultOut = z.object({
+    ruleId: z.string(),
+    status: z.enum(statuses),
+    incidentId: z.string().optional(),
+    title: bilingual,
+    kind: z.enum(ruleKinds),
+    jurisdiction,
+    relevant: z.boolean().nullable().describe('whether the situation the rule speaks to arises (null: not known)'),
+    missingFacts: z.array(z.string()).describe('profile facts whose answers would decide an undetermined rule'),
+    failedConditions: z.array(bilingual).describe('why an ineligible rule fails'),
+    openConditions: z.array(bilingual).describe('what an undetermined rule still needs to know'),
+    outcome: ruleSchema.shape.outcome,
+    source: sourceSchema,
+    notes: ruleSchema.shape.notes,
+    confidence: ruleSchema.shape.confidence,
+    doubtful: z.literal(true).optional().describe('the rule rests on a doubtful figure (confidence low): confirm it before relying on the result'),
+    caveats: ruleSchema.shape.caveats.describe('conditions only the authority judges: they do not block the result'),
+  });
+
+  const checkOut = z.object({
+    huiqiVersion: z.string(),
+    asOf: isoDate(),
+    enterprise: z.object({ name: z.string(), uscc: z.string() }),
+    counts: z.object({ eligible: z.number().int(), rights: z.number().int(), informational: z.number().int(), undetermined: z.number().int(), situational: z.number().int(), ineligible: z.number().int(), notInForce: z.number().int() }),
+    questions: z.array(questionOut).describe('facts to ask for, the one deciding most first'),
+    results: z.array(resultOut),
+  });
+
+  return { rulesQuery, rulesOut, checkOut };
+}
 
 export const questionsOut = z.object({
   asOf: isoDate(),
@@ -113,6 +124,10 @@ export const factsOut = z.object({
       scope: z.string().describe('enterprise, or the incident kind the fact belongs to'),
       type: z.string(),
       values: z.array(z.string()).optional(),
+      valueWords: z
+        .record(z.string(), z.object({ zh: z.string(), en: z.string() }))
+        .optional()
+        .describe('for an enum fact whose declaration words its values: the zh/en words of each value, what a form shows (失信企业 / dishonest enterprise for dishonest)'),
       zh: z.string(),
       en: z.string(),
       derived: z.boolean().describe('computed from other facts (inputs); not given in a profile'),

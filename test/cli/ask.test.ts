@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { parseAnswer, SKIPPED } from '../../src/ask/questions.ts';
+import { parseAnswer, questionPrompt, SKIPPED } from '../../src/ask/questions.ts';
 import type { QuestionFact as Question } from '../../src/report/summary.ts';
 import { askSession, type AskIO } from '../../src/ask/session.ts';
 import { rankQuestions } from '../../src/report/summary.ts';
@@ -42,6 +42,16 @@ describe('questions', () => {
     expect(() => parseAnswer(bool, 'perhaps')).toThrow(/yes or no/);
     const credit: Question = { fact: 'customsCredit', label: { zh: '', en: '' } };
     expect([parseAnswer(credit, '2'), parseAnswer(credit, 'dishonest')]).toEqual(['registered', 'dishonest']);
+  });
+
+  it('offers an enum\'s values in its words, in the chosen language, and reads an answer given by word or value', () => {
+    const credit: Question = { fact: 'customsCredit', label: { zh: '海关信用等级', en: 'customs credit status' } };
+    expect(questionPrompt(credit, 'zh')).toContain('(1) 高级认证企业 (advanced)  2) 其他注册登记和备案企业 (registered)  3) 失信企业 (dishonest))');
+    expect(questionPrompt(credit, 'en')).toContain('3) dishonest enterprise (dishonest))');
+    expect(['失信企业', 'Dishonest Enterprise', ' DISHONEST ', '3'].map((a) => parseAnswer(credit, a))).toEqual(['dishonest', 'dishonest', 'dishonest', 'dishonest']);
+    // An enum whose declaration gives no words is offered by its values.
+    const penalty: Question = { fact: 'penaltyKind', label: { zh: '', en: '' } };
+    expect(questionPrompt(penalty, 'zh')).toContain('(1) none  2) warning  3) fine)');
   });
 });
 

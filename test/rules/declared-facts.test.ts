@@ -111,6 +111,32 @@ describe('a rule file that declares its own facts and scope', () => {
     expect(rows.map((r) => r.eligibleRules)).toEqual([['zjcom-2025-12/platform-fast-filing'], []]);
   });
 
+  it('huiqi rules list --jurisdiction takes the jurisdictions of the rules read, not the bundled ones', () => {
+    const listed = huiqi('rules', 'list', '--rules', FIXTURE, '--jurisdiction', 'zhejiang', '--format', 'json');
+    expect(listed.stderr).toBe('');
+    expect(JSON.parse(listed.stdout).map((r: { id: string }) => r.id)).toEqual(rules.map((r) => r.id));
+    const refused = huiqi('rules', 'list', '--rules', FIXTURE, '--jurisdiction', 'chongqing');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^huiqi rules list: --jurisdiction: the rules in \S+ have no jurisdiction "chongqing"; they have: zhejiang \(see/);
+  });
+
+  it('GET /api/v1/rules?jurisdiction= takes the jurisdictions of the server\'s rules, and the OpenAPI description names them', async () => {
+    const app = await buildServer({ rules, asOf: AS_OF });
+    try {
+      const zhejiang = await app.inject({ method: 'GET', url: '/api/v1/rules?jurisdiction=zhejiang' });
+      expect(zhejiang.statusCode).toBe(200);
+      expect(zhejiang.json().count).toBe(rules.length);
+      const chongqing = await app.inject({ method: 'GET', url: '/api/v1/rules?jurisdiction=chongqing' });
+      expect(chongqing.statusCode).toBe(400);
+      expect(chongqing.json().errors.map((e: { field: string }) => e.field)).toEqual(['jurisdiction']);
+      const openApi = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+      const parameter = openApi.paths['/rules'].get.parameters.find((p: { name: string }) => p.name === 'jurisdiction');
+      expect(parameter.schema.enum).toEqual(['zhejiang']);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('is in the API\'s fact catalog', async () => {
     const app = await buildServer({ rules, asOf: AS_OF });
     try {

@@ -11,10 +11,12 @@ import { parse as parseYaml } from 'yaml';
 import { screenList } from '../../src/batch/run.ts';
 import { loadRules } from '../../src/rules/load.ts';
 import { buildServer } from '../../src/server/app.ts';
-import { checkOut, factsOut, healthOut, problemOut, questionsOut, ruleOut, rulesOut } from '../../src/server/schemas.ts';
+import { ruleSetJurisdictions } from '../../src/rules/schema.ts';
+import { factsOut, healthOut, problemOut, questionsOut, ruleOut, ruleSetSchemas } from '../../src/server/schemas.ts';
 
 const AS_OF = '2025-06-30';
 const rules = loadRules();
+const { checkOut, rulesOut } = ruleSetSchemas(ruleSetJurisdictions(rules));
 const aeoYaml = readFileSync('samples/aeo-manufacturer-chongqing.yaml', 'utf8');
 const aeo = parseYaml(aeoYaml) as Record<string, unknown>;
 const incompleteYaml = readFileSync('samples/incomplete-profile.yaml', 'utf8');
@@ -285,6 +287,14 @@ describe('GET /api/v1/rules, /rules/{id}, /facts, /healthz', () => {
     const credit = body.facts.find((f: { name: string }) => f.name === 'customsCredit');
     expect(credit).toMatchObject({ type: 'enum', values: ['advanced', 'registered', 'dishonest'], scope: 'enterprise', derived: false, changeable: true });
     expect(credit.zh).toContain('海关信用等级');
+    // What a form shows for each value, and the OpenAPI description says so.
+    expect(credit.valueWords).toEqual({
+      advanced: { zh: '高级认证企业', en: 'AEO advanced certified enterprise' },
+      registered: { zh: '其他注册登记和备案企业', en: 'other registered enterprise' },
+      dishonest: { zh: '失信企业', en: 'dishonest enterprise' },
+    });
+    const doc = (await get('/api/v1/openapi.json')).json();
+    expect(doc.components.schemas.Facts.properties.facts.items.properties).toHaveProperty('valueWords');
     expect(body.facts.find((f: { name: string }) => f.name === 'disclosedWithin6Months')).toMatchObject({ derived: true, scope: 'customs-violation' });
     expectProblem(await get('/api/v1/facts?x=1'), 400, ['x']);
   });

@@ -8,7 +8,8 @@ import { factDefinition } from '../../src/facts/catalog.ts';
 import { parseProfile } from '../../src/profile/load.ts';
 import { usccCheckCharacter } from '../../src/profile/uscc.ts';
 import { fontSubsets } from '../../src/report/font.ts';
-import { loadRules } from '../../src/rules/load.ts';
+import { checkRuleFile, loadRules } from '../../src/rules/load.ts';
+import { fixtureDocument, fixtureEffective } from '../fixtures/rules.ts';
 import { pagesServer } from './pages-support.ts';
 
 const ASOF = '2025-06-30';
@@ -109,9 +110,42 @@ describe('self-check page routes', () => {
     // Kept as typed; the profile schema reads "42,000" as 42000.
     expect(parseProfile(JSON.parse(hiddenValue(res.body, 'profile')!)).incidents[0]).toMatchObject({ id: 'TAX-1', underpaidTax: 42000, correctedInTime: true });
 
+    // The category's choices in the words its declaration gives them (the label does not list them).
+    expect(first.body).toContain('<option value="tax">tax 涉税违规</option>');
     const late = await post('/', { step: 'incident', profile: hiddenValue(first.body, 'profile')!, skipped: '[]', ...incident, 'inc.disclosureDate': '2025-03-01' });
     expect(late.statusCode).toBe(422);
     expect(late.body).toContain('is before the violation date 2025-03-31');
+  });
+
+  it('the incident form asks the customs-violation facts the rule files of the server\'s rules declare, and only theirs', async () => {
+    const file = 'test/declared-incident-fact.yaml';
+    const { rules, problems } = checkRuleFile({
+      document: fixtureDocument, effective: fixtureEffective,
+      facts: [{ name: 'goodsReturnedVoluntarily', appliesTo: 'customs-violation', type: 'boolean', zh: '已主动退运货物', en: 'the goods were returned voluntarily' }],
+      rules: [{
+        id: 'test-2024-1/returned', title: { zh: '测试', en: 'test' }, kind: 'penalty-exemption', source: { article: '第一条', lines: [1, 1], quote: '测试' },
+        appliesTo: 'customs-violation', conditions: { fact: 'goodsReturnedVoluntarily', operator: 'equal', value: true }, outcome: { zh: '测试', en: 'test' },
+        cases: [{ name: 'returned', incident: { goodsReturnedVoluntarily: true }, expect: 'eligible' }, { name: 'kept', incident: { goodsReturnedVoluntarily: false }, expect: 'ineligible' }],
+      }],
+    }, file);
+    expect(problems).toEqual([]);
+    const declaring = await pagesServer(rules, ASOF);
+    try {
+      const form = (body: Record<string, string>) =>
+        declaring.inject({ method: 'POST', url: '/', payload: new URLSearchParams(body).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      const first = await form({ step: 'basics', profile: '{}', skipped: '[]', ...basics });
+      expect(first.body).toMatch(/<fieldset class="field" id="f-inc\.goodsReturnedVoluntarily"><legend>已主动退运货物<\/legend>/);
+      const res = await form({ step: 'incident', profile: hiddenValue(first.body, 'profile')!, skipped: '[]', 'inc.id': 'R-1', 'inc.goodsReturnedVoluntarily': 'yes' });
+      expect(res.statusCode).toBe(200);
+      expect(JSON.parse(hiddenValue(res.body, 'profile')!).incidents).toEqual([{ id: 'R-1', kind: 'customs-violation', goodsReturnedVoluntarily: true }]);
+      expect(res.body).toMatch(/data-rule="test-2024-1\/returned" data-incident="R-1" data-status="eligible"/);
+    } finally {
+      await declaring.close();
+    }
+    // The bundled rules declare no such fact: their form does not ask it.
+    const bundled = await post('/', { step: 'basics', profile: '{}', skipped: '[]', ...basics });
+    expect(bundled.body).toContain('f-inc.correctedInTime');
+    expect(bundled.body).not.toContain('goodsReturnedVoluntarily');
   });
 
   it('a tampered hidden field is a 400 page, not a stack trace', async () => {

@@ -17,7 +17,7 @@ import { clientReportHtml } from '../../report/html.ts';
 import type { Rule } from '../../rules/schema.ts';
 import { screenPage } from './screen.ts';
 import {
-  applyAnswers, applyBasics, applyIncident, evaluate, profileOf, readState, StateError, type FieldErrors, type FormBody, type SelfCheckState,
+  applyAnswers, applyBasics, applyIncident, evaluate, incidentFormFacts, profileOf, readState, StateError, type FieldErrors, type FormBody, type SelfCheckState,
 } from './state.ts';
 import { problemPage, selfCheckPage } from './view.ts';
 import { pageLang, pageWords, type PageLang } from './words.ts';
@@ -61,6 +61,7 @@ const attachment = (reply: FastifyReply, file: string) =>
 
 export const pagesPlugin: FastifyPluginAsync<PagesOptions> = async (app, opts) => {
   const { rules } = opts;
+  const incidentFacts = incidentFormFacts(rules);
   const asOf = () => opts.asOf ?? today();
   const css = `${fontFaceCss('/assets/fonts/')}\n${asset('app.css')}`;
   const scripts: Record<string, string> = { 'self-check.js': asset('self-check.js'), 'screen.js': asset('screen.js'), 'uscc.js': usccModule };
@@ -69,7 +70,7 @@ export const pagesPlugin: FastifyPluginAsync<PagesOptions> = async (app, opts) =
   async function render(reply: FastifyReply, lang: PageLang, state: SelfCheckState, errors: FieldErrors = {}, status = 200) {
     const profile = profileOf(state.data);
     const ev = profile ? await evaluate(profile, rules, asOf(), state.skipped) : undefined;
-    return html(reply, Object.keys(errors).length ? 422 : status, selfCheckPage({ lang, state, errors, ev, asOf: asOf() }));
+    return html(reply, Object.keys(errors).length ? 422 : status, selfCheckPage({ lang, state, errors, ev, asOf: asOf(), incidentFacts }));
   }
 
   app.get<{ Querystring: { lang?: string } }>('/', async (req, reply) => render(reply, pageLang(req.query.lang), { data: {}, skipped: [] }));
@@ -85,7 +86,11 @@ export const pagesPlugin: FastifyPluginAsync<PagesOptions> = async (app, opts) =
       throw e;
     }
     const step = body.step;
-    const apply = step === 'basics' ? applyBasics : step === 'answers' ? applyAnswers : step === 'incident' ? applyIncident : undefined;
+    const apply =
+      step === 'basics' ? applyBasics
+      : step === 'answers' ? applyAnswers
+      : step === 'incident' ? (s: SelfCheckState, b: FormBody) => applyIncident(s, b, incidentFacts)
+      : undefined;
     if (!apply) return render(reply, lang, state);
     try {
       const { state: next, errors } = apply(state, body);

@@ -143,16 +143,23 @@ export function applyAnswers(state: SelfCheckState, body: FormBody): { state: Se
   return { state: { data, skipped }, errors };
 }
 
-/** The facts of a customs violation the incident form asks, in the catalog's order. */
-export const incidentFormFacts: readonly FactDefinition[] = allFacts().filter((f) => f.scope === 'customs-violation' && !f.derived);
+/**
+ * The facts of a customs violation the incident form asks, in the catalog's order: the built-in ones and
+ * those the files of `rules` declare. Built from the server's rule set once its files are loaded (their
+ * facts join the catalog then), never when this module loads.
+ */
+export function incidentFormFacts(rules: readonly Rule[]): FactDefinition[] {
+  const files = new Set(rules.map((rule) => rule.source.file));
+  return allFacts().filter((f) => f.scope === 'customs-violation' && !f.derived && (f.declaredIn === undefined || files.has(f.declaredIn)));
+}
 
-/** The incident form: a customs violation, added, or replacing the incident with the same id. */
-export function applyIncident(state: SelfCheckState, body: FormBody): { state: SelfCheckState; errors: FieldErrors } {
+/** The incident form (asking `facts`, see incidentFormFacts): a customs violation, added, or replacing the incident with the same id. */
+export function applyIncident(state: SelfCheckState, body: FormBody, facts: readonly FactDefinition[]): { state: SelfCheckState; errors: FieldErrors } {
   const id = text(body['inc.id']);
   const incident: Record<string, unknown> = { id, kind: 'customs-violation' };
   const errors: FieldErrors = {};
   const raws: Record<string, string> = { 'inc.id': id };
-  for (const def of incidentFormFacts) {
+  for (const def of facts) {
     const field = `inc.${def.name}`;
     const raw = text(body[field]);
     raws[field] = raw;

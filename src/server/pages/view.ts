@@ -12,7 +12,7 @@ import {
 import { h, Raw, type Part } from '../../report/html.ts';
 import { caveatTexts, doubtText, groupResults, missingFactLabels, type RankedQuestion } from '../../report/summary.ts';
 import { version } from '../../io/version.ts';
-import { BASIC_FIELDS, incidentFormFacts, type Evaluation, type FieldErrors, type SelfCheckState } from './state.ts';
+import { BASIC_FIELDS, type Evaluation, type FieldErrors, type SelfCheckState } from './state.ts';
 import { pageWords, type PageLang } from './words.ts';
 
 type Words = (typeof pageWords)[PageLang];
@@ -55,11 +55,10 @@ function errorText(errors: FieldErrors, field: string): Raw | '' {
 const describedBy = (errors: FieldErrors, field: string, hint?: string) => [hint, errors[field] && `${field}-error`].filter(Boolean).join(' ') || undefined;
 const attr = (name: string, value: string | undefined) => (value ? h` ${new Raw(name)}="${value}"` : '');
 
-/** An enum value with the Chinese words the fact's label gives it ("medium 中型" from "…（large 大型 / medium 中型 …）"). */
+/** An enum value with the Chinese words its declaration gives it ("medium 中型", "tax 涉税违规"), or the value alone. */
 function optionText(def: FactDefinition, value: string): string {
-  const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const words = new RegExp(`(?:^|[（(/\\s])${escaped}\\s*(?:=\\s*)?([^/（）()]+?)\\s*(?=[/）)]|$)`, 'u').exec(def.zh)?.[1];
-  return words && /\p{Script=Han}/u.test(words) ? `${value} ${words}` : value;
+  const words = def.valueWords?.[value]?.zh;
+  return words ? `${value} ${words}` : value;
 }
 
 /** One input for a fact, by its type; `value` prefilled. Booleans and enums with few values are radio groups in a fieldset. */
@@ -136,7 +135,7 @@ ${ev.topics.length ? h`<h3>${w.topics}</h3><p class="note">${w.topicsHint}</p>${
 </form></section>`;
 }
 
-function incidentForm(state: SelfCheckState, lang: PageLang, errors: FieldErrors): Raw {
+function incidentForm(state: SelfCheckState, lang: PageLang, errors: FieldErrors, facts: readonly FactDefinition[]): Raw {
   const w = pageWords[lang];
   const count = Array.isArray(state.data.incidents) ? state.data.incidents.length : 0;
   const id = errors['inc.id']?.raw ?? `D${count + 1}`;
@@ -145,7 +144,7 @@ function incidentForm(state: SelfCheckState, lang: PageLang, errors: FieldErrors
 <form method="post" action="/#incident-result" class="step" novalidate>
 ${stateFields(state, lang)}${hidden('step', 'incident')}
 <div class="field"><label for="f-inc.id">${w.incidentId}</label><input id="f-inc.id" name="inc.id" value="${id}" required>${errorText(errors, 'inc.id')}</div>
-${incidentFormFacts.map((def) => factInput(`inc.${def.name}`, def[lang], def, errors[`inc.${def.name}`]?.raw ?? '', errors, w))}
+${facts.map((def) => factInput(`inc.${def.name}`, def[lang], def, errors[`inc.${def.name}`]?.raw ?? '', errors, w))}
 <button type="submit">${w.addIncident}</button>
 </form></details></section>`;
 }
@@ -241,8 +240,11 @@ function langSwitch(state: SelfCheckState, lang: PageLang): Raw {
 <button type="submit" name="lang" value="${other}" lang="${other === 'zh' ? 'zh-CN' : 'en'}" aria-label="${w.otherLangLabel}: ${w.otherLang}">${w.otherLang}</button></form>`;
 }
 
-/** The whole self-check page: the basics, then (once the profile validates) questions, incident form, results and downloads. */
-export function selfCheckPage(o: { lang: PageLang; state: SelfCheckState; errors: FieldErrors; ev?: Evaluation; asOf: string }): string {
+/**
+ * The whole self-check page: the basics, then (once the profile validates) questions, the incident form
+ * (asking `incidentFacts`), results and downloads.
+ */
+export function selfCheckPage(o: { lang: PageLang; state: SelfCheckState; errors: FieldErrors; ev?: Evaluation; asOf: string; incidentFacts: readonly FactDefinition[] }): string {
   const { lang, state, errors, ev, asOf } = o;
   const w = pageWords[lang];
   const errorCount = Object.keys(errors).length;
@@ -252,7 +254,7 @@ export function selfCheckPage(o: { lang: PageLang; state: SelfCheckState; errors
 ${errorCount ? h`<div class="errors" role="alert"><p>${w.errors}</p><ul>${Object.entries(errors).map(([field, e]) => h`<li><a href="#${field === '_' ? 'basics' : `f-${field}`}">${e.message}</a></li>`)}</ul></div>` : ''}
 ${basicsForm(state, lang, Object.fromEntries(Object.entries(errors).filter(([k]) => (BASIC_FIELDS as readonly string[]).includes(k) || k === '_')), Boolean(ev))}
 ${ev ? questionsForm(state, lang, ev, errors) : ''}
-${ev ? incidentForm(state, lang, errors) : ''}
+${ev ? incidentForm(state, lang, errors, o.incidentFacts) : ''}
 ${ev && report ? h`<section id="results" aria-labelledby="results-h"><h2 id="results-h">${w.results}</h2>
 <p class="meta">${ev.profile.name} · ${ev.profile.uscc} · ${w.asOf} ${asOf}</p>
 <p class="summary" id="counts">${report.groups.applies.length} ${w.applies} · ${report.groups.undetermined.length} ${w.undetermined} · ${report.groups.doesNotApply.length} ${w.doesNotApply}</p>
