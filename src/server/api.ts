@@ -95,6 +95,7 @@ export async function apiRoutes(app: FastifyInstance, { context }: { context: Se
         label: q.label,
         type: def?.type ?? 'other',
         ...(def?.values && { values: [...def.values] }),
+        ...(def?.valueWords && { valueWords: def.valueWords }),
         why: why.map((r) => ({ ruleId: r.ruleId, ...(r.incidentId !== undefined && { incidentId: r.incidentId }), title: r.rule.title, outcome: { zh: r.rule.outcome.zh, en: r.rule.outcome.en } })),
       };
     });

@@ -100,6 +100,11 @@ export function ruleSetSchemas(jurisdictions: readonly string[]) {
   return { rulesQuery, rulesOut, checkOut };
 }
 
+/** An enum fact's values in words, as its declaration gives them. */
+const valueWords = z
+  .record(z.string(), z.object({ zh: z.string(), en: z.string() }))
+  .describe('for an enum fact whose declaration words its values: the zh/en words of each value, what a form shows (失信企业 / dishonest enterprise for dishonest)');
+
 export const questionsOut = z.object({
   asOf: isoDate(),
   questions: z.array(
@@ -109,6 +114,7 @@ export const questionsOut = z.object({
       label: bilingual,
       type: z.string().describe('boolean, number, string, date, enum, string[], date[] or other'),
       values: z.array(z.string()).optional().describe('the allowed values of an enum fact'),
+      valueWords: valueWords.optional(),
       why: z
         .array(z.object({ ruleId: z.string(), incidentId: z.string().optional(), title: bilingual, outcome: bilingual }))
         .describe('the undetermined measures the answer helps decide: why the question is asked'),
@@ -124,10 +130,7 @@ export const factsOut = z.object({
       scope: z.string().describe('enterprise, or the incident kind the fact belongs to'),
       type: z.string(),
       values: z.array(z.string()).optional(),
-      valueWords: z
-        .record(z.string(), z.object({ zh: z.string(), en: z.string() }))
-        .optional()
-        .describe('for an enum fact whose declaration words its values: the zh/en words of each value, what a form shows (失信企业 / dishonest enterprise for dishonest)'),
+      valueWords: valueWords.optional(),
       zh: z.string(),
       en: z.string(),
       derived: z.boolean().describe('computed from other facts (inputs); not given in a profile'),

@@ -9,6 +9,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
 import { parse as parseYaml } from 'yaml';
 import { screenList } from '../../src/batch/run.ts';
+import { factDefinition } from '../../src/facts/catalog.ts';
 import { loadRules } from '../../src/rules/load.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { ruleSetJurisdictions } from '../../src/rules/schema.ts';
@@ -185,6 +186,10 @@ describe('POST /api/v1/questions', () => {
     const refund = body.questions.find((q: { fact: string }) => q.fact === 'refundPayable');
     expect(refund.incidents).toEqual(['EXP-REFUND-1']);
     expect(refund.why.map((w: { ruleId: string }) => w.ruleId)).toContain('gacc-2023-127/no-penalty-export-refund-within-2-years');
+    // An enum question carries its values' words, as GET /facts does: what a form shows.
+    const enumQuestion = body.questions.find((q: { type: string }) => q.type === 'enum');
+    expect(enumQuestion.valueWords).toEqual(factDefinition(enumQuestion.fact)!.valueWords);
+    expect(Object.keys(enumQuestion.valueWords)).toEqual(enumQuestion.values);
     const limited = (await post('/api/v1/questions?limit=2', incompleteYaml, yaml)).json();
     expect(limited.questions).toEqual(body.questions.slice(0, 2));
   });
