@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { defaultRulesDir, loadRules } from './load.ts';
-import { restsOnDoubtfulFigure, type Rule } from './schema.ts';
+import { restsOnDoubtfulFigure, ruleSetJurisdictions, type Rule } from './schema.ts';
 
 /** The rule packs' coverage notes, rules/coverage/*.md, in name order. */
 export function coverageNotes(rulesDir = defaultRulesDir): { file: string; text: string }[] {
@@ -30,7 +30,8 @@ export function renderRulesReadme(coverage = coverageNotes()): string {
   return [
     '# Rule catalogue',
     '',
-    'One rule file per source document, by jurisdiction (`national/`, `chongqing/`, `jiangsu/`, `hubei/`).',
+    // The folders are the jurisdictions (load.ts refuses a document filed under another's folder).
+    `One rule file per source document, by jurisdiction (${ruleSetJurisdictions(rules).map((j) => `\`${j}/\``).join(', ')}).`,
     'Each rule cites its document, 文号, article or item, seed line range and the sentence it encodes, and',
     'carries its own test cases (`huiqi rules test`). Data the rules use (the Chongqing 高资信企业 list) is in',
     '`../data/`. The format is explained in the main README ("Writing a rule"); `huiqi rules list` shows every rule.',
