@@ -9,6 +9,7 @@
 import { allFacts } from '../facts/catalog.ts';
 import type { FactDefinition } from '../facts/types.ts';
 import type { FactType } from '../profile/fields.ts';
+import { fromDeclaredFacts } from '../profile/plain-facts.ts';
 
 export interface ColumnField {
   /** The profile field: `name`, `uscc` or an enterprise fact. */
@@ -95,14 +96,8 @@ function buildFields(catalog: readonly FactDefinition[]): { fields: ColumnField[
   return { fields, headerMap };
 }
 
-let built: { catalog: readonly FactDefinition[]; fields: ColumnField[]; headerMap: Map<string, ColumnField> } | undefined;
-
-/** The columns of the catalog now (the rule set loaded may declare facts): built once per catalog. */
-function columns() {
-  const catalog = allFacts();
-  if (built?.catalog !== catalog) built = { catalog, ...buildFields(catalog) };
-  return built;
-}
+/** The columns of the catalog now (the rule set loaded may declare facts): built again only when it changes. */
+const columns = fromDeclaredFacts(() => buildFields(allFacts()));
 
 /** Every column a list may have: name, uscc, then the catalog's enterprise facts in catalog order. */
 export const columnFields = (): readonly ColumnField[] => columns().fields;

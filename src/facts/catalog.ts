@@ -5,7 +5,7 @@
 import { enterpriseFactDeclarations, enterpriseFactFiles } from '../profile/enterprise.ts';
 import type { FactDeclaration } from '../profile/fields.ts';
 import { incidentFactDeclarations, type IncidentKind } from '../profile/incidents.ts';
-import { declaredFacts, plainFactDeclaration, type PlainFact } from '../profile/plain-facts.ts';
+import { fromDeclaredFacts, plainFactDeclaration, type PlainFact } from '../profile/plain-facts.ts';
 import { derivedFacts } from './derived.ts';
 import type { FactDefinition, FactScope, FactValues } from './types.ts';
 
@@ -63,17 +63,12 @@ export function catalogWith(declared: readonly PlainFact[]): (name: string) => F
   return (name) => byName.get(name);
 }
 
-let current = { declared: [] as readonly PlainFact[], all: builtin as readonly FactDefinition[], byName: builtinByName };
-
 /** The catalog now: the built-in facts and those the loaded rule files declare. */
-function catalog() {
-  const declared = declaredFacts();
-  if (declared !== current.declared) {
-    const all = [...builtin, ...declared.filter((f) => !builtinByName.has(f.name)).map(declaredDefinition)];
-    current = { declared, all, byName: new Map(all.map((f) => [f.name, f])) };
-  }
-  return current;
-}
+const catalog = fromDeclaredFacts((declared): { all: readonly FactDefinition[]; byName: ReadonlyMap<string, FactDefinition> } => {
+  if (declared.length === 0) return { all: builtin, byName: builtinByName };
+  const all = [...builtin, ...declared.filter((f) => !builtinByName.has(f.name)).map(declaredDefinition)];
+  return { all, byName: new Map(all.map((f) => [f.name, f])) };
+});
 
 /** Every fact in the catalog: the built-in ones, then those the loaded rule files declare. */
 export const allFacts = (): readonly FactDefinition[] => catalog().all;

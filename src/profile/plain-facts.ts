@@ -51,13 +51,23 @@ export function plainFactDeclaration(plain: PlainFact): FactDeclaration {
   }
 }
 
+/**
+ * The facts declared by the rule files loaded in this process. A new array whenever a rule set declares
+ * facts, so what is made from it (fromDeclaredFacts) is kept until it changes.
+ */
 let declared: readonly PlainFact[] = [];
 
 /**
- * The facts declared by the rule files loaded in this process. A new array whenever a rule set declares
- * facts, so a schema or catalog built from it can be kept until it changes.
+ * A value made from the declared facts (a schema, the catalog, the list columns), made again only when
+ * they change: the one cache every such value keeps.
  */
-export const declaredFacts = (): readonly PlainFact[] => declared;
+export function fromDeclaredFacts<T>(make: (declared: readonly PlainFact[]) => T): () => T {
+  let made: { from: readonly PlainFact[]; value: T } | undefined;
+  return () => {
+    if (made?.from !== declared) made = { from: declared, value: make(declared) };
+    return made.value;
+  };
+}
 
 /**
  * Declares the facts of a loaded rule set (checked by the loader: no name twice, none clashing with a
