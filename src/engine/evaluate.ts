@@ -73,8 +73,8 @@ export function enterpriseFactSet(profile: Enterprise, asOf: string): FactValues
  * or incident is named `__proto__` (the one key Object.assign would treat differently).
  */
 export function incidentFactSet(enterprise: FactValues, incident: Incident, asOf: string): FactValues {
-  const { id: _id, kind, ...own } = incident;
-  return Object.assign({}, enterprise, addDerivedFacts(kind, Object.assign({}, own), asOf));
+  const { id: _id, kind, ...own } = incident; // a fresh object: the derived facts are added to it
+  return Object.assign({}, enterprise, addDerivedFacts(kind, own, asOf));
 }
 
 type InForce = { status: 'in-force' } | { status: 'not-in-force' } | { status: 'unknown'; fact: string };
