@@ -2,7 +2,7 @@
 import yargs, { type CommandModule } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { OutputError, outputError } from '../src/io/output.ts';
-import { InputError } from '../src/io/input-error.ts';
+import { InputError, OptionError } from '../src/io/input-error.ts';
 import { version } from '../src/io/version.ts';
 import { EXIT } from './exit-codes.ts';
 import { UsageError } from './usage-error.ts';
@@ -78,13 +78,13 @@ try {
   await cli.parseAsync();
 } catch (e) {
   const error = e as Error;
-  if (error instanceof InputError) {
+  if (error instanceof InputError && !(error instanceof OptionError)) {
     process.stderr.write(`huiqi: ${error.message}\n`);
     process.exitCode = EXIT.invalidInput;
   } else if (error instanceof OutputError) {
     process.stderr.write(`huiqi: ${error.message}\n`);
     process.exitCode = EXIT.unwritableOutput;
-  } else if (error instanceof UsageError || error.name === 'YError') {
+  } else if (error instanceof UsageError || error instanceof OptionError || error.name === 'YError') {
     // One line and where to read more, not the whole help: the mistake stays in view.
     const command = commandPath(hideBin(process.argv));
     process.stderr.write(`${command}: ${error.message.replace(/\s*\n\s*/g, ' ').trim()} (see \`${command} --help\`)\n`);

@@ -1,10 +1,8 @@
 import type { Argv, CommandModule } from 'yargs';
 import type { Lang } from '../../src/io/lang.ts';
-import { OptionError } from '../../src/io/input-error.ts';
 import { runRulesList, runRulesShow, runRulesTest, runRulesValidate } from '../../src/report/rules-command.ts';
 import { ruleKinds } from '../../src/rules/schema.ts';
 import { formatOption, langOption, rulesOption } from '../options.ts';
-import { UsageError } from '../usage-error.ts';
 
 const list: CommandModule<object, { rules: string; lang: Lang; jurisdiction?: string; kind?: string; format: 'table' | 'json'; json?: boolean }> = {
   command: 'list',
@@ -15,18 +13,13 @@ const list: CommandModule<object, { rules: string; lang: Lang; jurisdiction?: st
       .option('jurisdiction', { type: 'string', describe: 'only this jurisdiction (a folder of the rules: national, chongqing, …)' })
       .option('kind', { choices: ruleKinds, describe: 'only this kind of measure' })
       .option('json', { type: 'boolean', describe: 'same as --format json (older name)' }),
-  handler: (args) => {
-    try {
-      runRulesList({
-        rulesDir: args.rules, lang: args.lang, format: args.json ? 'json' : args.format,
-        ...(args.jurisdiction !== undefined && { jurisdiction: args.jurisdiction }),
-        ...(args.kind && { kind: args.kind }),
-      });
-    } catch (e) {
-      if (e instanceof OptionError) throw new UsageError(e.message);
-      throw e;
-    }
-  },
+  // An unknown --jurisdiction is an OptionError, reported by cli/main.ts as a usage error of that option.
+  handler: (args) =>
+    runRulesList({
+      rulesDir: args.rules, lang: args.lang, format: args.json ? 'json' : args.format,
+      ...(args.jurisdiction !== undefined && { jurisdiction: args.jurisdiction }),
+      ...(args.kind && { kind: args.kind }),
+    }),
 };
 
 const show: CommandModule<object, { id: string; rules: string; lang: Lang; format: 'text' | 'json' }> = {

@@ -7,7 +7,7 @@ export class InputError extends Error {
 
 /**
  * An option's value that the input rules out, known only once the input is read (a jurisdiction the
- * loaded rule set has not): the CLI reports it as a usage error of that option.
+ * loaded rule set has not): cli/main.ts reports it as a usage error of that option (one line, exit 2).
  */
 export class OptionError extends InputError {
   override name = 'OptionError';
