@@ -18,6 +18,7 @@ import type { FactScope, FactValues } from '../facts/types.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import { countedInScreening, isExclusion, type Condition, type Rule, type Status } from '../rules/schema.ts';
 import { enterpriseFactSet, explainedResult, incidentFactSet, inForce, rulesByScope, statusOf, type RuleResult } from './evaluate.ts';
+import { askableInputs } from './explain.ts';
 import { operators, type OperatorName } from '../rules/operators.ts';
 import { ProfileShape } from './profile-shape.ts';
 import type { Truth } from './truth.ts';
@@ -79,8 +80,10 @@ class ScopeProgram {
   readonly listed: Uint32Array;
   listedCount = 0;
   private readonly ruleFns: ((L: Uint8Array, out: Uint8Array, rel: Uint8Array, nz: Uint32Array, n: number) => number)[];
+  /** Each rule's leaves (indices into the leaf table, each once) and the facts they name: what its truth is made of. */
+  readonly ruleLeaves: { leaves: readonly number[]; facts: readonly string[] }[];
 
-  constructor(rules: readonly Rule[], slotOf: (fact: string) => number) {
+  constructor(readonly rules: readonly Rule[], slotOf: (fact: string) => number) {
     const conditions = rules.map((r) => r.conditions);
     const leaves: Leaf[] = [];
     const leafIndex = new Map<string, number>();
@@ -95,9 +98,16 @@ class ScopeProgram {
     // Rule combiners, some twenty rules to a function (V8 optimises small functions best): Kleene logic
     // as arithmetic on the truth codes, without branches (all = the least of its children, true if none;
     // any = the greatest, false if none; not x = 2 - x).
+    this.ruleLeaves = [];
     const ruleBodies = conditions.map((c, j) => {
+      const own = { leaves: new Set<number>(), facts: new Set<string>() };
       const emit = (node: Condition): string => {
-        if ('fact' in node) return `L[${leafOf(node)}]`;
+        if ('fact' in node) {
+          const leaf = leafOf(node);
+          own.leaves.add(leaf);
+          own.facts.add(node.fact);
+          return `L[${leaf}]`;
+        }
         if ('not' in node) return `(2 - ${emit(node.not)})`;
         const all = 'all' in node;
         const children = (all ? node.all : node.any).map(emit);
@@ -111,6 +121,7 @@ class ScopeProgram {
         const rest = c.all.slice(1).map(emit);
         lines = `const g = ${emit(c.all[0]!)};\nconst r = ${rest.length ? `Math.min(g, ${rest.join(', ')})` : 'g'};`;
       } else lines = `const g = 2;\nconst r = ${emit(c)};`;
+      this.ruleLeaves[j] = { leaves: [...own.leaves], facts: [...own.facts] };
       // Listed when true, or unknown with a true trigger.
       return `{\n${lines}\nout[${j}] = r;\nrel[${j}] = g;\nif (r === 2 || (r === 1 && g === 2)) nz[n++] = ${j};\n}`;
     });
@@ -167,6 +178,13 @@ export class CompiledRuleSet {
   private partCache = { asOf: '', parts: new Uint8Array(0) };
   private readonly verdict: ScreeningVerdict = { applies: [], excluded: [], undetermined: [] };
   private readonly usedSlots: number[] = [];
+  /**
+   * Explanations already made, per rule, by what decides them: the status, the truth of each of the
+   * rule's leaves, and whether each fact askableFacts would look at is known (`presence`). An explanation
+   * is a function of these alone, and few of them occur (a rule fails or stays open for the same few
+   * reasons across enterprises): walking its tree again for every answer cost more than the verdicts.
+   */
+  private readonly explanations = new Map<Rule, { presence: readonly string[]; made: Map<string, Pick<RuleResult, 'missingFacts' | 'failedConditions' | 'openConditions'>> }>();
 
   constructor(rules: readonly Rule[]) {
     const slotOf = (fact: string) => {
@@ -315,11 +333,12 @@ export class CompiledRuleSet {
       const rules = this.rules(scope);
       if (!rules.length) return;
       const statuses = this.statuses(scope, facts, asOf);
-      const relevance = this.relevance(scope);
+      const program = this.programs.get(scope)!;
+      const relevance = program.relevance;
       rules.forEach((rule, i) => {
         const status = statuses[i]!;
         const relevant = truthOf(relevance[i]!);
-        if (explain({ rule, status, relevant })) out.push(explainedResult(rule, facts, asOf, incidentId));
+        if (explain({ rule, status, relevant })) out.push(this.explained(program, i, status, relevant, facts, asOf, incidentId));
         // Two literals rather than `...(incidentId !== undefined && { incidentId })`: on Node 20 that
         // spread, once per rule per profile, was a third of a server check's evaluation time.
         else if (incidentId !== undefined) out.push({ ruleId: rule.id, status, incidentId, missingFacts: [], failedConditions: [], openConditions: [], relevant, rule });
@@ -332,6 +351,34 @@ export class CompiledRuleSet {
       if (this.rules(incident.kind).length) scopeResults(incident.kind, incidentFactSet(ownFacts, incident, asOf), incident.id);
     }
     return out;
+  }
+
+  /**
+   * A result explained as evaluate.ts `explainedResult` explains it, from the explanations already made
+   * (see `explanations`), after a `run` of the rule's scope (whose leaf table it reads).
+   */
+  private explained(program: ScopeProgram, i: number, status: Status, relevant: Truth, facts: FactValues, asOf: string, incidentId: string | undefined): RuleResult {
+    const rule = program.rules[i]!;
+    let memo = this.explanations.get(rule);
+    if (!memo) {
+      const basis = rule.effective.basis;
+      const presence = [...new Set([...(basis ? [basis, ...askableInputs(basis)] : []), ...program.ruleLeaves[i]!.facts.flatMap(askableInputs)])];
+      this.explanations.set(rule, (memo = { presence, made: new Map() }));
+    }
+    const L = program.leafTable;
+    let key: string = status;
+    for (const leaf of program.ruleLeaves[i]!.leaves) key += L[leaf];
+    key += '/';
+    for (const fact of memo.presence) key += facts[fact] === undefined ? '0' : '1';
+    let explanation = memo.made.get(key);
+    if (!explanation) {
+      const { missingFacts, failedConditions, openConditions } = explainedResult(rule, facts, asOf, incidentId);
+      if (memo.made.size >= 1024) memo.made.clear(); // a bound, not a leak, in a long-lived server
+      memo.made.set(key, (explanation = { missingFacts, failedConditions, openConditions }));
+    }
+    const { missingFacts, failedConditions, openConditions } = explanation;
+    if (incidentId !== undefined) return { ruleId: rule.id, status, incidentId, missingFacts, failedConditions, openConditions, relevant, rule };
+    return { ruleId: rule.id, status, missingFacts, failedConditions, openConditions, relevant, rule };
   }
 
   /** Every rule's status on a whole profile, in the order `evaluateProfile` returns its results. */

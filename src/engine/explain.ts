@@ -75,6 +75,17 @@ export function missingFacts(node: EvaluatedCondition, facts: FactValues): strin
   return [...out];
 }
 
+/**
+ * The facts whose presence decides what askableFacts says of `name`: none for a profile fact (it is
+ * asked for itself), a derived fact's inputs and theirs. Two fact sets that agree on these, and on
+ * the truth of every leaf of a rule, get the same explanation of that rule.
+ */
+export function askableInputs(name: string): string[] {
+  const def = factDefinition(name);
+  if (!def?.derived) return [];
+  return (def.inputs ?? []).flatMap((input) => [input, ...askableInputs(input)]);
+}
+
 /** The profile facts behind a fact: itself, or for a derived fact its inputs that are unknown. */
 export function askableFacts(name: string, facts: FactValues): string[] {
   const def = factDefinition(name);

@@ -11,8 +11,24 @@ import { formatISO } from 'date-fns/formatISO';
 import { isAfter } from 'date-fns/isAfter';
 import { parseISO } from 'date-fns/parseISO';
 
-/** Dates are YYYY-MM-DD strings in profiles; undefined stays undefined. */
-export const dateOf = (iso: unknown): Date | undefined => (typeof iso === 'string' ? parseISO(iso) : undefined);
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Dates are YYYY-MM-DD strings in profiles, read as local midnight as date-fns parseISO reads them;
+ * undefined stays undefined. A real day is made directly: parseISO took ~2 µs, and a disclosure's
+ * windows read its two dates for each of a dozen derived facts, on every check. Anything else (a day
+ * that does not exist, a year before 100, which Date would read as 19xx) is left to parseISO.
+ */
+export function dateOf(iso: unknown): Date | undefined {
+  if (typeof iso !== 'string') return undefined;
+  const day = DAY.exec(iso);
+  if (day) {
+    const [year, month, date] = [Number(day[1]), Number(day[2]) - 1, Number(day[3])];
+    const made = new Date(year, month, date);
+    if (year >= 100 && made.getMonth() === month && made.getDate() === date) return made;
+  }
+  return parseISO(iso);
+}
 export const isoDay = (date: Date): string => formatISO(date, { representation: 'date' });
 
 /** The last day of the period of `months` months that starts after `start`. */

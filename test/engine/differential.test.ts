@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CompiledRuleSet, TRUE, UNKNOWN } from '../../src/engine/compiled.ts';
-import { evaluateProfile } from '../../src/engine/evaluate.ts';
+import { evaluateProfile, type RuleResult } from '../../src/engine/evaluate.ts';
 import { evaluateCondition } from '../../src/engine/native.ts';
 import { ReferenceEvaluator } from '../../src/engine/reference.ts';
 import { allFacts, withDerivedFacts } from '../../src/facts/catalog.ts';
@@ -107,6 +107,20 @@ describe('differential: json-rules-engine vs native vs compiled, over the whole 
         expect(fast).toEqual(reference);
       }),
       { numRuns: 250 },
+    );
+  });
+
+  // The compiled set explains a result from the explanations it already made for the same leaf truths
+  // (CompiledRuleSet.explained): the same compiled set runs every generated profile, so most explanations
+  // here come from that memory, and each must be what the tree evaluator says of this profile.
+  it('explains every result as the tree evaluator does (failed and open conditions, missing facts)', async () => {
+    const explanation = (r: RuleResult) => ({ ruleId: r.ruleId, incidentId: r.incidentId, status: r.status, relevant: r.relevant, missingFacts: r.missingFacts, failedConditions: r.failedConditions, openConditions: r.openConditions });
+    await fc.assert(
+      fc.asyncProperty(profileArb, asOfArb, async (profile, asOf) => {
+        const native = await evaluateProfile(profile, rules, { asOf, evaluator: 'native' });
+        expect(compiled.profileResults(profile, asOf, () => true).map(explanation)).toEqual(native.map(explanation));
+      }),
+      { numRuns: 400 },
     );
   });
 
