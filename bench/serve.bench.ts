@@ -32,6 +32,12 @@ const opt = (name: string, fallback: string) => {
 };
 const asOf = opt('as-of', '2025-06-30');
 
+/** CPU time (user + system) this process has used, in ms. */
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
 /** Child mode: the server on a free loopback port; answers { rss } when asked. */
 async function child() {
   const app = await buildServer({ rules: loadRules(), asOf });
@@ -42,7 +48,7 @@ async function child() {
       const rss = process.memoryUsage().rss;
       const maxRss = process.resourceUsage().maxRSS * 1024;
       (globalThis as { gc?: () => void }).gc?.();
-      process.send!({ rss, maxRss, live: process.memoryUsage().heapUsed });
+      process.send!({ rss, maxRss, live: process.memoryUsage().heapUsed, cpu: cpuMs() });
     }
     if (m === 'stop') void app.close().then(() => process.exit(0));
   });
@@ -64,8 +70,8 @@ async function parent() {
   const url = `http://127.0.0.1:${port}${path}`;
   const memory = async () => {
     server.send('rss');
-    const [{ rss, live }] = (await once(server, 'message')) as [{ rss: number; live: number }];
-    return { rss: rss / 1024 / 1024, live: live / 1024 / 1024 };
+    const [{ rss, live, cpu }] = (await once(server, 'message')) as [{ rss: number; live: number; cpu: number }];
+    return { rss: rss / 1024 / 1024, live: live / 1024 / 1024, cpu };
   };
   const load = (amount: number) =>
     new Promise<autocannon.Result>((resolve, reject) => {
@@ -84,12 +90,22 @@ async function parent() {
   console.log(`  after ${warm.requests.total} requests: RSS ${at1k.rss.toFixed(1)} MB, live heap ${at1k.live.toFixed(1)} MB`);
   const results: autocannon.Result[] = [];
   let total = warm.requests.total;
+  // CPU per request, of the server and of the load generator (autocannon, in this process): on 2 cores
+  // the two share the machine, so the rate is bounded by their sum as much as by the server's own work.
+  let serverCpu = at1k.cpu;
   for (let i = 0; i < runs; i++) {
+    const clientCpu = cpuMs();
     const r = await load(Math.round((requests - 1000) / runs));
+    const clientPerRequest = (cpuMs() - clientCpu) / r.requests.total;
+    const { cpu } = await memory();
+    const serverPerRequest = (cpu - serverCpu) / r.requests.total;
+    serverCpu = cpu;
     results.push(r);
     total += r.requests.total;
     const failed = r.errors + r.timeouts + r.non2xx;
-    console.log(`  run ${i + 1}: ${r.requests.total} requests in ${r.duration.toFixed(1)} s: ${Math.round(r.requests.average)} req/s, latency p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms${failed ? `, ${failed} failed` : ''}`);
+    console.log(
+      `  run ${i + 1}: ${r.requests.total} requests in ${r.duration.toFixed(1)} s: ${Math.round(r.requests.average)} req/s, latency p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms${failed ? `, ${failed} failed` : ''}; CPU per request: server ${serverPerRequest.toFixed(2)} ms, autocannon ${clientPerRequest.toFixed(2)} ms`,
+    );
   }
   const atEnd = await memory();
   const change = (from: number, to: number) => `${to - from >= 0 ? '+' : ''}${(to - from).toFixed(1)} MB`;

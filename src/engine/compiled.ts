@@ -16,8 +16,8 @@
 import { addDerivedFacts } from '../facts/catalog.ts';
 import type { FactScope, FactValues } from '../facts/types.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
-import { countedInScreening, isExclusion, type Condition, type Rule, type Status } from '../rules/schema.ts';
-import { enterpriseFactSet, explainedResult, incidentFactSet, inForce, rulesByScope, statusOf, type RuleResult } from './evaluate.ts';
+import { countedInScreening, isExclusion, statuses, type Condition, type Rule, type Status } from '../rules/schema.ts';
+import { enterpriseFactSet, explainedResult, incidentFactSet, inForce, NONE, rulesByScope, statusOf, type RuleResult } from './evaluate.ts';
 import { askableInputs } from './explain.ts';
 import { operators, type OperatorName } from '../rules/operators.ts';
 import { ProfileShape } from './profile-shape.ts';
@@ -33,6 +33,9 @@ export const TRUE = 2;
 const truthOf = (code: number): Truth => (code === UNKNOWN ? null : code === TRUE);
 
 type Force = ReturnType<typeof inForce>;
+
+/** Each status's position in `statuses`. */
+const STATUS_INDEX = Object.fromEntries(statuses.map((s, i) => [s, i])) as Record<Status, number>;
 
 /**
  * What a list screening says of one enterprise, among the rules counted in screening
@@ -184,7 +187,9 @@ export class CompiledRuleSet {
    * is a function of these alone, and few of them occur (a rule fails or stays open for the same few
    * reasons across enterprises): walking its tree again for every answer cost more than the verdicts.
    */
-  private readonly explanations = new Map<Rule, { presence: readonly string[]; made: Map<string, Pick<RuleResult, 'missingFacts' | 'failedConditions' | 'openConditions'>> }>();
+  private readonly explanations = new Map<Rule, { presence: readonly string[]; made: Map<string, RuleResult> }>();
+  /** The results without explanation of each enterprise rule, by status and relevance (`unexplained`). */
+  private readonly verdicts = new Map<Rule, RuleResult[]>();
 
   constructor(rules: readonly Rule[]) {
     const slotOf = (fact: string) => {
@@ -323,26 +328,27 @@ export class CompiledRuleSet {
 
   /**
    * Every rule's result on a whole profile, in the order `evaluateProfile` returns them: the verdict
-   * (status, relevance) from the compiled code, the explanation (tree, failed and open conditions, missing
-   * facts) from the native evaluator only for the results `explain` picks, equal to evaluateProfile's; the
-   * others carry none. For answers that explain a few results and count the rest (huiqi check, the server).
+   * (status, relevance) from the compiled code, the explanation (failed and open conditions, missing
+   * facts) only for the results `explain` picks, equal to evaluateProfile's; the others carry none. For
+   * answers that explain a few results and count the rest (huiqi check, the server). Results are frozen
+   * and may be shared between profiles (see `explained` and `unexplained`).
    */
-  profileResults(profile: Enterprise, asOf: string, explain: (r: { rule: Rule; status: Status; relevant: Truth }) => boolean): RuleResult[] {
+  profileResults(profile: Enterprise, asOf: string, explain: (rule: Rule, status: Status, relevant: Truth) => boolean): RuleResult[] {
     const out: RuleResult[] = [];
     const scopeResults = (scope: FactScope, facts: FactValues, incidentId?: string) => {
-      const rules = this.rules(scope);
-      if (!rules.length) return;
-      const statuses = this.statuses(scope, facts, asOf);
-      const program = this.programs.get(scope)!;
-      const relevance = program.relevance;
-      rules.forEach((rule, i) => {
-        const status = statuses[i]!;
-        const relevant = truthOf(relevance[i]!);
-        if (explain({ rule, status, relevant })) out.push(this.explained(program, i, status, relevant, facts, asOf, incidentId));
-        // Two literals rather than `...(incidentId !== undefined && { incidentId })`: on Node 20 that
-        // spread, once per rule per profile, was a third of a server check's evaluation time.
-        else if (incidentId !== undefined) out.push({ ruleId: rule.id, status, incidentId, missingFacts: [], failedConditions: [], openConditions: [], relevant, rule });
-        else out.push({ ruleId: rule.id, status, missingFacts: [], failedConditions: [], openConditions: [], relevant, rule });
+      const program = this.programs.get(scope);
+      if (!program) return;
+      const { rules } = program;
+      const fixed = this.fixedForces(scope, asOf);
+      this.withSlots(facts, (slots) => {
+        const codes = program.run(slots);
+        for (let i = 0; i < rules.length; i++) {
+          const rule = rules[i]!;
+          const status = statusOf(rule, fixed[i] ?? inForce(rule, facts, asOf), truthOf(codes[i]!));
+          const relevance = program.relevance[i]!;
+          const relevant = truthOf(relevance);
+          out.push(explain(rule, status, relevant) ? this.explained(program, i, status, relevant, facts, asOf, incidentId) : this.unexplained(rule, status, relevance, incidentId));
+        }
       });
     };
     const ownFacts = enterpriseFactSet(profile, asOf);
@@ -354,8 +360,22 @@ export class CompiledRuleSet {
   }
 
   /**
+   * A result without explanation (`relevance` a truth code): an enterprise rule's are made once per
+   * status and relevance, and shared (indexed by number: a string key per result cost more than the object).
+   */
+  private unexplained(rule: Rule, status: Status, relevance: number, incidentId: string | undefined): RuleResult {
+    const relevant = truthOf(relevance);
+    if (incidentId !== undefined) return Object.freeze({ ruleId: rule.id, status, incidentId, missingFacts: NONE as never[], failedConditions: NONE as never[], openConditions: NONE as never[], relevant, rule });
+    let made = this.verdicts.get(rule);
+    if (!made) this.verdicts.set(rule, (made = []));
+    const at = STATUS_INDEX[status] * 3 + relevance;
+    return (made[at] ??= Object.freeze<RuleResult>({ ruleId: rule.id, status, missingFacts: NONE as never[], failedConditions: NONE as never[], openConditions: NONE as never[], relevant, rule }));
+  }
+
+  /**
    * A result explained as evaluate.ts `explainedResult` explains it, from the explanations already made
-   * (see `explanations`), after a `run` of the rule's scope (whose leaf table it reads).
+   * (see `explanations`), after a `run` of the rule's scope (whose leaf table it reads). An enterprise
+   * rule's result is shared whole: its status and relevance are part of what decides the explanation.
    */
   private explained(program: ScopeProgram, i: number, status: Status, relevant: Truth, facts: FactValues, asOf: string, incidentId: string | undefined): RuleResult {
     const rule = program.rules[i]!;
@@ -370,15 +390,13 @@ export class CompiledRuleSet {
     for (const leaf of program.ruleLeaves[i]!.leaves) key += L[leaf];
     key += '/';
     for (const fact of memo.presence) key += facts[fact] === undefined ? '0' : '1';
-    let explanation = memo.made.get(key);
-    if (!explanation) {
-      const { missingFacts, failedConditions, openConditions } = explainedResult(rule, facts, asOf, incidentId);
+    let result = memo.made.get(key);
+    if (!result) {
+      const { missingFacts, failedConditions, openConditions } = explainedResult(rule, facts, asOf);
       if (memo.made.size >= 1024) memo.made.clear(); // a bound, not a leak, in a long-lived server
-      memo.made.set(key, (explanation = { missingFacts, failedConditions, openConditions }));
+      memo.made.set(key, (result = Object.freeze({ ruleId: rule.id, status, missingFacts, failedConditions, openConditions, relevant, rule })));
     }
-    const { missingFacts, failedConditions, openConditions } = explanation;
-    if (incidentId !== undefined) return { ruleId: rule.id, status, incidentId, missingFacts, failedConditions, openConditions, relevant, rule };
-    return { ruleId: rule.id, status, missingFacts, failedConditions, openConditions, relevant, rule };
+    return incidentId === undefined ? result : Object.freeze({ ...result, incidentId });
   }
 
   /** Every rule's status on a whole profile, in the order `evaluateProfile` returns its results. */

@@ -101,7 +101,7 @@ export function statusOf(rule: Rule, force: InForce, value: Truth): Status {
  * One list per distinct content, frozen and shared: across thousands of incidents a rule fails or stays
  * open for the same few reasons, and a list per result was most of the memory of such a profile.
  */
-const NONE: readonly never[] = Object.freeze([]);
+export const NONE: readonly never[] = Object.freeze([]);
 const sharedLists = new Map<string, readonly unknown[]>();
 function shared<T>(list: readonly T[], key: (item: T) => string): T[] {
   if (!list.length) return NONE as never[];

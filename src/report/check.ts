@@ -36,7 +36,7 @@ const compiledSets = new WeakMap<readonly Rule[], CompiledRuleSet>();
  * questions) and benefits that do not apply in a situation that may arise (the condition that failed);
  * as groupResults groups them. Eligible results need no explanation; the others are only counted.
  */
-const listedAndExplained = ({ rule, status, relevant }: { rule: Rule; status: string; relevant: boolean | null }) =>
+const listedAndExplained = (rule: Rule, status: string, relevant: boolean | null) =>
   (status === 'undetermined' && relevant === true) || (status === 'ineligible' && relevant !== false && !isExclusion(rule));
 
 /**
