@@ -182,14 +182,16 @@ export class CompiledRuleSet {
   private readonly verdict: ScreeningVerdict = { applies: [], excluded: [], undetermined: [] };
   private readonly usedSlots: number[] = [];
   /**
-   * Explanations already made, per rule, by what decides them: the status, the truth of each of the
-   * rule's leaves, and whether each fact askableFacts would look at is known (`presence`). An explanation
-   * is a function of these alone, and few of them occur (a rule fails or stays open for the same few
-   * reasons across enterprises): walking its tree again for every answer cost more than the verdicts.
+   * Explanations already made, per scope and rule (by position), by what decides them: the status, the
+   * truth of each of the rule's leaves, and whether each fact askableFacts would look at is known
+   * (`presence`). An explanation is a function of these alone, and few of them occur (a rule fails or
+   * stays open for the same few reasons across enterprises): walking its tree again for every answer cost
+   * more than the verdicts. The key is a number (a string per result cost more than the rest of its
+   * explanation); a rule too large for one (no rule of the catalog comes near) is explained afresh.
    */
-  private readonly explanations = new Map<Rule, { presence: readonly string[]; made: Map<string, RuleResult> }>();
-  /** The results without explanation of each enterprise rule, by status and relevance (`unexplained`). */
-  private readonly verdicts = new Map<Rule, RuleResult[]>();
+  private readonly explanations = new Map<FactScope, ({ presence: readonly string[]; numeric: boolean; made: Map<number, RuleResult> } | undefined)[]>();
+  /** The results without explanation of each enterprise rule (by position), by status and relevance (`unexplained`). */
+  private readonly verdicts: (RuleResult[] | undefined)[] = [];
 
   constructor(rules: readonly Rule[]) {
     const slotOf = (fact: string) => {
@@ -347,7 +349,7 @@ export class CompiledRuleSet {
           const status = statusOf(rule, fixed[i] ?? inForce(rule, facts, asOf), truthOf(codes[i]!));
           const relevance = program.relevance[i]!;
           const relevant = truthOf(relevance);
-          out.push(explain(rule, status, relevant) ? this.explained(program, i, status, relevant, facts, asOf, incidentId) : this.unexplained(rule, status, relevance, incidentId));
+          out.push(explain(rule, status, relevant) ? this.explained(scope, program, i, status, relevant, facts, asOf, incidentId) : this.unexplained(rule, i, status, relevance, incidentId));
         }
       });
     };
@@ -363,13 +365,11 @@ export class CompiledRuleSet {
    * A result without explanation (`relevance` a truth code): an enterprise rule's are made once per
    * status and relevance, and shared (indexed by number: a string key per result cost more than the object).
    */
-  private unexplained(rule: Rule, status: Status, relevance: number, incidentId: string | undefined): RuleResult {
+  private unexplained(rule: Rule, i: number, status: Status, relevance: number, incidentId: string | undefined): RuleResult {
     const relevant = truthOf(relevance);
     if (incidentId !== undefined) return Object.freeze({ ruleId: rule.id, status, incidentId, missingFacts: NONE as never[], failedConditions: NONE as never[], openConditions: NONE as never[], relevant, rule });
-    let made = this.verdicts.get(rule);
-    if (!made) this.verdicts.set(rule, (made = []));
-    const at = STATUS_INDEX[status] * 3 + relevance;
-    return (made[at] ??= Object.freeze<RuleResult>({ ruleId: rule.id, status, missingFacts: NONE as never[], failedConditions: NONE as never[], openConditions: NONE as never[], relevant, rule }));
+    const made = (this.verdicts[i] ??= []);
+    return (made[STATUS_INDEX[status] * 3 + relevance] ??= Object.freeze<RuleResult>({ ruleId: rule.id, status, missingFacts: NONE as never[], failedConditions: NONE as never[], openConditions: NONE as never[], relevant, rule }));
   }
 
   /**
@@ -377,19 +377,24 @@ export class CompiledRuleSet {
    * (see `explanations`), after a `run` of the rule's scope (whose leaf table it reads). An enterprise
    * rule's result is shared whole: its status and relevance are part of what decides the explanation.
    */
-  private explained(program: ScopeProgram, i: number, status: Status, relevant: Truth, facts: FactValues, asOf: string, incidentId: string | undefined): RuleResult {
+  private explained(scope: FactScope, program: ScopeProgram, i: number, status: Status, relevant: Truth, facts: FactValues, asOf: string, incidentId: string | undefined): RuleResult {
     const rule = program.rules[i]!;
-    let memo = this.explanations.get(rule);
+    const { leaves, facts: named } = program.ruleLeaves[i]!;
+    let kept = this.explanations.get(scope);
+    if (!kept) this.explanations.set(scope, (kept = []));
+    let memo = kept[i];
     if (!memo) {
       const basis = rule.effective.basis;
-      const presence = [...new Set([...(basis ? [basis, ...askableInputs(basis)] : []), ...program.ruleLeaves[i]!.facts.flatMap(askableInputs)])];
-      this.explanations.set(rule, (memo = { presence, made: new Map() }));
+      const presence = [...new Set([...(basis ? [basis, ...askableInputs(basis)] : []), ...named.flatMap(askableInputs)])];
+      // 5 statuses × 3 truths a leaf × 2 a fact's presence, below 2^53.
+      const numeric = Math.log2(statuses.length) + leaves.length * Math.log2(3) + presence.length < 53;
+      kept[i] = memo = { presence, numeric, made: new Map() };
     }
+    if (!memo.numeric) return explainedResult(rule, facts, asOf, incidentId); // too many leaves to key by number: explained afresh
     const L = program.leafTable;
-    let key: string = status;
-    for (const leaf of program.ruleLeaves[i]!.leaves) key += L[leaf];
-    key += '/';
-    for (const fact of memo.presence) key += facts[fact] === undefined ? '0' : '1';
+    let key = STATUS_INDEX[status];
+    for (const leaf of leaves) key = key * 3 + L[leaf]!;
+    for (const fact of memo.presence) key = key * 2 + (facts[fact] === undefined ? 0 : 1);
     let result = memo.made.get(key);
     if (!result) {
       const { missingFacts, failedConditions, openConditions } = explainedResult(rule, facts, asOf);
