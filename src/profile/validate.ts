@@ -35,7 +35,9 @@ export function presentKeysParser(schema: z.ZodObject): Parse | undefined {
   if (keys.some((key) => key in Object.prototype)) return undefined;
   const position = new Map(keys.map((key, i) => [key, i]));
   /** The keys zod gives or refuses something for when absent: required ones and those with a default. */
-  const whenAbsent = keys.filter((key) => !(internals(shape[key]!).optin === 'optional' && internals(shape[key]!).optout === 'optional'));
+  const whenAbsent = keys
+    .map((key, at) => ({ key, at, field: shape[key]!, optin: internals(shape[key]!).optin, optout: internals(shape[key]!).optout }))
+    .filter(({ optin, optout }) => !(optin === 'optional' && optout === 'optional'));
 
   return (input) => {
     if (typeof input !== 'object' || input === null) return undefined;
@@ -49,6 +51,7 @@ export function presentKeysParser(schema: z.ZodObject): Parse | undefined {
       count++;
       const at = position.get(key);
       const value = record[key];
+      // An unknown key is zod's to refuse; a key holding undefined zod keeps as such: both left to it.
       if (at === undefined || value === undefined) return undefined;
       const parsed = shape[key]!.safeParse(value);
       if (!parsed.success) return undefined;
@@ -56,14 +59,13 @@ export function presentKeysParser(schema: z.ZodObject): Parse | undefined {
     }
     // A key present but not enumerable: zod sees it (`key in input`), for…in does not.
     if (count !== Object.getOwnPropertyNames(record).length) return undefined;
-    for (const key of whenAbsent) {
+    for (const { key, at, field, optin, optout } of whenAbsent) {
       if (key in record) continue;
-      const { optin, optout } = internals(shape[key]!);
       if (optin === undefined) return undefined; // required: zod refuses it
-      const parsed = shape[key]!.safeParse(undefined);
+      const parsed = field.safeParse(undefined);
       if (!parsed.success) return undefined;
       // As zod's object: a default is kept even when undefined, anything else only when not undefined.
-      if ((optin === 'defaulted' && optout !== 'optional') || parsed.data !== undefined) found.push({ at: position.get(key)!, key, value: parsed.data });
+      if ((optin === 'defaulted' && optout !== 'optional') || parsed.data !== undefined) found.push({ at, key, value: parsed.data });
     }
     found.sort((a, b) => a.at - b.at);
     const output: Record<string, unknown> = {};
