@@ -243,7 +243,8 @@ describe('generated profiles, valid and invalid, give what zod gives', () => {
 
   it('with facts rule files declare (test/fixtures/rules-declaring-facts, and one for an incident kind)', () => {
     const declaredBefore = Object.keys(profileSchema().shape).length;
-    loadRules('test/fixtures/rules-declaring-facts');
+    const rules = loadRules('test/fixtures/rules-declaring-facts');
+    for (const profile of caseProfiles(rules)) expect(expectSameAsZod(profile)).toBe(true);
     const incidentFact = { name: 'penaltyReduced', appliesTo: 'customs-violation', type: 'boolean', zh: '已减轻处罚', en: 'the penalty was reduced', file: 'test' } as const;
     declareFacts([incidentFact]);
     expect(Object.keys(profileSchema().shape).length).toBe(declaredBefore + 3);
