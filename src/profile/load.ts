@@ -1,7 +1,8 @@
 import { LIMITS } from '../io/limits.ts';
 import { describeIssues, fieldPath, readStructuredFile, type ReadOptions } from '../io/read.ts';
 import { InputError } from '../io/input-error.ts';
-import { profileSchema, type Enterprise } from './enterprise.ts';
+import type { Enterprise } from './enterprise.ts';
+import { safeParseProfile } from './validate.ts';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -25,7 +26,7 @@ export function checkProfileLimits(data: unknown, origin = 'profile'): void {
 /** Validates an enterprise profile; every problem is reported with the field it concerns. */
 export function parseProfile(data: unknown, origin = 'profile'): Enterprise {
   checkProfileLimits(data, origin);
-  const parsed = profileSchema().safeParse(data);
+  const parsed = safeParseProfile(data);
   if (!parsed.success) throw new InputError(`${origin}: invalid profile:\n  ${describeIssues(parsed.error).join('\n  ')}`);
   return parsed.data;
 }

@@ -12,6 +12,7 @@ export type Province = keyof typeof provinces;
 export const provinceIds = Object.keys(provinces) as [Province, ...Province[]];
 
 const SUFFIX = /(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)$/u;
+const byChineseName = new Map(Object.entries(provinces).map(([id, name]) => [name as string, id]));
 
 /** Maps 重庆市 / 重庆 / Chongqing to `chongqing`; anything else is returned unchanged for the schema to reject. */
 export function normalizeProvince(input: unknown): unknown {
@@ -20,6 +21,5 @@ export function normalizeProvince(input: unknown): unknown {
   const slug = trimmed.toLowerCase().replace(/\s+/g, '-');
   if (slug in provinces) return slug;
   const zh = trimmed.replace(SUFFIX, '');
-  const hit = Object.entries(provinces).find(([, name]) => name === zh);
-  return hit ? hit[0] : input;
+  return byChineseName.get(zh) ?? input;
 }

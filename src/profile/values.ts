@@ -62,11 +62,19 @@ export function readDate(value: unknown): string | undefined {
   return undefined;
 }
 
-/** What is wrong with a YYYY-MM-DD date: a day that does not exist, or a year outside YEARS. */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+/**
+ * What is wrong with a YYYY-MM-DD date: a day that does not exist, or a year outside YEARS. Counted
+ * without a Date (every date of every profile passes here, some twice). A year below 100 is no real
+ * date, as when this asked Date.UTC, which reads such a year as 1900–1999.
+ */
 export function dateProblem(day: string): string | undefined {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return 'must be a real calendar date';
+  const y = Number(day.slice(0, 4));
+  const m = Number(day.slice(5, 7));
+  const d = Number(day.slice(8, 10));
+  if (!(y >= 100) || !(m >= 1 && m <= 12) || !(d >= 1 && d <= (m === 2 && isLeapYear(y) ? 29 : DAYS_IN_MONTH[m - 1]!))) return 'must be a real calendar date';
   if (y < YEARS.min || y > YEARS.max) return `must be in the years ${YEARS.min}–${YEARS.max}`;
   return undefined;
 }

@@ -2,7 +2,8 @@
 // body (JSON or YAML), each failure a problem naming the field.
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { profileSchema, type Enterprise } from '../profile/enterprise.ts';
+import type { Enterprise } from '../profile/enterprise.ts';
+import { safeParseProfile } from '../profile/validate.ts';
 import { invalid, Problem } from './problem.ts';
 
 const JSON_TYPES = new Set(['application/json']);
@@ -25,7 +26,7 @@ export function parseProfileBody(request: FastifyRequest): Enterprise {
     throw new Problem(415, 'Unsupported media type', `send the profile as application/json or application/yaml (got ${type || 'no Content-Type'})`);
   }
   if (request.body === undefined || request.body === null || request.body === '') throw new Problem(400, 'Missing profile', 'the body is empty: send an enterprise profile (see samples/ and GET /api/v1/openapi.json)');
-  const parsed = profileSchema().safeParse(request.body);
+  const parsed = safeParseProfile(request.body);
   if (!parsed.success) throw invalid('profile', parsed.error);
   return parsed.data;
 }
