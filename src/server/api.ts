@@ -18,6 +18,7 @@ import { Problem } from './problem.ts';
 import { parseProfileBody, parseQuery, YAML_TYPES } from './request.ts';
 import { queries } from './schemas.ts';
 import { screenRoute } from './screen.ts';
+import { sendPieces } from './send.ts';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 const sendJson = (reply: FastifyReply, body: unknown) => reply.type(JSON_TYPE).send(JSON.stringify(body));
@@ -65,7 +66,8 @@ export async function apiRoutes(app: FastifyInstance, { context }: { context: Se
     const asOf = evaluationDate(reply, context, query.asOf);
     const profile = parseProfileBody(request);
     const checked = await checkProfile(profile, { rules, asOf, explain: query.all ? 'all' : 'listed' });
-    return reply.type(JSON_TYPE).send(checkAnswer({ ...checked, lang: 'zh', all: query.all }));
+    sendPieces(reply, JSON_TYPE, checkAnswer({ ...checked, lang: 'zh', all: query.all }));
+    return reply;
   });
 
   app.post('/report', async (request, reply) => {
