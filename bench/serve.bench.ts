@@ -12,7 +12,7 @@
 // and its result downloaded, against its peak after the 300-row sample list (memory must stay flat).
 // Targets (issue #9), here and never in unit tests: ≥ 2,000 requests/s, p99 < 25 ms, RSS growth < 20 MB.
 import { fork } from 'node:child_process';
-import { once } from 'node:events';
+import { once, type EventEmitter } from 'node:events';
 import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
@@ -73,9 +73,22 @@ async function parent() {
     const [{ rss, live, cpu }] = (await once(server, 'message')) as [{ rss: number; live: number; cpu: number }];
     return { rss: rss / 1024 / 1024, live: live / 1024 / 1024, cpu };
   };
+  // autocannon notices the end of a run of `amount` requests on its once-a-second tick, and its rate is an
+  // average of per-second samples: the rate here is the responses over the time from the start to the
+  // last response, measured at each response.
   const load = (amount: number) =>
-    new Promise<autocannon.Result>((resolve, reject) => {
-      const instance = autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, amount }, (err, result) => (err ? reject(err) : resolve(result)));
+    new Promise<{ result: autocannon.Result; rate: number }>((resolve, reject) => {
+      const started = performance.now();
+      let last = started;
+      let responses = 0;
+      const instance = autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, amount }, (err, result) =>
+        err ? reject(err) : resolve({ result, rate: responses / ((last - started) / 1000) }),
+      );
+      // 'response' is emitted per response (autocannon's README) but missing from its type declarations.
+      (instance as unknown as EventEmitter).on('response', () => {
+        responses++;
+        last = performance.now();
+      });
       const timer = setTimeout(() => instance.stop(), maxSeconds * 1000);
       instance.on('done', () => clearTimeout(timer));
     });
@@ -85,7 +98,7 @@ async function parent() {
   if (probe.status !== 200) throw new Error(`POST ${path} answered ${probe.status}: ${answer}`);
   console.log(`bench:serve: POST ${path} with ${profileFile} (${body.length} bytes; answer ${Buffer.byteLength(answer)} bytes), ${connections} connections, ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)}`);
 
-  const warm = await load(1000);
+  const { result: warm } = await load(1000);
   const at1k = await memory();
   console.log(`  after ${warm.requests.total} requests: RSS ${at1k.rss.toFixed(1)} MB, live heap ${at1k.live.toFixed(1)} MB`);
   const results: autocannon.Result[] = [];
@@ -96,10 +109,7 @@ async function parent() {
   let serverCpu = at1k.cpu;
   for (let i = 0; i < runs; i++) {
     const clientCpu = cpuMs();
-    const started = performance.now();
-    const r = await load(Math.round((requests - 1000) / runs));
-    // The rate over the run's measured time: autocannon's own average is of whole-second samples.
-    const rate = r.requests.total / ((performance.now() - started) / 1000);
+    const { result: r, rate } = await load(Math.round((requests - 1000) / runs));
     const clientPerRequest = (cpuMs() - clientCpu) / r.requests.total;
     const { cpu } = await memory();
     const serverPerRequest = (cpu - serverCpu) / r.requests.total;
