@@ -82,9 +82,6 @@ export function checkReport(input: CheckReportInput) {
 /** checkReport but for its results, which are left as the results it lists (each one is resultJson of it). */
 export function checkReportParts({ profile, results, asOf, all }: CheckReportInput) {
   const groups = groupResults(results);
-  const listed = new Set([
-    ...groups.applies, ...groups.exclusions, ...inView(groups.rights).shown, ...inView(groups.informational).shown, ...groups.undetermined, ...groups.doesNotApply,
-  ]);
   const head = {
     huiqiVersion: version,
     asOf,
@@ -101,7 +98,12 @@ export function checkReportParts({ profile, results, asOf, all }: CheckReportInp
     },
     questions: groups.questions,
   };
-  return { head, listed: all ? results : results.filter((r) => listed.has(r)) };
+  if (all) return { head, listed: results };
+  // What the table lists, in the results' order: the parts listed whole, rights and targets shown now (inView).
+  const listed = new Set<RuleResult>();
+  for (const part of [groups.applies, groups.exclusions, groups.undetermined, groups.doesNotApply]) for (const r of part) listed.add(r);
+  for (const part of [groups.rights, groups.informational]) for (const r of part) if (shownNow(r)) listed.add(r);
+  return { head, listed: results.filter((r) => listed.has(r)) };
 }
 export type CheckReport = ReturnType<typeof checkReport>;
 
@@ -168,6 +170,9 @@ function renderParts(parts: Part[], lang: Lang, all: boolean | undefined, sectio
   }
 }
 
+/** A right or government target is shown (not only counted) when its situation arises. */
+const shownNow = (r: RuleResult): boolean => r.relevant === true;
+
 /**
  * Rights and government targets are listed when their situation arises for the enterprise (or with
  * --all); the others are counted, as situational rules are: a clerk should not read forty protections
@@ -175,7 +180,7 @@ function renderParts(parts: Part[], lang: Lang, all: boolean | undefined, sectio
  */
 function inView(list: RuleResult[], all?: boolean): { shown: RuleResult[]; later: RuleResult[] } {
   if (all) return { shown: list, later: [] };
-  return { shown: list.filter((r) => r.relevant === true), later: list.filter((r) => r.relevant !== true) };
+  return { shown: list.filter(shownNow), later: list.filter((r) => !shownNow(r)) };
 }
 
 /** Plain text for a terminal; with `write`, written batch by batch as it is made (and '' returned). */

@@ -71,6 +71,9 @@ export function verdictGroup(r: RuleResult): VerdictGroup {
   return r.relevant === true ? 'undetermined' : 'situational';
 }
 
+/** localeCompare's order (the same default collation), with the collator made once rather than per comparison. */
+const byFactName = new Intl.Collator().compare;
+
 /**
  * The questions worth asking, for `check`, `report` and `ask` alike: the missing facts of undetermined
  * rules whose situation arises (rules about a situation not known to arise wait), the fact deciding
@@ -90,7 +93,7 @@ export function rankQuestions(results: readonly RuleResult[]): RankedQuestion[] 
     }
   }
   // A stable sort: questions of one fact keep the incidents' order.
-  return [...byKey.values()].sort((a, b) => b.decides.length - a.decides.length || a.fact.localeCompare(b.fact));
+  return [...byKey.values()].sort((a, b) => b.decides.length - a.decides.length || byFactName(a.fact, b.fact));
 }
 
 /** How a question names its fact: `customsCredit`, or `TAX-1.underpaidTax` for an incident's fact. */
