@@ -57,8 +57,9 @@ export async function apiRoutes(app: FastifyInstance, { context }: { context: Se
     }
   });
 
-  app.addHook('onRequest', async (_request, reply) => {
+  app.addHook('onRequest', (_request, reply, done) => {
     reply.header('cache-control', 'no-store');
+    done();
   });
 
   app.post('/check', async (request, reply) => {

@@ -76,11 +76,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return503OnClosing: true,
   });
 
-  app.addHook('onRequest', async (_request, reply) => {
+  // Hooks take fastify's callback rather than being async: no promise per request for setting headers.
+  app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(securityHeaders);
     reply.header('huiqi-version', version);
     reply.header('huiqi-rules-hash', context.rulesHash);
     reply.header('huiqi-as-of', context.asOf());
+    done();
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
