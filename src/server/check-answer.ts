@@ -5,6 +5,7 @@
 // Serialising and encoding the whole report per request cost more than evaluating the rules.
 import type { RuleResult } from '../engine/evaluate.ts';
 import { checkReportParts, ruleHeadJson, ruleTailJson, type CheckReportInput } from '../report/check-report.ts';
+import type { Question } from '../report/summary.ts';
 import type { Rule } from '../rules/schema.ts';
 
 /** A JSON object's members as text, after a comma (`,"a":1,"b":2`); empty for an object without any. */
@@ -65,7 +66,26 @@ function keptResult(r: RuleResult): KeptResult {
   return kept;
 }
 
+const COMMA = Buffer.from(',');
 const END = Buffer.from(']}');
+const QUESTIONS_END = Buffer.from('],"results":[');
+
+/**
+ * The bytes of a question up to its `decides` list, `{"fact":…,"label":…,"decides":[`, kept per fact
+ * (with the label they were made with): labels are Chinese text, the slowest part of the head to serialise.
+ * An incident's questions (keyed by a user's incident id) are made afresh.
+ */
+const questionStarts = new Map<string, { label: Question['label']; bytes: Buffer }>();
+const startText = (q: Question) => `${JSON.stringify({ ...q, decides: [] }).slice(0, -2)}`;
+
+function questionStart(q: Question): Buffer {
+  if (q.incidentId !== undefined) return Buffer.from(startText(q));
+  const kept = questionStarts.get(q.fact);
+  if (kept && kept.label.zh === q.label.zh && kept.label.en === q.label.en) return kept.bytes;
+  const bytes = Buffer.from(startText(q));
+  questionStarts.set(q.fact, { label: q.label, bytes });
+  return bytes;
+}
 
 /**
  * JSON.stringify(checkReport(input)) as UTF-8, in pieces to be sent one after the other (./send.ts
@@ -74,7 +94,14 @@ const END = Buffer.from(']}');
  */
 export function checkAnswer(input: CheckReportInput): Buffer[] {
   const { head, listed } = checkReportParts(input);
-  const pieces: Buffer[] = [Buffer.from(`${JSON.stringify(head).slice(0, -1)},"results":[`)];
+  // The head's questions are its last member (the bytes test compares with JSON.stringify of the whole report).
+  const { questions, ...before } = head;
+  const pieces: Buffer[] = [Buffer.from(`${JSON.stringify(before).slice(0, -1)},"questions":[`)];
+  questions.forEach((q, i) => {
+    if (i) pieces.push(COMMA);
+    pieces.push(questionStart(q), Buffer.from(`${q.decides.map((d) => JSON.stringify(d)).join(',')}]}`));
+  });
+  pieces.push(QUESTIONS_END);
   listed.forEach((r: RuleResult, i) => {
     const { bytes, split } = keptResult(r);
     const from = i === 0 ? 1 : 0; // no comma before the first
