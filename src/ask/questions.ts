@@ -4,6 +4,7 @@
 import { factDefinition } from '../facts/catalog.ts';
 import type { FactDefinition } from '../facts/types.ts';
 import { profileSchema, type Enterprise } from '../profile/enterprise.ts';
+import { safeParseProfile } from '../profile/validate.ts';
 import type { QuestionFact } from '../report/summary.ts';
 
 
@@ -92,7 +93,7 @@ export function answerOutcome(
   data: Record<string, unknown>, q: QuestionFact, value: unknown, lang: 'zh' | 'en',
 ): { data: Record<string, unknown> } | { problem: string } {
   const candidate = withAnswer(data, q, value);
-  const parsed = profileSchema().safeParse(candidate);
+  const parsed = safeParseProfile(candidate);
   if (parsed.success) {
     const owner = q.incidentId === undefined ? parsed.data : parsed.data.incidents.find((i) => i.id === q.incidentId);
     return { data: withAnswer(data, q, (owner as Record<string, unknown> | undefined)?.[q.fact] ?? value) };

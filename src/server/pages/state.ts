@@ -7,7 +7,8 @@ import { enterpriseFactSet, evaluateProfile, type RuleResult } from '../../engin
 import { missingFacts } from '../../engine/explain.ts';
 import { allFacts, factDefinition } from '../../facts/catalog.ts';
 import type { FactDefinition } from '../../facts/types.ts';
-import { profileSchema, type Enterprise } from '../../profile/enterprise.ts';
+import type { Enterprise } from '../../profile/enterprise.ts';
+import { safeParseProfile } from '../../profile/validate.ts';
 import { parseAnswer, SKIPPED, withAnswer } from '../../ask/questions.ts';
 import { rankQuestions, type QuestionFact, type RankedQuestion } from '../../report/summary.ts';
 import { fieldPath } from '../../io/read.ts';
@@ -63,13 +64,13 @@ export function readState(body: FormBody): SelfCheckState {
 
 /** The profile, when the basics are in and everything validates; undefined before the first step. */
 export function profileOf(data: Record<string, unknown>): Enterprise | undefined {
-  const parsed = profileSchema().safeParse(data);
+  const parsed = safeParseProfile(data);
   return parsed.success ? parsed.data : undefined;
 }
 
 /** Errors of the profile schema, keyed by the form field (`prefix` + the fact) they concern. */
 function schemaErrors(data: Record<string, unknown>, fieldOf: (path: readonly PropertyKey[]) => string | undefined, raws: Record<string, string>): FieldErrors {
-  const parsed = profileSchema().safeParse(data);
+  const parsed = safeParseProfile(data);
   if (parsed.success) return {};
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
