@@ -341,17 +341,14 @@ export class CompiledRuleSet {
       const program = this.programs.get(scope);
       if (!program) return;
       const { rules } = program;
-      const fixed = this.fixedForces(scope, asOf);
-      this.withSlots(facts, (slots) => {
-        const codes = program.run(slots);
-        for (let i = 0; i < rules.length; i++) {
-          const rule = rules[i]!;
-          const status = statusOf(rule, fixed[i] ?? inForce(rule, facts, asOf), truthOf(codes[i]!));
-          const relevance = program.relevance[i]!;
-          const relevant = truthOf(relevance);
-          out.push(explain(rule, status, relevant) ? this.explained(scope, program, i, status, relevant, facts, asOf, incidentId) : this.unexplained(rule, i, status, relevance, incidentId));
-        }
-      });
+      const statuses = this.statuses(scope, facts, asOf); // runs the scope's program: its leaf table and relevance are this profile's
+      for (let i = 0; i < rules.length; i++) {
+        const rule = rules[i]!;
+        const status = statuses[i]!;
+        const relevance = program.relevance[i]!;
+        const relevant = truthOf(relevance);
+        out.push(explain(rule, status, relevant) ? this.explained(scope, program, i, status, relevant, facts, asOf, incidentId) : this.unexplained(rule, i, status, relevance, incidentId));
+      }
     };
     const ownFacts = enterpriseFactSet(profile, asOf);
     scopeResults('enterprise', ownFacts);

@@ -1,7 +1,7 @@
 // POST /api/v1/check's answer as UTF-8 bytes, equal byte for byte to JSON.stringify(checkReport(...)).
 // Most of an answer is rule text (titles, outcomes, sources with their quotes, in two languages) that
-// is the same in every answer: it is serialised and encoded once per rule, and each answer copies those
-// bytes and writes only what the profile decides (statuses, relevance, missing facts, conditions).
+// is the same in every answer: it is serialised and encoded once per rule, results a rule gave lately are
+// kept whole, and an answer is a list of those bytes with only what is new made for it.
 // Serialising and encoding the whole report per request cost more than evaluating the rules.
 import type { RuleResult } from '../engine/evaluate.ts';
 import { checkReportParts, ruleHeadJson, ruleTailJson, type CheckReportInput } from '../report/check-report.ts';
