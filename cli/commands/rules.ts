@@ -38,7 +38,7 @@ const validate: CommandModule<object, { dir?: string; rules: string; format: 'te
   command: 'validate [dir]',
   describe: 'Validate rule files: schema, facts, operators and values, and every quote against its seed lines when the seeds are there (errors name file, rule and field)',
   builder: (y) =>
-    rulesFolder(y).option('seeds', { type: 'string', describe: 'folder of the policy seed texts (default: ../shared/seeds beside the package, when present)' }),
+    rulesFolder(y).option('seeds', { type: 'string', describe: 'folder of the policy source texts to compare quotes with (default: sources/ in the package)' }),
   handler: (args) => runRulesValidate({ rulesDir: args.dir ?? args.rules, format: args.format, ...(args.seeds !== undefined && { seedsDir: args.seeds }) }),
 };
 

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { packagePath } from '../io/paths.ts';
 import type { Rule } from './schema.ts';
 
-/** Where the policy seed texts stand beside a checkout of huiqi: ../shared/seeds from the package. */
-export const defaultSeedsDir = packagePath('..', 'shared', 'seeds');
+/** The policy source texts the rules cite, kept in the package (sources/, byte for byte as published). */
+export const defaultSeedsDir = packagePath('sources');
 
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 

@@ -113,7 +113,7 @@ export const documentSchema = z.strictObject({
     .string()
     .regex(/^[a-z][a-z-]*$/, 'must be the name of the folder under rules/ the file lies in, e.g. national or chongqing')
     .describe('the folder under rules/ the file lies in: national, or a province (chongqing, jiangsu, hubei …)'),
-  seed: text.describe('seed file name in shared/seeds'),
+  seed: text.describe('source file name in sources/'),
   lines: lineRange,
   /**
    * A condition every rule of the document inherits as the first part of its trigger (e.g. the province a

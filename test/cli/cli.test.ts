@@ -96,7 +96,7 @@ describe('huiqi rules', () => {
       }],
     });
     writeFileSync(join(dir, 'invented.json'), JSON.stringify(ruleFile('海关总署决定对区内企业免征一切关税')));
-    const seeds = join(process.cwd(), '..', 'shared', 'seeds');
+    const seeds = join(process.cwd(), 'sources');
     const bad = huiqi('rules', 'validate', dir, '--seeds', seeds);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('invented.json: rule cq-2019-8/invented: source.quote: "海关总署决定对区内企业免征一切关税" is not in 000_77bef93430f12e06.txt lines 1-4');
