@@ -122,3 +122,17 @@ export async function simulate(persona: Persona, o: SimulationOptions): Promise<
   }
   return { persona: persona.id, answers: asked.length, floor: Object.keys(kept).length, reached: false, asked, needed: Object.keys(kept), target };
 }
+
+/** The bench's persona table: answers and floor per persona, a PASS/FAIL line for floor + TARGET_SLACK. Returns whether all pass. */
+export async function personaBench(o: SimulationOptions, dir = personasDir): Promise<boolean> {
+  console.log(`\npersona simulation (bench/personas.ts): answers to the one question sequence until what applies is settled, against the floor`);
+  console.log(`${'persona'.padEnd(34)} ${'answers'.padStart(7)} ${'floor'.padStart(5)} ${'applies'.padStart(7)}  within floor + ${TARGET_SLACK}`);
+  let all = true;
+  for (const persona of loadPersonas(dir)) {
+    const s = await simulate(persona, o);
+    const ok = s.reached && s.answers <= s.floor + TARGET_SLACK;
+    all &&= ok;
+    console.log(`${persona.id.padEnd(34)} ${String(s.answers).padStart(7)} ${String(s.floor).padStart(5)} ${String(s.target.length).padStart(7)}  ${ok ? 'PASS' : s.reached ? 'FAIL' : 'FAIL (never settled)'}`);
+  }
+  return all;
+}

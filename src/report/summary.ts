@@ -83,13 +83,16 @@ const byFactName = new Intl.Collator().compare;
  * or is not known yet (a situation question such as 在综合保税区? is a question like any other). Rights,
  * goals and pointers decide nothing to claim and ask nothing.
  *
- * A question is ranked by the number of results its answer is expected to decide: each possible answer
- * (yes and no, each value of an enum; for a number, date or list, every condition on it coming out true,
- * then false) is tried on the evaluated trees, and the results it would settle are counted, averaged over
- * the answers. A gate whose "no" rules out a family of measures thereby comes before any member of the
- * family, and a detail deciding one measure comes last. Ties: the question touching more results, then
- * the fact's name; an incident's fact is asked per incident, in the incidents' order. Results without a
- * kept tree count by their missing facts alone (a fact decides such a result when it is the only one).
+ * A question is ranked by what its answer is expected to settle for this enterprise: each possible answer
+ * (yes and no, each value of an enum; for a number, date or list, the conditions on it coming out true,
+ * then false) is tried on the evaluated trees; a result it would make apply counts 1, one it would rule
+ * out a little, weighed by how likely the answer is (a yes is unlikely: most situations do not arise for
+ * a given enterprise). A gate whose "no" rules out a family of measures thereby comes before any member
+ * of the family, and a question whose likely answer makes a measure apply before one that only might.
+ * Ties: the question nearer to making its results apply (nearness), the one touching more results, the
+ * fact's name; an incident's fact is asked per incident, in the incidents' order. A result evaluated
+ * without its tree (a check lists its questions from the compiled verdicts) counts 1 for each of its
+ * missing facts: the most frequent fact first.
  */
 export function rankQuestions(results: readonly RuleResult[]): RankedQuestion[] {
   const byKey = new Map<string, RankedQuestion>();
@@ -119,9 +122,9 @@ type Answer = ({ value: unknown } | { truth: boolean }) & { likelihood: number }
  * How likely a yes is to a yes/no question nobody has answered: most situations a measure speaks to
  * (a zone, a pilot list, an application under way) do not arise for a given enterprise.
  */
-const YES_LIKELIHOOD = 0.25;
+const YES_LIKELIHOOD = 0.1;
 /** What settling a result as not applying is worth, beside settling one as applying (1). */
-const RULED_OUT_WORTH = 0.1;
+const RULED_OUT_WORTH = 0.05;
 
 /** The answers a question is weighed over (see rankQuestions). */
 function possibleAnswers(fact: string): Answer[] {
@@ -133,15 +136,15 @@ function possibleAnswers(fact: string): Answer[] {
 
 /**
  * What an answer is expected to settle for this enterprise: each result it would make apply counts 1,
- * each it would rule out RULED_OUT_WORTH, weighed by how likely the answer is. A result kept without its
- * tree counts as settled when the fact is the only one it misses.
+ * each it would rule out RULED_OUT_WORTH, weighed by how likely the answer is (a result without its
+ * tree: 1).
  */
 function expectedGain(q: RankedQuestion): number {
   const answers = possibleAnswers(q.fact);
   let gain = 0;
   for (const r of q.decides) {
     if (!r.tree) {
-      if (r.missingFacts.length === 1) gain += 1;
+      gain += 1;
       continue;
     }
     for (const answer of answers) {
@@ -193,10 +196,7 @@ function onCheapestPath(node: EvaluatedCondition, want: boolean, out: Set<string
 function nearness(q: RankedQuestion): number {
   let near = 0;
   for (const r of q.decides) {
-    if (!r.tree) {
-      near += 1 / r.missingFacts.length;
-      continue;
-    }
+    if (!r.tree) continue;
     const steps = cost(r.tree).yes;
     if (!Number.isFinite(steps) || steps === 0) continue;
     const path = new Set<string>();

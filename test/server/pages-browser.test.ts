@@ -89,7 +89,6 @@ async function selfCheck(page: Page, sample: Enterprise, raw: Record<string, unk
   let steps = 0;
   for (; steps < 40 && (await page.$('#questions input[name=asked]')); steps++) {
     const asked = JSON.parse(await page.$eval('#questions input[name=asked]', (e) => (e as HTMLInputElement).value)) as [string | null, string][];
-    const topics = JSON.parse(await page.$eval('#questions input[name=topics]', (e) => (e as HTMLInputElement).value)) as string[];
     const known = (incidentId: string | null, fact: string) => {
       const source = incidentId === null ? raw : (raw.incidents as Record<string, unknown>[]).find((i) => i.id === incidentId);
       return source?.[fact];
@@ -99,7 +98,6 @@ async function selfCheck(page: Page, sample: Enterprise, raw: Record<string, unk
       const value = known(incidentId, fact);
       if (value !== undefined) values[`q${i}`] = formValue(value);
     }
-    for (const [i, fact] of topics.entries()) if (raw[fact] !== undefined) values[`t${i}`] = formValue(raw[fact]);
     await fill(page, '#questions form', values);
     await submit(page, '#questions form');
     expect(await page.$('.errors'), await page.$eval('body', (b) => b.textContent ?? '')).toBeNull();
