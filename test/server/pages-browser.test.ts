@@ -196,9 +196,14 @@ describe('self-check page in a browser', () => {
     // Deadlines as in huiqi report: the last day to disclose within 6 months of the violation (2025-03-31).
     expect(await page.$eval('#deadlines', (e) => e.textContent)).toContain('2025-09-30');
     // The questions left empty can be taken up again: the disclosure date still decides this incident.
+    // Taken up again, the sequence comes to it (questions left empty once more are passed over).
     await submit(page, '#questions form');
-    const asked = JSON.parse(await page.$eval('#questions input[name=asked]', (e) => (e as HTMLInputElement).value)) as [string | null, string][];
-    expect(asked).toContainEqual(['TAX-2025-03', 'disclosureDate']);
+    const seen: [string | null, string][] = [];
+    for (let step = 0; step < 40 && (await page.$('#questions input[name=asked]')) && !seen.some(([i, f]) => i === 'TAX-2025-03' && f === 'disclosureDate'); step++) {
+      seen.push(...(JSON.parse(await page.$eval('#questions input[name=asked]', (e) => (e as HTMLInputElement).value)) as [string | null, string][]));
+      await submit(page, '#questions form');
+    }
+    expect(seen).toContainEqual(['TAX-2025-03', 'disclosureDate']);
     await screenshot(page, 'self-check-no-javascript', { fullPage: false });
     await page.close();
   }, 240_000);
