@@ -41,7 +41,7 @@ const list = [
 
 async function screen(input: string, extra: Partial<ScreenListOptions> & { rulesFrom?: string } = {}) {
   const { rulesFrom, ...rest } = extra;
-  const output = rest.output ?? file('out.csv');
+  const output = (rest.output as string | undefined) ?? file('out.csv');
   let err = '';
   const stderr = { write: (s: string) => ((err += s), true) } as unknown as NodeJS.WritableStream;
   const summary = await screenList({ input, output, outputFormat: 'csv', rules: loadRules(rulesFrom ?? rulesDir), asOf: '2025-06-30', lang: 'zh', stderr, ...rest });
