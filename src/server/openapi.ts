@@ -64,6 +64,10 @@ export function openApiDocument(context: ServerContext) {
         description: 'the report',
         content: { 'text/html': { schema: { type: 'string' } }, 'text/markdown': { schema: { type: 'string' } } },
       }),
+      '/calendar': profilePost('The deadlines of measures that apply or are undetermined, as an iCalendar file with reminders (`huiqi calendar`)', queries.calendar, {
+        description: 'the calendar (RFC 5545)',
+        content: { 'text/calendar': { schema: { type: 'string' } } },
+      }),
       '/questions': profilePost('The next questions for a partial profile, the most decisive first, each with the measures it decides', queries.questions, {
         description: 'ranked questions',
         content: json('Questions'),
