@@ -22,7 +22,7 @@ export interface AskOptions {
   rules: readonly Rule[];
   asOf: string;
   lang: Lang;
-  /** Stop after this many questions and switches (default: until nothing is left to ask). */
+  /** Stop after this many questions (default: until nothing is left to ask). */
   maxQuestions?: number;
 }
 

@@ -58,12 +58,23 @@ describe('one question sequence for ask, the page and the API', () => {
 
 describe('ask session', () => {
   it('explains a bad answer in the user language, naming the question, not a field path', async () => {
-    const io = scripted(['下周', '无']);
+    // Skip to the question about earlier disclosures, answer it wrongly, then rightly.
+    const skipTo = (answers: string[]) => {
+      const io = scripted([]);
+      let wrong = true;
+      io.ask = async (prompt) => {
+        io.asked.push(prompt);
+        if (!/此前就同一违规行为主动披露的日期|earlier voluntary disclosures/.test(prompt)) return io.asked.length > 40 ? undefined : '';
+        return wrong ? ((wrong = false), answers[0]) : answers[1];
+      };
+      return io;
+    };
+    const io = skipTo(['下周', '无']);
     await askSession(incomplete, io, { rules, asOf, lang: 'zh' });
     const printed = io.printed.join('');
     expect(printed).toContain('答案无效：「此前就同一违规行为主动披露的日期」：请输入日期，如 2024-01-01、2024/1/1 或 2024年1月1日（输入为 "下周"）');
     expect(printed).not.toMatch(/incidents\[0\]/);
-    const en = scripted(['next week']);
+    const en = skipTo(['next week']);
     await askSession(incomplete, en, { rules, asOf, lang: 'en' });
     expect(en.printed.join('')).toContain('invalid answer: dates of earlier voluntary disclosures of the same violation: must be a date YYYY-MM-DD (got "next")');
   });
@@ -91,7 +102,7 @@ describe('ask session', () => {
 });
 
 describe("the README's piped ask example", () => {
-  it('runs as written', SLOW, () => {
+  it('runs as written', SLOW, async () => {
     const readme = readFileSync('README.md', 'utf8');
     const line = /^printf .*\| node bin\/huiqi\.js ask .*$/m.exec(readme)?.[0];
     expect(line).toBeDefined();
@@ -101,7 +112,10 @@ describe("the README's piped ask example", () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).not.toMatch(/答案无效|invalid answer/);
     expect(run.stdout).toContain('结果:');
-    const saved = parse(readFileSync(join(dir, 'answered.yaml'), 'utf8')) as { incidents: Record<string, unknown>[] };
-    expect(saved.incidents[0]).toMatchObject({ priorDisclosuresOfSameViolation: [], repeatLicensorDisclosure: false });
+    // The first two questions of the sequence, answered no.
+    const saved = parse(readFileSync(join(dir, 'answered.yaml'), 'utf8')) as Record<string, unknown>;
+    const { questions } = await questionSequence(parseProfile(incomplete), { rules, asOf: new Date().toISOString().slice(0, 10) });
+    expect(saved).toMatchObject({ [questions[0]!.fact]: false });
+    expect(Object.values(saved).filter((v) => v === false).length).toBeGreaterThanOrEqual(2);
   });
 });
