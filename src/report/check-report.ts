@@ -3,7 +3,7 @@
 import type { RuleResult } from '../engine/evaluate.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import { horizonPassed, restsOnDoubtfulFigure, type Rule } from '../rules/schema.ts';
-import { amountText, caveatTexts, citationText, doubtText, groupResults, missingFactLabels, questionKey, resultTitle, rightSituation, type Question, type ResultGroups } from './summary.ts';
+import { amountText, caveatTexts, citationText, doubtText, groupResults, missingFactLabels, notCombinedNote, questionKey, resultTitle, rightSituation, type Question, type ResultGroups } from './summary.ts';
 import type { Lang } from '../io/lang.ts';
 import { Lines } from './lines.ts';
 import { withoutRawHtml } from './markdown.ts';
@@ -91,7 +91,7 @@ export const ruleTailJson = (rule: Rule) => ({
   ...(rule.handledByUnstated && { handledByUnstated: rule.handledByUnstated }),
   ...(rule.howToApply && { howToApply: rule.howToApply }),
   ...(rule.applicationWindow && { applicationWindow: rule.applicationWindow }),
-  ...(rule.notCombinedWith && { notCombinedWith: rule.notCombinedWith }),
+  ...(rule.notCombinedWith && { notCombinedWith: rule.notCombinedWith, notCombinedNote: notCombinedNote(rule)! }),
   ...(rule.horizon && { horizon: rule.horizon }),
 });
 
