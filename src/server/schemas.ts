@@ -92,7 +92,19 @@ export function ruleSetSchemas(jurisdictions: readonly string[]) {
     huiqiVersion: z.string(),
     asOf: isoDate(),
     enterprise: z.object({ name: z.string(), uscc: z.string() }),
-    counts: z.object({ eligible: z.number().int(), rights: z.number().int(), informational: z.number().int(), undetermined: z.number().int(), situational: z.number().int(), ineligible: z.number().int(), notInForce: z.number().int() }),
+    counts: z.object({
+      eligible: z.number().int(), rights: z.number().int(), informational: z.number().int(), undetermined: z.number().int(), situational: z.number().int(), ineligible: z.number().int(),
+      notInForce: z.number().int(), expired: z.number().int().describe('not in force: the date judged falls after the window'), notYetInForce: z.number().int().describe('not in force: the date judged falls before the window'),
+    }),
+    notInForce: z
+      .array(z.object({
+        ruleId: z.string(), incidentId: z.string().optional(),
+        side: z.enum(['expired', 'not-yet']).describe('which side of the window the date judged falls: expired (after `to`) or not-yet (before `from`)'),
+        from: isoDate().optional(), to: isoDate().optional(),
+        date: isoDate().describe('the date judged: the evaluation date, or the value of `basis` (e.g. the disclosure date)'),
+        basis: z.string().optional().describe('the date fact that decides whether the rule is in force, when not the evaluation date'),
+      }))
+      .describe('each rule not in force, with its window and the side of it the date falls'),
     questions: z.array(questionOut).describe('facts to ask for, the one deciding most first'),
     results: z.array(resultOut),
   });
