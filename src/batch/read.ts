@@ -42,6 +42,8 @@ export interface Reading {
   sheet?: string;
   /** XLSX: the header's row number (default: the row naming 企业名称/统一社会信用代码 among the first rows, else the first). */
   headerRow?: number;
+  /** The longest cell kept whole (default LIMITS.textLength); a screening result's facts cell may be longer. */
+  cellLimit?: number;
 }
 
 /** The format a file name implies, if any (tab-separated text is read as CSV with tabs). */
@@ -85,7 +87,8 @@ export async function openList(list: ListInput, format?: ListFormat, reading: Re
   const input = chosen ? counting : await peek(counting);
   const fmt = chosen ?? sniff((input as Readable & { first: Buffer }).first);
   const text = () => decodeChunks(input, file === '-' ? 'stdin' : file, reading.encoding, reading.note);
-  const batches = fmt === 'csv' ? csvRows(text(), file) : fmt === 'jsonl' ? jsonlRows(text()) : xlsxRows(input, file, reading);
+  const limit = reading.cellLimit ?? LIMITS.textLength;
+  const batches = fmt === 'csv' ? csvRows(text(), file, limit) : fmt === 'jsonl' ? jsonlRows(text(), limit) : xlsxRows(input, file, reading, limit);
   return { format: fmt, progress: () => ({ bytes: counted, ...(total !== undefined && { total }) }), batches };
 }
 
@@ -98,12 +101,12 @@ export async function* rowsOf(source: ListSource): AsyncGenerator<RawRow> {
  * Cuts a cell longer than the text limit (a 50 MB "name" is not echoed into the output) and says so;
  * returns the row's error, if any. Cells are checked in place: a length test per cell costs nothing.
  */
-function cutOversized(header: readonly string[], cells: unknown[]): string | undefined {
+function cutOversized(header: readonly string[], cells: unknown[], limit: number): string | undefined {
   let problem: string | undefined;
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i];
-    if (typeof cell === 'string' && cell.length > LIMITS.textLength) {
-      problem ??= `${header[i] ?? `column ${i + 1}`}: is ${cell.length.toLocaleString('en-US')} characters long; a cell may be at most ${LIMITS.textLength.toLocaleString('en-US')}`;
+    if (typeof cell === 'string' && cell.length > limit) {
+      problem ??= `${header[i] ?? `column ${i + 1}`}: is ${cell.length.toLocaleString('en-US')} characters long; a cell may be at most ${limit.toLocaleString('en-US')}`;
       cells[i] = `${cell.slice(0, 40)}…`;
     }
   }
@@ -152,7 +155,7 @@ function delimiterOf(text: string): ',' | '\t' {
   return first.includes('\t') && !first.includes(',') ? '\t' : ',';
 }
 
-async function* csvRows(input: AsyncIterable<string>, file: string): AsyncGenerator<RawRow[]> {
+async function* csvRows(input: AsyncIterable<string>, file: string, limit: number): AsyncGenerator<RawRow[]> {
   let reader: CsvReader | undefined;
   let header: string[] | undefined;
   // Rows are numbered by record, as a spreadsheet numbers them (the header is row 1, an empty line is a
@@ -169,7 +172,7 @@ async function* csvRows(input: AsyncIterable<string>, file: string): AsyncGenera
       }
       // A row with fewer cells is as suspect as one with more: its cells may have shifted, and the missing
       // ones would otherwise silently become unknown.
-      const error = cells.length !== header.length ? `${cells.length} cells but the header has ${header.length} columns` : cutOversized(header, cells);
+      const error = cells.length !== header.length ? `${cells.length} cells but the header has ${header.length} columns` : cutOversized(header, cells, limit);
       rows.push(error ? { row, header, cells, error } : { row, header, cells });
     }
     return rows;
@@ -199,7 +202,7 @@ async function* csvRows(input: AsyncIterable<string>, file: string): AsyncGenera
   if (!header) throw new InputError(`${file === '-' ? 'stdin' : file}: empty list: no header row`);
 }
 
-async function* jsonlRows(input: AsyncIterable<string>): AsyncGenerator<RawRow[]> {
+async function* jsonlRows(input: AsyncIterable<string>, limit: number): AsyncGenerator<RawRow[]> {
   let rest = '';
   let line = 0;
   const parseLine = (text: string, rows: RawRow[]) => {
@@ -218,7 +221,7 @@ async function* jsonlRows(input: AsyncIterable<string>): AsyncGenerator<RawRow[]
     else {
       const header = Object.keys(value);
       const cells = Object.values(value);
-      const error = cutOversized(header, cells);
+      const error = cutOversized(header, cells, limit);
       rows.push(error ? { row, header, cells, error } : { row, header, cells });
     }
   };
@@ -274,7 +277,7 @@ const isSerialDate = (v: unknown): v is number => typeof v === 'number' && v >= 
 /** Rows above the header a sheet may have (a title, a date, a note) when the header is found by its name column. */
 const TITLE_ROWS = 20;
 
-async function* xlsxRows(input: Readable, file: string, reading: Reading): AsyncGenerator<RawRow[]> {
+async function* xlsxRows(input: Readable, file: string, reading: Reading, limit: number): AsyncGenerator<RawRow[]> {
   // Loaded only for XLSX: it is large, and CSV/JSONL runs should not carry it.
   const { default: excel } = await import('exceljs');
   const reader = new excel.stream.xlsx.WorkbookReader(input, {
@@ -331,7 +334,7 @@ async function* xlsxRows(input: Readable, file: string, reading: Reading): Async
         });
         const extra = values.slice(head.length).some((v) => !isBlank(v));
         const cells = values.slice(0, head.length);
-        const error = extra ? `cells beyond the header's ${head.length} columns` : problems.length ? problems.join('; ') : cutOversized(head, cells);
+        const error = extra ? `cells beyond the header's ${head.length} columns` : problems.length ? problems.join('; ') : cutOversized(head, cells, limit);
         return { row: number, header: head, cells, ...(error && { error }) };
       };
       for await (const row of rows) {

@@ -8,6 +8,11 @@ export const LIMITS = {
   incidentsPerProfile: 10_000,
   /** Characters of one text value (a name, an id, a cell of a list). */
   textLength: 1_000,
+  /**
+   * Levels of nesting in a profile (an object or list inside another). A profile nests 4 deep (incidents,
+   * an incident, a list of dates); the parsers and every later walk stay far from the call stack's end.
+   */
+  nestingDepth: 32,
 } as const;
 
 export const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

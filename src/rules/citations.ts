@@ -67,7 +67,19 @@ export function ruleCitationProblems(seedsDir: string, rule: Rule): string[] {
   };
   check('source.quote', rule.source.lines, rule.source.quote);
   if (rule.effective.source) check('effective.source.quote', rule.effective.source.lines, rule.effective.source.quote);
+  rule.handledBy?.forEach((office, i) => check(`handledBy[${i}].source.quote`, office.source.lines, office.source.quote));
+  if (rule.howToApply) check('howToApply.source.quote', rule.howToApply.source.lines, rule.howToApply.source.quote);
+  if (rule.applicationWindow) check('applicationWindow.source.quote', rule.applicationWindow.source.lines, rule.applicationWindow.source.quote);
+  if (rule.notCombinedWith) check('notCombinedWith.source.quote', rule.notCombinedWith.source.lines, rule.notCombinedWith.source.quote);
   return problems;
+}
+
+/** The quote of a document's own fields (its horizon), once per rule file. */
+export function documentCitationProblems(seedsDir: string, rule: Rule): string[] {
+  const horizon = rule.horizon;
+  if (!horizon) return [];
+  const p = citationProblem(seedsDir, rule.source.seed, horizon.source.lines, horizon.source.quote);
+  return p ? [`${rule.source.file}: document.horizon.source.quote: ${p}`] : [];
 }
 
 /**
@@ -78,6 +90,7 @@ export function ruleCitationProblems(seedsDir: string, rule: Rule): string[] {
 export function quoteProblems(seedsDir: string, rules: readonly Rule[]): { problems: string[]; checked: number; unchecked: Map<string, number> } {
   const problems: string[] = [];
   const unchecked = new Map<string, number>();
+  const files = new Set<string>();
   let checked = 0;
   for (const rule of rules) {
     if (!existsSync(join(seedsDir, rule.source.seed))) {
@@ -85,6 +98,8 @@ export function quoteProblems(seedsDir: string, rules: readonly Rule[]): { probl
       continue;
     }
     checked++;
+    if (!files.has(rule.source.file)) problems.push(...documentCitationProblems(seedsDir, rule));
+    files.add(rule.source.file);
     problems.push(...ruleCitationProblems(seedsDir, rule));
   }
   return { problems, checked, unchecked };

@@ -4,7 +4,6 @@
 // and batch screening (./screen.ts).
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { parse as parseYaml } from 'yaml';
 import { allFacts, factDefinition } from '../facts/catalog.ts';
 import { checkProfile } from '../report/check.ts';
 import { renderClientReport } from '../report/client-report-command.ts';
@@ -15,7 +14,7 @@ import { checkAnswer } from './check-answer.ts';
 import type { ServerContext } from './context.ts';
 import { openApiDocument } from './openapi.ts';
 import { Problem } from './problem.ts';
-import { parseProfileBody, parseQuery, YAML_TYPES } from './request.ts';
+import { parseProfileBody, parseQuery, profileBodyParsers } from './request.ts';
 import { queries } from './schemas.ts';
 import { screenRoute } from './screen.ts';
 import { sendPieces } from './send.ts';
@@ -48,14 +47,8 @@ export async function apiRoutes(app: FastifyInstance, { context }: { context: Se
   const byId = new Map(rules.map((r) => [r.id, r]));
   const sorted = [...rules].sort((a, b) => a.id.localeCompare(b.id));
 
-  // YAML profiles: parsed as data only (no custom tags), aliases bounded.
-  app.addContentTypeParser(YAML_TYPES, { parseAs: 'string', bodyLimit: context.limits.profile }, (_request, body, done) => {
-    try {
-      done(null, parseYaml(body as string, { maxAliasCount: 100 }));
-    } catch (e) {
-      done(new Problem(400, 'Malformed YAML', `the body is not valid YAML: ${(e as Error).message}`), undefined);
-    }
-  });
+  // Profiles as JSON or YAML, read as the CLI reads a file (YAML as data only, aliases bounded).
+  profileBodyParsers(app, context.limits.profile);
 
   app.addHook('onRequest', (_request, reply, done) => {
     reply.header('cache-control', 'no-store');

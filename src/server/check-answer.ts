@@ -4,9 +4,9 @@
 // kept whole, and an answer is a list of those bytes with only what is new made for it.
 // Serialising and encoding the whole report per request cost more than evaluating the rules.
 import type { RuleResult } from '../engine/evaluate.ts';
-import { checkReportParts, ruleHeadJson, ruleTailJson, type CheckReportInput } from '../report/check-report.ts';
+import { checkReportParts, horizonJson, ruleHeadJson, ruleTailJson, type CheckReportInput } from '../report/check-report.ts';
 import type { Question } from '../report/summary.ts';
-import type { Rule } from '../rules/schema.ts';
+import { horizonPassed, type Rule } from '../rules/schema.ts';
 
 /** A JSON object's members as text, after a comma (`,"a":1,"b":2`); empty for an object without any. */
 const members = (object: object): string => {
@@ -27,12 +27,16 @@ interface KeptResult {
   missingFacts: RuleResult['missingFacts'];
   failedConditions: RuleResult['failedConditions'];
   openConditions: RuleResult['openConditions'];
+  /** Whether the answer's date is past the rule's plan period (its note is then in the tail). */
+  passed: boolean;
   bytes: Buffer;
   split: number;
 }
 interface RuleBytes {
   head: string;
+  /** The members after the explanation lists; `passedTail` with the note of a plan period that has ended. */
   tail: string;
+  passedTail?: string;
   kept: KeptResult[];
 }
 
@@ -50,18 +54,26 @@ function bytesOf(rule: Rule): RuleBytes {
   return bytes;
 }
 
-function keptResult(r: RuleResult): KeptResult {
+/** The rule's tail with the horizon's note, made once (the note depends only on the period having ended). */
+function tailOf(r: RuleResult, rule: RuleBytes, asOf: string): string {
+  if (!horizonPassed(r.rule, asOf)) return rule.tail;
+  return (rule.passedTail ??= `${members({ ...ruleTailJson(r.rule), ...horizonJson(r.rule, asOf) })}}`);
+}
+
+function keptResult(r: RuleResult, asOf: string): KeptResult {
   const rule = bytesOf(r.rule);
   const { status, relevant, missingFacts, failedConditions, openConditions } = r;
+  const passed = horizonPassed(r.rule, asOf);
   const known = rule.kept.find(
-    (k) => k.status === status && k.relevant === relevant && k.missingFacts === missingFacts && k.failedConditions === failedConditions && k.openConditions === openConditions,
+    (k) =>
+      k.status === status && k.relevant === relevant && k.missingFacts === missingFacts && k.failedConditions === failedConditions && k.openConditions === openConditions && k.passed === passed,
   );
   if (known) return known;
   const start = Buffer.from(`,{"ruleId":${JSON.stringify(r.ruleId)},"status":${JSON.stringify(status)}`);
   const rest = Buffer.from(
-    `${rule.head}${JSON.stringify(relevant)},"missingFacts":${JSON.stringify(missingFacts)},"failedConditions":${JSON.stringify(failedConditions)},"openConditions":${JSON.stringify(openConditions)}${rule.tail}`,
+    `${rule.head}${JSON.stringify(relevant)},"missingFacts":${JSON.stringify(missingFacts)},"failedConditions":${JSON.stringify(failedConditions)},"openConditions":${JSON.stringify(openConditions)}${tailOf(r, rule, asOf)}`,
   );
-  const kept = { status, relevant, missingFacts, failedConditions, openConditions, bytes: Buffer.concat([start, rest]), split: start.length };
+  const kept = { status, relevant, missingFacts, failedConditions, openConditions, passed, bytes: Buffer.concat([start, rest]), split: start.length };
   if (rule.kept.unshift(kept) > RECENT) rule.kept.pop();
   return kept;
 }
@@ -103,7 +115,7 @@ export function checkAnswer(input: CheckReportInput): Buffer[] {
   });
   pieces.push(QUESTIONS_END);
   listed.forEach((r: RuleResult, i) => {
-    const { bytes, split } = keptResult(r);
+    const { bytes, split } = keptResult(r, input.asOf);
     const from = i === 0 ? 1 : 0; // no comma before the first
     if (r.incidentId === undefined) pieces.push(from ? bytes.subarray(from) : bytes);
     else pieces.push(bytes.subarray(from, split), Buffer.from(`,"incidentId":${JSON.stringify(r.incidentId)}`), bytes.subarray(split));

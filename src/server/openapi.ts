@@ -84,7 +84,7 @@ export function openApiDocument(context: ServerContext) {
           },
           responses: {
             200: {
-              description: 'one row per input row: row, name, uscc, eligible, undetermined, eligibleRules, eligibleTitles, exclusions, estimatedValueCny, error (a download)',
+              description: 'one row per input row: row, name, uscc, eligible, undetermined, eligibleRules, eligibleTitles, exclusions, estimatedValueCny, error, asOf, facts (a download)',
               content: { 'text/csv': { schema: { type: 'string' } }, 'application/x-ndjson': { schema: { type: 'string' } } },
             },
             ...problems(400, 413, 415),

@@ -1,6 +1,8 @@
 // The self-check and batch pages' own words, zh and en. Fact labels, rule titles, outcomes and citations
 // come from the catalog and the rules; the result groups' words from src/report/summary.ts (groupWords), the report's from
 // src/report/client-report.ts.
+import { LIMITS } from '../../io/limits.ts';
+
 export const pageWords = {
   zh: {
     lang: 'zh', skip: '跳到正文', title: '惠企政策自查', tagline: '填写几项基本信息，逐步回答最关键的问题，即可查看适用的政策措施及其依据。',
@@ -18,6 +20,7 @@ export const pageWords = {
     upload: '上传已保存的企业信息继续自查', uploadFile: '已保存的企业信息文件', uploadButton: '上传继续填写', print: '打印本页只打印适用的措施、下一步和待回答的问题；其余内容见完整报告。',
     ruleId: '规则编号', rightBadge: '权利', moreQuestions: (n: number) => `另有 ${n} 个问题`, incidentResults: '事项的结果', enterpriseResults: '企业的结果',
     errors: '请更正以下问题：', invalidState: '页面数据无效，请重新开始。', restart: '重新开始',
+    tooDeep: `企业信息的嵌套超过 ${LIMITS.nestingDepth} 层（上限 ${LIMITS.nestingDepth} 层：对象和列表的层层嵌套），无法读取。`,
     usccOk: '校验码正确', usccBad: (msg: string) => `统一社会信用代码无效：${msg}`,
     screenTitle: '批量筛查', screenIntro: '上传企业名单（CSV、XLSX 或 JSONL，每行一家企业），下载逐行筛查结果（与 huiqi screen 相同的列和规则）。',
     screenFile: '企业名单文件', screenButton: '上传并筛查', screenProgress: '处理进度', screenDone: '完成，可下载结果：', screenDownload: '下载结果',
@@ -40,6 +43,7 @@ export const pageWords = {
     upload: 'Upload saved details to continue', uploadFile: 'Saved enterprise details file', uploadButton: 'Upload and continue', print: 'Printing this page prints the measures that apply, the next steps and the open questions; the rest is in the full report.',
     ruleId: 'rule id', rightBadge: 'right', moreQuestions: (n: number) => `${n} more question(s)`, incidentResults: 'Results of the incidents', enterpriseResults: 'Results for the enterprise',
     errors: 'Please correct:', invalidState: 'The page data is invalid; please start again.', restart: 'Start again',
+    tooDeep: `The profile is nested more than ${LIMITS.nestingDepth} levels deep (the limit: ${LIMITS.nestingDepth} levels of objects and lists inside one another); it cannot be read.`,
     usccOk: 'check character correct', usccBad: (msg: string) => `not a valid USCC: ${msg}`,
     screenTitle: 'Batch screening', screenIntro: 'Upload a list of enterprises (CSV, XLSX or JSONL, one per row) and download the screened list (the columns and rules of huiqi screen).',
     screenFile: 'List of enterprises', screenButton: 'Upload and screen', screenProgress: 'Progress', screenDone: 'Done; download the result:', screenDownload: 'Download the result',
