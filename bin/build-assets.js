@@ -5,15 +5,14 @@
 // instead of text made from a function at run time (which minified code does not survive).
 // Usage: node bin/build-assets.js [OUTDIR]   (default dist/assets)
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const outdir = process.argv[2] ? resolve(process.argv[2]) : join(root, 'dist', 'assets');
 
-rmSync(outdir, { recursive: true, force: true });
-await build({
+const { outputFiles } = await build({
   absWorkingDir: root,
   entryPoints: { 'self-check': 'src/server/pages/assets/self-check.js' },
   outdir,
@@ -25,4 +24,12 @@ await build({
   legalComments: 'none',
   charset: 'utf8', // Chinese messages kept as they are written
   logLevel: 'warning',
+  write: false,
 });
+// Each file written whole and renamed into place: a server starting meanwhile reads the old file or the new.
+mkdirSync(outdir, { recursive: true });
+for (const file of outputFiles) {
+  const temporary = `${file.path}.${process.pid}.tmp`;
+  writeFileSync(temporary, file.contents);
+  renameSync(temporary, file.path);
+}

@@ -87,7 +87,7 @@ describe('every output shows the groups, caveats and doubts', () => {
     expect(table).toContain('Applies: 1 · Undetermined: 1 · Rights you can invoke: 1 · Does not apply: 0');
     const applies = table.slice(table.indexOf('Applies (1)'), table.indexOf('Undetermined (1)'));
     expect(applies).toContain('AEO guarantee exemption');
-    expect(applies).toContain('decided by the authority: unless customs judges there is a supervision risk');
+    expect(applies).toContain('note: unless customs judges there is a supervision risk');
     expect(applies).toContain('handled by: the document names no office');
     expect(applies).not.toContain('Release within 6 hours');
     const undetermined = table.slice(table.indexOf('Undetermined (1)'), table.indexOf('Rights you can invoke (1)'));
@@ -104,7 +104,7 @@ describe('every output shows the groups, caveats and doubts', () => {
     const zh = checkMarkdown({ ...input, lang: 'zh' });
     expect(zh).toContain('## 您可以主张的权利 (1)');
     expect(zh).toContain('- 2 项政府工作目标与政策指引（仅供参考） （--all 逐项列出）');
-    expect(zh).toContain('须由主管部门认定: 海关认为存在监管风险的除外');
+    expect(zh).toContain('注意: 海关认为存在监管风险的除外');
     expect(zh).not.toContain('但书');
     expect(zh).toContain('数字存疑：政策原文中的数字不可靠（种子文本乱码）');
   });
@@ -125,11 +125,11 @@ describe('every output shows the groups, caveats and doubts', () => {
     expect(md).toContain('- Applies: 1 · Undetermined: 1 · Rights you can invoke: 1 · Does not apply: 0');
     expect(md).toContain('## Rights you can invoke (1)');
     expect(md).toContain('- _2 government target(s) and pointer(s) (for information)_');
-    expect(md).toContain('  - decided by the authority: unless customs judges there is a supervision risk');
+    expect(md).toContain('  - note: unless customs judges there is a supervision risk');
     expect(md).toMatch(/Subsidy on a garbled figure — doubtful figure: the figure in the source is doubtful/);
     const html = clientReportHtml(buildClientReport({ ...input, lang: 'zh' }));
     expect(html).toContain('<section id="rights">');
     expect(html).not.toContain('<section id="informational">');
-    expect(html).toContain('<div class="note">须由主管部门认定: 海关认为存在监管风险的除外</div>');
+    expect(html).toContain('<div class="note">注意: 海关认为存在监管风险的除外</div>');
   });
 });

@@ -106,7 +106,7 @@ describe('self-check page routes', () => {
     expect(section).toMatch(/data-rule="gacc-2023-127\/no-penalty-tax-within-6-months" data-incident="TAX-1" data-status="eligible"/);
     expect(section).toMatch(/data-rule="gacc-2023-127\/no-penalty-tax-within-2-years" data-incident="TAX-1" data-status="ineligible" data-group="doesNotApply">[^]*?未满足: [^<]+</);
     // The late-fee waiver is customs' to grant: said beside the result as what customs decides, never asked.
-    expect(section).toMatch(/data-rule="gacc-2023-127\/late-fee-waiver" data-incident="TAX-1"[^]*?<div class="caveat">须由主管部门认定: 须经海关认定为主动披露/);
+    expect(section).toMatch(/data-rule="gacc-2023-127\/late-fee-waiver" data-incident="TAX-1"[^]*?<div class="caveat">注意: [^<]*由海关认定/);
     // Kept as typed; the profile schema reads "42,000" as 42000.
     expect(parseProfile(JSON.parse(hiddenValue(res.body, 'profile')!)).incidents[0]).toMatchObject({ id: 'TAX-1', underpaidTax: 42000, correctedInTime: true });
 
