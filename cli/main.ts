@@ -35,6 +35,11 @@ const commands: { command: string; describe: string; load: () => Promise<Command
     load: async () => (await import('./commands/screen.ts')).screenCommand,
   },
   {
+    command: 'calendar <profile>',
+    describe: 'Write the deadlines of a profile or of every client of a list as a calendar (.ics) with reminders',
+    load: async () => (await import('./commands/calendar.ts')).calendarCommand,
+  },
+  {
     command: 'serve',
     describe: 'Serve the self-check pages and the HTTP API (/api/v1) until stopped (SIGTERM or Ctrl-C)',
     load: async () => (await import('./commands/serve.ts')).serveCommand,
@@ -98,7 +103,7 @@ try {
 function commandPath(args: string[]): string {
   const words = ['huiqi'];
   const [first, second] = args;
-  if (first && ['check', 'report', 'ask', 'screen', 'rules'].includes(first)) {
+  if (first && ['check', 'report', 'ask', 'screen', 'rules', 'calendar'].includes(first)) {
     words.push(first);
     if (first === 'rules' && second && ['list', 'show', 'validate', 'test'].includes(second)) words.push(second);
   }

@@ -5,6 +5,7 @@ import { runAllCases, uncoveredConditions } from '../catalog/cases.ts';
 import { InputError, OptionError } from '../io/input-error.ts';
 import type { Lang } from '../io/lang.ts';
 import { defaultSeedsDir, quoteProblems } from '../rules/citations.ts';
+import { nextStepProblems } from '../rules/check.ts';
 import { loadRules, ruleFilesIn } from '../rules/load.ts';
 import { ruleSetJurisdictions } from '../rules/schema.ts';
 import { ruleDetail, ruleListTable } from './rule-report.ts';
@@ -42,6 +43,8 @@ export function runRulesShow(o: { id: string; rulesDir: string; lang: Lang; form
 /** `huiqi rules validate`: the rule files (an InputError lists every problem), then the quotes against the seed lines when the seeds are there. */
 export function runRulesValidate(o: { rulesDir: string; seedsDir?: string; format: 'text' | 'json' }): void {
   const rules = loadRules(o.rulesDir);
+  const unhandled = nextStepProblems(rules);
+  if (unhandled.length) throw new InputError(`${unhandled.length} entitlement(s) without handledBy or handledByUnstated:\n  ${unhandled.join('\n  ')}`);
   const files = ruleFilesIn(o.rulesDir).length;
   const seeds = o.seedsDir ?? defaultSeedsDir;
   if (o.seedsDir && !existsSync(o.seedsDir)) throw new InputError(`--seeds ${o.seedsDir}: no such folder`);

@@ -4,7 +4,9 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseProfile } from '../../src/profile/load.ts';
 import { checkProfile } from '../../src/report/check.ts';
 import { checkReport, horizonNote } from '../../src/report/check-report.ts';
@@ -134,6 +136,43 @@ describe('渝府办发〔2022〕35号 (targets 到2025年, no 有效期): the pl
       }
     }
   });
+});
+
+describe('huiqi rules validate and the next steps', () => {
+  const huiqi = (...args: string[]) => spawnSync(process.execPath, ['bin/huiqi.js', ...args], { encoding: 'utf8', timeout: 120_000 });
+  const ruleFile = (extra: Record<string, unknown>, kind = 'benefit') => ({
+    document: { title: '重庆市人民政府关于做好促进综合保税区高水平开放高质量发展有关工作的通知', docNumber: '渝府〔2019〕8号', issuer: '重庆市人民政府', date: '2019-04-27', jurisdiction: 'chongqing', seed: '000_77bef93430f12e06.txt', lines: [1, 5] },
+    effective: { from: '2019-04-27' },
+    rules: [{ ...fixture({ id: 'cq-2019-8/fixture', kind, source: { article: '标题', lines: [1, 4], quote: '重庆市人民政府关于做好促进综合保税区高水平开放高质量发展有关工作的通知' } }), ...extra }],
+  });
+  const validate = (file: object) => {
+    const dir = mkdtempSync(join(tmpdir(), 'huiqi-next-'));
+    writeFileSync(join(dir, 'fixture.json'), JSON.stringify(file));
+    return huiqi('rules', 'validate', dir);
+  };
+
+  it('refuses an entitlement with neither handledBy nor handledByUnstated, naming file and rule', () => {
+    const run = validate(ruleFile({}));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/fixture\.json: rule cq-2019-8\/fixture: give handledBy .* or handledByUnstated/);
+  }, 120_000);
+
+  it('accepts the same rule with the office its text names (渝府〔2019〕8号 附件: 西永综合保税区管委会, a table cell across lines)', () => {
+    const handledBy = [{ zh: '西永综合保税区管委会', source: { lines: [219, 227], quote: '西永综合保税区管委会' } }];
+    const run = validate(ruleFile({ handledBy }));
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  }, 120_000);
+
+  it('refuses an office the cited lines do not name (市财政局 is not in the 责任主体 cell)', () => {
+    const run = validate(ruleFile({ handledBy: [{ zh: '市财政局', source: { lines: [219, 227], quote: '市财政局' } }] }));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('fixture.json: rule cq-2019-8/fixture: handledBy[0].source.quote: "市财政局" is not in 000_77bef93430f12e06.txt lines 219-227');
+  }, 120_000);
+
+  it('asks nothing of a right (something the enterprise invokes, not claims)', () => {
+    expect(validate(ruleFile({}, 'right')).status).toBe(0);
+  }, 120_000);
 });
 
 describe('huiqi check --format json', () => {
