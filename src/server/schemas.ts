@@ -4,7 +4,7 @@
 // names a jurisdiction is built per rule set (ruleSetSchemas): a server on --rules DIR takes its folders.
 import { z } from 'zod';
 import { isoDate } from '../profile/fields.ts';
-import { bilingual, citationSchema, documentSchema, effectiveSchema, ruleKinds, ruleSchema, statuses } from '../rules/schema.ts';
+import { bilingual, citationSchema, documentSchema, effectiveSchema, horizonSchema, ruleKinds, ruleSchema, statuses } from '../rules/schema.ts';
 import { listFormats } from '../batch/read.ts';
 
 const asOf = isoDate().optional().describe('evaluation date YYYY-MM-DD (default: the server\'s, normally today); decides which rules are in force');
@@ -86,6 +86,14 @@ export function ruleSetSchemas(jurisdictions: readonly string[]) {
     confidence: ruleSchema.shape.confidence,
     doubtful: z.literal(true).optional().describe('the rule rests on a doubtful figure (confidence low): confirm it before relying on the result'),
     caveats: ruleSchema.shape.caveats.describe('conditions only the authority judges: they do not block the result'),
+    handledBy: ruleSchema.shape.handledBy.describe('the office(s) the text names for the measure'),
+    handledByUnstated: ruleSchema.shape.handledByUnstated.describe('why the text names no office'),
+    howToApply: ruleSchema.shape.howToApply,
+    applicationWindow: ruleSchema.shape.applicationWindow,
+    notCombinedWith: ruleSchema.shape.notCombinedWith,
+    horizon: horizonSchema.optional().describe('the plan period\'s end where the text gives no period of validity'),
+    horizonPassed: z.literal(true).optional().describe('the plan period has ended by the evaluation date'),
+    horizonNote: bilingual.optional(),
   });
 
   const checkOut = z.object({
