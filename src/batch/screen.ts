@@ -11,7 +11,8 @@ import { InputError } from '../io/input-error.ts';
 import { profileSchema, type Enterprise } from '../profile/enterprise.ts';
 import { usccValid } from '../profile/uscc.ts';
 import type { Lang } from '../io/lang.ts';
-import { moneyValue, type Rule } from '../rules/schema.ts';
+import type { Rule } from '../rules/schema.ts';
+import { combinedMoneyValue } from '../rules/value.ts';
 import { CellError, columnName, convertCell, EMPTY, fieldForHeader, type ColumnField } from './columns.ts';
 import type { RawRow } from './read.ts';
 import type { ScreenedRow } from './write.ts';
@@ -329,14 +330,13 @@ export class RowScreener {
     }
     const eligibleRules: string[] = [];
     const eligibleTitles: string[] = [];
-    let value: number | undefined;
     for (const i of applies) {
       const rule = this.rules[i]!;
       eligibleRules.push(rule.id);
       eligibleTitles.push(rule.title[this.settings.lang]);
-      const money = moneyValue(rule);
-      if (money !== undefined) value = (value ?? 0) + money;
     }
+    // Measures the text says are not combined (就高不重复) are not added up.
+    const value = combinedMoneyValue(applies.map((i) => this.rules[i]!));
     const exclusions = excluded.map((i) => this.rules[i]!.id);
     const outcome: Outcome = {
       applies: applies.slice(), excluded: excluded.slice(), eligibleRules: Object.freeze(eligibleRules) as string[],

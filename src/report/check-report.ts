@@ -4,8 +4,8 @@ import type { RuleResult } from '../engine/evaluate.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import { horizonPassed, restsOnDoubtfulFigure, type Rule } from '../rules/schema.ts';
 import {
-  caveatTexts, citationText, countedTexts, doubtText, forceWindow, groupResults, groupWords, headlineText, missingFactLabels, nextStepLines, personResult, questionKey, resultTitle,
-  rightSituation, windowText, type Question,
+  caveatTexts, citationText, countedTexts, doubtText, forceWindow, groupResults, groupWords, headlineText, missingFactLabels, nextStepLines, notCombinedNote, personResult, questionKey,
+  resultTitle, rightSituation, windowText, type Question,
 } from './summary.ts';
 import type { Lang } from '../io/lang.ts';
 import { Lines } from './lines.ts';
@@ -87,7 +87,7 @@ export const ruleTailJson = (rule: Rule) => ({
   ...(rule.handledByUnstated && { handledByUnstated: rule.handledByUnstated }),
   ...(rule.howToApply && { howToApply: rule.howToApply }),
   ...(rule.applicationWindow && { applicationWindow: rule.applicationWindow }),
-  ...(rule.notCombinedWith && { notCombinedWith: rule.notCombinedWith }),
+  ...(rule.notCombinedWith && { notCombinedWith: rule.notCombinedWith, notCombinedNote: notCombinedNote(rule)! }),
   ...(rule.horizon && { horizon: rule.horizon }),
 });
 

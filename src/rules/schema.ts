@@ -359,7 +359,8 @@ export const worthUnlocking = (rule: Pick<RuleDefinition, 'kind' | 'confidence'>
 
 /**
  * The known money value of a measure in CNY (the upper figure where a range is given), undefined when
- * its outcome states no amount in CNY (CNY or CNY/year). A list row's estimated value sums these; the
+ * its outcome states no amount in CNY (CNY or CNY/year). A list row's estimated value adds these up
+ * except measures the text does not combine (combinedMoneyValue in value.ts); the
  * gap analysis ranks steps by them.
  */
 export function moneyValue(rule: Pick<RuleDefinition, 'outcome'>): number | undefined {

@@ -74,6 +74,17 @@ export async function apiRoutes(app: FastifyInstance, { context }: { context: Se
     return reply.type('text/html; charset=utf-8').header('content-security-policy', reportCsp(text)).send(text);
   });
 
+  app.post('/calendar', async (request, reply) => {
+    const query = parseQuery(queries.calendar, request.query);
+    const asOf = evaluationDate(reply, context, query.asOf);
+    const profile = parseProfileBody(request);
+    const { profileEvents } = await import('../calendar/run.ts');
+    const { calendarText } = await import('../calendar/calendar.ts');
+    const events = await profileEvents(profile, { rules, asOf, lang: query.lang, ...(query.from && { from: query.from }), ...(query.to && { to: query.to }) });
+    const text = calendarText(events, { lang: query.lang, remindDays: query.remindDays, name: `${query.lang === 'zh' ? '惠企政策期限' : 'Trade-policy deadlines'}: ${profile.name}` });
+    return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="due.ics"`).send(text);
+  });
+
   app.post('/questions', async (request, reply) => {
     const query = parseQuery(queries.questions, request.query);
     const asOf = evaluationDate(reply, context, query.asOf);

@@ -17,6 +17,13 @@ export const queries = {
     all: flag.default(false).describe('list every result, also those about situations not known to arise or that do not arise (huiqi check --all)'),
   }),
   report: z.strictObject({ asOf, lang, format: z.enum(['html', 'markdown']).default('html').describe('report format') }),
+  calendar: z.strictObject({
+    asOf,
+    lang: lang.describe('language of the events'),
+    from: isoDate().optional().describe('only events on or after this day'),
+    to: isoDate().optional().describe('only events on or before this day'),
+    remindDays: z.coerce.number().int().min(0).max(366).default(7).describe('the reminder of each event, in days before it'),
+  }),
   questions: z.strictObject({ asOf, limit: z.coerce.number().int().min(1).max(1000).optional().describe('at most this many questions (default: all)') }),
   screen: z.strictObject({
     asOf,
@@ -91,6 +98,7 @@ export function ruleSetSchemas(jurisdictions: readonly string[]) {
     howToApply: ruleSchema.shape.howToApply,
     applicationWindow: ruleSchema.shape.applicationWindow,
     notCombinedWith: ruleSchema.shape.notCombinedWith,
+    notCombinedNote: bilingual.optional().describe('the measures it is not combined with (就高不重复), in words'),
     horizon: horizonSchema.optional().describe('the plan period\'s end where the text gives no period of validity'),
     horizonPassed: z.literal(true).optional().describe('the plan period has ended by the evaluation date'),
     horizonNote: bilingual.optional(),

@@ -138,6 +138,22 @@ describe('渝府办发〔2022〕35号 (targets 到2025年, no 有效期): the pl
   });
 });
 
+describe('湖北《促进综合保税区高水平开放高质量发展的若干措施》 (targets 2021年至2023年, no 有效期): the plan horizon', () => {
+  const ofDocument = rules.filter((r) => r.source.jurisdiction === 'hubei');
+
+  it('every rule of the document carries the horizon 2023-12-31', () => {
+    expect(ofDocument.length).toBeGreaterThan(0);
+    for (const r of ofDocument) expect(r.horizon?.end).toBe('2023-12-31');
+  });
+
+  it('gives no note on 2023-12-31 and notes on 2024-01-01 that the period ended in 2023', () => {
+    for (const r of ofDocument) {
+      expect(horizonNote(r, '2023-12-31')).toBeUndefined();
+      expect(horizonNote(r, '2024-01-01')?.zh).toBe('该规划期已于2023年结束，请向责任单位确认措施是否仍在执行');
+    }
+  });
+});
+
 describe('huiqi rules validate and the next steps', () => {
   const huiqi = (...args: string[]) => spawnSync(process.execPath, ['bin/huiqi.js', ...args], { encoding: 'utf8', timeout: 120_000 });
   const ruleFile = (extra: Record<string, unknown>, kind = 'benefit') => ({

@@ -158,6 +158,17 @@ export const pagesPlugin: FastifyPluginAsync<PagesOptions> = async (app, opts) =
     return reply.type(markdown ? 'text/markdown; charset=utf-8' : 'text/html; charset=utf-8').send(markdown ? clientReportMarkdown(report) : clientReportHtml(report));
   });
 
+  app.post<{ Body: FormBody }>('/download/calendar', async (req, reply) => {
+    const posted = postedProfile(req.body ?? {}, reply);
+    if (!posted) return reply;
+    const { profile, lang } = posted;
+    const { calendarText, dueEvents } = await import('../../calendar/calendar.ts');
+    const results = (await evaluate(profile, rules, asOf(), [])).results;
+    const events = dueEvents(profile, results, asOf(), { lang });
+    attachment(reply, `${fileStem(profile.name)}-due.ics`);
+    return reply.type('text/calendar; charset=utf-8').send(calendarText(events, { lang, remindDays: 7, name: `${pageWords[lang].deadlines}: ${profile.name}` }));
+  });
+
   app.post('/upload', async (req, reply) => {
     let lang: PageLang = 'zh';
     const fail = (message: string) => html(reply, 422, problemPage(lang, message));

@@ -242,6 +242,7 @@ function downloads(state: SelfCheckState, lang: PageLang): Raw {
   return h`<section id="save" aria-labelledby="save-h" class="no-print"><h2 id="save-h">${w.save}</h2>
 <form method="post" action="/download/profile" class="download">${stateFields(state, lang)}${hidden('format', 'yaml')}<p class="note">${w.saveHint}</p><button type="submit">${w.downloadProfile}</button></form>
 <form method="post" action="/download/report" class="download">${stateFields(state, lang)}<p class="note">${w.reportHint}</p><div class="buttons"><button type="submit" name="format" value="html">${w.downloadReport}</button> <button type="submit" name="format" value="markdown" class="secondary">${w.downloadReportText}</button></div></form>
+<form method="post" action="/download/calendar" class="download" id="calendar">${stateFields(state, lang)}<p class="note">${w.calendarNote}</p><button type="submit">${w.addToCalendar}</button></form>
 <p class="note">${w.print}</p></section>`;
 }
 
