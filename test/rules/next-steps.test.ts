@@ -200,4 +200,18 @@ describe('huiqi check --format json', () => {
     expect(results.length).toBeGreaterThan(0);
     expect(results.every((r) => r.horizon?.end === '2025-12-31' && r.horizonPassed === true && r.horizonNote?.zh.includes('2025年'))).toBe(true);
   }, 120_000);
+
+  it('shows whom to go to, how and by when: 海关总署公告2024年第32号 第一条 (预裁定展期, 截止日前30日至90日内, 向制发海关申请)', () => {
+    const run = spawnSync(process.execPath, ['bin/huiqi.js', 'check', 'samples/aeo-manufacturer-chongqing.yaml', '--format', 'json', '--all', '--as-of', '2025-06-30'], { encoding: 'utf8', timeout: 120_000 });
+    expect(run.status).toBe(0);
+    type Shown = { ruleId: string; handledBy?: { zh: string; source: { quote: string } }[]; handledByUnstated?: { zh: string }; howToApply?: { zh: string }; applicationWindow?: { zh?: string } };
+    const results = (JSON.parse(run.stdout) as { results: Shown[] }).results;
+    const extension = results.find((r) => r.ruleId === 'gacc-2024-32/advance-ruling-extension')!;
+    expect(extension.handledBy).toEqual([expect.objectContaining({ zh: '《预裁定决定书》制发海关', source: expect.objectContaining({ quote: expect.stringContaining('制发海关提出') }) })]);
+    expect(extension.howToApply?.zh).toContain('展期申请');
+    expect(extension.applicationWindow?.zh).toBe('《预裁定决定书》有效期截止日前30日至90日内');
+    const unstated = results.find((r) => r.ruleId === 'gacc-2023-166/centralised-domestic-sales-no-filing')!;
+    expect(unstated.handledBy).toBeUndefined();
+    expect(unstated.handledByUnstated?.zh).toContain('未写明');
+  }, 120_000);
 });
