@@ -54,12 +54,19 @@ function limited(input: Readable, limit: number, onTooLarge: () => void): Readab
 }
 
 /** `Content-Disposition` for the result of `name` (an uploaded file's name, or none). */
-function attachment(name: string | undefined, format: 'csv' | 'jsonl'): string {
+function attachment(name: string | undefined, format: ResultFormat): string {
   const base = (name ?? 'list').replace(/\.[^.]*$/, '') || 'list';
   const file = `${base}-screened.${format}`;
   const ascii = file.replace(/[^\w.-]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file)}`;
 }
+
+type ResultFormat = 'csv' | 'jsonl' | 'xlsx';
+const resultTypes: Record<ResultFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  jsonl: 'application/x-ndjson; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
 
 const discard = () => new Writable({ write: (_chunk, _encoding, callback) => callback() });
 
@@ -153,6 +160,7 @@ export async function screenRoute(app: FastifyInstance, { context }: { context: 
       rules: context.rules,
       asOf,
       lang: query.lang,
+      headers: query.headers,
       ...(query.only && { only: query.only }),
       ignoreUnknownColumns: query.ignoreUnknownColumns,
       stderr: discard(),
@@ -210,9 +218,9 @@ function downloadStreams() {
   return { sink, body, firstWrite };
 }
 
-function sendStream(reply: FastifyReply, out: PassThrough, disposition: string, format: 'csv' | 'jsonl', summary: () => Summary | undefined) {
+function sendStream(reply: FastifyReply, out: PassThrough, disposition: string, format: ResultFormat, summary: () => Summary | undefined) {
   reply
-    .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
+    .type(resultTypes[format])
     .header('content-disposition', disposition)
     // Known only at the end of the stream: sent as HTTP trailers, for clients that read them.
     .trailer('huiqi-rows-in', async () => String(summary()?.rowsIn ?? ''))
