@@ -11,6 +11,7 @@ import { decodeText } from '../../io/encoding.ts';
 import { parseStructuredText } from '../../io/read.ts';
 import { InputError } from '../../io/input-error.ts';
 import { parseProfile } from '../../profile/load.ts';
+import { messageIn } from '../../profile/messages.ts';
 import { packagePath } from '../../io/paths.ts';
 import { buildClientReport, clientReportMarkdown } from '../../report/client-report.ts';
 import { fontFaceCss, fontFilesDir, fontSubsets } from '../../report/font.ts';
@@ -87,7 +88,9 @@ export const pagesPlugin: FastifyPluginAsync<PagesOptions> = async (app, opts) =
   const scripts: Record<string, string> = { 'screen.js': asset('screen.js'), ...(selfCheck !== undefined && { 'self-check.js': selfCheck }) };
   const fonts = new Set(fontSubsets().map((s) => s.file));
 
-  async function render(reply: FastifyReply, lang: PageLang, state: SelfCheckState, errors: FieldErrors = {}, after?: 'incident') {
+  async function render(reply: FastifyReply, lang: PageLang, state: SelfCheckState, problems: FieldErrors = {}, after?: 'incident') {
+    // Every message in the page's language (the schema writes them in English).
+    const errors = Object.fromEntries(Object.entries(problems).map(([field, e]) => [field, { ...e, message: messageIn(e.message, lang) }]));
     const profile = profileOf(state.data);
     const ev = profile ? await evaluate(profile, rules, asOf(), state.skipped) : undefined;
     return html(reply, Object.keys(errors).length ? 422 : 200, selfCheckPage({ lang, state, errors, ev, asOf: asOf(), incidentFacts, ...(after && { after }) }));
@@ -187,7 +190,7 @@ export const pagesPlugin: FastifyPluginAsync<PagesOptions> = async (app, opts) =
       parseProfile(data, file.filename); // an InputError naming every bad field
       return render(reply, lang, { data: data as Record<string, unknown>, skipped: [] });
     } catch (e) {
-      if (e instanceof InputError) return fail(e.message);
+      if (e instanceof InputError) return fail(messageIn(e.message, lang));
       throw e;
     }
   });
