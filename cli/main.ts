@@ -79,6 +79,15 @@ for (const { load, ...head } of commands) {
   cli.command({ ...head, ...body });
 }
 
+// A promise that never settles (a reader waiting for bytes that never come) would end the process with
+// code 13 and nothing said: the process says what stopped and exits as for an unreadable input.
+let finished = false;
+process.once('beforeExit', () => {
+  if (finished) return;
+  process.stderr.write(`huiqi: stopped before finishing: an input could not be read to its end (a damaged file?)\n`);
+  process.exit(EXIT.invalidInput);
+});
+
 try {
   await cli.parseAsync();
 } catch (e) {
@@ -97,6 +106,8 @@ try {
   } else {
     throw error;
   }
+} finally {
+  finished = true;
 }
 
 /** `huiqi rules test`: the command words at the start of the arguments, for the pointer to its --help. */
@@ -105,7 +116,7 @@ function commandPath(args: string[]): string {
   const [first, second] = args;
   if (first && ['check', 'report', 'ask', 'screen', 'rules', 'calendar'].includes(first)) {
     words.push(first);
-    if (first === 'rules' && second && ['list', 'show', 'validate', 'test'].includes(second)) words.push(second);
+    if (first === 'rules' && second && ['list', 'show', 'validate', 'test', 'diff'].includes(second)) words.push(second);
   }
   return words.join(' ');
 }

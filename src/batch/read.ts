@@ -2,8 +2,11 @@
 // line) and XLSX (exceljs's streaming reader; one worksheet, the first with rows unless --sheet names one). A file name of `-` is stdin.
 // Each row carries its number as the user sees it: the record in a CSV file as a spreadsheet shows it
 // (the header is row 1), the line in a JSONL file, the sheet row in XLSX.
-import { createReadStream, statSync } from 'node:fs';
-import { extname } from 'node:path';
+import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { pipeline } from 'node:stream/promises';
+import { extname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { decodeChunks, type InputEncoding } from '../io/encoding.ts';
@@ -12,6 +15,7 @@ import { LIMITS } from '../io/limits.ts';
 import { InputError } from '../io/input-error.ts';
 import { fieldForHeader } from './columns.ts';
 import { CsvReader, CsvSyntaxError, type CsvRecord } from './csv.ts';
+import { checkXlsx } from './xlsx-check.ts';
 
 export const listFormats = ['csv', 'jsonl', 'xlsx'] as const;
 export type ListFormat = (typeof listFormats)[number];
@@ -88,7 +92,7 @@ export async function openList(list: ListInput, format?: ListFormat, reading: Re
   const fmt = chosen ?? sniff((input as Readable & { first: Buffer }).first);
   const text = () => decodeChunks(input, file === '-' ? 'stdin' : file, reading.encoding, reading.note);
   const limit = reading.cellLimit ?? LIMITS.textLength;
-  const batches = fmt === 'csv' ? csvRows(text(), file, limit) : fmt === 'jsonl' ? jsonlRows(text(), limit) : xlsxRows(input, file, reading, limit);
+  const batches = fmt === 'csv' ? csvRows(text(), file, limit) : fmt === 'jsonl' ? jsonlRows(text(), limit) : xlsxRows(input, file, reading, limit, typeof list === 'string' && file !== '-' ? file : undefined);
   return { format: fmt, progress: () => ({ bytes: counted, ...(total !== undefined && { total }) }), batches };
 }
 
@@ -277,7 +281,28 @@ const isSerialDate = (v: unknown): v is number => typeof v === 'number' && v >= 
 /** Rows above the header a sheet may have (a title, a date, a note) when the header is found by its name column. */
 const TITLE_ROWS = 20;
 
-async function* xlsxRows(input: Readable, file: string, reading: Reading, limit: number): AsyncGenerator<RawRow[]> {
+/**
+ * An XLSX list: checked whole first (./xlsx-check.ts: what it expands to, a damaged zip), then read. A
+ * stream (an upload, stdin) is first written to a temporary file, since the check needs the zip's end.
+ */
+async function* xlsxRows(input: Readable, file: string, reading: Reading, limit: number, path?: string): AsyncGenerator<RawRow[]> {
+  const origin = file === '-' ? 'stdin' : file;
+  if (path !== undefined) {
+    await checkXlsx(path, origin);
+    return yield* readXlsx(input, file, reading, limit);
+  }
+  const folder = await mkdtemp(join(tmpdir(), 'huiqi-xlsx-'));
+  try {
+    const copy = join(folder, 'list.xlsx');
+    await pipeline(input, createWriteStream(copy));
+    await checkXlsx(copy, origin);
+    yield* readXlsx(createReadStream(copy, { highWaterMark: 64 * 1024 }), file, reading, limit);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+async function* readXlsx(input: Readable, file: string, reading: Reading, limit: number): AsyncGenerator<RawRow[]> {
   // Loaded only for XLSX: it is large, and CSV/JSONL runs should not carry it.
   const { default: excel } = await import('exceljs');
   const reader = new excel.stream.xlsx.WorkbookReader(input, {

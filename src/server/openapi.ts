@@ -33,6 +33,7 @@ const problemText: Record<number, string> = {
   404: 'no such resource',
   413: 'the body is larger than the limit',
   415: 'the body is not of a media type this endpoint takes',
+  422: 'the list is beyond a limit of what an XLSX may expand to (the detail names it)',
 };
 
 const json = (id: string) => ({ 'application/json': { schema: ref(id) } });
@@ -91,7 +92,7 @@ export function openApiDocument(context: ServerContext) {
               description: 'one row per input row: row, name, uscc, eligible, undetermined, eligibleRules, eligibleTitles, exclusions, estimatedValueCny, error, asOf, facts (a download)',
               content: { 'text/csv': { schema: { type: 'string' } }, 'application/x-ndjson': { schema: { type: 'string' } } },
             },
-            ...problems(400, 413, 415),
+            ...problems(400, 413, 415, 422),
           },
         },
       },

@@ -138,6 +138,22 @@ describe('渝府办发〔2022〕35号 (targets 到2025年, no 有效期): the pl
   });
 });
 
+describe('湖北《促进综合保税区高水平开放高质量发展的若干措施》 (targets 2021年至2023年, no 有效期): the plan horizon', () => {
+  const ofDocument = rules.filter((r) => r.source.jurisdiction === 'hubei');
+
+  it('every rule of the document carries the horizon 2023-12-31', () => {
+    expect(ofDocument.length).toBeGreaterThan(0);
+    for (const r of ofDocument) expect(r.horizon?.end).toBe('2023-12-31');
+  });
+
+  it('gives no note on 2023-12-31 and notes on 2024-01-01 that the period ended in 2023', () => {
+    for (const r of ofDocument) {
+      expect(horizonNote(r, '2023-12-31')).toBeUndefined();
+      expect(horizonNote(r, '2024-01-01')?.zh).toBe('该规划期已于2023年结束，请向责任单位确认措施是否仍在执行');
+    }
+  });
+});
+
 describe('huiqi rules validate and the next steps', () => {
   const huiqi = (...args: string[]) => spawnSync(process.execPath, ['bin/huiqi.js', ...args], { encoding: 'utf8', timeout: 120_000 });
   const ruleFile = (extra: Record<string, unknown>, kind = 'benefit') => ({
@@ -175,6 +191,15 @@ describe('huiqi rules validate and the next steps', () => {
   }, 120_000);
 });
 
+describe('huiqi rules show', () => {
+  it('prints the office, how to apply and the window with the words they rest on (海关总署公告2024年第32号 第一条)', () => {
+    const run = spawnSync(process.execPath, ['bin/huiqi.js', 'rules', 'show', 'gacc-2024-32/advance-ruling-extension'], { encoding: 'utf8', timeout: 120_000 });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('handled by: 《预裁定决定书》制发海关\n        「向《预裁定决定书》制发海关提出针对该决定书有效期的展期申请」 (第一条第（一）项, lines 10596-10600)');
+    expect(run.stdout).toContain('apply within: 《预裁定决定书》有效期截止日前30日至90日内');
+  }, 120_000);
+});
+
 describe('huiqi check --format json', () => {
   it('shows the horizon of 渝府办发〔2022〕35号 and its note after 2025', () => {
     const run = spawnSync(process.execPath, ['bin/huiqi.js', 'check', 'samples/aeo-manufacturer-chongqing.yaml', '--format', 'json', '--all', '--as-of', '2026-03-01'], { encoding: 'utf8', timeout: 120_000 });
@@ -183,5 +208,19 @@ describe('huiqi check --format json', () => {
     const results = report.results.filter((r) => r.source.docNumber === '渝府办发〔2022〕35号');
     expect(results.length).toBeGreaterThan(0);
     expect(results.every((r) => r.horizon?.end === '2025-12-31' && r.horizonPassed === true && r.horizonNote?.zh.includes('2025年'))).toBe(true);
+  }, 120_000);
+
+  it('shows whom to go to, how and by when: 海关总署公告2024年第32号 第一条 (预裁定展期, 截止日前30日至90日内, 向制发海关申请)', () => {
+    const run = spawnSync(process.execPath, ['bin/huiqi.js', 'check', 'samples/aeo-manufacturer-chongqing.yaml', '--format', 'json', '--all', '--as-of', '2025-06-30'], { encoding: 'utf8', timeout: 120_000 });
+    expect(run.status).toBe(0);
+    type Shown = { ruleId: string; handledBy?: { zh: string; source: { quote: string } }[]; handledByUnstated?: { zh: string }; howToApply?: { zh: string }; applicationWindow?: { zh?: string } };
+    const results = (JSON.parse(run.stdout) as { results: Shown[] }).results;
+    const extension = results.find((r) => r.ruleId === 'gacc-2024-32/advance-ruling-extension')!;
+    expect(extension.handledBy).toEqual([expect.objectContaining({ zh: '《预裁定决定书》制发海关', source: expect.objectContaining({ quote: expect.stringContaining('制发海关提出') }) })]);
+    expect(extension.howToApply?.zh).toContain('展期申请');
+    expect(extension.applicationWindow?.zh).toBe('《预裁定决定书》有效期截止日前30日至90日内');
+    const unstated = results.find((r) => r.ruleId === 'gacc-2023-166/centralised-domestic-sales-no-filing')!;
+    expect(unstated.handledBy).toBeUndefined();
+    expect(unstated.handledByUnstated?.zh).toContain('未写明');
   }, 120_000);
 });
