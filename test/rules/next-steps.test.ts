@@ -191,6 +191,15 @@ describe('huiqi rules validate and the next steps', () => {
   }, 120_000);
 });
 
+describe('huiqi rules show', () => {
+  it('prints the office, how to apply and the window with the words they rest on (海关总署公告2024年第32号 第一条)', () => {
+    const run = spawnSync(process.execPath, ['bin/huiqi.js', 'rules', 'show', 'gacc-2024-32/advance-ruling-extension'], { encoding: 'utf8', timeout: 120_000 });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('handled by: 《预裁定决定书》制发海关\n        「向《预裁定决定书》制发海关提出针对该决定书有效期的展期申请」 (第一条第（一）项, lines 10596-10600)');
+    expect(run.stdout).toContain('apply within: 《预裁定决定书》有效期截止日前30日至90日内');
+  }, 120_000);
+});
+
 describe('huiqi check --format json', () => {
   it('shows the horizon of 渝府办发〔2022〕35号 and its note after 2025', () => {
     const run = spawnSync(process.execPath, ['bin/huiqi.js', 'check', 'samples/aeo-manufacturer-chongqing.yaml', '--format', 'json', '--all', '--as-of', '2026-03-01'], { encoding: 'utf8', timeout: 120_000 });
