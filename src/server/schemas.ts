@@ -28,7 +28,8 @@ export const queries = {
   screen: z.strictObject({
     asOf,
     lang: lang.describe('language of rule titles in the result'),
-    format: z.enum(['csv', 'jsonl']).default('csv').describe('result format'),
+    format: z.enum(['csv', 'jsonl', 'xlsx']).default('csv').describe('result format (CSV with a UTF-8 BOM, for Excel)'),
+    headers: z.enum(['en', 'zh']).default('en').describe('column headers of the result: English names (stable for programs) or Chinese words'),
     inputFormat: z.enum(listFormats).optional().describe('list format (default: from the Content-Type or file name, else sniffed)'),
     only: z.enum(['eligible', 'errors']).optional().describe('write only rows with an eligible rule (and rows with errors), or only rows with errors'),
     ignoreUnknownColumns: flag.default(false).describe('skip columns that name no profile field instead of refusing the list'),

@@ -27,6 +27,8 @@ export const pageWords = {
     screenFile: '企业名单文件', screenButton: '上传并筛查', screenProgress: '处理进度', screenDone: '完成，可下载结果：', screenDownload: '下载结果',
     screenBadRows: '有错误的行', selfCheck: '企业自查', batch: '批量筛查（报关企业）', received: (n: string) => `已接收 ${n}`,
     screenFailed: '筛查失败', row: '第', rowSuffix: '行',
+    screenFormat: '结果格式', screenCsv: 'CSV（Excel 可直接打开）', screenXlsx: 'Excel 工作簿（.xlsx）',
+    screenPrevious: '上次的筛查结果（可选：比对每家企业新增和失去的措施及原因）', screenChanged: '有变化的企业',
   },
   en: {
     lang: 'en', skip: 'Skip to the content', title: 'Trade-policy benefits self-check', tagline: 'Give a few basic facts, answer the most decisive questions step by step, and see which measures apply and why.',
@@ -51,6 +53,8 @@ export const pageWords = {
     screenFile: 'List of enterprises', screenButton: 'Upload and screen', screenProgress: 'Progress', screenDone: 'Done; download the result:', screenDownload: 'Download the result',
     screenBadRows: 'Rows with errors', selfCheck: 'Self-check', batch: 'Batch screening (brokers)', received: (n: string) => `received ${n}`,
     screenFailed: 'Screening failed', row: 'row', rowSuffix: '',
+    screenFormat: 'Result format', screenCsv: 'CSV (opens in Excel)', screenXlsx: 'Excel workbook (.xlsx)',
+    screenPrevious: 'The previous screening result (optional: what each client gained and lost since, and why)', screenChanged: 'Clients with a change',
   },
 } as const;
 
