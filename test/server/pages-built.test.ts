@@ -297,6 +297,7 @@ describe('the self-check page on the built server (huiqi serve from dist/)', () 
     const page = await newPage({ width: 375, height: 800, javaScript: false });
     await clickThrough(page, smallTrader, 'en', { javaScript: false });
     await expectPersonResult(page, 'en');
+    expect((await englishOnZhPage(page)).length, 'the detector of English finds it on the en page').toBeGreaterThan(5);
     expect(await fits(page, 375)).toBe(true);
     // Opened, the folded groups fit too.
     await page.$$eval('details', (list) => list.forEach((d) => ((d as HTMLDetailsElement).open = true)));
