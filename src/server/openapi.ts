@@ -1,5 +1,6 @@
 // GET /api/v1/openapi.json: the API described in OpenAPI 3.1, generated from the zod schemas the server
 // validates with (./schemas.ts, the profile schema) and answers by; nothing here restates a schema.
+import { LIMITS } from '../io/limits.ts';
 import { z } from 'zod';
 import { enterpriseSchema } from '../profile/enterprise.ts';
 import { version } from '../io/version.ts';
@@ -39,7 +40,10 @@ const problemText: Record<number, string> = {
 const json = (id: string) => ({ 'application/json': { schema: ref(id) } });
 const profileBody = {
   required: true,
-  description: 'an enterprise profile, as in samples/ (JSON or YAML)',
+  description:
+    `an enterprise profile, as in samples/ (JSON or YAML), nested at most ${LIMITS.nestingDepth} levels. Its bytes are read as the CLI reads a file: the charset ` +
+    'parameter of Content-Type decides (utf-8, gb18030/gbk, utf-16le; another is a 415); without one a BOM, else UTF-8, else GB18030 with a ' +
+    'Huiqi-Input-Warning header saying so. Bytes invalid in the encoding chosen are a 400 naming the first bad byte.',
   content: { 'application/json': { schema: ref('Profile') }, 'application/yaml': { schema: ref('Profile') } },
 };
 
