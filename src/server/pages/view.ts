@@ -264,6 +264,15 @@ function langSwitch(state: SelfCheckState, lang: PageLang): Raw {
 <button type="submit" name="lang" value="${other}" lang="${other === 'zh' ? 'zh-CN' : 'en'}" aria-label="${w.otherLangLabel}: ${w.otherLang}">${w.otherLang}</button></form>`;
 }
 
+/** The label of a form field, for the list of mistakes ("企业名称：必填"); undefined when the message names it already. */
+function fieldName(field: string, lang: PageLang): string | undefined {
+  const w = pageWords[lang];
+  const basics: Record<string, string> = { name: w.name, uscc: w.uscc, province: w.province, customsCredit: w.credit, 'inc.id': w.incidentId };
+  if (basics[field]) return basics[field];
+  // A question's mistake is shown beside it; its label is the question itself.
+  return field.startsWith('inc.') ? factDefinition(field.slice(4))?.[lang] : undefined;
+}
+
 /** Where the reader goes after a submit: the errors, the incident's result, the new questions, or the results. */
 export type PageTarget = 'errors' | 'incident' | 'questions' | 'results';
 
@@ -282,7 +291,10 @@ export function selfCheckPage(o: { lang: PageLang; state: SelfCheckState; errors
   const enterprise = ev ? ev.results.filter((r) => r.incidentId === undefined) : [];
   const body = h`<div class="top"><h1>${w.title}</h1>${langSwitch(state, lang)}</div>
 <p class="tagline">${w.tagline}</p>
-${errorCount ? h`<div class="errors" role="alert"><p id="${headingId('errors', 'errors-h')}" tabindex="-1">${w.errors}</p><ul>${Object.entries(errors).map(([field, e]) => h`<li><a href="#${field === '_' ? 'basics' : `f-${field}`}">${message(e.message, lang)}</a></li>`)}</ul></div>` : ''}
+${errorCount ? h`<div class="errors" role="alert"><p id="${headingId('errors', 'errors-h')}" tabindex="-1">${w.errors}</p><ul>${Object.entries(errors).map(([field, e]) => {
+    const named = fieldName(field, lang);
+    return h`<li><a href="#${field === '_' ? 'basics' : `f-${field}`}">${named ? `${named}${lang === 'zh' ? '：' : ': '}` : ''}${message(e.message, lang)}</a></li>`;
+  })}</ul></div>` : ''}
 ${basicsForm(state, lang, Object.fromEntries(Object.entries(errors).filter(([k]) => (BASIC_FIELDS as readonly string[]).includes(k) || k === '_')), Boolean(ev))}
 ${ev ? questionsForm(state, lang, ev, errors, headingId('questions', 'questions-h')) : ''}
 ${ev ? incidentForm(state, lang, errors, o.incidentFacts) : ''}
