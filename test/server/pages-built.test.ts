@@ -315,6 +315,9 @@ describe('the self-check page on the built server (huiqi serve from dist/)', () 
     expect(errors).toEqual(['企业名称：必填', '统一社会信用代码：校验码为“X”，按 GB 32100-2015 应为“T”']);
     expect(await englishOnZhPage(page)).toEqual([]);
     expect(await fits(page, 375)).toBe(true);
+    // What was typed stays, the right fields too.
+    expect(await page.$eval('#f-province', (e) => (e as HTMLSelectElement).value)).toBe('chongqing');
+    expect(await page.$eval('#f-uscc', (e) => (e as HTMLInputElement).value)).toBe('91500103MA60XK2L1X');
     await screenshot(page, 'built-errors-zh-375', { fullPage: false });
     await page.$eval('#f-uscc', (e) => ((e as HTMLInputElement).value = ''));
     await page.type('#f-uscc', smallTrader.uscc as string);
