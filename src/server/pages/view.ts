@@ -120,8 +120,7 @@ function questionsForm(state: SelfCheckState, lang: PageLang, ev: Evaluation, er
   const w = pageWords[lang];
   const keys = ev.questions.map((q) => [q.incidentId ?? null, q.fact]);
   const label = (q: RankedQuestion) => (q.incidentId !== undefined ? `${q.label[lang]}${lang === 'zh' ? `（事项 ${q.incidentId}）` : ` (incident ${q.incidentId})`}` : q.label[lang]);
-  const relevantCount = (q: RankedQuestion) => q.decides.filter((r) => r.relevant === true).length;
-  if (!ev.questions.length && !ev.topics.length) {
+  if (!ev.questions.length) {
     // Questions left empty are not asked again; the user can take them up once more.
     const again = state.skipped.length
       ? h`<form method="post" action="/#next" class="step">${stateFields({ ...state, skipped: [] }, lang)}${hidden('step', 'view')}<button type="submit">${w.askSkipped(state.skipped.length)}</button></form>`
@@ -130,10 +129,9 @@ function questionsForm(state: SelfCheckState, lang: PageLang, ev: Evaluation, er
   }
   return h`<section id="questions" aria-labelledby="${headingId}"><h2 id="${headingId}" tabindex="-1">${w.questions}</h2>
 <form method="post" action="/#next" class="step" novalidate>
-${stateFields(state, lang)}${hidden('step', 'answers')}${hidden('asked', JSON.stringify(keys))}${hidden('topics', JSON.stringify(ev.topics.map((t) => t.name)))}
-${ev.questions.length ? h`<p class="note">${w.questionsHint}</p>` : ''}
-${ev.questions.map((q, i) => factInput(`q${i}`, label(q), factDefinition(q.fact)!, errors[`q${i}`]?.raw ?? '', errors, w, w.decides(relevantCount(q))))}
-${ev.topics.length ? h`<h3>${w.topics}</h3><p class="note">${w.topicsHint}</p>${ev.topics.map((t, i) => factInput(`t${i}`, t[lang], t, errors[`t${i}`]?.raw ?? '', errors, w))}` : ''}
+${stateFields(state, lang)}${hidden('step', 'answers')}${hidden('asked', JSON.stringify(keys))}
+<p class="note">${w.questionsHint}</p>
+${ev.questions.map((q, i) => factInput(`q${i}`, label(q), factDefinition(q.fact)!, errors[`q${i}`]?.raw ?? '', errors, w, w.decides(q.decides.length)))}
 <button type="submit">${w.next}</button>
 </form></section>`;
 }
@@ -275,7 +273,7 @@ export function selfCheckPage(o: { lang: PageLang; state: SelfCheckState; errors
   const w = pageWords[lang];
   const errorCount = Object.keys(errors).length;
   const report = ev ? buildClientReport({ profile: ev.profile, results: ev.results, asOf, lang }) : undefined;
-  const target: PageTarget | undefined = errorCount ? 'errors' : !ev ? undefined : o.after === 'incident' && ev.profile.incidents.length ? 'incident' : ev.questions.length || ev.topics.length ? 'questions' : 'results';
+  const target: PageTarget | undefined = errorCount ? 'errors' : !ev ? undefined : o.after === 'incident' && ev.profile.incidents.length ? 'incident' : ev.questions.length ? 'questions' : 'results';
   const headingId = (t: PageTarget, own: string) => (t === target ? 'next' : own);
   const enterprise = ev ? ev.results.filter((r) => r.incidentId === undefined) : [];
   const body = h`<div class="top"><h1>${w.title}</h1>${langSwitch(state, lang)}</div>
