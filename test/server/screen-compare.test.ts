@@ -35,7 +35,13 @@ describe('POST /api/v1/screen with a previous result', () => {
     const out = rows(res.body);
     expect(out).toHaveLength(300);
     expect(out[0]).toMatchObject({ compared: 'uscc', gained: 'gacc-2024-66/new-accounts-are-e-accounts', lost: '', reasons: 'gacc-2024-66/new-accounts-are-e-accounts: came into force on 2024-07-01' });
-    expect(out.filter((r) => r.gained || r.lost)).toHaveLength(85);
+    // Exactly the rows whose measures differ between the two dates' plain results.
+    const june = await app.inject({ method: 'POST', url: '/api/v1/screen', payload: list, headers: { 'content-type': 'text/csv' } });
+    const [before, after] = [rows(march.body), rows(june.body)];
+    const differing = after.filter((r, i) => r.eligibleRules !== before[i]!.eligibleRules).map((r) => r.row);
+    expect(differing.length).toBeGreaterThan(0);
+    expect(out.filter((r) => r.gained || r.lost).map((r) => r.row)).toEqual(differing);
+    expect(out.filter((r) => r.gained || r.lost).every((r) => r.reasons !== '')).toBe(true);
   });
 
   it('ignores an empty previous field, says "not in the previous result" on every row of another list, and refuses a file that is not a result', async () => {
