@@ -53,7 +53,7 @@ describe('self-check page routes', () => {
     const bad = `${basics.uscc.slice(0, 17)}X`;
     const res = await post('/', { step: 'basics', profile: '{}', skipped: '[]', ...basics, uscc: bad });
     expect(res.statusCode).toBe(422);
-    expect(res.body).toContain(`gives &quot;${usccCheckCharacter(basics.uscc.slice(0, 17))}&quot;`);
+    expect(res.body).toContain(`应为“${usccCheckCharacter(basics.uscc.slice(0, 17))}”`);
     expect(res.body).toContain(`value="${bad}"`);
     expect(res.body).toContain('aria-invalid="true"');
     expect(res.body).not.toContain('id="results"');
@@ -115,7 +115,7 @@ describe('self-check page routes', () => {
     expect(first.body).toContain('<option value="tax">涉税违规</option>');
     const late = await post('/', { step: 'incident', profile: hiddenValue(first.body, 'profile')!, skipped: '[]', ...incident, 'inc.disclosureDate': '2025-03-01' });
     expect(late.statusCode).toBe(422);
-    expect(late.body).toContain('is before the violation date 2025-03-31');
+    expect(late.body).toContain('早于违规行为发生之日 2025-03-31');
   });
 
   it('the incident form asks the customs-violation facts the rule files of the server\'s rules declare, and only theirs', async () => {
