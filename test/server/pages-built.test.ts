@@ -312,9 +312,12 @@ describe('the self-check page on the built server (huiqi serve from dist/)', () 
     await submit(page, '#basics form');
     expect(await expectFocusTarget(page)).toBe(true);
     const errors = await page.$$eval('.errors li', (list) => list.map((e) => e.textContent ?? ''));
-    expect(errors).toEqual(['必填', '统一社会信用代码无效：校验码为“X”，按 GB 32100-2015 应为“T”']);
+    expect(errors).toEqual(['企业名称：必填', '统一社会信用代码：校验码为“X”，按 GB 32100-2015 应为“T”']);
     expect(await englishOnZhPage(page)).toEqual([]);
     expect(await fits(page, 375)).toBe(true);
+    // What was typed stays, the right fields too.
+    expect(await page.$eval('#f-province', (e) => (e as HTMLSelectElement).value)).toBe('chongqing');
+    expect(await page.$eval('#f-uscc', (e) => (e as HTMLInputElement).value)).toBe('91500103MA60XK2L1X');
     await screenshot(page, 'built-errors-zh-375', { fullPage: false });
     await page.$eval('#f-uscc', (e) => ((e as HTMLInputElement).value = ''));
     await page.type('#f-uscc', smallTrader.uscc as string);
@@ -323,7 +326,7 @@ describe('the self-check page on the built server (huiqi serve from dist/)', () 
     await page.click('#incident summary');
     await fill(page, '#incident form', { 'inc.category': 'tax', 'inc.underpaidTax': '四万二' });
     await submit(page, '#incident form');
-    expect(await page.$eval('.errors li', (e) => e.textContent)).toMatch(/^请输入以元计的金额.*（输入为 "四万二"）$/);
+    expect(await page.$eval('.errors li', (e) => e.textContent)).toMatch(/^漏缴、少缴税款（元）：请输入以元计的金额.*（输入为 "四万二"）$/);
     expect(await englishOnZhPage(page)).toEqual([]);
     await page.close();
   }, 120_000);
