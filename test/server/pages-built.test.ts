@@ -249,6 +249,9 @@ async function printedPages(page: Page, name: string): Promise<number> {
   return pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
 }
 
+/** The elements that reach past the right edge, to say what overflows. */
+const wider = (page: Page, width: number) =>
+  page.evaluate((w) => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > w + 0.5).map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${(e.textContent ?? '').slice(0, 40)}`).slice(0, 5), width);
 const fits = (page: Page, width: number) => page.evaluate((w) => document.documentElement.scrollWidth <= w, width);
 
 describe('the self-check page on the built server (huiqi serve from dist/)', () => {
@@ -347,6 +350,16 @@ describe('the self-check page on the built server (huiqi serve from dist/)', () 
     await expectPersonResult(page, 'en');
     expect(await fits(page, 375)).toBe(true);
     await screenshot(page, 'built-cbec-exporter-en-375', { fullPage: false });
+    // The full report the page offers reads at 375 px too, its appendix of sources and fields included.
+    const profile = await page.$eval('#basics input[name=profile]', (e) => (e as HTMLInputElement).value);
+    const report = await fetch(`${base}/download/report`, { method: 'POST', body: new URLSearchParams({ profile, skipped: '[]', lang: 'en', format: 'html' }) });
+    expect(report.status).toBe(200);
+    await page.goto('about:blank'); // out of the page's content security policy: the report's own inline styles apply
+    await page.setContent(await report.text(), { waitUntil: 'load' });
+    expect(await page.$eval('h1', (e) => getComputedStyle(e).fontFamily)).toMatch(/Noto Sans SC/);
+    expect(await page.$('#sources')).not.toBeNull();
+    expect(await wider(page, 375)).toEqual([]);
+    await screenshot(page, 'built-cbec-report-en-375', { fullPage: false });
     await page.close();
   }, 300_000);
 
