@@ -2,7 +2,7 @@
 // back here by an independent parser (ical.js, Mozilla's): the expected events, their days, what they name
 // and their reminders. The holiday rule of 《民法典》第二百零三条 moves a period's last day, never a date a
 // document fixes.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
@@ -105,6 +105,17 @@ describe('huiqi calendar', () => {
     expect(periodEnd('2025-09-28')).toEqual({ moved: false, day: '2025-09-28' }); // a Sunday worked for National Day
     expect(periodEnd('2025-08-30')).toMatchObject({ moved: true, day: '2025-09-01' }); // a Saturday
     expect(periodEnd('2099-03-07')).toEqual({ moved: false, day: '2099-03-07', unknown: { year: 2099 } });
+  });
+
+  it('writes the events of every profile of a client folder, naming the one it cannot read', async () => {
+    const folder = join(dir, 'clients');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'exporter.yaml'), readFileSync(sample));
+    writeFileSync(join(folder, 'broken.yaml'), 'name: 无代码公司\n');
+    const run = await runCalendar({ input: folder, output: join(dir, 'folder.ics'), format: 'ics', rules, asOf: '2025-06-01', lang: 'zh', remindDays: 7, stderr: quiet });
+    expect(run.clients).toBe(1);
+    expect(run.errorRows.map((e) => e.error)).toEqual([expect.stringMatching(/broken\.yaml: invalid profile:[\s\S]*uscc: is required/)]);
+    expect(eventsOf(readFileSync(join(dir, 'folder.ics'), 'utf8')).map((e) => e.day)).toEqual(['2025-09-30', '2025-10-10']);
   });
 
   it('writes the events of every row of a list, names the rows with errors and still does the rest; --from/--to bound the events', async () => {
