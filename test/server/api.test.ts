@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
 import { parse as parseYaml } from 'yaml';
+import { questionSequence } from '../../src/ask/sequence.ts';
 import { screenList } from '../../src/batch/run.ts';
+import { parseProfile } from '../../src/profile/load.ts';
 import { factDefinition } from '../../src/facts/catalog.ts';
 import { loadRules } from '../../src/rules/load.ts';
 import { buildServer } from '../../src/server/app.ts';
@@ -173,14 +175,14 @@ describe('POST /api/v1/report', () => {
 });
 
 describe('POST /api/v1/questions', () => {
-  it('ranks the questions of a partial profile, most decisive first, each with the measures it decides', async () => {
+  it('asks the one question sequence of the page and `huiqi ask`, each question with the measures it decides', async () => {
     const res = await post('/api/v1/questions', incompleteYaml, yaml);
     expect(res.statusCode).toBe(200);
     const body = res.json();
     fits(questionsOut, body);
     expect(body.questions.length).toBeGreaterThan(1);
-    const decides = body.questions.map((q: { why: unknown[] }) => q.why.length);
-    expect(decides).toEqual([...decides].sort((a, b) => b - a));
+    const { questions } = await questionSequence(parseProfile(parseYaml(incompleteYaml)), { rules, asOf: res.headers['huiqi-as-of'] as string });
+    expect(body.questions.map((q: { fact: string }) => q.fact)).toEqual(questions.map((q) => q.fact));
     for (const q of body.questions) expect(q.why.length).toBeGreaterThan(0);
     // The export-refund incident's missing refund due decides 127号's export-refund items.
     const refund = body.questions.find((q: { fact: string }) => q.fact === 'refundPayable');
