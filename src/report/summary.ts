@@ -384,7 +384,9 @@ export function forceWindow(r: RuleResult, profile: Pick<Enterprise, 'incidents'
 export function windowText(w: ForceWindow, lang: Lang): string {
   const g = groupWords[lang];
   const when = w.side === 'expired' ? g.expiredOn(w.to!) : w.from ? g.notYetFrom(w.from) : g.notYet;
-  const quote = w.source?.quote ? (lang === 'zh' ? `（「${w.source.quote}」）` : ` (「${w.source.quote}」)`) : '';
+  // The quote is shown when it states the window (有效期…, 自…起至…); a document's issue line only dates its start.
+  const states = w.source?.quote !== undefined && /有效期|起至|至.{0,12}[日止]/.test(w.source.quote);
+  const quote = states ? (lang === 'zh' ? `（「${w.source!.quote}」）` : ` (「${w.source!.quote}」)`) : '';
   return `${when}${quote}`;
 }
 

@@ -7,7 +7,7 @@ import { version } from '../io/version.ts';
 import type { ServerContext } from './context.ts';
 import { mib } from './problem.ts';
 import { factsOut, healthOut, problemOut, queries, questionsOut, ruleOut } from './schemas.ts';
-import { LIST_FIELD } from './screen.ts';
+import { LIST_FIELD, PREVIOUS_FIELD } from './screen.ts';
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 
@@ -88,7 +88,16 @@ export function openApiDocument(context: ServerContext) {
               'text/csv': { schema: { type: 'string' } },
               'application/x-ndjson': { schema: { type: 'string' } },
               'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', contentEncoding: 'binary' } },
-              'multipart/form-data': { schema: { type: 'object', properties: { [LIST_FIELD]: { type: 'string', contentEncoding: 'binary' } }, required: [LIST_FIELD] } },
+              'multipart/form-data': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    [PREVIOUS_FIELD]: { type: 'string', contentEncoding: 'binary', description: 'optional: a previous result of the list (CSV, XLSX or JSONL) to compare with, as huiqi screen --compare: adds compared, gained, lost and reasons' },
+                    [LIST_FIELD]: { type: 'string', contentEncoding: 'binary' },
+                  },
+                  required: [LIST_FIELD],
+                },
+              },
             },
           },
           responses: {

@@ -166,6 +166,11 @@ async function expectFocusOnNew(page: Page, o: { javaScript: boolean }) {
   if (o.javaScript) expect(await page.evaluate(() => document.activeElement?.id)).toBe('next');
 }
 
+/** After a submit with mistakes the page opens at the list of them (`#next`). */
+async function expectFocusTarget(page: Page): Promise<boolean> {
+  return new URL(page.url()).hash === '#next' && (await page.$eval('#next', (e) => e.closest('.errors') !== null));
+}
+
 /** What the page lists in a result block: group → ids, and the headline's counts, and each badge's text. */
 async function shownGroups(page: Page, block: string) {
   return page.$eval(block, (el) => {
@@ -244,6 +249,9 @@ async function printedPages(page: Page, name: string): Promise<number> {
   return pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
 }
 
+/** The elements that reach past the right edge, to say what overflows. */
+const wider = (page: Page, width: number) =>
+  page.evaluate((w) => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > w + 0.5).map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${(e.textContent ?? '').slice(0, 40)}`).slice(0, 5), width);
 const fits = (page: Page, width: number) => page.evaluate((w) => document.documentElement.scrollWidth <= w, width);
 
 describe('the self-check page on the built server (huiqi serve from dist/)', () => {
@@ -290,6 +298,7 @@ describe('the self-check page on the built server (huiqi serve from dist/)', () 
     const page = await newPage({ width: 375, height: 800, javaScript: false });
     await clickThrough(page, smallTrader, 'en', { javaScript: false });
     await expectPersonResult(page, 'en');
+    expect((await englishOnZhPage(page)).length, 'the detector of English finds it on the en page').toBeGreaterThan(5);
     expect(await fits(page, 375)).toBe(true);
     // Opened, the folded groups fit too.
     await page.$$eval('details', (list) => list.forEach((d) => ((d as HTMLDetailsElement).open = true)));
@@ -297,6 +306,33 @@ describe('the self-check page on the built server (huiqi serve from dist/)', () 
     await screenshot(page, 'built-small-trader-en-375');
     await page.close();
   }, 240_000);
+
+  it('mistakes on the zh page are told in Chinese, at 375 px with JavaScript off: a wrong check character, a missing name, an amount that is not one', async () => {
+    const page = await newPage({ width: 375, height: 800, javaScript: false });
+    await page.goto(`${base}/?lang=zh`);
+    await page.type('#f-uscc', '91500103MA60XK2L1X');
+    await page.select('#f-province', 'chongqing');
+    await submit(page, '#basics form');
+    expect(await expectFocusTarget(page)).toBe(true);
+    const errors = await page.$$eval('.errors li', (list) => list.map((e) => e.textContent ?? ''));
+    expect(errors).toEqual(['企业名称：必填', '统一社会信用代码：校验码为“X”，按 GB 32100-2015 应为“T”']);
+    expect(await englishOnZhPage(page)).toEqual([]);
+    expect(await fits(page, 375)).toBe(true);
+    // What was typed stays, the right fields too.
+    expect(await page.$eval('#f-province', (e) => (e as HTMLSelectElement).value)).toBe('chongqing');
+    expect(await page.$eval('#f-uscc', (e) => (e as HTMLInputElement).value)).toBe('91500103MA60XK2L1X');
+    await screenshot(page, 'built-errors-zh-375', { fullPage: false });
+    await page.$eval('#f-uscc', (e) => ((e as HTMLInputElement).value = ''));
+    await page.type('#f-uscc', smallTrader.uscc as string);
+    await page.type('#f-name', smallTrader.name as string);
+    await submit(page, '#basics form');
+    await page.click('#incident summary');
+    await fill(page, '#incident form', { 'inc.category': 'tax', 'inc.underpaidTax': '四万二' });
+    await submit(page, '#incident form');
+    expect(await page.$eval('.errors li', (e) => e.textContent)).toMatch(/^漏缴、少缴税款（元）：请输入以元计的金额.*（输入为 "四万二"）$/);
+    expect(await englishOnZhPage(page)).toEqual([]);
+    await page.close();
+  }, 120_000);
 
   it('an AEO manufacturer in a bonded zone with its 127号 incident, zh, JavaScript off', async () => {
     const page = await newPage({ width: 1100, height: 1000, javaScript: false });
@@ -314,6 +350,16 @@ describe('the self-check page on the built server (huiqi serve from dist/)', () 
     await expectPersonResult(page, 'en');
     expect(await fits(page, 375)).toBe(true);
     await screenshot(page, 'built-cbec-exporter-en-375', { fullPage: false });
+    // The full report the page offers reads at 375 px too, its appendix of sources and fields included.
+    const profile = await page.$eval('#basics input[name=profile]', (e) => (e as HTMLInputElement).value);
+    const report = await fetch(`${base}/download/report`, { method: 'POST', body: new URLSearchParams({ profile, skipped: '[]', lang: 'en', format: 'html' }) });
+    expect(report.status).toBe(200);
+    await page.goto('about:blank'); // out of the page's content security policy: the report's own inline styles apply
+    await page.setContent(await report.text(), { waitUntil: 'load' });
+    expect(await page.$eval('h1', (e) => getComputedStyle(e).fontFamily)).toMatch(/Noto Sans SC/);
+    expect(await page.$('#sources')).not.toBeNull();
+    expect(await wider(page, 375)).toEqual([]);
+    await screenshot(page, 'built-cbec-report-en-375', { fullPage: false });
     await page.close();
   }, 300_000);
 

@@ -1,13 +1,15 @@
 // The batch page in Chromium (npm-shipped), on the real server: an XLSX list comes back as an XLSX
 // workbook, a CSV result keeps its UTF-8 BOM (the bytes the server sent, not text rebuilt by the script),
 // and the zh page's result has Chinese column headers, the en page's English ones.
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenList } from '../../src/batch/run.ts';
 import { columnWords, outputColumns } from '../../src/batch/write.ts';
 import { loadRules } from '../../src/rules/load.ts';
 import { buildServer } from '../../src/server/app.ts';
@@ -25,7 +27,8 @@ afterAll(async () => {
 }, 60_000);
 
 /** Uploads `file` on the batch page and waits for the result; returns the downloaded bytes and the file name offered. */
-async function screenOnPage(page: Page, file: string): Promise<{ bytes: Buffer; name: string | null }> {
+async function screenOnPage(page: Page, file: string, previous?: string): Promise<{ bytes: Buffer; name: string | null }> {
+  if (previous) await ((await page.$('#f-previous')) as ElementHandle<HTMLInputElement>).uploadFile(previous);
   const input = await page.$('#f-list');
   await (input as ElementHandle<HTMLInputElement>).uploadFile(file);
   await page.click('#screen-form button[type=submit]');
@@ -74,6 +77,36 @@ describe('the batch page downloads', () => {
     const bad = await page.$$eval('#screen-bad-rows li', (list) => list.map((e) => e.getAttribute('data-row')));
     expect(bad).toHaveLength(12);
     expect(bad[0]).toBe('9');
+    await page.close();
+  }, 180_000);
+
+  it('compares with a previous result uploaded beside the list: the clients with a change listed, the reasons in the download', async () => {
+    const previous = join(mkdtempSync(join(tmpdir(), 'huiqi-previous-')), 'march-2024.csv');
+    await screenList({ input: 'samples/enterprises.csv', output: previous, outputFormat: 'csv', rules: loadRules(), asOf: '2024-03-30', lang: 'zh', stderr: { write: () => true } as unknown as NodeJS.WritableStream });
+    const page = await newPage();
+    await page.goto(`${url}/screen`);
+    const { bytes } = await screenOnPage(page, 'samples/enterprises.csv', previous);
+    const text = bytes.toString('utf8');
+    const changed = await page.$$eval('#screen-changed li', (list) => list.map((e) => e.textContent ?? ''));
+    const rowsChanged = (parse(text, { columns: true, bom: true }) as Record<string, string>[]).filter((r) => r['新增措施编号'] || r['失去措施编号']).length;
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed).toHaveLength(rowsChanged);
+    expect(changed[0]).toBe('第 2 行 重庆程泰国际贸易有限公司：+gacc-2024-66/new-accounts-are-e-accounts');
+    expect(text.split('\r\n')[0]!.endsWith(',比对,新增措施编号,失去措施编号,变化原因')).toBe(true);
+    expect(text).toContain('gacc-2024-66/new-accounts-are-e-accounts: 已生效：自2024-07-01起施行');
+    await screenshot(page, 'screen-compare-result');
+    await page.close();
+  }, 180_000);
+
+  it('says so when the previous result is of another list', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'huiqi-previous-'));
+    const other = join(folder, 'other-list.csv');
+    writeFileSync(join(folder, 'other.csv'), '企业名称,统一社会信用代码\n别的公司,91110000MA00000019\n');
+    await screenList({ input: join(folder, 'other.csv'), output: other, outputFormat: 'csv', rules: loadRules(), asOf: '2025-06-30', lang: 'zh', stderr: { write: () => true } as unknown as NodeJS.WritableStream });
+    const page = await newPage();
+    await page.goto(`${url}/screen`);
+    await screenOnPage(page, 'samples/enterprises.csv', other);
+    expect(await page.$$eval('#screen-changed li.error', (list) => list.map((e) => e.textContent))).toEqual(['上次的筛查结果与本名单没有一行对得上（按统一社会信用代码或企业名称）：是否是另一份名单的结果？']);
     await page.close();
   }, 180_000);
 

@@ -9,6 +9,7 @@ import { factDefinition } from '../../facts/catalog.ts';
 import {
   buildClientReport, citationText, deadlinesOf, describeDeadline, describeStep, outcomeText, resultTitle, unlockText, type ClientReport,
 } from '../../report/client-report.ts';
+import { messageIn } from '../../profile/messages.ts';
 import { h, Raw, type Part } from '../../report/html.ts';
 import {
   caveatTexts, countedTexts, doubtText, expiredDocuments, groupWords, headlineText, missingFactLabels, nextStepLines, personResult, rightSituation, windowText,
@@ -52,9 +53,12 @@ function stateFields(state: SelfCheckState, lang: PageLang): Raw {
   return h`${hidden('lang', lang)}${hidden('profile', JSON.stringify(state.data))}${hidden('skipped', JSON.stringify(state.skipped))}`;
 }
 
-function errorText(errors: FieldErrors, field: string): Raw | '' {
+/** A field's error in the page's language (the profile schema's messages are English; src/profile/messages.ts words them in Chinese). */
+const message = (text: string, lang: PageLang) => messageIn(text, lang);
+
+function errorText(errors: FieldErrors, field: string, lang: PageLang): Raw | '' {
   const e = errors[field];
-  return e ? h`<p class="error" id="${field}-error">${e.message}</p>` : '';
+  return e ? h`<p class="error" id="${field}-error">${message(e.message, lang)}</p>` : '';
 }
 const describedBy = (errors: FieldErrors, field: string, hint?: string) => [hint, errors[field] && `${field}-error`].filter(Boolean).join(' ') || undefined;
 const attr = (name: string, value: string | undefined) => (value ? h` ${new Raw(name)}="${value}"` : '');
@@ -73,7 +77,7 @@ function factInput(field: string, label: string, def: FactDefinition, value: str
     const options: [string, string][] = [['yes', w.yes], ['no', w.no], ['', w.dontKnow]];
     return h`<fieldset class="field" id="f-${field}"${attr('aria-describedby', by)}><legend>${label}</legend>${noteHtml}<div class="choices">${options.map(
       ([v, text], i) => h`<label class="choice"><input type="radio" name="${field}" id="${field}-${i}" value="${v}"${v === value ? h` checked` : ''}> ${text}</label>`,
-    )}</div>${errorText(errors, field)}</fieldset>`;
+    )}</div>${errorText(errors, field, w.lang)}</fieldset>`;
   }
   const id = `f-${field}`;
   let control: Raw;
@@ -86,12 +90,13 @@ function factInput(field: string, label: string, def: FactDefinition, value: str
     const mode = def.type === 'number' ? h` inputmode="decimal"` : '';
     control = h`<input type="${type}" name="${field}" id="${id}" value="${value}"${mode}${invalid}${attr('aria-describedby', by)}>`;
   }
-  return h`<div class="field"><label for="${id}">${label}</label>${noteHtml}${control}${errorText(errors, field)}</div>`;
+  return h`<div class="field"><label for="${id}">${label}</label>${noteHtml}${control}${errorText(errors, field, w.lang)}</div>`;
 }
 
-function basicsForm(state: SelfCheckState, lang: PageLang, errors: FieldErrors, started: boolean): Raw {
+function basicsForm(state: SelfCheckState, lang: PageLang, errors: FieldErrors, started: boolean, typed: Record<string, string> = {}): Raw {
   const w = pageWords[lang];
-  const value = (field: string) => errors[field]?.raw ?? (typeof state.data[field] === 'string' ? (state.data[field] as string) : '');
+  // As typed when the step had mistakes (every field, not only the wrong ones), else as held.
+  const value = (field: string) => errors[field]?.raw ?? typed[field] ?? (typeof state.data[field] === 'string' ? (state.data[field] as string) : '');
   const invalid = (field: string) => (errors[field] ? h` aria-invalid="true"` : '');
   const province = value('province');
   const credit = value('customsCredit');
@@ -101,18 +106,18 @@ function basicsForm(state: SelfCheckState, lang: PageLang, errors: FieldErrors, 
   return h`<section id="basics" aria-labelledby="basics-h">${folded ? h`<details><summary>${heading} <span class="count">${value('name')}</span></summary>` : heading}
 <form method="post" action="/#next" class="step" novalidate>
 ${stateFields(state, lang)}${hidden('step', 'basics')}
-${errors._ ? h`<p class="error" role="alert">${errors._.message}</p>` : ''}
-<div class="field"><label for="f-name">${w.name}</label><input id="f-name" name="name" value="${value('name')}" required autocomplete="organization"${invalid('name')}${attr('aria-describedby', describedBy(errors, 'name'))}>${errorText(errors, 'name')}</div>
+${errors._ ? h`<p class="error" role="alert">${message(errors._.message, lang)}</p>` : ''}
+<div class="field"><label for="f-name">${w.name}</label><input id="f-name" name="name" value="${value('name')}" required autocomplete="organization"${invalid('name')}${attr('aria-describedby', describedBy(errors, 'name'))}>${errorText(errors, 'name', lang)}</div>
 <div class="field"><label for="f-uscc">${w.uscc}</label><span class="note" id="uscc-note">${w.usccHint}</span>
 <input id="f-uscc" name="uscc" value="${value('uscc')}" required maxlength="18" autocapitalize="characters" spellcheck="false" data-uscc${invalid('uscc')} aria-describedby="${describedBy(errors, 'uscc', 'uscc-note uscc-live')}">
-<span class="live" id="uscc-live" aria-live="polite"></span>${errorText(errors, 'uscc')}</div>
+<span class="live" id="uscc-live" aria-live="polite"></span>${errorText(errors, 'uscc', lang)}</div>
 <div class="field"><label for="f-province">${w.province}</label><select id="f-province" name="province"${invalid('province')}${attr('aria-describedby', describedBy(errors, 'province'))}><option value="">${w.unknown}</option>${provinceIds.map(
     (id) => h`<option value="${id}"${id === province || provinces[id] === province.replace(/(省|市|自治区)$/u, '') ? h` selected` : ''}>${lang === 'zh' ? provinces[id] : id}</option>`,
-  )}</select>${errorText(errors, 'province')}</div>
+  )}</select>${errorText(errors, 'province', lang)}</div>
 <div class="field"><label for="f-customsCredit">${w.credit}</label><span class="note" id="credit-note">${customsCreditWords.registered.note[lang]}</span><select id="f-customsCredit" name="customsCredit" aria-describedby="${describedBy(errors, 'customsCredit', 'credit-note')}"${invalid('customsCredit')}><option value="">${w.unknown}</option>${customsCreditLevels.map(
     // 一般信用企业, the word clerks still use, beside the level it is read as.
     (level) => h`<option value="${level}"${level === credit ? h` selected` : ''}>${customsCreditNames[level][lang]}${level === 'registered' ? (lang === 'zh' ? '（一般信用企业）' : ' (一般信用企业)') : ''}</option>`,
-  )}</select>${errorText(errors, 'customsCredit')}</div>
+  )}</select>${errorText(errors, 'customsCredit', lang)}</div>
 <button type="submit">${started ? w.update : w.start}</button>
 </form>${folded ? h`</details>` : ''}</section>`;
 }
@@ -145,7 +150,7 @@ function incidentForm(state: SelfCheckState, lang: PageLang, errors: FieldErrors
 <p class="note">${w.incidentHint}</p>
 <form method="post" action="/#next" class="step" novalidate>
 ${stateFields(state, lang)}${hidden('step', 'incident')}
-<div class="field"><label for="f-inc.id">${w.incidentId}</label><input id="f-inc.id" name="inc.id" value="${id}" required>${errorText(errors, 'inc.id')}</div>
+<div class="field"><label for="f-inc.id">${w.incidentId}</label><input id="f-inc.id" name="inc.id" value="${id}" required>${errorText(errors, 'inc.id', lang)}</div>
 ${facts.map((def) => factInput(`inc.${def.name}`, def[lang], def, errors[`inc.${def.name}`]?.raw ?? '', errors, w))}
 <button type="submit">${w.addIncident}</button>
 </form></details></section>`;
@@ -249,7 +254,7 @@ export function uploadForm(lang: PageLang, errors: FieldErrors = {}): Raw {
   const w = pageWords[lang];
   return h`<section id="upload" aria-labelledby="upload-h" class="no-print"><h2 id="upload-h">${w.upload}</h2>
 <form method="post" action="/upload#next" enctype="multipart/form-data">${hidden('lang', lang)}
-<div class="field"><label for="f-profile-file">${w.uploadFile}</label><input type="file" id="f-profile-file" name="profile" accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml" required${attr('aria-describedby', describedBy(errors, 'upload'))}>${errorText(errors, 'upload')}</div>
+<div class="field"><label for="f-profile-file">${w.uploadFile}</label><input type="file" id="f-profile-file" name="profile" accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml" required${attr('aria-describedby', describedBy(errors, 'upload'))}>${errorText(errors, 'upload', lang)}</div>
 <button type="submit">${w.uploadButton}</button></form></section>`;
 }
 
@@ -261,6 +266,15 @@ function langSwitch(state: SelfCheckState, lang: PageLang): Raw {
 <button type="submit" name="lang" value="${other}" lang="${other === 'zh' ? 'zh-CN' : 'en'}" aria-label="${w.otherLangLabel}: ${w.otherLang}">${w.otherLang}</button></form>`;
 }
 
+/** The label of a form field, for the list of mistakes ("企业名称：必填"); undefined when the message names it already. */
+function fieldName(field: string, lang: PageLang): string | undefined {
+  const w = pageWords[lang];
+  const basics: Record<string, string> = { name: w.name, uscc: w.uscc, province: w.province, customsCredit: w.credit, 'inc.id': w.incidentId };
+  if (basics[field]) return basics[field];
+  // A question's mistake is shown beside it; its label is the question itself.
+  return field.startsWith('inc.') ? factDefinition(field.slice(4))?.[lang] : undefined;
+}
+
 /** Where the reader goes after a submit: the errors, the incident's result, the new questions, or the results. */
 export type PageTarget = 'errors' | 'incident' | 'questions' | 'results';
 
@@ -269,7 +283,11 @@ export type PageTarget = 'errors' | 'incident' | 'questions' | 'results';
  * (asking `incidentFacts`), results and downloads. Every form posts to `/#next`; the heading of `target`
  * is `#next`, so after a submit the browser (and, with JavaScript, keyboard focus) lands on what is new.
  */
-export function selfCheckPage(o: { lang: PageLang; state: SelfCheckState; errors: FieldErrors; ev?: Evaluation; asOf: string; incidentFacts: readonly FactDefinition[]; after?: 'incident' }): string {
+export function selfCheckPage(o: {
+  lang: PageLang; state: SelfCheckState; errors: FieldErrors; ev?: Evaluation; asOf: string; incidentFacts: readonly FactDefinition[]; after?: 'incident';
+  /** The basics as posted, shown again when the step had mistakes. */
+  typed?: Record<string, string>;
+}): string {
   const { lang, state, errors, ev, asOf } = o;
   const w = pageWords[lang];
   const errorCount = Object.keys(errors).length;
@@ -279,8 +297,11 @@ export function selfCheckPage(o: { lang: PageLang; state: SelfCheckState; errors
   const enterprise = ev ? ev.results.filter((r) => r.incidentId === undefined) : [];
   const body = h`<div class="top"><h1>${w.title}</h1>${langSwitch(state, lang)}</div>
 <p class="tagline">${w.tagline}</p>
-${errorCount ? h`<div class="errors" role="alert"><p id="${headingId('errors', 'errors-h')}" tabindex="-1">${w.errors}</p><ul>${Object.entries(errors).map(([field, e]) => h`<li><a href="#${field === '_' ? 'basics' : `f-${field}`}">${e.message}</a></li>`)}</ul></div>` : ''}
-${basicsForm(state, lang, Object.fromEntries(Object.entries(errors).filter(([k]) => (BASIC_FIELDS as readonly string[]).includes(k) || k === '_')), Boolean(ev))}
+${errorCount ? h`<div class="errors" role="alert"><p id="${headingId('errors', 'errors-h')}" tabindex="-1">${w.errors}</p><ul>${Object.entries(errors).map(([field, e]) => {
+    const named = fieldName(field, lang);
+    return h`<li><a href="#${field === '_' ? 'basics' : `f-${field}`}">${named ? `${named}${lang === 'zh' ? '：' : ': '}` : ''}${message(e.message, lang)}</a></li>`;
+  })}</ul></div>` : ''}
+${basicsForm(state, lang, Object.fromEntries(Object.entries(errors).filter(([k]) => (BASIC_FIELDS as readonly string[]).includes(k) || k === '_')), Boolean(ev), errorCount ? o.typed : undefined)}
 ${ev ? questionsForm(state, lang, ev, errors, headingId('questions', 'questions-h')) : ''}
 ${ev ? incidentForm(state, lang, errors, o.incidentFacts) : ''}
 ${ev && report ? h`<section id="results" aria-labelledby="${headingId('results', 'results-h')}"><h2 id="${headingId('results', 'results-h')}" tabindex="-1">${w.results}</h2>

@@ -29,6 +29,7 @@ export const pageWords = {
     screenFailed: '筛查失败', row: '第', rowSuffix: '行',
     screenFormat: '结果格式', screenCsv: 'CSV（Excel 可直接打开）', screenXlsx: 'Excel 工作簿（.xlsx）',
     screenPrevious: '上次的筛查结果（可选：比对每家企业新增和失去的措施及原因）', screenChanged: '有变化的企业',
+    screenNoMatch: '上次的筛查结果与本名单没有一行对得上（按统一社会信用代码或企业名称）：是否是另一份名单的结果？',
   },
   en: {
     lang: 'en', skip: 'Skip to the content', title: 'Trade-policy benefits self-check', tagline: 'Give a few basic facts, answer the most decisive questions step by step, and see which measures apply and why.',
@@ -55,6 +56,7 @@ export const pageWords = {
     screenFailed: 'Screening failed', row: 'row', rowSuffix: '',
     screenFormat: 'Result format', screenCsv: 'CSV (opens in Excel)', screenXlsx: 'Excel workbook (.xlsx)',
     screenPrevious: 'The previous screening result (optional: what each client gained and lost since, and why)', screenChanged: 'Clients with a change',
+    screenNoMatch: 'No row of the previous result matches a row of this list (by USCC or name): is it the result of another list?',
   },
 } as const;
 
