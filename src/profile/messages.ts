@@ -7,8 +7,8 @@ type Say = (...m: string[]) => string;
 
 /** The USCC problems (uscc.ts) in Chinese. */
 const usccProblems: [RegExp, Say][] = [
-  [/^must have 18 characters, has (\d+)$/, (_, n) => `应为18位，实为${n}位`],
-  [/^character "(.*)" is not allowed/, (_, c) => `含有不允许的字符“${c}”（只能是数字和除 I、O、S、V、Z 以外的大写字母）`],
+  [/^must have 18 characters, has (\d+)$/, (_, n) => `应为18位，现为${n}位`],
+  [/^character "(.*)" is not allowed/, (_, c) => `字符“${c}”不允许（数字和除 I、O、S、V、Z 外的大写字母）`],
   [/^check character is "(.*)" but GB 32100-2015 gives "(.*)"$/, (_, got, want) => `校验码为“${got}”，按 GB 32100-2015 应为“${want}”`],
 ];
 
@@ -26,9 +26,10 @@ const choices = (list: string) =>
 
 const chinese: [RegExp, Say][] = [
   [/^invalid profile:$/, () => '企业信息有误：'],
-  [/^is required$/, () => '必须填写'],
+  [/^is required$/, () => '必填'],
   [/^must not be empty$/, () => '不能为空'],
-  [/^is not a valid 统一社会信用代码: (.*)$/, (_, problem) => `不是有效的统一社会信用代码：${translate(usccProblems, problem!) ?? problem}`],
+  // The field (统一社会信用代码) is named where the message is shown.
+  [/^is not a valid 统一社会信用代码: (.*)$/, (_, problem) => translate(usccProblems, problem!) ?? `不是有效的统一社会信用代码：${problem}`],
   [/^must be a number of yuan/, () => '请输入以元计的金额（如 186000、186,000、¥1.86万）'],
   [/^must be a (?:number|class)/, () => '请输入数字'],
   [/^must not be negative/, () => '不能为负数'],

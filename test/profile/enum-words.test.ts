@@ -103,7 +103,7 @@ describe('messages in the page language', () => {
 
   it('a problem of a file and its fields, line by line, in Chinese', () => {
     expect(messageIn('p.yaml: invalid profile:\n  uscc: is required\n  customsCredit: must be one of: advanced (高级认证企业), registered (其他注册登记和备案企业), dishonest (失信企业) (got "x")', 'zh'))
-      .toBe('p.yaml：企业信息有误：\n  uscc：必须填写\n  customsCredit：请从以下选项中选择：高级认证企业、其他注册登记和备案企业、失信企业（输入为 "x"）');
+      .toBe('p.yaml：企业信息有误：\n  uscc：必填\n  customsCredit：请从以下选项中选择：高级认证企业、其他注册登记和备案企业、失信企业（输入为 "x"）');
   });
 
   it('huiqi check --lang zh says what is wrong with a profile in Chinese, the file and fields named', () => {
