@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { runReport, reportFormats, type ReportFormat } from '../../src/report/client-report-command.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import type { InputEncoding } from '../../src/io/encoding.ts';
 import type { Lang } from '../../src/io/lang.ts';
 import { evaluationDate, formatOption, outputOption, profileOptions } from '../options.ts';
@@ -19,10 +20,12 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
     outputOption(formatOption(profileOptions(y, undefined, 'language of the report'), reportFormats, 'markdown'))
       .example('$0 report samples/aeo-manufacturer-chongqing.yaml --format html -o report.html', 'an HTML report in Chinese')
       .example('$0 report samples/incomplete-profile.yaml --lang en --as-of 2024-06-01', 'a Markdown report in English, as of a past date'),
-  handler: (args) =>
-    runReport({
-      profileFile: args.profile, rulesDir: args.rules, asOf: evaluationDate(args.asOf), lang: args.lang, format: args.format,
+  handler: (args) => {
+    const asOf = evaluationDate(args.asOf);
+    return runReport({
+      profileFile: args.profile, rules: loadRuleSet(args.rules), asOf, lang: args.lang, format: args.format,
       ...(args.encoding && { encoding: args.encoding }),
       ...(args.output !== undefined && { output: args.output }),
-    }),
+    });
+  },
 };

@@ -4,14 +4,14 @@
 // situations not known to arise (a rule's trigger, e.g. "a tax-related violation") as yes/no switches,
 // whose rules' questions follow when one is switched on. I/O is injected: a terminal, piped lines, or an
 // answers file all run the same loop.
-import { describeCondition } from '../engine/explain.ts';
-import { evaluateProfile, type RuleResult } from '../engine/evaluate.ts';
+import type { RuleResult } from '../engine/evaluate.ts';
+import { Explainer } from '../engine/explain.ts';
+import type { RuleBase } from '../engine/rule-base.ts';
 import type { EvaluatedCondition } from '../engine/truth.ts';
-import { factDefinition } from '../facts/catalog.ts';
+import { builtinCatalog, type FactCatalog } from '../facts/catalog.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import type { FieldLabel } from '../profile/fields.ts';
 import { answerOutcome, answersFromFile, asProfile, isSkip, parseAnswer, questionPrompt, SKIPPED, yesNo } from './questions.ts';
-import type { Rule } from '../rules/schema.ts';
 import { checkTable } from '../report/check-report.ts';
 import { questionKey, rankQuestions, type RankedQuestion } from '../report/summary.ts';
 import type { Lang } from '../io/lang.ts';
@@ -23,7 +23,7 @@ export interface AskIO {
 }
 
 export interface AskOptions {
-  rules: readonly Rule[];
+  rules: RuleBase;
   asOf: string;
   lang: Lang;
   /** Stop after this many questions and switches (default: until nothing is left to ask). */
@@ -60,28 +60,29 @@ const words = {
 };
 
 async function evaluate(data: Record<string, unknown>, o: AskOptions): Promise<{ profile: Enterprise; results: RuleResult[] }> {
-  const profile = asProfile(data);
-  return { profile, results: await evaluateProfile(profile, o.rules, { asOf: o.asOf, keepTrees: true }) };
+  const profile = asProfile(data, o.rules.profile);
+  return { profile, results: await o.rules.evaluator.evaluateProfile(profile, { asOf: o.asOf, keepTrees: true }) };
 }
 
 /**
  * The yes/no switches: the unknown leaves `fact equal value` of the triggers of situational results
  * (boolean or enum facts a profile states), the one concerning most results first.
  */
-export function rankTopics(results: readonly RuleResult[]): Topic[] {
+export function rankTopics(results: readonly RuleResult[], catalog: FactCatalog = builtinCatalog): Topic[] {
   const byKey = new Map<string, Topic>();
+  const explainer = new Explainer(catalog);
   for (const r of results) {
     if (r.status !== 'undetermined' || r.relevant !== null || !r.rule.trigger || !r.tree) continue;
     const visit = (node: EvaluatedCondition) => {
       if (node.value !== null) return;
       const c = node.condition;
       if (!('fact' in c)) return node.children.forEach(visit);
-      const def = factDefinition(c.fact);
+      const def = catalog.definition(c.fact);
       if (!def || def.derived || c.operator !== 'equal' || (def.type !== 'boolean' && def.type !== 'enum')) return;
       if (typeof c.value !== 'boolean' && typeof c.value !== 'string') return;
       const incidentId = def.scope !== 'enterprise' ? r.incidentId : undefined;
       const key = `${incidentId ?? ''}\u0000${c.fact}\u0000${String(c.value)}`;
-      const topic = byKey.get(key) ?? { fact: c.fact, ...(incidentId !== undefined && { incidentId }), value: c.value, label: describeCondition(c), opens: [] };
+      const topic = byKey.get(key) ?? { fact: c.fact, ...(incidentId !== undefined && { incidentId }), value: c.value, label: explainer.describeCondition(c), opens: [] };
       if (!topic.opens.includes(r)) topic.opens.push(r);
       byKey.set(key, topic);
     };
@@ -97,11 +98,11 @@ const where = (incidentId: string | undefined, lang: Lang) => (incidentId === un
 export async function questionList(data: Record<string, unknown>, o: AskOptions): Promise<string> {
   const { results } = await evaluate(data, o);
   const w = words[o.lang];
-  const questions = rankQuestions(results);
-  const topics = rankTopics(results);
+  const questions = rankQuestions(results, o.rules.catalog);
+  const topics = rankTopics(results, o.rules.catalog);
   if (!questions.length && !topics.length) return `${w.none}\n`;
   const lines = questions.map(
-    (q, i) => `${String(i + 1).padStart(3)}. ${questionPrompt(q, o.lang).replace(/ \[[^\]]*\]: $/, '')} — ${w.decides} ${q.decides.length} ${w.measures}  (${questionKey(q)})`,
+    (q, i) => `${String(i + 1).padStart(3)}. ${questionPrompt(q, o.lang, o.rules.catalog).replace(/ \[[^\]]*\]: $/, '')} — ${w.decides} ${q.decides.length} ${w.measures}  (${questionKey(q)})`,
   );
   if (topics.length) {
     lines.push('', `${w.switches}:`);
@@ -116,8 +117,8 @@ export async function questionJson(data: Record<string, unknown>, o: AskOptions)
   const ids = (list: RuleResult[]) => list.map((r) => (r.incidentId !== undefined ? `${r.ruleId} (${r.incidentId})` : r.ruleId));
   return `${JSON.stringify(
     {
-      questions: rankQuestions(results).map((q) => ({ ...q, decides: ids(q.decides) })),
-      topics: rankTopics(results).map((t) => ({ ...t, opens: ids(t.opens) })),
+      questions: rankQuestions(results, o.rules.catalog).map((q) => ({ ...q, decides: ids(q.decides) })),
+      topics: rankTopics(results, o.rules.catalog).map((t) => ({ ...t, opens: ids(t.opens) })),
     },
     null,
     2,
@@ -125,11 +126,12 @@ export async function questionJson(data: Record<string, unknown>, o: AskOptions)
 }
 
 /** Applies answers from a file (validated one by one); throws an Error naming the first bad answer. */
-export function applyAnswerFile(data: Record<string, unknown>, answers: unknown, lang: Lang = 'en'): Record<string, unknown> {
+export function applyAnswerFile(data: Record<string, unknown>, answers: unknown, lang: Lang = 'en', rules?: RuleBase): Record<string, unknown> {
+  const catalog = rules?.catalog ?? builtinCatalog;
   let out = data;
   for (const a of answersFromFile(answers)) {
-    const def = factDefinition(a.fact);
-    const outcome = answerOutcome(out, { ...a, label: { zh: def?.zh ?? a.fact, en: def?.en ?? a.fact } }, a.value, lang);
+    const def = catalog.definition(a.fact);
+    const outcome = answerOutcome(out, { ...a, label: { zh: def?.zh ?? a.fact, en: def?.en ?? a.fact } }, a.value, lang, catalog.profile);
     if ('problem' in outcome) throw new Error(`${lang === 'zh' ? '答案' : 'answer'} ${questionKey(a)}: ${outcome.problem}`);
     out = outcome.data;
   }
@@ -148,15 +150,15 @@ export async function askSession(data: Record<string, unknown>, io: AskIO, o: As
   let introduced = false;
   let topicsIntroduced = false;
   for (;;) {
-    const questions = rankQuestions(current.results).filter((q) => !skipped.has(questionKey(q)));
-    const topics = rankTopics(current.results).filter((t) => !skipped.has(topicKey(t)));
+    const questions = rankQuestions(current.results, o.rules.catalog).filter((q) => !skipped.has(questionKey(q)));
+    const topics = rankTopics(current.results, o.rules.catalog).filter((t) => !skipped.has(topicKey(t)));
     if ((!questions.length && !topics.length) || (o.maxQuestions !== undefined && asked >= o.maxQuestions)) break;
     if (!introduced) io.print(`${w.intro(questions.length)}\n`);
     introduced = true;
     const q: RankedQuestion | undefined = questions[0];
     if (!q && !topicsIntroduced) io.print(`${w.topics(topics.length)}\n`);
     if (!q) topicsIntroduced = true;
-    const prompt = q ? `(${w.decides} ${q.decides.length} ${w.measures}) ${questionPrompt(q, o.lang)}` : `${where(topics[0]!.incidentId, o.lang)}${w.topic(topics[0]!.label[o.lang], topics[0]!.opens.length)}`;
+    const prompt = q ? `(${w.decides} ${q.decides.length} ${w.measures}) ${questionPrompt(q, o.lang, o.rules.catalog)}` : `${where(topics[0]!.incidentId, o.lang)}${w.topic(topics[0]!.label[o.lang], topics[0]!.opens.length)}`;
     // A switch is a yes/no question about its fact: yes sets the trigger's value, no (for a boolean) the other.
     const topic = q ? undefined : topics[0]!;
     const asQuestion = q ?? { fact: topic!.fact, ...(topic!.incidentId !== undefined && { incidentId: topic!.incidentId }), label: topic!.label };
@@ -171,13 +173,13 @@ export async function askSession(data: Record<string, unknown>, io: AskIO, o: As
       if (line.trim().toLowerCase() === 'q') return { data, ...current };
       let value: unknown;
       try {
-        value = topic ? topicValue(topic, line, o.lang) : parseAnswer(asQuestion, line, o.lang);
+        value = topic ? topicValue(topic, line, o.lang) : parseAnswer(asQuestion, line, o.lang, o.rules.catalog);
       } catch (e) {
         io.print(`  ${w.invalid}${(e as Error).message}\n`);
         continue;
       }
       if (value === SKIPPED) break;
-      const outcome = answerOutcome(data, asQuestion, value, o.lang);
+      const outcome = answerOutcome(data, asQuestion, value, o.lang, o.rules.profile);
       if ('problem' in outcome) {
         io.print(`  ${w.invalid}${outcome.problem}\n`);
         continue;
@@ -202,5 +204,5 @@ function topicValue(topic: Topic, line: string, lang: Lang): unknown {
 
 /** The result after the session, as `huiqi check` shows it. */
 export function sessionResult(profile: Enterprise, results: RuleResult[], o: AskOptions): string {
-  return `\n${words[o.lang].result}:\n${checkTable({ profile, results, asOf: o.asOf, lang: o.lang })}`;
+  return `\n${words[o.lang].result}:\n${checkTable({ profile, results, asOf: o.asOf, lang: o.lang, catalog: o.rules.catalog })}`;
 }

@@ -10,7 +10,7 @@ import { decodeChunks, type InputEncoding } from '../io/encoding.ts';
 import type { Note } from '../io/note.ts';
 import { LIMITS } from '../io/limits.ts';
 import { InputError } from '../io/input-error.ts';
-import { fieldForHeader } from './columns.ts';
+import { builtinColumns, type ColumnMap } from './columns.ts';
 import { CsvReader, CsvSyntaxError, type CsvRecord } from './csv.ts';
 
 export const listFormats = ['csv', 'jsonl', 'xlsx'] as const;
@@ -42,6 +42,8 @@ export interface Reading {
   sheet?: string;
   /** XLSX: the header's row number (default: the row naming 企业名称/统一社会信用代码 among the first rows, else the first). */
   headerRow?: number;
+  /** XLSX: the columns a header may name (the rule set's; default the built-in facts'): which are dates, which row is the header. */
+  columns?: ColumnMap;
 }
 
 /** The format a file name implies, if any (tab-separated text is read as CSV with tabs). */
@@ -307,7 +309,7 @@ async function* xlsxRows(input: Readable, file: string, reading: Reading): Async
         while (header.length && header[header.length - 1] === '') header.pop();
         headerRow = number;
         dateColumns = header.map((h) => {
-          const type = fieldForHeader(h)?.type;
+          const type = (reading.columns ?? builtinColumns).fieldForHeader(h)?.type;
           return type === 'date' || type === 'date[]';
         });
       };
@@ -345,7 +347,7 @@ async function* xlsxRows(input: Readable, file: string, reading: Reading): Async
           }
           if (values.every(isBlank)) continue;
           // The header is the row that names the enterprise (企业名称 / uscc), below any title rows.
-          if (values.some((v) => typeof v === 'string' && ['name', 'uscc'].includes(fieldForHeader(v.trim())?.field ?? ''))) {
+          if (values.some((v) => typeof v === 'string' && ['name', 'uscc'].includes((reading.columns ?? builtinColumns).fieldForHeader(v.trim())?.field ?? ''))) {
             setHeader(row.number, values, row.cellCount);
             continue;
           }

@@ -1,6 +1,7 @@
 // `huiqi check` output: what applies, what does not and why, what is undetermined and the questions
 // that would decide it. Three formats: a terminal table, JSON, Markdown.
 import type { RuleResult } from '../engine/evaluate.ts';
+import type { FactCatalog } from '../facts/catalog.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import { restsOnDoubtfulFigure, type Rule } from '../rules/schema.ts';
 import { amountText, caveatTexts, citationText, doubtText, groupResults, missingFactLabels, questionKey, resultTitle, rightSituation, type Question, type ResultGroups } from './summary.ts';
@@ -16,6 +17,8 @@ export interface CheckReportInput {
   lang: Lang;
   /** List situational and beside-the-point rules one by one instead of counting them. */
   all?: boolean;
+  /** The facts of the rule set that gave the results (labels of the facts asked for); the built-in facts by default. */
+  catalog?: FactCatalog;
 }
 
 const words = {
@@ -80,8 +83,8 @@ export function checkReport(input: CheckReportInput) {
 }
 
 /** checkReport but for its results, which are left as the results it lists (each one is resultJson of it). */
-export function checkReportParts({ profile, results, asOf, all }: CheckReportInput) {
-  const groups = groupResults(results);
+export function checkReportParts({ profile, results, asOf, all, catalog }: CheckReportInput) {
+  const groups = groupResults(results, catalog);
   const head = {
     huiqiVersion: version,
     asOf,
@@ -117,9 +120,9 @@ function outcomeLines(r: RuleResult, lang: Lang): string[] {
 }
 
 /** What an undetermined result still needs: its facts by label, or the figure a doubtful rule rests on. */
-function needsLines(r: RuleResult, lang: Lang): string[] {
+function needsLines(r: RuleResult, lang: Lang, catalog: FactCatalog | undefined): string[] {
   const doubt = doubtText(r, lang);
-  const facts = missingFactLabels(r, lang);
+  const facts = missingFactLabels(r, lang, catalog);
   return [...(facts.length ? [`${words[lang].missing}: ${facts.join(lang === 'zh' ? '；' : '; ')}`] : []), ...caveatTexts(r, lang), ...(doubt ? [doubt] : [])];
 }
 
@@ -137,7 +140,7 @@ interface Part {
  * government targets whose situation arises, undetermined, does not apply, then what is counted
  * (listed too with --all).
  */
-function checkParts(g: ResultGroups, lang: Lang, all: boolean | undefined, cite: (r: RuleResult) => string): Part[] {
+function checkParts(g: ResultGroups, lang: Lang, all: boolean | undefined, cite: (r: RuleResult) => string, catalog: FactCatalog | undefined): Part[] {
   const w = words[lang];
   const rights = inView(g.rights, all);
   const informational = inView(g.informational, all);
@@ -148,7 +151,7 @@ function checkParts(g: ResultGroups, lang: Lang, all: boolean | undefined, cite:
     { title: w.exclusions, list: g.exclusions, body: described, show: 'if-any' },
     { title: w.rights, list: rights.shown, body: (r) => [rightSituation(r, lang), ...described(r)], show: 'if-any' },
     { title: w.informational, list: informational.shown, body: described, show: 'if-any' },
-    { title: w.undetermined, list: g.undetermined, body: (r) => [...needsLines(r, lang), cite(r)], show: 'always' },
+    { title: w.undetermined, list: g.undetermined, body: (r) => [...needsLines(r, lang, catalog), cite(r)], show: 'always' },
     { title: w.doesNotApply, list: g.doesNotApply, body: because, show: 'always' },
     { title: w.rightsLater, list: rights.later, body: described, show: 'counted' },
     { title: w.informationalLater, list: informational.later, body: described, show: 'counted' },
@@ -184,9 +187,9 @@ function inView(list: RuleResult[], all?: boolean): { shown: RuleResult[]; later
 }
 
 /** Plain text for a terminal; with `write`, written batch by batch as it is made (and '' returned). */
-export function checkTable({ profile, results, asOf, lang, all }: CheckReportInput, write?: (text: string) => void): string {
+export function checkTable({ profile, results, asOf, lang, all, catalog }: CheckReportInput, write?: (text: string) => void): string {
   const w = words[lang];
-  const g = groupResults(results);
+  const g = groupResults(results, catalog);
   const out = new Lines([`${profile.name}  ${profile.uscc}  (${w.asOf} ${asOf}, huiqi ${version})`, ''], write);
   const section = (title: string, list: RuleResult[], body: (r: RuleResult) => string[]) => {
     out.push(`${title} (${list.length})`);
@@ -195,7 +198,7 @@ export function checkTable({ profile, results, asOf, lang, all }: CheckReportInp
     out.push('');
   };
   const cite = (r: RuleResult) => `${w.source}: ${citationText(r)}  [${r.ruleId}]`;
-  renderParts(checkParts(g, lang, all, cite), lang, all, section, (line) => out.push(line, ''));
+  renderParts(checkParts(g, lang, all, cite, catalog), lang, all, section, (line) => out.push(line, ''));
   if (g.questions.length) {
     out.push(`${w.questions}:`);
     for (const q of shownQuestions(g.questions, all)) out.push(`  ? ${q.label[lang]} (${questionKey(q)}) — ${w.decides} ${q.decides.length} ${w.rules}`);
@@ -205,9 +208,9 @@ export function checkTable({ profile, results, asOf, lang, all }: CheckReportInp
 }
 
 /** Markdown, e.g. to paste into a ticket or e-mail. */
-export function checkMarkdown({ profile, results, asOf, lang, all }: CheckReportInput): string {
+export function checkMarkdown({ profile, results, asOf, lang, all, catalog }: CheckReportInput): string {
   const w = words[lang];
-  const g = groupResults(results);
+  const g = groupResults(results, catalog);
   const out = new Lines([`# ${profile.name}`, '', `统一社会信用代码 ${profile.uscc} · ${w.asOf} ${asOf} · huiqi ${version}`, '']);
   const section = (title: string, list: RuleResult[], body: (r: RuleResult) => string[]) => {
     out.push(`## ${title} (${list.length})`, '');
@@ -216,7 +219,7 @@ export function checkMarkdown({ profile, results, asOf, lang, all }: CheckReport
     if (list.length) out.push('');
   };
   const cite = (r: RuleResult) => `${w.source}: ${citationText(r)} — 「${r.rule.source.quote}」 (\`${r.ruleId}\`)`;
-  renderParts(checkParts(g, lang, all, cite), lang, all, section, (line) => out.push(line, ''));
+  renderParts(checkParts(g, lang, all, cite, catalog), lang, all, section, (line) => out.push(line, ''));
   if (g.questions.length) {
     out.push(`## ${w.questions}`, '');
     for (const q of shownQuestions(g.questions, all)) out.push(`- ${q.label[lang]} (\`${questionKey(q)}\`) — ${w.decides} ${q.decides.length} ${w.rules}`);

@@ -1,7 +1,7 @@
 // Groups a profile's rule results the way every report presents them (one grouping for every output),
 // and ranks the questions that would decide undetermined rules (the fact deciding most rules first).
 import type { Lang } from '../io/lang.ts';
-import { factDefinition } from '../facts/catalog.ts';
+import { builtinCatalog, type FactCatalog } from '../facts/catalog.ts';
 import type { RuleResult } from '../engine/evaluate.ts';
 import type { FieldLabel } from '../profile/fields.ts';
 import { informationalKinds, isExclusion, restsOnDoubtfulFigure } from '../rules/schema.ts';
@@ -79,12 +79,12 @@ const byFactName = new Intl.Collator().compare;
  * rules whose situation arises (rules about a situation not known to arise wait), the fact deciding
  * most results first, then by fact name and incident order. An incident's fact is asked per incident.
  */
-export function rankQuestions(results: readonly RuleResult[]): RankedQuestion[] {
+export function rankQuestions(results: readonly RuleResult[], catalog: FactCatalog = builtinCatalog): RankedQuestion[] {
   const byKey = new Map<string, RankedQuestion>();
   for (const r of results) {
     if (verdictGroup(r) !== 'undetermined') continue; // rights, goals and pointers decide nothing to claim
     for (const fact of r.missingFacts) {
-      const def = factDefinition(fact);
+      const def = catalog.definition(fact);
       const incidentId = def && def.scope !== 'enterprise' ? r.incidentId : undefined;
       const key = `${incidentId ?? ''}\u0000${fact}`;
       const q = byKey.get(key) ?? { fact, ...(incidentId !== undefined && { incidentId }), label: { zh: def?.zh ?? fact, en: def?.en ?? fact }, decides: [] };
@@ -99,7 +99,7 @@ export function rankQuestions(results: readonly RuleResult[]): RankedQuestion[] 
 /** How a question names its fact: `customsCredit`, or `TAX-1.underpaidTax` for an incident's fact. */
 export const questionKey = (q: Pick<Question, 'fact' | 'incidentId'>) => (q.incidentId !== undefined ? `${q.incidentId}.${q.fact}` : q.fact);
 
-export function groupResults(results: readonly RuleResult[]): ResultGroups {
+export function groupResults(results: readonly RuleResult[], catalog: FactCatalog = builtinCatalog): ResultGroups {
   const groups: Omit<ResultGroups, 'questions'> = {
     applies: [], exclusions: [], rights: [], informational: [], undetermined: [], situational: [],
     doesNotApply: [], besideThePoint: [], exclusionsClear: [], notInForce: [],
@@ -107,7 +107,7 @@ export function groupResults(results: readonly RuleResult[]): ResultGroups {
   for (const r of results) groups[verdictGroup(r)].push(r);
   return {
     ...groups,
-    questions: rankQuestions(groups.undetermined).map((q) => ({ ...q, decides: q.decides.map(label) })),
+    questions: rankQuestions(groups.undetermined, catalog).map((q) => ({ ...q, decides: q.decides.map(label) })),
   };
 }
 
@@ -129,8 +129,8 @@ export function caveatTexts(r: RuleResult, lang: Lang): string[] {
 }
 
 /** The facts a result still needs, by their catalog labels (never the bare ids in the body of a report). */
-export function missingFactLabels(r: RuleResult, lang: Lang): string[] {
-  return r.missingFacts.map((f) => factDefinition(f)?.[lang] ?? f);
+export function missingFactLabels(r: RuleResult, lang: Lang, catalog: FactCatalog = builtinCatalog): string[] {
+  return r.missingFacts.map((f) => catalog.definition(f)?.[lang] ?? f);
 }
 
 /** When a right applies: now (its situation has arisen) or the situation it waits for, in plain words. */

@@ -5,7 +5,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { parse as parseYaml } from 'yaml';
-import { allFacts, factDefinition } from '../facts/catalog.ts';
 import { checkProfile } from '../report/check.ts';
 import { renderClientReport } from '../report/client-report-command.ts';
 import { groupResults } from '../report/summary.ts';
@@ -45,8 +44,9 @@ function ruleSummary(rule: Rule) {
 
 export async function apiRoutes(app: FastifyInstance, { context }: { context: ServerContext }) {
   const { rules } = context;
-  const byId = new Map(rules.map((r) => [r.id, r]));
-  const sorted = [...rules].sort((a, b) => a.id.localeCompare(b.id));
+  const { catalog } = rules;
+  const byId = new Map(rules.rules.map((r) => [r.id, r]));
+  const sorted = [...rules.rules].sort((a, b) => a.id.localeCompare(b.id));
 
   // YAML profiles: parsed as data only (no custom tags), aliases bounded.
   app.addContentTypeParser(YAML_TYPES, { parseAs: 'string', bodyLimit: context.limits.profile }, (_request, body, done) => {
@@ -65,16 +65,16 @@ export async function apiRoutes(app: FastifyInstance, { context }: { context: Se
   app.post('/check', async (request, reply) => {
     const query = parseQuery(queries.check, request.query);
     const asOf = evaluationDate(reply, context, query.asOf);
-    const profile = parseProfileBody(request);
+    const profile = parseProfileBody(request, rules.profile);
     const checked = await checkProfile(profile, { rules, asOf, explain: query.all ? 'all' : 'listed' });
-    sendPieces(reply, JSON_TYPE, checkAnswer({ ...checked, lang: 'zh', all: query.all }));
+    sendPieces(reply, JSON_TYPE, checkAnswer({ ...checked, lang: 'zh', all: query.all }, rules));
     return reply;
   });
 
   app.post('/report', async (request, reply) => {
     const query = parseQuery(queries.report, request.query);
     const asOf = evaluationDate(reply, context, query.asOf);
-    const profile = parseProfileBody(request);
+    const profile = parseProfileBody(request, rules.profile);
     const text = await renderClientReport(profile, { rules, asOf, lang: query.lang, format: query.format });
     if (query.format === 'markdown') return reply.type('text/markdown; charset=utf-8').send(text);
     // The report is one file with its CSS inline: allow exactly that stylesheet, by its hash.
@@ -84,13 +84,13 @@ export async function apiRoutes(app: FastifyInstance, { context }: { context: Se
   app.post('/questions', async (request, reply) => {
     const query = parseQuery(queries.questions, request.query);
     const asOf = evaluationDate(reply, context, query.asOf);
-    const profile = parseProfileBody(request);
+    const profile = parseProfileBody(request, rules.profile);
     // The questions come from the undetermined results whose situation arises: the listed ones.
     const { results } = await checkProfile(profile, { rules, asOf, explain: 'listed' });
-    const groups = groupResults(results);
+    const groups = groupResults(results, catalog);
     const questions = groups.questions.slice(0, query.limit).map((q) => {
       const why = groups.undetermined.filter((r) => r.missingFacts.includes(q.fact));
-      const def = factDefinition(q.fact);
+      const def = catalog.definition(q.fact);
       const incidental = def !== undefined && def.scope !== 'enterprise';
       return {
         fact: q.fact,
@@ -126,7 +126,7 @@ export async function apiRoutes(app: FastifyInstance, { context }: { context: Se
 
   app.get('/facts', async (request, reply) => {
     parseQuery(queries.none, request.query);
-    const facts = allFacts().map((f) => ({
+    const facts = catalog.all.map((f) => ({
       name: f.name,
       scope: f.scope,
       type: f.type,
@@ -147,7 +147,7 @@ export async function apiRoutes(app: FastifyInstance, { context }: { context: Se
     return reply.type(JSON_TYPE).send(openApi);
   });
 
-  app.get('/healthz', async (_request, reply) => sendJson(reply, { status: 'ok', huiqiVersion: version, rulesHash: context.rulesHash, rules: rules.length }));
+  app.get('/healthz', async (_request, reply) => sendJson(reply, { status: 'ok', huiqiVersion: version, rulesHash: rules.rulesHash, rules: rules.rules.length }));
 }
 
 /** The default CSP, with the report's own inline stylesheets allowed by their SHA-256. */

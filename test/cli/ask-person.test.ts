@@ -7,15 +7,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { evaluateProfile } from '../../src/engine/evaluate.ts';
 import { parseProfile } from '../../src/profile/load.ts';
 import { askSession, rankTopics, type AskIO } from '../../src/ask/session.ts';
 import { groupResults, rankQuestions } from '../../src/report/summary.ts';
 import { CASE_USCC } from '../../src/catalog/cases.ts';
-import { loadRules } from '../../src/rules/load.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 
 const SLOW = { timeout: 300_000 };
-const rules = loadRules('rules');
+const rules = loadRuleSet('rules');
 const asOf = '2025-06-30';
 
 function scripted(answers: string[]): AskIO & { asked: string[]; printed: string[] } {
@@ -35,7 +34,7 @@ const incomplete = parse(readFileSync('samples/incomplete-profile.yaml', 'utf8')
 
 describe('one ranker for check and ask', () => {
   it('ranks only the questions of rules whose situation arises, per incident, most decisive first', async () => {
-    const results = await evaluateProfile(parseProfile(incomplete), rules, { asOf });
+    const results = await rules.evaluator.evaluateProfile(parseProfile(incomplete), { asOf });
     const ranked = rankQuestions(results);
     for (const q of ranked) for (const r of q.decides) expect(r.relevant).toBe(true);
     expect(ranked[0]).toMatchObject({ fact: 'priorDisclosuresOfSameViolation', incidentId: 'EXP-REFUND-1' });
@@ -57,7 +56,7 @@ describe('one ranker for check and ask', () => {
 describe('ask session', () => {
   it('offers situations as yes/no switches after the questions; yes brings up their questions', async () => {
     const data = { name: '测试企业', uscc: CASE_USCC, province: 'chongqing', incidents: [{ id: 'V1', kind: 'customs-violation' }] };
-    const results = await evaluateProfile(parseProfile(data), rules, { asOf, keepTrees: true }); // switches read the trigger trees
+    const results = await rules.evaluator.evaluateProfile(parseProfile(data), { asOf, keepTrees: true }); // switches read the trigger trees
     const tax = rankTopics(results).find((t) => t.fact === 'category' && t.value === 'tax');
     expect(tax).toMatchObject({ incidentId: 'V1' });
     // Skip every question until the tax switch comes, say yes to it, then see a question of the tax rules.

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { describeStep, gapAnalysis, intersect, nearMiss, satisfies, type Step } from '../../src/engine/gap.ts';
 import { operators, type OperatorName } from '../../src/rules/operators.ts';
 import { evaluateProfile } from '../../src/engine/evaluate.ts';
-import { factDefinition } from '../../src/facts/catalog.ts';
+import { builtinCatalog } from '../../src/facts/catalog.ts';
 import { loadProfile } from '../../src/profile/load.ts';
 import { loadRules } from '../../src/rules/load.ts';
 import { profile, resultsFor } from '../fixtures/gap/fixtures.ts';
@@ -133,7 +133,7 @@ describe('gap analysis over the real catalog and samples', () => {
       expect(['ineligible', 'undetermined']).toContain(miss.result.status);
       expect(miss.result.rule.kind).not.toBe('disqualification');
       for (const step of miss.options.flat()) {
-        if (step.kind === 'change') expect(factDefinition(step.fact)?.change, step.fact).toBeDefined();
+        if (step.kind === 'change') expect(builtinCatalog.definition(step.fact)?.change, step.fact).toBeDefined();
         if (step.kind === 'plan') expect(step.by === undefined || step.by >= asOf).toBe(true);
         if (step.kind === 'answer') {
           const owner = (step.incidentId === undefined ? p : p.incidents.find((i) => i.id === step.incidentId)) as Record<string, unknown>;

@@ -9,14 +9,15 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
 import { parse as parseYaml } from 'yaml';
 import { screenList } from '../../src/batch/run.ts';
-import { factDefinition } from '../../src/facts/catalog.ts';
-import { loadRules } from '../../src/rules/load.ts';
+import { builtinCatalog } from '../../src/facts/catalog.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { ruleSetJurisdictions } from '../../src/rules/schema.ts';
 import { factsOut, healthOut, problemOut, questionsOut, ruleOut, ruleSetSchemas } from '../../src/server/schemas.ts';
 
 const AS_OF = '2025-06-30';
-const rules = loadRules();
+const ruleSet = loadRuleSet();
+const rules = ruleSet.rules;
 const { checkOut, rulesOut } = ruleSetSchemas(ruleSetJurisdictions(rules));
 const aeoYaml = readFileSync('samples/aeo-manufacturer-chongqing.yaml', 'utf8');
 const aeo = parseYaml(aeoYaml) as Record<string, unknown>;
@@ -26,7 +27,7 @@ const dir = mkdtempSync(join(tmpdir(), 'huiqi-api-test-'));
 
 let app: FastifyInstance;
 beforeAll(async () => {
-  app = await buildServer({ rules, asOf: AS_OF });
+  app = await buildServer({ rules: ruleSet, asOf: AS_OF });
   // A route that fails unexpectedly, to see what a client is told.
   app.get('/boom', async () => {
     throw new Error('secret internals at /home/huiqi/src/engine.ts:12');
@@ -138,7 +139,7 @@ describe('POST /api/v1/check', () => {
 
 describe('body limits', () => {
   it('answers 413 with the limit when a profile or a list is too large', async () => {
-    const small = await buildServer({ rules, asOf: AS_OF, bodyLimit: { profile: 2048, list: 4096 } });
+    const small = await buildServer({ rules: ruleSet, asOf: AS_OF, bodyLimit: { profile: 2048, list: 4096 } });
     try {
       const big = { ...aeo, name: 'x'.repeat(4000) };
       const profile = expectProblem(await small.inject({ method: 'POST', url: '/api/v1/check', payload: big }), 413);
@@ -188,7 +189,7 @@ describe('POST /api/v1/questions', () => {
     expect(refund.why.map((w: { ruleId: string }) => w.ruleId)).toContain('gacc-2023-127/no-penalty-export-refund-within-2-years');
     // An enum question carries its values' words, as GET /facts does: what a form shows.
     const enumQuestion = body.questions.find((q: { type: string }) => q.type === 'enum');
-    expect(enumQuestion.valueWords).toEqual(factDefinition(enumQuestion.fact)!.valueWords);
+    expect(enumQuestion.valueWords).toEqual(builtinCatalog.definition(enumQuestion.fact)!.valueWords);
     expect(Object.keys(enumQuestion.valueWords)).toEqual(enumQuestion.values);
     const limited = (await post('/api/v1/questions?limit=2', incompleteYaml, yaml)).json();
     expect(limited.questions).toEqual(body.questions.slice(0, 2));
@@ -213,7 +214,7 @@ describe('POST /api/v1/screen', () => {
   beforeAll(async () => {
     // What `huiqi screen samples/enterprises.csv --out x.csv --as-of …` writes.
     const out = join(dir, 'screened.csv');
-    await screenList({ input: 'samples/enterprises.csv', output: out, outputFormat: 'csv', rules, asOf: AS_OF, lang: 'zh', stderr: { write: () => true } as never, progress: false });
+    await screenList({ input: 'samples/enterprises.csv', output: out, outputFormat: 'csv', rules: ruleSet, asOf: AS_OF, lang: 'zh', stderr: { write: () => true } as never, progress: false });
     cliCsv = readFileSync(out, 'utf8');
   });
 

@@ -8,17 +8,16 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluateProfile } from '../../src/engine/evaluate.ts';
 import type { Enterprise } from '../../src/profile/enterprise.ts';
 import { loadProfile, parseProfile } from '../../src/profile/load.ts';
 import { checkJson } from '../../src/report/check-report.ts';
-import { loadRules } from '../../src/rules/load.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { closeBrowser, fontsUsedFor, newPage, screenshot } from '../support/browser.ts';
 import { pagesServer } from './pages-support.ts';
 
 const ASOF = '2025-06-30';
-const rules = loadRules();
+const rules = loadRuleSet();
 let app: FastifyInstance;
 let base: string;
 
@@ -117,7 +116,7 @@ async function statusesShown(page: Page): Promise<Record<string, string>> {
 
 /** The statuses of `huiqi check --format json --all` (the command's own functions and default evaluator), keyed by rule and incident. */
 async function checkStatuses(profile: Enterprise): Promise<Record<string, string>> {
-  const json = JSON.parse(checkJson({ profile, results: await evaluateProfile(profile, rules, { asOf: ASOF }), asOf: ASOF, lang: 'zh', all: true })) as {
+  const json = JSON.parse(checkJson({ profile, results: await rules.evaluator.evaluateProfile(profile, { asOf: ASOF }), asOf: ASOF, lang: 'zh', all: true })) as {
     results: { ruleId: string; incidentId?: string; status: string }[];
   };
   return Object.fromEntries(json.results.map((r) => [`${r.ruleId}|${r.incidentId ?? ''}`, r.status]));

@@ -3,16 +3,14 @@
 // profile schema on every request, so the server keeps no session. Questions come from the ranker `huiqi ask`
 // uses (src/ask/questions.ts), kept to situations that arise for the enterprise (trigger true); the
 // situations not known yet are offered as "does this concern you?" switches.
-import { enterpriseFactSet, evaluateProfile, type RuleResult } from '../../engine/evaluate.ts';
-import { missingFacts } from '../../engine/explain.ts';
-import { allFacts, factDefinition } from '../../facts/catalog.ts';
+import { enterpriseFactSet, type RuleResult } from '../../engine/evaluate.ts';
+import type { RuleBase } from '../../engine/rule-base.ts';
+import type { FactCatalog } from '../../facts/catalog.ts';
 import type { FactDefinition } from '../../facts/types.ts';
 import type { Enterprise } from '../../profile/enterprise.ts';
-import { safeParseProfile } from '../../profile/validate.ts';
 import { parseAnswer, SKIPPED, withAnswer } from '../../ask/questions.ts';
 import { rankQuestions, type QuestionFact, type RankedQuestion } from '../../report/summary.ts';
 import { fieldPath } from '../../io/read.ts';
-import type { Rule } from '../../rules/schema.ts';
 
 /** A posted form body, as @fastify/formbody gives it. */
 export type FormBody = Record<string, string | string[] | undefined>;
@@ -63,14 +61,14 @@ export function readState(body: FormBody): SelfCheckState {
 }
 
 /** The profile, when the basics are in and everything validates; undefined before the first step. */
-export function profileOf(data: Record<string, unknown>): Enterprise | undefined {
-  const parsed = safeParseProfile(data);
+export function profileOf(data: Record<string, unknown>, rules: RuleBase): Enterprise | undefined {
+  const parsed = rules.profile.safeParse(data);
   return parsed.success ? parsed.data : undefined;
 }
 
 /** Errors of the profile schema, keyed by the form field (`prefix` + the fact) they concern. */
-function schemaErrors(data: Record<string, unknown>, fieldOf: (path: readonly PropertyKey[]) => string | undefined, raws: Record<string, string>): FieldErrors {
-  const parsed = safeParseProfile(data);
+function schemaErrors(data: Record<string, unknown>, fieldOf: (path: readonly PropertyKey[]) => string | undefined, raws: Record<string, string>, rules: RuleBase): FieldErrors {
+  const parsed = rules.profile.safeParse(data);
   if (parsed.success) return {};
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
@@ -84,7 +82,7 @@ function schemaErrors(data: Record<string, unknown>, fieldOf: (path: readonly Pr
 export const BASIC_FIELDS = ['name', 'uscc', 'province', 'customsCredit'] as const;
 
 /** Step 1: name, USCC, province and customs credit status (empty = unknown, removed). */
-export function applyBasics(state: SelfCheckState, body: FormBody): { state: SelfCheckState; errors: FieldErrors } {
+export function applyBasics(state: SelfCheckState, body: FormBody, rules: RuleBase): { state: SelfCheckState; errors: FieldErrors } {
   const data = { ...state.data };
   const raws: Record<string, string> = {};
   for (const field of BASIC_FIELDS) {
@@ -93,14 +91,14 @@ export function applyBasics(state: SelfCheckState, body: FormBody): { state: Sel
     if (value) data[field] = value;
     else delete data[field];
   }
-  const errors = schemaErrors(data, (path) => (BASIC_FIELDS as readonly PropertyKey[]).includes(path[0]!) ? String(path[0]) : undefined, raws);
+  const errors = schemaErrors(data, (path) => (BASIC_FIELDS as readonly PropertyKey[]).includes(path[0]!) ? String(path[0]) : undefined, raws, rules);
   if (Object.keys(errors).length) return { state, errors: { ...errors } };
   return { state: { ...state, data }, errors: {} };
 }
 
 /** A question as the ranker makes it, for a fact asked by key (a posted `asked` list). */
-export function questionFor([incidentId, fact]: QuestionKey): RankedQuestion {
-  const definition = factDefinition(fact);
+export function questionFor([incidentId, fact]: QuestionKey, catalog: FactCatalog): RankedQuestion {
+  const definition = catalog.definition(fact);
   if (!definition || definition.derived) throw new StateError(`no such question: ${fact}`);
   return { fact, ...(incidentId !== null && { incidentId }), label: { zh: definition.zh, en: definition.en }, decides: [] };
 }
@@ -112,7 +110,7 @@ const sameKey = (a: QuestionKey, b: QuestionKey) => a[0] === b[0] && a[1] === b[
  * A step of answers: questions `q0…` (their keys in the hidden `asked`) and situation switches `t0…`
  * (facts in the hidden `topics`). An empty answer skips the question; a bad one is shown again with why.
  */
-export function applyAnswers(state: SelfCheckState, body: FormBody): { state: SelfCheckState; errors: FieldErrors } {
+export function applyAnswers(state: SelfCheckState, body: FormBody, rules: RuleBase): { state: SelfCheckState; errors: FieldErrors } {
   const asked = parseJson(text(body.asked), []) as QuestionKey[];
   const topics = parseJson(text(body.topics), []) as string[];
   if (!Array.isArray(asked) || !Array.isArray(topics)) throw new StateError('asked and topics must be lists');
@@ -122,7 +120,7 @@ export function applyAnswers(state: SelfCheckState, body: FormBody): { state: Se
   const answer = (field: string, q: QuestionFact, raw: string) => {
     let value: unknown;
     try {
-      value = parseAnswer(q, raw);
+      value = parseAnswer(q, raw, 'en', rules.catalog);
     } catch (e) {
       errors[field] = { message: (e as Error).message, raw };
       return;
@@ -132,14 +130,14 @@ export function applyAnswers(state: SelfCheckState, body: FormBody): { state: Se
       return;
     }
     const candidate = withAnswer(data, q, value);
-    const problems = schemaErrors(candidate, () => field, { [field]: raw });
+    const problems = schemaErrors(candidate, () => field, { [field]: raw }, rules);
     if (Object.keys(problems).length) Object.assign(errors, problems);
     else data = candidate;
   };
-  topics.forEach((fact, i) => answer(`t${i}`, questionFor([null, String(fact)]), text(body[`t${i}`])));
+  topics.forEach((fact, i) => answer(`t${i}`, questionFor([null, String(fact)], rules.catalog), text(body[`t${i}`])));
   asked.forEach((key, i) => {
     if (!Array.isArray(key) || key.length !== 2) throw new StateError('asked must list questions');
-    answer(`q${i}`, questionFor([key[0] === null ? null : String(key[0]), String(key[1])]), text(body[`q${i}`]));
+    answer(`q${i}`, questionFor([key[0] === null ? null : String(key[0]), String(key[1])], rules.catalog), text(body[`q${i}`]));
   });
   return { state: { data, skipped }, errors };
 }
@@ -149,13 +147,13 @@ export function applyAnswers(state: SelfCheckState, body: FormBody): { state: Se
  * those the files of `rules` declare. Built from the server's rule set once its files are loaded (their
  * facts join the catalog then), never when this module loads.
  */
-export function incidentFormFacts(rules: readonly Rule[]): FactDefinition[] {
-  const files = new Set(rules.map((rule) => rule.source.file));
-  return allFacts().filter((f) => f.scope === 'customs-violation' && !f.derived && (f.declaredIn === undefined || files.has(f.declaredIn)));
+export function incidentFormFacts(rules: RuleBase): FactDefinition[] {
+  const files = new Set(rules.rules.map((rule) => rule.source.file));
+  return rules.catalog.all.filter((f) => f.scope === 'customs-violation' && !f.derived && (f.declaredIn === undefined || files.has(f.declaredIn)));
 }
 
 /** The incident form (asking `facts`, see incidentFormFacts): a customs violation, added, or replacing the incident with the same id. */
-export function applyIncident(state: SelfCheckState, body: FormBody, facts: readonly FactDefinition[]): { state: SelfCheckState; errors: FieldErrors } {
+export function applyIncident(state: SelfCheckState, body: FormBody, facts: readonly FactDefinition[], rules: RuleBase): { state: SelfCheckState; errors: FieldErrors } {
   const id = text(body['inc.id']);
   const incident: Record<string, unknown> = { id, kind: 'customs-violation' };
   const errors: FieldErrors = {};
@@ -165,7 +163,7 @@ export function applyIncident(state: SelfCheckState, body: FormBody, facts: read
     const raw = text(body[field]);
     raws[field] = raw;
     try {
-      const value = parseAnswer(questionFor(['-', def.name]), raw);
+      const value = parseAnswer(questionFor(['-', def.name], rules.catalog), raw, 'en', rules.catalog);
       if (value !== SKIPPED) incident[def.name] = value;
     } catch (e) {
       errors[field] = { message: (e as Error).message, raw };
@@ -175,7 +173,7 @@ export function applyIncident(state: SelfCheckState, body: FormBody, facts: read
   const at = incidents.findIndex((i) => isObject(i) && i.id === id);
   const index = at >= 0 ? at : incidents.length;
   const data = { ...state.data, incidents: at >= 0 ? incidents.map((i, n) => (n === at ? incident : i)) : [...incidents, incident] };
-  Object.assign(errors, schemaErrors(data, (path) => (path[0] === 'incidents' && path[1] === index ? `inc.${String(path[2] ?? 'id')}` : undefined), raws));
+  Object.assign(errors, schemaErrors(data, (path) => (path[0] === 'incidents' && path[1] === index ? `inc.${String(path[2] ?? 'id')}` : undefined), raws, rules));
   if (Object.keys(errors).length) return { state, errors: Object.fromEntries(Object.entries({ ...errors }).map(([k, e]) => [k, { ...e, raw: raws[k] ?? e.raw }])) };
   return { state: { ...state, data }, errors: {} };
 }
@@ -187,13 +185,16 @@ export interface Evaluation {
   questions: RankedQuestion[];
   /** Situations not known to arise that open the most measures: asked as yes/no switches. */
   topics: FactDefinition[];
+  /** The facts of the rule set evaluated with (their words). */
+  catalog: FactCatalog;
 }
 
 /** Evaluates the profile (the project's own evaluator) and picks the next questions and switches. */
-export async function evaluate(profile: Enterprise, rules: readonly Rule[], asOf: string, skipped: readonly QuestionKey[]): Promise<Evaluation> {
-  const results = await evaluateProfile(profile, rules, { asOf, evaluator: 'native', keepTrees: true });
+export async function evaluate(profile: Enterprise, rules: RuleBase, asOf: string, skipped: readonly QuestionKey[]): Promise<Evaluation> {
+  const { catalog } = rules;
+  const results = await rules.evaluator.evaluateProfile(profile, { asOf, evaluator: 'native', keepTrees: true });
   const isSkipped = (q: Pick<QuestionFact, 'fact' | 'incidentId'>) => skipped.some((k) => sameKey(k, keyOf(q)));
-  const questions = rankQuestions(results)
+  const questions = rankQuestions(results, catalog)
     .filter((q) => q.decides.some((r) => r.relevant === true) && !isSkipped(q))
     .slice(0, QUESTIONS_PER_STEP);
   // A switch is a yes/no fact deciding the trigger of rules whose situation is not known yet.
@@ -201,14 +202,14 @@ export async function evaluate(profile: Enterprise, rules: readonly Rule[], asOf
   const opens = new Map<string, number>();
   for (const r of results) {
     if (r.relevant !== null || r.incidentId !== undefined || !r.rule.trigger) continue;
-    for (const fact of missingFacts(r.tree!.children[0]!, facts)) opens.set(fact, (opens.get(fact) ?? 0) + 1);
+    for (const fact of rules.evaluator.explainer.missingFacts(r.tree!.children[0]!, facts)) opens.set(fact, (opens.get(fact) ?? 0) + 1);
   }
   const asked = new Set(questions.filter((q) => q.incidentId === undefined).map((q) => q.fact));
   const topics = [...opens]
-    .map(([fact, n]) => ({ def: factDefinition(fact), n }))
+    .map(([fact, n]) => ({ def: catalog.definition(fact), n }))
     .filter(({ def, n }) => n >= TOPIC_MIN_MEASURES && def?.type === 'boolean' && !def.derived && !asked.has(def.name) && !isSkipped({ fact: def.name }))
     .sort((a, b) => b.n - a.n || a.def!.name.localeCompare(b.def!.name))
     .slice(0, TOPICS_PER_STEP)
     .map(({ def }) => def!);
-  return { profile, results, questions, topics };
+  return { profile, results, questions, topics, catalog };
 }

@@ -5,7 +5,7 @@ import type { RuleResult } from '../../engine/evaluate.ts';
 import type { FactDefinition } from '../../facts/types.ts';
 import { customsCreditLevels, customsCreditNames } from '../../profile/enterprise.ts';
 import { provinceIds, provinces } from '../../profile/provinces.ts';
-import { factDefinition } from '../../facts/catalog.ts';
+import type { FactCatalog } from '../../facts/catalog.ts';
 import {
   buildClientReport, citationText, describeDeadline, describeStep, outcomeText, resultTitle, unlockText, type ClientReport,
 } from '../../report/client-report.ts';
@@ -129,7 +129,7 @@ function questionsForm(state: SelfCheckState, lang: PageLang, ev: Evaluation, er
 <form method="post" action="/" class="step" novalidate>
 ${stateFields(state, lang)}${hidden('step', 'answers')}${hidden('asked', JSON.stringify(keys))}${hidden('topics', JSON.stringify(ev.topics.map((t) => t.name)))}
 ${ev.questions.length ? h`<p class="note">${w.questionsHint}</p>` : ''}
-${ev.questions.map((q, i) => factInput(`q${i}`, label(q), factDefinition(q.fact)!, errors[`q${i}`]?.raw ?? '', errors, w, w.decides(relevantCount(q))))}
+${ev.questions.map((q, i) => factInput(`q${i}`, label(q), ev.catalog.definition(q.fact)!, errors[`q${i}`]?.raw ?? '', errors, w, w.decides(relevantCount(q))))}
 ${ev.topics.length ? h`<h3>${w.topics}</h3><p class="note">${w.topicsHint}</p>${ev.topics.map((t, i) => factInput(`t${i}`, t[lang], t, errors[`t${i}`]?.raw ?? '', errors, w))}` : ''}
 <button type="submit">${w.next}</button>
 </form></section>`;
@@ -150,11 +150,11 @@ ${facts.map((def) => factInput(`inc.${def.name}`, def[lang], def, errors[`inc.${
 }
 
 /** One result with its status (data-status, for tests and scripts), document, 文号, article and quote. */
-function resultItem(r: RuleResult, lang: PageLang, detail: 'full' | 'brief'): Raw {
+function resultItem(r: RuleResult, lang: PageLang, detail: 'full' | 'brief', catalog: FactCatalog): Raw {
   const w = pageWords[lang];
   const lines: Part[] = [];
   if (r.status === 'eligible' || r.status === 'informational') lines.push(h`<div class="outcome">${w.outcome}: ${outcomeText(r, lang)}</div>`);
-  if (r.status === 'undetermined' && r.missingFacts.length) lines.push(h`<div class="ask">${w.decidingQuestion}: ${missingFactLabels(r, lang).join(lang === 'zh' ? '；' : '; ')}</div>`);
+  if (r.status === 'undetermined' && r.missingFacts.length) lines.push(h`<div class="ask">${w.decidingQuestion}: ${missingFactLabels(r, lang, catalog).join(lang === 'zh' ? '；' : '; ')}</div>`);
   if (r.status === 'ineligible' && r.failedConditions.length) lines.push(h`<div class="failed">${w.failed}: ${r.failedConditions.map((c) => c[lang]).join(lang === 'zh' ? '；' : '; ')}</div>`);
   // Conditions only the authority judges, and a doubtful figure, are said beside the result, as in every report.
   for (const caveat of caveatTexts(r, lang)) lines.push(h`<div class="caveat">${caveat}</div>`);
@@ -166,34 +166,34 @@ function resultItem(r: RuleResult, lang: PageLang, detail: 'full' | 'brief'): Ra
 ${lines}${cite}${detail === 'full' ? h`<blockquote lang="zh">「${r.rule.source.quote}」</blockquote>` : ''}</li>`;
 }
 
-function resultGroup(id: string, title: string, list: RuleResult[], lang: PageLang, detail: 'full' | 'brief', open: boolean): Raw | '' {
+function resultGroup(id: string, title: string, list: RuleResult[], lang: PageLang, detail: 'full' | 'brief', open: boolean, catalog: FactCatalog): Raw | '' {
   if (!list.length) return '';
-  const items = h`<ul class="results">${list.map((r) => resultItem(r, lang, detail))}</ul>`;
+  const items = h`<ul class="results">${list.map((r) => resultItem(r, lang, detail, catalog))}</ul>`;
   return open
     ? h`<section class="group" id="${id}"><h3>${title} <span class="count">(${list.length})</span></h3>${items}</section>`
     : h`<section class="group" id="${id}"><details><summary><h3>${title} <span class="count">(${list.length})</span></h3></summary>${items}</details></section>`;
 }
 
 /** Every result, grouped as `huiqi check` groups them; the groups that matter open, the rest folded. */
-function resultSections(results: RuleResult[], lang: PageLang, idPrefix: string): Raw {
+function resultSections(results: RuleResult[], lang: PageLang, idPrefix: string, catalog: FactCatalog): Raw {
   const w = pageWords[lang];
-  const g = groupResults(results);
+  const g = groupResults(results, catalog);
   const grouped = new Set([g.applies, g.exclusions, g.undetermined, g.doesNotApply, g.situational, g.besideThePoint, g.exclusionsClear, g.notInForce].flat());
   const other = results.filter((r) => !grouped.has(r));
-  return h`${resultGroup(`${idPrefix}applies`, w.applies, g.applies, lang, 'full', true)}
-${resultGroup(`${idPrefix}exclusions`, w.exclusions, g.exclusions, lang, 'full', true)}
-${resultGroup(`${idPrefix}other`, w.other, other, lang, 'full', true)}
-${resultGroup(`${idPrefix}undetermined`, w.undetermined, g.undetermined, lang, 'full', true)}
-${resultGroup(`${idPrefix}does-not-apply`, w.doesNotApply, g.doesNotApply, lang, 'full', true)}
-${resultGroup(`${idPrefix}situational`, w.situational, g.situational, lang, 'brief', false)}
-${resultGroup(`${idPrefix}beside-the-point`, w.besideThePoint, g.besideThePoint, lang, 'brief', false)}
-${resultGroup(`${idPrefix}exclusions-clear`, w.exclusionsClear, g.exclusionsClear, lang, 'brief', false)}
-${resultGroup(`${idPrefix}not-in-force`, w.notInForce, g.notInForce, lang, 'brief', false)}`;
+  return h`${resultGroup(`${idPrefix}applies`, w.applies, g.applies, lang, 'full', true, catalog)}
+${resultGroup(`${idPrefix}exclusions`, w.exclusions, g.exclusions, lang, 'full', true, catalog)}
+${resultGroup(`${idPrefix}other`, w.other, other, lang, 'full', true, catalog)}
+${resultGroup(`${idPrefix}undetermined`, w.undetermined, g.undetermined, lang, 'full', true, catalog)}
+${resultGroup(`${idPrefix}does-not-apply`, w.doesNotApply, g.doesNotApply, lang, 'full', true, catalog)}
+${resultGroup(`${idPrefix}situational`, w.situational, g.situational, lang, 'brief', false, catalog)}
+${resultGroup(`${idPrefix}beside-the-point`, w.besideThePoint, g.besideThePoint, lang, 'brief', false, catalog)}
+${resultGroup(`${idPrefix}exclusions-clear`, w.exclusionsClear, g.exclusionsClear, lang, 'brief', false, catalog)}
+${resultGroup(`${idPrefix}not-in-force`, w.notInForce, g.notInForce, lang, 'brief', false, catalog)}`;
 }
 
 function gapAndDeadlines(report: ClientReport, lang: PageLang): Raw {
   const w = pageWords[lang];
-  const ranked = (list: ClientReport['actions']) => h`<ol>${list.slice(0, 8).map((u) => h`<li><strong>${describeStep(u.step, lang)}</strong> — ${unlockText(u, lang)}</li>`)}</ol>`;
+  const ranked = (list: ClientReport['actions']) => h`<ol>${list.slice(0, 8).map((u) => h`<li><strong>${describeStep(u.step, lang, report.catalog)}</strong> — ${unlockText(u, lang)}</li>`)}</ol>`;
   return h`<section id="gap" aria-labelledby="gap-h"><h2 id="gap-h">${w.gap}</h2>
 ${report.actions.length ? h`<h3>${w.actions}</h3>${ranked(report.actions)}` : ''}
 ${report.confirmations.length ? h`<h3>${w.confirmations}</h3>${ranked(report.confirmations)}` : ''}
@@ -206,9 +206,9 @@ function incidentResults(ev: Evaluation, lang: PageLang): Raw {
   const w = pageWords[lang];
   return h`${ev.profile.incidents.map((incident) => {
     const own = ev.results.filter((r) => r.incidentId === incident.id);
-    const g = groupResults(own);
+    const g = groupResults(own, ev.catalog);
     const summary = `${g.applies.length} ${w.applies} · ${g.undetermined.length} ${w.undetermined} · ${g.doesNotApply.length} ${w.doesNotApply}`;
-    return h`<section class="incident-result" id="incident-result-${incident.id}" aria-label="${w.incidentResult(incident.id)}"><h3>${w.incidentResult(incident.id)}</h3><p class="summary">${summary}</p>${resultSections(own, lang, `inc-${incident.id}-`)}</section>`;
+    return h`<section class="incident-result" id="incident-result-${incident.id}" aria-label="${w.incidentResult(incident.id)}"><h3>${w.incidentResult(incident.id)}</h3><p class="summary">${summary}</p>${resultSections(own, lang, `inc-${incident.id}-`, ev.catalog)}</section>`;
   })}`;
 }
 
@@ -248,7 +248,7 @@ export function selfCheckPage(o: { lang: PageLang; state: SelfCheckState; errors
   const { lang, state, errors, ev, asOf } = o;
   const w = pageWords[lang];
   const errorCount = Object.keys(errors).length;
-  const report = ev ? buildClientReport({ profile: ev.profile, results: ev.results, asOf, lang }) : undefined;
+  const report = ev ? buildClientReport({ profile: ev.profile, results: ev.results, asOf, lang, catalog: ev.catalog }) : undefined;
   const body = h`<div class="top"><h1>${w.title}</h1>${langSwitch(state, lang)}</div>
 <p class="tagline">${w.tagline}</p>
 ${errorCount ? h`<div class="errors" role="alert"><p>${w.errors}</p><ul>${Object.entries(errors).map(([field, e]) => h`<li><a href="#${field === '_' ? 'basics' : `f-${field}`}">${e.message}</a></li>`)}</ul></div>` : ''}
@@ -259,7 +259,7 @@ ${ev && report ? h`<section id="results" aria-labelledby="results-h"><h2 id="res
 <p class="meta">${ev.profile.name} · ${ev.profile.uscc} · ${w.asOf} ${asOf}</p>
 <p class="summary" id="counts">${report.groups.applies.length} ${w.applies} · ${report.groups.undetermined.length} ${w.undetermined} · ${report.groups.doesNotApply.length} ${w.doesNotApply}</p>
 ${ev.profile.incidents.length ? h`<div id="incident-result">${incidentResults(ev, lang)}</div>` : ''}
-${resultSections(ev.results.filter((r) => r.incidentId === undefined), lang, '')}
+${resultSections(ev.results.filter((r) => r.incidentId === undefined), lang, '', ev.catalog)}
 </section>
 ${gapAndDeadlines(report, lang)}
 ${downloads(state, lang)}` : ''}
