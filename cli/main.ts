@@ -35,6 +35,11 @@ const commands: { command: string; describe: string; load: () => Promise<Command
     load: async () => (await import('./commands/screen.ts')).screenCommand,
   },
   {
+    command: 'calendar <profile>',
+    describe: 'Write the deadlines of a profile or of every client of a list as a calendar (.ics) with reminders',
+    load: async () => (await import('./commands/calendar.ts')).calendarCommand,
+  },
+  {
     command: 'serve',
     describe: 'Serve the self-check pages and the HTTP API (/api/v1) until stopped (SIGTERM or Ctrl-C)',
     load: async () => (await import('./commands/serve.ts')).serveCommand,
@@ -74,6 +79,15 @@ for (const { load, ...head } of commands) {
   cli.command({ ...head, ...body });
 }
 
+// A promise that never settles (a reader waiting for bytes that never come) would end the process with
+// code 13 and nothing said: the process says what stopped and exits as for an unreadable input.
+let finished = false;
+process.once('beforeExit', () => {
+  if (finished) return;
+  process.stderr.write(`huiqi: stopped before finishing: an input could not be read to its end (a damaged file?)\n`);
+  process.exit(EXIT.invalidInput);
+});
+
 try {
   await cli.parseAsync();
 } catch (e) {
@@ -92,13 +106,15 @@ try {
   } else {
     throw error;
   }
+} finally {
+  finished = true;
 }
 
 /** `huiqi rules test`: the command words at the start of the arguments, for the pointer to its --help. */
 function commandPath(args: string[]): string {
   const words = ['huiqi'];
   const [first, second] = args;
-  if (first && ['check', 'report', 'ask', 'screen', 'rules'].includes(first)) {
+  if (first && ['check', 'report', 'ask', 'screen', 'rules', 'calendar'].includes(first)) {
     words.push(first);
     if (first === 'rules' && second && ['list', 'show', 'validate', 'test'].includes(second)) words.push(second);
   }

@@ -24,6 +24,8 @@ interface ScreenArgs {
   shard?: string;
   ignoreUnknownColumns: boolean;
   columns: boolean;
+  compare?: string;
+  headers: 'en' | 'zh';
 }
 
 export const screenCommand: CommandModule<object, ScreenArgs> = {
@@ -39,9 +41,16 @@ export const screenCommand: CommandModule<object, ScreenArgs> = {
       .option('shard', { type: 'string', describe: 'i/n: screen every n-th data row starting at the i-th, to split a list across processes' })
       .option('ignore-unknown-columns', { type: 'boolean', default: false, describe: 'skip columns that name no profile field instead of refusing the list' })
       .option('columns', { type: 'boolean', default: false, describe: 'print every accepted column (field, type, headers) and exit' })
+      .option('compare', {
+        type: 'string',
+        describe: 'a previous result of huiqi screen (CSV, XLSX or JSONL): add per row the measures gained and lost since, with the reason (rules, dates or the client\'s answers), and list the clients with a change',
+      })
+      .option('headers', { choices: ['en', 'zh'] as const, default: 'en' as const, describe: 'column headers of the output: English names (stable for scripts) or Chinese words (--lang chooses the titles)' })
       .example('$0 screen samples/enterprises.csv -o screened.csv --as-of 2025-06-30', 'screen the sample list')
       .example('$0 screen list.xlsx -o result.xlsx --only eligible', 'an Excel list in, only enterprises with a benefit out')
       .example('cat list.jsonl | $0 screen - --format jsonl --shard 2/4', 'the 2nd of 4 shards of a JSONL stream, to stdout')
+      .example('$0 screen list.csv -o june.csv --compare may.csv', 'what changed for each client since the May result, and why')
+      .example('$0 screen list.xlsx -o 结果.xlsx --headers zh', 'Chinese column headers, for Excel users')
       .example('$0 screen --columns', 'every accepted column')
       .epilogue(columnHelp()) as unknown as Argv<ScreenArgs>,
   handler: async (args) => {
@@ -81,6 +90,8 @@ export const screenCommand: CommandModule<object, ScreenArgs> = {
       ...(args.only && { only: args.only }),
       ...(shard && { shard }),
       ignoreUnknownColumns: args.ignoreUnknownColumns,
+      ...(args.compare !== undefined && { compare: args.compare }),
+      headers: args.headers,
     });
   },
 };

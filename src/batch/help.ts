@@ -16,7 +16,8 @@ export function columnHelp(columns: ColumnMap = builtinColumns): string {
     '  row: only enterprise-level rules are screened (use `huiqi check` for incidents).',
     'Output columns: row (line in CSV/JSONL, sheet row in XLSX), name, uscc, eligible, undetermined (rules',
     '  whose situation arises but a fact is unknown), eligibleRules, eligibleTitles, exclusions (disqualifications',
-    '  that apply), estimatedValueCny, error. Bad rows get their error and',
+    '  that apply), estimatedValueCny, error, asOf, facts (the facts the row stated, as JSON: what --compare reads',
+    '  back). --compare adds compared (matched by uscc or name), gained, lost and reasons. Bad rows get their error and',
     '  are counted; every row is written (unless --only). Summary on stderr. Exit 0 even with bad rows.',
     '  `huiqi screen --columns` lists every accepted column.',
   ].join('\n');

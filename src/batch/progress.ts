@@ -8,6 +8,8 @@ export class Progress {
   constructor(
     private readonly out: NodeJS.WritableStream,
     private readonly position: () => { bytes: number; total?: number },
+    /** What is being done and what is counted, e.g. `reporting` and `clients`. */
+    private readonly words: { doing: string; unit: string } = { doing: 'screening', unit: 'rows' },
   ) {}
 
   tick(rows: number): void {
@@ -16,13 +18,14 @@ export class Progress {
     this.last = now;
     const { bytes, total } = this.position();
     const rate = Math.round(rows / ((now - this.started) / 1000));
-    const count = `${rows.toLocaleString('en-US')} rows, ${rate.toLocaleString('en-US')} rows/s`;
-    let line = `screening ${count}`;
+    const { doing, unit } = this.words;
+    const count = `${rows.toLocaleString('en-US')} ${unit}, ${rate.toLocaleString('en-US')} ${unit}/s`;
+    let line = `${doing} ${count}`;
     if (total) {
       const share = Math.min(1, bytes / total);
       const width = 30;
       const full = Math.round(share * width);
-      line = `screening [${'█'.repeat(full)}${'░'.repeat(width - full)}] ${(share * 100).toFixed(0).padStart(3)}%  ${count}`;
+      line = `${doing} [${'█'.repeat(full)}${'░'.repeat(width - full)}] ${(share * 100).toFixed(0).padStart(3)}%  ${count}`;
     }
     this.out.write(`\r${line}\x1b[K`);
     this.drawn = true;

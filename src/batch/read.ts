@@ -2,8 +2,11 @@
 // line) and XLSX (exceljs's streaming reader; one worksheet, the first with rows unless --sheet names one). A file name of `-` is stdin.
 // Each row carries its number as the user sees it: the record in a CSV file as a spreadsheet shows it
 // (the header is row 1), the line in a JSONL file, the sheet row in XLSX.
-import { createReadStream, statSync } from 'node:fs';
-import { extname } from 'node:path';
+import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { pipeline } from 'node:stream/promises';
+import { extname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { decodeChunks, type InputEncoding } from '../io/encoding.ts';
@@ -12,6 +15,7 @@ import { LIMITS } from '../io/limits.ts';
 import { InputError } from '../io/input-error.ts';
 import { builtinColumns, type ColumnMap } from './columns.ts';
 import { CsvReader, CsvSyntaxError, type CsvRecord } from './csv.ts';
+import { checkXlsx } from './xlsx-check.ts';
 
 export const listFormats = ['csv', 'jsonl', 'xlsx'] as const;
 export type ListFormat = (typeof listFormats)[number];
@@ -44,6 +48,8 @@ export interface Reading {
   headerRow?: number;
   /** XLSX: the columns a header may name (the rule set's; default the built-in facts'): which are dates, which row is the header. */
   columns?: ColumnMap;
+  /** The longest cell kept whole (default LIMITS.textLength); a screening result's facts cell may be longer. */
+  cellLimit?: number;
 }
 
 /** The format a file name implies, if any (tab-separated text is read as CSV with tabs). */
@@ -87,7 +93,8 @@ export async function openList(list: ListInput, format?: ListFormat, reading: Re
   const input = chosen ? counting : await peek(counting);
   const fmt = chosen ?? sniff((input as Readable & { first: Buffer }).first);
   const text = () => decodeChunks(input, file === '-' ? 'stdin' : file, reading.encoding, reading.note);
-  const batches = fmt === 'csv' ? csvRows(text(), file) : fmt === 'jsonl' ? jsonlRows(text()) : xlsxRows(input, file, reading);
+  const limit = reading.cellLimit ?? LIMITS.textLength;
+  const batches = fmt === 'csv' ? csvRows(text(), file, limit) : fmt === 'jsonl' ? jsonlRows(text(), limit) : xlsxRows(input, file, reading, limit, typeof list === 'string' && file !== '-' ? file : undefined);
   return { format: fmt, progress: () => ({ bytes: counted, ...(total !== undefined && { total }) }), batches };
 }
 
@@ -100,12 +107,12 @@ export async function* rowsOf(source: ListSource): AsyncGenerator<RawRow> {
  * Cuts a cell longer than the text limit (a 50 MB "name" is not echoed into the output) and says so;
  * returns the row's error, if any. Cells are checked in place: a length test per cell costs nothing.
  */
-function cutOversized(header: readonly string[], cells: unknown[]): string | undefined {
+function cutOversized(header: readonly string[], cells: unknown[], limit: number): string | undefined {
   let problem: string | undefined;
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i];
-    if (typeof cell === 'string' && cell.length > LIMITS.textLength) {
-      problem ??= `${header[i] ?? `column ${i + 1}`}: is ${cell.length.toLocaleString('en-US')} characters long; a cell may be at most ${LIMITS.textLength.toLocaleString('en-US')}`;
+    if (typeof cell === 'string' && cell.length > limit) {
+      problem ??= `${header[i] ?? `column ${i + 1}`}: is ${cell.length.toLocaleString('en-US')} characters long; a cell may be at most ${limit.toLocaleString('en-US')}`;
       cells[i] = `${cell.slice(0, 40)}…`;
     }
   }
@@ -154,7 +161,7 @@ function delimiterOf(text: string): ',' | '\t' {
   return first.includes('\t') && !first.includes(',') ? '\t' : ',';
 }
 
-async function* csvRows(input: AsyncIterable<string>, file: string): AsyncGenerator<RawRow[]> {
+async function* csvRows(input: AsyncIterable<string>, file: string, limit: number): AsyncGenerator<RawRow[]> {
   let reader: CsvReader | undefined;
   let header: string[] | undefined;
   // Rows are numbered by record, as a spreadsheet numbers them (the header is row 1, an empty line is a
@@ -171,7 +178,7 @@ async function* csvRows(input: AsyncIterable<string>, file: string): AsyncGenera
       }
       // A row with fewer cells is as suspect as one with more: its cells may have shifted, and the missing
       // ones would otherwise silently become unknown.
-      const error = cells.length !== header.length ? `${cells.length} cells but the header has ${header.length} columns` : cutOversized(header, cells);
+      const error = cells.length !== header.length ? `${cells.length} cells but the header has ${header.length} columns` : cutOversized(header, cells, limit);
       rows.push(error ? { row, header, cells, error } : { row, header, cells });
     }
     return rows;
@@ -201,7 +208,7 @@ async function* csvRows(input: AsyncIterable<string>, file: string): AsyncGenera
   if (!header) throw new InputError(`${file === '-' ? 'stdin' : file}: empty list: no header row`);
 }
 
-async function* jsonlRows(input: AsyncIterable<string>): AsyncGenerator<RawRow[]> {
+async function* jsonlRows(input: AsyncIterable<string>, limit: number): AsyncGenerator<RawRow[]> {
   let rest = '';
   let line = 0;
   const parseLine = (text: string, rows: RawRow[]) => {
@@ -220,7 +227,7 @@ async function* jsonlRows(input: AsyncIterable<string>): AsyncGenerator<RawRow[]
     else {
       const header = Object.keys(value);
       const cells = Object.values(value);
-      const error = cutOversized(header, cells);
+      const error = cutOversized(header, cells, limit);
       rows.push(error ? { row, header, cells, error } : { row, header, cells });
     }
   };
@@ -276,7 +283,28 @@ const isSerialDate = (v: unknown): v is number => typeof v === 'number' && v >= 
 /** Rows above the header a sheet may have (a title, a date, a note) when the header is found by its name column. */
 const TITLE_ROWS = 20;
 
-async function* xlsxRows(input: Readable, file: string, reading: Reading): AsyncGenerator<RawRow[]> {
+/**
+ * An XLSX list: checked whole first (./xlsx-check.ts: what it expands to, a damaged zip), then read. A
+ * stream (an upload, stdin) is first written to a temporary file, since the check needs the zip's end.
+ */
+async function* xlsxRows(input: Readable, file: string, reading: Reading, limit: number, path?: string): AsyncGenerator<RawRow[]> {
+  const origin = file === '-' ? 'stdin' : file;
+  if (path !== undefined) {
+    await checkXlsx(path, origin);
+    return yield* readXlsx(input, file, reading, limit);
+  }
+  const folder = await mkdtemp(join(tmpdir(), 'huiqi-xlsx-'));
+  try {
+    const copy = join(folder, 'list.xlsx');
+    await pipeline(input, createWriteStream(copy));
+    await checkXlsx(copy, origin);
+    yield* readXlsx(createReadStream(copy, { highWaterMark: 64 * 1024 }), file, reading, limit);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+async function* readXlsx(input: Readable, file: string, reading: Reading, limit: number): AsyncGenerator<RawRow[]> {
   // Loaded only for XLSX: it is large, and CSV/JSONL runs should not carry it.
   const { default: excel } = await import('exceljs');
   const reader = new excel.stream.xlsx.WorkbookReader(input, {
@@ -333,7 +361,7 @@ async function* xlsxRows(input: Readable, file: string, reading: Reading): Async
         });
         const extra = values.slice(head.length).some((v) => !isBlank(v));
         const cells = values.slice(0, head.length);
-        const error = extra ? `cells beyond the header's ${head.length} columns` : problems.length ? problems.join('; ') : cutOversized(head, cells);
+        const error = extra ? `cells beyond the header's ${head.length} columns` : problems.length ? problems.join('; ') : cutOversized(head, cells, limit);
         return { row: number, header: head, cells, ...(error && { error }) };
       };
       for await (const row of rows) {

@@ -11,6 +11,8 @@ import { openList, type ListFormat, type ListInput } from './read.ts';
 import { RowScreener } from './screen.ts';
 import { formatSummary, type Summary } from './summary.ts';
 import { openWriter, type ScreenedRow } from './write.ts';
+import { Comparer, readPreviousResult } from './compare.ts';
+import { InputError } from '../io/input-error.ts';
 
 export interface Shard {
   /** 1-based: shard i of n takes data rows i, i+n, i+2n, … */
@@ -38,6 +40,10 @@ export interface ScreenListOptions {
   stderr?: NodeJS.WritableStream & { isTTY?: boolean };
   /** Show a progress bar (default: when stderr is a terminal and not under CI). */
   progress?: boolean;
+  /** A previous screening result to compare with (./compare.ts): adds the compared, gained, lost and reasons columns. */
+  compare?: ListInput;
+  /** The output's column headers: English names (default) or Chinese words. */
+  headers?: 'en' | 'zh';
 }
 
 /** Parses `--shard i/n`. */
@@ -67,7 +73,10 @@ export async function screenList(options: ScreenListOptions): Promise<Summary> {
   });
   const screener = new RowScreener(options);
   const origin = typeof options.input !== 'string' ? options.input.name : options.input === '-' ? 'stdin' : options.input;
-  const writer = await openWriter(options.output, options.outputFormat);
+  // The previous result is read whole before any output is opened: a file that is not a result is refused first.
+  const previous = options.compare === undefined ? undefined : await readPreviousResult(options.compare, { note: (text) => stderr.write(`huiqi: ${text}\n`), catalog: options.rules.catalog });
+  const comparer = previous && new Comparer(previous, options.rules, options.asOf, options.lang);
+  const writer = await openWriter(options.output, options.outputFormat, { headers: options.headers ?? 'en', compare: comparer !== undefined });
   const showProgress = options.progress ?? Boolean(stderr.isTTY && !process.env.CI);
   const progress = showProgress ? new Progress(stderr, source.progress) : undefined;
   const keyed = source.format === 'jsonl';
@@ -95,6 +104,7 @@ export async function screenList(options: ScreenListOptions): Promise<Summary> {
           summary.errors++;
           if (summary.errorRows.length < 20) summary.errorRows.push({ row: result.row, error: result.error });
         } else summary.screened++;
+        comparer?.compare(result);
         if (keep(result, options.only)) {
           summary.written++;
           const pending = writer.write(result);
@@ -102,6 +112,12 @@ export async function screenList(options: ScreenListOptions): Promise<Summary> {
         }
       }
       progress?.tick(summary.rowsIn);
+    }
+    if (comparer && previous!.rows > 0 && summary.rowsIn > 0 && comparer.matchedRows === 0) {
+      throw new InputError(
+        `${previous!.file}: none of its ${previous!.rows} row(s) matches a row of ${origin} by uscc or name: is it the result of another list? ` +
+          'Nothing was written; compare with the result of this list, or screen without --compare.',
+      );
     }
     await writer.end();
   } catch (e) {
@@ -112,6 +128,7 @@ export async function screenList(options: ScreenListOptions): Promise<Summary> {
   progress?.clear();
   summary.seconds = (performance.now() - started) / 1000;
   summary.perRule = screener.ruleList.map((rule, i) => ({ rule, eligible: screener.eligibleCounts[i]!, undetermined: screener.undeterminedCounts[i]! }));
+  if (comparer) summary.comparison = comparer.finish();
   stderr.write(formatSummary(summary, options.lang));
   return summary;
 }

@@ -12,7 +12,8 @@ import { InputError } from '../io/input-error.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import { usccValid } from '../profile/uscc.ts';
 import type { Lang } from '../io/lang.ts';
-import { moneyValue, type Rule } from '../rules/schema.ts';
+import type { Rule } from '../rules/schema.ts';
+import { combinedMoneyValue } from '../rules/value.ts';
 import { CellError, columnName, columnsOf, convertCell, EMPTY, type ColumnField, type ColumnMap } from './columns.ts';
 import type { RawRow } from './read.ts';
 import type { ScreenedRow } from './write.ts';
@@ -33,6 +34,8 @@ interface HeaderPlan {
   caches?: (Map<string, CellResult> | undefined)[];
   /** The profile shape of the rows: every column a key (undefined = unknown), projected by the compiled rules. */
   shape?: ProfileShape;
+  /** `"field":` per position, for the facts cell (undefined for name, uscc and skipped columns). */
+  factKeys?: (string | undefined)[];
   /** The header that names each field, for messages. */
   headerOf: Map<string, string>;
   problems: string[];
@@ -180,6 +183,7 @@ export class RowScreener {
       return cache;
     });
     plan.shape = this.compiled.shape(plan.fields.map((f) => (f && f.field !== 'name' && f.field !== 'uscc' ? f.field : undefined)));
+    plan.factKeys = plan.fields.map((f) => (f && f.field !== 'name' && f.field !== 'uscc' ? `${JSON.stringify(f.field)}:` : undefined));
     return plan;
   }
 
@@ -289,8 +293,25 @@ export class RowScreener {
   /** Screens one row: its eligible and undetermined rules, or its errors. */
   screen(raw: RawRow, keyed = false): ScreenedRow {
     const { profile, plan, name, uscc, errors } = this.read(raw, keyed);
-    if (profile) return this.evaluate(profile, plan!, raw.row, name, uscc);
-    return { row: raw.row, name, uscc, eligibleRules: [], eligibleTitles: [], exclusions: [], error: errors.join('; ') };
+    if (profile) {
+      const out = this.evaluate(profile, plan!, raw.row, name, uscc);
+      out.facts = this.factsText(plan!);
+      return out;
+    }
+    return { row: raw.row, name, uscc, eligibleRules: [], eligibleTitles: [], exclusions: [], error: errors.join('; '), asOf: this.settings.asOf, facts: '' };
+  }
+
+  /** The facts of the row just read (its validated values), as a JSON object's text: what a later `--compare` reads back. */
+  private factsText(plan: HeaderPlan): string {
+    const keys = plan.factKeys!;
+    const values = this.values;
+    let text = '';
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i];
+      if (value === undefined || keys[i] === undefined) continue;
+      text += `${text ? ',' : ''}${keys[i]}${JSON.stringify(value)}`;
+    }
+    return `{${text}}`;
   }
 
   /** Screens the enterprise rules on a validated profile and counts the verdict per rule. */
@@ -309,7 +330,7 @@ export class RowScreener {
     const outcome = this.outcomeFor(hash, applies, excluded);
     const out: ScreenedRow = {
       row, name, uscc, eligible: outcome.eligibleRules.length, undetermined: undetermined.length,
-      eligibleRules: outcome.eligibleRules, eligibleTitles: outcome.eligibleTitles, exclusions: outcome.exclusions, error: '',
+      eligibleRules: outcome.eligibleRules, eligibleTitles: outcome.eligibleTitles, exclusions: outcome.exclusions, error: '', asOf: this.settings.asOf,
     };
     if (outcome.value !== undefined) out.estimatedValueCny = outcome.value;
     return out;
@@ -328,14 +349,13 @@ export class RowScreener {
     }
     const eligibleRules: string[] = [];
     const eligibleTitles: string[] = [];
-    let value: number | undefined;
     for (const i of applies) {
       const rule = this.rules[i]!;
       eligibleRules.push(rule.id);
       eligibleTitles.push(rule.title[this.settings.lang]);
-      const money = moneyValue(rule);
-      if (money !== undefined) value = (value ?? 0) + money;
     }
+    // Measures the text says are not combined (就高不重复) are not added up.
+    const value = combinedMoneyValue(applies.map((i) => this.rules[i]!));
     const exclusions = excluded.map((i) => this.rules[i]!.id);
     const outcome: Outcome = {
       applies: applies.slice(), excluded: excluded.slice(), eligibleRules: Object.freeze(eligibleRules) as string[],

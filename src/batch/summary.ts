@@ -3,6 +3,7 @@
 import type { Lang } from '../io/lang.ts';
 import { countedInScreening, isExclusion, type Rule } from '../rules/schema.ts';
 import type { ListFormat } from './read.ts';
+import { formatComparison, type ComparisonSummary } from './compare.ts';
 
 export interface Summary {
   input: string;
@@ -19,6 +20,8 @@ export interface Summary {
   perRule: { rule: Rule; eligible: number; undetermined: number }[];
   shard?: { index: number; count: number } | undefined;
   only?: 'eligible' | 'errors' | undefined;
+  /** With --compare: what changed since the previous result. */
+  comparison?: ComparisonSummary;
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -46,5 +49,5 @@ export function formatSummary(s: Summary, lang: Lang): string {
     lines.push(`  exclusions per rule (disqualifications that apply; ${excluded.length} of ${exclusions.length} matched at least one row):`);
     for (const r of excluded) lines.push(`    ${String(r.eligible).padStart(8)}  ${r.rule.id}  ${r.rule.title[lang]}`);
   }
-  return `${lines.join('\n')}\n`;
+  return `${lines.join('\n')}\n${s.comparison ? formatComparison(s.comparison) : ''}`;
 }

@@ -9,11 +9,38 @@ import type ExcelJS from 'exceljs';
 import { openOutputStream, outputError, outputStreamOn, type OutputError } from '../io/output.ts';
 import type { ListFormat } from './read.ts';
 
-/** The output columns, in order. */
+/**
+ * The output columns, in order. `asOf` and `facts` (the facts the row stated, as JSON) make a result
+ * comparable with a later one (`--compare`, ./compare.ts): what changed can then be told apart into the
+ * rules, the date and the client's answers.
+ */
 export const outputColumns = [
-  'row', 'name', 'uscc', 'eligible', 'undetermined', 'eligibleRules', 'eligibleTitles', 'exclusions', 'estimatedValueCny', 'error',
+  'row', 'name', 'uscc', 'eligible', 'undetermined', 'eligibleRules', 'eligibleTitles', 'exclusions', 'estimatedValueCny', 'error', 'asOf', 'facts',
 ] as const;
 export type OutputColumn = (typeof outputColumns)[number];
+/** The columns `--compare` adds: how the row was matched in the previous result, the measures gained and lost, and why. */
+export const compareColumns = ['compared', 'gained', 'lost', 'reasons'] as const;
+export type CompareColumn = (typeof compareColumns)[number];
+
+/** The header of each column in each language: the one table of column words (a result with either header can be read back). */
+export const columnWords: Readonly<Record<OutputColumn | CompareColumn, { zh: string; en: string }>> = {
+  row: { zh: '行号', en: 'row' },
+  name: { zh: '企业名称', en: 'name' },
+  uscc: { zh: '统一社会信用代码', en: 'uscc' },
+  eligible: { zh: '适用措施数', en: 'eligible' },
+  undetermined: { zh: '待确认措施数', en: 'undetermined' },
+  eligibleRules: { zh: '适用措施编号', en: 'eligibleRules' },
+  eligibleTitles: { zh: '适用措施', en: 'eligibleTitles' },
+  exclusions: { zh: '排除情形编号', en: 'exclusions' },
+  estimatedValueCny: { zh: '估计金额（元）', en: 'estimatedValueCny' },
+  error: { zh: '错误', en: 'error' },
+  asOf: { zh: '评估日期', en: 'asOf' },
+  facts: { zh: '所填信息', en: 'facts' },
+  compared: { zh: '比对', en: 'compared' },
+  gained: { zh: '新增措施编号', en: 'gained' },
+  lost: { zh: '失去措施编号', en: 'lost' },
+  reasons: { zh: '变化原因', en: 'reasons' },
+};
 
 export interface ScreenedRow {
   /** The input row number (CSV/JSONL line, XLSX sheet row). */
@@ -31,6 +58,29 @@ export interface ScreenedRow {
   /** Sum of the CNY amounts of the eligible rules that state one (the upper figure where a range is given). */
   estimatedValueCny?: number;
   error: string;
+  /** The evaluation date (YYYY-MM-DD). */
+  asOf?: string;
+  /** The facts the row stated (name and uscc apart), as a JSON object's text; '' for a row with an error. */
+  facts?: string;
+  /** With --compare: what changed since the previous result. */
+  comparison?: Comparison;
+}
+
+/** A row compared with its previous result: how it was matched, the measures gained and lost, and a reason for each. */
+export interface Comparison {
+  /** `uscc` or `name` (matched by), or a word for why it was not compared (new, an error). */
+  compared: string;
+  gained: string[];
+  lost: string[];
+  /** `rule id: reason`, one for each measure gained or lost (and notes on the previous row). */
+  reasons: string[];
+}
+
+/** How a written result is laid out: its header's language, and whether it carries the compare columns. */
+export interface ResultLayout {
+  /** Column headers in English (the default: stable names for scripts) or Chinese. */
+  headers?: 'en' | 'zh';
+  compare?: boolean;
 }
 
 export interface RowWriter {
@@ -43,17 +93,29 @@ export interface RowWriter {
   readonly error: OutputError | undefined;
 }
 
-/** Separators inside one cell: rule ids by `;`, titles by `；`. */
-const cellsOf = (r: ScreenedRow): (string | number)[] => [
+/** Separators inside one cell: rule ids by `;`, titles by `；`, reasons by ` | `. */
+const cellsOf = (r: ScreenedRow, compare: boolean): (string | number)[] => [
   r.row, r.name, r.uscc, r.eligible ?? '', r.undetermined ?? '', r.eligibleRules.join(';'), r.eligibleTitles.join('；'),
-  r.exclusions.join(';'), r.estimatedValueCny ?? '', r.error,
+  r.exclusions.join(';'), r.estimatedValueCny ?? '', r.error, r.asOf ?? '', r.facts ?? '', ...(compare ? comparisonCells(r.comparison) : []),
 ];
 
-const jsonOf = (r: ScreenedRow) => ({
-  row: r.row, name: r.name, uscc: r.uscc, eligible: r.eligible ?? null, undetermined: r.undetermined ?? null,
-  eligibleRules: r.eligibleRules, eligibleTitles: r.eligibleTitles, exclusions: r.exclusions,
-  estimatedValueCny: r.estimatedValueCny ?? null, error: r.error || null,
-});
+const comparisonCells = (c: Comparison | undefined): string[] => (c ? [c.compared, c.gained.join(';'), c.lost.join(';'), c.reasons.join(' | ')] : ['', '', '', '']);
+
+/** A JSONL line: the facts are spliced in as the object they are. */
+function jsonLine(r: ScreenedRow, compare: boolean): string {
+  const line = JSON.stringify({
+    row: r.row, name: r.name, uscc: r.uscc, eligible: r.eligible ?? null, undetermined: r.undetermined ?? null,
+    eligibleRules: r.eligibleRules, eligibleTitles: r.eligibleTitles, exclusions: r.exclusions,
+    estimatedValueCny: r.estimatedValueCny ?? null, error: r.error || null, asOf: r.asOf ?? null,
+  });
+  const facts = r.facts ? r.facts : 'null';
+  const comparison = compare ? `,"comparison":${JSON.stringify(r.comparison ?? null)}` : '';
+  return `${line.slice(0, -1)},"facts":${facts}${comparison}}\n`;
+}
+
+/** The header row of a result. */
+export const headerCells = (layout: ResultLayout = {}): string[] =>
+  [...outputColumns, ...(layout.compare ? compareColumns : [])].map((c) => columnWords[c][layout.headers ?? 'en']);
 
 type Output = ReturnType<typeof openOutputStream> & { path: string };
 
@@ -146,20 +208,22 @@ function ruleCellsOf(r: ScreenedRow, rendered: RenderedRuleCells): string {
 /** One result as a CSV line, built directly (the same cells as cellsOf; rule ids need no quoting). */
 function csvRow(r: ScreenedRow, rendered: RenderedRuleCells): string {
   const screened = r.eligible !== undefined;
-  return `${r.row},${csvCell(r.name)},${csvCell(r.uscc)},${screened ? r.eligible : ''},${screened ? r.undetermined : ''},${ruleCellsOf(r, rendered)},${r.estimatedValueCny ?? ''},${r.error ? csvCell(r.error) : ''}\r\n`;
+  return `${r.row},${csvCell(r.name)},${csvCell(r.uscc)},${screened ? r.eligible : ''},${screened ? r.undetermined : ''},${ruleCellsOf(r, rendered)},${r.estimatedValueCny ?? ''},${r.error ? csvCell(r.error) : ''},${r.asOf ?? ''},${r.facts ? csvCell(r.facts) : ''}\r\n`;
 }
+
+const csvRowCompared = (r: ScreenedRow, rendered: RenderedRuleCells): string => `${csvRow(r, rendered).slice(0, -2)},${comparisonCells(r.comparison).map(csvCell).join(',')}\r\n`;
 
 class XlsxWriter extends OutputWriter implements RowWriter {
   private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter;
   private readonly sheet: ExcelJS.Worksheet;
-  constructor(excel: typeof ExcelJS, output: Output) {
+  constructor(excel: typeof ExcelJS, output: Output, private readonly layout: ResultLayout) {
     super(output);
     this.workbook = new excel.stream.xlsx.WorkbookWriter({ stream: output.stream as Writable, useStyles: false, useSharedStrings: false });
     this.sheet = this.workbook.addWorksheet('screening');
-    this.sheet.addRow([...outputColumns]).commit();
+    this.sheet.addRow(headerCells(layout)).commit();
   }
   write(row: ScreenedRow) {
-    this.sheet.addRow(cellsOf(row)).commit();
+    this.sheet.addRow(cellsOf(row, this.layout.compare ?? false)).commit();
   }
   async end() {
     this.sheet.commit();
@@ -172,15 +236,16 @@ class XlsxWriter extends OutputWriter implements RowWriter {
  * A writer for `file` (`-` = stdout), or for a stream (e.g. a download), which it ends. CSV written to a
  * file or a stream starts with a BOM so that Excel reads it as UTF-8.
  */
-export async function openWriter(file: string | Writable, format: ListFormat): Promise<RowWriter> {
+export async function openWriter(file: string | Writable, format: ListFormat, layout: ResultLayout = {}): Promise<RowWriter> {
   const output: Output =
     typeof file === 'string'
       ? Object.assign(openOutputStream(file, { highWaterMark: 256 * 1024 }), { path: file }) // room to keep screening while chunks are written
       : Object.assign(outputStreamOn(file), { path: 'the download' });
   // exceljs is loaded only for XLSX: it is large, and CSV/JSONL runs should not carry it.
-  if (format === 'xlsx') return new XlsxWriter((await import('exceljs')).default, output);
-  if (format === 'jsonl') return new ChunkedText(output, (r) => `${JSON.stringify(jsonOf(r))}\n`, '');
-  const head = (file === '-' ? '' : '\uFEFF') + csvLine([...outputColumns]);
+  const compare = layout.compare ?? false;
+  if (format === 'xlsx') return new XlsxWriter((await import('exceljs')).default, output, layout);
+  if (format === 'jsonl') return new ChunkedText(output, (r) => jsonLine(r, compare), '');
+  const head = (file === '-' ? '' : '\uFEFF') + csvLine(headerCells(layout));
   const rendered: RenderedRuleCells = new WeakMap();
-  return new ChunkedText(output, (r) => csvRow(r, rendered), head);
+  return new ChunkedText(output, compare ? (r) => csvRowCompared(r, rendered) : (r) => csvRow(r, rendered), head);
 }

@@ -38,6 +38,8 @@ export interface Deadline {
   lost: RuleResult[];
   /** Measures that only become possible after the last day (e.g. "more than 6 months"). */
   gained: RuleResult[];
+  /** The last day ends a period counted from an event (the window's `period`): 《民法典》第二百零三条 may move it off a holiday. */
+  period?: true;
 }
 
 const isoDay = (d: Date) => formatISO(d, { representation: 'date' });
@@ -92,7 +94,7 @@ export function deadlines(profile: Enterprise, results: readonly RuleResult[], a
       const lost = relevant.filter((r) => possible(statusWith(profile, r, asOf, window.input, range.to, catalog)) && !possible(statusWith(profile, r, asOf, window.input, nextDay(range.to), catalog)));
       const gained = relevant.filter((r) => !possible(statusWith(profile, r, asOf, window.input, on, catalog)) && possible(statusWith(profile, r, asOf, window.input, nextDay(range.to), catalog)));
       if (!lost.length) continue;
-      out.push({ kind: 'window', ...(incidentId !== undefined && { incidentId }), input: window.input, from: on, lastDay: range.to, act: window.act, purpose: window.purpose, lost, gained });
+      out.push({ kind: 'window', ...(incidentId !== undefined && { incidentId }), input: window.input, from: on, lastDay: range.to, act: window.act, purpose: window.purpose, lost, gained, ...(window.period && { period: window.period }) });
     }
 
     // Validity periods judged on a date the user still controls (e.g. the disclosure date).

@@ -20,8 +20,9 @@ function onDates(test: (violation: Date, disclosure: Date) => boolean) {
 const disclose = { zh: '主动披露', en: 'disclose' };
 
 /** The disclosure dates from `first(violation)` to `last(violation)` make the fact true. */
-function disclosureWindow(first: (v: Date) => Date, last: (v: Date) => Date, purpose: DateWindow['purpose']): DateWindow {
+function disclosureWindow(first: (v: Date) => Date, last: (v: Date) => Date, purpose: DateWindow['purpose'], period?: true): DateWindow {
   return {
+    ...(period && { period }),
     input: 'disclosureDate',
     range: (f) => {
       const violation = dateOf(f.violationDate);
@@ -47,7 +48,7 @@ export const disclosureWindowFacts: DerivedFact[] = [
     zh: '自违规行为发生之日起六个月以内主动披露',
     en: 'disclosed within 6 months of the violation',
     compute: onDates((v, d) => within(v, d, monthsAfter(v, 6))),
-    window: disclosureWindow((v) => v, (v) => monthsAfter(v, 6), { zh: '自违规行为发生之日起六个月以内', en: 'to stay within 6 months of the violation' }),
+    window: disclosureWindow((v) => v, (v) => monthsAfter(v, 6), { zh: '自违规行为发生之日起六个月以内', en: 'to stay within 6 months of the violation' }, true),
   },
   {
     name: 'disclosedWithin2Years',
@@ -57,7 +58,7 @@ export const disclosureWindowFacts: DerivedFact[] = [
     zh: '自违规行为发生之日起两年以内主动披露',
     en: 'disclosed within 2 years of the violation',
     compute: onDates((v, d) => within(v, d, yearsAfter(v, 2))),
-    window: disclosureWindow((v) => v, (v) => yearsAfter(v, 2), { zh: '自违规行为发生之日起两年以内', en: 'to stay within 2 years of the violation' }),
+    window: disclosureWindow((v) => v, (v) => yearsAfter(v, 2), { zh: '自违规行为发生之日起两年以内', en: 'to stay within 2 years of the violation' }, true),
   },
   {
     name: 'disclosedByEndOfViolationMonth',

@@ -55,4 +55,10 @@ export interface DateWindow {
   act: FieldLabel;
   /** Why, e.g. { zh: '以在违规行为发生之日起六个月以内', en: 'to stay within 6 months of the violation' }. */
   purpose: FieldLabel;
+  /**
+   * The window ends a period counted in months or years from an event (《民法典》第二百零一、二百零二条), whose
+   * last day moves off a public holiday (第二百零三条, see src/calendar/holidays.ts). Not set for a day the
+   * text fixes (当月最后一日24点前) or counts back from (届满前30日).
+   */
+  period?: true;
 }

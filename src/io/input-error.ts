@@ -12,3 +12,8 @@ export class InputError extends Error {
 export class OptionError extends InputError {
   override name = 'OptionError';
 }
+
+/** An input beyond one of the limits of ./limits.ts (nesting depth, what an XLSX expands to): the message names the limit. */
+export class LimitError extends InputError {
+  override name = 'LimitError';
+}

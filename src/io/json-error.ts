@@ -6,9 +6,12 @@ export interface JsonSyntaxProblem {
   line: number;
   column: number;
   message: string;
+  /** The text nests deeper than the limit asked for (where the scan stopped). */
+  tooDeep?: boolean;
 }
 
-export function jsonSyntaxProblem(text: string): JsonSyntaxProblem | undefined {
+export function jsonSyntaxProblem(text: string, maxDepth = 1000): JsonSyntaxProblem | undefined {
+  let deep = false;
   let i = 0;
   const fail = (expected: string): never => {
     throw Object.assign(new Error(expected), { at: i });
@@ -39,7 +42,10 @@ export function jsonSyntaxProblem(text: string): JsonSyntaxProblem | undefined {
     }
   };
   const value = (depth: number): void => {
-    if (depth > 1000) fail('nested too deeply');
+    if (depth > maxDepth) {
+      deep = true;
+      fail('nested too deeply');
+    }
     ws();
     const c = text[i];
     if (c === '{') {
@@ -95,6 +101,6 @@ export function jsonSyntaxProblem(text: string): JsonSyntaxProblem | undefined {
     const line = before.split('\n').length;
     const column = at - before.lastIndexOf('\n');
     const got = at < text.length ? ` (got ${JSON.stringify(text.slice(at, at + 10))})` : '';
-    return { line, column, message: `${(e as Error).message}${got}` };
+    return { line, column, message: `${(e as Error).message}${got}`, ...(deep ? { tooDeep: true } : {}) };
   }
 }

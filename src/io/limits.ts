@@ -8,6 +8,33 @@ export const LIMITS = {
   incidentsPerProfile: 10_000,
   /** Characters of one text value (a name, an id, a cell of a list). */
   textLength: 1_000,
+  /**
+   * Levels of nesting in a profile (an object or list inside another). A profile nests 4 deep (incidents,
+   * an incident, a list of dates); the parsers and every later walk stay far from the call stack's end.
+   */
+  nestingDepth: 32,
+  /**
+   * What an XLSX (a zip) may expand to, checked before it is read (src/batch/xlsx-check.ts). The shared
+   * strings (every text of the workbook) and the styles are kept in memory while reading; a worksheet is
+   * streamed. A list of 100,000 enterprises has ~300,000 texts in ~15 MB. Within these limits `huiqi screen`
+   * stays under 200 MB (test/batch/xlsx-limits.test.ts measures it).
+   */
+  xlsx: {
+    /** Texts in the shared-string table, and the bytes it expands to. */
+    sharedStrings: 400_000,
+    sharedStringsBytes: 20 * 1024 * 1024,
+    /** Bytes one worksheet expands to. */
+    worksheetBytes: 2 * 1024 * 1024 * 1024 - 1,
+    /** Bytes any other part expands to (styles, the workbook, relationships). */
+    partBytes: 8 * 1024 * 1024,
+    /** Bytes all parts expand to. */
+    totalBytes: 3 * 1024 * 1024 * 1024,
+    /** How many times a part over `ratioFrom` bytes may expand (spreadsheet XML expands 5 to 30 times). */
+    ratio: 200,
+    ratioFrom: 1024 * 1024,
+    /** Parts of the zip. */
+    parts: 10_000,
+  },
 } as const;
 
 export const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

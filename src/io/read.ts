@@ -1,10 +1,10 @@
 // Reading structured files (JSON or YAML) and turning validation failures into messages that name the place.
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, Parser as YamlParser } from 'yaml';
 import type { z } from 'zod';
 import { decodeText, type InputEncoding } from './encoding.ts';
-import { InputError } from './input-error.ts';
+import { InputError, LimitError } from './input-error.ts';
 import { jsonSyntaxProblem } from './json-error.ts';
 import { LIMITS, megabytes } from './limits.ts';
 
@@ -49,8 +49,8 @@ function binaryKind(bytes: Buffer): string | undefined {
 
 /**
  * Parses a JSON or YAML file (`-` is stdin); JSON is told by a .json name or, for stdin, by a leading
- * `{` or `[`. Every failure names the file: missing, a folder, empty, binary, too large, or a syntax
- * error with its line and column.
+ * `{` or `[`. Every failure names the file: missing, a folder, empty, binary, too large, nested too
+ * deeply, or a syntax error with its line and column.
  */
 export function readStructuredFile(file: string, options: ReadOptions = {}): unknown {
   const origin = file === '-' ? 'stdin' : file;
@@ -60,20 +60,85 @@ export function readStructuredFile(file: string, options: ReadOptions = {}): unk
   const text = decodeText(bytes, origin, options.encoding);
   if (!text.trim()) throw new InputError(`${origin}: is empty (a profile needs at least name and uscc)`);
   const json = extname(file).toLowerCase() === '.json' || (file === '-' && /^\s*[{[]/.test(text));
-  if (json) {
+  return parseStructuredText(text, origin, json ? 'json' : 'yaml');
+}
+
+const tooDeep = (origin: string, where: string) =>
+  new LimitError(`${origin}: nested more than ${LIMITS.nestingDepth} levels deep${where}; a profile or rule file may nest at most ${LIMITS.nestingDepth} levels (objects and lists inside one another)`);
+
+/**
+ * The value of a JSON or YAML text, refused when nested deeper than the limit, before anything recurses
+ * over it: JSON.parse does not recurse; YAML's own parser (text to syntax tree) does not either, and its
+ * tree is measured before the composer (which does) builds values from it. The value is measured again,
+ * since YAML aliases can nest what the tree does not.
+ */
+export function parseStructuredText(text: string, origin: string, syntax: 'json' | 'yaml', yamlOptions: { maxAliasCount?: number } = {}): unknown {
+  let value: unknown;
+  if (syntax === 'json') {
     try {
-      return JSON.parse(text);
+      value = JSON.parse(text);
     } catch {
-      const problem = jsonSyntaxProblem(text);
+      const problem = jsonSyntaxProblem(text, LIMITS.nestingDepth);
+      if (problem?.tooDeep) throw tooDeep(origin, ` (line ${problem.line}, column ${problem.column})`);
       throw new InputError(`${origin}: not valid JSON${problem ? ` at line ${problem.line}, column ${problem.column}: ${problem.message}` : ''}`);
     }
+  } else {
+    const deep = yamlTooDeepAt(text, LIMITS.nestingDepth);
+    if (deep !== undefined) throw tooDeep(origin, ` (line ${text.slice(0, deep).split('\n').length})`);
+    try {
+      value = parseYaml(text, { merge: true, maxAliasCount: yamlOptions.maxAliasCount ?? 1000 });
+    } catch (e) {
+      throw new InputError(`${origin}: not valid YAML: ${(e as Error).message}`);
+    }
   }
-  try {
-    return parseYaml(text, { merge: true, maxAliasCount: 1000 });
-  } catch (e) {
-    throw new InputError(`${origin}: not valid YAML: ${(e as Error).message}`);
-  }
+  const path = pathDeeperThan(value, LIMITS.nestingDepth);
+  if (path) throw tooDeep(origin, ` (at ${shortPath(path)})`);
+  return value;
 }
+
+const YAML_COLLECTIONS = new Set(['block-map', 'block-seq', 'flow-collection']);
+
+/** Where a YAML text's syntax tree first nests collections deeper than `limit` (an offset), if it does. */
+function yamlTooDeepAt(text: string, limit: number): number | undefined {
+  try {
+    for (const document of new YamlParser().parse(text)) {
+      const stack: [unknown, number][] = [[document, 0]];
+      while (stack.length) {
+        const [node, depth] = stack.pop()!;
+        const token = node as { type?: unknown; offset?: number };
+        const level = depth + (YAML_COLLECTIONS.has(token.type as string) ? 1 : 0);
+        if (level > limit) return token.offset ?? 0;
+        for (const child of Object.values(token)) if (child && typeof child === 'object') stack.push([child, level]);
+      }
+    }
+  } catch {
+    // A text the parser cannot read at all is left to parseYaml, which says where.
+  }
+  return undefined;
+}
+
+/**
+ * The path to a value nested deeper than `limit` (objects and arrays inside one another), or undefined.
+ * Iterative, so a value of any depth is measured without a deep call stack; a cycle (YAML aliases) is
+ * deeper than any limit.
+ */
+export function pathDeeperThan(value: unknown, limit: number): PropertyKey[] | undefined {
+  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value, path: [] }];
+  while (stack.length) {
+    const { value: v, path } = stack.pop()!;
+    if (!v || typeof v !== 'object') continue;
+    if (path.length >= limit) return path;
+    if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], path: [...path, i] });
+    else {
+      const entries = Object.entries(v);
+      for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i]![1], path: [...path, entries[i]![0]] });
+    }
+  }
+  return undefined;
+}
+
+/** A long path by its first steps: `a.a.a.a.a.a…` (a message stays one short line). */
+export const shortPath = (path: readonly PropertyKey[]): string => (path.length > 6 ? `${fieldPath(path.slice(0, 6))}…` : fieldPath(path));
 
 /** `incidents[0].disclosureDate` from a zod issue path. */
 export function fieldPath(path: readonly PropertyKey[]): string {

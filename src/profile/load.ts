@@ -1,26 +1,37 @@
 import { LIMITS } from '../io/limits.ts';
-import { describeIssues, fieldPath, readStructuredFile, type ReadOptions } from '../io/read.ts';
-import { InputError } from '../io/input-error.ts';
+import { describeIssues, fieldPath, pathDeeperThan, shortPath, readStructuredFile, type ReadOptions } from '../io/read.ts';
+import { InputError, LimitError } from '../io/input-error.ts';
 import type { Enterprise } from './enterprise.ts';
 import { builtinProfileSchema, type ProfileSchema } from './validate.ts';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-/** Refuses, before validation, a profile beyond the limits (../io/limits.ts): too many incidents, a text too long. */
+/**
+ * Refuses, before validation, a profile beyond the limits (../io/limits.ts): nested too deeply, too many
+ * incidents, a text too long. The walks are iterative: no profile, however deep, reaches the stack's end.
+ */
 export function checkProfileLimits(data: unknown, origin = 'profile'): void {
+  const deep = pathDeeperThan(data, LIMITS.nestingDepth);
+  if (deep) {
+    throw new LimitError(`${origin}: ${shortPath(deep)}: nested more than ${LIMITS.nestingDepth} levels deep; a profile may nest at most ${LIMITS.nestingDepth} levels (objects and lists inside one another)`);
+  }
   const incidents = (data as { incidents?: unknown } | null)?.incidents;
   if (Array.isArray(incidents) && incidents.length > LIMITS.incidentsPerProfile) {
     throw new InputError(`${origin}: has ${count(incidents.length)} incidents; a profile may have at most ${count(LIMITS.incidentsPerProfile)} (split it by year or by kind)`);
   }
-  const walk = (value: unknown, path: PropertyKey[]): void => {
+  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value: data, path: [] }];
+  while (stack.length) {
+    const { value, path } = stack.pop()!;
     if (typeof value === 'string') {
       if (value.length > LIMITS.textLength) {
         throw new InputError(`${origin}: ${fieldPath(path)}: is ${count(value.length)} characters long; a text may be at most ${count(LIMITS.textLength)} (starts "${value.slice(0, 40)}…")`);
       }
-    } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
-    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
-  };
-  walk(data, []);
+    } else if (Array.isArray(value)) for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
+    else if (value && typeof value === 'object') {
+      const entries = Object.entries(value);
+      for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i]![1], path: [...path, entries[i]![0]] });
+    }
+  }
 }
 
 /**

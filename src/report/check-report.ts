@@ -3,8 +3,8 @@
 import type { RuleResult } from '../engine/evaluate.ts';
 import type { FactCatalog } from '../facts/catalog.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
-import { restsOnDoubtfulFigure, type Rule } from '../rules/schema.ts';
-import { amountText, caveatTexts, citationText, doubtText, groupResults, missingFactLabels, questionKey, resultTitle, rightSituation, type Question, type ResultGroups } from './summary.ts';
+import { horizonPassed, restsOnDoubtfulFigure, type Rule } from '../rules/schema.ts';
+import { amountText, caveatTexts, citationText, doubtText, groupResults, missingFactLabels, notCombinedNote, questionKey, resultTitle, rightSituation, type Question, type ResultGroups } from './summary.ts';
 import type { Lang } from '../io/lang.ts';
 import { Lines } from './lines.ts';
 import { withoutRawHtml } from './markdown.ts';
@@ -44,8 +44,28 @@ const words = {
 const QUESTIONS_SHOWN = 10;
 const shownQuestions = (questions: Question[], all?: boolean) => (all ? questions : questions.slice(0, QUESTIONS_SHOWN));
 
+/**
+ * The note on a result whose document's plan period (horizon) has ended by `asOf`, in both languages; undefined
+ * before. The period's end is given as a year when it is the year's last day (到2025年).
+ */
+export function horizonNote(rule: Pick<Rule, 'horizon'>, asOf: string): { zh: string; en: string } | undefined {
+  if (!rule.horizon || !horizonPassed(rule, asOf)) return undefined;
+  const [y, m, d] = rule.horizon.end.split('-').map(Number) as [number, number, number];
+  const yearEnd = m === 12 && d === 31;
+  return {
+    zh: `该规划期已于${yearEnd ? `${y}年` : `${y}年${m}月${d}日`}结束，请向责任单位确认措施是否仍在执行`,
+    en: `The plan period ended ${yearEnd ? `in ${y}` : `on ${rule.horizon.end}`}; confirm with the office responsible that the measure is still carried out`,
+  };
+}
+
+/** The members of a result's JSON that depend on its rule and the date: the horizon's note once it has passed. */
+export function horizonJson(rule: Rule, asOf: string) {
+  const note = horizonNote(rule, asOf);
+  return note ? { horizonPassed: true as const, horizonNote: note } : {};
+}
+
 /** One result as JSON: everything a program needs, rule texts in both languages. */
-export function resultJson(r: RuleResult) {
+export function resultJson(r: RuleResult, asOf: string) {
   return {
     ruleId: r.ruleId,
     status: r.status,
@@ -56,6 +76,7 @@ export function resultJson(r: RuleResult) {
     failedConditions: r.failedConditions,
     openConditions: r.openConditions,
     ...ruleTailJson(r.rule),
+    ...horizonJson(r.rule, asOf),
   };
 }
 
@@ -69,6 +90,12 @@ export const ruleTailJson = (rule: Rule) => ({
   ...(rule.confidence && { confidence: rule.confidence }),
   ...(restsOnDoubtfulFigure(rule) && { doubtful: true }),
   ...(rule.caveats && { caveats: rule.caveats }),
+  ...(rule.handledBy && { handledBy: rule.handledBy }),
+  ...(rule.handledByUnstated && { handledByUnstated: rule.handledByUnstated }),
+  ...(rule.howToApply && { howToApply: rule.howToApply }),
+  ...(rule.applicationWindow && { applicationWindow: rule.applicationWindow }),
+  ...(rule.notCombinedWith && { notCombinedWith: rule.notCombinedWith, notCombinedNote: notCombinedNote(rule)! }),
+  ...(rule.horizon && { horizon: rule.horizon }),
 });
 
 /**
@@ -79,7 +106,7 @@ export const ruleTailJson = (rule: Rule) => ({
  */
 export function checkReport(input: CheckReportInput) {
   const { head, listed } = checkReportParts(input);
-  return { ...head, results: listed.map(resultJson) };
+  return { ...head, results: listed.map((r) => resultJson(r, input.asOf)) };
 }
 
 /** checkReport but for its results, which are left as the results it lists (each one is resultJson of it). */

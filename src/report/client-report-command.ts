@@ -34,7 +34,7 @@ export function clientReportJson(report: ClientReport): string {
       ? { ruleId: (value as { ruleId: string }).ruleId, ...((value as { incidentId?: string }).incidentId !== undefined && { incidentId: (value as { incidentId?: string }).incidentId }) }
       : value;
   const body = JSON.parse(JSON.stringify({ actions, confirmations, deadlines }, byRef)) as object;
-  return `${JSON.stringify({ huiqiVersion: version, asOf, enterprise: { name: profile.name, uscc: profile.uscc }, results: results.map(resultJson), ...body }, null, 2)}\n`;
+  return `${JSON.stringify({ huiqiVersion: version, asOf, enterprise: { name: profile.name, uscc: profile.uscc }, results: results.map((r) => resultJson(r, asOf)), ...body }, null, 2)}\n`;
 }
 
 /** `huiqi report`: reads the profile and the rules, writes the report to `output` (a file, replaced only once whole) or standard output. */

@@ -6,6 +6,7 @@ import { InputError, OptionError } from '../io/input-error.ts';
 import type { Lang } from '../io/lang.ts';
 import { defaultSeedsDir, quoteProblems } from '../rules/citations.ts';
 import type { RuleBase } from '../engine/rule-base.ts';
+import { nextStepProblems } from '../rules/check.ts';
 import { ruleFilesIn } from '../rules/load.ts';
 import { ruleDetail, ruleListTable } from './rule-report.ts';
 
@@ -42,6 +43,8 @@ export function runRulesShow(o: { id: string; rules: RuleBase; lang: Lang; forma
 /** `huiqi rules validate`: the rule files (an InputError lists every problem), then the quotes against the seed lines when the seeds are there. */
 export function runRulesValidate(o: { rules: RuleBase; rulesDir: string; seedsDir?: string; format: 'text' | 'json' }): void {
   const { rules } = o.rules;
+  const unhandled = nextStepProblems(rules);
+  if (unhandled.length) throw new InputError(`${unhandled.length} entitlement(s) without handledBy or handledByUnstated:\n  ${unhandled.join('\n  ')}`);
   const files = ruleFilesIn(o.rulesDir).length;
   const seeds = o.seedsDir ?? defaultSeedsDir;
   if (o.seedsDir && !existsSync(o.seedsDir)) throw new InputError(`--seeds ${o.seedsDir}: no such folder`);

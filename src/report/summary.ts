@@ -123,9 +123,24 @@ export function doubtText(r: RuleResult, lang: Lang): string | undefined {
     : `doubtful figure: the figure in the source is doubtful (${reason}); confirm the real figure with the issuing authority before relying on it`;
 }
 
-/** A result's caveats (conditions only the authority judges), one line each: "unless customs judges …". */
+/**
+ * A result's caveats (conditions only the authority judges), one line each: "unless customs judges …", then
+ * the measures it is not combined with (就高不重复), which every surface shows beside it too.
+ */
 export function caveatTexts(r: RuleResult, lang: Lang): string[] {
-  return (r.rule.caveats ?? []).map((c) => `${lang === 'zh' ? '但书' : 'caveat'}: ${c[lang]}`);
+  const combined = notCombinedNote(r.rule);
+  return [...(r.rule.caveats ?? []).map((c) => `${lang === 'zh' ? '但书' : 'caveat'}: ${c[lang]}`), ...(combined ? [combined[lang]] : [])];
+}
+
+/** "与…不重复享受，按就高" from a rule's notCombinedWith, with the words it rests on; undefined without one. */
+export function notCombinedNote(rule: Pick<RuleResult['rule'], 'notCombinedWith'>): { zh: string; en: string } | undefined {
+  const n = rule.notCombinedWith;
+  if (!n) return undefined;
+  const ids = n.rules.join('、');
+  const cap = n.cap !== undefined ? n.cap.toLocaleString('en-US') : '';
+  return n.principle === 'highest'
+    ? { zh: `与 ${ids} 不重复享受，按就高（"${n.source.quote}"）`, en: `not combined with ${n.rules.join(', ')}: only the higher applies ("${n.source.quote}")` }
+    : { zh: `与 ${ids} 不重复享受，合计最高不超过${cap}元（"${n.source.quote}"）`, en: `not combined with ${n.rules.join(', ')}: together at most ¥${cap} ("${n.source.quote}")` };
 }
 
 /** The facts a result still needs, by their catalog labels (never the bare ids in the body of a report). */

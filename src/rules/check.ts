@@ -4,7 +4,7 @@ import { builtinCatalog, factVisibleIn } from '../facts/catalog.ts';
 import type { FactDefinition, FactScope } from '../facts/types.ts';
 import { operators, type OperatorDefinition } from './operators.ts';
 import { fieldPath } from '../io/read.ts';
-import { statusWhenMet, type Condition, type RuleDefinition } from './schema.ts';
+import { isEntitlement, statusWhenMet, type Condition, type Rule, type RuleDefinition } from './schema.ts';
 
 function valueProblem(fact: FactDefinition, op: OperatorDefinition, value: unknown): string | undefined {
   const values = Array.isArray(value) ? value : [value];
@@ -68,4 +68,15 @@ export function ruleProblems(rule: RuleDefinition, effectiveBasis: string | unde
     if (rule.appliesTo === 'enterprise' && c.incident) problems.push(`cases[${i}].incident: an enterprise rule takes no incident`);
   }
   return problems;
+}
+
+/**
+ * Entitlements that do not say whom to go to: every rule an enterprise can claim gives the office its text
+ * names (`handledBy`) or why the text names none (`handledByUnstated`). Checked by `huiqi rules validate`
+ * and the catalog test rather than on load, so a rule pack written before these fields still loads.
+ */
+export function nextStepProblems(rules: readonly Rule[]): string[] {
+  return rules
+    .filter((rule) => isEntitlement(rule) && !rule.handledBy && !rule.handledByUnstated)
+    .map((rule) => `${rule.source.file}: rule ${rule.id}: give handledBy (the office the text names for it, quoted) or handledByUnstated (why the text names none)`);
 }

@@ -87,14 +87,14 @@ function scoped(scope: Condition | undefined, trigger: Condition | undefined): C
 
 /** The rules of a valid rule file, each with the file's document, scope and validity merged in. */
 function rulesOf(ruleFile: RuleFile, file: string): Rule[] {
-  const { scope, ...document } = ruleFile.document;
+  const { scope, horizon, ...document } = ruleFile.document;
   return ruleFile.rules.map((definition) => {
     const effective = { ...ruleFile.effective, ...definition.effective };
     const trigger = scoped(scope, definition.trigger);
     // The engine evaluates the trigger and the conditions as one tree; the trigger is its first branch.
     const conditions = trigger ? { all: definition.conditions ? [trigger, definition.conditions] : [trigger] } : definition.conditions!;
     const source = { ...document, documentLines: document.lines, ...definition.source, file };
-    return { ...definition, ...(trigger && { trigger }), conditions, effective, source };
+    return { ...definition, ...(trigger && { trigger }), conditions, effective, source, ...(horizon && { horizon }) };
   });
 }
 
@@ -144,6 +144,12 @@ function readRules(dir: string): { files: { file: string; ruleFile: RuleFile }[]
     const other = seen.get(rule.id);
     if (other) problems.push(`${rule.source.file}: rule ${rule.id}: id already used in ${other}`);
     seen.set(rule.id, rule.source.file);
+  }
+  for (const rule of rules) {
+    for (const [i, id] of (rule.notCombinedWith?.rules ?? []).entries()) {
+      if (id === rule.id) problems.push(`${rule.source.file}: rule ${rule.id}: notCombinedWith.rules[${i}]: names the rule itself`);
+      else if (!seen.has(id)) problems.push(`${rule.source.file}: rule ${rule.id}: notCombinedWith.rules[${i}]: no rule "${id}"`);
+    }
   }
   return { files, rules, declared, problems };
 }

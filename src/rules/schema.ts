@@ -92,6 +92,55 @@ export const citationSchema = z.strictObject({
   quote: text.describe('the sentence the rule encodes, verbatim'),
 });
 
+/**
+ * The words a next step (who handles it, how to apply, by when) or a relation rests on: the seed lines and
+ * the sentence quoted verbatim, checked against sources/ as every quote is (citations.ts).
+ */
+export const quotedSchema = z.strictObject({
+  article: text.optional().describe('条/款/项 the words stand in, when not the rule\'s own'),
+  lines: lineRange.describe('line range in the seed file, inclusive'),
+  quote: text.describe('the words, verbatim (…… leaves text out)'),
+});
+
+/** An office the text names for a measure (责任单位：…, 向…申请, 由…受理/负责), in its own words. */
+export const handledBySchema = z.strictObject({
+  zh: text.describe('the office as the text names it, e.g. 市商务委'),
+  en: text.optional(),
+  source: quotedSchema,
+});
+
+/** How the text says to apply: the channel (单一窗口), a written application, the documents to bring. */
+export const howToApplySchema = z.strictObject({ zh: text, en: text.optional(), source: quotedSchema });
+
+/** When an application may or must be made, where the text gives a window apart from the document's validity. */
+export const applicationWindowSchema = z
+  .strictObject({
+    from: isoDate().optional(),
+    to: isoDate().optional(),
+    /** A window dated by an event (自…之日起3个月内), in words. */
+    zh: text.optional(),
+    en: text.optional(),
+    source: quotedSchema,
+  })
+  .refine((w) => w.from !== undefined || w.to !== undefined || w.zh !== undefined, 'give from, to, or the window in words (zh)')
+  .refine((w) => !(w.from && w.to && w.from > w.to), { message: 'from must not come after to', path: ['to'] });
+
+/**
+ * Measures the text says are not enjoyed together (就高不重复, 同一方向不重复支持…最高不超过…): `highest`, only the
+ * highest of them; `capped`, together up to `cap` CNY. An estimated value never adds them up.
+ */
+export const notCombinedSchema = z
+  .strictObject({
+    rules: z.array(z.string().regex(/^[a-z]+-\d{4}-[0-9a-z]+\/[a-z0-9-]+$/, 'must be a rule id')).min(1),
+    principle: z.enum(['highest', 'capped']),
+    cap: z.number().positive().optional().describe('CNY, for `capped`'),
+    source: quotedSchema,
+  })
+  .refine((n) => (n.principle === 'capped') === (n.cap !== undefined), { message: '`capped` gives a cap and `highest` none', path: ['cap'] });
+
+/** The end of a plan period (到2025年, 2021—2023年) where the text gives no 有效期: after it, confirm the measure still runs. */
+export const horizonSchema = z.strictObject({ end: isoDate(), source: quotedSchema });
+
 /** Jurisdictions in the order they are listed: national first, then by name. */
 const nationalFirst = (a: string, b: string) => (a === 'national' ? -1 : b === 'national' ? 1 : a.localeCompare(b));
 
@@ -120,6 +169,11 @@ export const documentSchema = z.strictObject({
    * provincial document covers), instead of each rule repeating it.
    */
   scope: conditionSchema.optional(),
+  /**
+   * The end of the plan period where the text sets no 有效期 (到2025年): it does not end the measures, but
+   * after it a result says so and asks to confirm with the office that they still run.
+   */
+  horizon: horizonSchema.optional(),
 });
 
 export const effectiveSchema = z.strictObject({
@@ -178,9 +232,20 @@ export const ruleSchema = z.strictObject({
    */
   caveats: z.array(bilingual).min(1).optional(),
   confidence: z.strictObject({ level: z.enum(['high', 'low']), reason: bilingual }).optional(),
+  /** The office(s) the text names for the measure; an entitlement gives this or `handledByUnstated`. */
+  handledBy: z.array(handledBySchema).min(1).optional(),
+  /** Why the text names no office for the measure. */
+  handledByUnstated: bilingual.optional(),
+  howToApply: howToApplySchema.optional(),
+  applicationWindow: applicationWindowSchema.optional(),
+  notCombinedWith: notCombinedSchema.optional(),
   cases: z.array(caseSchema).min(2, 'give cases on both sides: at least one eligible and one that is not'),
 })
   .refine((r) => r.trigger || r.conditions, { message: 'give conditions, a trigger, or both', path: ['conditions'] })
+  .refine((r) => !(r.handledBy && r.handledByUnstated), {
+    message: 'give handledBy (the office the text names) or handledByUnstated (why it names none), not both',
+    path: ['handledByUnstated'],
+  })
   .refine((r) => !(informationalKinds.includes(r.kind) && r.outcome.amount), {
     message: 'a goal or a pointer is not an entitlement and carries no amount',
     path: ['outcome', 'amount'],
@@ -268,6 +333,12 @@ export const restsOnDoubtfulFigure = (rule: Pick<RuleDefinition, 'confidence'>):
 /** A disqualification: when it applies (status eligible) it is an exclusion, a warning and never a benefit. */
 export const isExclusion = (rule: Pick<RuleDefinition, 'kind'>): boolean => rule.kind === 'disqualification';
 
+/**
+ * Whether the plan period of a rule's document (document.horizon) has ended by `asOf`: the measure is not
+ * ended by it, but a result says so and asks to confirm with the office that it still runs.
+ */
+export const horizonPassed = (rule: Pick<Rule, 'horizon'>, asOf: string): boolean => rule.horizon !== undefined && asOf > rule.horizon.end;
+
 const nonEntitlementKinds = new Set<RuleDefinition['kind']>(['right', ...informationalKinds]);
 /** Something the enterprise can claim: not a disqualification, a right, a goal or a pointer. */
 export const isEntitlement = (rule: Pick<RuleDefinition, 'kind'>): boolean => !isExclusion(rule) && !nonEntitlementKinds.has(rule.kind);
@@ -288,7 +359,8 @@ export const worthUnlocking = (rule: Pick<RuleDefinition, 'kind' | 'confidence'>
 
 /**
  * The known money value of a measure in CNY (the upper figure where a range is given), undefined when
- * its outcome states no amount in CNY (CNY or CNY/year). A list row's estimated value sums these; the
+ * its outcome states no amount in CNY (CNY or CNY/year). A list row's estimated value adds these up
+ * except measures the text does not combine (combinedMoneyValue in value.ts); the
  * gap analysis ranks steps by them.
  */
 export function moneyValue(rule: Pick<RuleDefinition, 'outcome'>): number | undefined {
@@ -300,6 +372,12 @@ export type RuleFile = z.infer<typeof ruleFileSchema>;
 export type RuleDefinition = z.infer<typeof ruleSchema>;
 export type RuleCase = z.infer<typeof caseSchema>;
 export type Citation = z.infer<typeof citationSchema>;
+export type Quoted = z.infer<typeof quotedSchema>;
+export type HandledBy = z.infer<typeof handledBySchema>;
+export type HowToApply = z.infer<typeof howToApplySchema>;
+export type ApplicationWindow = z.infer<typeof applicationWindowSchema>;
+export type NotCombined = z.infer<typeof notCombinedSchema>;
+export type Horizon = z.infer<typeof horizonSchema>;
 
 /**
  * A rule as the engine uses it: the file's document and validity merged into it, and `conditions`
@@ -308,6 +386,8 @@ export type Citation = z.infer<typeof citationSchema>;
 export interface Rule extends Omit<RuleDefinition, 'source' | 'effective' | 'conditions'> {
   conditions: Condition;
   /** The rule's citation over the document's; `documentLines` keeps where the whole document stands. */
-  source: Citation & Omit<z.infer<typeof documentSchema>, 'scope'> & { file: string; documentLines: [number, number] };
+  source: Citation & Omit<z.infer<typeof documentSchema>, 'scope' | 'horizon'> & { file: string; documentLines: [number, number] };
   effective: z.infer<typeof effectiveSchema>;
+  /** The document's plan period end (document.horizon), when it gives one. */
+  horizon?: Horizon;
 }

@@ -4,7 +4,6 @@
 // and batch screening (./screen.ts).
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { parse as parseYaml } from 'yaml';
 import { checkProfile } from '../report/check.ts';
 import { renderClientReport } from '../report/client-report-command.ts';
 import { groupResults } from '../report/summary.ts';
@@ -14,7 +13,7 @@ import { checkAnswer } from './check-answer.ts';
 import type { ServerContext } from './context.ts';
 import { openApiDocument } from './openapi.ts';
 import { Problem } from './problem.ts';
-import { parseProfileBody, parseQuery, YAML_TYPES } from './request.ts';
+import { parseProfileBody, parseQuery, profileBodyParsers } from './request.ts';
 import { queries } from './schemas.ts';
 import { screenRoute } from './screen.ts';
 import { sendPieces } from './send.ts';
@@ -48,14 +47,8 @@ export async function apiRoutes(app: FastifyInstance, { context }: { context: Se
   const byId = new Map(rules.rules.map((r) => [r.id, r]));
   const sorted = [...rules.rules].sort((a, b) => a.id.localeCompare(b.id));
 
-  // YAML profiles: parsed as data only (no custom tags), aliases bounded.
-  app.addContentTypeParser(YAML_TYPES, { parseAs: 'string', bodyLimit: context.limits.profile }, (_request, body, done) => {
-    try {
-      done(null, parseYaml(body as string, { maxAliasCount: 100 }));
-    } catch (e) {
-      done(new Problem(400, 'Malformed YAML', `the body is not valid YAML: ${(e as Error).message}`), undefined);
-    }
-  });
+  // Profiles as JSON or YAML, read as the CLI reads a file (YAML as data only, aliases bounded).
+  profileBodyParsers(app, context.limits.profile);
 
   app.addHook('onRequest', (_request, reply, done) => {
     reply.header('cache-control', 'no-store');
@@ -79,6 +72,17 @@ export async function apiRoutes(app: FastifyInstance, { context }: { context: Se
     if (query.format === 'markdown') return reply.type('text/markdown; charset=utf-8').send(text);
     // The report is one file with its CSS inline: allow exactly that stylesheet, by its hash.
     return reply.type('text/html; charset=utf-8').header('content-security-policy', reportCsp(text)).send(text);
+  });
+
+  app.post('/calendar', async (request, reply) => {
+    const query = parseQuery(queries.calendar, request.query);
+    const asOf = evaluationDate(reply, context, query.asOf);
+    const profile = parseProfileBody(request, rules.profile);
+    const { profileEvents } = await import('../calendar/run.ts');
+    const { calendarText } = await import('../calendar/calendar.ts');
+    const events = await profileEvents(profile, { rules, asOf, lang: query.lang, ...(query.from && { from: query.from }), ...(query.to && { to: query.to }) });
+    const text = calendarText(events, { lang: query.lang, remindDays: query.remindDays, name: `${query.lang === 'zh' ? '惠企政策期限' : 'Trade-policy deadlines'}: ${profile.name}` });
+    return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="due.ics"`).send(text);
   });
 
   app.post('/questions', async (request, reply) => {

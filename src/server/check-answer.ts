@@ -5,9 +5,9 @@
 // Serialising and encoding the whole report per request cost more than evaluating the rules.
 import type { RuleResult } from '../engine/evaluate.ts';
 import type { RuleBase } from '../engine/rule-base.ts';
-import { checkReportParts, ruleHeadJson, ruleTailJson, type CheckReportInput } from '../report/check-report.ts';
+import { checkReportParts, horizonJson, ruleHeadJson, ruleTailJson, type CheckReportInput } from '../report/check-report.ts';
 import type { Question } from '../report/summary.ts';
-import type { Rule } from '../rules/schema.ts';
+import { horizonPassed, type Rule } from '../rules/schema.ts';
 
 /** A JSON object's members as text, after a comma (`,"a":1,"b":2`); empty for an object without any. */
 const members = (object: object): string => {
@@ -28,12 +28,16 @@ interface KeptResult {
   missingFacts: RuleResult['missingFacts'];
   failedConditions: RuleResult['failedConditions'];
   openConditions: RuleResult['openConditions'];
+  /** Whether the answer's date is past the rule's plan period (its note is then in the tail). */
+  passed: boolean;
   bytes: Buffer;
   split: number;
 }
 interface RuleBytes {
   head: string;
+  /** The members after the explanation lists; `passedTail` with the note of a plan period that has ended. */
   tail: string;
+  passedTail?: string;
   kept: KeptResult[];
 }
 
@@ -59,8 +63,8 @@ class AnswerBytes {
     return bytes;
   }
 
-  keptResult(r: RuleResult): KeptResult {
-    return keptResult(this.bytesOf(r.rule), r);
+  keptResult(r: RuleResult, asOf: string): KeptResult {
+    return keptResult(this.bytesOf(r.rule), r, asOf);
   }
 
   questionStart(q: Question): Buffer {
@@ -75,17 +79,25 @@ class AnswerBytes {
 
 const answerBytesOf = () => new AnswerBytes();
 
-function keptResult(rule: RuleBytes, r: RuleResult): KeptResult {
+/** The rule's tail with the horizon's note, made once (the note depends only on the period having ended). */
+function tailOf(r: RuleResult, rule: RuleBytes, asOf: string): string {
+  if (!horizonPassed(r.rule, asOf)) return rule.tail;
+  return (rule.passedTail ??= `${members({ ...ruleTailJson(r.rule), ...horizonJson(r.rule, asOf) })}}`);
+}
+
+function keptResult(rule: RuleBytes, r: RuleResult, asOf: string): KeptResult {
   const { status, relevant, missingFacts, failedConditions, openConditions } = r;
+  const passed = horizonPassed(r.rule, asOf);
   const known = rule.kept.find(
-    (k) => k.status === status && k.relevant === relevant && k.missingFacts === missingFacts && k.failedConditions === failedConditions && k.openConditions === openConditions,
+    (k) =>
+      k.status === status && k.relevant === relevant && k.missingFacts === missingFacts && k.failedConditions === failedConditions && k.openConditions === openConditions && k.passed === passed,
   );
   if (known) return known;
   const start = Buffer.from(`,{"ruleId":${JSON.stringify(r.ruleId)},"status":${JSON.stringify(status)}`);
   const rest = Buffer.from(
-    `${rule.head}${JSON.stringify(relevant)},"missingFacts":${JSON.stringify(missingFacts)},"failedConditions":${JSON.stringify(failedConditions)},"openConditions":${JSON.stringify(openConditions)}${rule.tail}`,
+    `${rule.head}${JSON.stringify(relevant)},"missingFacts":${JSON.stringify(missingFacts)},"failedConditions":${JSON.stringify(failedConditions)},"openConditions":${JSON.stringify(openConditions)}${tailOf(r, rule, asOf)}`,
   );
-  const kept = { status, relevant, missingFacts, failedConditions, openConditions, bytes: Buffer.concat([start, rest]), split: start.length };
+  const kept = { status, relevant, missingFacts, failedConditions, openConditions, passed, bytes: Buffer.concat([start, rest]), split: start.length };
   if (rule.kept.unshift(kept) > RECENT) rule.kept.pop();
   return kept;
 }
@@ -113,7 +125,7 @@ export function checkAnswer(input: CheckReportInput, rules: RuleBase): Buffer[] 
   });
   pieces.push(QUESTIONS_END);
   listed.forEach((r: RuleResult, i) => {
-    const { bytes, split } = kept.keptResult(r);
+    const { bytes, split } = kept.keptResult(r, input.asOf);
     const from = i === 0 ? 1 : 0; // no comma before the first
     if (r.incidentId === undefined) pieces.push(from ? bytes.subarray(from) : bytes);
     else pieces.push(bytes.subarray(from, split), Buffer.from(`,"incidentId":${JSON.stringify(r.incidentId)}`), bytes.subarray(split));

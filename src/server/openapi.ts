@@ -33,6 +33,7 @@ const problemText: Record<number, string> = {
   404: 'no such resource',
   413: 'the body is larger than the limit',
   415: 'the body is not of a media type this endpoint takes',
+  422: 'the list is beyond a limit of what an XLSX may expand to (the detail names it)',
 };
 
 const json = (id: string) => ({ 'application/json': { schema: ref(id) } });
@@ -64,6 +65,10 @@ export function openApiDocument(context: ServerContext) {
         description: 'the report',
         content: { 'text/html': { schema: { type: 'string' } }, 'text/markdown': { schema: { type: 'string' } } },
       }),
+      '/calendar': profilePost('The deadlines of measures that apply or are undetermined, as an iCalendar file with reminders (`huiqi calendar`)', queries.calendar, {
+        description: 'the calendar (RFC 5545)',
+        content: { 'text/calendar': { schema: { type: 'string' } } },
+      }),
       '/questions': profilePost('The next questions for a partial profile, the most decisive first, each with the measures it decides', queries.questions, {
         description: 'ranked questions',
         content: json('Questions'),
@@ -84,10 +89,10 @@ export function openApiDocument(context: ServerContext) {
           },
           responses: {
             200: {
-              description: 'one row per input row: row, name, uscc, eligible, undetermined, eligibleRules, eligibleTitles, exclusions, estimatedValueCny, error (a download)',
+              description: 'one row per input row: row, name, uscc, eligible, undetermined, eligibleRules, eligibleTitles, exclusions, estimatedValueCny, error, asOf, facts (a download)',
               content: { 'text/csv': { schema: { type: 'string' } }, 'application/x-ndjson': { schema: { type: 'string' } } },
             },
-            ...problems(400, 413, 415),
+            ...problems(400, 413, 415, 422),
           },
         },
       },

@@ -17,6 +17,13 @@ export const queries = {
     all: flag.default(false).describe('list every result, also those about situations not known to arise or that do not arise (huiqi check --all)'),
   }),
   report: z.strictObject({ asOf, lang, format: z.enum(['html', 'markdown']).default('html').describe('report format') }),
+  calendar: z.strictObject({
+    asOf,
+    lang: lang.describe('language of the events'),
+    from: isoDate().optional().describe('only events on or after this day'),
+    to: isoDate().optional().describe('only events on or before this day'),
+    remindDays: z.coerce.number().int().min(0).max(366).default(7).describe('the reminder of each event, in days before it'),
+  }),
   questions: z.strictObject({ asOf, limit: z.coerce.number().int().min(1).max(1000).optional().describe('at most this many questions (default: all)') }),
   screen: z.strictObject({
     asOf,

@@ -184,6 +184,7 @@ function sendStream(reply: FastifyReply, out: PassThrough, disposition: string, 
 function problemOfScreening(error: unknown, overLimit: boolean, limit: number): Problem {
   if (overLimit) return tooLarge(limit);
   if (error instanceof Problem) return error;
-  if (error instanceof Error && error.name === 'InputError') return new Problem(400, 'Invalid list', error.message, undefined, 'urn:huiqi:problem:invalid-list');
+  if (error instanceof Error && error.name === 'LimitError') return new Problem(422, 'List beyond a limit', error.message, undefined, 'urn:huiqi:problem:limit');
+  if (error instanceof Error && (error.name === 'InputError' || error.name === 'OptionError')) return new Problem(400, 'Invalid list', error.message, undefined, 'urn:huiqi:problem:invalid-list');
   throw error;
 }

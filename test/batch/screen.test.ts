@@ -114,7 +114,7 @@ describe('huiqi screen', () => {
     await workbook.xlsx.readFile(output);
     const values = workbook.worksheets[0]!.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
     expect(values).toHaveLength(7);
-    expect(values[0]).toEqual(['row', 'name', 'uscc', 'eligible', 'undetermined', 'eligibleRules', 'eligibleTitles', 'exclusions', 'estimatedValueCny', 'error']);
+    expect(values[0]).toEqual(['row', 'name', 'uscc', 'eligible', 'undetermined', 'eligibleRules', 'eligibleTitles', 'exclusions', 'estimatedValueCny', 'error', 'asOf', 'facts']);
     expect(values[1]!.slice(0, 5)).toEqual([2, '重庆甲公司', '91500000MA5U00000W', 3, 0]);
   });
 

@@ -89,6 +89,7 @@ describe('huiqi rules', () => {
         id: 'cq-2019-8/invented', title: { zh: '测试', en: 'test' }, kind: 'benefit', appliesTo: 'enterprise',
         source: { article: '标题', lines: [1, 4], quote },
         conditions: { fact: 'customsCredit', operator: 'equal', value: 'advanced' }, outcome: { zh: '测试', en: 'test' },
+        handledByUnstated: { zh: '未写明', en: 'none named' },
         cases: [
           { name: 'advanced', enterprise: { customsCredit: 'advanced' }, expect: 'eligible' },
           { name: 'registered', enterprise: { customsCredit: 'registered' }, expect: 'ineligible' },

@@ -33,6 +33,7 @@ describe('one convention across commands', () => {
     expect(json(['rules', 'validate', '--format', 'json', '--rules', fixtureRules])).toMatchObject({ valid: true, rules: 3 });
     expect(json(['rules', 'test', '--format', 'json', '--rules', fixtureRules])).toHaveProperty('uncovered');
     expect(json(['ask', profile, '--non-interactive', '--format', 'json', '--rules', fixtureRules])).toHaveProperty('questions');
+    expect(json(['calendar', profile, '--format', 'json', '--rules', fixtureRules])).toHaveProperty('events');
     const screened = huiqi(['screen', '-', '--format', 'json', '--rules', fixtureRules], '企业名称,统一社会信用代码\nA,91500000MA5U00000W\n');
     expect(JSON.parse(screened.stdout)).toMatchObject({ name: 'A', error: null });
   });
@@ -68,6 +69,7 @@ describe('one convention across commands', () => {
       [['check', profile, '--as-of', '20240101'], /^huiqi check: --as-of: must be a date YYYY-MM-DD \(got "20240101"\)/],
       [['report', profile, '--format', 'pdf'], /^huiqi report: Invalid values: Argument: format, Given: "pdf", Choices: .* \(see `huiqi report --help`\)\n$/],
       [['rules', 'test', '--verbos'], /^huiqi rules test: Unknown argument: verbos \(see `huiqi rules test --help`\)\n$/],
+      [['calendar', profile, '--from', '2025-13-01'], /^huiqi calendar: --from: must be a real calendar date \(got "2025-13-01"\) \(see `huiqi calendar --help`\)\n$/],
     ];
     for (const [args, message] of cases) {
       const run = huiqi(args);

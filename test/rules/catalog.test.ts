@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCase, uncoveredConditions } from '../../src/catalog/cases.ts';
 import { defaultSeedsDir, ruleCitationProblems } from '../../src/rules/citations.ts';
+import { nextStepProblems } from '../../src/rules/check.ts';
 import { loadRules } from '../../src/rules/load.ts';
 
 const rules = loadRules();
@@ -10,6 +11,10 @@ const seedsDir = defaultSeedsDir;
 
 describe('rule catalog', () => {
   it('has rules', () => expect(rules.length).toBeGreaterThan(0));
+
+  it('says for every entitlement whom to go to (handledBy) or why the text names no one (handledByUnstated)', () => {
+    expect(nextStepProblems(rules)).toEqual([]);
+  });
 
   it.each(rules.map((r) => [r.id, r] as const))('%s quotes its seed verbatim within the cited lines', (_id, rule) => {
     expect(ruleCitationProblems(seedsDir, rule)).toEqual([]);

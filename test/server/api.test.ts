@@ -317,7 +317,7 @@ describe('GET /api/v1/openapi.json', () => {
   it('describes every endpoint, each $ref resolving to a component generated from the zod schemas', async () => {
     const doc = (await get('/api/v1/openapi.json')).json();
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/check', '/facts', '/healthz', '/openapi.json', '/questions', '/report', '/rules', '/rules/{id}', '/screen']);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/calendar', '/check', '/facts', '/healthz', '/openapi.json', '/questions', '/report', '/rules', '/rules/{id}', '/screen']);
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
     expect(refs.length).toBeGreaterThan(10);
     for (const ref of refs) expect(doc.components.schemas[ref.split('/')[0]!]).toBeDefined();

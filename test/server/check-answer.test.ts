@@ -64,6 +64,18 @@ describe('the answer of POST /api/v1/check written from per-rule bytes', () => {
     expect(answer.toString()).toBe(JSON.stringify(checkReport(long)));
   });
 
+  it('writes a plan horizon\'s note after its end and not before, for the same rules one after the other (渝府办发〔2022〕35号, 到2025年)', async () => {
+    const profile = parseProfile(readStructuredFile('samples/aeo-manufacturer-chongqing.yaml'));
+    const passed = async (asOf: string) =>
+      (await expectSameBytes(profile, asOf, true)).results.filter((r) => {
+        const result = r as { horizonPassed?: boolean; source: { docNumber: string } };
+        return result.horizonPassed && result.source.docNumber === '渝府办发〔2022〕35号';
+      }).length;
+    expect(await passed('2025-12-31')).toBe(0);
+    expect(await passed('2026-01-01')).toBeGreaterThan(0);
+    expect(await passed('2025-12-31')).toBe(0);
+  });
+
   it('is an empty list when no result is listed', async () => {
     const profile = parseProfile(readStructuredFile('samples/aeo-manufacturer-chongqing.yaml'));
     const answer = Buffer.concat(checkAnswer({ profile, results: [], asOf: '2025-06-30', lang: 'zh', all: false }, rules));

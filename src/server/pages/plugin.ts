@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 // The request decorations (req.file, req.isMultipart) of @fastify/multipart, which the server registers.
 import type {} from '@fastify/multipart';
-import { parse as parseYaml, stringify as toYaml } from 'yaml';
+import { stringify as toYaml } from 'yaml';
+import { decodeText } from '../../io/encoding.ts';
+import { parseStructuredText } from '../../io/read.ts';
 import { InputError } from '../../io/input-error.ts';
 import { parseProfile } from '../../profile/load.ts';
 import { packagePath } from '../../io/paths.ts';
@@ -41,15 +43,18 @@ const WEIGHTS = ${JSON.stringify(WEIGHTS)};
 export ${usccCheckCharacter.toString()}
 `;
 
-/** A profile file's text: JSON by its name or its first character, YAML otherwise (as the CLI reads files). */
-function parseProfileText(text: string, file: string): unknown {
+/**
+ * A profile file's bytes: decoded and parsed as the CLI reads a file (src/io/read.ts: encodings, nesting
+ * bounded); JSON by its name or its first character, YAML otherwise.
+ */
+function parseProfileFile(bytes: Buffer, file: string): unknown {
+  const text = decodeText(bytes, file, undefined, () => {});
   const json = /\.json$/i.test(file) || text.trimStart().startsWith('{');
-  try {
-    return json ? JSON.parse(text) : parseYaml(text, { merge: true, maxAliasCount: 1000 });
-  } catch (e) {
-    throw new InputError(`${file}: not valid ${json ? 'JSON' : 'YAML'}: ${(e as Error).message}`);
-  }
+  return parseStructuredText(text, file, json ? 'json' : 'yaml');
 }
+
+/** What a page says of a posted state it cannot take. */
+const stateProblem = (lang: PageLang, e: StateError) => (e.tooDeep ? pageWords[lang].tooDeep : pageWords[lang].invalidState);
 
 const today = () => new Date().toISOString().slice(0, 10);
 const html = (reply: FastifyReply, status: number, body: string) => reply.code(status).type('text/html; charset=utf-8').send(body);
@@ -82,7 +87,7 @@ export const pagesPlugin: FastifyPluginAsync<PagesOptions> = async (app, opts) =
     try {
       state = readState(body);
     } catch (e) {
-      if (e instanceof StateError) return html(reply, 400, problemPage(lang, pageWords[lang].invalidState));
+      if (e instanceof StateError) return html(reply, 400, problemPage(lang, stateProblem(lang, e)));
       throw e;
     }
     const step = body.step;
@@ -96,7 +101,7 @@ export const pagesPlugin: FastifyPluginAsync<PagesOptions> = async (app, opts) =
       const { state: next, errors } = apply(state, body, rules);
       return render(reply, lang, next, errors);
     } catch (e) {
-      if (e instanceof StateError) return html(reply, 400, problemPage(lang, pageWords[lang].invalidState));
+      if (e instanceof StateError) return html(reply, 400, problemPage(lang, stateProblem(lang, e)));
       throw e;
     }
   });
@@ -110,6 +115,8 @@ export const pagesPlugin: FastifyPluginAsync<PagesOptions> = async (app, opts) =
       if (profile) return { lang, state, profile };
     } catch (e) {
       if (!(e instanceof StateError)) throw e;
+      html(reply, 400, problemPage(lang, stateProblem(lang, e)));
+      return undefined;
     }
     html(reply, 400, problemPage(lang, pageWords[lang].invalidState));
     return undefined;
@@ -136,6 +143,17 @@ export const pagesPlugin: FastifyPluginAsync<PagesOptions> = async (app, opts) =
     return reply.type(markdown ? 'text/markdown; charset=utf-8' : 'text/html; charset=utf-8').send(markdown ? clientReportMarkdown(report) : clientReportHtml(report));
   });
 
+  app.post<{ Body: FormBody }>('/download/calendar', async (req, reply) => {
+    const posted = postedProfile(req.body ?? {}, reply);
+    if (!posted) return reply;
+    const { profile, lang } = posted;
+    const { calendarText, dueEvents } = await import('../../calendar/calendar.ts');
+    const results = (await evaluate(profile, rules, asOf(), [])).results;
+    const events = dueEvents(profile, results, asOf(), { lang, catalog: rules.catalog });
+    attachment(reply, `${fileStem(profile.name)}-due.ics`);
+    return reply.type('text/calendar; charset=utf-8').send(calendarText(events, { lang, remindDays: 7, name: `${pageWords[lang].deadlines}: ${profile.name}` }));
+  });
+
   app.post('/upload', async (req, reply) => {
     let lang: PageLang = 'zh';
     const fail = (message: string) => html(reply, 422, problemPage(lang, message));
@@ -150,7 +168,7 @@ export const pagesPlugin: FastifyPluginAsync<PagesOptions> = async (app, opts) =
     });
     if (!buffer) return fail(`${file.filename}: larger than ${PROFILE_UPLOAD_LIMIT / 1024} kB; a profile is a few kB`);
     try {
-      const data = parseProfileText(buffer.toString('utf8'), file.filename);
+      const data = parseProfileFile(buffer, file.filename);
       parseProfile(data, file.filename); // an InputError naming every bad field
       return render(reply, lang, { data: data as Record<string, unknown>, skipped: [] });
     } catch (e) {

@@ -10,7 +10,8 @@ import type { FactDefinition } from '../../facts/types.ts';
 import type { Enterprise } from '../../profile/enterprise.ts';
 import { parseAnswer, SKIPPED, withAnswer } from '../../ask/questions.ts';
 import { rankQuestions, type QuestionFact, type RankedQuestion } from '../../report/summary.ts';
-import { fieldPath } from '../../io/read.ts';
+import { LIMITS } from '../../io/limits.ts';
+import { fieldPath, pathDeeperThan } from '../../io/read.ts';
 
 /** A posted form body, as @fastify/formbody gives it. */
 export type FormBody = Record<string, string | string[] | undefined>;
@@ -37,18 +38,27 @@ export const TOPICS_PER_STEP = 6;
  */
 export const TOPIC_MIN_MEASURES = 3;
 
-export class StateError extends Error {}
+export class StateError extends Error {
+  /** The state nests deeper than src/io/limits.ts allows: the page says so, naming the limit. */
+  constructor(message: string, readonly tooDeep = false) {
+    super(message);
+  }
+}
 
 const text = (v: FormBody[string]): string => (Array.isArray(v) ? v.join(',') : (v ?? '')).trim();
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function parseJson(raw: string, fallback: unknown): unknown {
   if (!raw) return fallback;
+  let value: unknown;
   try {
-    return JSON.parse(raw);
+    value = JSON.parse(raw);
   } catch {
     throw new StateError('hidden field is not JSON');
   }
+  // Measured without recursion before anything (validation, the page's own JSON of it) walks it.
+  if (pathDeeperThan(value, LIMITS.nestingDepth)) throw new StateError('hidden field nested too deeply', true);
+  return value;
 }
 
 /** The state carried by a posted form (hidden fields `profile` and `skipped`). */

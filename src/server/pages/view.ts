@@ -221,6 +221,7 @@ ${stateFields(state, lang)}<fieldset><legend>${title}</legend><div class="choice
   return h`<section id="save" aria-labelledby="save-h" class="no-print"><h2 id="save-h">${w.save}</h2>
 ${form('/download/profile', w.downloadProfile, [['yaml', 'YAML'], ['json', 'JSON']])}
 ${form('/download/report', w.downloadReport, [['html', 'HTML'], ['markdown', 'Markdown']])}
+<form method="post" action="/download/calendar" class="download" id="calendar">${stateFields(state, lang)}<p class="note">${w.calendarNote}</p><button type="submit">${w.addToCalendar}</button></form>
 <p class="note">${w.print}</p></section>`;
 }
 

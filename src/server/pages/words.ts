@@ -1,5 +1,7 @@
 // The self-check and batch pages' own words, zh and en. Fact labels, rule titles, outcomes and citations
 // come from the catalog and the rules; the report's words from src/report/client-report.ts.
+import { LIMITS } from '../../io/limits.ts';
+
 export const pageWords = {
   zh: {
     title: '惠企政策自查', tagline: '填写几项基本信息，逐步回答最关键的问题，即可查看适用的政策措施及其依据。',
@@ -16,8 +18,10 @@ export const pageWords = {
     notInForce: '未生效或已失效', other: '其他结果', outcome: '结果', source: '依据', quote: '原文', decidingQuestion: '决定性问题', failed: '未满足的条件',
     ifSo: '前提', none: '无', gap: '还差什么', actions: '可采取的行动', confirmations: '需确认的事实', deadlines: '期限', lost: '逾期后不再适用',
     save: '保存与下载', downloadProfile: '下载企业信息', downloadReport: '下载客户报告', format: '格式', download: '下载',
+    addToCalendar: '加入日历', calendarNote: '下载适用和待确认措施的期限（.ics 日历文件，提前7天提醒），可导入 Outlook、苹果或谷歌日历。',
     upload: '上传已保存的企业信息继续自查', uploadFile: '企业信息文件（YAML 或 JSON）', uploadButton: '上传并继续', print: '打印本页可使用浏览器的打印功能。',
     errors: '请更正以下问题：', invalidState: '页面数据无效，请重新开始。', restart: '重新开始',
+    tooDeep: `企业信息的嵌套超过 ${LIMITS.nestingDepth} 层（上限 ${LIMITS.nestingDepth} 层：对象和列表的层层嵌套），无法读取。`,
     status: { eligible: '适用', ineligible: '不适用', undetermined: '待确认', 'not-in-force': '未生效', informational: '提示信息' } as Record<string, string>,
     usccOk: '校验码正确', usccBad: (msg: string) => `统一社会信用代码无效：${msg}`,
     screenTitle: '批量筛查', screenIntro: '上传企业名单（CSV、XLSX 或 JSONL，每行一家企业），下载逐行筛查结果（与 huiqi screen 相同的列和规则）。',
@@ -40,8 +44,10 @@ export const pageWords = {
     notInForce: 'Not in force', other: 'Other results', outcome: 'outcome', source: 'source', quote: 'text', decidingQuestion: 'deciding question', failed: 'condition not met',
     ifSo: 'if', none: 'none', gap: 'What it would take', actions: 'Actions', confirmations: 'Facts to confirm', deadlines: 'Deadlines', lost: 'lost after that day',
     save: 'Save and download', downloadProfile: 'Download the profile', downloadReport: 'Download the client report', format: 'format', download: 'Download',
+    addToCalendar: 'Add to calendar', calendarNote: 'The deadlines of the measures that apply or are undetermined, as a calendar file (.ics, reminders 7 days ahead) for Outlook, Apple or Google Calendar.',
     upload: 'Upload a saved profile to continue', uploadFile: 'Profile file (YAML or JSON)', uploadButton: 'Upload and continue', print: 'Print this page with the browser to keep a copy.',
     errors: 'Please correct:', invalidState: 'The page data is invalid; please start again.', restart: 'Start again',
+    tooDeep: `The profile is nested more than ${LIMITS.nestingDepth} levels deep (the limit: ${LIMITS.nestingDepth} levels of objects and lists inside one another); it cannot be read.`,
     status: { eligible: 'applies', ineligible: 'does not apply', undetermined: 'undetermined', 'not-in-force': 'not in force', informational: 'for information' } as Record<string, string>,
     usccOk: 'check character correct', usccBad: (msg: string) => `not a valid USCC: ${msg}`,
     screenTitle: 'Batch screening', screenIntro: 'Upload a list of enterprises (CSV, XLSX or JSONL, one per row) and download the screened list (the columns and rules of huiqi screen).',
