@@ -116,7 +116,7 @@ function commandPath(args: string[]): string {
   const [first, second] = args;
   if (first && ['check', 'report', 'ask', 'screen', 'rules', 'calendar'].includes(first)) {
     words.push(first);
-    if (first === 'rules' && second && ['list', 'show', 'validate', 'test'].includes(second)) words.push(second);
+    if (first === 'rules' && second && ['list', 'show', 'validate', 'test', 'diff'].includes(second)) words.push(second);
   }
   return words.join(' ');
 }

@@ -3,7 +3,7 @@ import type { Lang } from '../../src/io/lang.ts';
 import { runRulesList, runRulesShow, runRulesTest, runRulesValidate } from '../../src/report/rules-command.ts';
 import { ruleKinds } from '../../src/rules/schema.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
-import { formatOption, langOption, rulesOption } from '../options.ts';
+import { asOfOption, evaluationDate, formatOption, langOption, outputOption, rulesOption } from '../options.ts';
 
 const list: CommandModule<object, { rules: string; lang: Lang; jurisdiction?: string; kind?: string; format: 'table' | 'json'; json?: boolean }> = {
   command: 'list',
@@ -58,7 +58,27 @@ const test: CommandModule<object, { dir?: string; rules: string; format: 'text' 
     }),
 };
 
+const diff: CommandModule<object, { old: string; new: string; list?: string; lang: Lang; format: 'text' | 'json'; asOf?: string; output?: string }> = {
+  command: 'diff <old> <new>',
+  describe: 'What changed between two rule folders: documents and rules added, removed and changed (conditions, validity, outcome); with --list, the clients each change touches',
+  builder: (y) =>
+    outputOption(asOfOption(formatOption(langOption(y), ['text', 'json'], 'text')))
+      .positional('old', { type: 'string', demandOption: true, describe: 'the older rules folder' })
+      .positional('new', { type: 'string', demandOption: true, describe: 'the newer rules folder' })
+      .option('list', { type: 'string', describe: 'a list of clients (CSV, XLSX, JSONL as huiqi screen reads it) or a screening result: name the clients whose verdict on each changed rule differs' })
+      .example('$0 rules diff rules-2025-06/ rules/', 'what the rules changed since June')
+      .example('$0 rules diff rules-2025-06/ rules/ --list screened.csv --as-of 2025-12-31', 'and which clients each change touches') as unknown as Argv<{ old: string; new: string; list?: string; lang: Lang; format: 'text' | 'json'; asOf?: string; output?: string }>,
+  handler: async (args) => {
+    const { runRulesDiff } = await import('../../src/changes/run.ts');
+    const asOf = evaluationDate(args.asOf);
+    await runRulesDiff({
+      oldDir: args.old, newDir: args.new, before: loadRuleSet(args.old), after: loadRuleSet(args.new), asOf, lang: args.lang, format: args.format,
+      ...(args.list !== undefined && { list: args.list }), ...(args.output !== undefined && { output: args.output }),
+    });
+  },
+};
+
 export const rulesCommand: CommandModule = {
-  builder: (y) => y.command(list).command(show).command(validate).command(test).demandCommand(1, 'Name a rules command: list, show, validate or test'),
+  builder: (y) => y.command(list).command(show).command(validate).command(test).command(diff).demandCommand(1, 'Name a rules command: list, show, validate, test or diff'),
   handler: () => {},
 };

@@ -69,7 +69,7 @@ const nameKey = (name: string) => name.normalize('NFKC').replace(/\s+/g, '');
 const fieldSchemas = (catalog: FactCatalog) => catalog.profile.schema.shape as unknown as Record<string, z.ZodType>;
 
 /** A facts cell read back: each fact checked with its field's schema; unknown or invalid facts are dropped and said. */
-function readFacts(cell: unknown, problems: string[], catalog: FactCatalog): FactValues | undefined {
+export function readFacts(cell: unknown, problems: string[], catalog: FactCatalog = builtinCatalog): FactValues | undefined {
   if (cell === undefined || cell === null || cell === '') return undefined;
   let value: unknown = cell;
   if (typeof cell === 'string') {

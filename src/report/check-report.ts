@@ -4,7 +4,10 @@ import type { RuleResult } from '../engine/evaluate.ts';
 import type { FactCatalog } from '../facts/catalog.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import { horizonPassed, restsOnDoubtfulFigure, type Rule } from '../rules/schema.ts';
-import { amountText, caveatTexts, citationText, doubtText, groupResults, missingFactLabels, notCombinedNote, questionKey, resultTitle, rightSituation, type Question, type ResultGroups } from './summary.ts';
+import {
+  caveatTexts, citationText, countedTexts, doubtText, forceWindow, groupResults, groupWords, headlineText, missingFactLabels, nextStepLines, notCombinedNote, personResult, questionKey,
+  resultTitle, rightSituation, windowText, type Question,
+} from './summary.ts';
 import type { Lang } from '../io/lang.ts';
 import { Lines } from './lines.ts';
 import { withoutRawHtml } from './markdown.ts';
@@ -21,22 +24,15 @@ export interface CheckReportInput {
   catalog?: FactCatalog;
 }
 
+// The group titles and badges are the one table every output shares (summary.ts groupWords); these are the table's own.
 const words = {
   zh: {
-    applies: '适用', exclusions: '适用的排除情形', undetermined: '待确认', doesNotApply: '不适用', notInForce: '未生效或已失效',
-    questions: '需要回答的问题', decides: '可确定', rules: '项', because: '未满足', exclusionsClear: '已核查且未触发的排除情形',
-    situational: '视情形适用（相关情形是否发生尚不清楚）', besideThePoint: '所涉情形与本企业无关', listAll: '（--all 逐项列出）', ifSo: '前提', moreQuestions: '个问题（--all 全部列出）', missing: '需确认', asOf: '评估日期', none: '无',
-    source: '依据', rights: '权利（所涉情形发生时可主张）', informational: '政府工作目标与政策指引（仅供参考，不属于可享受的措施）',
-    rightsLater: '其他权利（所涉情形尚未发生或不明）', informationalLater: '其他政府工作目标与政策指引（所涉情形不明）',
+    questions: '需要回答的问题', decides: '可确定', rules: '项', listAll: '（--all 逐项列出）', moreQuestions: '个问题（--all 全部列出）', asOf: '评估日期', none: '无',
+    source: '依据', ifSo: '前提', incident: '事项',
   },
   en: {
-    applies: 'Applies', exclusions: 'Exclusions that apply', undetermined: 'Undetermined', doesNotApply: 'Does not apply',
-    notInForce: 'Not in force', questions: 'Questions to answer', decides: 'decides', rules: 'result(s)', because: 'not met',
-    missing: 'needs', asOf: 'as of', exclusionsClear: 'Exclusions checked and not triggered',
-    situational: 'Situational (apply only if the situation arises; not known yet)', besideThePoint: 'About situations that do not arise here',
-    listAll: '(--all lists them)', ifSo: 'if', moreQuestions: 'more questions (--all lists them)', none: 'none', source: 'source',
-    rights: 'Rights (can be invoked if the situation happens)', informational: 'Government targets and pointers to other policies (for information; not measures to claim)',
-    rightsLater: 'Other rights (their situation has not arisen or is not known)', informationalLater: 'Other government targets and pointers (their situation is not known)',
+    questions: 'Questions to answer', decides: 'decides', rules: 'result(s)', listAll: '(--all lists them)', moreQuestions: 'more questions (--all lists them)', asOf: 'as of', none: 'none',
+    source: 'source', ifSo: 'if', incident: 'incident',
   },
 };
 
@@ -112,6 +108,7 @@ export function checkReport(input: CheckReportInput) {
 /** checkReport but for its results, which are left as the results it lists (each one is resultJson of it). */
 export function checkReportParts({ profile, results, asOf, all, catalog }: CheckReportInput) {
   const groups = groupResults(results, catalog);
+  const windows = groups.notInForce.map((r) => ({ r, window: forceWindow(r, profile, asOf)! }));
   const head = {
     huiqiVersion: version,
     asOf,
@@ -125,134 +122,132 @@ export function checkReportParts({ profile, results, asOf, all, catalog }: Check
       situational: groups.situational.length,
       ineligible: groups.doesNotApply.length + groups.besideThePoint.length + groups.exclusionsClear.length,
       notInForce: groups.notInForce.length,
+      expired: windows.filter((w) => w.window.side === 'expired').length,
+      notYetInForce: windows.filter((w) => w.window.side === 'not-yet').length,
     },
+    // Each rule not in force with its window and the side of it the date judged falls (expired: after it ends).
+    notInForce: windows.map(({ r, window: { source: _source, ...w } }) => ({ ruleId: r.ruleId, ...(r.incidentId !== undefined && { incidentId: r.incidentId }), ...w })),
     questions: groups.questions,
   };
   if (all) return { head, listed: results };
   // What the table lists, in the results' order: the parts listed whole, rights and targets shown now (inView).
   const listed = new Set<RuleResult>();
   for (const part of [groups.applies, groups.exclusions, groups.undetermined, groups.doesNotApply]) for (const r of part) listed.add(r);
-  for (const part of [groups.rights, groups.informational]) for (const r of part) if (shownNow(r)) listed.add(r);
+  for (const part of [groups.rights, groups.informational]) for (const r of part) if (r.relevant === true) listed.add(r); // as the table shows them
   return { head, listed: results.filter((r) => listed.has(r)) };
 }
 export type CheckReport = ReturnType<typeof checkReport>;
 
 export const checkJson = (input: CheckReportInput): string => JSON.stringify(checkReport(input), null, 2);
 
-/** The outcome (with its amount; a goal or pointer has none), then its caveats and any doubt, one per line. */
+/** The outcome, then its caveats and any doubt, one per line. */
 function outcomeLines(r: RuleResult, lang: Lang): string[] {
-  const amount = amountText(r.rule.outcome.amount, lang);
   const doubt = doubtText(r, lang);
-  return [`${r.rule.outcome[lang]}${amount ? ` (${amount})` : ''}`, ...caveatTexts(r, lang), ...(doubt ? [doubt] : [])];
+  return [r.rule.outcome[lang], ...caveatTexts(r, lang), ...(doubt ? [doubt] : [])];
 }
 
 /** What an undetermined result still needs: its facts by label, or the figure a doubtful rule rests on. */
 function needsLines(r: RuleResult, lang: Lang, catalog: FactCatalog | undefined): string[] {
   const doubt = doubtText(r, lang);
   const facts = missingFactLabels(r, lang, catalog);
-  return [...(facts.length ? [`${words[lang].missing}: ${facts.join(lang === 'zh' ? '；' : '; ')}`] : []), ...caveatTexts(r, lang), ...(doubt ? [doubt] : [])];
+  return [...(facts.length ? [`${groupWords[lang].needs}: ${facts.join(lang === 'zh' ? '；' : '; ')}`] : []), ...caveatTexts(r, lang), ...(doubt ? [doubt] : [])];
 }
 
 interface Part {
   title: string;
   list: RuleResult[];
-  /** The lines under each result when the part is listed; a part without one is only ever counted. */
-  body?: (r: RuleResult) => string[];
-  /** Listed even when empty ("none"), or, for `counted`, only counted unless --all. */
-  show: 'always' | 'if-any' | 'counted';
+  body: (r: RuleResult) => string[];
+  /** Listed even when empty ("none"). */
+  always?: boolean;
+  /** After the part: the questions that decide it. */
+  questions?: boolean;
 }
 
 /**
- * The parts of a check, in the order every format shows them: what applies, exclusions, rights and
- * government targets whose situation arises, undetermined, does not apply, then what is counted
- * (listed too with --all).
+ * A person's result in the order every format shows it (summary.ts personResult): 适用 with what to do next,
+ * exclusions, 待确认 with its questions, the rights whose situation arises, 不适用, 已失效, 尚未生效; then what
+ * is counted. With --all, the counted groups are listed too.
  */
-function checkParts(g: ResultGroups, lang: Lang, all: boolean | undefined, cite: (r: RuleResult) => string, catalog: FactCatalog | undefined): Part[] {
-  const w = words[lang];
-  const rights = inView(g.rights, all);
-  const informational = inView(g.informational, all);
-  const because = (r: RuleResult) => [`${w.because}: ${r.failedConditions.map((c) => c[lang]).join('; ')}`];
+function checkParts(input: CheckReportInput, cite: (r: RuleResult) => string): { parts: Part[]; counted: string[] } {
+  const { profile, results, asOf, lang, all, catalog } = input;
+  const w = groupWords[lang];
+  const p = personResult(results, profile, asOf, catalog);
+  const because = (r: RuleResult) => [`${w.failed}: ${r.failedConditions.map((c) => c[lang]).join(lang === 'zh' ? '；' : '; ')}`];
   const described = (r: RuleResult) => [...outcomeLines(r, lang), cite(r)];
-  return [
-    { title: w.applies, list: g.applies, body: described, show: 'always' },
-    { title: w.exclusions, list: g.exclusions, body: described, show: 'if-any' },
-    { title: w.rights, list: rights.shown, body: (r) => [rightSituation(r, lang), ...described(r)], show: 'if-any' },
-    { title: w.informational, list: informational.shown, body: described, show: 'if-any' },
-    { title: w.undetermined, list: g.undetermined, body: (r) => [...needsLines(r, lang, catalog), cite(r)], show: 'always' },
-    { title: w.doesNotApply, list: g.doesNotApply, body: because, show: 'always' },
-    { title: w.rightsLater, list: rights.later, body: described, show: 'counted' },
-    { title: w.informationalLater, list: informational.later, body: described, show: 'counted' },
-    { title: w.situational, list: g.situational, body: (r) => [`${w.ifSo}: ${r.openConditions.map((c) => c[lang]).join('; ')}`], show: 'counted' },
-    { title: w.besideThePoint, list: g.besideThePoint, body: because, show: 'counted' },
-    { title: w.exclusionsClear, list: g.exclusionsClear, show: 'counted' },
-    { title: w.notInForce, list: g.notInForce, show: 'counted' },
+  const next = (r: RuleResult) => [...outcomeLines(r, lang), ...nextStepLines(r, lang).map(([k, v]) => `${k}: ${v}`), cite(r)];
+  const windows = new Map([...p.expired, ...p.notYet].map(({ r, window }) => [r, window]));
+  const dated = (r: RuleResult) => [windowText(windows.get(r)!, lang), cite(r)];
+  const parts: Part[] = [
+    { title: w.applies, list: p.applies, body: next, always: true },
+    { title: w.exclusions, list: p.exclusions, body: described },
+    { title: w.undetermined, list: p.undetermined, body: (r) => [...needsLines(r, lang, input.catalog), cite(r)], always: true, questions: true },
+    { title: w.rights, list: p.rights, body: (r) => [rightSituation(r, lang), ...described(r)] },
+    { title: w.doesNotApply, list: p.doesNotApply, body: because, always: true },
+    { title: w.expired, list: p.expired.map((e) => e.r), body: dated },
+    { title: w.notYet, list: p.notYet.map((e) => e.r), body: dated },
   ];
-}
-
-type Section = (title: string, list: RuleResult[], body: (r: RuleResult) => string[]) => void;
-
-/** Lists or counts each part, as one format draws them: `section` lists one, `line` writes a count. */
-function renderParts(parts: Part[], lang: Lang, all: boolean | undefined, section: Section, line: (text: string) => void) {
-  const w = words[lang];
-  for (const p of parts) {
-    if (p.show === 'always' || (p.list.length && p.body && (p.show === 'if-any' || all))) section(p.title, p.list, p.body!);
-    else if (p.show === 'counted' && p.list.length) line(`${p.title}: ${p.list.length} ${w.rules}${p.body ? ` ${w.listAll}` : ''}`);
-  }
-}
-
-/** A right or government target is shown (not only counted) when its situation arises. */
-const shownNow = (r: RuleResult): boolean => r.relevant === true;
-
-/**
- * Rights and government targets are listed when their situation arises for the enterprise (or with
- * --all); the others are counted, as situational rules are: a clerk should not read forty protections
- * against things that have not happened.
- */
-function inView(list: RuleResult[], all?: boolean): { shown: RuleResult[]; later: RuleResult[] } {
-  if (all) return { shown: list, later: [] };
-  return { shown: list.filter(shownNow), later: list.filter((r) => !shownNow(r)) };
+  if (!all) return { parts, counted: countedTexts(p, lang) };
+  const g = groupResults(results, input.catalog);
+  const shown = new Set(parts.flatMap((part) => part.list));
+  const ifSo = (r: RuleResult) => [`${words[lang].ifSo}: ${r.openConditions.map((c) => c[lang]).join('; ')}`];
+  parts.push(
+    { title: w.rightsLater, list: g.rights.filter((r) => !shown.has(r)), body: (r) => [rightSituation(r, lang), ...described(r)] },
+    { title: w.informational, list: g.informational, body: described },
+    { title: w.situational, list: g.situational, body: ifSo },
+    { title: w.besideThePoint, list: [...g.besideThePoint, ...g.notInForce.filter((r) => !shown.has(r))], body: because },
+    { title: w.exclusionsClear, list: g.exclusionsClear, body: described },
+  );
+  return { parts, counted: [] };
 }
 
 /** Plain text for a terminal; with `write`, written batch by batch as it is made (and '' returned). */
-export function checkTable({ profile, results, asOf, lang, all, catalog }: CheckReportInput, write?: (text: string) => void): string {
+export function checkTable(input: CheckReportInput, write?: (text: string) => void): string {
+  const { profile, results, asOf, lang, all, catalog } = input;
   const w = words[lang];
   const g = groupResults(results, catalog);
   const out = new Lines([`${profile.name}  ${profile.uscc}  (${w.asOf} ${asOf}, huiqi ${version})`, ''], write);
-  const section = (title: string, list: RuleResult[], body: (r: RuleResult) => string[]) => {
-    out.push(`${title} (${list.length})`);
-    if (!list.length) out.push(`  ${w.none}`);
-    for (const r of list) out.push(`  • ${resultTitle(r, lang)}`, ...body(r).map((l) => `      ${l}`));
-    out.push('');
-  };
   const cite = (r: RuleResult) => `${w.source}: ${citationText(r)}  [${r.ruleId}]`;
-  renderParts(checkParts(g, lang, all, cite, catalog), lang, all, section, (line) => out.push(line, ''));
-  if (g.questions.length) {
-    out.push(`${w.questions}:`);
-    for (const q of shownQuestions(g.questions, all)) out.push(`  ? ${q.label[lang]} (${questionKey(q)}) — ${w.decides} ${q.decides.length} ${w.rules}`);
-    if (!all && g.questions.length > QUESTIONS_SHOWN) out.push(`  … ${g.questions.length - QUESTIONS_SHOWN} ${w.moreQuestions}`);
+  const { parts, counted } = checkParts(input, cite);
+  out.push(headlineText(personResult(results, profile, asOf, catalog), lang), '');
+  for (const part of parts) {
+    if (!part.list.length && !part.always) continue;
+    out.push(`${part.title} (${part.list.length})`);
+    if (!part.list.length) out.push(`  ${w.none}`);
+    for (const r of part.list) out.push(`  • ${resultTitle(r, lang)}`, ...part.body(r).map((l) => `      ${l}`));
+    if (part.questions && g.questions.length) {
+      out.push(`  ${w.questions}:`);
+      for (const q of shownQuestions(g.questions, all)) out.push(`    ? ${q.label[lang]} (${questionKey(q)}) — ${w.decides} ${q.decides.length} ${w.rules}`);
+      if (!all && g.questions.length > QUESTIONS_SHOWN) out.push(`    … ${g.questions.length - QUESTIONS_SHOWN} ${w.moreQuestions}`);
+    }
+    out.push('');
   }
+  if (counted.length) out.push(...counted.map((c) => `${c} ${w.listAll}`), '');
   return out.text();
 }
 
 /** Markdown, e.g. to paste into a ticket or e-mail. */
-export function checkMarkdown({ profile, results, asOf, lang, all, catalog }: CheckReportInput): string {
+export function checkMarkdown(input: CheckReportInput): string {
+  const { profile, results, asOf, lang, all, catalog } = input;
   const w = words[lang];
   const g = groupResults(results, catalog);
   const out = new Lines([`# ${profile.name}`, '', `统一社会信用代码 ${profile.uscc} · ${w.asOf} ${asOf} · huiqi ${version}`, '']);
-  const section = (title: string, list: RuleResult[], body: (r: RuleResult) => string[]) => {
-    out.push(`## ${title} (${list.length})`, '');
-    if (!list.length) out.push(`_${w.none}_`, '');
-    for (const r of list) out.push(`- **${resultTitle(r, lang)}**`, ...body(r).map((l) => `  - ${l}`));
-    if (list.length) out.push('');
-  };
   const cite = (r: RuleResult) => `${w.source}: ${citationText(r)} — 「${r.rule.source.quote}」 (\`${r.ruleId}\`)`;
-  renderParts(checkParts(g, lang, all, cite, catalog), lang, all, section, (line) => out.push(line, ''));
-  if (g.questions.length) {
-    out.push(`## ${w.questions}`, '');
-    for (const q of shownQuestions(g.questions, all)) out.push(`- ${q.label[lang]} (\`${questionKey(q)}\`) — ${w.decides} ${q.decides.length} ${w.rules}`);
-    if (!all && g.questions.length > QUESTIONS_SHOWN) out.push(`- … ${g.questions.length - QUESTIONS_SHOWN} ${w.moreQuestions}`);
-    out.push('');
+  const { parts, counted } = checkParts(input, cite);
+  out.push(`**${headlineText(personResult(results, profile, asOf, catalog), lang)}**`, '');
+  for (const part of parts) {
+    if (!part.list.length && !part.always) continue;
+    out.push(`## ${part.title} (${part.list.length})`, '');
+    if (!part.list.length) out.push(`_${w.none}_`, '');
+    for (const r of part.list) out.push(`- **${resultTitle(r, lang)}**`, ...part.body(r).map((l) => `  - ${l}`));
+    if (part.list.length) out.push('');
+    if (part.questions && g.questions.length) {
+      out.push(`### ${w.questions}`, '');
+      for (const q of shownQuestions(g.questions, all)) out.push(`- ${q.label[lang]} (\`${questionKey(q)}\`) — ${w.decides} ${q.decides.length} ${w.rules}`);
+      if (!all && g.questions.length > QUESTIONS_SHOWN) out.push(`- … ${g.questions.length - QUESTIONS_SHOWN} ${w.moreQuestions}`);
+      out.push('');
+    }
   }
+  if (counted.length) out.push(...counted.map((c) => `- ${c} ${w.listAll}`), '');
   return withoutRawHtml(out.join());
 }
 

@@ -4,9 +4,10 @@ import type { RuleResult } from '../engine/evaluate.ts';
 import type { Deadline } from '../engine/deadlines.ts';
 import type { Unlock } from '../engine/gap.ts';
 import {
-  alongWithText, citationText, describeDeadline, describeStep, enterpriseDetails, fallbackText, needsText, outcomeText, QUESTION_LIMIT,
-  questionFields, RANKED_LIMIT, reportWords, resultNotes, situationalDeadlines, UNDETERMINED_LIMIT, resultTitle, unlockText, type ClientReport,
+  alongWithText, citationText, countedLines, countsText, describeDeadline, describeStep, enterpriseDetails, fallbackText, needsText, nextSteps, notInForceText, outcomeText, QUESTION_LIMIT,
+  questionFields, RANKED_LIMIT, reportWords, resultNotes, UNDETERMINED_LIMIT, resultTitle, unlockText, type ClientReport,
 } from './client-report.ts';
+import { groupWords } from './summary.ts';
 import { embeddedFontCss } from './font.ts';
 import { version } from '../io/version.ts';
 
@@ -40,6 +41,10 @@ dl.facts dd { margin: 0; }
 .card { flex: 1 1 150px; border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; }
 .card .n { font-size: 24px; font-weight: 700; }
 .card.ok .n { color: var(--ok); } .card.warn .n { color: var(--warn); }
+dl.next { display: grid; grid-template-columns: max-content 1fr; gap: 0 12px; margin: 2px 0; font-size: 13.5px; }
+dl.next dt { color: var(--muted); } dl.next dd { margin: 0; }
+ul.counted { list-style: none; padding-left: 0; }
+code, .cite { overflow-wrap: anywhere; }
 ol, ul { padding-left: 22px; }
 li.item { margin: 0 0 12px; break-inside: avoid; page-break-inside: avoid; }
 .title { font-weight: 600; }
@@ -67,10 +72,11 @@ function section(id: string, title: string, count: number | undefined, body: Par
   return h`<section id="${id}"><h2>${title}${count !== undefined ? h` <span class="count">(${count})</span>` : ''}</h2>${body}</section>\n`;
 }
 
-function ruleItem(r: RuleResult, lang: ClientReport['lang'], quote = true): Raw {
+function ruleItem(r: RuleResult, lang: ClientReport['lang'], quote = true, next: [string, string][] = []): Raw {
   const w = reportWords[lang];
   return h`<li class="item"><div class="title">${resultTitle(r, lang)}</div>
-<div class="outcome">${w.outcome}: ${outcomeText(r, lang)}</div>
+<div class="outcome">${w.outcome}: ${next.length ? r.rule.outcome[lang] : outcomeText(r, lang)}</div>
+${next.length ? h`<dl class="next">${next.map(([k, v]) => h`<dt>${k}</dt><dd>${v}</dd>`)}</dl>` : ''}
 ${resultNotes(r, lang).map((n) => h`<div class="note">${n}</div>`)}
 <div class="cite">${w.source}: ${r.rule.source.title}（${citationText(r)}）</div>
 ${quote ? h`<blockquote lang="zh">「${r.rule.source.quote}」</blockquote>` : ''}</li>`;
@@ -92,39 +98,32 @@ function rankedList(list: Unlock[], lang: ClientReport['lang'], catalog: ClientR
 
 /** The whole report as one HTML document. */
 export function clientReportHtml(report: ClientReport): string {
-  const { lang, groups: g, asOf } = report;
+  const { lang, asOf } = report;
   const w = reportWords[lang];
   const none = h`<p class="empty">${w.none}</p>`;
   const sep = lang === 'zh' ? '；' : '; ';
 
-  const summary = h`<div class="cards">
-<div class="card ok"><div class="n">${g.applies.length}</div>${w.countApplies}</div>
-<div class="card warn"><div class="n">${g.undetermined.length}</div>${w.countUndetermined}</div>
-<div class="card"><div class="n">${g.doesNotApply.length}</div>${w.countIneligible}</div>
-${g.rights.length ? h`<div class="card"><div class="n">${g.rights.length}</div>${w.countRights}</div>` : ''}
-${g.informational.length ? h`<div class="card"><div class="n">${g.informational.length}</div>${w.countInformational}</div>` : ''}
-</div>
+  const p = report.person;
+  const summary = h`<p class="headline"><strong>${countsText(report)}</strong></p>
 ${report.actions.length || report.keyDeadlines.length ? h`<ul>${report.actions.slice(0, 3).map((u) => h`<li><strong>${describeStep(u.step, lang, report.catalog)}</strong> — ${unlockText(u, lang)}</li>`)}${report.keyDeadlines.slice(0, 3).map((d) => h`<li class="deadline">${describeDeadline(d, lang, asOf)}</li>`)}</ul>` : ''}`;
 
-  const undetermined = g.undetermined.length
-    ? h`<h3>${w.questions}</h3><ol>${g.questions.slice(0, QUESTION_LIMIT).map((q) => h`<li>${q.label[lang]} — ${w.decides} ${q.decides.length} ${w.measures}</li>`)}</ol>
-${g.questions.length > QUESTION_LIMIT ? h`<p class="empty">${w.more}${g.questions.length - QUESTION_LIMIT} ${w.moreItems}</p>` : ''}
-<ul>${g.undetermined.slice(0, UNDETERMINED_LIMIT).map((r) => h`<li class="item"><div class="title">${resultTitle(r, lang)}</div><div class="cite">${needsText(r, lang, report.catalog)} · ${citationText(r)}</div></li>`)}</ul>
-${g.undetermined.length > UNDETERMINED_LIMIT ? h`<p class="empty">${w.more}${g.undetermined.length - UNDETERMINED_LIMIT} ${w.moreItems}</p>` : ''}`
+  const undetermined = p.undetermined.length
+    ? h`<ul>${p.undetermined.slice(0, UNDETERMINED_LIMIT).map((r) => h`<li class="item"><div class="title">${resultTitle(r, lang)}</div><div class="cite">${needsText(r, lang, report.catalog)} · ${citationText(r)}</div></li>`)}</ul>
+${p.undetermined.length > UNDETERMINED_LIMIT ? h`<p class="empty">${w.more}${p.undetermined.length - UNDETERMINED_LIMIT} ${w.moreItems}</p>` : ''}
+<h3>${w.questions}</h3><ol>${p.questions.slice(0, QUESTION_LIMIT).map((q) => h`<li>${q.label[lang]} — ${w.decides} ${q.decides.length} ${w.measures}</li>`)}</ol>
+${p.questions.length > QUESTION_LIMIT ? h`<p class="empty">${w.more}${p.questions.length - QUESTION_LIMIT} ${w.moreItems}</p>` : ''}`
     : none;
-
-  const situational = g.situational.length ? h`<p class="empty">${w.situational(g.situational.length)}</p>` : '';
+  const failed = (r: RuleResult) => r.failedConditions.map((c) => c[lang]).join(sep);
+  const brief = (list: RuleResult[], text: (r: RuleResult) => string) => h`<ul>${list.map((r) => h`<li class="item"><div class="title">${resultTitle(r, lang)}</div><div class="cite">${text(r)}</div></li>`)}</ul>`;
+  const counted = countedLines(report);
   const gap = !report.actions.length && !report.confirmations.length
     ? h`<p class="empty">${w.noGap}</p>`
     : h`${report.actions.length ? h`<h3>${w.actions}</h3>${rankedList(report.actions, lang, report.catalog)}` : ''}${report.confirmations.length ? h`<h3>${w.confirmations}</h3>${rankedList(report.confirmations, lang, report.catalog)}` : ''}`;
 
-  const deadlineList = (list: Deadline[]) => h`<ul>${list.map((d) => h`<li class="item"><div class="deadline">${describeDeadline(d, lang, asOf)}</div>
+  const deadlineList = (list: readonly Deadline[]) => h`<ul>${list.map((d) => h`<li class="item"><div class="deadline">${describeDeadline(d, lang, asOf)}</div>
 <div class="cite">${w.lost}: ${d.lost.map((r) => resultTitle(r, lang)).join(sep)}</div>
 ${d.gained.length ? h`<div class="cite">${w.gained}: ${d.gained.map((r) => resultTitle(r, lang)).join(sep)}</div>` : ''}</li>`)}</ul>`;
-  const situationalOnes = situationalDeadlines(report);
-  const deadlines = report.deadlines.length
-    ? h`${deadlineList(report.keyDeadlines)}${situationalOnes.length ? h`<p class="empty">${w.ifSituation}</p>${deadlineList(situationalOnes)}` : ''}`
-    : none;
+  const deadlines = report.keyDeadlines.length ? deadlineList(report.keyDeadlines) : none;
   const fields = questionFields(report);
 
   const sources = h`<ul>${report.sources.map((s) => h`<li class="item"><div class="title">${s.document.title}</div>
@@ -144,13 +143,16 @@ ${d.gained.length ? h`<div class="cite">${w.gained}: ${d.gained.map((r) => resul
 <header><h1>${w.title}</h1><div class="name">${report.profile.name}</div><div class="meta">${w.subtitle} · ${w.generated} ${version} · ${w.asOf} ${asOf}</div></header>
 ${section('enterprise', w.enterprise, undefined, h`<dl class="facts">${enterpriseDetails(report).map(([k, v]) => h`<dt>${k}</dt><dd>${v}</dd>`)}</dl>`)}
 ${section('summary', w.summary, undefined, summary)}
-${section('applies', w.applies, g.applies.length, g.applies.length ? h`<ul>${g.applies.map((r) => ruleItem(r, lang))}</ul>` : none)}
-${g.exclusions.length ? section('exclusions', w.exclusions, g.exclusions.length, h`<ul>${g.exclusions.map((r) => ruleItem(r, lang))}</ul>`) : ''}
-${g.rights.length ? section('rights', w.rights, g.rights.length, h`<ul>${g.rights.map((r) => ruleItem(r, lang))}</ul>`) : ''}
-${g.informational.length ? section('informational', w.informational, g.informational.length, h`<ul>${g.informational.map((r) => ruleItem(r, lang))}</ul>`) : ''}
-${section('undetermined', w.undetermined, g.undetermined.length, h`${undetermined}${situational}`)}
+${section('applies', w.applies, p.applies.length, p.applies.length ? h`<ul>${p.applies.map((r) => ruleItem(r, lang, true, nextSteps(report, r)))}</ul>` : none)}
+${p.exclusions.length ? section('exclusions', w.exclusions, p.exclusions.length, h`<ul>${p.exclusions.map((r) => ruleItem(r, lang))}</ul>`) : ''}
+${section('undetermined', w.undetermined, p.undetermined.length, undetermined)}
+${p.rights.length ? section('rights', w.rights, p.rights.length, h`<ul>${p.rights.map((r) => ruleItem(r, lang))}</ul>`) : ''}
+${p.doesNotApply.length ? section('does-not-apply', w.doesNotApply, p.doesNotApply.length, brief(p.doesNotApply, (r) => `${groupWords[lang].failed}: ${failed(r)}`)) : ''}
+${p.expired.length ? section('expired', w.expired, p.expired.length, brief(p.expired.map((e) => e.r), (r) => notInForceText(report, r))) : ''}
+${p.notYet.length ? section('not-yet', w.notYet, p.notYet.length, brief(p.notYet.map((e) => e.r), (r) => notInForceText(report, r))) : ''}
+${counted.length ? h`<ul class="counted">${counted.map((c) => h`<li class="empty">${c}</li>`)}</ul>` : ''}
 ${section('gap', w.gap, undefined, gap)}
-${section('deadlines', w.deadlines, report.deadlines.length, deadlines)}
+${section('deadlines', w.deadlines, report.keyDeadlines.length, deadlines)}
 ${section('sources', w.sources, report.sources.length, sources)}
 ${fields.length ? section('fields', w.fields, undefined, h`<dl class="facts">${fields.map(([label, fact]) => h`<dt>${label}</dt><dd><code>${fact}</code></dd>`)}</dl>`) : ''}
 <footer>${w.disclaimer}</footer>

@@ -21,6 +21,19 @@ function conditionLines(explainer: Explainer, c: Condition, lang: Lang, depth = 
   return [`${pad}- ${word}${own}`, ...children.flatMap((child) => conditionLines(explainer, child, lang, depth + 1))];
 }
 
+/** Whom to go to, how and by when, each with the words it rests on (a rule file writer checks them here). */
+function nextStepLines(rule: Rule, lang: Lang): string[] {
+  const cite = (q: { article?: string; lines: [number, number]; quote: string }) => `        「${q.quote}」 (${q.article ? `${q.article}, ` : ''}lines ${q.lines.join('-')})`;
+  const w = rule.applicationWindow;
+  return [
+    ...(rule.handledBy ?? []).flatMap((o) => [`handled by: ${lang === 'en' && o.en ? o.en : o.zh}`, cite(o.source)]),
+    ...(rule.handledByUnstated ? [`handled by: — ${rule.handledByUnstated[lang]}`] : []),
+    ...(rule.howToApply ? [`how to apply: ${lang === 'en' && rule.howToApply.en ? rule.howToApply.en : rule.howToApply.zh}`, cite(rule.howToApply.source)] : []),
+    ...(w ? [`apply within: ${[w.from && w.to ? `${w.from} to ${w.to}` : w.from ? `from ${w.from}` : w.to ? `by ${w.to}` : '', (lang === 'en' && w.en) || w.zh || ''].filter(Boolean).join(' — ')}`, cite(w.source)] : []),
+    ...(rule.horizon ? [`plan period ends: ${rule.horizon.end}`, cite(rule.horizon.source)] : []),
+  ];
+}
+
 /** One rule in full; `catalog`: the facts of its rule set, whose words describe its conditions. */
 export function ruleDetail(rule: Rule, lang: Lang, catalog: FactCatalog = builtinCatalog): string {
   const s = rule.source;
@@ -44,6 +57,7 @@ export function ruleDetail(rule: Rule, lang: Lang, catalog: FactCatalog = builti
     `outcome: ${rule.outcome[lang]}${amount ? ` (${amount})` : ''}`,
     ...(rule.notes ? [`notes: ${rule.notes[lang]}`] : []),
     ...(rule.confidence ? [`confidence: ${rule.confidence.level} — ${rule.confidence.reason[lang]}`] : []),
+    ...nextStepLines(rule, lang),
     `cases: ${rule.cases.length} (huiqi rules test)`,
   ];
   return lines.join('\n') + '\n';

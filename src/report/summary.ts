@@ -4,7 +4,8 @@ import type { Lang } from '../io/lang.ts';
 import { builtinCatalog, type FactCatalog } from '../facts/catalog.ts';
 import type { RuleResult } from '../engine/evaluate.ts';
 import type { FieldLabel } from '../profile/fields.ts';
-import { informationalKinds, isExclusion, restsOnDoubtfulFigure } from '../rules/schema.ts';
+import type { Enterprise } from '../profile/enterprise.ts';
+import { informationalKinds, isExclusion, restsOnDoubtfulFigure, type Rule } from '../rules/schema.ts';
 
 
 /** A fact to ask for: an enterprise fact, or an incident's (asked once per incident). */
@@ -124,12 +125,12 @@ export function doubtText(r: RuleResult, lang: Lang): string | undefined {
 }
 
 /**
- * A result's caveats (conditions only the authority judges), one line each: "unless customs judges …", then
- * the measures it is not combined with (就高不重复), which every surface shows beside it too.
+ * A result's caveats (conditions only the authority judges), one line each, then the measures it is not
+ * combined with (就高不重复), which every surface shows beside it too.
  */
 export function caveatTexts(r: RuleResult, lang: Lang): string[] {
   const combined = notCombinedNote(r.rule);
-  return [...(r.rule.caveats ?? []).map((c) => `${lang === 'zh' ? '但书' : 'caveat'}: ${c[lang]}`), ...(combined ? [combined[lang]] : [])];
+  return [...(r.rule.caveats ?? []).map((c) => `${groupWords[lang].caveat}: ${c[lang]}`), ...(combined ? [combined[lang]] : [])];
 }
 
 /** "与…不重复享受，按就高" from a rule's notCombinedWith, with the words it rests on; undefined without one. */
@@ -187,4 +188,186 @@ export function citationText(r: RuleResult): string {
   const { docNumber, title, article } = r.rule.source;
   // Documents published without a 文号 are named by their title.
   return docNumber.includes('无文号') ? `《${title}》 ${article}` : `${docNumber} ${article}`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// A person's result: the groups every output shows, in one order, with one table of words.
+
+/**
+ * The words of the groups a person's result is shown in, and of the badge an item of each carries: the page,
+ * `huiqi check` and `huiqi report` all take them from here, so a group is called the same everywhere and a
+ * badge says the group its item is listed in (never a status the item does not have).
+ */
+export const groupWords = {
+  zh: {
+    applies: '适用', exclusions: '适用的排除情形', undetermined: '待确认', rights: '您可以主张的权利', doesNotApply: '不适用',
+    expired: '已失效', notYet: '尚未生效', notInForce: '已失效 / 尚未生效',
+    informational: '政府工作目标与政策指引（仅供参考，不是可享受的措施）', situational: '视情形适用（相关情形是否发生尚不清楚）',
+    besideThePoint: '所涉情形与本企业无关', exclusionsClear: '已核查且未触发的排除情形',
+    rightsLater: '其他权利（所涉情形尚未发生或不明）',
+    questions: '决定这些措施的问题', nextSteps: '下一步', handledBy: '受理部门', howToApply: '如何申请', byWhen: '期限', howMuch: '金额',
+    noOffice: '文件未写明受理部门', window: '申请时间', caveat: '注意', failed: '未满足', needs: '需确认',
+    expiredOn: (to: string) => `已于${to}失效`, notYetFrom: (from: string) => `自${from}起施行`, dateLabel: (date: string) => `判断日期 ${date}`,
+    situationalCount: (n: number) => `另有 ${n} 项措施只在特定情形下适用`, rightsCount: (n: number) => `另有 ${n} 项权利所涉情形尚未发生或不明`,
+    informationalCount: (n: number) => `${n} 项政府工作目标与政策指引（仅供参考）`, besideCount: (n: number) => `${n} 项所涉情形与本企业无关`,
+    clearCount: (n: number) => `${n} 项排除情形已核查且未触发`,
+    documentExpired: (doc: string, to: string) => `${doc}已于${to}失效`,
+    noSuccessor: '目录中没有接续的文件；请向主管海关咨询本事项现在如何处理。',
+    measures: '项',
+  },
+  en: {
+    applies: 'Applies', exclusions: 'Exclusions that apply', undetermined: 'Undetermined', rights: 'Rights you can invoke', doesNotApply: 'Does not apply',
+    expired: 'Expired', notYet: 'Not yet in force', notInForce: 'Expired / not yet in force',
+    informational: 'Government targets and pointers (for information; not measures to claim)', situational: 'Situational (apply only if the situation arises; not known yet)',
+    besideThePoint: 'About situations that do not arise here', exclusionsClear: 'Exclusions checked and not triggered',
+    rightsLater: 'Other rights (their situation has not arisen or is not known)',
+    questions: 'Questions that decide these measures', nextSteps: 'Next steps', handledBy: 'handled by', howToApply: 'how to apply', byWhen: 'by when', howMuch: 'how much',
+    noOffice: 'the document names no office', window: 'application window', caveat: 'note', failed: 'not met', needs: 'needs',
+    expiredOn: (to: string) => `expired on ${to}`, notYetFrom: (from: string) => `in force from ${from}`, dateLabel: (date: string) => `judged on ${date}`,
+    situationalCount: (n: number) => `${n} more measure(s) apply only in situations not known to arise`, rightsCount: (n: number) => `${n} more right(s) whose situation has not arisen or is not known`,
+    informationalCount: (n: number) => `${n} government target(s) and pointer(s) (for information)`, besideCount: (n: number) => `${n} about situations that do not arise here`,
+    clearCount: (n: number) => `${n} exclusion(s) checked and not triggered`,
+    documentExpired: (doc: string, to: string) => `${doc} expired on ${to}`,
+    noSuccessor: 'No successor is in the catalog; ask the competent customs office how the matter is handled now.',
+    measures: 'measure(s)',
+  },
+} as const;
+
+/** Which side of its window a rule not in force falls, on the date that decides it (the evaluation date or its basis fact). */
+export interface ForceWindow {
+  side: 'expired' | 'not-yet';
+  from?: string;
+  to?: string;
+  /** The date judged: the evaluation date, or the value of `basis` (e.g. the disclosure date). */
+  date: string;
+  basis?: string;
+  /** The sentence that sets the window. */
+  source?: Rule['effective']['source'];
+}
+
+/** The window of a result not in force and the side of it its date falls; undefined for a rule in force. */
+export function forceWindow(r: RuleResult, profile: Pick<Enterprise, 'incidents'> & Record<string, unknown>, asOf: string): ForceWindow | undefined {
+  if (r.status !== 'not-in-force') return undefined;
+  const { from, to, basis, source } = r.rule.effective;
+  let date = asOf;
+  if (basis) {
+    const incident = r.incidentId !== undefined ? (profile.incidents.find((i) => i.id === r.incidentId) as Record<string, unknown> | undefined) : undefined;
+    const value = incident?.[basis] ?? profile[basis];
+    if (typeof value === 'string') date = value;
+  }
+  const side = to !== undefined && date > to ? 'expired' : 'not-yet';
+  return { side, ...(from !== undefined && { from }), ...(to !== undefined && { to }), date, ...(basis !== undefined && { basis }), ...(source && { source }) };
+}
+
+/** "已于2025-10-10失效" / "自2026-01-01起施行", with the sentence that sets the window when the rule file quotes one. */
+export function windowText(w: ForceWindow, lang: Lang): string {
+  const g = groupWords[lang];
+  const when = w.side === 'expired' ? g.expiredOn(w.to!) : w.from ? g.notYetFrom(w.from) : g.notYet;
+  const quote = w.source?.quote ? (lang === 'zh' ? `（「${w.source.quote}」）` : ` (「${w.source.quote}」)`) : '';
+  return `${when}${quote}`;
+}
+
+/** The fields a rule file may give about what to do next (optional: a rule without them still reads). */
+interface NextStepFields {
+  handledBy?: readonly { zh: string; en?: string }[];
+  handledByUnstated?: { zh: string; en: string };
+  howToApply?: { zh: string; en?: string };
+  applicationWindow?: { from?: string; to?: string; zh?: string; en?: string };
+}
+
+/** What to do next on a measure, one [label, text] per line: who handles it, how to apply, when, how much. */
+export function nextStepLines(r: RuleResult, lang: Lang, deadlinesOf: readonly string[] = []): [string, string][] {
+  const g = groupWords[lang];
+  const rule = r.rule as Rule & NextStepFields;
+  const sep = lang === 'zh' ? '、' : '; ';
+  const office = rule.handledBy?.length
+    ? rule.handledBy.map((o) => (lang === 'en' && o.en ? o.en : o.zh)).join(sep)
+    : rule.handledByUnstated
+      ? (lang === 'zh' ? `${g.noOffice}（${rule.handledByUnstated.zh}）` : `${g.noOffice} (${rule.handledByUnstated.en})`)
+      : g.noOffice;
+  const lines: [string, string][] = [[g.handledBy, office]];
+  if (rule.howToApply) lines.push([g.howToApply, (lang === 'en' && rule.howToApply.en) || rule.howToApply.zh]);
+  const w = rule.applicationWindow;
+  const windowWords = w && ((lang === 'en' && w.en) || w.zh || [w.from, w.to].filter(Boolean).join(' – '));
+  const when = [...(windowWords ? [windowWords] : []), ...deadlinesOf];
+  if (when.length) lines.push([g.byWhen, when.join(lang === 'zh' ? '；' : '; ')]);
+  const amount = amountText(rule.outcome.amount, lang);
+  if (amount) lines.push([g.howMuch, amount]);
+  return lines;
+}
+
+/**
+ * A person's result in the order every output shows it: 适用 (with what to do next), the exclusions that
+ * apply, 待确认 (with the questions that decide them), the rights whose situation is known to arise (the rest
+ * counted), 不适用, then 已失效 and 尚未生效 (each with its date). Goals, situational measures, situations
+ * that do not arise and exclusions not triggered are counted.
+ */
+export interface PersonResult {
+  applies: RuleResult[];
+  exclusions: RuleResult[];
+  undetermined: RuleResult[];
+  questions: Question[];
+  rights: RuleResult[];
+  doesNotApply: RuleResult[];
+  expired: { r: RuleResult; window: ForceWindow }[];
+  notYet: { r: RuleResult; window: ForceWindow }[];
+  /** Not in force, about a situation that does not arise here: counted with besideThePoint. */
+  counted: { rightsLater: number; informational: number; situational: number; besideThePoint: number; exclusionsClear: number };
+}
+
+export function personResult(results: readonly RuleResult[], profile: Pick<Enterprise, 'incidents'> & Record<string, unknown>, asOf: string, catalog: FactCatalog = builtinCatalog): PersonResult {
+  const g = groupResults(results, catalog);
+  const expired: PersonResult['expired'] = [];
+  const notYet: PersonResult['notYet'] = [];
+  let beside = g.besideThePoint.length;
+  for (const r of g.notInForce) {
+    if (r.relevant === false) {
+      beside++;
+      continue;
+    }
+    const window = forceWindow(r, profile, asOf)!;
+    (window.side === 'expired' ? expired : notYet).push({ r, window });
+  }
+  const rights = g.rights.filter((r) => r.relevant === true);
+  return {
+    applies: g.applies, exclusions: g.exclusions, undetermined: g.undetermined, questions: g.questions, rights, doesNotApply: g.doesNotApply, expired, notYet,
+    counted: { rightsLater: g.rights.length - rights.length, informational: g.informational.length, situational: g.situational.length, besideThePoint: beside, exclusionsClear: g.exclusionsClear.length },
+  };
+}
+
+/** The counted lines of a person's result, in words ("另有 81 项措施只在特定情形下适用"). */
+export function countedTexts(p: PersonResult, lang: Lang): string[] {
+  const g = groupWords[lang];
+  const c = p.counted;
+  return [
+    ...(c.rightsLater ? [g.rightsCount(c.rightsLater)] : []), ...(c.situational ? [g.situationalCount(c.situational)] : []),
+    ...(c.informational ? [g.informationalCount(c.informational)] : []), ...(c.besideThePoint ? [g.besideCount(c.besideThePoint)] : []),
+    ...(c.exclusionsClear ? [g.clearCount(c.exclusionsClear)] : []),
+  ];
+}
+
+/** The headline: each group's count, equal to what is listed under it. */
+export function headlineText(p: PersonResult, lang: Lang): string {
+  const g = groupWords[lang];
+  const parts: [number, string][] = [[p.applies.length, g.applies], [p.undetermined.length, g.undetermined], [p.rights.length, g.rights], [p.doesNotApply.length, g.doesNotApply]];
+  if (p.exclusions.length) parts.splice(1, 0, [p.exclusions.length, g.exclusions]);
+  if (p.expired.length) parts.push([p.expired.length, g.expired]);
+  if (p.notYet.length) parts.push([p.notYet.length, g.notYet]);
+  return parts.map(([n, word]) => (lang === 'zh' ? `${word} ${n} 项` : `${word}: ${n}`)).join(' · ');
+}
+
+/**
+ * For an incident whose measures are all out of their window: each document whose window ended before the
+ * incident's date, and whether any rule of another document in force covers the incident (a successor).
+ */
+export function expiredDocuments(incidentResults: readonly RuleResult[], profile: Pick<Enterprise, 'incidents'> & Record<string, unknown>, asOf: string): { docNumber: string; title: string; to: string; quote?: string; successor: boolean }[] {
+  const byDoc = new Map<string, { docNumber: string; title: string; to: string; quote?: string; successor: boolean }>();
+  const inForceDocs = new Set(incidentResults.filter((r) => r.status !== 'not-in-force').map((r) => r.rule.source.docNumber));
+  for (const r of incidentResults) {
+    const w = forceWindow(r, profile, asOf);
+    if (w?.side !== 'expired' || byDoc.has(r.rule.source.docNumber)) continue;
+    const doc = r.rule.source;
+    byDoc.set(doc.docNumber, { docNumber: doc.docNumber, title: doc.title, to: w.to!, ...(w.source?.quote && { quote: w.source.quote }), successor: [...inForceDocs].some((d) => d !== doc.docNumber) });
+  }
+  return [...byDoc.values()];
 }

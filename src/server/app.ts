@@ -14,6 +14,7 @@ import { defaultBodyLimits, type BodyLimits, type ServerContext } from './contex
 import { ruleSetSchemas } from './schemas.ts';
 import { pagesPlugin } from './pages/plugin.ts';
 import { mib, Problem, PROBLEM_TYPE } from './problem.ts';
+import { multipartProblem } from './request.ts';
 
 /** A request (headers and body) must arrive within this time, else 408: 2 minutes by default. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 120_000;
@@ -41,6 +42,8 @@ const securityHeaders = {
 /** Fastify's own errors (body too large, bad JSON, unsupported media type…) as problems, in plain words. */
 function problemOf(error: FastifyError, limits: BodyLimits): Problem {
   if (error instanceof Problem) return error;
+  const multipart = multipartProblem(error);
+  if (multipart) return multipart;
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new Problem(413, 'Request body too large', `a profile or form may be at most ${limits.profile} bytes (${mib(limits.profile)}); lists go to POST /api/v1/screen, at most ${mib(limits.list)}`);

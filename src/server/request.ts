@@ -72,6 +72,20 @@ export function profileBodyParsers(app: FastifyInstance, bodyLimit: number) {
   });
 }
 
+/** What the multipart parser (busboy, under @fastify/multipart) says of a form it cannot read. */
+const MULTIPART_ERRORS = /^(Multipart: Boundary not found|Boundary required|Unexpected end of multipart data|(Part|Field) terminated early|The needle (cannot|has to)|Unsupported Content-Type|Missing Content-Type|Malformed)/;
+
+/** A multipart form that cannot be read, as a 400 saying what is wrong; undefined for any other error. */
+export function multipartProblem(error: unknown): Problem | undefined {
+  if (!(error instanceof Error) || !MULTIPART_ERRORS.test(error.message)) return undefined;
+  const why =
+    /Boundary not found|Boundary required|needle cannot be an empty/.test(error.message) ? 'its Content-Type names no boundary (multipart/form-data; boundary=…)'
+    : /needle cannot have a length/.test(error.message) ? 'its boundary is longer than 70 characters'
+    : /end of multipart data|terminated early/.test(error.message) ? 'the form ends before its closing boundary (cut short?)'
+    : error.message;
+  return new Problem(400, 'Malformed multipart form', `the multipart/form-data body cannot be read: ${why}`, undefined, 'urn:huiqi:problem:malformed-multipart');
+}
+
 /** The query validated by `schema`; a 400 naming each bad or unknown parameter otherwise. */
 export function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.output<T> {
   const parsed = schema.safeParse(query ?? {});

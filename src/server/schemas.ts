@@ -4,7 +4,7 @@
 // names a jurisdiction is built per rule set (ruleSetSchemas): a server on --rules DIR takes its folders.
 import { z } from 'zod';
 import { isoDate } from '../profile/fields.ts';
-import { bilingual, citationSchema, documentSchema, effectiveSchema, ruleKinds, ruleSchema, statuses } from '../rules/schema.ts';
+import { bilingual, citationSchema, documentSchema, effectiveSchema, horizonSchema, ruleKinds, ruleSchema, statuses } from '../rules/schema.ts';
 import { listFormats } from '../batch/read.ts';
 
 const asOf = isoDate().optional().describe('evaluation date YYYY-MM-DD (default: the server\'s, normally today); decides which rules are in force');
@@ -28,7 +28,8 @@ export const queries = {
   screen: z.strictObject({
     asOf,
     lang: lang.describe('language of rule titles in the result'),
-    format: z.enum(['csv', 'jsonl']).default('csv').describe('result format'),
+    format: z.enum(['csv', 'jsonl', 'xlsx']).default('csv').describe('result format (CSV with a UTF-8 BOM, for Excel)'),
+    headers: z.enum(['en', 'zh']).default('en').describe('column headers of the result: English names (stable for programs) or Chinese words'),
     inputFormat: z.enum(listFormats).optional().describe('list format (default: from the Content-Type or file name, else sniffed)'),
     only: z.enum(['eligible', 'errors']).optional().describe('write only rows with an eligible rule (and rows with errors), or only rows with errors'),
     ignoreUnknownColumns: flag.default(false).describe('skip columns that name no profile field instead of refusing the list'),
@@ -93,13 +94,34 @@ export function ruleSetSchemas(jurisdictions: readonly string[]) {
     confidence: ruleSchema.shape.confidence,
     doubtful: z.literal(true).optional().describe('the rule rests on a doubtful figure (confidence low): confirm it before relying on the result'),
     caveats: ruleSchema.shape.caveats.describe('conditions only the authority judges: they do not block the result'),
+    handledBy: ruleSchema.shape.handledBy.describe('the office(s) the text names for the measure'),
+    handledByUnstated: ruleSchema.shape.handledByUnstated.describe('why the text names no office'),
+    howToApply: ruleSchema.shape.howToApply,
+    applicationWindow: ruleSchema.shape.applicationWindow,
+    notCombinedWith: ruleSchema.shape.notCombinedWith,
+    notCombinedNote: bilingual.optional().describe('the measures it is not combined with (就高不重复), in words'),
+    horizon: horizonSchema.optional().describe('the plan period\'s end where the text gives no period of validity'),
+    horizonPassed: z.literal(true).optional().describe('the plan period has ended by the evaluation date'),
+    horizonNote: bilingual.optional(),
   });
 
   const checkOut = z.object({
     huiqiVersion: z.string(),
     asOf: isoDate(),
     enterprise: z.object({ name: z.string(), uscc: z.string() }),
-    counts: z.object({ eligible: z.number().int(), rights: z.number().int(), informational: z.number().int(), undetermined: z.number().int(), situational: z.number().int(), ineligible: z.number().int(), notInForce: z.number().int() }),
+    counts: z.object({
+      eligible: z.number().int(), rights: z.number().int(), informational: z.number().int(), undetermined: z.number().int(), situational: z.number().int(), ineligible: z.number().int(),
+      notInForce: z.number().int(), expired: z.number().int().describe('not in force: the date judged falls after the window'), notYetInForce: z.number().int().describe('not in force: the date judged falls before the window'),
+    }),
+    notInForce: z
+      .array(z.object({
+        ruleId: z.string(), incidentId: z.string().optional(),
+        side: z.enum(['expired', 'not-yet']).describe('which side of the window the date judged falls: expired (after `to`) or not-yet (before `from`)'),
+        from: isoDate().optional(), to: isoDate().optional(),
+        date: isoDate().describe('the date judged: the evaluation date, or the value of `basis` (e.g. the disclosure date)'),
+        basis: z.string().optional().describe('the date fact that decides whether the rule is in force, when not the evaluation date'),
+      }))
+      .describe('each rule not in force, with its window and the side of it the date falls'),
     questions: z.array(questionOut).describe('facts to ask for, the one deciding most first'),
     results: z.array(resultOut),
   });

@@ -3,14 +3,20 @@
 // `huiqi screen` writes it: rows out = rows in, a bad row keeps its number and names its problem in the
 // `error` column. Both directions stream (src/batch reads and writes streams), so memory stays flat
 // whatever the list's size; the upload is counted and cut off at the list limit.
-import { PassThrough, Transform, Writable, type Readable } from 'node:stream';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, pipeline, Transform, Writable, type Readable } from 'node:stream';
+import { pipeline as streamPipeline } from 'node:stream/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ListFormat } from '../batch/read.ts';
+import type { InputEncoding } from '../io/encoding.ts';
 import { screenList } from '../batch/run.ts';
 import type { Summary } from '../batch/summary.ts';
 import type { ServerContext } from './context.ts';
 import { mib, Problem } from './problem.ts';
-import { mediaType, parseQuery } from './request.ts';
+import { declaredCharset, mediaType, multipartProblem, parseQuery } from './request.ts';
 import { queries } from './schemas.ts';
 
 /** Raw list bodies by media type; application/octet-stream leaves the format to the first bytes. */
@@ -41,17 +47,26 @@ function limited(input: Readable, limit: number, onTooLarge: () => void): Readab
       } else callback(null, chunk);
     },
   });
-  input.on('error', (e) => counter.destroy(e));
-  return input.pipe(counter);
+  // pipeline, not pipe: an upload already cut short (its part destroyed before screening began to read
+  // it) still ends the counter, with the error, instead of leaving its reader waiting for ever.
+  pipeline(input, counter, () => {});
+  return counter;
 }
 
 /** `Content-Disposition` for the result of `name` (an uploaded file's name, or none). */
-function attachment(name: string | undefined, format: 'csv' | 'jsonl'): string {
+function attachment(name: string | undefined, format: ResultFormat): string {
   const base = (name ?? 'list').replace(/\.[^.]*$/, '') || 'list';
   const file = `${base}-screened.${format}`;
   const ascii = file.replace(/[^\w.-]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file)}`;
 }
+
+type ResultFormat = 'csv' | 'jsonl' | 'xlsx';
+const resultTypes: Record<ResultFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  jsonl: 'application/x-ndjson; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
 
 const discard = () => new Writable({ write: (_chunk, _encoding, callback) => callback() });
 
@@ -60,33 +75,63 @@ interface Upload {
   /** The uploaded file's name, if the client gave one. */
   name?: string;
   format?: ListFormat;
-  /** Form fields sent before the file: the same options as the query. */
+  encoding?: InputEncoding;
+  /** Form fields: the same options as the query. */
   fields: Record<string, string>;
 }
 
-async function uploadOf(request: FastifyRequest, limit: number): Promise<Upload> {
+async function uploadOf(request: FastifyRequest, reply: FastifyReply, limit: number): Promise<Upload> {
   const type = mediaType(request);
   const length = Number(request.headers['content-length']);
   // A form carries a few hundred bytes of boundaries and fields besides the file.
   if (Number.isFinite(length) && length > limit + (type === 'multipart/form-data' ? 64 * 1024 : 0)) throw tooLarge(limit);
-  if (type === 'multipart/form-data') {
-    const part = await request.file();
-    if (!part) throw new Problem(400, 'No list', `the form has no file: send the list in the file field "${LIST_FIELD}"`, [{ field: LIST_FIELD, message: 'is required' }]);
-    if (part.fieldname !== LIST_FIELD) {
-      throw new Problem(400, 'No list', `send the list in the file field "${LIST_FIELD}" (got a file in "${part.fieldname}")`, [{ field: LIST_FIELD, message: 'is required' }]);
-    }
-    const fields: Record<string, string> = {};
-    for (const [key, field] of Object.entries(part.fields)) {
-      const value = Array.isArray(field) ? field[0] : field;
-      if (key !== LIST_FIELD && value && value.type === 'field' && typeof value.value === 'string' && value.value !== '') fields[key] = value.value;
-    }
-    return { stream: part.file, ...(part.filename && { name: part.filename }), fields };
-  }
+  if (type === 'multipart/form-data') return formUpload(request, reply, limit);
   if (!(type in LIST_TYPES)) {
     throw new Problem(415, 'Unsupported media type', `send the list as text/csv, application/x-ndjson, an XLSX file or multipart/form-data with the file field "${LIST_FIELD}" (got ${type || 'no Content-Type'})`);
   }
   const format = LIST_TYPES[type];
-  return { stream: request.body as Readable, ...(format && { format }), fields: {} };
+  // A declared charset decides a text list's encoding, as --encoding does (else a BOM, UTF-8, GB18030).
+  const encoding = declaredCharset(request);
+  return { stream: request.body as Readable, ...(format && { format }), ...(encoding && { encoding }), fields: {} };
+}
+
+/**
+ * A list sent as a form: the whole form is read first, its file into a temporary file (disk, not memory),
+ * so that a form cut short, without a boundary, with no file or with two files is a 400 problem before any
+ * screening begins, and fields after the file count too. The file is removed when the reply is sent.
+ */
+async function formUpload(request: FastifyRequest, reply: FastifyReply, limit: number): Promise<Upload> {
+  const noList = (detail: string) => new Problem(400, 'No list', detail, [{ field: LIST_FIELD, message: 'is required' }]);
+  const fields: Record<string, string> = {};
+  let file: { path: string; name?: string } | undefined;
+  const folder = await mkdtemp(join(tmpdir(), 'huiqi-upload-'));
+  reply.raw.once('close', () => void rm(folder, { recursive: true, force: true }));
+  try {
+    for await (const part of request.parts({ limits: { files: 2 } })) {
+      if (part.type === 'field') {
+        if (typeof part.value === 'string' && part.value !== '' && part.fieldname !== LIST_FIELD) fields[part.fieldname] = part.value;
+        continue;
+      }
+      if (file || part.fieldname !== LIST_FIELD) {
+        part.file.resume();
+        throw file ? noList(`the form has more than one file: send one list in the file field "${LIST_FIELD}"`) : noList(`send the list in the file field "${LIST_FIELD}" (got a file in "${part.fieldname}")`);
+      }
+      const path = join(folder, 'list');
+      let bytes = 0;
+      const count = new Transform({
+        transform(chunk: Buffer, _encoding, callback) {
+          bytes += chunk.length;
+          callback(bytes > limit ? tooLarge(limit) : null, chunk);
+        },
+      });
+      await streamPipeline(part.file, count, createWriteStream(path));
+      file = { path, ...(part.filename && { name: part.filename }) };
+    }
+  } catch (e) {
+    throw multipartProblem(e) ?? e;
+  }
+  if (!file) throw noList(`the form has no file: send the list in the file field "${LIST_FIELD}"`);
+  return { stream: createReadStream(file.path, { highWaterMark: 64 * 1024 }), ...(file.name && { name: file.name }), fields };
 }
 
 export async function screenRoute(app: FastifyInstance, { context }: { context: ServerContext }) {
@@ -96,7 +141,7 @@ export async function screenRoute(app: FastifyInstance, { context }: { context: 
   app.post('/screen', async (request, reply) => {
     parseQuery(queries.screen, request.query); // unknown or bad parameters are refused before the upload is read
     const limit = context.limits.list;
-    const upload = await uploadOf(request, limit);
+    const upload = await uploadOf(request, reply, limit);
     const query = parseQuery(queries.screen, { ...upload.fields, ...(request.query as object) });
     const asOf = query.asOf ?? context.asOf();
     reply.header('huiqi-as-of', asOf);
@@ -110,10 +155,12 @@ export async function screenRoute(app: FastifyInstance, { context }: { context: 
       input: { stream: input, name: upload.name ?? 'upload' },
       output: sink,
       ...((query.inputFormat ?? upload.format) && { inputFormat: query.inputFormat ?? upload.format }),
+      ...(upload.encoding && { encoding: upload.encoding }),
       outputFormat: query.format,
       rules: context.rules,
       asOf,
       lang: query.lang,
+      headers: query.headers,
       ...(query.only && { only: query.only }),
       ignoreUnknownColumns: query.ignoreUnknownColumns,
       stderr: discard(),
@@ -171,9 +218,9 @@ function downloadStreams() {
   return { sink, body, firstWrite };
 }
 
-function sendStream(reply: FastifyReply, out: PassThrough, disposition: string, format: 'csv' | 'jsonl', summary: () => Summary | undefined) {
+function sendStream(reply: FastifyReply, out: PassThrough, disposition: string, format: ResultFormat, summary: () => Summary | undefined) {
   reply
-    .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
+    .type(resultTypes[format])
     .header('content-disposition', disposition)
     // Known only at the end of the stream: sent as HTTP trailers, for clients that read them.
     .trailer('huiqi-rows-in', async () => String(summary()?.rowsIn ?? ''))
@@ -184,6 +231,8 @@ function sendStream(reply: FastifyReply, out: PassThrough, disposition: string, 
 function problemOfScreening(error: unknown, overLimit: boolean, limit: number): Problem {
   if (overLimit) return tooLarge(limit);
   if (error instanceof Problem) return error;
+  const multipart = multipartProblem(error instanceof Error && error.cause ? error.cause : error);
+  if (multipart) return multipart;
   if (error instanceof Error && error.name === 'LimitError') return new Problem(422, 'List beyond a limit', error.message, undefined, 'urn:huiqi:problem:limit');
   if (error instanceof Error && (error.name === 'InputError' || error.name === 'OptionError')) return new Problem(400, 'Invalid list', error.message, undefined, 'urn:huiqi:problem:invalid-list');
   throw error;

@@ -15,7 +15,7 @@ describe('huiqi check', () => {
   it('tells the AEO sample that 127号 item (二) applies to its tax incident, with the source', () => {
     const { code, stdout } = huiqi('check', 'samples/aeo-manufacturer-chongqing.yaml', '--lang', 'en');
     expect(code).toBe(0);
-    const applies = stdout.slice(stdout.indexOf('Applies'), stdout.indexOf('Undetermined'));
+    const applies = stdout.slice(stdout.indexOf('Applies ('), stdout.indexOf('Undetermined ('));
     expect(applies).toContain('[gacc-2023-127/no-penalty-tax-within-2-years]');
     expect(applies).not.toContain('[gacc-2023-127/no-penalty-tax-within-6-months]');
     expect(applies).toContain('海关总署公告2023年第127号 第一条第（二）项');

@@ -81,27 +81,31 @@ describe('verdict groups', () => {
 });
 
 describe('every output shows the groups, caveats and doubts', () => {
-  it('check table and Markdown, in English and Chinese', async () => {
+  it('check table and Markdown, in English and Chinese: 适用, 待确认, the rights that arise, with one table of words; targets counted', async () => {
     const input = await run({ customsCredit: 'advanced', apportionmentDemanded: true });
     const table = checkTable({ ...input, lang: 'en' });
-    const applies = table.slice(table.indexOf('Applies'), table.indexOf('Rights'));
+    expect(table).toContain('Applies: 1 · Undetermined: 1 · Rights you can invoke: 1 · Does not apply: 0');
+    const applies = table.slice(table.indexOf('Applies (1)'), table.indexOf('Undetermined (1)'));
     expect(applies).toContain('AEO guarantee exemption');
-    expect(applies).toContain('caveat: unless customs judges there is a supervision risk');
+    expect(applies).toContain('note: unless customs judges there is a supervision risk');
+    expect(applies).toContain('handled by: the document names no office');
     expect(applies).not.toContain('Release within 6 hours');
-    const rights = table.slice(table.indexOf('Rights'), table.indexOf('Government targets'));
-    expect(rights).toContain('The right to refuse an apportionment');
-    expect(rights).toContain('the situation has arisen: it can be invoked now');
-    const info = table.slice(table.indexOf('Government targets'), table.indexOf('Undetermined'));
-    expect(info).toContain('Release within 6 hours (a target)');
-    expect(info).toContain('Use the existing tax incentives (a pointer)');
-    const undetermined = table.slice(table.indexOf('Undetermined'));
+    const undetermined = table.slice(table.indexOf('Undetermined (1)'), table.indexOf('Rights you can invoke (1)'));
     expect(undetermined).toContain('Subsidy on a garbled figure');
     expect(undetermined).toContain('doubtful figure: the figure in the source is doubtful (the seed text is garbled); confirm the real figure');
+    const rights = table.slice(table.indexOf('Rights you can invoke (1)'), table.indexOf('Does not apply (0)'));
+    expect(rights).toContain('The right to refuse an apportionment');
+    expect(rights).toContain('the situation has arisen: it can be invoked now');
+    // Targets and pointers are counted, not listed, unless --all.
+    expect(table).toContain('2 government target(s) and pointer(s) (for information) (--all lists them)');
+    expect(table).not.toContain('Release within 6 hours (a target)');
+    expect(checkTable({ ...input, lang: 'en', all: true })).toContain('Release within 6 hours (a target)');
 
     const zh = checkMarkdown({ ...input, lang: 'zh' });
-    expect(zh).toContain('## 权利（所涉情形发生时可主张） (1)');
-    expect(zh).toContain('## 政府工作目标与政策指引（仅供参考，不属于可享受的措施） (2)');
-    expect(zh).toContain('但书: 海关认为存在监管风险的除外');
+    expect(zh).toContain('## 您可以主张的权利 (1)');
+    expect(zh).toContain('- 2 项政府工作目标与政策指引（仅供参考） （--all 逐项列出）');
+    expect(zh).toContain('注意: 海关认为存在监管风险的除外');
+    expect(zh).not.toContain('但书');
     expect(zh).toContain('数字存疑：政策原文中的数字不可靠（种子文本乱码）');
   });
 
@@ -115,17 +119,17 @@ describe('every output shows the groups, caveats and doubts', () => {
   });
 
   it('client report: separate sections, never counted as applying, never valued, caveats and doubt shown', async () => {
-    const input = await run({ customsCredit: 'advanced' });
+    const input = await run({ customsCredit: 'advanced', apportionmentDemanded: true });
     const report = buildClientReport({ ...input, lang: 'en' });
     const md = clientReportMarkdown(report);
-    expect(md).toContain('- 1 apply · 1 rights · 1 undetermined · 0 do not apply · 2 targets and pointers (for information)');
-    expect(md).toContain('## Rights of the enterprise (can be invoked if the situation happens) (1)');
-    expect(md).toContain('## Government targets and pointers to other policies (for information: not measures the enterprise can claim, not counted) (2)');
-    expect(md).toContain('  - caveat: unless customs judges there is a supervision risk');
+    expect(md).toContain('- Applies: 1 · Undetermined: 1 · Rights you can invoke: 1 · Does not apply: 0');
+    expect(md).toContain('## Rights you can invoke (1)');
+    expect(md).toContain('- _2 government target(s) and pointer(s) (for information)_');
+    expect(md).toContain('  - note: unless customs judges there is a supervision risk');
     expect(md).toMatch(/Subsidy on a garbled figure — doubtful figure: the figure in the source is doubtful/);
     const html = clientReportHtml(buildClientReport({ ...input, lang: 'zh' }));
     expect(html).toContain('<section id="rights">');
-    expect(html).toContain('<section id="informational">');
-    expect(html).toContain('<div class="note">但书: 海关认为存在监管风险的除外</div>');
+    expect(html).not.toContain('<section id="informational">');
+    expect(html).toContain('<div class="note">注意: 海关认为存在监管风险的除外</div>');
   });
 });

@@ -192,6 +192,15 @@ describe('huiqi rules validate and the next steps', () => {
   }, 120_000);
 });
 
+describe('huiqi rules show', () => {
+  it('prints the office, how to apply and the window with the words they rest on (海关总署公告2024年第32号 第一条)', () => {
+    const run = spawnSync(process.execPath, ['bin/huiqi.js', 'rules', 'show', 'gacc-2024-32/advance-ruling-extension'], { encoding: 'utf8', timeout: 120_000 });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('handled by: 《预裁定决定书》制发海关\n        「向《预裁定决定书》制发海关提出针对该决定书有效期的展期申请」 (第一条第（一）项, lines 10596-10600)');
+    expect(run.stdout).toContain('apply within: 《预裁定决定书》有效期截止日前30日至90日内');
+  }, 120_000);
+});
+
 describe('huiqi check --format json', () => {
   it('shows the horizon of 渝府办发〔2022〕35号 and its note after 2025', () => {
     const run = spawnSync(process.execPath, ['bin/huiqi.js', 'check', 'samples/aeo-manufacturer-chongqing.yaml', '--format', 'json', '--all', '--as-of', '2026-03-01'], { encoding: 'utf8', timeout: 120_000 });
@@ -200,5 +209,19 @@ describe('huiqi check --format json', () => {
     const results = report.results.filter((r) => r.source.docNumber === '渝府办发〔2022〕35号');
     expect(results.length).toBeGreaterThan(0);
     expect(results.every((r) => r.horizon?.end === '2025-12-31' && r.horizonPassed === true && r.horizonNote?.zh.includes('2025年'))).toBe(true);
+  }, 120_000);
+
+  it('shows whom to go to, how and by when: 海关总署公告2024年第32号 第一条 (预裁定展期, 截止日前30日至90日内, 向制发海关申请)', () => {
+    const run = spawnSync(process.execPath, ['bin/huiqi.js', 'check', 'samples/aeo-manufacturer-chongqing.yaml', '--format', 'json', '--all', '--as-of', '2025-06-30'], { encoding: 'utf8', timeout: 120_000 });
+    expect(run.status).toBe(0);
+    type Shown = { ruleId: string; handledBy?: { zh: string; source: { quote: string } }[]; handledByUnstated?: { zh: string }; howToApply?: { zh: string }; applicationWindow?: { zh?: string } };
+    const results = (JSON.parse(run.stdout) as { results: Shown[] }).results;
+    const extension = results.find((r) => r.ruleId === 'gacc-2024-32/advance-ruling-extension')!;
+    expect(extension.handledBy).toEqual([expect.objectContaining({ zh: '《预裁定决定书》制发海关', source: expect.objectContaining({ quote: expect.stringContaining('制发海关提出') }) })]);
+    expect(extension.howToApply?.zh).toContain('展期申请');
+    expect(extension.applicationWindow?.zh).toBe('《预裁定决定书》有效期截止日前30日至90日内');
+    const unstated = results.find((r) => r.ruleId === 'gacc-2023-166/centralised-domestic-sales-no-filing')!;
+    expect(unstated.handledBy).toBeUndefined();
+    expect(unstated.handledByUnstated?.zh).toContain('未写明');
   }, 120_000);
 });

@@ -105,14 +105,14 @@ describe('self-check page routes', () => {
     const section = res.body.slice(res.body.indexOf('id="incident-result-TAX-1"'));
     // Disclosed 40 days after the violation: item (一) applies, item (二) (after 6 months) does not, and says why.
     expect(section).toMatch(/data-rule="gacc-2023-127\/no-penalty-tax-within-6-months" data-incident="TAX-1" data-status="eligible"/);
-    expect(section).toMatch(/data-rule="gacc-2023-127\/no-penalty-tax-within-2-years" data-incident="TAX-1" data-status="ineligible">[^]*?未满足的条件: [^<]+</);
-    // The late-fee waiver is customs' to grant: said beside the result as a caveat (但书), never asked.
-    expect(section).toMatch(/data-rule="gacc-2023-127\/late-fee-waiver" data-incident="TAX-1"[^]*?<div class="caveat">[^<]*由海关认定/);
+    expect(section).toMatch(/data-rule="gacc-2023-127\/no-penalty-tax-within-2-years" data-incident="TAX-1" data-status="ineligible" data-group="doesNotApply">[^]*?未满足: [^<]+</);
+    // The late-fee waiver is customs' to grant: said beside the result as what customs decides, never asked.
+    expect(section).toMatch(/data-rule="gacc-2023-127\/late-fee-waiver" data-incident="TAX-1"[^]*?<div class="caveat">注意: [^<]*由海关认定/);
     // Kept as typed; the profile schema reads "42,000" as 42000.
     expect(parseProfile(JSON.parse(hiddenValue(res.body, 'profile')!)).incidents[0]).toMatchObject({ id: 'TAX-1', underpaidTax: 42000, correctedInTime: true });
 
     // The category's choices in the words its declaration gives them (the label does not list them).
-    expect(first.body).toContain('<option value="tax">tax 涉税违规</option>');
+    expect(first.body).toContain('<option value="tax">涉税违规</option>');
     const late = await post('/', { step: 'incident', profile: hiddenValue(first.body, 'profile')!, skipped: '[]', ...incident, 'inc.disclosureDate': '2025-03-01' });
     expect(late.statusCode).toBe(422);
     expect(late.body).toContain('is before the violation date 2025-03-31');
@@ -208,12 +208,14 @@ describe('assets', () => {
     for (const path of ['/assets/fonts/..%2F400.css', '/assets/fonts/LICENSE', '/assets/nope.js']) expect((await app.inject(path)).statusCode, path).toBe(404);
   });
 
-  it('serves the enhancement scripts, the USCC check generated from the server function', async () => {
-    const uscc = await app.inject('/assets/uscc.js');
-    expect(uscc.headers['content-type']).toBe('text/javascript; charset=utf-8');
-    const mod = await import(`data:text/javascript,${encodeURIComponent(uscc.body)}`);
-    expect(mod.usccCheckCharacter('91500000MA61LJ7Q2')).toBe('K');
-    for (const name of ['self-check.js', 'screen.js']) expect((await app.inject(`/assets/${name}`)).statusCode).toBe(200);
+  it('serves the self-check script as the build wrote it (one module, the USCC check bundled in, nothing imported)', async () => {
+    const script = await app.inject('/assets/self-check.js');
+    expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(script.body).toBe(readFileSync('dist/assets/self-check.js', 'utf8'));
+    expect(script.body).not.toMatch(/^\s*(import|export)\b/m);
+    expect(script.body).toContain('function usccCheckCharacter(first17)');
+    expect((await app.inject('/assets/screen.js')).statusCode).toBe(200);
+    expect((await app.inject('/assets/uscc.js')).statusCode).toBe(404);
   });
 
   it('GET /screen is the batch form posting the list to the API', async () => {

@@ -12,7 +12,6 @@ import { parseStructuredText } from '../../io/read.ts';
 import { InputError } from '../../io/input-error.ts';
 import { parseProfile } from '../../profile/load.ts';
 import { packagePath } from '../../io/paths.ts';
-import { ALPHABET, WEIGHTS, usccCheckCharacter } from '../../profile/uscc.ts';
 import { buildClientReport, clientReportMarkdown } from '../../report/client-report.ts';
 import { fontFaceCss, fontFilesDir, fontSubsets } from '../../report/font.ts';
 import { clientReportHtml } from '../../report/html.ts';
@@ -36,12 +35,15 @@ export const PROFILE_UPLOAD_LIMIT = 256 * 1024;
 const assetsDir = packagePath('src', 'server', 'pages', 'assets');
 const asset = (name: string) => readFileSync(join(assetsDir, name), 'utf8');
 
-/** The browser's copy of the USCC check: the same function, with the constants it reads (src/profile/uscc.ts). */
-const usccModule = `// Generated from src/profile/uscc.ts.
-const ALPHABET = ${JSON.stringify(ALPHABET)};
-const WEIGHTS = ${JSON.stringify(WEIGHTS)};
-export ${usccCheckCharacter.toString()}
-`;
+/** The self-check's script as the build made it (bin/build-assets.js bundles it with the USCC check of src/profile/uscc.ts). */
+const builtAssetsDir = packagePath('dist', 'assets');
+function builtAsset(name: string): string | undefined {
+  try {
+    return readFileSync(join(builtAssetsDir, name), 'utf8');
+  } catch {
+    return undefined; // not built: served as not found, and said so
+  }
+}
 
 /**
  * A profile file's bytes: decoded and parsed as the CLI reads a file (src/io/read.ts: encodings, nesting
@@ -52,6 +54,18 @@ function parseProfileFile(bytes: Buffer, file: string): unknown {
   const json = /\.json$/i.test(file) || text.trimStart().startsWith('{');
   return parseStructuredText(text, file, json ? 'json' : 'yaml');
 }
+
+/** The upload's own messages, in the page's language (a profile's errors come from the profile reader). */
+const uploadWords = {
+  zh: {
+    notMultipart: '请通过页面上的上传表单选择文件再上传。', noFile: '没有收到文件，请先选择已保存的企业信息文件。',
+    tooLarge: (file: string, kb: number) => `${file}：文件超过 ${kb} kB；企业信息文件通常只有几 kB。`,
+  },
+  en: {
+    notMultipart: 'expected a multipart/form-data upload with a file field "profile"', noFile: 'no file uploaded (field "profile")',
+    tooLarge: (file: string, kb: number) => `${file}: larger than ${kb} kB; a profile is a few kB`,
+  },
+} as const;
 
 /** What a page says of a posted state it cannot take. */
 const stateProblem = (lang: PageLang, e: StateError) => (e.tooDeep ? pageWords[lang].tooDeep : pageWords[lang].invalidState);
@@ -69,13 +83,14 @@ export const pagesPlugin: FastifyPluginAsync<PagesOptions> = async (app, opts) =
   const incidentFacts = incidentFormFacts(rules);
   const asOf = () => opts.asOf ?? today();
   const css = `${fontFaceCss('/assets/fonts/')}\n${asset('app.css')}`;
-  const scripts: Record<string, string> = { 'self-check.js': asset('self-check.js'), 'screen.js': asset('screen.js'), 'uscc.js': usccModule };
+  const selfCheck = builtAsset('self-check.js');
+  const scripts: Record<string, string> = { 'screen.js': asset('screen.js'), ...(selfCheck !== undefined && { 'self-check.js': selfCheck }) };
   const fonts = new Set(fontSubsets().map((s) => s.file));
 
-  async function render(reply: FastifyReply, lang: PageLang, state: SelfCheckState, errors: FieldErrors = {}, status = 200) {
+  async function render(reply: FastifyReply, lang: PageLang, state: SelfCheckState, errors: FieldErrors = {}, after?: 'incident') {
     const profile = profileOf(state.data, rules);
     const ev = profile ? await evaluate(profile, rules, asOf(), state.skipped) : undefined;
-    return html(reply, Object.keys(errors).length ? 422 : status, selfCheckPage({ lang, state, errors, ev, asOf: asOf(), incidentFacts }));
+    return html(reply, Object.keys(errors).length ? 422 : 200, selfCheckPage({ lang, state, errors, ev, asOf: asOf(), incidentFacts, ...(after && { after }) }));
   }
 
   app.get<{ Querystring: { lang?: string } }>('/', async (req, reply) => render(reply, pageLang(req.query.lang), { data: {}, skipped: [] }));
@@ -99,7 +114,7 @@ export const pagesPlugin: FastifyPluginAsync<PagesOptions> = async (app, opts) =
     if (!apply) return render(reply, lang, state);
     try {
       const { state: next, errors } = apply(state, body, rules);
-      return render(reply, lang, next, errors);
+      return render(reply, lang, next, errors, step === 'incident' ? 'incident' : undefined);
     } catch (e) {
       if (e instanceof StateError) return html(reply, 400, problemPage(lang, stateProblem(lang, e)));
       throw e;
@@ -157,16 +172,16 @@ export const pagesPlugin: FastifyPluginAsync<PagesOptions> = async (app, opts) =
   app.post('/upload', async (req, reply) => {
     let lang: PageLang = 'zh';
     const fail = (message: string) => html(reply, 422, problemPage(lang, message));
-    if (!req.isMultipart()) return fail('expected a multipart/form-data upload with a file field "profile"');
+    if (!req.isMultipart()) return fail(uploadWords[lang].notMultipart);
     const file = await req.file({ limits: { fileSize: PROFILE_UPLOAD_LIMIT, files: 1 } });
-    if (!file) return fail('no file uploaded (field "profile")');
+    if (!file) return fail(uploadWords[lang].noFile);
     const langField = file.fields.lang;
     if (langField && !Array.isArray(langField) && langField.type === 'field') lang = pageLang(langField.value);
     const buffer = await file.toBuffer().catch((e: Error & { code?: string }) => {
       if (e.code === 'FST_REQ_FILE_TOO_LARGE') return undefined;
       throw e;
     });
-    if (!buffer) return fail(`${file.filename}: larger than ${PROFILE_UPLOAD_LIMIT / 1024} kB; a profile is a few kB`);
+    if (!buffer) return fail(uploadWords[lang].tooLarge(file.filename, PROFILE_UPLOAD_LIMIT / 1024));
     try {
       const data = parseProfileFile(buffer, file.filename);
       parseProfile(data, file.filename); // an InputError naming every bad field
@@ -182,7 +197,7 @@ export const pagesPlugin: FastifyPluginAsync<PagesOptions> = async (app, opts) =
   app.get('/assets/app.css', async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'no-cache').send(css));
   app.get<{ Params: { name: string } }>('/assets/:name', async (req, reply) => {
     const script = scripts[req.params.name];
-    if (script === undefined) return reply.code(404).type('text/plain; charset=utf-8').send('not found');
+    if (script === undefined) return reply.code(404).type('text/plain; charset=utf-8').send(req.params.name === 'self-check.js' ? 'not built: run npm run build' : 'not found');
     return reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(script);
   });
   app.get<{ Params: { file: string } }>('/assets/fonts/:file', async (req, reply) => {

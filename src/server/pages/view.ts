@@ -7,10 +7,13 @@ import { customsCreditLevels, customsCreditNames } from '../../profile/enterpris
 import { provinceIds, provinces } from '../../profile/provinces.ts';
 import type { FactCatalog } from '../../facts/catalog.ts';
 import {
-  buildClientReport, citationText, describeDeadline, describeStep, outcomeText, resultTitle, unlockText, type ClientReport,
+  buildClientReport, citationText, deadlinesOf, describeDeadline, describeStep, outcomeText, resultTitle, unlockText, type ClientReport,
 } from '../../report/client-report.ts';
 import { h, Raw, type Part } from '../../report/html.ts';
-import { caveatTexts, doubtText, groupResults, missingFactLabels, type RankedQuestion } from '../../report/summary.ts';
+import {
+  caveatTexts, countedTexts, doubtText, expiredDocuments, groupWords, headlineText, missingFactLabels, nextStepLines, personResult, rightSituation, windowText,
+  type ForceWindow, type PersonResult, type RankedQuestion,
+} from '../../report/summary.ts';
 import { version } from '../../io/version.ts';
 import { BASIC_FIELDS, type Evaluation, type FieldErrors, type SelfCheckState } from './state.ts';
 import { pageWords, type PageLang } from './words.ts';
@@ -31,8 +34,9 @@ export function layout(lang: PageLang, title: string, body: Part, o: { script?: 
 ${o.script ? h`<script type="module" src="${o.script}"></script>` : ''}
 </head>
 <body>
+<a class="skip" href="#main">${w.skip}</a>
 <header class="site"><nav aria-label="huiqi"><a href="/?lang=${lang}">${w.selfCheck}</a> · <a href="/screen?lang=${lang}">${w.batch}</a></nav></header>
-<main id="main">
+<main id="main" tabindex="-1">
 ${body}
 </main>
 <footer class="site">huiqi ${version}</footer>
@@ -55,10 +59,9 @@ function errorText(errors: FieldErrors, field: string): Raw | '' {
 const describedBy = (errors: FieldErrors, field: string, hint?: string) => [hint, errors[field] && `${field}-error`].filter(Boolean).join(' ') || undefined;
 const attr = (name: string, value: string | undefined) => (value ? h` ${new Raw(name)}="${value}"` : '');
 
-/** An enum value with the Chinese words its declaration gives it ("medium 中型", "tax 涉税违规"), or the value alone. */
-function optionText(def: FactDefinition, value: string): string {
-  const words = def.valueWords?.[value]?.zh;
-  return words ? `${value} ${words}` : value;
+/** An enum value in the page's words as its declaration gives them (中型 / medium), never the code beside them. */
+function optionText(def: FactDefinition, value: string, lang: PageLang): string {
+  return def.valueWords?.[value]?.[lang] ?? value;
 }
 
 /** One input for a fact, by its type; `value` prefilled. Booleans and enums with few values are radio groups in a fieldset. */
@@ -76,7 +79,7 @@ function factInput(field: string, label: string, def: FactDefinition, value: str
   let control: Raw;
   if (def.type === 'enum') {
     control = h`<select name="${field}" id="${id}"${invalid}${attr('aria-describedby', by)}><option value="">${w.dontKnow}</option>${(def.values ?? []).map(
-      (v) => h`<option value="${v}"${v === value ? h` selected` : ''}>${optionText(def, v)}</option>`,
+      (v) => h`<option value="${v}"${v === value ? h` selected` : ''}>${optionText(def, v, w.lang)}</option>`,
     )}</select>`;
   } else {
     const type = def.type === 'date' ? 'date' : 'text';
@@ -96,7 +99,7 @@ function basicsForm(state: SelfCheckState, lang: PageLang, errors: FieldErrors, 
   const heading = h`<h2 id="basics-h">${w.basics}</h2>`;
   const folded = started && !Object.keys(errors).length;
   return h`<section id="basics" aria-labelledby="basics-h">${folded ? h`<details><summary>${heading} <span class="count">${value('name')}</span></summary>` : heading}
-<form method="post" action="/" class="step" novalidate>
+<form method="post" action="/#next" class="step" novalidate>
 ${stateFields(state, lang)}${hidden('step', 'basics')}
 ${errors._ ? h`<p class="error" role="alert">${errors._.message}</p>` : ''}
 <div class="field"><label for="f-name">${w.name}</label><input id="f-name" name="name" value="${value('name')}" required autocomplete="organization"${invalid('name')}${attr('aria-describedby', describedBy(errors, 'name'))}>${errorText(errors, 'name')}</div>
@@ -113,7 +116,7 @@ ${errors._ ? h`<p class="error" role="alert">${errors._.message}</p>` : ''}
 </form>${folded ? h`</details>` : ''}</section>`;
 }
 
-function questionsForm(state: SelfCheckState, lang: PageLang, ev: Evaluation, errors: FieldErrors): Raw {
+function questionsForm(state: SelfCheckState, lang: PageLang, ev: Evaluation, errors: FieldErrors, headingId = 'questions-h'): Raw {
   const w = pageWords[lang];
   const keys = ev.questions.map((q) => [q.incidentId ?? null, q.fact]);
   const label = (q: RankedQuestion) => (q.incidentId !== undefined ? `${q.label[lang]}${lang === 'zh' ? `（事项 ${q.incidentId}）` : ` (incident ${q.incidentId})`}` : q.label[lang]);
@@ -121,12 +124,12 @@ function questionsForm(state: SelfCheckState, lang: PageLang, ev: Evaluation, er
   if (!ev.questions.length && !ev.topics.length) {
     // Questions left empty are not asked again; the user can take them up once more.
     const again = state.skipped.length
-      ? h`<form method="post" action="/" class="step">${stateFields({ ...state, skipped: [] }, lang)}${hidden('step', 'view')}<button type="submit">${w.askSkipped(state.skipped.length)}</button></form>`
+      ? h`<form method="post" action="/#next" class="step">${stateFields({ ...state, skipped: [] }, lang)}${hidden('step', 'view')}<button type="submit">${w.askSkipped(state.skipped.length)}</button></form>`
       : '';
-    return h`<section id="questions" aria-labelledby="questions-h"><h2 id="questions-h">${w.questions}</h2><p class="empty">${w.noQuestions}</p>${again}</section>`;
+    return h`<section id="questions" aria-labelledby="${headingId}"><h2 id="${headingId}" tabindex="-1">${w.questions}</h2><p class="empty">${w.noQuestions}</p>${again}</section>`;
   }
-  return h`<section id="questions" aria-labelledby="questions-h"><h2 id="questions-h">${w.questions}</h2>
-<form method="post" action="/" class="step" novalidate>
+  return h`<section id="questions" aria-labelledby="${headingId}"><h2 id="${headingId}" tabindex="-1">${w.questions}</h2>
+<form method="post" action="/#next" class="step" novalidate>
 ${stateFields(state, lang)}${hidden('step', 'answers')}${hidden('asked', JSON.stringify(keys))}${hidden('topics', JSON.stringify(ev.topics.map((t) => t.name)))}
 ${ev.questions.length ? h`<p class="note">${w.questionsHint}</p>` : ''}
 ${ev.questions.map((q, i) => factInput(`q${i}`, label(q), ev.catalog.definition(q.fact)!, errors[`q${i}`]?.raw ?? '', errors, w, w.decides(relevantCount(q))))}
@@ -141,7 +144,7 @@ function incidentForm(state: SelfCheckState, lang: PageLang, errors: FieldErrors
   const id = errors['inc.id']?.raw ?? `D${count + 1}`;
   return h`<section id="incident" aria-labelledby="incident-h"><details${Object.keys(errors).some((k) => k.startsWith('inc.')) ? h` open` : ''}><summary><h2 id="incident-h">${w.incident}</h2></summary>
 <p class="note">${w.incidentHint}</p>
-<form method="post" action="/#incident-result" class="step" novalidate>
+<form method="post" action="/#next" class="step" novalidate>
 ${stateFields(state, lang)}${hidden('step', 'incident')}
 <div class="field"><label for="f-inc.id">${w.incidentId}</label><input id="f-inc.id" name="inc.id" value="${id}" required>${errorText(errors, 'inc.id')}</div>
 ${facts.map((def) => factInput(`inc.${def.name}`, def[lang], def, errors[`inc.${def.name}`]?.raw ?? '', errors, w))}
@@ -149,78 +152,96 @@ ${facts.map((def) => factInput(`inc.${def.name}`, def[lang], def, errors[`inc.${
 </form></details></section>`;
 }
 
-/** One result with its status (data-status, for tests and scripts), document, 文号, article and quote. */
-function resultItem(r: RuleResult, lang: PageLang, detail: 'full' | 'brief', catalog: FactCatalog): Raw {
+/** How an item is shown: the group it is listed in decides its badge (never a status the item does not have). */
+type Shown = 'applies' | 'exclusions' | 'undetermined' | 'rights' | 'doesNotApply' | 'expired' | 'notYet';
+
+/**
+ * One result: its title and the badge of its group, then what the group needs said (what to do next, the
+ * questions, the failed condition, the window), its caveats, and the source in a details line (document,
+ * article, the quoted text and the rule id: ids stay out of the body).
+ */
+function resultItem(r: RuleResult, lang: PageLang, shown: Shown, extra: { next?: [string, string][]; window?: ForceWindow; catalog?: FactCatalog } = {}): Raw {
   const w = pageWords[lang];
+  const g = groupWords[lang];
+  const sep = lang === 'zh' ? '；' : '; ';
   const lines: Part[] = [];
-  if (r.status === 'eligible' || r.status === 'informational') lines.push(h`<div class="outcome">${w.outcome}: ${outcomeText(r, lang)}</div>`);
-  if (r.status === 'undetermined' && r.missingFacts.length) lines.push(h`<div class="ask">${w.decidingQuestion}: ${missingFactLabels(r, lang, catalog).join(lang === 'zh' ? '；' : '; ')}</div>`);
-  if (r.status === 'ineligible' && r.failedConditions.length) lines.push(h`<div class="failed">${w.failed}: ${r.failedConditions.map((c) => c[lang]).join(lang === 'zh' ? '；' : '; ')}</div>`);
+  if (shown === 'applies' || shown === 'exclusions' || shown === 'rights') lines.push(h`<div class="outcome">${w.outcome}: ${extra.next ? r.rule.outcome[lang] : outcomeText(r, lang)}</div>`);
+  if (shown === 'rights') lines.push(h`<div class="note">${rightSituation(r, lang)}</div>`);
+  if (extra.next?.length) lines.push(h`<dl class="next" aria-label="${g.nextSteps}">${extra.next.map(([k, v]) => h`<dt>${k}</dt><dd>${v}</dd>`)}</dl>`);
+  if (shown === 'undetermined' && r.missingFacts.length) lines.push(h`<div class="ask">${g.needs}: ${missingFactLabels(r, lang, extra.catalog).join(sep)}</div>`);
+  if (shown === 'doesNotApply' && r.failedConditions.length) lines.push(h`<div class="failed">${g.failed}: ${r.failedConditions.map((c) => c[lang]).join(sep)}</div>`);
+  if (extra.window) lines.push(h`<div class="window">${windowText(extra.window, lang)}</div>`);
   // Conditions only the authority judges, and a doubtful figure, are said beside the result, as in every report.
   for (const caveat of caveatTexts(r, lang)) lines.push(h`<div class="caveat">${caveat}</div>`);
   const doubt = doubtText(r, lang);
   if (doubt) lines.push(h`<div class="caveat">${doubt}</div>`);
-  const cite = h`<div class="cite">${w.source}: ${r.rule.source.title}（${citationText(r)}） <code>${r.ruleId}</code></div>`;
-  return h`<li class="result" data-rule="${r.ruleId}"${r.incidentId !== undefined ? h` data-incident="${r.incidentId}"` : ''} data-status="${r.status}">
-<div class="title">${resultTitle(r, lang)} <span class="status status-${r.status}">${w.status[r.status] ?? r.status}</span></div>
-${lines}${cite}${detail === 'full' ? h`<blockquote lang="zh">「${r.rule.source.quote}」</blockquote>` : ''}</li>`;
+  const cite = h`<details class="cite"><summary>${w.source}: ${citationText(r)}</summary><div>${r.rule.source.title}</div><blockquote lang="zh">「${r.rule.source.quote}」</blockquote><div>${w.ruleId} <code>${r.ruleId}</code></div></details>`;
+  const badge = shown === 'notYet' ? g.notYet : shown === 'expired' ? g.expired : shown === 'rights' ? w.rightBadge : g[shown];
+  return h`<li class="result" data-rule="${r.ruleId}"${r.incidentId !== undefined ? h` data-incident="${r.incidentId}"` : ''} data-status="${r.status}" data-group="${shown}">
+<div class="title">${resultTitle(r, lang)} <span class="status status-${shown}">${badge}</span></div>
+${lines}${cite}</li>`;
 }
 
-function resultGroup(id: string, title: string, list: RuleResult[], lang: PageLang, detail: 'full' | 'brief', open: boolean, catalog: FactCatalog): Raw | '' {
-  if (!list.length) return '';
-  const items = h`<ul class="results">${list.map((r) => resultItem(r, lang, detail, catalog))}</ul>`;
+function resultGroup(id: string, title: string, items: Raw[], open: boolean, after: Part = ''): Raw | '' {
+  if (!items.length) return '';
+  const list = h`<ul class="results">${items}</ul>`;
   return open
-    ? h`<section class="group" id="${id}"><h3>${title} <span class="count">(${list.length})</span></h3>${items}</section>`
-    : h`<section class="group" id="${id}"><details><summary><h3>${title} <span class="count">(${list.length})</span></h3></summary>${items}</details></section>`;
+    ? h`<section class="group" id="${id}"><h3>${title} <span class="count">(${items.length})</span></h3>${list}${after}</section>`
+    : h`<section class="group folded" id="${id}"><details><summary><h3>${title} <span class="count">(${items.length})</span></h3></summary>${list}${after}</details></section>`;
 }
 
-/** Every result, grouped as `huiqi check` groups them; the groups that matter open, the rest folded. */
-function resultSections(results: RuleResult[], lang: PageLang, idPrefix: string, catalog: FactCatalog): Raw {
-  const w = pageWords[lang];
-  const g = groupResults(results, catalog);
-  const grouped = new Set([g.applies, g.exclusions, g.undetermined, g.doesNotApply, g.situational, g.besideThePoint, g.exclusionsClear, g.notInForce].flat());
-  const other = results.filter((r) => !grouped.has(r));
-  return h`${resultGroup(`${idPrefix}applies`, w.applies, g.applies, lang, 'full', true, catalog)}
-${resultGroup(`${idPrefix}exclusions`, w.exclusions, g.exclusions, lang, 'full', true, catalog)}
-${resultGroup(`${idPrefix}other`, w.other, other, lang, 'full', true, catalog)}
-${resultGroup(`${idPrefix}undetermined`, w.undetermined, g.undetermined, lang, 'full', true, catalog)}
-${resultGroup(`${idPrefix}does-not-apply`, w.doesNotApply, g.doesNotApply, lang, 'full', true, catalog)}
-${resultGroup(`${idPrefix}situational`, w.situational, g.situational, lang, 'brief', false, catalog)}
-${resultGroup(`${idPrefix}beside-the-point`, w.besideThePoint, g.besideThePoint, lang, 'brief', false, catalog)}
-${resultGroup(`${idPrefix}exclusions-clear`, w.exclusionsClear, g.exclusionsClear, lang, 'brief', false, catalog)}
-${resultGroup(`${idPrefix}not-in-force`, w.notInForce, g.notInForce, lang, 'brief', false, catalog)}`;
+/**
+ * A person's result (summary.ts personResult, as `huiqi check` and `huiqi report` show it): 适用 with what to do
+ * next, exclusions, 待确认 with its questions, the rights whose situation arises, then folded 不适用,
+ * 已失效, 尚未生效; the rest counted.
+ */
+function resultSections(p: PersonResult, report: ClientReport, lang: PageLang, idPrefix: string): Raw {
+  const g = groupWords[lang];
+  const questions = p.questions.length
+    ? h`<div class="deciding"><h4>${g.questions}</h4><ol>${p.questions.slice(0, 8).map((q) => h`<li>${q.label[lang]}${q.incidentId !== undefined ? ` (${q.incidentId})` : ''}</li>`)}</ol>${p.questions.length > 8 ? h`<p class="note">${pageWords[lang].moreQuestions(p.questions.length - 8)}</p>` : ''}</div>`
+    : '';
+  const by = (r: RuleResult) => deadlinesOf(report, r);
+  const counted = countedTexts(p, lang);
+  return h`<p class="summary" id="${idPrefix}counts">${headlineText(p, lang)}</p>
+${resultGroup(`${idPrefix}applies`, g.applies, p.applies.map((r) => resultItem(r, lang, 'applies', { next: nextStepLines(r, lang, by(r)) })), true)}
+${resultGroup(`${idPrefix}exclusions`, g.exclusions, p.exclusions.map((r) => resultItem(r, lang, 'exclusions')), true)}
+${resultGroup(`${idPrefix}undetermined`, g.undetermined, p.undetermined.map((r) => resultItem(r, lang, 'undetermined', { catalog: report.catalog, ...(by(r).length && { next: [[g.byWhen, by(r).join(lang === 'zh' ? '；' : '; ')]] as [string, string][] }) })), true, questions)}
+${resultGroup(`${idPrefix}rights`, g.rights, p.rights.map((r) => resultItem(r, lang, 'rights')), true)}
+${resultGroup(`${idPrefix}does-not-apply`, g.doesNotApply, p.doesNotApply.map((r) => resultItem(r, lang, 'doesNotApply')), false)}
+${resultGroup(`${idPrefix}expired`, g.expired, p.expired.map(({ r, window }) => resultItem(r, lang, 'expired', { window })), false)}
+${resultGroup(`${idPrefix}not-yet`, g.notYet, p.notYet.map(({ r, window }) => resultItem(r, lang, 'notYet', { window })), false)}
+${counted.length ? h`<ul class="counted no-print">${counted.map((c) => h`<li>${c}</li>`)}</ul>` : ''}`;
 }
 
 function gapAndDeadlines(report: ClientReport, lang: PageLang): Raw {
   const w = pageWords[lang];
   const ranked = (list: ClientReport['actions']) => h`<ol>${list.slice(0, 8).map((u) => h`<li><strong>${describeStep(u.step, lang, report.catalog)}</strong> — ${unlockText(u, lang)}</li>`)}</ol>`;
-  return h`<section id="gap" aria-labelledby="gap-h"><h2 id="gap-h">${w.gap}</h2>
+  return h`<section id="gap" aria-labelledby="gap-h" class="no-print"><details><summary><h2 id="gap-h">${w.gap}</h2></summary>
 ${report.actions.length ? h`<h3>${w.actions}</h3>${ranked(report.actions)}` : ''}
 ${report.confirmations.length ? h`<h3>${w.confirmations}</h3>${ranked(report.confirmations)}` : ''}
-${!report.actions.length && !report.confirmations.length ? h`<p class="empty">${w.none}</p>` : ''}</section>
-<section id="deadlines" aria-labelledby="deadlines-h"><h2 id="deadlines-h">${w.deadlines}</h2>
-${report.deadlines.length ? h`<ul>${report.deadlines.map((d) => h`<li><strong class="deadline">${describeDeadline(d, lang, report.asOf)}</strong><div class="cite">${w.lost}: ${d.lost.map((r) => resultTitle(r, lang)).join(lang === 'zh' ? '；' : '; ')}</div></li>`)}</ul>` : h`<p class="empty">${w.none}</p>`}</section>`;
+${!report.actions.length && !report.confirmations.length ? h`<p class="empty">${w.none}</p>` : ''}</details></section>
+<section id="deadlines" aria-labelledby="deadlines-h" class="no-print"><h2 id="deadlines-h">${w.deadlines}</h2>
+${report.keyDeadlines.length ? h`<ul>${report.keyDeadlines.map((d) => h`<li>${d.lost.map((r) => resultTitle(r, lang)).join(lang === 'zh' ? '；' : '; ')}：<strong class="deadline">${describeDeadline(d, lang, report.asOf)}</strong></li>`)}</ul>` : h`<p class="empty">${w.none}</p>`}</section>`;
 }
 
-function incidentResults(ev: Evaluation, lang: PageLang): Raw {
+/** An incident's own result, and when a document it rests on has expired by the incident's date, that said first. */
+function incidentResults(ev: Evaluation, report: ClientReport, lang: PageLang): Raw {
   const w = pageWords[lang];
+  const g = groupWords[lang];
   return h`${ev.profile.incidents.map((incident) => {
     const own = ev.results.filter((r) => r.incidentId === incident.id);
-    const g = groupResults(own, ev.catalog);
-    const summary = `${g.applies.length} ${w.applies} · ${g.undetermined.length} ${w.undetermined} · ${g.doesNotApply.length} ${w.doesNotApply}`;
-    return h`<section class="incident-result" id="incident-result-${incident.id}" aria-label="${w.incidentResult(incident.id)}"><h3>${w.incidentResult(incident.id)}</h3><p class="summary">${summary}</p>${resultSections(own, lang, `inc-${incident.id}-`, ev.catalog)}</section>`;
+    const expired = expiredDocuments(own, ev.profile, report.asOf);
+    const notice = expired.map((d) => h`<div class="expired-notice" role="note"><p><strong>${g.documentExpired(d.docNumber, d.to)}</strong>${d.quote ? h`（「${d.quote}」）` : ''}</p>${d.successor ? '' : h`<p>${g.noSuccessor}</p>`}</div>`);
+    return h`<section class="incident-result" id="incident-result-${incident.id}" aria-labelledby="incident-result-${incident.id}-h"><h3 id="incident-result-${incident.id}-h">${w.incidentResult(incident.id)}</h3>${notice}${resultSections(personResult(own, ev.profile, report.asOf, ev.catalog), report, lang, `inc-${incident.id}-`)}</section>`;
   })}`;
 }
 
 function downloads(state: SelfCheckState, lang: PageLang): Raw {
   const w = pageWords[lang];
-  const form = (action: string, title: string, formats: [string, string][]) => h`<form method="post" action="${action}" class="download">
-${stateFields(state, lang)}<fieldset><legend>${title}</legend><div class="choices">${formats.map(
-    ([value, text], i) => h`<label class="choice"><input type="radio" name="format" value="${value}"${i === 0 ? h` checked` : ''}> ${text}</label>`,
-  )}</div><button type="submit">${w.download}</button></fieldset></form>`;
+  // Plain words on the buttons; the file format is a detail (YAML, which every command and the upload read).
   return h`<section id="save" aria-labelledby="save-h" class="no-print"><h2 id="save-h">${w.save}</h2>
-${form('/download/profile', w.downloadProfile, [['yaml', 'YAML'], ['json', 'JSON']])}
-${form('/download/report', w.downloadReport, [['html', 'HTML'], ['markdown', 'Markdown']])}
+<form method="post" action="/download/profile" class="download">${stateFields(state, lang)}${hidden('format', 'yaml')}<p class="note">${w.saveHint}</p><button type="submit">${w.downloadProfile}</button></form>
+<form method="post" action="/download/report" class="download">${stateFields(state, lang)}<p class="note">${w.reportHint}</p><div class="buttons"><button type="submit" name="format" value="html">${w.downloadReport}</button> <button type="submit" name="format" value="markdown" class="secondary">${w.downloadReportText}</button></div></form>
 <form method="post" action="/download/calendar" class="download" id="calendar">${stateFields(state, lang)}<p class="note">${w.calendarNote}</p><button type="submit">${w.addToCalendar}</button></form>
 <p class="note">${w.print}</p></section>`;
 }
@@ -228,7 +249,7 @@ ${form('/download/report', w.downloadReport, [['html', 'HTML'], ['markdown', 'Ma
 export function uploadForm(lang: PageLang, errors: FieldErrors = {}): Raw {
   const w = pageWords[lang];
   return h`<section id="upload" aria-labelledby="upload-h" class="no-print"><h2 id="upload-h">${w.upload}</h2>
-<form method="post" action="/upload" enctype="multipart/form-data">${hidden('lang', lang)}
+<form method="post" action="/upload#next" enctype="multipart/form-data">${hidden('lang', lang)}
 <div class="field"><label for="f-profile-file">${w.uploadFile}</label><input type="file" id="f-profile-file" name="profile" accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml" required${attr('aria-describedby', describedBy(errors, 'upload'))}>${errorText(errors, 'upload')}</div>
 <button type="submit">${w.uploadButton}</button></form></section>`;
 }
@@ -241,26 +262,32 @@ function langSwitch(state: SelfCheckState, lang: PageLang): Raw {
 <button type="submit" name="lang" value="${other}" lang="${other === 'zh' ? 'zh-CN' : 'en'}" aria-label="${w.otherLangLabel}: ${w.otherLang}">${w.otherLang}</button></form>`;
 }
 
+/** Where the reader goes after a submit: the errors, the incident's result, the new questions, or the results. */
+export type PageTarget = 'errors' | 'incident' | 'questions' | 'results';
+
 /**
  * The whole self-check page: the basics, then (once the profile validates) questions, the incident form
- * (asking `incidentFacts`), results and downloads.
+ * (asking `incidentFacts`), results and downloads. Every form posts to `/#next`; the heading of `target`
+ * is `#next`, so after a submit the browser (and, with JavaScript, keyboard focus) lands on what is new.
  */
-export function selfCheckPage(o: { lang: PageLang; state: SelfCheckState; errors: FieldErrors; ev?: Evaluation; asOf: string; incidentFacts: readonly FactDefinition[] }): string {
+export function selfCheckPage(o: { lang: PageLang; state: SelfCheckState; errors: FieldErrors; ev?: Evaluation; asOf: string; incidentFacts: readonly FactDefinition[]; after?: 'incident' }): string {
   const { lang, state, errors, ev, asOf } = o;
   const w = pageWords[lang];
   const errorCount = Object.keys(errors).length;
   const report = ev ? buildClientReport({ profile: ev.profile, results: ev.results, asOf, lang, catalog: ev.catalog }) : undefined;
+  const target: PageTarget | undefined = errorCount ? 'errors' : !ev ? undefined : o.after === 'incident' && ev.profile.incidents.length ? 'incident' : ev.questions.length || ev.topics.length ? 'questions' : 'results';
+  const headingId = (t: PageTarget, own: string) => (t === target ? 'next' : own);
+  const enterprise = ev ? ev.results.filter((r) => r.incidentId === undefined) : [];
   const body = h`<div class="top"><h1>${w.title}</h1>${langSwitch(state, lang)}</div>
 <p class="tagline">${w.tagline}</p>
-${errorCount ? h`<div class="errors" role="alert"><p>${w.errors}</p><ul>${Object.entries(errors).map(([field, e]) => h`<li><a href="#${field === '_' ? 'basics' : `f-${field}`}">${e.message}</a></li>`)}</ul></div>` : ''}
+${errorCount ? h`<div class="errors" role="alert"><p id="${headingId('errors', 'errors-h')}" tabindex="-1">${w.errors}</p><ul>${Object.entries(errors).map(([field, e]) => h`<li><a href="#${field === '_' ? 'basics' : `f-${field}`}">${e.message}</a></li>`)}</ul></div>` : ''}
 ${basicsForm(state, lang, Object.fromEntries(Object.entries(errors).filter(([k]) => (BASIC_FIELDS as readonly string[]).includes(k) || k === '_')), Boolean(ev))}
-${ev ? questionsForm(state, lang, ev, errors) : ''}
+${ev ? questionsForm(state, lang, ev, errors, headingId('questions', 'questions-h')) : ''}
 ${ev ? incidentForm(state, lang, errors, o.incidentFacts) : ''}
-${ev && report ? h`<section id="results" aria-labelledby="results-h"><h2 id="results-h">${w.results}</h2>
+${ev && report ? h`<section id="results" aria-labelledby="${headingId('results', 'results-h')}"><h2 id="${headingId('results', 'results-h')}" tabindex="-1">${w.results}</h2>
 <p class="meta">${ev.profile.name} · ${ev.profile.uscc} · ${w.asOf} ${asOf}</p>
-<p class="summary" id="counts">${report.groups.applies.length} ${w.applies} · ${report.groups.undetermined.length} ${w.undetermined} · ${report.groups.doesNotApply.length} ${w.doesNotApply}</p>
-${ev.profile.incidents.length ? h`<div id="incident-result">${incidentResults(ev, lang)}</div>` : ''}
-${resultSections(ev.results.filter((r) => r.incidentId === undefined), lang, '', ev.catalog)}
+${ev.profile.incidents.length ? h`<div id="incident-result"><h3 id="${headingId('incident', 'incident-result-h')}" tabindex="-1" class="visually-hidden">${w.incidentResults}</h3>${incidentResults(ev, report, lang)}</div><h3>${w.enterpriseResults}</h3>` : ''}
+${resultSections(personResult(enterprise, ev.profile, asOf, ev.catalog), report, lang, '')}
 </section>
 ${gapAndDeadlines(report, lang)}
 ${downloads(state, lang)}` : ''}

@@ -1,6 +1,10 @@
 // Progressive enhancement of the self-check: the page works without this file. Here: the 统一社会信用代码
-// is checked as it is typed, with the same check-character function as the server (/assets/uscc.js).
-import { usccCheckCharacter } from '/assets/uscc.js';
+// is checked as it is typed, with the same check-character function as the server (bundled into this
+// file by bin/build-assets.js, which `npm run build` runs), and after a submit keyboard focus moves to
+// what is new (the heading `#next`: the errors, the new questions or the results).
+import { usccCheckCharacter } from '../../../profile/uscc.ts';
+
+if (location.hash === '#next') document.getElementById('next')?.focus();
 
 const zh = document.documentElement.lang.startsWith('zh');
 const messages = {
