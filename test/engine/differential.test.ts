@@ -4,19 +4,20 @@
 // Values are drawn around the constants the rules compare with, so both sides of every threshold occur.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CompiledRuleSet, TRUE, UNKNOWN } from '../../src/engine/compiled.ts';
+import { TRUE, UNKNOWN } from '../../src/engine/compiled.ts';
 import type { RuleResult } from '../../src/engine/evaluate.ts';
 import { evaluateCondition } from '../../src/engine/native.ts';
 import { ReferenceEvaluator } from '../../src/engine/reference.ts';
-import { builtinCatalog, withDerivedFacts } from '../../src/facts/catalog.ts';
+import { withDerivedFacts } from '../../src/facts/catalog.ts';
 import type { FactDefinition, FactScope, FactValues } from '../../src/facts/types.ts';
 import type { Enterprise } from '../../src/profile/enterprise.ts';
 import { incidentKinds } from '../../src/profile/incidents.ts';
 import { countedInScreening, isExclusion, type Condition } from '../../src/rules/schema.ts';
-import { loadRules } from '../../src/rules/load.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 
-const rules = loadRules();
-const compiled = new CompiledRuleSet(rules);
+const ruleSet = loadRuleSet();
+const { rules } = ruleSet;
+const compiled = ruleSet.compiled;
 /** The tree evaluator and json-rules-engine over the same rules, each built once. */
 const evaluator = compiled.evaluator;
 
@@ -77,7 +78,7 @@ function valueArb(fact: FactDefinition): fc.Arbitrary<unknown> {
 
 /** Facts of one scope, each present or absent at random (an absent key is an unknown fact). */
 function factsArb(scope: FactScope): fc.Arbitrary<FactValues> {
-  const model = Object.fromEntries(builtinCatalog.all.filter((f) => f.scope === scope && !f.derived).map((f) => [f.name, valueArb(f)]));
+  const model = Object.fromEntries(ruleSet.catalog.all.filter((f) => f.scope === scope && !f.derived).map((f) => [f.name, valueArb(f)]));
   return fc.record(model, { requiredKeys: [] }) as fc.Arbitrary<FactValues>;
 }
 
