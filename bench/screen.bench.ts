@@ -12,7 +12,7 @@
 // processes, medians and ratios to `node -e 0`, peak RSS of the check.
 // Options: --rows N (default 200000), --rss-rows N (default 1000000, 0 skips), --slice N (default 1000),
 // --runs N (cold-start runs per command, default 7, at least 5 for the verdict), --lists sparse,dense,
-// --parts screen,big,cold (what to run), --as-of YYYY-MM-DD (default 2025-06-30), --rules DIR, --keep,
+// --parts personas,screen,big,cold (what to run; personas: the persona simulation of bench/personas.ts), --as-of YYYY-MM-DD (default 2025-06-30), --rules DIR, --keep,
 // --baseline DIR (another huiqi checkout, built, timed in the same cold-start round-robin).
 // Targets are printed as pass/fail lines, never unit tests (timings on a shared machine are not verdicts).
 import { spawnSync } from 'node:child_process';
@@ -29,6 +29,7 @@ import { defaultRulesDir } from '../src/rules/load.ts';
 import { loadRuleSet, type RuleSet } from '../src/ruleset/rule-set.ts';
 import { writeGeneratedList, generatedHeader } from './generate.ts';
 import { denseColumns, enterpriseRuleFacts, writeDenseList } from './dense.ts';
+import { personaBench } from './personas.ts';
 import type { Enterprise } from '../src/profile/enterprise.ts';
 
 const argv = process.argv.slice(2);
@@ -77,7 +78,7 @@ async function main() {
   const slice = Number(opt('slice', '1000'));
   const runs = Math.max(1, Number(opt('runs', '7')));
   const lists = opt('lists', 'sparse,dense').split(',');
-  const parts = opt('parts', 'screen,big,cold').split(',');
+  const parts = opt('parts', 'personas,screen,big,cold').split(',');
   const dir = mkdtempSync(join(tmpdir(), 'huiqi-bench-'));
   const ruleSet = loadRuleSet(rules);
   const loaded = ruleSet.rules;
@@ -86,6 +87,8 @@ async function main() {
   console.log(`huiqi bench: ${loaded.length} rules (${enterpriseRules} enterprise-level), as of ${asOf}, node ${process.version}, ${fromBuild ? 'from the build in dist/' : 'from the sources through tsx (the build is missing or stale: npm run build)'}`);
   console.log(`temp folder ${dir}`);
   let failed = false;
+
+  if (parts.includes('personas')) failed = !(await personaBench({ rules: ruleSet, asOf })) || failed;
 
   if (parts.includes('screen')) {
     const named = enterpriseRuleFacts(loaded);

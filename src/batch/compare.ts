@@ -179,6 +179,9 @@ export interface ComparisonSummary {
   changedCount: number;
 }
 
+/** The compared cell of a row the previous result does not have. */
+export const notInPreviousResult = { zh: '上次结果中没有', en: 'new: not in the previous result' } as const;
+
 const words = {
   removed: { zh: '该规则已不在现行规则集中（已删除）', en: 'removed: the rule is no longer in the rule set' },
   ended: (to: string) => ({ zh: `已失效：有效期至${to}`, en: `ended: in force until ${to}` }),
@@ -192,7 +195,7 @@ const words = {
   unknownValue: { zh: '未填', en: 'unknown' },
   byUscc: { zh: '按统一社会信用代码', en: 'uscc' },
   byName: { zh: '按企业名称', en: 'name' },
-  added: { zh: '上次结果中没有', en: 'new: not in the previous result' },
+  added: notInPreviousResult,
   notScreened: { zh: '本行有错误，未比对', en: 'not compared: the row has an error' },
   previousError: { zh: '上次结果中该行有错误，未比对', en: 'not compared: the previous row had an error' },
 };

@@ -42,6 +42,8 @@ export interface ScreenListOptions {
   progress?: boolean;
   /** A previous screening result to compare with (./compare.ts): adds the compared, gained, lost and reasons columns. */
   compare?: ListInput;
+  /** With `compare`: a previous result that matches no row is not an error (a download already under way cannot be taken back). */
+  compareMayMatchNone?: boolean;
   /** The output's column headers: English names (default) or Chinese words. */
   headers?: 'en' | 'zh';
 }
@@ -113,7 +115,7 @@ export async function screenList(options: ScreenListOptions): Promise<Summary> {
       }
       progress?.tick(summary.rowsIn);
     }
-    if (comparer && previous!.rows > 0 && summary.rowsIn > 0 && comparer.matchedRows === 0) {
+    if (comparer && !options.compareMayMatchNone && previous!.rows > 0 && summary.rowsIn > 0 && comparer.matchedRows === 0) {
       throw new InputError(
         `${previous!.file}: none of its ${previous!.rows} row(s) matches a row of ${origin} by uscc or name: is it the result of another list? ` +
           'Nothing was written; compare with the result of this list, or screen without --compare.',

@@ -34,8 +34,9 @@ interface HeaderPlan {
   caches?: (Map<string, CellResult> | undefined)[];
   /** The profile shape of the rows: every column a key (undefined = unknown), projected by the compiled rules. */
   shape?: ProfileShape;
-  /** `"field":` per position, for the facts cell (undefined for name, uscc and skipped columns). */
+  /** `"field":` per position, for the facts cell (undefined for name, uscc and skipped columns), and quoted for CSV. */
   factKeys?: (string | undefined)[];
+  factKeysCsv?: (string | undefined)[];
   /** The header that names each field, for messages. */
   headerOf: Map<string, string>;
   problems: string[];
@@ -86,6 +87,8 @@ export class RowScreener {
   private readonly wholeObjectChecks: boolean;
   /** The current row's validated values by position. */
   private readonly values: unknown[] = [];
+  /** The current row's valid cells by position (undefined where none): their JSON is remembered on them for the facts cell. */
+  private readonly valueCells: (ValueCell | undefined)[] = [];
   private readonly plans = new WeakMap<readonly string[], HeaderPlan>();
   private readonly keyPlans = new Map<string, ColumnField | null>();
   /** JSONL rows' plans by their list of keys (lines of one file mostly share a few). */
@@ -184,6 +187,7 @@ export class RowScreener {
     });
     plan.shape = this.compiled.shape(plan.fields.map((f) => (f && f.field !== 'name' && f.field !== 'uscc' ? f.field : undefined)));
     plan.factKeys = plan.fields.map((f) => (f && f.field !== 'name' && f.field !== 'uscc' ? `${JSON.stringify(f.field)}:` : undefined));
+    plan.factKeysCsv = plan.factKeys.map((k) => k?.replace(/"/g, '""'));
     return plan;
   }
 
@@ -198,10 +202,13 @@ export class RowScreener {
     const caches = plan.caches!;
     const values = this.values;
     values.length = cells.length;
+    const valueCells = this.valueCells;
+    valueCells.length = cells.length;
     let name: unknown;
     let uscc: unknown;
     for (let i = 0; i < cells.length; i++) {
       values[i] = undefined;
+      valueCells[i] = undefined;
       const f = fields[i];
       if (!f) continue;
       const cell = cells[i];
@@ -211,7 +218,10 @@ export class RowScreener {
       if (result.problems === undefined) {
         if (field === 'name') name = result.value;
         else if (field === 'uscc') uscc = result.value;
-        else values[i] = result.value;
+        else {
+          values[i] = result.value;
+          valueCells[i] = result;
+        }
       } else {
         if (field === 'name') name = cell;
         else if (field === 'uscc') uscc = cell;
@@ -295,23 +305,37 @@ export class RowScreener {
     const { profile, plan, name, uscc, errors } = this.read(raw, keyed);
     if (profile) {
       const out = this.evaluate(profile, plan!, raw.row, name, uscc);
-      out.facts = this.factsText(plan!);
+      this.addFacts(out, plan!);
       return out;
     }
     return { row: raw.row, name, uscc, eligibleRules: [], eligibleTitles: [], exclusions: [], error: errors.join('; '), asOf: this.settings.asOf, facts: '' };
   }
 
-  /** The facts of the row just read (its validated values), as a JSON object's text: what a later `--compare` reads back. */
-  private factsText(plan: HeaderPlan): string {
+  /**
+   * The facts of the row just read (its validated values) as a JSON object's text, what a later
+   * `--compare` reads back, and that text as a quoted CSV cell. Built from pieces remembered with the
+   * cells and keys: making and quoting the JSON anew for every row cost a fifth of a sparse list's time.
+   */
+  private addFacts(out: ScreenedRow, plan: HeaderPlan): void {
     const keys = plan.factKeys!;
-    const values = this.values;
-    let text = '';
-    for (let i = 0; i < values.length; i++) {
-      const value = values[i];
-      if (value === undefined || keys[i] === undefined) continue;
-      text += `${text ? ',' : ''}${keys[i]}${JSON.stringify(value)}`;
+    const keysCsv = plan.factKeysCsv!;
+    const cells = this.valueCells;
+    let json = '';
+    let csv = '';
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i];
+      if (cell === undefined || keys[i] === undefined) continue;
+      const text = (cell.json ??= JSON.stringify(cell.value));
+      const quoted = (cell.csv ??= text.replace(/"/g, '""'));
+      if (json) {
+        json += ',';
+        csv += ',';
+      }
+      json += keys[i]! + text;
+      csv += keysCsv[i]! + quoted;
     }
-    return `{${text}}`;
+    out.facts = `{${json}}`;
+    out.factsCsvCell = `"{${csv}}"`;
   }
 
   /** Screens the enterprise rules on a validated profile and counts the verdict per rule. */
@@ -389,5 +413,7 @@ interface Outcome {
 /** Distinct sets of eligible rules remembered (each a few hundred bytes); further sets are built per row. */
 const MAX_OUTCOMES = 4096;
 
-type CellResult = typeof EMPTY | { value: unknown; problems?: undefined } | { value?: undefined; problems: ((header: string) => string)[] };
+/** A valid cell's value, with its JSON and that JSON quoted for CSV once made (remembered with the cell). */
+type ValueCell = { value: unknown; problems?: undefined; json?: string; csv?: string };
+type CellResult = typeof EMPTY | ValueCell | { value?: undefined; problems: ((header: string) => string)[] };
 

@@ -62,6 +62,8 @@ export interface ScreenedRow {
   asOf?: string;
   /** The facts the row stated (name and uscc apart), as a JSON object's text; '' for a row with an error. */
   facts?: string;
+  /** `facts` as a quoted CSV cell, when the screener made it from remembered pieces (see RowScreener.addFacts). */
+  factsCsvCell?: string;
   /** With --compare: what changed since the previous result. */
   comparison?: Comparison;
 }
@@ -208,7 +210,7 @@ function ruleCellsOf(r: ScreenedRow, rendered: RenderedRuleCells): string {
 /** One result as a CSV line, built directly (the same cells as cellsOf; rule ids need no quoting). */
 function csvRow(r: ScreenedRow, rendered: RenderedRuleCells): string {
   const screened = r.eligible !== undefined;
-  return `${r.row},${csvCell(r.name)},${csvCell(r.uscc)},${screened ? r.eligible : ''},${screened ? r.undetermined : ''},${ruleCellsOf(r, rendered)},${r.estimatedValueCny ?? ''},${r.error ? csvCell(r.error) : ''},${r.asOf ?? ''},${r.facts ? csvCell(r.facts) : ''}\r\n`;
+  return `${r.row},${csvCell(r.name)},${csvCell(r.uscc)},${screened ? r.eligible : ''},${screened ? r.undetermined : ''},${ruleCellsOf(r, rendered)},${r.estimatedValueCny ?? ''},${r.error ? csvCell(r.error) : ''},${r.asOf ?? ''},${r.factsCsvCell ?? (r.facts ? csvCell(r.facts) : '')}\r\n`;
 }
 
 const csvRowCompared = (r: ScreenedRow, rendered: RenderedRuleCells): string => `${csvRow(r, rendered).slice(0, -2)},${comparisonCells(r.comparison).map(csvCell).join(',')}\r\n`;

@@ -62,11 +62,35 @@ class Decoder {
       return text;
     } catch {
       const at = (n: number) => n.toLocaleString('en-US');
-      throw new InputError(
-        `${this.origin}: not valid ${names[this.decoding]} (between bytes ${at(this.offset)} and ${at(this.offset + bytes.length)}; --encoding utf8|gb18030|utf16le chooses the encoding)`,
-      );
+      const bad = firstInvalid(bytes, this.decoding);
+      const where = bad === undefined ? `between bytes ${at(this.offset)} and ${at(this.offset + bytes.length)}` : `at byte ${at(this.offset + bad)}: 0x${bytes[bad]!.toString(16).padStart(2, '0')}`;
+      throw new InputError(`${this.origin}: not valid ${names[this.decoding]} (${where}; --encoding utf8|gb18030|utf16le chooses the encoding)`);
     }
   }
+}
+
+/**
+ * Where in `bytes` decoding first fails: the shortest prefix a streaming decoder refuses ends with the
+ * bad byte (found by halving, a few decodes of the chunk). Undefined when only the end is incomplete.
+ */
+function firstInvalid(bytes: Uint8Array, decoding: Decoding): number | undefined {
+  const fails = (length: number) => {
+    try {
+      new TextDecoder(labels[decoding], { fatal: true }).decode(bytes.subarray(0, length), { stream: true });
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  if (!fails(bytes.length)) return undefined;
+  let low = 0;
+  let high = bytes.length; // fails(high), !fails(low)
+  while (high - low > 1) {
+    const middle = (low + high) >>> 1;
+    if (fails(middle)) high = middle;
+    else low = middle;
+  }
+  return high - 1;
 }
 
 /** A whole file's text. */

@@ -27,11 +27,11 @@ export interface CheckReportInput {
 // The group titles and badges are the one table every output shares (summary.ts groupWords); these are the table's own.
 const words = {
   zh: {
-    questions: '需要回答的问题', decides: '可确定', rules: '项', listAll: '（--all 逐项列出）', moreQuestions: '个问题（--all 全部列出）', asOf: '评估日期', none: '无',
+    decides: '可确定', rules: '项', listAll: '（--all 逐项列出）', moreQuestions: '个问题（--all 全部列出）', asOf: '评估日期', none: '无',
     source: '依据', ifSo: '前提', incident: '事项',
   },
   en: {
-    questions: 'Questions to answer', decides: 'decides', rules: 'result(s)', listAll: '(--all lists them)', moreQuestions: 'more questions (--all lists them)', asOf: 'as of', none: 'none',
+    decides: 'decides', rules: 'result(s)', listAll: '(--all lists them)', moreQuestions: 'more questions (--all lists them)', asOf: 'as of', none: 'none',
     source: 'source', ifSo: 'if', incident: 'incident',
   },
 };
@@ -215,7 +215,7 @@ export function checkTable(input: CheckReportInput, write?: (text: string) => vo
     if (!part.list.length) out.push(`  ${w.none}`);
     for (const r of part.list) out.push(`  • ${resultTitle(r, lang)}`, ...part.body(r).map((l) => `      ${l}`));
     if (part.questions && g.questions.length) {
-      out.push(`  ${w.questions}:`);
+      out.push(`  ${groupWords[lang].questions}:`);
       for (const q of shownQuestions(g.questions, all)) out.push(`    ? ${q.label[lang]} (${questionKey(q)}) — ${w.decides} ${q.decides.length} ${w.rules}`);
       if (!all && g.questions.length > QUESTIONS_SHOWN) out.push(`    … ${g.questions.length - QUESTIONS_SHOWN} ${w.moreQuestions}`);
     }
@@ -241,7 +241,7 @@ export function checkMarkdown(input: CheckReportInput): string {
     for (const r of part.list) out.push(`- **${resultTitle(r, lang)}**`, ...part.body(r).map((l) => `  - ${l}`));
     if (part.list.length) out.push('');
     if (part.questions && g.questions.length) {
-      out.push(`### ${w.questions}`, '');
+      out.push(`### ${groupWords[lang].questions}`, '');
       for (const q of shownQuestions(g.questions, all)) out.push(`- ${q.label[lang]} (\`${questionKey(q)}\`) — ${w.decides} ${q.decides.length} ${w.rules}`);
       if (!all && g.questions.length > QUESTIONS_SHOWN) out.push(`- … ${g.questions.length - QUESTIONS_SHOWN} ${w.moreQuestions}`);
       out.push('');

@@ -3,6 +3,9 @@
 import type { Lang } from '../io/lang.ts';
 import { builtinCatalog, type FactCatalog } from '../facts/catalog.ts';
 import type { RuleResult } from '../engine/evaluate.ts';
+import { askableInputs } from '../engine/explain.ts';
+import { leafTruth } from '../engine/native.ts';
+import { combine, type EvaluatedCondition, type Truth } from '../engine/truth.ts';
 import type { FieldLabel } from '../profile/fields.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import { informationalKinds, isExclusion, restsOnDoubtfulFigure, type Rule } from '../rules/schema.ts';
@@ -76,14 +79,27 @@ export function verdictGroup(r: RuleResult): VerdictGroup {
 const byFactName = new Intl.Collator().compare;
 
 /**
- * The questions worth asking, for `check`, `report` and `ask` alike: the missing facts of undetermined
- * rules whose situation arises (rules about a situation not known to arise wait), the fact deciding
- * most results first, then by fact name and incident order. An incident's fact is asked per incident.
+ * The one question sequence, for `check`, `report`, `ask`, the self-check page and POST /api/v1/questions:
+ * the missing facts of undetermined measures and exclusions, whether their situation arises (trigger true)
+ * or is not known yet (a situation question such as 在综合保税区? is a question like any other). Rights,
+ * goals and pointers decide nothing to claim and ask nothing.
+ *
+ * A question is ranked by what its answer is expected to settle for this enterprise: each possible answer
+ * (yes and no, each value of an enum; for a number, date or list, the conditions on it coming out true,
+ * then false) is tried on the evaluated trees; a result it would make apply counts 1, one it would rule
+ * out a little, weighed by how likely the answer is (a yes is unlikely: most situations do not arise for
+ * a given enterprise). A gate whose "no" rules out a family of measures thereby comes before any member
+ * of the family, and a question whose likely answer makes a measure apply before one that only might.
+ * Ties: the question nearer to making its results apply (nearness), the one touching more results, the
+ * fact's name; an incident's fact is asked per incident, in the incidents' order. A result evaluated
+ * without its tree (a check lists its questions from the compiled verdicts) counts 1 for each of its
+ * missing facts: the most frequent fact first.
  */
 export function rankQuestions(results: readonly RuleResult[], catalog: FactCatalog = builtinCatalog): RankedQuestion[] {
   const byKey = new Map<string, RankedQuestion>();
   for (const r of results) {
-    if (verdictGroup(r) !== 'undetermined') continue; // rights, goals and pointers decide nothing to claim
+    const group = verdictGroup(r);
+    if (group !== 'undetermined' && group !== 'situational') continue;
     for (const fact of r.missingFacts) {
       const def = catalog.definition(fact);
       const incidentId = def && def.scope !== 'enterprise' ? r.incidentId : undefined;
@@ -93,8 +109,113 @@ export function rankQuestions(results: readonly RuleResult[], catalog: FactCatal
       byKey.set(key, q);
     }
   }
+  const scored = [...byKey.values()].map((q) => ({ q, gain: expectedGain(q, catalog), near: nearness(q, catalog) }));
   // A stable sort: questions of one fact keep the incidents' order.
-  return [...byKey.values()].sort((a, b) => b.decides.length - a.decides.length || byFactName(a.fact, b.fact));
+  return scored
+    .sort((a, b) => b.gain - a.gain || b.near - a.near || b.q.decides.length - a.q.decides.length || byFactName(a.q.fact, b.q.fact))
+    .map(({ q }) => q);
+}
+
+/** One possible answer to a question, with how likely it is: a value the fact may take, or every condition on it coming out one way. */
+type Answer = ({ value: unknown } | { truth: boolean }) & { likelihood: number };
+
+/**
+ * How likely a yes is to a yes/no question nobody has answered: most situations a measure speaks to
+ * (a zone, a pilot list, an application under way) do not arise for a given enterprise.
+ */
+const YES_LIKELIHOOD = 0.1;
+/** What settling a result as not applying is worth, beside settling one as applying (1). */
+const RULED_OUT_WORTH = 0.05;
+
+/** The answers a question is weighed over (see rankQuestions). */
+function possibleAnswers(fact: string, catalog: FactCatalog): Answer[] {
+  const def = catalog.definition(fact);
+  if (def?.type === 'boolean' && !def.derived) return [{ value: true, likelihood: YES_LIKELIHOOD }, { value: false, likelihood: 1 - YES_LIKELIHOOD }];
+  if (def?.type === 'enum' && !def.derived && def.values?.length) return def.values.map((value) => ({ value, likelihood: 1 / def.values!.length }));
+  return [{ truth: true, likelihood: YES_LIKELIHOOD }, { truth: false, likelihood: 1 - YES_LIKELIHOOD }];
+}
+
+/**
+ * What an answer is expected to settle for this enterprise: each result it would make apply counts 1,
+ * each it would rule out RULED_OUT_WORTH, weighed by how likely the answer is (a result without its
+ * tree: 1).
+ */
+function expectedGain(q: RankedQuestion, catalog: FactCatalog): number {
+  const answers = possibleAnswers(q.fact, catalog);
+  let gain = 0;
+  for (const r of q.decides) {
+    if (!r.tree) {
+      gain += 1;
+      continue;
+    }
+    for (const answer of answers) {
+      const truth = truthWith(r.tree, q.fact, answer, catalog);
+      if (truth !== null) gain += answer.likelihood * (truth ? 1 : RULED_OUT_WORTH);
+    }
+  }
+  return gain;
+}
+
+/** The fewest answers that make a tree true and false (a leaf not known: one), ignoring a fact met twice. */
+function cost(node: EvaluatedCondition): { yes: number; no: number } {
+  if (node.value === true) return { yes: 0, no: Infinity };
+  if (node.value === false) return { yes: Infinity, no: 0 };
+  const c = node.condition;
+  if ('fact' in c) return { yes: 1, no: 1 };
+  const parts = node.children.map(cost);
+  if ('not' in c) return { yes: parts[0]!.no, no: parts[0]!.yes };
+  const sum = (k: 'yes' | 'no') => parts.reduce((n, p) => n + p[k], 0);
+  const min = (k: 'yes' | 'no') => Math.min(...parts.map((p) => p[k]));
+  return 'all' in c ? { yes: sum('yes'), no: min('no') } : { yes: min('yes'), no: sum('no') };
+}
+
+/** The facts on a cheapest way to make a tree come out `want`. */
+function onCheapestPath(node: EvaluatedCondition, want: boolean, out: Set<string>, catalog: FactCatalog): void {
+  if (node.value !== null) return;
+  const c = node.condition;
+  if ('fact' in c) {
+    out.add(c.fact);
+    for (const input of askableInputs(catalog, c.fact)) out.add(input);
+    return;
+  }
+  if ('not' in c) return onCheapestPath(node.children[0]!, !want, out, catalog);
+  const k = want ? 'yes' : 'no';
+  // `all` made true and `any` made false need every open child; the others one cheapest child.
+  const every = ('all' in c) === want;
+  const costs = node.children.map((child) => cost(child)[k]);
+  const best = Math.min(...costs);
+  node.children.forEach((child, i) => {
+    if (every || costs[i] === best) onCheapestPath(child, want, out, catalog);
+  });
+}
+
+/**
+ * How near a question brings its results to applying: for each result whose cheapest way to apply asks
+ * this fact, one over the number of answers that way takes. A result one answer from applying counts 1;
+ * a gate counts a little for every member of its family.
+ */
+function nearness(q: RankedQuestion, catalog: FactCatalog): number {
+  let near = 0;
+  for (const r of q.decides) {
+    if (!r.tree) continue;
+    const steps = cost(r.tree).yes;
+    if (!Number.isFinite(steps) || steps === 0) continue;
+    const path = new Set<string>();
+    onCheapestPath(r.tree, true, path, catalog);
+    if (path.has(q.fact)) near += 1 / steps;
+  }
+  return near;
+}
+
+/** A tree's truth once `fact` is answered: the conditions on it (or on facts derived from it) re-read, the rest as evaluated. */
+function truthWith(node: EvaluatedCondition, fact: string, answer: Answer, catalog: FactCatalog): Truth {
+  if (node.value !== null) return node.value;
+  const c = node.condition;
+  if ('fact' in c) {
+    if (c.fact === fact) return 'value' in answer ? leafTruth(c, { [fact]: answer.value }) : answer.truth;
+    return 'truth' in answer && askableInputs(catalog, c.fact).includes(fact) ? answer.truth : null;
+  }
+  return combine(c, node.children.map((child) => truthWith(child, fact, answer, catalog)));
 }
 
 /** How a question names its fact: `customsCredit`, or `TAX-1.underpaidTax` for an incident's fact. */
@@ -263,7 +384,9 @@ export function forceWindow(r: RuleResult, profile: Pick<Enterprise, 'incidents'
 export function windowText(w: ForceWindow, lang: Lang): string {
   const g = groupWords[lang];
   const when = w.side === 'expired' ? g.expiredOn(w.to!) : w.from ? g.notYetFrom(w.from) : g.notYet;
-  const quote = w.source?.quote ? (lang === 'zh' ? `（「${w.source.quote}」）` : ` (「${w.source.quote}」)`) : '';
+  // The quote is shown when it states the window (有效期…, 自…起至…); a document's issue line only dates its start.
+  const states = w.source?.quote !== undefined && /有效期|起至|至.{0,12}[日止]/.test(w.source.quote);
+  const quote = states ? (lang === 'zh' ? `（「${w.source!.quote}」）` : ` (「${w.source!.quote}」)`) : '';
   return `${when}${quote}`;
 }
 

@@ -4,9 +4,9 @@
 // and batch screening (./screen.ts).
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { questionSequence } from '../ask/sequence.ts';
 import { checkProfile } from '../report/check.ts';
 import { renderClientReport } from '../report/client-report-command.ts';
-import { groupResults } from '../report/summary.ts';
 import { version } from '../io/version.ts';
 import type { Rule } from '../rules/schema.ts';
 import { checkAnswer } from './check-answer.ts';
@@ -89,21 +89,18 @@ export async function apiRoutes(app: FastifyInstance, { context }: { context: Se
     const query = parseQuery(queries.questions, request.query);
     const asOf = evaluationDate(reply, context, query.asOf);
     const profile = parseProfileBody(request, rules.profile);
-    // The questions come from the undetermined results whose situation arises: the listed ones.
-    const { results } = await checkProfile(profile, { rules, asOf, explain: 'listed' });
-    const groups = groupResults(results, catalog);
-    const questions = groups.questions.slice(0, query.limit).map((q) => {
-      const why = groups.undetermined.filter((r) => r.missingFacts.includes(q.fact));
+    // The page's and `huiqi ask`'s sequence: situation questions (外商投资? 综合保税区?) among the detailed ones.
+    const sequence = await questionSequence(profile, { rules, asOf });
+    const questions = sequence.questions.slice(0, query.limit).map((q) => {
       const def = catalog.definition(q.fact);
-      const incidental = def !== undefined && def.scope !== 'enterprise';
       return {
         fact: q.fact,
-        incidents: incidental ? [...new Set(why.flatMap((r) => (r.incidentId !== undefined ? [r.incidentId] : [])))] : [],
+        incidents: q.incidentId !== undefined ? [q.incidentId] : [],
         label: q.label,
         type: def?.type ?? 'other',
         ...(def?.values && { values: [...def.values] }),
         ...(def?.valueWords && { valueWords: def.valueWords }),
-        why: why.map((r) => ({ ruleId: r.ruleId, ...(r.incidentId !== undefined && { incidentId: r.incidentId }), title: r.rule.title, outcome: { zh: r.rule.outcome.zh, en: r.rule.outcome.en } })),
+        why: q.decides.map((r) => ({ ruleId: r.ruleId, ...(r.incidentId !== undefined && { incidentId: r.incidentId }), title: r.rule.title, outcome: { zh: r.rule.outcome.zh, en: r.rule.outcome.en } })),
       };
     });
     return sendJson(reply, { asOf, questions });

@@ -92,14 +92,28 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (problem.status >= 500) request.log.error(error);
     return reply.code(problem.status).type(PROBLEM_TYPE).send(JSON.stringify(problem));
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.code(404).type(PROBLEM_TYPE).send(JSON.stringify(new Problem(404, 'Not found', `no such resource: ${request.method} ${request.url.split('?')[0]}`))),
-  );
+  // Every route's path as a pattern and its methods: a path that exists under another method is a 405 with Allow.
+  const routes: { path: RegExp; method: string }[] = [];
+  app.addHook('onRoute', (route) => {
+    const pattern = route.url.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/:[^/]+/g, '[^/]+');
+    for (const method of [route.method].flat()) routes.push({ path: new RegExp(`^${pattern}$`), method });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    const allow = [...new Set(routes.filter((r) => r.path.test(path)).map((r) => r.method))];
+    if (allow.length) {
+      const problem = new Problem(405, 'Method not allowed', `${path} answers ${allow.join(', ')}, not ${request.method}`);
+      return reply.code(405).header('allow', allow.join(', ')).type(PROBLEM_TYPE).send(JSON.stringify(problem));
+    }
+    return reply.code(404).type(PROBLEM_TYPE).send(JSON.stringify(new Problem(404, 'Not found', `no such resource: ${request.method} ${path}`)));
+  });
 
   await app.register(formbody, { bodyLimit: limits.profile });
   await app.register(multipart, { limits: { fileSize: limits.list + 1, files: 1, fields: 20, fieldSize: limits.profile } });
   await app.register(apiRoutes, { prefix: '/api/v1', context });
   // The self-check and batch pages (/, /screen, /assets/…): plain HTML forms on the same rules and date.
   await app.register(pagesPlugin, { rules: options.rules, ...(options.asOf !== undefined && { asOf: options.asOf }) });
+  // Where people look first: the health check and the API description at the root lead to the API's.
+  for (const path of ['/healthz', '/openapi.json']) app.get(path, (_request, reply) => reply.redirect(`/api/v1${path}`, 308));
   return app;
 }

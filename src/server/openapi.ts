@@ -1,12 +1,13 @@
 // GET /api/v1/openapi.json: the API described in OpenAPI 3.1, generated from the zod schemas the server
 // validates with (./schemas.ts, the profile schema) and answers by; nothing here restates a schema.
+import { LIMITS } from '../io/limits.ts';
 import { z } from 'zod';
 import { enterpriseSchema } from '../profile/enterprise.ts';
 import { version } from '../io/version.ts';
 import type { ServerContext } from './context.ts';
 import { mib } from './problem.ts';
 import { factsOut, healthOut, problemOut, queries, questionsOut, ruleOut } from './schemas.ts';
-import { LIST_FIELD } from './screen.ts';
+import { LIST_FIELD, PREVIOUS_FIELD } from './screen.ts';
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 
@@ -39,7 +40,10 @@ const problemText: Record<number, string> = {
 const json = (id: string) => ({ 'application/json': { schema: ref(id) } });
 const profileBody = {
   required: true,
-  description: 'an enterprise profile, as in samples/ (JSON or YAML)',
+  description:
+    `an enterprise profile, as in samples/ (JSON or YAML), nested at most ${LIMITS.nestingDepth} levels. Its bytes are read as the CLI reads a file: the charset ` +
+    'parameter of Content-Type decides (utf-8, gb18030/gbk, utf-16le; another is a 415); without one a BOM, else UTF-8, else GB18030 with a ' +
+    'Huiqi-Input-Warning header saying so. Bytes invalid in the encoding chosen are a 400 naming the first bad byte.',
   content: { 'application/json': { schema: ref('Profile') }, 'application/yaml': { schema: ref('Profile') } },
 };
 
@@ -84,7 +88,16 @@ export function openApiDocument(context: ServerContext) {
               'text/csv': { schema: { type: 'string' } },
               'application/x-ndjson': { schema: { type: 'string' } },
               'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', contentEncoding: 'binary' } },
-              'multipart/form-data': { schema: { type: 'object', properties: { [LIST_FIELD]: { type: 'string', contentEncoding: 'binary' } }, required: [LIST_FIELD] } },
+              'multipart/form-data': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    [PREVIOUS_FIELD]: { type: 'string', contentEncoding: 'binary', description: 'optional: a previous result of the list (CSV, XLSX or JSONL) to compare with, as huiqi screen --compare: adds compared, gained, lost and reasons' },
+                    [LIST_FIELD]: { type: 'string', contentEncoding: 'binary' },
+                  },
+                  required: [LIST_FIELD],
+                },
+              },
             },
           },
           responses: {

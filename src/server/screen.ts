@@ -3,7 +3,7 @@
 // `huiqi screen` writes it: rows out = rows in, a bad row keeps its number and names its problem in the
 // `error` column. Both directions stream (src/batch reads and writes streams), so memory stays flat
 // whatever the list's size; the upload is counted and cut off at the list limit.
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,8 +70,13 @@ const resultTypes: Record<ResultFormat, string> = {
 
 const discard = () => new Writable({ write: (_chunk, _encoding, callback) => callback() });
 
+/** The form field of an optional previous screening result to compare with (huiqi screen --compare). */
+export const PREVIOUS_FIELD = 'previous';
+
 interface Upload {
   stream: Readable;
+  /** A previous result sent with the form (saved whole: it is read before the list). */
+  previous?: { path: string; name: string };
   /** The uploaded file's name, if the client gave one. */
   name?: string;
   format?: ListFormat;
@@ -104,12 +109,20 @@ async function formUpload(request: FastifyRequest, reply: FastifyReply, limit: n
   const noList = (detail: string) => new Problem(400, 'No list', detail, [{ field: LIST_FIELD, message: 'is required' }]);
   const fields: Record<string, string> = {};
   let file: { path: string; name?: string } | undefined;
+  let previous: { path: string; name: string } | undefined;
   const folder = await mkdtemp(join(tmpdir(), 'huiqi-upload-'));
   reply.raw.once('close', () => void rm(folder, { recursive: true, force: true }));
   try {
-    for await (const part of request.parts({ limits: { files: 2 } })) {
+    for await (const part of request.parts({ limits: { files: 3 } })) {
       if (part.type === 'field') {
-        if (typeof part.value === 'string' && part.value !== '' && part.fieldname !== LIST_FIELD) fields[part.fieldname] = part.value;
+        if (typeof part.value === 'string' && part.value !== '' && part.fieldname !== LIST_FIELD && part.fieldname !== PREVIOUS_FIELD) fields[part.fieldname] = part.value;
+        continue;
+      }
+      if (part.fieldname === PREVIOUS_FIELD && !previous) {
+        // An optional file input left empty still sends a part, without a name or content.
+        const path = join(folder, 'previous');
+        await streamPipeline(part.file, byteLimit(limit), createWriteStream(path));
+        if (part.filename || statSync(path).size > 0) previous = { path, name: part.filename || PREVIOUS_FIELD };
         continue;
       }
       if (file || part.fieldname !== LIST_FIELD) {
@@ -131,7 +144,18 @@ async function formUpload(request: FastifyRequest, reply: FastifyReply, limit: n
     throw multipartProblem(e) ?? e;
   }
   if (!file) throw noList(`the form has no file: send the list in the file field "${LIST_FIELD}"`);
-  return { stream: createReadStream(file.path, { highWaterMark: 64 * 1024 }), ...(file.name && { name: file.name }), fields };
+  return { stream: createReadStream(file.path, { highWaterMark: 64 * 1024 }), ...(file.name && { name: file.name }), ...(previous && { previous }), fields };
+}
+
+/** Passes bytes on until `limit`, then fails with the list's 413 problem. */
+function byteLimit(limit: number): Transform {
+  let bytes = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      bytes += chunk.length;
+      callback(bytes > limit ? tooLarge(limit) : null, chunk);
+    },
+  });
 }
 
 export async function screenRoute(app: FastifyInstance, { context }: { context: ServerContext }) {
@@ -161,6 +185,9 @@ export async function screenRoute(app: FastifyInstance, { context }: { context: 
       asOf,
       lang: query.lang,
       headers: query.headers,
+      ...(upload.previous && { compare: { stream: createReadStream(upload.previous.path), name: upload.previous.name } }),
+      // A previous result that matches no row is said in the compared column of every row (a download cannot be taken back).
+      ...(upload.previous && { compareMayMatchNone: true }),
       ...(query.only && { only: query.only }),
       ignoreUnknownColumns: query.ignoreUnknownColumns,
       stderr: discard(),

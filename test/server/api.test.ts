@@ -8,17 +8,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
 import { parse as parseYaml } from 'yaml';
+import { questionSequence } from '../../src/ask/sequence.ts';
 import { screenList } from '../../src/batch/run.ts';
-import { builtinCatalog } from '../../src/facts/catalog.ts';
+import { parseProfile } from '../../src/profile/load.ts';
+import { loadRules } from '../../src/rules/load.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { ruleSetJurisdictions } from '../../src/rules/schema.ts';
 import { factsOut, healthOut, problemOut, questionsOut, ruleOut, ruleSetSchemas } from '../../src/server/schemas.ts';
 
 const AS_OF = '2025-06-30';
-const ruleSet = loadRuleSet();
-const rules = ruleSet.rules;
-const { checkOut, rulesOut } = ruleSetSchemas(ruleSetJurisdictions(rules));
+const rules = loadRuleSet();
+const { checkOut, rulesOut } = ruleSetSchemas(rules.jurisdictions);
 const aeoYaml = readFileSync('samples/aeo-manufacturer-chongqing.yaml', 'utf8');
 const aeo = parseYaml(aeoYaml) as Record<string, unknown>;
 const incompleteYaml = readFileSync('samples/incomplete-profile.yaml', 'utf8');
@@ -27,7 +28,7 @@ const dir = mkdtempSync(join(tmpdir(), 'huiqi-api-test-'));
 
 let app: FastifyInstance;
 beforeAll(async () => {
-  app = await buildServer({ rules: ruleSet, asOf: AS_OF });
+  app = await buildServer({ rules, asOf: AS_OF });
   // A route that fails unexpectedly, to see what a client is told.
   app.get('/boom', async () => {
     throw new Error('secret internals at /home/huiqi/src/engine.ts:12');
@@ -93,7 +94,7 @@ describe('POST /api/v1/check', () => {
     const res = await post('/api/v1/check?all=true', readFileSync('samples/dishonest-trader.json', 'utf8'), { 'content-type': 'application/json' });
     const cli = spawnSync(process.execPath, ['bin/huiqi.js', 'check', 'samples/dishonest-trader.json', '--format', 'json', '--all', '--as-of', AS_OF], { encoding: 'utf8' });
     expect(res.json()).toEqual(JSON.parse(cli.stdout));
-    expect(res.json().results).toHaveLength(rules.filter((r) => r.appliesTo === 'enterprise').length + res.json().results.filter((r: { incidentId?: string }) => r.incidentId).length);
+    expect(res.json().results).toHaveLength(rules.rules.filter((r) => r.appliesTo === 'enterprise').length + res.json().results.filter((r: { incidentId?: string }) => r.incidentId).length);
     const lean = (await post('/api/v1/check', readFileSync('samples/dishonest-trader.json', 'utf8'), { 'content-type': 'application/json' })).json();
     expect(lean.results.length).toBeLessThan(res.json().results.length);
     expect(lean.counts).toEqual(res.json().counts);
@@ -139,7 +140,7 @@ describe('POST /api/v1/check', () => {
 
 describe('body limits', () => {
   it('answers 413 with the limit when a profile or a list is too large', async () => {
-    const small = await buildServer({ rules: ruleSet, asOf: AS_OF, bodyLimit: { profile: 2048, list: 4096 } });
+    const small = await buildServer({ rules, asOf: AS_OF, bodyLimit: { profile: 2048, list: 4096 } });
     try {
       const big = { ...aeo, name: 'x'.repeat(4000) };
       const profile = expectProblem(await small.inject({ method: 'POST', url: '/api/v1/check', payload: big }), 413);
@@ -174,14 +175,14 @@ describe('POST /api/v1/report', () => {
 });
 
 describe('POST /api/v1/questions', () => {
-  it('ranks the questions of a partial profile, most decisive first, each with the measures it decides', async () => {
+  it('asks the one question sequence of the page and `huiqi ask`, each question with the measures it decides', async () => {
     const res = await post('/api/v1/questions', incompleteYaml, yaml);
     expect(res.statusCode).toBe(200);
     const body = res.json();
     fits(questionsOut, body);
     expect(body.questions.length).toBeGreaterThan(1);
-    const decides = body.questions.map((q: { why: unknown[] }) => q.why.length);
-    expect(decides).toEqual([...decides].sort((a, b) => b - a));
+    const { questions } = await questionSequence(parseProfile(parseYaml(incompleteYaml)), { rules, asOf: res.headers['huiqi-as-of'] as string });
+    expect(body.questions.map((q: { fact: string }) => q.fact)).toEqual(questions.map((q) => q.fact));
     for (const q of body.questions) expect(q.why.length).toBeGreaterThan(0);
     // The export-refund incident's missing refund due decides 127号's export-refund items.
     const refund = body.questions.find((q: { fact: string }) => q.fact === 'refundPayable');
@@ -189,7 +190,7 @@ describe('POST /api/v1/questions', () => {
     expect(refund.why.map((w: { ruleId: string }) => w.ruleId)).toContain('gacc-2023-127/no-penalty-export-refund-within-2-years');
     // An enum question carries its values' words, as GET /facts does: what a form shows.
     const enumQuestion = body.questions.find((q: { type: string }) => q.type === 'enum');
-    expect(enumQuestion.valueWords).toEqual(builtinCatalog.definition(enumQuestion.fact)!.valueWords);
+    expect(enumQuestion.valueWords).toEqual(rules.catalog.definition(enumQuestion.fact)!.valueWords);
     expect(Object.keys(enumQuestion.valueWords)).toEqual(enumQuestion.values);
     const limited = (await post('/api/v1/questions?limit=2', incompleteYaml, yaml)).json();
     expect(limited.questions).toEqual(body.questions.slice(0, 2));
@@ -214,7 +215,7 @@ describe('POST /api/v1/screen', () => {
   beforeAll(async () => {
     // What `huiqi screen samples/enterprises.csv --out x.csv --as-of …` writes.
     const out = join(dir, 'screened.csv');
-    await screenList({ input: 'samples/enterprises.csv', output: out, outputFormat: 'csv', rules: ruleSet, asOf: AS_OF, lang: 'zh', stderr: { write: () => true } as never, progress: false });
+    await screenList({ input: 'samples/enterprises.csv', output: out, outputFormat: 'csv', rules, asOf: AS_OF, lang: 'zh', stderr: { write: () => true } as never, progress: false });
     cliCsv = readFileSync(out, 'utf8');
   });
 
@@ -270,9 +271,9 @@ describe('GET /api/v1/rules, /rules/{id}, /facts, /healthz', () => {
   it('lists every rule with its 文号 and article, filtered on request', async () => {
     const all = (await get('/api/v1/rules')).json();
     fits(rulesOut, all);
-    expect(all.count).toBe(rules.length);
+    expect(all.count).toBe(rules.rules.length);
     const cq = (await get('/api/v1/rules?jurisdiction=chongqing')).json();
-    expect(cq.count).toBe(rules.filter((r) => r.source.jurisdiction === 'chongqing').length);
+    expect(cq.count).toBe(rules.rules.filter((r) => r.source.jurisdiction === 'chongqing').length);
     expect(cq.count).toBeGreaterThan(0);
     expectProblem(await get('/api/v1/rules?jurisdiction=mars'), 400, ['jurisdiction']);
   });
@@ -309,7 +310,7 @@ describe('GET /api/v1/rules, /rules/{id}, /facts, /healthz', () => {
     const res = await get('/api/v1/healthz');
     fits(healthOut, res.json());
     expect(res.json().rulesHash).toBe(res.headers['huiqi-rules-hash']);
-    expect(res.json().rules).toBe(rules.length);
+    expect(res.json().rules).toBe(rules.rules.length);
   });
 });
 

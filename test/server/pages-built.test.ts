@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { evaluateProfile } from '../../src/engine/evaluate.ts';
 import { parseProfile } from '../../src/profile/load.ts';
+import { normalizeProvince } from '../../src/profile/provinces.ts';
 import { groupWords, personResult } from '../../src/report/summary.ts';
 import { loadRules } from '../../src/rules/load.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
@@ -125,7 +126,8 @@ async function clickThrough(page: Page, raw: Raw, lang: 'zh' | 'en', o: { javaSc
   await page.goto(`${base}/?lang=${lang}`);
   await page.type('#f-name', String(raw.name));
   await page.type('#f-uscc', String(raw.uscc));
-  await page.select('#f-province', String(raw.province));
+  // The select's values are the province ids; a profile may name it 重庆市.
+  await page.select('#f-province', String(normalizeProvince(raw.province)));
   await page.select('#f-customsCredit', String(raw.customsCredit));
   await submit(page, '#basics form');
   expect(await page.$('#results'), 'results after the first step').not.toBeNull();
@@ -144,15 +146,11 @@ async function clickThrough(page: Page, raw: Raw, lang: 'zh' | 'en', o: { javaSc
   let steps = 0;
   for (; steps < 40 && (await page.$('#questions input[name=asked]')); steps++) {
     const asked = JSON.parse(await page.$eval('#questions input[name=asked]', (e) => (e as HTMLInputElement).value)) as [string | null, string][];
-    const topics = JSON.parse(await page.$eval('#questions input[name=topics]', (e) => (e as HTMLInputElement).value)) as string[];
     const known = (incidentId: string | null, fact: string) => (incidentId === null ? raw : raw.incidents?.find((i) => i.id === incidentId))?.[fact];
     const values: Record<string, string> = {};
     asked.forEach(([incidentId, fact], i) => {
       const value = known(incidentId, fact);
       if (value !== undefined) values[`q${i}`] = formValue(value);
-    });
-    topics.forEach((fact, i) => {
-      if (raw[fact] !== undefined) values[`t${i}`] = formValue(raw[fact]);
     });
     await fill(page, '#questions form', values);
     await submit(page, '#questions form');
@@ -167,6 +165,11 @@ async function expectFocusOnNew(page: Page, o: { javaScript: boolean }) {
   expect(new URL(page.url()).hash).toBe('#next');
   expect(await page.$('#next'), 'the heading of what is new').not.toBeNull();
   if (o.javaScript) expect(await page.evaluate(() => document.activeElement?.id)).toBe('next');
+}
+
+/** After a submit with mistakes the page opens at the list of them (`#next`). */
+async function expectFocusTarget(page: Page): Promise<boolean> {
+  return new URL(page.url()).hash === '#next' && (await page.$eval('#next', (e) => e.closest('.errors') !== null));
 }
 
 /** What the page lists in a result block: group → ids, and the headline's counts, and each badge's text. */
@@ -293,6 +296,7 @@ describe('the self-check page on the built server (huiqi serve from dist/)', () 
     const page = await newPage({ width: 375, height: 800, javaScript: false });
     await clickThrough(page, smallTrader, 'en', { javaScript: false });
     await expectPersonResult(page, 'en');
+    expect((await englishOnZhPage(page)).length, 'the detector of English finds it on the en page').toBeGreaterThan(5);
     expect(await fits(page, 375)).toBe(true);
     // Opened, the folded groups fit too.
     await page.$$eval('details', (list) => list.forEach((d) => ((d as HTMLDetailsElement).open = true)));
@@ -300,6 +304,30 @@ describe('the self-check page on the built server (huiqi serve from dist/)', () 
     await screenshot(page, 'built-small-trader-en-375');
     await page.close();
   }, 240_000);
+
+  it('mistakes on the zh page are told in Chinese, at 375 px with JavaScript off: a wrong check character, a missing name, an amount that is not one', async () => {
+    const page = await newPage({ width: 375, height: 800, javaScript: false });
+    await page.goto(`${base}/?lang=zh`);
+    await page.type('#f-uscc', '91500103MA60XK2L1X');
+    await page.select('#f-province', 'chongqing');
+    await submit(page, '#basics form');
+    expect(await expectFocusTarget(page)).toBe(true);
+    const errors = await page.$$eval('.errors li', (list) => list.map((e) => e.textContent ?? ''));
+    expect(errors).toEqual(['必填', '统一社会信用代码无效：校验码为“X”，按 GB 32100-2015 应为“T”']);
+    expect(await englishOnZhPage(page)).toEqual([]);
+    expect(await fits(page, 375)).toBe(true);
+    await screenshot(page, 'built-errors-zh-375', { fullPage: false });
+    await page.$eval('#f-uscc', (e) => ((e as HTMLInputElement).value = ''));
+    await page.type('#f-uscc', smallTrader.uscc as string);
+    await page.type('#f-name', smallTrader.name as string);
+    await submit(page, '#basics form');
+    await page.click('#incident summary');
+    await fill(page, '#incident form', { 'inc.category': 'tax', 'inc.underpaidTax': '四万二' });
+    await submit(page, '#incident form');
+    expect(await page.$eval('.errors li', (e) => e.textContent)).toMatch(/^请输入以元计的金额.*（输入为 "四万二"）$/);
+    expect(await englishOnZhPage(page)).toEqual([]);
+    await page.close();
+  }, 120_000);
 
   it('an AEO manufacturer in a bonded zone with its 127号 incident, zh, JavaScript off', async () => {
     const page = await newPage({ width: 1100, height: 1000, javaScript: false });

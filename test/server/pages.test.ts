@@ -4,11 +4,12 @@ import type { FastifyInstance } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { questionSequence } from '../../src/ask/sequence.ts';
 import { builtinCatalog } from '../../src/facts/catalog.ts';
 import { parseProfile } from '../../src/profile/load.ts';
 import { usccCheckCharacter } from '../../src/profile/uscc.ts';
 import { fontSubsets } from '../../src/report/font.ts';
-import { checkRuleFile } from '../../src/rules/load.ts';
+import { checkRuleFile, loadRules } from '../../src/rules/load.ts';
 import { loadRuleSet, RuleSet } from '../../src/ruleset/rule-set.ts';
 import { fixtureDocument, fixtureEffective } from '../fixtures/rules.ts';
 import { pagesServer } from './pages-support.ts';
@@ -53,33 +54,33 @@ describe('self-check page routes', () => {
     const bad = `${basics.uscc.slice(0, 17)}X`;
     const res = await post('/', { step: 'basics', profile: '{}', skipped: '[]', ...basics, uscc: bad });
     expect(res.statusCode).toBe(422);
-    expect(res.body).toContain(`gives &quot;${usccCheckCharacter(basics.uscc.slice(0, 17))}&quot;`);
+    expect(res.body).toContain(`应为“${usccCheckCharacter(basics.uscc.slice(0, 17))}”`);
     expect(res.body).toContain(`value="${bad}"`);
     expect(res.body).toContain('aria-invalid="true"');
     expect(res.body).not.toContain('id="results"');
   });
 
-  it('step 1 done: results, the first questions and the situation switches; an answer updates the profile', async () => {
+  it('step 1 done: results and the first questions of the one sequence, a situation question first; an answer updates the profile', async () => {
     const first = await post('/', { step: 'basics', profile: '{}', skipped: '[]', ...basics });
     expect(first.statusCode).toBe(200);
     expect(first.body).toContain('id="results"');
     const profile = hiddenValue(first.body, 'profile')!;
     expect(JSON.parse(profile)).toEqual(basics);
     const asked = JSON.parse(hiddenValue(first.body, 'asked')!) as [string | null, string][];
-    const topics = JSON.parse(hiddenValue(first.body, 'topics')!) as string[];
-    expect(asked.length).toBeGreaterThan(0);
-    expect(topics).toContain('inComprehensiveBondedZone');
+    const { questions } = await questionSequence(parseProfile(basics), { rules: loadRuleSet(), asOf: ASOF });
+    expect(asked.map(([, fact]) => fact)).toEqual(questions.slice(0, asked.length).map((q) => q.fact));
+    expect(asked.map(([, fact]) => fact)).toContain('inComprehensiveBondedZone');
 
-    // The first question (the most decisive) answered yes, the bonded-zone switch no, the rest left empty.
-    const [, firstFact] = asked[0]!;
-    const zoneAt = topics.indexOf('inComprehensiveBondedZone');
-    const next = await post('/', { step: 'answers', profile, skipped: '[]', asked: JSON.stringify(asked), topics: JSON.stringify(topics), q0: 'yes', [`t${zoneAt}`]: 'no' });
+    // The bonded-zone question answered no, the first other one yes, the rest left empty.
+    const zoneAt = asked.findIndex(([, fact]) => fact === 'inComprehensiveBondedZone');
+    const otherAt = zoneAt === 0 ? 1 : 0;
+    const next = await post('/', { step: 'answers', profile, skipped: '[]', asked: JSON.stringify(asked), [`q${otherAt}`]: 'yes', [`q${zoneAt}`]: 'no' });
     expect(next.statusCode).toBe(200);
     const data = JSON.parse(hiddenValue(next.body, 'profile')!);
-    expect(data).toMatchObject({ [firstFact]: true, inComprehensiveBondedZone: false });
+    expect(data).toMatchObject({ [asked[otherAt]![1]]: true, inComprehensiveBondedZone: false });
     // Every other question left empty is skipped, not asked again.
     const skipped = JSON.parse(hiddenValue(next.body, 'skipped')!) as [string | null, string][];
-    expect(skipped.length).toBe(asked.length - 1 + topics.length - 1);
+    expect(skipped.length).toBe(asked.length - 2);
     const askedNext = JSON.parse(hiddenValue(next.body, 'asked') ?? '[]') as [string | null, string][];
     expect(askedNext.filter(([i, f]) => skipped.some(([si, sf]) => si === i && sf === f))).toEqual([]);
   });
@@ -88,7 +89,7 @@ describe('self-check page routes', () => {
     const first = await post('/', { step: 'basics', profile: '{}', skipped: '[]', ...basics });
     const asked = JSON.parse(hiddenValue(first.body, 'asked')!) as [string | null, string][];
     expect(builtinCatalog.definition(asked[0]![1])?.type).toBe('boolean');
-    const res = await post('/', { step: 'answers', profile: hiddenValue(first.body, 'profile')!, skipped: '[]', asked: JSON.stringify(asked), topics: '[]', q0: 'perhaps' });
+    const res = await post('/', { step: 'answers', profile: hiddenValue(first.body, 'profile')!, skipped: '[]', asked: JSON.stringify(asked), q0: 'perhaps' });
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('answer yes or no (got &quot;perhaps&quot;)');
   });
@@ -115,7 +116,7 @@ describe('self-check page routes', () => {
     expect(first.body).toContain('<option value="tax">涉税违规</option>');
     const late = await post('/', { step: 'incident', profile: hiddenValue(first.body, 'profile')!, skipped: '[]', ...incident, 'inc.disclosureDate': '2025-03-01' });
     expect(late.statusCode).toBe(422);
-    expect(late.body).toContain('is before the violation date 2025-03-31');
+    expect(late.body).toContain('早于违规行为发生之日 2025-03-31');
   });
 
   it('the incident form asks the customs-violation facts the rule files of the server\'s rules declare, and only theirs', async () => {

@@ -6,8 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenList } from '../../src/batch/run.ts';
 import { columnWords, outputColumns } from '../../src/batch/write.ts';
 import { loadRules } from '../../src/rules/load.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
@@ -26,7 +28,8 @@ afterAll(async () => {
 }, 60_000);
 
 /** Uploads `file` on the batch page and waits for the result; returns the downloaded bytes and the file name offered. */
-async function screenOnPage(page: Page, file: string): Promise<{ bytes: Buffer; name: string | null }> {
+async function screenOnPage(page: Page, file: string, previous?: string): Promise<{ bytes: Buffer; name: string | null }> {
+  if (previous) await ((await page.$('#f-previous')) as ElementHandle<HTMLInputElement>).uploadFile(previous);
   const input = await page.$('#f-list');
   await (input as ElementHandle<HTMLInputElement>).uploadFile(file);
   await page.click('#screen-form button[type=submit]');
@@ -75,6 +78,24 @@ describe('the batch page downloads', () => {
     const bad = await page.$$eval('#screen-bad-rows li', (list) => list.map((e) => e.getAttribute('data-row')));
     expect(bad).toHaveLength(12);
     expect(bad[0]).toBe('9');
+    await page.close();
+  }, 180_000);
+
+  it('compares with a previous result uploaded beside the list: the clients with a change listed, the reasons in the download', async () => {
+    const previous = join(mkdtempSync(join(tmpdir(), 'huiqi-previous-')), 'march-2024.csv');
+    await screenList({ input: 'samples/enterprises.csv', output: previous, outputFormat: 'csv', rules: loadRuleSet(), asOf: '2024-03-30', lang: 'zh', stderr: { write: () => true } as unknown as NodeJS.WritableStream });
+    const page = await newPage();
+    await page.goto(`${url}/screen`);
+    const { bytes } = await screenOnPage(page, 'samples/enterprises.csv', previous);
+    const text = bytes.toString('utf8');
+    const changed = await page.$$eval('#screen-changed li', (list) => list.map((e) => e.textContent ?? ''));
+    const rowsChanged = (parse(text, { columns: true, bom: true }) as Record<string, string>[]).filter((r) => r['新增措施编号'] || r['失去措施编号']).length;
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed).toHaveLength(rowsChanged);
+    expect(changed[0]).toBe('第 2 行 重庆程泰国际贸易有限公司：+gacc-2024-66/new-accounts-are-e-accounts');
+    expect(text.split('\r\n')[0]!.endsWith(',比对,新增措施编号,失去措施编号,变化原因')).toBe(true);
+    expect(text).toContain('gacc-2024-66/new-accounts-are-e-accounts: 已生效：自2024-07-01起施行');
+    await screenshot(page, 'screen-compare-result');
     await page.close();
   }, 180_000);
 

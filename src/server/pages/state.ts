@@ -1,15 +1,15 @@
 // The self-check's state between steps, and what each step's form does to it. The page is plain HTML forms
 // (it works with JavaScript off): the profile so far travels as JSON in a hidden field, validated by the
-// profile schema on every request, so the server keeps no session. Questions come from the ranker `huiqi ask`
-// uses (src/ask/questions.ts), kept to situations that arise for the enterprise (trigger true); the
-// situations not known yet are offered as "does this concern you?" switches.
-import { enterpriseFactSet, type RuleResult } from '../../engine/evaluate.ts';
+// profile schema on every request, so the server keeps no session. Questions come from the one sequence
+// `huiqi ask` and POST /api/v1/questions ask (src/ask/sequence.ts), situation questions among them.
+import type { RuleResult } from '../../engine/evaluate.ts';
 import type { RuleBase } from '../../engine/rule-base.ts';
 import type { FactCatalog } from '../../facts/catalog.ts';
 import type { FactDefinition } from '../../facts/types.ts';
 import type { Enterprise } from '../../profile/enterprise.ts';
 import { parseAnswer, SKIPPED, withAnswer } from '../../ask/questions.ts';
-import { rankQuestions, type QuestionFact, type RankedQuestion } from '../../report/summary.ts';
+import { questionSequence } from '../../ask/sequence.ts';
+import type { QuestionFact, RankedQuestion } from '../../report/summary.ts';
 import { LIMITS } from '../../io/limits.ts';
 import { fieldPath, pathDeeperThan } from '../../io/read.ts';
 
@@ -29,14 +29,8 @@ export interface SelfCheckState {
 /** Per form field: what is wrong, and the value as typed (shown again). */
 export type FieldErrors = Record<string, { message: string; raw?: string }>;
 
-/** How many questions and situation switches one step shows. */
+/** How many questions one step shows. */
 export const QUESTIONS_PER_STEP = 5;
-export const TOPICS_PER_STEP = 6;
-/**
- * A situation is offered as a switch when it opens at least this many measures (being in a bonded zone opens
- * about 30, cross-border e-commerce 20); rarer situations stay listed under "situational", not asked one by one.
- */
-export const TOPIC_MIN_MEASURES = 3;
 
 export class StateError extends Error {
   /** The state nests deeper than src/io/limits.ts allows: the page says so, naming the limit. */
@@ -117,13 +111,12 @@ const keyOf = (q: Pick<QuestionFact, 'fact' | 'incidentId'>): QuestionKey => [q.
 const sameKey = (a: QuestionKey, b: QuestionKey) => a[0] === b[0] && a[1] === b[1];
 
 /**
- * A step of answers: questions `q0…` (their keys in the hidden `asked`) and situation switches `t0…`
- * (facts in the hidden `topics`). An empty answer skips the question; a bad one is shown again with why.
+ * A step of answers: questions `q0…` (their keys in the hidden `asked`), situation questions among them.
+ * An empty answer skips the question; a bad one is shown again with why.
  */
 export function applyAnswers(state: SelfCheckState, body: FormBody, rules: RuleBase): { state: SelfCheckState; errors: FieldErrors } {
   const asked = parseJson(text(body.asked), []) as QuestionKey[];
-  const topics = parseJson(text(body.topics), []) as string[];
-  if (!Array.isArray(asked) || !Array.isArray(topics)) throw new StateError('asked and topics must be lists');
+  if (!Array.isArray(asked)) throw new StateError('asked must be a list');
   let data = state.data;
   const skipped = [...state.skipped];
   const errors: FieldErrors = {};
@@ -144,7 +137,6 @@ export function applyAnswers(state: SelfCheckState, body: FormBody, rules: RuleB
     if (Object.keys(problems).length) Object.assign(errors, problems);
     else data = candidate;
   };
-  topics.forEach((fact, i) => answer(`t${i}`, questionFor([null, String(fact)], rules.catalog), text(body[`t${i}`])));
   asked.forEach((key, i) => {
     if (!Array.isArray(key) || key.length !== 2) throw new StateError('asked must list questions');
     answer(`q${i}`, questionFor([key[0] === null ? null : String(key[0]), String(key[1])], rules.catalog), text(body[`q${i}`]));
@@ -191,35 +183,14 @@ export function applyIncident(state: SelfCheckState, body: FormBody, facts: read
 export interface Evaluation {
   profile: Enterprise;
   results: RuleResult[];
-  /** The next questions, most decisive first, about situations that arise. */
+  /** The next questions of the one sequence (situation questions among them), most decisive first. */
   questions: RankedQuestion[];
-  /** Situations not known to arise that open the most measures: asked as yes/no switches. */
-  topics: FactDefinition[];
   /** The facts of the rule set evaluated with (their words). */
   catalog: FactCatalog;
 }
 
-/** Evaluates the profile (the project's own evaluator) and picks the next questions and switches. */
+/** Evaluates the profile and picks the next questions of the one sequence (src/ask/sequence.ts). */
 export async function evaluate(profile: Enterprise, rules: RuleBase, asOf: string, skipped: readonly QuestionKey[]): Promise<Evaluation> {
-  const { catalog } = rules;
-  const results = await rules.evaluator.evaluateProfile(profile, { asOf, evaluator: 'native', keepTrees: true });
-  const isSkipped = (q: Pick<QuestionFact, 'fact' | 'incidentId'>) => skipped.some((k) => sameKey(k, keyOf(q)));
-  const questions = rankQuestions(results, catalog)
-    .filter((q) => q.decides.some((r) => r.relevant === true) && !isSkipped(q))
-    .slice(0, QUESTIONS_PER_STEP);
-  // A switch is a yes/no fact deciding the trigger of rules whose situation is not known yet.
-  const facts = enterpriseFactSet(profile, asOf);
-  const opens = new Map<string, number>();
-  for (const r of results) {
-    if (r.relevant !== null || r.incidentId !== undefined || !r.rule.trigger) continue;
-    for (const fact of rules.evaluator.explainer.missingFacts(r.tree!.children[0]!, facts)) opens.set(fact, (opens.get(fact) ?? 0) + 1);
-  }
-  const asked = new Set(questions.filter((q) => q.incidentId === undefined).map((q) => q.fact));
-  const topics = [...opens]
-    .map(([fact, n]) => ({ def: catalog.definition(fact), n }))
-    .filter(({ def, n }) => n >= TOPIC_MIN_MEASURES && def?.type === 'boolean' && !def.derived && !asked.has(def.name) && !isSkipped({ fact: def.name }))
-    .sort((a, b) => b.n - a.n || a.def!.name.localeCompare(b.def!.name))
-    .slice(0, TOPICS_PER_STEP)
-    .map(({ def }) => def!);
-  return { profile, results, questions, topics, catalog };
+  const sequence = await questionSequence(profile, { rules, asOf, skipped: skipped.map(([incidentId, fact]) => ({ fact, ...(incidentId !== null && { incidentId }) })) });
+  return { profile, results: sequence.results, questions: sequence.questions.slice(0, QUESTIONS_PER_STEP), catalog: rules.catalog };
 }

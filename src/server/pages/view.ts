@@ -9,6 +9,7 @@ import type { FactCatalog } from '../../facts/catalog.ts';
 import {
   buildClientReport, citationText, deadlinesOf, describeDeadline, describeStep, outcomeText, resultTitle, unlockText, type ClientReport,
 } from '../../report/client-report.ts';
+import { localized } from '../../ask/questions.ts';
 import { h, Raw, type Part } from '../../report/html.ts';
 import {
   caveatTexts, countedTexts, doubtText, expiredDocuments, groupWords, headlineText, missingFactLabels, nextStepLines, personResult, rightSituation, windowText,
@@ -52,9 +53,12 @@ function stateFields(state: SelfCheckState, lang: PageLang): Raw {
   return h`${hidden('lang', lang)}${hidden('profile', JSON.stringify(state.data))}${hidden('skipped', JSON.stringify(state.skipped))}`;
 }
 
-function errorText(errors: FieldErrors, field: string): Raw | '' {
+/** A field's error in the page's language (the profile schema's messages are English; ask's table words them in Chinese). */
+const message = (text: string, lang: PageLang) => localized(text, lang);
+
+function errorText(errors: FieldErrors, field: string, lang: PageLang): Raw | '' {
   const e = errors[field];
-  return e ? h`<p class="error" id="${field}-error">${e.message}</p>` : '';
+  return e ? h`<p class="error" id="${field}-error">${message(e.message, lang)}</p>` : '';
 }
 const describedBy = (errors: FieldErrors, field: string, hint?: string) => [hint, errors[field] && `${field}-error`].filter(Boolean).join(' ') || undefined;
 const attr = (name: string, value: string | undefined) => (value ? h` ${new Raw(name)}="${value}"` : '');
@@ -73,7 +77,7 @@ function factInput(field: string, label: string, def: FactDefinition, value: str
     const options: [string, string][] = [['yes', w.yes], ['no', w.no], ['', w.dontKnow]];
     return h`<fieldset class="field" id="f-${field}"${attr('aria-describedby', by)}><legend>${label}</legend>${noteHtml}<div class="choices">${options.map(
       ([v, text], i) => h`<label class="choice"><input type="radio" name="${field}" id="${field}-${i}" value="${v}"${v === value ? h` checked` : ''}> ${text}</label>`,
-    )}</div>${errorText(errors, field)}</fieldset>`;
+    )}</div>${errorText(errors, field, w.lang)}</fieldset>`;
   }
   const id = `f-${field}`;
   let control: Raw;
@@ -86,7 +90,7 @@ function factInput(field: string, label: string, def: FactDefinition, value: str
     const mode = def.type === 'number' ? h` inputmode="decimal"` : '';
     control = h`<input type="${type}" name="${field}" id="${id}" value="${value}"${mode}${invalid}${attr('aria-describedby', by)}>`;
   }
-  return h`<div class="field"><label for="${id}">${label}</label>${noteHtml}${control}${errorText(errors, field)}</div>`;
+  return h`<div class="field"><label for="${id}">${label}</label>${noteHtml}${control}${errorText(errors, field, w.lang)}</div>`;
 }
 
 function basicsForm(state: SelfCheckState, lang: PageLang, errors: FieldErrors, started: boolean): Raw {
@@ -101,17 +105,17 @@ function basicsForm(state: SelfCheckState, lang: PageLang, errors: FieldErrors, 
   return h`<section id="basics" aria-labelledby="basics-h">${folded ? h`<details><summary>${heading} <span class="count">${value('name')}</span></summary>` : heading}
 <form method="post" action="/#next" class="step" novalidate>
 ${stateFields(state, lang)}${hidden('step', 'basics')}
-${errors._ ? h`<p class="error" role="alert">${errors._.message}</p>` : ''}
-<div class="field"><label for="f-name">${w.name}</label><input id="f-name" name="name" value="${value('name')}" required autocomplete="organization"${invalid('name')}${attr('aria-describedby', describedBy(errors, 'name'))}>${errorText(errors, 'name')}</div>
+${errors._ ? h`<p class="error" role="alert">${message(errors._.message, lang)}</p>` : ''}
+<div class="field"><label for="f-name">${w.name}</label><input id="f-name" name="name" value="${value('name')}" required autocomplete="organization"${invalid('name')}${attr('aria-describedby', describedBy(errors, 'name'))}>${errorText(errors, 'name', lang)}</div>
 <div class="field"><label for="f-uscc">${w.uscc}</label><span class="note" id="uscc-note">${w.usccHint}</span>
 <input id="f-uscc" name="uscc" value="${value('uscc')}" required maxlength="18" autocapitalize="characters" spellcheck="false" data-uscc${invalid('uscc')} aria-describedby="${describedBy(errors, 'uscc', 'uscc-note uscc-live')}">
-<span class="live" id="uscc-live" aria-live="polite"></span>${errorText(errors, 'uscc')}</div>
+<span class="live" id="uscc-live" aria-live="polite"></span>${errorText(errors, 'uscc', lang)}</div>
 <div class="field"><label for="f-province">${w.province}</label><select id="f-province" name="province"${invalid('province')}${attr('aria-describedby', describedBy(errors, 'province'))}><option value="">${w.unknown}</option>${provinceIds.map(
     (id) => h`<option value="${id}"${id === province || provinces[id] === province.replace(/(省|市|自治区)$/u, '') ? h` selected` : ''}>${lang === 'zh' ? provinces[id] : id}</option>`,
-  )}</select>${errorText(errors, 'province')}</div>
+  )}</select>${errorText(errors, 'province', lang)}</div>
 <div class="field"><label for="f-customsCredit">${w.credit}</label><select id="f-customsCredit" name="customsCredit"${invalid('customsCredit')}><option value="">${w.unknown}</option>${customsCreditLevels.map(
     (level) => h`<option value="${level}"${level === credit ? h` selected` : ''}>${customsCreditNames[level][lang]}</option>`,
-  )}</select>${errorText(errors, 'customsCredit')}</div>
+  )}</select>${errorText(errors, 'customsCredit', lang)}</div>
 <button type="submit">${started ? w.update : w.start}</button>
 </form>${folded ? h`</details>` : ''}</section>`;
 }
@@ -120,8 +124,7 @@ function questionsForm(state: SelfCheckState, lang: PageLang, ev: Evaluation, er
   const w = pageWords[lang];
   const keys = ev.questions.map((q) => [q.incidentId ?? null, q.fact]);
   const label = (q: RankedQuestion) => (q.incidentId !== undefined ? `${q.label[lang]}${lang === 'zh' ? `（事项 ${q.incidentId}）` : ` (incident ${q.incidentId})`}` : q.label[lang]);
-  const relevantCount = (q: RankedQuestion) => q.decides.filter((r) => r.relevant === true).length;
-  if (!ev.questions.length && !ev.topics.length) {
+  if (!ev.questions.length) {
     // Questions left empty are not asked again; the user can take them up once more.
     const again = state.skipped.length
       ? h`<form method="post" action="/#next" class="step">${stateFields({ ...state, skipped: [] }, lang)}${hidden('step', 'view')}<button type="submit">${w.askSkipped(state.skipped.length)}</button></form>`
@@ -130,10 +133,9 @@ function questionsForm(state: SelfCheckState, lang: PageLang, ev: Evaluation, er
   }
   return h`<section id="questions" aria-labelledby="${headingId}"><h2 id="${headingId}" tabindex="-1">${w.questions}</h2>
 <form method="post" action="/#next" class="step" novalidate>
-${stateFields(state, lang)}${hidden('step', 'answers')}${hidden('asked', JSON.stringify(keys))}${hidden('topics', JSON.stringify(ev.topics.map((t) => t.name)))}
-${ev.questions.length ? h`<p class="note">${w.questionsHint}</p>` : ''}
-${ev.questions.map((q, i) => factInput(`q${i}`, label(q), ev.catalog.definition(q.fact)!, errors[`q${i}`]?.raw ?? '', errors, w, w.decides(relevantCount(q))))}
-${ev.topics.length ? h`<h3>${w.topics}</h3><p class="note">${w.topicsHint}</p>${ev.topics.map((t, i) => factInput(`t${i}`, t[lang], t, errors[`t${i}`]?.raw ?? '', errors, w))}` : ''}
+${stateFields(state, lang)}${hidden('step', 'answers')}${hidden('asked', JSON.stringify(keys))}
+<p class="note">${w.questionsHint}</p>
+${ev.questions.map((q, i) => factInput(`q${i}`, label(q), ev.catalog.definition(q.fact)!, errors[`q${i}`]?.raw ?? '', errors, w, w.decides(q.decides.length)))}
 <button type="submit">${w.next}</button>
 </form></section>`;
 }
@@ -146,7 +148,7 @@ function incidentForm(state: SelfCheckState, lang: PageLang, errors: FieldErrors
 <p class="note">${w.incidentHint}</p>
 <form method="post" action="/#next" class="step" novalidate>
 ${stateFields(state, lang)}${hidden('step', 'incident')}
-<div class="field"><label for="f-inc.id">${w.incidentId}</label><input id="f-inc.id" name="inc.id" value="${id}" required>${errorText(errors, 'inc.id')}</div>
+<div class="field"><label for="f-inc.id">${w.incidentId}</label><input id="f-inc.id" name="inc.id" value="${id}" required>${errorText(errors, 'inc.id', lang)}</div>
 ${facts.map((def) => factInput(`inc.${def.name}`, def[lang], def, errors[`inc.${def.name}`]?.raw ?? '', errors, w))}
 <button type="submit">${w.addIncident}</button>
 </form></details></section>`;
@@ -250,7 +252,7 @@ export function uploadForm(lang: PageLang, errors: FieldErrors = {}): Raw {
   const w = pageWords[lang];
   return h`<section id="upload" aria-labelledby="upload-h" class="no-print"><h2 id="upload-h">${w.upload}</h2>
 <form method="post" action="/upload#next" enctype="multipart/form-data">${hidden('lang', lang)}
-<div class="field"><label for="f-profile-file">${w.uploadFile}</label><input type="file" id="f-profile-file" name="profile" accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml" required${attr('aria-describedby', describedBy(errors, 'upload'))}>${errorText(errors, 'upload')}</div>
+<div class="field"><label for="f-profile-file">${w.uploadFile}</label><input type="file" id="f-profile-file" name="profile" accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml" required${attr('aria-describedby', describedBy(errors, 'upload'))}>${errorText(errors, 'upload', lang)}</div>
 <button type="submit">${w.uploadButton}</button></form></section>`;
 }
 
@@ -275,12 +277,12 @@ export function selfCheckPage(o: { lang: PageLang; state: SelfCheckState; errors
   const w = pageWords[lang];
   const errorCount = Object.keys(errors).length;
   const report = ev ? buildClientReport({ profile: ev.profile, results: ev.results, asOf, lang, catalog: ev.catalog }) : undefined;
-  const target: PageTarget | undefined = errorCount ? 'errors' : !ev ? undefined : o.after === 'incident' && ev.profile.incidents.length ? 'incident' : ev.questions.length || ev.topics.length ? 'questions' : 'results';
+  const target: PageTarget | undefined = errorCount ? 'errors' : !ev ? undefined : o.after === 'incident' && ev.profile.incidents.length ? 'incident' : ev.questions.length ? 'questions' : 'results';
   const headingId = (t: PageTarget, own: string) => (t === target ? 'next' : own);
   const enterprise = ev ? ev.results.filter((r) => r.incidentId === undefined) : [];
   const body = h`<div class="top"><h1>${w.title}</h1>${langSwitch(state, lang)}</div>
 <p class="tagline">${w.tagline}</p>
-${errorCount ? h`<div class="errors" role="alert"><p id="${headingId('errors', 'errors-h')}" tabindex="-1">${w.errors}</p><ul>${Object.entries(errors).map(([field, e]) => h`<li><a href="#${field === '_' ? 'basics' : `f-${field}`}">${e.message}</a></li>`)}</ul></div>` : ''}
+${errorCount ? h`<div class="errors" role="alert"><p id="${headingId('errors', 'errors-h')}" tabindex="-1">${w.errors}</p><ul>${Object.entries(errors).map(([field, e]) => h`<li><a href="#${field === '_' ? 'basics' : `f-${field}`}">${message(e.message, lang)}</a></li>`)}</ul></div>` : ''}
 ${basicsForm(state, lang, Object.fromEntries(Object.entries(errors).filter(([k]) => (BASIC_FIELDS as readonly string[]).includes(k) || k === '_')), Boolean(ev))}
 ${ev ? questionsForm(state, lang, ev, errors, headingId('questions', 'questions-h')) : ''}
 ${ev ? incidentForm(state, lang, errors, o.incidentFacts) : ''}

@@ -9,7 +9,7 @@ export const pageWords = {
     otherLang: 'English', otherLangLabel: '切换语言', basics: '第一步：企业基本信息', name: '企业名称', uscc: '统一社会信用代码',
     usccHint: '18位，数字和大写字母（不含 I、O、S、V、Z），最后一位为校验码', province: '所在省份', credit: '海关信用等级',
     unknown: '不清楚', choose: '请选择', start: '开始自查', update: '更新基本信息', yes: '是', no: '否', dontKnow: '不清楚',
-    topics: '以下情形是否与您有关？', topicsHint: '只有与您有关的情形才会继续提问。', questions: '需要回答的问题（最关键的在前）',
+    questions: '需要回答的问题（最关键的在前）',
     questionsHint: '留空表示暂不回答。', decides: (n: number) => `可确定 ${n} 项措施`, next: '提交并继续', noQuestions: '目前没有需要回答的问题。', askSkipped: (n: number) => `重新回答跳过的 ${n} 个问题`,
     incident: '违规行为主动披露（海关总署公告2023年第127号）',
     incidentHint: '如企业发现自身违反海关规定的行为并已（或拟）主动向海关披露，请填写此事项；未知的项目可以留空。',
@@ -29,13 +29,14 @@ export const pageWords = {
     screenFailed: '筛查失败', row: '第', rowSuffix: '行',
     screenFormat: '结果格式', screenCsv: 'CSV（Excel 可直接打开）', screenXlsx: 'Excel 工作簿（.xlsx）',
     screenPrevious: '上次的筛查结果（可选：比对每家企业新增和失去的措施及原因）', screenChanged: '有变化的企业',
+    screenNoMatch: '上次的筛查结果与本名单没有一行对得上（按统一社会信用代码或企业名称）：是否是另一份名单的结果？',
   },
   en: {
     lang: 'en', skip: 'Skip to the content', title: 'Trade-policy benefits self-check', tagline: 'Give a few basic facts, answer the most decisive questions step by step, and see which measures apply and why.',
     otherLang: '中文', otherLangLabel: 'Language', basics: 'Step 1: the enterprise', name: 'Enterprise name', uscc: 'Unified social credit code (统一社会信用代码)',
     usccHint: '18 characters: digits and capital letters (no I, O, S, V, Z); the last is a check character', province: 'Province', credit: 'Customs credit status',
     unknown: 'not sure', choose: 'choose', start: 'Start the self-check', update: 'Update the basics', yes: 'yes', no: 'no', dontKnow: 'not sure',
-    topics: 'Does this concern you?', topicsHint: 'Questions follow only about situations that concern you.', questions: 'Questions (the most decisive first)',
+    questions: 'Questions (the most decisive first)',
     questionsHint: 'Leave a question empty to skip it.', decides: (n: number) => `decides ${n} measure(s)`, next: 'Submit and continue', noQuestions: 'Nothing left to ask for now.', askSkipped: (n: number) => `Take up the ${n} skipped question(s) again`,
     incident: 'Voluntary disclosure of a customs violation (GACC Announcement No. 127 of 2023)',
     incidentHint: 'If the enterprise found a violation of customs rules and has disclosed it (or plans to), describe it here; leave unknown items empty.',
@@ -55,6 +56,7 @@ export const pageWords = {
     screenFailed: 'Screening failed', row: 'row', rowSuffix: '',
     screenFormat: 'Result format', screenCsv: 'CSV (opens in Excel)', screenXlsx: 'Excel workbook (.xlsx)',
     screenPrevious: 'The previous screening result (optional: what each client gained and lost since, and why)', screenChanged: 'Clients with a change',
+    screenNoMatch: 'No row of the previous result matches a row of this list (by USCC or name): is it the result of another list?',
   },
 } as const;
 

@@ -110,6 +110,14 @@ form.addEventListener('submit', async (e) => {
         const ids = (cell) => (cell ? cell.split(';') : []);
         const change = (r) => [...ids(r[gainedAt]).map((id) => `+${id}`), ...ids(r[lostAt]).map((id) => `-${id}`)].join(' ');
         listRows(changed, rows.filter((r) => r[gainedAt] || r[lostAt]), rowAt, (r) => `${where(r)} ${r[nameAt]}${zh ? '：' : ': '}${change(r)}`);
+        const comparedAt = at(columns.comparedColumn);
+        if (rows.length && rows.every((r) => r[comparedAt] === columns.notInPrevious)) {
+          const li = document.createElement('li');
+          li.className = 'error';
+          li.textContent = columns.noMatch;
+          changed.querySelector('ul').append(li);
+          changed.hidden = false;
+        }
       }
     }
     const disposition = response.headers.get('content-disposition') ?? '';
