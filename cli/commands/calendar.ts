@@ -33,7 +33,7 @@ export const calendarCommand: CommandModule<object, CalendarArgs> = {
   builder: (y) =>
     outputOption(
       formatOption(
-        profileOptions(y, 'an enterprise profile (.json/.yaml) or a list of enterprises (.csv, .xlsx, .jsonl: one per row, as `huiqi screen` reads it)', 'language of the events'),
+        profileOptions(y, 'an enterprise profile (.json/.yaml), a list of enterprises (.csv, .xlsx, .jsonl: one per row, as `huiqi screen` reads it) or a folder of profiles', 'language of the events'),
         calendarFormats, 'ics', 'ics: an iCalendar file (RFC 5545) for Outlook, Apple or Google Calendar; json: the events',
       ),
     )

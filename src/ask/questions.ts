@@ -115,9 +115,9 @@ const chinese: [RegExp, (...m: string[]) => string][] = [
   [/^is before the violation date (\S+)/, (_, d) => `早于违规行为发生之日 ${d}`],
   [/^is after this disclosure \((\S+)\)/, (_, d) => `晚于本次披露之日 ${d}`],
   [/^is required$/, () => '必填'],
-  [/check character is "(.)" but GB 32100-2015 gives "(.)"/, (_, got, want) => `统一社会信用代码无效：校验码为“${got}”，按 GB 32100-2015 应为“${want}”`],
-  [/must have 18 characters, has (\d+)/, (_, n) => `统一社会信用代码应为18位，现为${n}位`],
-  [/character "(.)" is not allowed/, (_, c) => `统一社会信用代码无效：字符“${c}”不允许（数字和除 I、O、S、V、Z 外的大写字母）`],
+  [/check character is "(.)" but GB 32100-2015 gives "(.)"/, (_, got, want) => `校验码为“${got}”，按 GB 32100-2015 应为“${want}”`],
+  [/must have 18 characters, has (\d+)/, (_, n) => `应为18位，现为${n}位`],
+  [/character "(.)" is not allowed/, (_, c) => `字符“${c}”不允许（数字和除 I、O、S、V、Z 外的大写字母）`],
   [/^is already the id of incidents\[(\d+)\]/, (_, i) => `与第 ${Number(i) + 1} 个事项的编号相同；每个事项需要自己的编号`],
   [/^must not be empty/, () => '不能为空'],
 ];

@@ -264,8 +264,11 @@ export class Comparer {
     }
     let comparison: Comparison;
     if (!previous || this.matched.has(previous)) {
-      this.summary.added++;
-      comparison = { compared: words.added[lang], gained: [], lost: [], reasons: [] };
+      if (row.error) comparison = { compared: words.notScreened[lang], gained: [], lost: [], reasons: [] };
+      else {
+        this.summary.added++;
+        comparison = { compared: words.added[lang], gained: [], lost: [], reasons: [] };
+      }
     } else {
       this.matched.add(previous);
       if (by === 'uscc') this.summary.matchedByUscc++;

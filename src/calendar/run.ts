@@ -1,7 +1,11 @@
-// `huiqi calendar <profile | list>`: the due events of one enterprise profile (JSON/YAML) or of every row
-// of a list (CSV, XLSX, JSONL, read and validated as `huiqi screen` reads them), as an .ics file or JSON.
-// A row with an error is named on stderr and has no events; the other rows are still done.
+// `huiqi calendar <profile | list | folder>`: the due events of one enterprise profile (JSON/YAML), of every
+// row of a list (CSV, XLSX, JSONL, read and validated as `huiqi screen` reads them) or of every profile of a
+// client folder, as an .ics file or JSON. A row or profile with an error is named on stderr and has no
+// events; the others are still done.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { InputEncoding } from '../io/encoding.ts';
+import { InputError } from '../io/input-error.ts';
 import type { Lang } from '../io/lang.ts';
 import { checkOutputPath, writeOutputFile } from '../io/output.ts';
 import { loadProfile } from '../profile/load.ts';
@@ -43,7 +47,29 @@ export async function runCalendar(o: CalendarRun): Promise<{ events: DueEvent[];
   const errorRows: { row: number; error: string }[] = [];
   let clients = 0;
   let name: string;
-  if (formatOfName(o.input) === undefined) {
+  const folder = (() => {
+    try {
+      return statSync(o.input).isDirectory();
+    } catch {
+      return false;
+    }
+  })();
+  if (folder) {
+    // A client folder, as huiqi report reads it: every profile in it; one that cannot be read is named.
+    const files = readdirSync(o.input).filter((f) => /\.(ya?ml|json)$/i.test(f)).sort();
+    if (!files.length) throw new InputError(`${o.input}: no profiles in the folder (files ending .yaml, .yml or .json)`);
+    for (const [i, file] of files.entries()) {
+      try {
+        events.push(...(await profileEvents(loadProfile(join(o.input, file), { ...(o.encoding && { encoding: o.encoding }), schema: o.rules.profile }), o)));
+        clients++;
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        errorRows.push({ row: i + 1, error: e.message });
+      }
+    }
+    events.sort((a, b) => a.day.localeCompare(b.day) || a.summary.localeCompare(b.summary));
+    name = o.lang === 'zh' ? `${clients}家企业` : `${clients} enterprises`;
+  } else if (formatOfName(o.input) === undefined) {
     const profile = loadProfile(o.input, { ...(o.encoding && { encoding: o.encoding }), schema: o.rules.profile });
     events.push(...(await profileEvents(profile, o)));
     clients = 1;
@@ -76,8 +102,8 @@ export async function runCalendar(o: CalendarRun): Promise<{ events: DueEvent[];
   writeOutputFile(o.output, text);
   const lines = [`huiqi calendar: ${o.input}: ${clients} enterprise(s), ${events.length} event(s)${o.output === '-' ? '' : ` written to ${o.output}`}`];
   if (errorRows.length) {
-    lines.push(`  rows with errors (no events for them): ${errorRows.length}`);
-    for (const e of errorRows.slice(0, 20)) lines.push(`    row ${e.row}: ${e.error}`);
+    lines.push(`  ${folder ? 'profiles' : 'rows'} with errors (no events for them): ${errorRows.length}`);
+    for (const e of errorRows.slice(0, 20)) lines.push(folder ? `    ${e.error}` : `    row ${e.row}: ${e.error}`);
   }
   stderr.write(`${lines.join('\n')}\n`);
   return { events, clients, errorRows };

@@ -116,7 +116,8 @@ export function enterpriseDetails(report: ClientReport): [string, string][] {
   const p = report.profile;
   const rows: [string, string][] = [[w.uscc, p.uscc]];
   if (p.customsCode) rows.push([w.customsCode, p.customsCode]);
-  if (p.province) rows.push([w.province, report.lang === 'zh' ? provinces[p.province] : p.province]);
+  // The province in words: 江苏, or Jiangsu (its id's words capitalised), never the bare id.
+  if (p.province) rows.push([w.province, report.lang === 'zh' ? provinces[p.province] : p.province.replace(/(^|-)(\w)/g, (_, dash: string, c: string) => `${dash ? ' ' : ''}${c.toUpperCase()}`)]);
   if (p.customsCredit) rows.push([w.credit, customsCreditNames[p.customsCredit][report.lang]]);
   rows.push([w.asOf, report.asOf]);
   return rows;

@@ -44,6 +44,13 @@ dl.facts dd { margin: 0; }
 dl.next { display: grid; grid-template-columns: max-content 1fr; gap: 0 12px; margin: 2px 0; font-size: 13.5px; }
 dl.next dt { color: var(--muted); } dl.next dd { margin: 0; }
 ul.counted { list-style: none; padding-left: 0; }
+dl.facts, dl.next { grid-template-columns: minmax(0, max-content) minmax(0, 1fr); }
+dd, dt { overflow-wrap: anywhere; min-width: 0; }
+@media screen and (max-width: 600px) {
+  main { padding: 16px; }
+  dl.facts, dl.next { grid-template-columns: minmax(0, 1fr); }
+  dl.facts dd { margin-bottom: 6px; }
+}
 code, .cite { overflow-wrap: anywhere; }
 ol, ul { padding-left: 22px; }
 li.item { margin: 0 0 12px; break-inside: avoid; page-break-inside: avoid; }

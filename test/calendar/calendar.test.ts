@@ -2,7 +2,7 @@
 // back here by an independent parser (ical.js, Mozilla's): the expected events, their days, what they name
 // and their reminders. The holiday rule of 《民法典》第二百零三条 moves a period's last day, never a date a
 // document fixes.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
@@ -86,11 +86,37 @@ describe('huiqi calendar', () => {
     expect(event!.description).toMatch(/2025-10-01是法定休假日（国庆节），但该日期由文件确定，不是期间的最后一日，不顺延/);
   });
 
+  it('《民法典》第二百零三条 does not move an application window\'s closing day the document fixes, even on a holiday; the event quotes the window', async () => {
+    const rule = enterpriseRule({ fact: 'customsCredit', operator: 'equal', value: 'advanced' }, {
+      applicationWindow: { from: '2025-09-01', to: '2025-10-01', zh: '2025年9月1日至10月1日申报', source: { article: '第二条', lines: [1, 1], quote: '申报截止10月1日' } },
+    });
+    const profile = parseProfile({ name: '甲公司', uscc: '91500000MA5U00000W', customsCredit: 'advanced' });
+    const results = await evaluateProfile(profile, [rule], { asOf: '2025-06-01' });
+    const [event] = dueEvents(profile, results, '2025-06-01', { lang: 'zh' }).filter((e) => e.kind === 'application');
+    expect(event).toMatchObject({ day: '2025-10-01', summary: '甲公司：申请截止：测试' });
+    expect(event!.description).toMatch(/2025年9月1日至10月1日申报\n申请自2025-09-01起\n依据: 测试〔2024〕1号 第二条「申报截止10月1日」/);
+    expect(event!.description).toMatch(/2025-10-01是法定休假日（国庆节），但该日期由文件确定，不是期间的最后一日，不顺延/);
+    // Not for an enterprise it does not concern.
+    const other = parseProfile({ name: '乙公司', uscc: '91500000MA5U00000W', customsCredit: 'dishonest' });
+    expect(dueEvents(other, await evaluateProfile(other, [rule], { asOf: '2025-06-01' }), '2025-06-01', { lang: 'zh' })).toEqual([]);
+  });
+
   it('moves a period over a weekend but not onto or past a weekend day made a working day (调休), and moves nothing in a year without holiday data', () => {
     expect(periodEnd('2025-06-30')).toEqual({ moved: false, day: '2025-06-30' }); // a Monday
     expect(periodEnd('2025-09-28')).toEqual({ moved: false, day: '2025-09-28' }); // a Sunday worked for National Day
     expect(periodEnd('2025-08-30')).toMatchObject({ moved: true, day: '2025-09-01' }); // a Saturday
     expect(periodEnd('2099-03-07')).toEqual({ moved: false, day: '2099-03-07', unknown: { year: 2099 } });
+  });
+
+  it('writes the events of every profile of a client folder, naming the one it cannot read', async () => {
+    const folder = join(dir, 'clients');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'exporter.yaml'), readFileSync(sample));
+    writeFileSync(join(folder, 'broken.yaml'), 'name: 无代码公司\n');
+    const run = await runCalendar({ input: folder, output: join(dir, 'folder.ics'), format: 'ics', rules, asOf: '2025-06-01', lang: 'zh', remindDays: 7, stderr: quiet });
+    expect(run.clients).toBe(1);
+    expect(run.errorRows.map((e) => e.error)).toEqual([expect.stringMatching(/broken\.yaml: invalid profile:[\s\S]*uscc: is required/)]);
+    expect(eventsOf(readFileSync(join(dir, 'folder.ics'), 'utf8')).map((e) => e.day)).toEqual(['2025-09-30', '2025-10-10']);
   });
 
   it('writes the events of every row of a list, names the rows with errors and still does the rest; --from/--to bound the events', async () => {

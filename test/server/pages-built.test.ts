@@ -250,6 +250,9 @@ async function printedPages(page: Page, name: string): Promise<number> {
   return pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
 }
 
+/** The elements that reach past the right edge, to say what overflows. */
+const wider = (page: Page, width: number) =>
+  page.evaluate((w) => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > w + 0.5).map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${(e.textContent ?? '').slice(0, 40)}`).slice(0, 5), width);
 const fits = (page: Page, width: number) => page.evaluate((w) => document.documentElement.scrollWidth <= w, width);
 
 describe('the self-check page on the built server (huiqi serve from dist/)', () => {
@@ -313,9 +316,12 @@ describe('the self-check page on the built server (huiqi serve from dist/)', () 
     await submit(page, '#basics form');
     expect(await expectFocusTarget(page)).toBe(true);
     const errors = await page.$$eval('.errors li', (list) => list.map((e) => e.textContent ?? ''));
-    expect(errors).toEqual(['必填', '统一社会信用代码无效：校验码为“X”，按 GB 32100-2015 应为“T”']);
+    expect(errors).toEqual(['企业名称：必填', '统一社会信用代码：校验码为“X”，按 GB 32100-2015 应为“T”']);
     expect(await englishOnZhPage(page)).toEqual([]);
     expect(await fits(page, 375)).toBe(true);
+    // What was typed stays, the right fields too.
+    expect(await page.$eval('#f-province', (e) => (e as HTMLSelectElement).value)).toBe('chongqing');
+    expect(await page.$eval('#f-uscc', (e) => (e as HTMLInputElement).value)).toBe('91500103MA60XK2L1X');
     await screenshot(page, 'built-errors-zh-375', { fullPage: false });
     await page.$eval('#f-uscc', (e) => ((e as HTMLInputElement).value = ''));
     await page.type('#f-uscc', smallTrader.uscc as string);
@@ -324,7 +330,7 @@ describe('the self-check page on the built server (huiqi serve from dist/)', () 
     await page.click('#incident summary');
     await fill(page, '#incident form', { 'inc.category': 'tax', 'inc.underpaidTax': '四万二' });
     await submit(page, '#incident form');
-    expect(await page.$eval('.errors li', (e) => e.textContent)).toMatch(/^请输入以元计的金额.*（输入为 "四万二"）$/);
+    expect(await page.$eval('.errors li', (e) => e.textContent)).toMatch(/^漏缴、少缴税款（元）：请输入以元计的金额.*（输入为 "四万二"）$/);
     expect(await englishOnZhPage(page)).toEqual([]);
     await page.close();
   }, 120_000);
@@ -345,6 +351,16 @@ describe('the self-check page on the built server (huiqi serve from dist/)', () 
     await expectPersonResult(page, 'en');
     expect(await fits(page, 375)).toBe(true);
     await screenshot(page, 'built-cbec-exporter-en-375', { fullPage: false });
+    // The full report the page offers reads at 375 px too, its appendix of sources and fields included.
+    const profile = await page.$eval('#basics input[name=profile]', (e) => (e as HTMLInputElement).value);
+    const report = await fetch(`${base}/download/report`, { method: 'POST', body: new URLSearchParams({ profile, skipped: '[]', lang: 'en', format: 'html' }) });
+    expect(report.status).toBe(200);
+    await page.goto('about:blank'); // out of the page's content security policy: the report's own inline styles apply
+    await page.setContent(await report.text(), { waitUntil: 'load' });
+    expect(await page.$eval('h1', (e) => getComputedStyle(e).fontFamily)).toMatch(/Noto Sans SC/);
+    expect(await page.$('#sources')).not.toBeNull();
+    expect(await wider(page, 375)).toEqual([]);
+    await screenshot(page, 'built-cbec-report-en-375', { fullPage: false });
     await page.close();
   }, 300_000);
 

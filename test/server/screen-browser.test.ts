@@ -1,7 +1,7 @@
 // The batch page in Chromium (npm-shipped), on the real server: an XLSX list comes back as an XLSX
 // workbook, a CSV result keeps its UTF-8 BOM (the bytes the server sent, not text rebuilt by the script),
 // and the zh page's result has Chinese column headers, the en page's English ones.
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -96,6 +96,18 @@ describe('the batch page downloads', () => {
     expect(text.split('\r\n')[0]!.endsWith(',比对,新增措施编号,失去措施编号,变化原因')).toBe(true);
     expect(text).toContain('gacc-2024-66/new-accounts-are-e-accounts: 已生效：自2024-07-01起施行');
     await screenshot(page, 'screen-compare-result');
+    await page.close();
+  }, 180_000);
+
+  it('says so when the previous result is of another list', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'huiqi-previous-'));
+    const other = join(folder, 'other-list.csv');
+    writeFileSync(join(folder, 'other.csv'), '企业名称,统一社会信用代码\n别的公司,91110000MA00000019\n');
+    await screenList({ input: join(folder, 'other.csv'), output: other, outputFormat: 'csv', rules: loadRuleSet(), asOf: '2025-06-30', lang: 'zh', stderr: { write: () => true } as unknown as NodeJS.WritableStream });
+    const page = await newPage();
+    await page.goto(`${url}/screen`);
+    await screenOnPage(page, 'samples/enterprises.csv', other);
+    expect(await page.$$eval('#screen-changed li.error', (list) => list.map((e) => e.textContent))).toEqual(['上次的筛查结果与本名单没有一行对得上（按统一社会信用代码或企业名称）：是否是另一份名单的结果？']);
     await page.close();
   }, 180_000);
 

@@ -54,7 +54,8 @@ describe('POST /api/v1/screen with a previous result', () => {
     const otherResult = await app.inject({ method: 'POST', url: '/api/v1/screen', payload: other, headers: { 'content-type': 'text/csv' } });
     const unmatched = await app.inject({ method: 'POST', url: '/api/v1/screen?lang=en', ...form({}, [{ field: 'previous', name: 'other.csv', content: otherResult.rawPayload }, { field: 'list', name: 'list.csv', content: list }]) });
     expect(unmatched.statusCode).toBe(200);
-    expect(new Set(rows(unmatched.body).map((r) => r.compared))).toEqual(new Set(['new: not in the previous result']));
+    const compared = rows(unmatched.body).map((r) => [r.compared, r.error !== '']);
+    expect(new Set(compared.map(([c, error]) => `${c} ${error}`))).toEqual(new Set(['new: not in the previous result false', 'not compared: the row has an error true']));
 
     const notAResult = await app.inject({ method: 'POST', url: '/api/v1/screen', ...form({}, [{ field: 'previous', name: 'list-again.csv', content: list }, { field: 'list', name: 'list.csv', content: list }]) });
     expect(notAResult.statusCode).toBe(400);

@@ -18,7 +18,7 @@ import { clientReportHtml } from '../../report/html.ts';
 import type { RuleBase } from '../../engine/rule-base.ts';
 import { screenPage } from './screen.ts';
 import {
-  applyAnswers, applyBasics, applyIncident, evaluate, incidentFormFacts, profileOf, readState, StateError, type FieldErrors, type FormBody, type SelfCheckState,
+  applyAnswers, applyBasics, BASIC_FIELDS, applyIncident, evaluate, incidentFormFacts, profileOf, readState, StateError, type FieldErrors, type FormBody, type SelfCheckState,
 } from './state.ts';
 import { problemPage, selfCheckPage } from './view.ts';
 import { pageLang, pageWords, type PageLang } from './words.ts';
@@ -87,10 +87,10 @@ export const pagesPlugin: FastifyPluginAsync<PagesOptions> = async (app, opts) =
   const scripts: Record<string, string> = { 'screen.js': asset('screen.js'), ...(selfCheck !== undefined && { 'self-check.js': selfCheck }) };
   const fonts = new Set(fontSubsets().map((s) => s.file));
 
-  async function render(reply: FastifyReply, lang: PageLang, state: SelfCheckState, errors: FieldErrors = {}, after?: 'incident') {
+  async function render(reply: FastifyReply, lang: PageLang, state: SelfCheckState, errors: FieldErrors = {}, after?: 'incident', typed?: Record<string, string>) {
     const profile = profileOf(state.data, rules);
     const ev = profile ? await evaluate(profile, rules, asOf(), state.skipped) : undefined;
-    return html(reply, Object.keys(errors).length ? 422 : 200, selfCheckPage({ lang, state, errors, ev, asOf: asOf(), incidentFacts, ...(after && { after }) }));
+    return html(reply, Object.keys(errors).length ? 422 : 200, selfCheckPage({ lang, state, errors, ev, asOf: asOf(), incidentFacts, ...(after && { after }), ...(typed && { typed }) }));
   }
 
   app.get<{ Querystring: { lang?: string } }>('/', async (req, reply) => render(reply, pageLang(req.query.lang), { data: {}, skipped: [] }));
@@ -114,7 +114,8 @@ export const pagesPlugin: FastifyPluginAsync<PagesOptions> = async (app, opts) =
     if (!apply) return render(reply, lang, state);
     try {
       const { state: next, errors } = apply(state, body, rules);
-      return render(reply, lang, next, errors, step === 'incident' ? 'incident' : undefined);
+      const typed = step === 'basics' ? Object.fromEntries(BASIC_FIELDS.map((f) => [f, String(body[f] ?? '').trim()])) : undefined;
+      return render(reply, lang, next, errors, step === 'incident' ? 'incident' : undefined, typed);
     } catch (e) {
       if (e instanceof StateError) return html(reply, 400, problemPage(lang, stateProblem(lang, e)));
       throw e;

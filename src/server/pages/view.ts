@@ -93,9 +93,10 @@ function factInput(field: string, label: string, def: FactDefinition, value: str
   return h`<div class="field"><label for="${id}">${label}</label>${noteHtml}${control}${errorText(errors, field, w.lang)}</div>`;
 }
 
-function basicsForm(state: SelfCheckState, lang: PageLang, errors: FieldErrors, started: boolean): Raw {
+function basicsForm(state: SelfCheckState, lang: PageLang, errors: FieldErrors, started: boolean, typed: Record<string, string> = {}): Raw {
   const w = pageWords[lang];
-  const value = (field: string) => errors[field]?.raw ?? (typeof state.data[field] === 'string' ? (state.data[field] as string) : '');
+  // As typed when the step had mistakes (every field, not only the wrong ones), else as held.
+  const value = (field: string) => errors[field]?.raw ?? typed[field] ?? (typeof state.data[field] === 'string' ? (state.data[field] as string) : '');
   const invalid = (field: string) => (errors[field] ? h` aria-invalid="true"` : '');
   const province = value('province');
   const credit = value('customsCredit');
@@ -264,6 +265,15 @@ function langSwitch(state: SelfCheckState, lang: PageLang): Raw {
 <button type="submit" name="lang" value="${other}" lang="${other === 'zh' ? 'zh-CN' : 'en'}" aria-label="${w.otherLangLabel}: ${w.otherLang}">${w.otherLang}</button></form>`;
 }
 
+/** The label of a form field, for the list of mistakes ("企业名称：必填"); undefined when the message names it already. */
+function fieldName(field: string, lang: PageLang, incidentFacts: readonly FactDefinition[]): string | undefined {
+  const w = pageWords[lang];
+  const basics: Record<string, string> = { name: w.name, uscc: w.uscc, province: w.province, customsCredit: w.credit, 'inc.id': w.incidentId };
+  if (basics[field]) return basics[field];
+  // A question's mistake is shown beside it; its label is the question itself.
+  return field.startsWith('inc.') ? incidentFacts.find((f) => f.name === field.slice(4))?.[lang] : undefined;
+}
+
 /** Where the reader goes after a submit: the errors, the incident's result, the new questions, or the results. */
 export type PageTarget = 'errors' | 'incident' | 'questions' | 'results';
 
@@ -272,7 +282,11 @@ export type PageTarget = 'errors' | 'incident' | 'questions' | 'results';
  * (asking `incidentFacts`), results and downloads. Every form posts to `/#next`; the heading of `target`
  * is `#next`, so after a submit the browser (and, with JavaScript, keyboard focus) lands on what is new.
  */
-export function selfCheckPage(o: { lang: PageLang; state: SelfCheckState; errors: FieldErrors; ev?: Evaluation; asOf: string; incidentFacts: readonly FactDefinition[]; after?: 'incident' }): string {
+export function selfCheckPage(o: {
+  lang: PageLang; state: SelfCheckState; errors: FieldErrors; ev?: Evaluation; asOf: string; incidentFacts: readonly FactDefinition[]; after?: 'incident';
+  /** The basics as posted, shown again when the step had mistakes. */
+  typed?: Record<string, string>;
+}): string {
   const { lang, state, errors, ev, asOf } = o;
   const w = pageWords[lang];
   const errorCount = Object.keys(errors).length;
@@ -282,8 +296,11 @@ export function selfCheckPage(o: { lang: PageLang; state: SelfCheckState; errors
   const enterprise = ev ? ev.results.filter((r) => r.incidentId === undefined) : [];
   const body = h`<div class="top"><h1>${w.title}</h1>${langSwitch(state, lang)}</div>
 <p class="tagline">${w.tagline}</p>
-${errorCount ? h`<div class="errors" role="alert"><p id="${headingId('errors', 'errors-h')}" tabindex="-1">${w.errors}</p><ul>${Object.entries(errors).map(([field, e]) => h`<li><a href="#${field === '_' ? 'basics' : `f-${field}`}">${message(e.message, lang)}</a></li>`)}</ul></div>` : ''}
-${basicsForm(state, lang, Object.fromEntries(Object.entries(errors).filter(([k]) => (BASIC_FIELDS as readonly string[]).includes(k) || k === '_')), Boolean(ev))}
+${errorCount ? h`<div class="errors" role="alert"><p id="${headingId('errors', 'errors-h')}" tabindex="-1">${w.errors}</p><ul>${Object.entries(errors).map(([field, e]) => {
+    const named = fieldName(field, lang, o.incidentFacts);
+    return h`<li><a href="#${field === '_' ? 'basics' : `f-${field}`}">${named ? `${named}${lang === 'zh' ? '：' : ': '}` : ''}${message(e.message, lang)}</a></li>`;
+  })}</ul></div>` : ''}
+${basicsForm(state, lang, Object.fromEntries(Object.entries(errors).filter(([k]) => (BASIC_FIELDS as readonly string[]).includes(k) || k === '_')), Boolean(ev), errorCount ? o.typed : undefined)}
 ${ev ? questionsForm(state, lang, ev, errors, headingId('questions', 'questions-h')) : ''}
 ${ev ? incidentForm(state, lang, errors, o.incidentFacts) : ''}
 ${ev && report ? h`<section id="results" aria-labelledby="${headingId('results', 'results-h')}"><h2 id="${headingId('results', 'results-h')}" tabindex="-1">${w.results}</h2>

@@ -111,7 +111,9 @@ form.addEventListener('submit', async (e) => {
         const change = (r) => [...ids(r[gainedAt]).map((id) => `+${id}`), ...ids(r[lostAt]).map((id) => `-${id}`)].join(' ');
         listRows(changed, rows.filter((r) => r[gainedAt] || r[lostAt]), rowAt, (r) => `${where(r)} ${r[nameAt]}${zh ? '：' : ': '}${change(r)}`);
         const comparedAt = at(columns.comparedColumn);
-        if (rows.length && rows.every((r) => r[comparedAt] === columns.notInPrevious)) {
+        // No row matched: every row screened is new (rows with an error are not compared at all).
+        const screened = rows.filter((r) => !(errorAt >= 0 && r[errorAt]));
+        if (screened.length && screened.every((r) => r[comparedAt] === columns.notInPrevious)) {
           const li = document.createElement('li');
           li.className = 'error';
           li.textContent = columns.noMatch;
