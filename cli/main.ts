@@ -5,7 +5,7 @@ import { OutputError, outputError } from '../src/io/output.ts';
 import { InputError, OptionError } from '../src/io/input-error.ts';
 import { version } from '../src/io/version.ts';
 import { EXIT } from './exit-codes.ts';
-import { UsageError } from './usage-error.ts';
+import { refuseEmptyOptions, UsageError } from './usage-error.ts';
 
 /**
  * The commands, named and described here for `huiqi --help`. A command's options and code (./commands/)
@@ -66,7 +66,8 @@ const cli = yargs(hideBin(process.argv))
   .epilogue('Profiles are JSON or YAML (see samples/ and schema/profile.schema.json). Rules cite their source documents: `huiqi rules show <id>`.')
   .fail((message, error) => {
     throw error ?? new UsageError(message);
-  });
+  })
+  .middleware(() => refuseEmptyOptions(hideBin(process.argv)), true);
 
 // The command named is the first word not an option (the top level has no option taking a value).
 const named = hideBin(process.argv).find((arg) => !arg.startsWith('-'));

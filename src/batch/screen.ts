@@ -3,6 +3,7 @@
 // applies, the exclusions, what is undetermined) and turned into output cells. Rows are read, screened
 // and written one at a time (memory stays flat); a bad row gets its error in the `error` column and
 // never stops the batch. Incidents are not part of a list row: only enterprise-level rules are screened.
+import { firstFew, firstFewLines } from '../io/first-few.ts';
 import type { z } from 'zod';
 import { CompiledRuleSet } from '../engine/compiled.ts';
 import type { ProfileShape } from '../engine/profile-shape.ts';
@@ -64,7 +65,7 @@ function planHeader(header: readonly string[], ignoreUnknown: boolean): HeaderPl
   });
   if (unknown.length) {
     problems.push(
-      `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}: not a profile field (see \`huiqi screen --help\` for the column mapping; --ignore-unknown-columns skips them)`,
+      `unknown column${unknown.length > 1 ? 's' : ''} ${firstFew(unknown)}: not a profile field (see \`huiqi screen --help\` for the column mapping; --ignore-unknown-columns skips them)`,
     );
   }
   return { fields, headerOf, problems };
@@ -112,7 +113,7 @@ export class RowScreener {
     for (const field of ['name', 'uscc']) {
       if (!plan.headerOf.has(field)) problems.push(`no ${field === 'name' ? '企业名称 (name)' : '统一社会信用代码 (uscc)'} column`);
     }
-    if (problems.length) throw new InputError(`${origin}: bad header row:\n  ${problems.join('\n  ')}`);
+    if (problems.length) throw new InputError(`${origin}: bad header row:\n  ${firstFewLines(problems).join('\n  ')}`);
   }
 
   private planFor(header: readonly string[]): HeaderPlan {
@@ -154,7 +155,7 @@ export class RowScreener {
       headerOf.set(f.field, key);
       fields.push(f);
     }
-    if (unknown.length) problems.unshift(`${unknown.join(', ')}: unknown field${unknown.length > 1 ? 's' : ''} (see \`huiqi screen --help\` for the column mapping)`);
+    if (unknown.length) problems.unshift(`${firstFew(unknown)}: unknown field${unknown.length > 1 ? 's' : ''} (see \`huiqi screen --help\` for the column mapping)`);
     return this.complete({ fields, headerOf, problems });
   }
 

@@ -4,6 +4,7 @@ import { extname } from 'node:path';
 import { parse as parseYaml, Parser as YamlParser } from 'yaml';
 import type { z } from 'zod';
 import { decodeText, type InputEncoding } from './encoding.ts';
+import { firstFew, firstFewLines } from './first-few.ts';
 import { InputError, LimitError } from './input-error.ts';
 import { jsonSyntaxProblem } from './json-error.ts';
 import { LIMITS, megabytes } from './limits.ts';
@@ -147,12 +148,12 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 
 /** One line per issue, each naming the field: `incidents[0].category: must be one of …`. */
 export function describeIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => describeIssue(issue));
+  return firstFewLines(error.issues.map((issue) => describeIssue(issue)));
 }
 
 /** One issue as `field: problem`; `path` overrides the issue's own path (e.g. to drop a prefix). */
 export function describeIssue(issue: z.core.$ZodIssue, path: readonly PropertyKey[] = issue.path): string {
   const where = fieldPath(path) || '(top level)';
-  if (issue.code === 'unrecognized_keys') return `${where}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys') return `${where}: unknown field${issue.keys.length > 1 ? 's' : ''} ${firstFew(issue.keys.map((k) => `"${k}"`))}`;
   return `${where}: ${issue.message}`;
 }

@@ -1,6 +1,7 @@
 // Errors as RFC 9457 problem details (application/problem+json): a status, a title, a detail in plain
 // words and, for invalid input, `errors` naming each bad field. Never a stack trace.
 import type { z } from 'zod';
+import { firstFewLines } from '../io/first-few.ts';
 import { describeIssue, fieldPath } from '../io/read.ts';
 
 export const PROBLEM_TYPE = 'application/problem+json';
@@ -47,10 +48,14 @@ export function fieldErrors(error: z.ZodError, prefix?: string): FieldError[] {
   });
 }
 
-/** 400 for input that fails a schema, naming every field. */
+/** Field errors a problem lists at most: a body with 100,000 unknown fields gets a short answer. */
+const LISTED_ERRORS = 100;
+
+/** 400 for input that fails a schema, naming each field (the first hundred, and a count of the rest). */
 export function invalid(what: string, error: z.ZodError, prefix?: string): Problem {
   const errors = fieldErrors(error, prefix);
-  return new Problem(400, `Invalid ${what}`, errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors, `urn:huiqi:problem:invalid-${what.replace(/\s+/g, '-')}`);
+  const detail = firstFewLines(errors.map((e) => `${e.field}: ${e.message}`)).join('; ');
+  return new Problem(400, `Invalid ${what}`, detail, errors.slice(0, LISTED_ERRORS), `urn:huiqi:problem:invalid-${what.replace(/\s+/g, '-')}`);
 }
 
 /** A byte count in MiB, for messages about limits. */
