@@ -44,7 +44,8 @@ export const customsViolationFacts = {
     en: 'reported to customs in writing (voluntary-disclosure report form)',
     change: { reachable: { false: [] }, actions: { true: { zh: '填制《主动披露报告表》以书面形式向海关报告', en: 'report to customs in writing on the voluntary-disclosure report form' } } },
   }),
-  harmfulConsequence: fact.boolean({ zh: '造成危害后果', en: 'the violation caused harmful consequences' }),
+  // What happened, not the finding: whether it is a 危害后果 is customs' (a caveat on the rules).
+  harmfulConsequence: fact.boolean({ zh: '违规行为已造成实际损害（是否构成危害后果由海关认定）', en: 'the violation has caused actual damage (customs decides whether it is a harmful consequence)' }),
   underpaidTax: fact.yuan({ zh: '漏缴、少缴税款（元）', en: 'tax underpaid or unpaid (CNY)' }),
   taxPayable: fact.yuan({ zh: '应缴纳税款（元）', en: 'tax payable (CNY)' }),
   possibleExcessRefund: fact.yuan({ zh: '可能多退税款（元）', en: 'possible excess export refund (CNY)' }),
@@ -115,7 +116,7 @@ export const administrativeViolationFacts = {
   minorCircumstances: fact.boolean({ zh: '违法行为情节轻微', en: 'the circumstances of the violation are minor' }),
   minorSocialHarm: fact.boolean({ zh: '社会危害较小', en: 'the harm to society is small' }),
   correctedPromptly: fact.boolean({ zh: '及时纠正', en: 'the violation was corrected promptly' }),
-  violationCausedHarm: fact.boolean({ zh: '造成危害后果', en: 'the violation caused harmful consequences' }),
+  violationCausedHarm: fact.boolean({ zh: '违法行为已造成实际损害（是否构成危害后果由执法机关认定）', en: 'the violation has caused actual damage (the enforcing authority decides whether it is a harmful consequence)' }),
 };
 
 const administrativeViolationSchemaWith = (declared: Record<string, z.ZodType>) =>
