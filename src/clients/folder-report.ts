@@ -23,6 +23,7 @@ import { buildClientReport, clientReportMarkdown } from '../report/client-report
 import { clientReportJson } from '../report/client-report-command.ts';
 import { h, clientReportHtml, type Part } from '../report/html.ts';
 import { withoutRawHtml } from '../report/markdown.ts';
+import { embeddedFontCss } from '../report/font.ts';
 import { countedInScreening, isExclusion, type Rule } from '../rules/schema.ts';
 import { version } from '../io/version.ts';
 
@@ -178,13 +179,15 @@ function indexHtml(clients: ClientLine[], o: IndexOptions): string {
       : h`<tr><td><a href="${encodeURIComponent(c.report!)}">${c.name}</a><div class="muted">${c.uscc}</div></td><td class="n">${c.applies}</td><td class="n">${c.undetermined}</td>
 <td>${c.dueSoon.length ? h`<ul>${c.dueSoon.map((e) => h`<li>${dueText(e)}</li>`)}</ul>` : w.none}</td>
 <td>${changeText(c, o.lang)}${c.comparison && (c.comparison.gained.length || c.comparison.lost.length) ? h`<ul class="why">${c.comparison.gained.map((id) => h`<li>+ ${id}</li>`)}${c.comparison.lost.map((id) => h`<li>− ${id}</li>`)}${c.comparison.reasons.map((r) => h`<li class="muted">${r}</li>`)}</ul>` : ''}</td></tr>`;
-  return `<!doctype html>
+  const page = `<!doctype html>
 ${h`<html lang="${o.lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${w.title} · ${o.asOf}</title>
-<style>body{font:14px/1.5 system-ui,"Microsoft YaHei","PingFang SC",sans-serif;margin:24px;color:#1d2430}table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #d9dee6;padding:6px 8px;text-align:left;vertical-align:top}th{background:#f6f7f9}.n{text-align:right}.muted{color:#5b6472;font-size:12px}ul{margin:0;padding-left:18px}tr.error td{color:#b4232a}</style></head>
+<style>body{font:14px/1.5 "Noto Sans SC",system-ui,"Microsoft YaHei","PingFang SC",sans-serif;margin:24px;color:#1d2430}table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #d9dee6;padding:6px 8px;text-align:left;vertical-align:top}th{background:#f6f7f9;white-space:nowrap}.n{text-align:right}.muted{color:#5b6472;font-size:12px}ul{margin:0;padding-left:18px}tr.error td{color:#b4232a}</style></head>
 <body><h1>${w.title}</h1><p class="muted">${w.asOf} ${o.asOf} · ${clients.filter((c) => !c.error).length} ${w.files}${o.previous ? ` · ${w.previous(o.previous)}` : ''}</p>
 <table><thead><tr><th>${w.client}</th><th>${w.applies}</th><th>${w.undetermined}</th><th>${w.due}</th><th>${w.changes}</th></tr></thead>
 <tbody>${clients.map(row)}</tbody></table><p class="muted">${w.generated} huiqi ${version}</p></body></html>`.html}
 `;
+  // The Noto Sans SC subsets its text needs, embedded as in the client reports: Chinese renders without a Chinese font.
+  return page.replace('</head>', `<style>${embeddedFontCss(page)}</style></head>`);
 }
 
 function indexMarkdown(clients: ClientLine[], o: IndexOptions): string {
