@@ -9,11 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { EXIT } from '../../cli/exit-codes.ts';
 import { parseAnswer } from '../../src/ask/questions.ts';
-import { convertCell, fieldForHeader } from '../../src/batch/columns.ts';
+import { builtinColumns, convertCell } from '../../src/batch/columns.ts';
 import { loadProfile } from '../../src/profile/load.ts';
 import { messageIn } from '../../src/profile/messages.ts';
-import { safeParseProfile } from '../../src/profile/validate.ts';
-import { loadRules } from '../../src/rules/load.ts';
+import { builtinProfileSchema } from '../../src/profile/validate.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { buildServer } from '../../src/server/app.ts';
 
 const USCC = '91500103MA5UQ1001H';
@@ -21,7 +21,7 @@ const base = { name: '重庆渝中小商贸有限公司', uscc: USCC, province: 
 const ASOF = '2025-06-30';
 let app: FastifyInstance;
 beforeAll(async () => {
-  app = await buildServer({ rules: loadRules(), asOf: ASOF });
+  app = await buildServer({ rules: loadRuleSet(), asOf: ASOF });
 }, 60_000);
 afterAll(() => app.close());
 
@@ -46,12 +46,12 @@ describe('the customs credit status in the words a clerk uses', () => {
     for (const [word, value] of Object.entries(words)) {
       const res = await app.inject({ method: 'POST', url: `/api/v1/check?asOf=${ASOF}`, payload: { ...base, customsCredit: word } });
       expect(res.statusCode, word).toBe(200);
-      expect(safeParseProfile({ ...base, customsCredit: word }).data?.customsCredit).toBe(value);
+      expect(builtinProfileSchema.safeParse({ ...base, customsCredit: word }).data?.customsCredit).toBe(value);
     }
   });
 
   it('a list cell takes them', () => {
-    const column = fieldForHeader('海关信用等级')!;
+    const column = builtinColumns.fieldForHeader('海关信用等级')!;
     for (const [word, value] of Object.entries(words)) expect(convertCell(column, word)).toBe(value);
   });
 
@@ -69,7 +69,7 @@ describe('the customs credit status in the words a clerk uses', () => {
   });
 
   it('a word that is no level is refused, naming the levels in words', () => {
-    const parsed = safeParseProfile({ ...base, customsCredit: '一般' });
+    const parsed = builtinProfileSchema.safeParse({ ...base, customsCredit: '一般' });
     expect(parsed.success).toBe(false);
     const message = parsed.error!.issues[0]!.message;
     expect(messageIn(message, 'zh')).toBe('请从以下选项中选择：高级认证企业、其他注册登记和备案企业、失信企业（输入为 "一般"）');
