@@ -1,7 +1,7 @@
 // How rules are listed and shown: `huiqi rules list` and `huiqi rules show <id>`.
 import { describeCondition } from '../engine/explain.ts';
 import type { Condition, Rule } from '../rules/schema.ts';
-import { amountText } from './summary.ts';
+import { amountText, notCombinedNote } from './summary.ts';
 import type { Lang } from '../io/lang.ts';
 
 export function ruleListTable(rules: readonly Rule[], lang: Lang): string {
@@ -55,6 +55,8 @@ export function ruleDetail(rule: Rule, lang: Lang): string {
     `outcome: ${rule.outcome[lang]}${amount ? ` (${amount})` : ''}`,
     ...(rule.notes ? [`notes: ${rule.notes[lang]}`] : []),
     ...(rule.confidence ? [`confidence: ${rule.confidence.level} — ${rule.confidence.reason[lang]}`] : []),
+    ...(rule.caveats ?? []).map((c) => `caveat: ${c[lang]}`),
+    ...(rule.notCombinedWith ? [`combination: ${notCombinedNote(rule)![lang]}`, `        (lines ${rule.notCombinedWith.source.lines.join('-')})`] : []),
     ...nextStepLines(rule, lang),
     `cases: ${rule.cases.length} (huiqi rules test)`,
   ];
