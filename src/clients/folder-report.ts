@@ -4,6 +4,7 @@
 // as a screening result (./../batch/write.ts): what the next run's `--compare` reads. A profile that
 // cannot be read is a row of the index with its error; the others are still done. Every file is written
 // whole or not at all (../io/output.ts).
+import type { RuleBase } from '../engine/rule-base.ts';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { addDays } from 'date-fns/addDays';
@@ -23,6 +24,7 @@ import { buildClientReport, clientReportMarkdown } from '../report/client-report
 import { clientReportJson } from '../report/client-report-command.ts';
 import { h, clientReportHtml, type Part } from '../report/html.ts';
 import { withoutRawHtml } from '../report/markdown.ts';
+import { embeddedFontCss } from '../report/font.ts';
 import { countedInScreening, isExclusion, type Rule } from '../rules/schema.ts';
 import { version } from '../io/version.ts';
 
@@ -33,7 +35,7 @@ export interface FolderReportOptions {
   folder: string;
   output: string;
   format: FolderFormat;
-  rules: readonly Rule[];
+  rules: RuleBase;
   asOf: string;
   lang: Lang;
   /** The previous run: its results.csv, or the folder holding it, or any screening result. */
@@ -92,7 +94,7 @@ export async function runFolderReport(o: FolderReportOptions): Promise<{ clients
   }
   if (!files.length) throw new InputError(`${o.folder}: no profiles in the folder (files ending .yaml, .yml or .json)`);
   const previousFile = o.compare && existsSync(o.compare) && statSync(o.compare).isDirectory() ? join(o.compare, 'results.csv') : o.compare;
-  const previous = previousFile ? await readPreviousResult(previousFile) : undefined;
+  const previous = previousFile ? await readPreviousResult(previousFile, { catalog: o.rules.catalog }) : undefined;
   try {
     if (existsSync(o.output) && !statSync(o.output).isDirectory()) throw new Error('is a file, not a folder');
     mkdirSync(o.output, { recursive: true });
@@ -111,7 +113,7 @@ export async function runFolderReport(o: FolderReportOptions): Promise<{ clients
     const path = join(o.folder, file);
     let profile: Enterprise;
     try {
-      profile = loadProfile(path);
+      profile = loadProfile(path, { schema: o.rules.profile });
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       clients.push({ file, name: '', uscc: '', dueSoon: [], error: e.message });
@@ -128,7 +130,7 @@ export async function runFolderReport(o: FolderReportOptions): Promise<{ clients
     const applies = screeningApplies(checked.results);
     const row: ScreenedRow = {
       row: i + 1, name: profile.name, uscc: profile.uscc, eligible: applies.length, undetermined: report.groups.undetermined.length,
-      eligibleRules: applies, eligibleTitles: applies.map((id) => o.rules.find((r) => r.id === id)!.title[o.lang]), exclusions: [], error: '', asOf: o.asOf, facts: factsText(profile),
+      eligibleRules: applies, eligibleTitles: applies.map((id) => o.rules.rules.find((r) => r.id === id)!.title[o.lang]), exclusions: [], error: '', asOf: o.asOf, facts: factsText(profile),
     };
     const comparison = comparer?.compare(row);
     rows.push(row);
@@ -178,13 +180,15 @@ function indexHtml(clients: ClientLine[], o: IndexOptions): string {
       : h`<tr><td><a href="${encodeURIComponent(c.report!)}">${c.name}</a><div class="muted">${c.uscc}</div></td><td class="n">${c.applies}</td><td class="n">${c.undetermined}</td>
 <td>${c.dueSoon.length ? h`<ul>${c.dueSoon.map((e) => h`<li>${dueText(e)}</li>`)}</ul>` : w.none}</td>
 <td>${changeText(c, o.lang)}${c.comparison && (c.comparison.gained.length || c.comparison.lost.length) ? h`<ul class="why">${c.comparison.gained.map((id) => h`<li>+ ${id}</li>`)}${c.comparison.lost.map((id) => h`<li>− ${id}</li>`)}${c.comparison.reasons.map((r) => h`<li class="muted">${r}</li>`)}</ul>` : ''}</td></tr>`;
-  return `<!doctype html>
+  const page = `<!doctype html>
 ${h`<html lang="${o.lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${w.title} · ${o.asOf}</title>
-<style>body{font:14px/1.5 system-ui,"Microsoft YaHei","PingFang SC",sans-serif;margin:24px;color:#1d2430}table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #d9dee6;padding:6px 8px;text-align:left;vertical-align:top}th{background:#f6f7f9}.n{text-align:right}.muted{color:#5b6472;font-size:12px}ul{margin:0;padding-left:18px}tr.error td{color:#b4232a}</style></head>
+<style>body{font:14px/1.5 "Noto Sans SC",system-ui,"Microsoft YaHei","PingFang SC",sans-serif;margin:24px;color:#1d2430}table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #d9dee6;padding:6px 8px;text-align:left;vertical-align:top}th{background:#f6f7f9;white-space:nowrap}.n{text-align:right}.muted{color:#5b6472;font-size:12px}ul{margin:0;padding-left:18px}tr.error td{color:#b4232a}</style></head>
 <body><h1>${w.title}</h1><p class="muted">${w.asOf} ${o.asOf} · ${clients.filter((c) => !c.error).length} ${w.files}${o.previous ? ` · ${w.previous(o.previous)}` : ''}</p>
 <table><thead><tr><th>${w.client}</th><th>${w.applies}</th><th>${w.undetermined}</th><th>${w.due}</th><th>${w.changes}</th></tr></thead>
 <tbody>${clients.map(row)}</tbody></table><p class="muted">${w.generated} huiqi ${version}</p></body></html>`.html}
 `;
+  // The Noto Sans SC subsets its text needs, embedded as in the client reports: Chinese renders without a Chinese font.
+  return page.replace('</head>', `<style>${embeddedFontCss(page)}</style></head>`);
 }
 
 function indexMarkdown(clients: ClientLine[], o: IndexOptions): string {
