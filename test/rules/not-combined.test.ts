@@ -42,7 +42,7 @@ describe('107号外资10: the 2% and the 4% reward are not combined', () => {
     expect(table).toContain(`与 ${FOUR} 不重复享受，按就高`);
     expect(table).toContain(`与 ${TWO} 不重复享受，按就高`);
     // `huiqi rules show` says it too, with the lines it rests on.
-    expect(ruleDetail(rules.find((r) => r.id === TWO)!, 'zh')).toContain(`combination: 与 ${FOUR} 不重复享受，按就高`);
+    expect(ruleDetail(rules.rules.find((r) => r.id === TWO)!, 'zh')).toContain(`combination: 与 ${FOUR} 不重复享受，按就高`);
   });
 
   it('every relation in the catalogue is mutual, so each affected result shows it', () => {
