@@ -9,7 +9,6 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { screenList, type ScreenListOptions } from '../../src/batch/run.ts';
 import { InputError } from '../../src/io/input-error.ts';
-import { loadRules } from '../../src/rules/load.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 
 const rulesDir = fileURLToPath(new URL('./fixtures/rules', import.meta.url));
