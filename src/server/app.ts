@@ -8,8 +8,7 @@ import multipart from '@fastify/multipart';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { today } from '../profile/dates.ts';
 import { version } from '../io/version.ts';
-import { rulesHash } from '../rules/hash.ts';
-import { ruleSetJurisdictions, type Rule } from '../rules/schema.ts';
+import type { RuleBase } from '../engine/rule-base.ts';
 import { apiRoutes } from './api.ts';
 import { defaultBodyLimits, type BodyLimits, type ServerContext } from './context.ts';
 import { ruleSetSchemas } from './schemas.ts';
@@ -21,7 +20,8 @@ import { multipartProblem } from './request.ts';
 export const DEFAULT_REQUEST_TIMEOUT_MS = 120_000;
 
 export interface ServerOptions {
-  rules: readonly Rule[];
+  /** The rule set (loadRuleSet): loaded, validated and compiled once, before the server starts. */
+  rules: RuleBase;
   /** A fixed evaluation date (YYYY-MM-DD), e.g. for tests; default: the day of each request. */
   asOf?: string;
   logger?: boolean;
@@ -65,8 +65,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const limits: BodyLimits = { ...defaultBodyLimits, ...options.bodyLimit };
   const context: ServerContext = {
     rules: options.rules,
-    rulesHash: rulesHash(options.rules),
-    schemas: ruleSetSchemas(ruleSetJurisdictions(options.rules)),
+    schemas: ruleSetSchemas(options.rules.jurisdictions),
     limits,
     asOf: () => options.asOf ?? today(),
   };
@@ -83,7 +82,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(securityHeaders);
     reply.header('huiqi-version', version);
-    reply.header('huiqi-rules-hash', context.rulesHash);
+    reply.header('huiqi-rules-hash', context.rules.rulesHash);
     reply.header('huiqi-as-of', context.asOf());
     done();
   });

@@ -9,7 +9,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { screenList, type ScreenListOptions } from '../../src/batch/run.ts';
 import { InputError } from '../../src/io/input-error.ts';
-import { loadRules } from '../../src/rules/load.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 
 const rulesDir = fileURLToPath(new URL('./fixtures/rules', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'huiqi-compare-test-'));
@@ -44,7 +44,7 @@ async function screen(input: string, extra: Partial<ScreenListOptions> & { rules
   const output = (rest.output as string | undefined) ?? file('out.csv');
   let err = '';
   const stderr = { write: (s: string) => ((err += s), true) } as unknown as NodeJS.WritableStream;
-  const summary = await screenList({ input, output, outputFormat: 'csv', rules: loadRules(rulesFrom ?? rulesDir), asOf: '2025-06-30', lang: 'zh', stderr, ...rest });
+  const summary = await screenList({ input, output, outputFormat: 'csv', rules: loadRuleSet(rulesFrom ?? rulesDir), asOf: '2025-06-30', lang: 'zh', stderr, ...rest });
   return { summary, output, stderr: err };
 }
 const csvRows = (path: string) => parse(readFileSync(path, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];

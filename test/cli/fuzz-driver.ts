@@ -15,6 +15,7 @@ const main = pathToFileURL(new URL('../../cli/main.ts', import.meta.url).pathnam
 const write = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
 process.stdout.setMaxListeners(0); // main.ts adds its EPIPE listener once per run
 
+process.setMaxListeners(0); // main.ts adds its beforeExit listener once per run
 const outcomes: Outcome[] = [];
 for (const [i, c] of cases.entries()) {
   const outcome: Outcome = { code: 0, stdout: '', stderr: '' };

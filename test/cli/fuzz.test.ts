@@ -1,6 +1,9 @@
 // Generated junk at `check`, `report` and `screen` (issue #11): random bytes, random YAML/JSON structures
 // (profile-shaped or not), random CSV lists in random encodings with ragged rows. Whatever comes in,
 // the CLI never crashes (no stack trace), exits 0, 1 or 2, and a list it accepts has rows out = rows in.
+// Then (issue #16) profiles nested hundreds to 100,000 levels deep, and XLSX files mutated every way a
+// file gets damaged: bytes flipped or overwritten, cut short, zip parts altered (junk XML, parts cut, parts
+// missing or doubled, sizes misstated): never a crash, only the documented exit codes.
 // The cases run in one process (fuzz-driver.ts) so the whole fuzz takes seconds, not a process start each.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,6 +13,8 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { LIMITS } from '../../src/io/limits.ts';
+import { frameParts, part, sharedStringsPart, sheetPart, zip, type ZipPart } from '../support/xlsx-files.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'huiqi-fuzz-'));
 const USCC = '91500000MA5U00000W';
@@ -149,5 +154,126 @@ describe('fuzz: junk in, never a crash', () => {
     // HUIQI_FUZZ_SEED=n tries other inputs; HUIQI_FUZZ_STATS=1 shows how many got through (exit codes in order).
     if (process.env.HUIQI_FUZZ_STATS) console.log(`accepted lists ${accepted}; exit codes ${outcomes.map((o) => o.code).join('')}`);
     expect(accepted).toBeGreaterThan(0); // the fuzz reaches the screening itself, not only the header check
+  });
+});
+
+/** A profile nested `depth` levels, written one of the ways JSON and YAML nest. */
+const deepProfile = fc.record({
+  depth: fc.oneof(fc.integer({ min: LIMITS.nestingDepth - 2, max: LIMITS.nestingDepth + 2 }), fc.integer({ min: 100, max: 5_000 }), fc.constant(100_000)),
+  style: fc.constantFrom('json-arrays', 'json-objects', 'json-in-incident', 'yaml-flow', 'yaml-block', 'yaml-sequence'),
+}).map(({ depth, style }) => {
+  const n = style === 'yaml-block' ? Math.min(depth, 2_000) : depth; // indentation grows with the square of the depth
+  const text =
+    style === 'json-arrays' ? `${'['.repeat(n)}${']'.repeat(n)}`
+    : style === 'json-objects' ? `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`
+    : style === 'json-in-incident' ? `{"name":"深","uscc":"${USCC}","incidents":[${'{"a":'.repeat(n)}1${'}'.repeat(n)}]}`
+    : style === 'yaml-flow' ? `name: 深\nuscc: ${USCC}\nextra: ${'{a: '.repeat(n)}1${'}'.repeat(n)}\n`
+    : style === 'yaml-block' ? `name: 深\nuscc: ${USCC}\n${Array.from({ length: n }, (_, i) => `${' '.repeat(i)}a:\n`).join('')}${' '.repeat(n)}b\n`
+    : `${'- '.repeat(n)}x\n`;
+  return { text, ext: style.startsWith('json') ? '.json' : '.yaml', deeper: n > LIMITS.nestingDepth, what: `${style} ${n}` };
+});
+
+/** Ways an XLSX gets damaged: the bytes of a good file, or the parts of its zip. */
+const xlsxMutation = fc.oneof(
+  fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), bits: fc.integer({ min: 1, max: 255 }), count: fc.integer({ min: 1, max: 8 }) }),
+  fc.record({ kind: fc.constant('overwrite' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 400 }), byte: fc.nat(255) }),
+  fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
+  fc.record({
+    kind: fc.constant('part' as const),
+    part: fc.constantFrom('xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml', 'xl/workbook.xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml'),
+    change: fc.constantFrom('junk', 'cut', 'drop', 'double', 'understate', 'overstate', 'rename'),
+    at: fc.nat(),
+    junk: fc.uint8Array({ minLength: 1, maxLength: 64 }),
+  }),
+);
+
+type XlsxMutation = typeof xlsxMutation extends fc.Arbitrary<infer T> ? T : never;
+
+const XLSX_ROWS = 30;
+
+/** The parts of a good list of XLSX_ROWS rows, each as text so that a mutation can cut or spoil it. */
+async function goodXlsxParts(): Promise<{ name: string; bytes: Buffer }[]> {
+  const { inflateRawSync } = await import('node:zlib');
+  const parts: ZipPart[] = [...frameParts(), await sharedStringsPart(XLSX_ROWS), await sheetPart(XLSX_ROWS)];
+  return parts.map((p) => ({ name: p.name, bytes: inflateRawSync(p.deflated) }));
+}
+
+function mutatedXlsx(good: Buffer, parts: { name: string; bytes: Buffer }[], m: XlsxMutation): Buffer {
+  if (m.kind === 'flip') {
+    const b = Buffer.from(good);
+    for (let i = 0; i < m.count; i++) b[(m.at + i * 7919) % b.length]! ^= m.bits;
+    return b;
+  }
+  if (m.kind === 'overwrite') {
+    const b = Buffer.from(good);
+    const at = m.at % b.length;
+    return b.fill(m.byte, at, Math.min(b.length, at + m.length));
+  }
+  if (m.kind === 'truncate') return good.subarray(0, m.at % good.length);
+  const out: ZipPart[] = [];
+  for (const p of parts) {
+    if (p.name !== m.part) {
+      out.push(part(p.name, p.bytes));
+      continue;
+    }
+    const at = m.at % Math.max(p.bytes.length, 1);
+    if (m.change === 'drop') continue;
+    if (m.change === 'junk') out.push(part(p.name, Buffer.concat([p.bytes.subarray(0, at), Buffer.from(m.junk), p.bytes.subarray(at)])));
+    else if (m.change === 'cut') out.push(part(p.name, p.bytes.subarray(0, at)));
+    else if (m.change === 'double') out.push(part(p.name, p.bytes), part(p.name, p.bytes));
+    else if (m.change === 'rename') out.push(part(`${p.name}.old`, p.bytes));
+    else {
+      const whole = part(p.name, p.bytes);
+      out.push({ ...whole, statedSize: m.change === 'understate' ? Math.floor(whole.size / 2) : whole.size + 1 + at });
+    }
+  }
+  return zip(out);
+}
+
+describe('fuzz: deep nesting and damaged XLSX files, never a crash', () => {
+  it('check and report on profiles nested up to 100,000 deep: exit 0 or 1, the limit named beyond it, no stack trace', { timeout: 600_000 }, () => {
+    const seed = Number(process.env.HUIQI_FUZZ_SEED ?? 20261207);
+    const profiles = fc.sample(deepProfile, { numRuns: 24, seed });
+    const cases = profiles.map((p, i) => {
+      const file = join(dir, `deep-${i}${p.ext}`);
+      writeFileSync(file, p.text);
+      return { args: [i % 2 ? 'report' : 'check', file, '--rules', profileRules, '--as-of', '2024-06-01'] };
+    });
+    runAll(cases).forEach((o, i) => {
+      const where = `${profiles[i]!.what}: ${cases[i]!.args.join(' ')}\n${o.stderr}${o.crash ?? ''}`;
+      expect(o.crash, where).toBeUndefined();
+      expect(o.stderr, where).not.toMatch(STACK);
+      expect([0, 1], where).toContain(o.code);
+      if (profiles[i]!.deeper) {
+        expect(o.code, where).toBe(1);
+        expect(o.stderr, where).toContain(`nested more than ${LIMITS.nestingDepth} levels deep`);
+      }
+    });
+  });
+
+  it('screen on mutated XLSX files (bytes flipped, overwritten, cut short; zip parts spoiled, cut, dropped, doubled, misstated): exit 0 or 1 naming the file; an accepted list keeps every row', { timeout: 600_000 }, async () => {
+    const seed = Number(process.env.HUIQI_FUZZ_SEED ?? 20261207);
+    const parts = await goodXlsxParts();
+    const good = zip(parts.map((p) => part(p.name, p.bytes)));
+    const mutations = fc.sample(xlsxMutation, { numRuns: 40, seed });
+    const cases = mutations.map((m, i) => {
+      const file = join(dir, `mutated-${i}.xlsx`);
+      writeFileSync(file, mutatedXlsx(good, parts, m));
+      return { args: ['screen', file, '-o', join(dir, `mutated-${i}.csv`), '--rules', listRules, '--as-of', '2025-06-30'], file };
+    });
+    const outcomes = runAll(cases);
+    outcomes.forEach((o, i) => {
+      const where = `${JSON.stringify(mutations[i])}\n${o.stderr}${o.crash ?? ''}`;
+      expect(o.crash, where).toBeUndefined();
+      expect(o.stderr, where).not.toMatch(STACK);
+      expect([0, 1], where).toContain(o.code);
+      if (o.code === 1) expect(o.stderr, where).toContain(cases[i]!.file);
+      else {
+        const summary = /rows in (\d+), rows out (\d+)/.exec(o.stderr);
+        expect(summary, where).not.toBeNull();
+        expect(summary![2], where).toBe(summary![1]);
+      }
+    });
+    if (process.env.HUIQI_FUZZ_STATS) console.log(`mutated XLSX exit codes ${outcomes.map((o) => o.code).join('')}`);
   });
 });

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadRules } from '../../src/rules/load.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { buildServer } from '../../src/server/app.ts';
 
 const STACK = /\n\s+at .*:\d+:\d+\)?/;
@@ -13,7 +13,7 @@ const USCC = '91500000MA5U00000W';
 const B = 'huiqi-b0undary';
 let app: FastifyInstance;
 beforeAll(async () => {
-  app = await buildServer({ rules: loadRules('test/batch/fixtures/rules'), asOf: '2025-06-30' });
+  app = await buildServer({ rules: loadRuleSet('test/batch/fixtures/rules'), asOf: '2025-06-30' });
 }, 60_000);
 afterAll(() => app.close());
 
