@@ -25,7 +25,7 @@ import { clientReportJson } from '../report/client-report-command.ts';
 import { h, clientReportHtml, type Part } from '../report/html.ts';
 import { withoutRawHtml } from '../report/markdown.ts';
 import { embeddedFontCss } from '../report/font.ts';
-import { countedInScreening, isExclusion, type Rule } from '../rules/schema.ts';
+import { countedInScreening, isExclusion, } from '../rules/schema.ts';
 import { version } from '../io/version.ts';
 
 export type FolderFormat = 'markdown' | 'html' | 'json';

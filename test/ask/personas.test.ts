@@ -5,8 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { allAnswers, loadPersonas, simulate, TARGET_SLACK } from '../../bench/personas.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { questionSequence } from '../../src/ask/sequence.ts';
-import { parseProfile } from '../../src/profile/load.ts';
-import { loadRules } from '../../src/rules/load.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 
 const rules = loadRuleSet();

@@ -13,7 +13,6 @@ import { periodEnd } from '../../src/calendar/holidays.ts';
 import { runCalendar, profileEvents } from '../../src/calendar/run.ts';
 import { evaluateProfile } from '../../src/engine/evaluate.ts';
 import { parseProfile } from '../../src/profile/load.ts';
-import { loadRules } from '../../src/rules/load.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { enterpriseRule } from '../fixtures/rules.ts';
 

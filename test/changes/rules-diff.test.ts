@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { screenList } from '../../src/batch/run.ts';
 import { diffRules, diffText, touchedClients, type RulesDiff } from '../../src/changes/rules-diff.ts';
-import { loadRules } from '../../src/rules/load.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 
 const OLD = 'test/fixtures/rules-diff/old';

@@ -11,7 +11,6 @@ import { parseProfile } from '../../src/profile/load.ts';
 import { askSession, type AskIO } from '../../src/ask/session.ts';
 import { questionSequence } from '../../src/ask/sequence.ts';
 import { CASE_USCC } from '../../src/catalog/cases.ts';
-import { loadRules } from '../../src/rules/load.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 
 const SLOW = { timeout: 300_000 };

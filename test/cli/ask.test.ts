@@ -11,7 +11,7 @@ import type { QuestionFact as Question } from '../../src/report/summary.ts';
 import { askSession, type AskIO } from '../../src/ask/session.ts';
 import { rankQuestions } from '../../src/report/summary.ts';
 import { CASE_USCC } from '../../src/catalog/cases.ts';
-import { gapRules, gapRuleSet, profile, resultsFor } from '../fixtures/gap/fixtures.ts';
+import { gapRuleSet, profile, resultsFor } from '../fixtures/gap/fixtures.ts';
 
 function run(args: string[], input?: string) {
   const r = spawnSync(process.execPath, ['bin/huiqi.js', 'ask', ...args], { encoding: 'utf8', input: input ?? '', timeout: 60_000 });

@@ -4,10 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeStep, gapAnalysis, intersect, nearMiss, satisfies, type Step } from '../../src/engine/gap.ts';
 import { operators, type OperatorName } from '../../src/rules/operators.ts';
-import { evaluateProfile } from '../../src/engine/evaluate.ts';
-import { builtinCatalog } from '../../src/facts/catalog.ts';
 import { loadProfile } from '../../src/profile/load.ts';
-import { loadRules } from '../../src/rules/load.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { profile, resultsFor } from '../fixtures/gap/fixtures.ts';
 

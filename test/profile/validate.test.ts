@@ -12,7 +12,6 @@ import { readStructuredFile } from '../../src/io/read.ts';
 import { enterpriseFactDeclarations } from '../../src/profile/enterprise.ts';
 import { incidentFactDeclarations, type IncidentKind } from '../../src/profile/incidents.ts';
 import { provinces } from '../../src/profile/provinces.ts';
-import { usccCheckCharacter } from '../../src/profile/uscc.ts';
 import { builtinProfileSchema, presentKeysParser, ProfileSchema } from '../../src/profile/validate.ts';
 import { loadRules, readRuleSet } from '../../src/rules/load.ts';
 import type { Rule } from '../../src/rules/schema.ts';
@@ -143,7 +142,7 @@ interface Declared {
 }
 
 /** Values for a fact of the given declaration; `seen` adds the values real profiles give it. */
-function valueOf(name: string, d: Declared, seen: readonly unknown[]): fc.Arbitrary<unknown> {
+function valueArbitrary(name: string, d: Declared, seen: readonly unknown[]): fc.Arbitrary<unknown> {
   const typed = ((): fc.Arbitrary<unknown> => {
     if (name === 'province' || name === 'enforcementProvince') return provinceText;
     switch (d.type) {
@@ -175,7 +174,7 @@ function someFacts(declarations: Record<string, Declared>, seen: Map<string, unk
   const read = names.filter((name) => declarations[name]!.type !== 'boolean');
   return fc
     .uniqueArray(fc.oneof({ arbitrary: fc.constantFrom(...read), weight: 2 }, { arbitrary: fc.constantFrom(...names), weight: 1 }), { maxLength: maxKeys })
-    .chain((chosen) => fc.tuple(...chosen.map((name) => valueOf(name, declarations[name]!, seen.get(name) ?? []).map((value) => [name, value] as const))))
+    .chain((chosen) => fc.tuple(...chosen.map((name) => valueArbitrary(name, declarations[name]!, seen.get(name) ?? []).map((value) => [name, value] as const))))
     .map((entries) => Object.fromEntries(entries));
 }
 

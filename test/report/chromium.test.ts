@@ -6,12 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { evaluateProfile } from '../../src/engine/evaluate.ts';
 import { loadProfile } from '../../src/profile/load.ts';
 import { buildClientReport, reportWords } from '../../src/report/client-report.ts';
 import { FONT_FAMILY } from '../../src/report/font.ts';
 import { clientReportHtml } from '../../src/report/html.ts';
-import { loadRules } from '../../src/rules/load.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { closeBrowser, fontsUsedFor, newPage, screenshot } from '../support/browser.ts';
 

@@ -2,11 +2,9 @@
 // (exact ranking). Markdown and HTML carry the same sections in both languages.
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { evaluateProfile } from '../../src/engine/evaluate.ts';
 import { loadProfile } from '../../src/profile/load.ts';
 import { buildClientReport, clientReportMarkdown, reportWords, resultTitle } from '../../src/report/client-report.ts';
 import { clientReportHtml, escapeHtml } from '../../src/report/html.ts';
-import { loadRules } from '../../src/rules/load.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { profile, resultsFor } from '../fixtures/gap/fixtures.ts';
 

@@ -1,11 +1,9 @@
 // A Markdown report never carries raw HTML from profile text: a name or incident id written as a tag
 // would run in whatever renders the Markdown (the HTML report escapes everything already).
 import { describe, expect, it } from 'vitest';
-import { evaluateProfile } from '../../src/engine/evaluate.ts';
 import { loadProfile } from '../../src/profile/load.ts';
 import { checkMarkdown } from '../../src/report/check-report.ts';
 import { buildClientReport, clientReportMarkdown } from '../../src/report/client-report.ts';
-import { loadRules } from '../../src/rules/load.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 
 describe('Markdown reports escape HTML in profile text', () => {

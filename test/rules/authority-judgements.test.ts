@@ -1,8 +1,6 @@
 // A judgement only the authority makes (主动披露的认定, 情节轻微, 符合监管要求, 合理审查义务…) is a caveat
 // saying who decides, never a yes/no the enterprise certifies: the enterprise is asked what happened.
 import { describe, expect, it } from 'vitest';
-import { builtinCatalog } from '../../src/facts/catalog.ts';
-import { loadRules } from '../../src/rules/load.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import type { Condition, Rule } from '../../src/rules/schema.ts';
 

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { runCase, uncoveredConditions } from '../../src/catalog/cases.ts';
 import { defaultSeedsDir, ruleCitationProblems } from '../../src/rules/citations.ts';
 import { nextStepProblems } from '../../src/rules/check.ts';
-import { loadRules } from '../../src/rules/load.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 
 const ruleSet = loadRuleSet();

@@ -11,7 +11,6 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { runAllCases, uncoveredConditions } from '../../src/catalog/cases.ts';
 import { check, screen } from '../../src/index.ts';
-import { parseProfile } from '../../src/profile/load.ts';
 import { loadRules } from '../../src/rules/load.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { buildServer } from '../../src/server/app.ts';

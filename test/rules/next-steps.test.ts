@@ -11,7 +11,7 @@ import { parseProfile } from '../../src/profile/load.ts';
 import { checkProfile } from '../../src/report/check.ts';
 import { checkReport, horizonNote } from '../../src/report/check-report.ts';
 import { defaultSeedsDir, documentCitationProblems, ruleCitationProblems } from '../../src/rules/citations.ts';
-import { checkRuleFile, loadRules } from '../../src/rules/load.ts';
+import { checkRuleFile, } from '../../src/rules/load.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import type { Rule } from '../../src/rules/schema.ts';
 import { fixtureDocument, fixtureEffective } from '../fixtures/rules.ts';

@@ -11,10 +11,8 @@ import { parse as parseYaml } from 'yaml';
 import { questionSequence } from '../../src/ask/sequence.ts';
 import { screenList } from '../../src/batch/run.ts';
 import { parseProfile } from '../../src/profile/load.ts';
-import { loadRules } from '../../src/rules/load.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { buildServer } from '../../src/server/app.ts';
-import { ruleSetJurisdictions } from '../../src/rules/schema.ts';
 import { factsOut, healthOut, problemOut, questionsOut, ruleOut, ruleSetSchemas } from '../../src/server/schemas.ts';
 
 const AS_OF = '2025-06-30';

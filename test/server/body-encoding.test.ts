@@ -4,7 +4,6 @@
 // (U+FFFD) in a name, in any answer.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadRules } from '../../src/rules/load.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { gb18030 } from '../fixtures/encodings.ts';

@@ -6,7 +6,6 @@ import type { FastifyInstance } from 'fastify';
 import ICAL from 'ical.js';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadRules } from '../../src/rules/load.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { buildServer } from '../../src/server/app.ts';
 

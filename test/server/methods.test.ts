@@ -3,7 +3,6 @@
 // (its line and column).
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadRules } from '../../src/rules/load.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { buildServer } from '../../src/server/app.ts';
 

@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { ElementHandle } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadRules } from '../../src/rules/load.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { closeBrowser, newPage, screenshot } from '../support/browser.ts';

@@ -11,11 +11,9 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { evaluateProfile } from '../../src/engine/evaluate.ts';
 import { parseProfile } from '../../src/profile/load.ts';
 import { normalizeProvince } from '../../src/profile/provinces.ts';
 import { groupWords, personResult } from '../../src/report/summary.ts';
-import { loadRules } from '../../src/rules/load.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { closeBrowser, newPage, screenshot, testOutputDir } from '../support/browser.ts';
 

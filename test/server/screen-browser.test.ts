@@ -11,7 +11,6 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenList } from '../../src/batch/run.ts';
 import { columnWords, outputColumns } from '../../src/batch/write.ts';
-import { loadRules } from '../../src/rules/load.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { closeBrowser, newPage, screenshot } from '../support/browser.ts';
