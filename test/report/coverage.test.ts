@@ -9,6 +9,7 @@ import { checkMarkdown, checkTable } from '../../src/report/check-report.ts';
 import { buildClientReport, enterpriseDetails } from '../../src/report/client-report.ts';
 import { coverageLines, coverageOf, usccProvince } from '../../src/report/coverage.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
+import { buildServer } from '../../src/server/app.ts';
 
 const rules = loadRuleSet();
 const asOf = '2025-06-30';
@@ -51,4 +52,16 @@ describe('coverage', () => {
     const unknown = await run({ uscc: code('440300') });
     expect(coverageLines(coverageOf(unknown.profile, unknown.results), 'zh')).toEqual(['核查范围：全国性文件，以及重庆、湖北、江苏的地方文件。']);
   });
+
+  it('the self-check page says it under the result', async () => {
+    const app = await buildServer({ rules, asOf });
+    try {
+      const form = { step: 'basics', profile: '{}', skipped: '[]', lang: 'zh', name: '深圳南山电子出口有限公司', uscc: code('440300'), province: 'guangdong', customsCredit: 'registered' };
+      const res = await app.inject({ method: 'POST', url: '/', payload: new URLSearchParams(form).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('<p class="coverage note">广东的地方文件不在规则集中：只核查了全国性措施，当地的政策请另行了解。</p>');
+    } finally {
+      await app.close();
+    }
+  }, 60_000);
 });
