@@ -204,7 +204,7 @@ function resultSections(p: PersonResult, report: ClientReport, lang: PageLang, i
     ? h`<div class="deciding"><h4>${g.questions}</h4><ol>${p.questions.slice(0, 8).map((q) => h`<li>${q.label[lang]}${q.incidentId !== undefined ? ` (${q.incidentId})` : ''}</li>`)}</ol>${p.questions.length > 8 ? h`<p class="note">${pageWords[lang].moreQuestions(p.questions.length - 8)}</p>` : ''}</div>`
     : '';
   const by = (r: RuleResult) => deadlinesOf(report, r);
-  const counted = countedTexts(p, lang);
+  const counted = countedTexts(p, lang, idPrefix ? 'incident' : 'enterprise');
   return h`<p class="summary" id="${idPrefix}counts">${headlineText(p, lang)}</p>
 ${resultGroup(`${idPrefix}applies`, g.applies, p.applies.map((r) => resultItem(r, lang, 'applies', { next: nextStepLines(r, lang, by(r)) })), true)}
 ${resultGroup(`${idPrefix}exclusions`, g.exclusions, p.exclusions.map((r) => resultItem(r, lang, 'exclusions')), true)}
