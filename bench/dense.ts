@@ -5,7 +5,8 @@
 // e.g. a code, is left out rather than filled with made-up values the schema refuses).
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { fieldForHeader, type ColumnField, columnFields } from '../src/batch/columns.ts';
+import { builtinColumns, columnsOf, type ColumnField } from '../src/batch/columns.ts';
+import type { RuleBase } from '../src/engine/rule-base.ts';
 import { RowScreener } from '../src/batch/screen.ts';
 import type { Condition, Rule } from '../src/rules/schema.ts';
 import { breakages, generatedHeader, generateRow, prng } from './generate.ts';
@@ -48,15 +49,15 @@ function cellFor(f: ColumnField, rand: () => number): string | undefined {
 }
 
 /** The extra columns: rule facts with a column, not in the sparse header, whose every tried value validates. */
-export function denseColumns(rules: readonly Rule[], asOf: string): ColumnField[] {
-  const named = enterpriseRuleFacts(rules);
-  const sparse = new Set(generatedHeader.map((h) => fieldForHeader(h)?.field));
-  const screener = new RowScreener({ rules: rules as Rule[], asOf, lang: 'zh' });
+export function denseColumns(rules: RuleBase, asOf: string): ColumnField[] {
+  const named = enterpriseRuleFacts(rules.rules);
+  const sparse = new Set(generatedHeader.map((h) => builtinColumns.fieldForHeader(h)?.field));
+  const screener = new RowScreener({ rules, asOf, lang: 'zh' });
   const rand = prng(99);
   let base: string[];
   do base = generateRow(rand);
   while (screener.screen({ row: 2, header: generatedHeader, cells: base }).error);
-  return columnFields().filter((f) => {
+  return columnsOf(rules).fields.filter((f) => {
     if (!named.has(f.field) || sparse.has(f.field) || cellFor(f, rand) === undefined) return false;
     const header = [...generatedHeader, f.field];
     for (let i = 0; i < 20; i++) {

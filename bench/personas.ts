@@ -13,10 +13,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { questionSequence } from '../src/ask/sequence.ts';
-import { evaluateProfile } from '../src/engine/evaluate.ts';
-import { allFacts, factDefinition } from '../src/facts/catalog.ts';
+import type { RuleBase } from '../src/engine/rule-base.ts';
 import { parseProfile } from '../src/profile/load.ts';
-import { countedInScreening, type Rule } from '../src/rules/schema.ts';
+import { countedInScreening } from '../src/rules/schema.ts';
 import { packagePath } from '../src/io/paths.ts';
 
 export const personasDir = packagePath('bench', 'personas');
@@ -44,7 +43,7 @@ export function loadPersonas(dir = personasDir): Persona[] {
 }
 
 export interface SimulationOptions {
-  rules: readonly Rule[];
+  rules: RuleBase;
   asOf: string;
 }
 
@@ -66,28 +65,28 @@ export interface Simulation {
 
 /** The measures that apply: eligible entitlements and exclusions (rights, goals and pointers aside), by rule id. */
 async function applying(data: Record<string, unknown>, o: SimulationOptions): Promise<string[]> {
-  const results = await evaluateProfile(parseProfile(data), o.rules, { asOf: o.asOf });
+  const results = await o.rules.evaluator.evaluateProfile(parseProfile(data, 'profile', o.rules.profile), { asOf: o.asOf });
   return results.filter((r) => r.status === 'eligible' && countedInScreening(r.rule)).map((r) => (r.incidentId ? `${r.ruleId} (${r.incidentId})` : r.ruleId));
 }
 
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** Every answer the persona would give: its listed facts, and "no" to every other yes/no enterprise fact a profile states. */
-export function allAnswers(persona: Persona): Record<string, unknown> {
-  const no = allFacts().filter((f) => f.scope === 'enterprise' && !f.derived && f.type === 'boolean' && !(f.name in persona.basics));
+export function allAnswers(persona: Persona, rules: RuleBase): Record<string, unknown> {
+  const no = rules.catalog.all.filter((f) => f.scope === 'enterprise' && !f.derived && f.type === 'boolean' && !(f.name in persona.basics));
   return { ...Object.fromEntries(no.map((f) => [f.name, false])), ...persona.answers };
 }
 
 /** The persona's answer to a question: its listed value, "no" to a yes/no fact it does not list, else undefined (skipped). */
-function answerOf(persona: Persona, fact: string): unknown {
+function answerOf(persona: Persona, fact: string, rules: RuleBase): unknown {
   if (fact in persona.answers) return persona.answers[fact];
-  const def = factDefinition(fact);
+  const def = rules.catalog.definition(fact);
   return def?.type === 'boolean' && def.scope === 'enterprise' && !def.derived ? false : undefined;
 }
 
 /** Runs one persona through the sequence and measures it against the floor. */
 export async function simulate(persona: Persona, o: SimulationOptions): Promise<Simulation> {
-  const everything = allAnswers(persona);
+  const everything = allAnswers(persona, o.rules);
   const target = await applying({ ...persona.basics, ...everything }, o);
 
   // The floor: drop, one by one, every answer the list does not need (the persona's own first, then the "no"s).
@@ -102,13 +101,13 @@ export async function simulate(persona: Persona, o: SimulationOptions): Promise<
   const skipped: { fact: string }[] = [];
   const asked: [string, unknown][] = [];
   // Each round answers one question or stops: at most one round per fact.
-  for (let round = 0; round <= allFacts().length; round++) {
+  for (let round = 0; round <= o.rules.catalog.all.length; round++) {
     if (same(await applying(data, o), target)) return { persona: persona.id, answers: asked.length, floor: Object.keys(kept).length, reached: true, asked, needed: Object.keys(kept), target };
-    const { questions } = await questionSequence(parseProfile(data), { ...o, skipped });
+    const { questions } = await questionSequence(parseProfile(data, 'profile', o.rules.profile), { ...o, skipped });
     let answered = false;
     for (const q of questions) {
       if (q.incidentId !== undefined) continue;
-      const value = answerOf(persona, q.fact);
+      const value = answerOf(persona, q.fact, o.rules);
       if (value === undefined) {
         skipped.push({ fact: q.fact });
         continue;

@@ -22,11 +22,11 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { packagePath } from '../src/io/paths.ts';
 import { CompiledRuleSet } from '../src/engine/compiled.ts';
-import { evaluateProfile } from '../src/engine/evaluate.ts';
 import { openList, rowsOf, type RawRow } from '../src/batch/read.ts';
 import { screenList } from '../src/batch/run.ts';
 import { RowScreener } from '../src/batch/screen.ts';
-import { defaultRulesDir, loadRules } from '../src/rules/load.ts';
+import { defaultRulesDir } from '../src/rules/load.ts';
+import { loadRuleSet, type RuleSet } from '../src/ruleset/rule-set.ts';
 import { writeGeneratedList, generatedHeader } from './generate.ts';
 import { denseColumns, enterpriseRuleFacts, writeDenseList } from './dense.ts';
 import { personaBench } from './personas.ts';
@@ -44,8 +44,7 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 /** Child mode: screen one file end to end and report time and peak RSS as JSON on stdout. */
 async function child(input: string, output: string) {
-  const loaded = loadRules(rules);
-  const summary = await screenList({ input, output, outputFormat: 'csv', rules: loaded, asOf, lang: 'zh', stderr: { write: () => true } as never, progress: false });
+  const summary = await screenList({ input, output, outputFormat: 'csv', rules: loadRuleSet(rules), asOf, lang: 'zh', stderr: { write: () => true } as never, progress: false });
   process.stdout.write(JSON.stringify({ rows: summary.rowsIn, errors: summary.errors, seconds: summary.seconds, maxRssBytes: process.resourceUsage().maxRSS * 1024 }));
 }
 
@@ -81,14 +80,15 @@ async function main() {
   const lists = opt('lists', 'sparse,dense').split(',');
   const parts = opt('parts', 'personas,screen,big,cold').split(',');
   const dir = mkdtempSync(join(tmpdir(), 'huiqi-bench-'));
-  const loaded = loadRules(rules);
+  const ruleSet = loadRuleSet(rules);
+  const loaded = ruleSet.rules;
   const enterpriseRules = loaded.filter((r) => r.appliesTo === 'enterprise').length;
   const fromBuild = fileURLToPath(import.meta.url).startsWith(packagePath('dist'));
   console.log(`huiqi bench: ${loaded.length} rules (${enterpriseRules} enterprise-level), as of ${asOf}, node ${process.version}, ${fromBuild ? 'from the build in dist/' : 'from the sources through tsx (the build is missing or stale: npm run build)'}`);
   console.log(`temp folder ${dir}`);
   let failed = false;
 
-  if (parts.includes('personas')) failed = !(await personaBench({ rules: loaded, asOf })) || failed;
+  if (parts.includes('personas')) failed = !(await personaBench({ rules: ruleSet, asOf })) || failed;
 
   if (parts.includes('screen')) {
     const named = enterpriseRuleFacts(loaded);
@@ -97,12 +97,12 @@ async function main() {
       let t = performance.now();
       let columns = generatedHeader.length;
       if (kind === 'dense') {
-        const extra = denseColumns(loaded, asOf);
+        const extra = denseColumns(ruleSet, asOf);
         columns += extra.length;
         await writeDenseList(list, rows, extra, { brokenRate: 0.01 });
       } else await writeGeneratedList(list, rows, { brokenRate: 0.01 });
       console.log(`\n${kind} list: ${fmt(rows)} rows, ${columns} columns (${mb(statSync(list).size)}), generated in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-      failed = !(await screenBench(list, kind, named, loaded, enterpriseRules, slice, dir)) || failed;
+      failed = !(await screenBench(list, kind, named, ruleSet, enterpriseRules, slice, dir)) || failed;
     }
   }
 
@@ -177,7 +177,7 @@ function coldStart(runs: number, dir: string): boolean {
 }
 
 /** Screening figures for one list; false if the engines disagree on a verdict. */
-async function screenBench(list: string, kind: string, named: Set<string>, loaded: ReturnType<typeof loadRules>, enterpriseRules: number, slice: number, dir: string): Promise<boolean> {
+async function screenBench(list: string, kind: string, named: Set<string>, ruleSet: RuleSet, enterpriseRules: number, slice: number, dir: string): Promise<boolean> {
   // 1. The whole process as a user runs it, and the same screening as timed inside a process.
   const whole = timeProcess([huiqi, 'screen', list, '--out', join(dir, `out-${kind}.csv`), '--as-of', asOf, '--rules', rules], join(dir, 'rss'));
   const e2e = runChild(list, join(dir, 'out.csv'));
@@ -187,7 +187,7 @@ async function screenBench(list: string, kind: string, named: Set<string>, loade
   // 2. Evaluation alone (map + validate + evaluate), rows already read.
   const raw: RawRow[] = [];
   for await (const r of rowsOf(await openList(list))) raw.push(r);
-  const screener = new RowScreener({ rules: loaded, asOf, lang: 'zh' });
+  const screener = new RowScreener({ rules: ruleSet, asOf, lang: 'zh' });
   for (let i = 0; i < Math.min(raw.length, 5000); i++) screener.screen(raw[i]!); // warm up
   let t = performance.now();
   for (const r of raw) screener.screen(r);
@@ -204,19 +204,19 @@ async function screenBench(list: string, kind: string, named: Set<string>, loade
   console.log(`  a valid row knows ${known.toFixed(1)} of the ${named.size} facts the enterprise rules name (before derived facts)`);
 
   // 3. The engines on the slice, and their verdicts side by side.
-  const compiled = new CompiledRuleSet(loaded);
+  const compiled = new CompiledRuleSet(ruleSet.rules);
   t = performance.now();
   for (let k = 0; k < 20; k++) for (const p of profiles) compiled.profileStatuses(p, asOf);
   const compiledPerSec = (profiles.length * 20) / ((performance.now() - t) / 1000);
   const native: string[][] = [];
   t = performance.now();
-  for (const p of profiles) native.push((await evaluateProfile(p, loaded, { asOf, evaluator: 'native' })).map((r) => r.status));
+  for (const p of profiles) native.push((await ruleSet.evaluator.evaluateProfile(p, { asOf, evaluator: 'native' })).map((r) => r.status));
   const nativePerSec = profiles.length / ((performance.now() - t) / 1000);
   const jreSlice = profiles.slice(0, Math.max(1, Math.floor(slice / 4)));
-  await evaluateProfile(jreSlice[0]!, loaded, { asOf, evaluator: 'reference' }); // builds the engine
-  const reference: Awaited<ReturnType<typeof evaluateProfile>>[] = [];
+  await ruleSet.evaluator.evaluateProfile(jreSlice[0]!, { asOf, evaluator: 'reference' }); // builds the engine
+  const reference: Awaited<ReturnType<RuleSet['evaluator']['evaluateProfile']>>[] = [];
   t = performance.now();
-  for (const p of jreSlice) reference.push(await evaluateProfile(p, loaded, { asOf, evaluator: 'reference' }));
+  for (const p of jreSlice) reference.push(await ruleSet.evaluator.evaluateProfile(p, { asOf, evaluator: 'reference' }));
   seconds = (performance.now() - t) / 1000;
   const jrePerSec = jreSlice.length / seconds;
   console.log(`  engines on a slice of valid profiles (${enterpriseRules} enterprise rules each):`);

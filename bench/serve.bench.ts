@@ -21,7 +21,7 @@ import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { packagePath } from '../src/io/paths.ts';
 import { readStructuredFile } from '../src/io/read.ts';
-import { loadRules } from '../src/rules/load.ts';
+import { loadRuleSet } from '../src/ruleset/rule-set.ts';
 import { buildServer } from '../src/server/app.ts';
 import { writeGeneratedList } from './generate.ts';
 
@@ -40,7 +40,7 @@ const cpuMs = () => {
 
 /** Child mode: the server on a free loopback port; answers { rss } when asked. */
 async function child() {
-  const app = await buildServer({ rules: loadRules(), asOf });
+  const app = await buildServer({ rules: loadRuleSet(), asOf });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   process.on('message', (m) => {

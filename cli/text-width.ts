@@ -7,6 +7,7 @@
 // against string-width on every help text the CLI prints and on mixed samples.
 
 /** ESC or CSI, then parameters and a final byte: what terminals do not print. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching the terminal control characters ESC and CSI is the point
 const ANSI = /[\u001B\u009B][[\]()#;?]*(?:\d{1,4}(?:[;:]\d{0,4})*)?[\dA-PR-TZcf-nq-uy=><~]/g;
 const ZERO_WIDTH = /[\p{Mn}\p{Me}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
 const WIDE =

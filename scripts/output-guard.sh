@@ -18,9 +18,9 @@ if [ ! -s "$lists/sparse-$rows.csv" ]; then
   cat > "$lists/write.mts" <<JS
 import { writeGeneratedList } from '$here/bench/generate.ts';
 import { denseColumns, writeDenseList } from '$here/bench/dense.ts';
-import { loadRules } from '$here/src/rules/load.ts';
+import { loadRuleSet } from '$here/src/ruleset/rule-set.ts';
 await writeGeneratedList('$lists/sparse-$rows.csv', $rows, { seed: 7, brokenRate: 0.01 });
-await writeDenseList('$lists/dense-20000.csv', 20000, denseColumns(loadRules(), '$asof'), { seed: 7, brokenRate: 0.01 });
+await writeDenseList('$lists/dense-20000.csv', 20000, denseColumns(loadRuleSet(), '$asof'), { seed: 7, brokenRate: 0.01 });
 JS
   (cd "$here" && npx tsx "$lists/write.mts")
 fi

@@ -28,8 +28,9 @@ export const askCommand: CommandModule<object, AskArgs> = {
   handler: async (args) => {
     const asOf = evaluationDate(args.asOf);
     const { runAsk } = await import('../../src/ask/run.ts'); // loaded only when asked (start-up)
+    const { loadRuleSet } = await import('../../src/ruleset/rule-set.ts');
     await runAsk({
-      profileFile: args.profile, rulesDir: args.rules, asOf, lang: args.lang,
+      profileFile: args.profile, rules: loadRuleSet(args.rules), asOf, lang: args.lang,
       ...(args.answers !== undefined && { answersFile: args.answers }),
       ...(args.nonInteractive !== undefined && { nonInteractive: args.nonInteractive }),
       ...(args.max !== undefined && { maxQuestions: args.max }),

@@ -53,9 +53,11 @@ export const calendarCommand: CommandModule<object, CalendarArgs> = {
     const from = day(args.from, '--from');
     const to = day(args.to, '--to');
     if (from && to && from > to) throw new UsageError(`--from ${from} comes after --to ${to}`);
+    const asOf = evaluationDate(args.asOf);
     const { runCalendarCommand } = await import('../../src/calendar/run.ts');
+    const { loadRuleSet } = await import('../../src/ruleset/rule-set.ts');
     await runCalendarCommand({
-      input: args.profile, output: args.output ?? '-', format: args.format, rulesDir: args.rules, asOf: evaluationDate(args.asOf), lang: args.lang,
+      input: args.profile, output: args.output ?? '-', format: args.format, rules: loadRuleSet(args.rules), asOf, lang: args.lang,
       remindDays: args.remindDays, ...(from && { from }), ...(to && { to }), ...(args.encoding && { encoding: args.encoding }),
     });
   },

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
 import { runReport, reportFormats, type ReportFormat } from '../../src/report/client-report-command.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import type { InputEncoding } from '../../src/io/encoding.ts';
 import type { Lang } from '../../src/io/lang.ts';
 import { evaluationDate, formatOption, outputOption, profileOptions } from '../options.ts';
@@ -43,16 +44,16 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
     if (isFolder(args.profile)) {
       if (args.output === undefined || args.output === '-') throw new UsageError('a folder of profiles needs -o FOLDER: where its reports, index and results.csv go');
       const { runFolderReport } = await import('../../src/clients/folder-report.ts');
-      const { loadRules } = await import('../../src/rules/load.ts');
       await runFolderReport({
-        folder: args.profile, output: args.output, format: args.format, rules: loadRules(args.rules), asOf: evaluationDate(args.asOf), lang: args.lang,
+        folder: args.profile, output: args.output, format: args.format, rules: loadRuleSet(args.rules), asOf: evaluationDate(args.asOf), lang: args.lang,
         ...(args.compare !== undefined && { compare: args.compare }),
       });
       return;
     }
     if (args.compare !== undefined) throw new UsageError('--compare goes with a folder of profiles (huiqi report clients/ -o reports/ --compare previous/)');
+    const asOf = evaluationDate(args.asOf);
     return runReport({
-      profileFile: args.profile, rulesDir: args.rules, asOf: evaluationDate(args.asOf), lang: args.lang, format: args.format,
+      profileFile: args.profile, rules: loadRuleSet(args.rules), asOf, lang: args.lang, format: args.format,
       ...(args.encoding && { encoding: args.encoding }),
       ...(args.output !== undefined && { output: args.output }),
     });

@@ -2,6 +2,7 @@ import type { Argv, CommandModule } from 'yargs';
 import type { Lang } from '../../src/io/lang.ts';
 import { runRulesList, runRulesShow, runRulesTest, runRulesValidate } from '../../src/report/rules-command.ts';
 import { ruleKinds } from '../../src/rules/schema.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { asOfOption, evaluationDate, formatOption, langOption, outputOption, rulesOption } from '../options.ts';
 
 const list: CommandModule<object, { rules: string; lang: Lang; jurisdiction?: string; kind?: string; format: 'table' | 'json'; json?: boolean }> = {
@@ -16,7 +17,7 @@ const list: CommandModule<object, { rules: string; lang: Lang; jurisdiction?: st
   // An unknown --jurisdiction is an OptionError, reported by cli/main.ts as a usage error of that option.
   handler: (args) =>
     runRulesList({
-      rulesDir: args.rules, lang: args.lang, format: args.json ? 'json' : args.format,
+      rules: loadRuleSet(args.rules), rulesDir: args.rules, lang: args.lang, format: args.json ? 'json' : args.format,
       ...(args.jurisdiction !== undefined && { jurisdiction: args.jurisdiction }),
       ...(args.kind && { kind: args.kind }),
     }),
@@ -27,7 +28,7 @@ const show: CommandModule<object, { id: string; rules: string; lang: Lang; forma
   describe: 'Show one rule: its source, quote, validity, conditions and outcome',
   builder: (y) =>
     formatOption(langOption(rulesOption(y)), ['text', 'json'], 'text').positional('id', { type: 'string', demandOption: true, describe: 'rule id, e.g. gacc-2023-127/late-fee-waiver' }),
-  handler: (args) => runRulesShow({ id: args.id, rulesDir: args.rules, lang: args.lang, format: args.format }),
+  handler: (args) => runRulesShow({ id: args.id, rules: loadRuleSet(args.rules), lang: args.lang, format: args.format }),
 };
 
 /** `rules validate|test [dir]`: the folder as a positional (the older form) or --rules, as every command takes it. */
@@ -39,7 +40,7 @@ const validate: CommandModule<object, { dir?: string; rules: string; format: 'te
   describe: 'Validate rule files: schema, facts, operators and values, and every quote against its seed lines when the seeds are there (errors name file, rule and field)',
   builder: (y) =>
     rulesFolder(y).option('seeds', { type: 'string', describe: 'folder of the policy source texts to compare quotes with (default: sources/ in the package)' }),
-  handler: (args) => runRulesValidate({ rulesDir: args.dir ?? args.rules, format: args.format, ...(args.seeds !== undefined && { seedsDir: args.seeds }) }),
+  handler: (args) => runRulesValidate({ rules: loadRuleSet(args.dir ?? args.rules), rulesDir: args.dir ?? args.rules, format: args.format, ...(args.seeds !== undefined && { seedsDir: args.seeds }) }),
 };
 
 const test: CommandModule<object, { dir?: string; rules: string; format: 'text' | 'json'; verbose?: boolean; oracle?: boolean }> = {
@@ -51,7 +52,7 @@ const test: CommandModule<object, { dir?: string; rules: string; format: 'text' 
       .option('oracle', { type: 'boolean', describe: 'evaluate the cases with json-rules-engine (the reference semantics) instead of our own evaluator' }),
   handler: (args) =>
     runRulesTest({
-      rulesDir: args.dir ?? args.rules, format: args.format,
+      rules: loadRuleSet(args.dir ?? args.rules), format: args.format,
       ...(args.verbose !== undefined && { verbose: args.verbose }),
       ...(args.oracle !== undefined && { oracle: args.oracle }),
     }),
@@ -69,8 +70,9 @@ const diff: CommandModule<object, { old: string; new: string; list?: string; lan
       .example('$0 rules diff rules-2025-06/ rules/ --list screened.csv --as-of 2025-12-31', 'and which clients each change touches') as unknown as Argv<{ old: string; new: string; list?: string; lang: Lang; format: 'text' | 'json'; asOf?: string; output?: string }>,
   handler: async (args) => {
     const { runRulesDiff } = await import('../../src/changes/run.ts');
+    const asOf = evaluationDate(args.asOf);
     await runRulesDiff({
-      oldDir: args.old, newDir: args.new, asOf: evaluationDate(args.asOf), lang: args.lang, format: args.format,
+      oldDir: args.old, newDir: args.new, before: loadRuleSet(args.old), after: loadRuleSet(args.new), asOf, lang: args.lang, format: args.format,
       ...(args.list !== undefined && { list: args.list }), ...(args.output !== undefined && { output: args.output }),
     });
   },

@@ -56,13 +56,15 @@ export const screenCommand: CommandModule<object, ScreenArgs> = {
   handler: async (args) => {
     if (args.columns) {
       const { runScreenColumns } = await import('../../src/batch/run.ts');
-      runScreenColumns({ rulesDir: args.rules });
+      const { loadRuleSet } = await import('../../src/ruleset/rule-set.ts');
+      runScreenColumns({ rules: loadRuleSet(args.rules) });
       return;
     }
     // yargs reads a lone `-` as a flag (true, which a string option turns into ''): it means stdin here.
     const input = args.input === '' && process.argv.includes('-') ? '-' : args.input;
     if (!input) throw new UsageError('Name the list to screen (or - for stdin)');
-    const { parseShard, runScreen } = await import('../../src/batch/run.ts'); // loaded only when screening (start-up)
+    const { parseShard, screenList } = await import('../../src/batch/run.ts'); // loaded only when screening (start-up)
+    const { loadRuleSet } = await import('../../src/ruleset/rule-set.ts');
     let shard;
     try {
       shard = args.shard ? parseShard(args.shard) : undefined;
@@ -73,7 +75,8 @@ export const screenCommand: CommandModule<object, ScreenArgs> = {
     if (outputFormat === 'xlsx' && args.output === '-' && process.stdout.isTTY) throw new UsageError('XLSX is binary: write it to a file with -o');
     if (args.headerRow !== undefined && !(Number.isInteger(args.headerRow) && args.headerRow >= 1)) throw new UsageError(`--header-row must be a row number, 1 or more (got ${args.headerRow})`);
     const asOf = evaluationDate(args.asOf);
-    await runScreen({
+    const rules = loadRuleSet(args.rules);
+    await screenList({
       input,
       output: args.output,
       ...(args.inputFormat && { inputFormat: args.inputFormat }),
@@ -81,7 +84,7 @@ export const screenCommand: CommandModule<object, ScreenArgs> = {
       ...(args.sheet !== undefined && { sheet: String(args.sheet) }),
       ...(args.headerRow !== undefined && { headerRow: args.headerRow }),
       outputFormat,
-      rulesDir: args.rules,
+      rules,
       asOf,
       lang: args.lang,
       ...(args.only && { only: args.only }),

@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { parseDay } from '../../src/profile/dates.ts';
-import { runServe } from '../../src/server/serve.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
+import { serveUntilSignal } from '../../src/server/serve.ts';
 import { rulesOption } from '../options.ts';
 
 interface ServeArgs {
@@ -23,6 +24,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
   handler: async (args) => {
     if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) throw Object.assign(new Error(`--port must be 0 to 65535 (got ${args.port})`), { name: 'YError' });
     const asOf = args.asOf ? parseDay(args.asOf, '--as-of') : undefined;
-    await runServe({ rulesDir: args.rules, port: args.port, host: args.host, ...(asOf && { asOf }), logger: args.log });
+    // The rules are loaded, validated and compiled once, before the server listens; every request uses them.
+    await serveUntilSignal({ rules: loadRuleSet(args.rules), port: args.port, host: args.host, ...(asOf && { asOf }), logger: args.log });
   },
 };

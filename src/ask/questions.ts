@@ -1,23 +1,20 @@
 // Questions for `huiqi ask`, worded from the fact labels; answers parsed by the fact's type, validated by
 // the profile schema (numbers and dates through values.ts, as in profiles and lists), and problems told
 // in the user's language, naming the question. Which questions to ask is the report's ranker (src/report/summary.ts).
-import { factDefinition } from '../facts/catalog.ts';
+import { builtinCatalog, type FactCatalog } from '../facts/catalog.ts';
 import type { FactDefinition } from '../facts/types.ts';
-import { profileSchema, type Enterprise } from '../profile/enterprise.ts';
-import { safeParseProfile } from '../profile/validate.ts';
+import type { Enterprise } from '../profile/enterprise.ts';
+import { builtinProfileSchema, type ProfileSchema } from '../profile/validate.ts';
 import type { QuestionFact } from '../report/summary.ts';
-
-
-const definitionOf = (q: QuestionFact): FactDefinition | undefined => factDefinition(q.fact);
 
 const YES = new Set(['是', '对', '有', 'y', 'yes', 'true', '1']);
 const NO = new Set(['否', '不是', '不', '没有', '无', 'n', 'no', 'false', '0']);
 const SKIP = new Set(['', '?', '？', 'skip', '跳过', '不知道', '不清楚']);
 
-/** The question in words, with the accepted answers. */
-export function questionPrompt(q: QuestionFact, lang: 'zh' | 'en'): string {
+/** The question in words, with the accepted answers; `catalog`: the facts of the rule set asking. */
+export function questionPrompt(q: QuestionFact, lang: 'zh' | 'en', catalog: FactCatalog = builtinCatalog): string {
   const where = q.incidentId !== undefined ? (lang === 'zh' ? `［事项 ${q.incidentId}］` : `[incident ${q.incidentId}] `) : '';
-  const definition = definitionOf(q);
+  const definition = catalog.definition(q.fact);
   const type = definition?.type;
   const hint =
     type === 'boolean' ? (lang === 'zh' ? '是/否' : 'yes/no')
@@ -41,10 +38,10 @@ function choiceWords(definition: FactDefinition, value: string, lang: 'zh' | 'en
  * An answer as a fact value, or `skip`; throws an Error with a message in `lang` when it cannot be read.
  * Numbers and dates stay text: the profile schema reads them (values.ts) and says what is wrong.
  */
-export function parseAnswer(q: QuestionFact, raw: string, lang: 'zh' | 'en' = 'en'): unknown | typeof SKIPPED {
+export function parseAnswer(q: QuestionFact, raw: string, lang: 'zh' | 'en' = 'en', catalog: FactCatalog = builtinCatalog): unknown | typeof SKIPPED {
   const text = raw.trim();
   if (SKIP.has(text.toLowerCase())) return SKIPPED;
-  const def = definitionOf(q);
+  const def = catalog.definition(q.fact);
   switch (def?.type) {
     case 'boolean':
       return yesNo(text, lang);
@@ -90,10 +87,10 @@ export function withAnswer(data: Record<string, unknown>, q: Pick<QuestionFact, 
  * or what is wrong with the answer in `lang`, naming the question (its label, not a field path).
  */
 export function answerOutcome(
-  data: Record<string, unknown>, q: QuestionFact, value: unknown, lang: 'zh' | 'en',
+  data: Record<string, unknown>, q: QuestionFact, value: unknown, lang: 'zh' | 'en', schema: ProfileSchema = builtinProfileSchema,
 ): { data: Record<string, unknown> } | { problem: string } {
   const candidate = withAnswer(data, q, value);
-  const parsed = safeParseProfile(candidate);
+  const parsed = schema.safeParse(candidate);
   if (parsed.success) {
     const owner = q.incidentId === undefined ? parsed.data : parsed.data.incidents.find((i) => i.id === q.incidentId);
     return { data: withAnswer(data, q, (owner as Record<string, unknown> | undefined)?.[q.fact] ?? value) };
@@ -136,8 +133,8 @@ export function localized(message: string, lang: 'zh' | 'en'): string {
   return message;
 }
 
-export function asProfile(data: Record<string, unknown>): Enterprise {
-  return profileSchema().parse(data);
+export function asProfile(data: Record<string, unknown>, schema: ProfileSchema = builtinProfileSchema): Enterprise {
+  return schema.schema.parse(data);
 }
 
 /**

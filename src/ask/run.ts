@@ -1,6 +1,6 @@
 // What `huiqi ask` does, so the CLI only parses arguments.
 import { stringify } from 'yaml';
-import { evaluateProfile } from '../engine/evaluate.ts';
+import type { RuleBase } from '../engine/rule-base.ts';
 import type { InputEncoding } from '../io/encoding.ts';
 import { checkOutputPath, writeOutputFile } from '../io/output.ts';
 import { linesIO, readAll, terminalIO } from './prompt.ts';
@@ -8,13 +8,12 @@ import { readStructuredFile } from '../io/read.ts';
 import { InputError } from '../io/input-error.ts';
 import { noteIncidentDatesAfter } from '../profile/dates-after.ts';
 import { parseProfile } from '../profile/load.ts';
-import { loadRules } from '../rules/load.ts';
 import { applyAnswerFile, askSession, questionJson, questionList, sessionResult, type AskOptions } from './session.ts';
 import type { Lang } from '../io/lang.ts';
 
 export interface AskCommandOptions {
   profileFile: string;
-  rulesDir: string;
+  rules: RuleBase;
   asOf: string;
   lang: Lang;
   answersFile?: string;
@@ -29,23 +28,23 @@ export interface AskCommandOptions {
 
 export async function runAsk(o: AskCommandOptions): Promise<void> {
   if (o.saveFile) checkOutputPath(o.saveFile); // before any question is asked
-  const rules = loadRules(o.rulesDir); // first: the profile may state facts its rule files declare
+  const { rules } = o;
   let data = readStructuredFile(o.profileFile, { ...(o.encoding && { encoding: o.encoding }) }) as Record<string, unknown>;
-  noteIncidentDatesAfter(parseProfile(data, o.profileFile), o.asOf, o.profileFile); // parsing reports every problem of the starting profile, naming its field
+  noteIncidentDatesAfter(parseProfile(data, o.profileFile, rules.profile), o.asOf, o.profileFile); // parsing reports every problem of the starting profile, naming its field
   const options: AskOptions = { rules, asOf: o.asOf, lang: o.lang, ...(o.maxQuestions !== undefined && { maxQuestions: o.maxQuestions }) };
   const out = process.stdout;
 
   if (o.answersFile) {
     try {
-      data = applyAnswerFile(data, readStructuredFile(o.answersFile), o.lang);
+      data = applyAnswerFile(data, readStructuredFile(o.answersFile), o.lang, rules);
     } catch (e) {
       if (e instanceof InputError) throw e;
       throw new InputError(`${o.answersFile}: ${(e as Error).message}`);
     }
   }
   if (o.nonInteractive || o.answersFile) {
-    const profile = parseProfile(data, o.answersFile ?? o.profileFile);
-    const results = await evaluateProfile(profile, options.rules, { asOf: o.asOf });
+    const profile = parseProfile(data, o.answersFile ?? o.profileFile, rules.profile);
+    const results = await rules.evaluator.evaluateProfile(profile, { asOf: o.asOf });
     out.write(o.format === 'json' ? await questionJson(data, options) : await questionList(data, options));
     if (o.answersFile && o.format !== 'json') out.write(sessionResult(profile, results, options));
     save(o.saveFile, data);

@@ -1,13 +1,13 @@
 // The one question sequence a person is asked, wherever: `huiqi ask`, the self-check page and
 // POST /api/v1/questions all call questionSequence. It evaluates the profile with the trees kept (the
 // ranker tries each answer on them, see rankQuestions) and leaves out the questions the person skipped.
-import { evaluateProfile, type RuleResult } from '../engine/evaluate.ts';
+import type { RuleResult } from '../engine/evaluate.ts';
+import type { RuleBase } from '../engine/rule-base.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import { questionKey, rankQuestions, type QuestionFact, type RankedQuestion } from '../report/summary.ts';
-import type { Rule } from '../rules/schema.ts';
 
 export interface SequenceOptions {
-  rules: readonly Rule[];
+  rules: RuleBase;
   asOf: string;
   /** Questions the person left unanswered: not asked again. */
   skipped?: readonly Pick<QuestionFact, 'fact' | 'incidentId'>[];
@@ -15,7 +15,7 @@ export interface SequenceOptions {
 
 /** Every rule's result on the profile, and the questions to ask next, most decisive first. */
 export async function questionSequence(profile: Enterprise, o: SequenceOptions): Promise<{ results: RuleResult[]; questions: RankedQuestion[] }> {
-  const results = await evaluateProfile(profile, o.rules, { asOf: o.asOf, evaluator: 'native', keepTrees: true });
+  const results = await o.rules.evaluator.evaluateProfile(profile, { asOf: o.asOf, evaluator: 'native', keepTrees: true });
   const skipped = new Set((o.skipped ?? []).map(questionKey));
-  return { results, questions: rankQuestions(results).filter((q) => !skipped.has(questionKey(q))) };
+  return { results, questions: rankQuestions(results, o.rules.catalog).filter((q) => !skipped.has(questionKey(q))) };
 }

@@ -3,10 +3,10 @@
 // ranked together, re-evaluating after every answer so questions that no longer matter are not asked.
 // I/O is injected: a terminal, piped lines, or an answers file all run the same loop.
 import type { RuleResult } from '../engine/evaluate.ts';
-import { factDefinition } from '../facts/catalog.ts';
+import type { RuleBase } from '../engine/rule-base.ts';
+import { builtinCatalog } from '../facts/catalog.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import { answerOutcome, answersFromFile, asProfile, parseAnswer, questionPrompt, SKIPPED } from './questions.ts';
-import type { Rule } from '../rules/schema.ts';
 import { checkTable } from '../report/check-report.ts';
 import { questionKey, type QuestionFact } from '../report/summary.ts';
 import type { Lang } from '../io/lang.ts';
@@ -19,7 +19,7 @@ export interface AskIO {
 }
 
 export interface AskOptions {
-  rules: readonly Rule[];
+  rules: RuleBase;
   asOf: string;
   lang: Lang;
   /** Stop after this many questions (default: until nothing is left to ask). */
@@ -42,7 +42,7 @@ const words = {
 type Skipped = Pick<QuestionFact, 'fact' | 'incidentId'>[];
 
 async function evaluate(data: Record<string, unknown>, o: AskOptions, skipped: Skipped = []) {
-  const profile = asProfile(data);
+  const profile = asProfile(data, o.rules.profile);
   return { profile, ...(await questionSequence(profile, { rules: o.rules, asOf: o.asOf, skipped })) };
 }
 
@@ -54,7 +54,7 @@ export async function questionList(data: Record<string, unknown>, o: AskOptions)
   const w = words[o.lang];
   if (!questions.length) return `${w.none}\n`;
   const lines = questions.map(
-    (q, i) => `${String(i + 1).padStart(3)}. ${questionPrompt(q, o.lang).replace(/ \[[^\]]*\]: $/, '')} — ${w.decides} ${q.decides.length} ${w.measures}  (${questionKey(q)})`,
+    (q, i) => `${String(i + 1).padStart(3)}. ${questionPrompt(q, o.lang, o.rules.catalog).replace(/ \[[^\]]*\]: $/, '')} — ${w.decides} ${q.decides.length} ${w.measures}  (${questionKey(q)})`,
   );
   return `${lines.join('\n')}\n`;
 }
@@ -66,11 +66,12 @@ export async function questionJson(data: Record<string, unknown>, o: AskOptions)
 }
 
 /** Applies answers from a file (validated one by one); throws an Error naming the first bad answer. */
-export function applyAnswerFile(data: Record<string, unknown>, answers: unknown, lang: Lang = 'en'): Record<string, unknown> {
+export function applyAnswerFile(data: Record<string, unknown>, answers: unknown, lang: Lang = 'en', rules?: RuleBase): Record<string, unknown> {
+  const catalog = rules?.catalog ?? builtinCatalog;
   let out = data;
   for (const a of answersFromFile(answers)) {
-    const def = factDefinition(a.fact);
-    const outcome = answerOutcome(out, { ...a, label: { zh: def?.zh ?? a.fact, en: def?.en ?? a.fact } }, a.value, lang);
+    const def = catalog.definition(a.fact);
+    const outcome = answerOutcome(out, { ...a, label: { zh: def?.zh ?? a.fact, en: def?.en ?? a.fact } }, a.value, lang, catalog.profile);
     if ('problem' in outcome) throw new Error(`${lang === 'zh' ? '答案' : 'answer'} ${questionKey(a)}: ${outcome.problem}`);
     out = outcome.data;
   }
@@ -92,7 +93,7 @@ export async function askSession(data: Record<string, unknown>, io: AskIO, o: As
     if (!q || (o.maxQuestions !== undefined && asked >= o.maxQuestions)) break;
     if (!introduced) io.print(`${w.intro(current.questions.length)}\n`);
     introduced = true;
-    const prompt = `(${w.decides} ${q.decides.length} ${w.measures}) ${questionPrompt(q, o.lang)}`;
+    const prompt = `(${w.decides} ${q.decides.length} ${w.measures}) ${questionPrompt(q, o.lang, o.rules.catalog)}`;
     let answered = false;
     for (;;) {
       const line = await io.ask(prompt);
@@ -103,13 +104,13 @@ export async function askSession(data: Record<string, unknown>, io: AskIO, o: As
       if (line.trim().toLowerCase() === 'q') return { data, profile: current.profile, results: current.results };
       let value: unknown;
       try {
-        value = parseAnswer(q, line, o.lang);
+        value = parseAnswer(q, line, o.lang, o.rules.catalog);
       } catch (e) {
         io.print(`  ${w.invalid}${(e as Error).message}\n`);
         continue;
       }
       if (value === SKIPPED) break;
-      const outcome = answerOutcome(data, q, value, o.lang);
+      const outcome = answerOutcome(data, q, value, o.lang, o.rules.profile);
       if ('problem' in outcome) {
         io.print(`  ${w.invalid}${outcome.problem}\n`);
         continue;
@@ -127,5 +128,5 @@ export async function askSession(data: Record<string, unknown>, io: AskIO, o: As
 
 /** The result after the session, as `huiqi check` shows it. */
 export function sessionResult(profile: Enterprise, results: RuleResult[], o: AskOptions): string {
-  return `\n${words[o.lang].result}:\n${checkTable({ profile, results, asOf: o.asOf, lang: o.lang })}`;
+  return `\n${words[o.lang].result}:\n${checkTable({ profile, results, asOf: o.asOf, lang: o.lang, catalog: o.rules.catalog })}`;
 }

@@ -6,10 +6,10 @@
 // A header may be, for each field: its English fact name (`customsCredit`, any case), its Chinese
 // label as the catalog gives it, that label without its trailing parenthesis (海关信用等级), or an
 // alias from the table below. Full-width and half-width forms, spaces and case do not matter.
-import { allFacts } from '../facts/catalog.ts';
+import type { RuleBase } from '../engine/rule-base.ts';
+import { builtinCatalog } from '../facts/catalog.ts';
 import type { FactDefinition } from '../facts/types.ts';
 import type { FactType } from '../profile/fields.ts';
-import { fromDeclaredFacts } from '../profile/plain-facts.ts';
 
 export interface ColumnField {
   /** The profile field: `name`, `uscc` or an enterprise fact. */
@@ -96,16 +96,30 @@ function buildFields(catalog: readonly FactDefinition[]): { fields: ColumnField[
   return { fields, headerMap };
 }
 
-/** The columns of the catalog now (the rule set loaded may declare facts): built again only when it changes. */
-const columns = fromDeclaredFacts(() => buildFields(allFacts()));
+/** The columns a list may have for one fact catalog (a rule set's: its declared facts are columns too). */
+export class ColumnMap {
+  /** Every column: name, uscc, then the catalog's enterprise facts in catalog order. */
+  readonly fields: readonly ColumnField[];
+  private readonly headerMap: Map<string, ColumnField>;
 
-/** Every column a list may have: name, uscc, then the catalog's enterprise facts in catalog order. */
-export const columnFields = (): readonly ColumnField[] => columns().fields;
+  constructor(facts: readonly FactDefinition[]) {
+    const { fields, headerMap } = buildFields(facts);
+    this.fields = fields;
+    this.headerMap = headerMap;
+  }
 
-/** The field a header names, or undefined for a header we do not know. */
-export function fieldForHeader(header: string): ColumnField | undefined {
-  return columns().headerMap.get(normalizeHeader(header));
+  /** The field a header names, or undefined for a header we do not know. */
+  fieldForHeader(header: string): ColumnField | undefined {
+    return this.headerMap.get(normalizeHeader(header));
+  }
 }
+
+/** The columns of the built-in facts alone. */
+export const builtinColumns = new ColumnMap(builtinCatalog.all);
+
+/** A rule set's columns, made once and kept by the rule set. */
+export const columnsOf = (rules: RuleBase): ColumnMap => rules.memo(columnMapOf);
+const columnMapOf = (rules: RuleBase) => (rules.declared.length ? new ColumnMap(rules.catalog.all) : builtinColumns);
 
 /** Marks a cell that states nothing: the fact stays unknown. */
 export const EMPTY = Symbol('empty cell');

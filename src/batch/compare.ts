@@ -7,14 +7,15 @@
 //                    →  current rules on the current facts, today       (the client's answers changed)
 // A step whose verdict differs is a reason; a rule id the current rules do not have was removed.
 import type { z } from 'zod';
-import { CompiledRuleSet } from '../engine/compiled.ts';
+import type { CompiledRuleSet } from '../engine/compiled.ts';
 import { enterpriseFactSet, inForce } from '../engine/evaluate.ts';
-import { factDefinition } from '../facts/catalog.ts';
+import type { RuleBase } from '../engine/rule-base.ts';
+import { builtinCatalog, type FactCatalog } from '../facts/catalog.ts';
 import type { FactValues } from '../facts/types.ts';
 import { InputError } from '../io/input-error.ts';
 import type { Lang } from '../io/lang.ts';
 import type { Note } from '../io/note.ts';
-import { profileSchema, type Enterprise } from '../profile/enterprise.ts';
+import type { Enterprise } from '../profile/enterprise.ts';
 import { childConditions } from '../engine/truth.ts';
 import { countedInScreening, isExclusion, type Condition, type Rule, type Status } from '../rules/schema.ts';
 import { normalizeHeader, shortLabel } from './columns.ts';
@@ -65,10 +66,10 @@ const usccKey = (uscc: string) => uscc.normalize('NFKC').replace(/\s+/g, '').toU
 const nameKey = (name: string) => name.normalize('NFKC').replace(/\s+/g, '');
 
 /** The profile schema's field schemas (with the facts the loaded rule files declare). */
-const fieldSchemas = () => profileSchema().shape as unknown as Record<string, z.ZodType>;
+const fieldSchemas = (catalog: FactCatalog) => catalog.profile.schema.shape as unknown as Record<string, z.ZodType>;
 
 /** A facts cell read back: each fact checked with its field's schema; unknown or invalid facts are dropped and said. */
-export function readFacts(cell: unknown, problems: string[]): FactValues | undefined {
+export function readFacts(cell: unknown, problems: string[], catalog: FactCatalog = builtinCatalog): FactValues | undefined {
   if (cell === undefined || cell === null || cell === '') return undefined;
   let value: unknown = cell;
   if (typeof cell === 'string') {
@@ -83,7 +84,7 @@ export function readFacts(cell: unknown, problems: string[]): FactValues | undef
     problems.push('facts: not a JSON object');
     return undefined;
   }
-  const schemas = fieldSchemas();
+  const schemas = fieldSchemas(catalog);
   const facts: FactValues = {};
   for (const [key, v] of Object.entries(value)) {
     const schema = key === 'name' || key === 'uscc' || key === 'incidents' ? undefined : schemas[key];
@@ -102,7 +103,7 @@ export function readFacts(cell: unknown, problems: string[]): FactValues | undef
  * Reads a previous screening result. A file that is not one (no eligibleRules column, no name or uscc
  * column) is refused with an InputError naming what is missing and the columns it has.
  */
-export async function readPreviousResult(input: ListInput, options: { format?: ListFormat; note?: Note } = {}): Promise<PreviousResult> {
+export async function readPreviousResult(input: ListInput, options: { format?: ListFormat; note?: Note; catalog?: FactCatalog } = {}): Promise<PreviousResult> {
   const file = typeof input === 'string' ? input : input.name;
   const source = await openList(input, options.format, { cellLimit: RESULT_CELL_LIMIT, ...(options.note && { note: options.note }) });
   const result: PreviousResult = { file, rows: 0, byUscc: new Map(), byName: new Map(), unmatchable: [], duplicates: [], hasFacts: false };
@@ -146,7 +147,7 @@ export async function readPreviousResult(input: ListInput, options: { format?: L
         ...(!hadError && { eligible: new Set(ids(cell('eligibleRules'))) }),
         ...(DAY.test(asOfText) && { asOf: asOfText }),
       };
-      const facts = hadError ? undefined : readFacts(cell('facts'), problems);
+      const facts = hadError ? undefined : readFacts(cell('facts'), problems, options.catalog ?? builtinCatalog);
       if (facts) row.facts = facts;
       if (!uscc && !name) {
         result.unmatchable.push(raw.row);
@@ -200,22 +201,22 @@ const words = {
 };
 
 /** The enterprise facts a condition reads, derived facts replaced by the profile facts they are computed from. */
-function factsRead(c: Condition, out = new Set<string>()): Set<string> {
+function factsRead(catalog: FactCatalog, c: Condition, out = new Set<string>()): Set<string> {
   if ('fact' in c) {
-    const inputs = factDefinition(c.fact)?.inputs;
-    if (inputs?.length) for (const input of inputs) factsRead({ fact: input, operator: 'equal', value: null } as Condition, out);
+    const inputs = catalog.definition(c.fact)?.inputs;
+    if (inputs?.length) for (const input of inputs) factsRead(catalog, { fact: input, operator: 'equal', value: null } as Condition, out);
     else out.add(c.fact);
     return out;
   }
-  for (const child of childConditions(c)) factsRead(child, out);
+  for (const child of childConditions(c)) factsRead(catalog, child, out);
   return out;
 }
 
 /** The derived facts a condition names directly (date windows, durations). */
-function derivedRead(c: Condition, out = new Set<string>()): Set<string> {
+function derivedRead(catalog: FactCatalog, c: Condition, out = new Set<string>()): Set<string> {
   if ('fact' in c) {
-    if (factDefinition(c.fact)?.derived) out.add(c.fact);
-  } else for (const child of childConditions(c)) derivedRead(child, out);
+    if (catalog.definition(c.fact)?.derived) out.add(c.fact);
+  } else for (const child of childConditions(c)) derivedRead(catalog, child, out);
   return out;
 }
 
@@ -225,14 +226,16 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 /** Compares each screened row with its previous result; keeps the counts for the summary. */
 export class Comparer {
   private readonly compiled: CompiledRuleSet;
+  private readonly catalog: FactCatalog;
   private readonly rules: readonly Rule[];
   private readonly index: Map<string, number>;
   private readonly matched = new Set<PreviousRow>();
   private readonly statusCache = new Map<string, Status[]>();
   readonly summary: ComparisonSummary;
 
-  constructor(private readonly previous: PreviousResult, rules: readonly Rule[], private readonly asOf: string, private readonly lang: Lang) {
-    this.compiled = new CompiledRuleSet(rules);
+  constructor(private readonly previous: PreviousResult, rules: RuleBase, private readonly asOf: string, private readonly lang: Lang) {
+    this.compiled = rules.compiled;
+    this.catalog = rules.catalog;
     this.rules = this.compiled.rules('enterprise');
     this.index = new Map(this.rules.map((r, i) => [r.id, i]));
     this.summary = {
@@ -353,12 +356,12 @@ export class Comparer {
       else {
         const f0 = enterpriseFactSet(this.profile(c.before!), c.d0);
         const f1 = enterpriseFactSet(this.profile(c.before!), c.d1);
-        const moved = [...derivedRead(rule.conditions)].filter((f) => !same(f0[f], f1[f])).map((f) => this.label(f));
+        const moved = [...derivedRead(this.catalog, rule.conditions)].filter((f) => !same(f0[f], f1[f])).map((f) => this.label(f));
         reasons.push(words.dates(c.d0, c.d1, moved.join(lang === 'zh' ? '、' : ', '))[lang]);
       }
     }
     if (v1 !== v2) {
-      const changed = [...factsRead(rule.conditions)].filter((f) => !same(c.before![f], c.now[f]));
+      const changed = [...factsRead(this.catalog, rule.conditions)].filter((f) => !same(c.before![f], c.now[f]));
       const described = changed.map((f) => `${this.label(f)}${lang === 'zh' ? '：' : ': '}${this.value(c.before![f])} → ${this.value(c.now[f])}`);
       reasons.push(words.answer(described.join(lang === 'zh' ? '；' : '; '))[lang]);
     }
@@ -381,7 +384,7 @@ export class Comparer {
   }
 
   private label(fact: string): string {
-    const definition = factDefinition(fact);
+    const definition = this.catalog.definition(fact);
     if (!definition) return fact;
     return this.lang === 'zh' ? shortLabel(definition.zh) : definition.en;
   }

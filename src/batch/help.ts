@@ -1,9 +1,9 @@
 // The column mapping explained: a short version for `huiqi screen --help`, the full table for
 // `huiqi screen --columns`. Both are generated from the fact catalog, so they never fall behind it.
-import { columnFields, headerAliases } from './columns.ts';
+import { builtinColumns, headerAliases, type ColumnMap } from './columns.ts';
 
-export function columnHelp(): string {
-  const facts = columnFields().length - 2;
+export function columnHelp(columns: ColumnMap = builtinColumns): string {
+  const facts = columns.fields.length - 2;
   return [
     'Columns (one enterprise per row; the first row is the header; Chinese or English headers):',
     '  企业名称 / name and 统一社会信用代码 / uscc are required. Every other column is an enterprise fact',
@@ -24,9 +24,9 @@ export function columnHelp(): string {
 }
 
 /** Every column: field, type, allowed values, accepted headers. Markdown, so it can go in docs too. */
-export function columnTable(): string {
+export function columnTable(columns: ColumnMap = builtinColumns): string {
   const lines = ['| field | type | accepted headers | values |', '| --- | --- | --- | --- |'];
-  for (const f of columnFields()) {
+  for (const f of columns.fields) {
     const values = f.values ? f.values.join(', ') + (f.enumWords?.size ? ` (or ${[...f.enumWords.keys()].join(', ')})` : '') : '';
     const type = f.field === 'name' || f.field === 'uscc' ? 'text, required' : f.type;
     lines.push(`| ${f.field} | ${type} | ${f.headers.join(' / ')} | ${values} |`);

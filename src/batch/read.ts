@@ -13,7 +13,7 @@ import { decodeChunks, type InputEncoding } from '../io/encoding.ts';
 import type { Note } from '../io/note.ts';
 import { LIMITS } from '../io/limits.ts';
 import { InputError } from '../io/input-error.ts';
-import { fieldForHeader } from './columns.ts';
+import { builtinColumns, type ColumnMap } from './columns.ts';
 import { CsvReader, CsvSyntaxError, type CsvRecord } from './csv.ts';
 import { checkXlsx } from './xlsx-check.ts';
 
@@ -46,6 +46,8 @@ export interface Reading {
   sheet?: string;
   /** XLSX: the header's row number (default: the row naming 企业名称/统一社会信用代码 among the first rows, else the first). */
   headerRow?: number;
+  /** XLSX: the columns a header may name (the rule set's; default the built-in facts'): which are dates, which row is the header. */
+  columns?: ColumnMap;
   /** The longest cell kept whole (default LIMITS.textLength); a screening result's facts cell may be longer. */
   cellLimit?: number;
 }
@@ -335,7 +337,7 @@ async function* readXlsx(input: Readable, file: string, reading: Reading, limit:
         while (header.length && header[header.length - 1] === '') header.pop();
         headerRow = number;
         dateColumns = header.map((h) => {
-          const type = fieldForHeader(h)?.type;
+          const type = (reading.columns ?? builtinColumns).fieldForHeader(h)?.type;
           return type === 'date' || type === 'date[]';
         });
       };
@@ -373,7 +375,7 @@ async function* readXlsx(input: Readable, file: string, reading: Reading, limit:
           }
           if (values.every(isBlank)) continue;
           // The header is the row that names the enterprise (企业名称 / uscc), below any title rows.
-          if (values.some((v) => typeof v === 'string' && ['name', 'uscc'].includes(fieldForHeader(v.trim())?.field ?? ''))) {
+          if (values.some((v) => typeof v === 'string' && ['name', 'uscc'].includes((reading.columns ?? builtinColumns).fieldForHeader(v.trim())?.field ?? ''))) {
             setHeader(row.number, values, row.cellCount);
             continue;
           }

@@ -1,9 +1,9 @@
 // `huiqi screen`: read a list, screen each row, write each result, report a summary. One row in, one
 // row out (unless --only filters the output); a bad row is reported, never fatal.
 import type { InputEncoding } from '../io/encoding.ts';
-import { loadRules } from '../rules/load.ts';
-import type { Rule } from '../rules/schema.ts';
+import type { RuleBase } from '../engine/rule-base.ts';
 import type { Lang } from '../io/lang.ts';
+import { columnsOf } from './columns.ts';
 import { columnTable } from './help.ts';
 import { Progress } from './progress.ts';
 import type { Writable } from 'node:stream';
@@ -30,7 +30,7 @@ export interface ScreenListOptions {
   sheet?: string;
   headerRow?: number;
   outputFormat: ListFormat;
-  rules: readonly Rule[];
+  rules: RuleBase;
   asOf: string;
   lang: Lang;
   only?: 'eligible' | 'errors';
@@ -70,12 +70,13 @@ export async function screenList(options: ScreenListOptions): Promise<Summary> {
     ...(options.encoding && { encoding: options.encoding }),
     ...(options.sheet !== undefined && { sheet: options.sheet }),
     ...(options.headerRow !== undefined && { headerRow: options.headerRow }),
+    columns: columnsOf(options.rules),
     note: (text) => stderr.write(`huiqi: ${text}\n`),
   });
   const screener = new RowScreener(options);
   const origin = typeof options.input !== 'string' ? options.input.name : options.input === '-' ? 'stdin' : options.input;
   // The previous result is read whole before any output is opened: a file that is not a result is refused first.
-  const previous = options.compare === undefined ? undefined : await readPreviousResult(options.compare, { note: (text) => stderr.write(`huiqi: ${text}\n`) });
+  const previous = options.compare === undefined ? undefined : await readPreviousResult(options.compare, { note: (text) => stderr.write(`huiqi: ${text}\n`), catalog: options.rules.catalog });
   const comparer = previous && new Comparer(previous, options.rules, options.asOf, options.lang);
   const writer = await openWriter(options.output, options.outputFormat, { headers: options.headers ?? 'en', compare: comparer !== undefined });
   const showProgress = options.progress ?? Boolean(stderr.isTTY && !process.env.CI);
@@ -134,13 +135,7 @@ export async function screenList(options: ScreenListOptions): Promise<Summary> {
   return summary;
 }
 
-/** `huiqi screen`: loads the rules under `rulesDir`, then screens the list as screenList does. */
-export function runScreen({ rulesDir, ...o }: Omit<ScreenListOptions, 'rules'> & { rulesDir: string }): Promise<Summary> {
-  return screenList({ ...o, rules: loadRules(rulesDir) });
-}
-
-/** `huiqi screen --columns`: every accepted column, the facts the rule files under `rulesDir` declare included. */
-export function runScreenColumns({ rulesDir }: { rulesDir: string }): void {
-  loadRules(rulesDir);
-  process.stdout.write(columnTable());
+/** `huiqi screen --columns`: every accepted column, the facts the rule set's files declare included. */
+export function runScreenColumns({ rules }: { rules: RuleBase }): void {
+  process.stdout.write(columnTable(columnsOf(rules)));
 }

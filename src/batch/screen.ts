@@ -5,21 +5,22 @@
 // never stops the batch. Incidents are not part of a list row: only enterprise-level rules are screened.
 import { firstFew, firstFewLines } from '../io/first-few.ts';
 import type { z } from 'zod';
-import { CompiledRuleSet } from '../engine/compiled.ts';
+import type { CompiledRuleSet } from '../engine/compiled.ts';
 import type { ProfileShape } from '../engine/profile-shape.ts';
+import type { RuleBase } from '../engine/rule-base.ts';
 import { describeIssue } from '../io/read.ts';
 import { InputError } from '../io/input-error.ts';
-import { profileSchema, type Enterprise } from '../profile/enterprise.ts';
+import type { Enterprise } from '../profile/enterprise.ts';
 import { usccValid } from '../profile/uscc.ts';
 import type { Lang } from '../io/lang.ts';
 import type { Rule } from '../rules/schema.ts';
 import { combinedMoneyValue } from '../rules/value.ts';
-import { CellError, columnName, convertCell, EMPTY, fieldForHeader, type ColumnField } from './columns.ts';
+import { CellError, columnName, columnsOf, convertCell, EMPTY, type ColumnField, type ColumnMap } from './columns.ts';
 import type { RawRow } from './read.ts';
 import type { ScreenedRow } from './write.ts';
 
 export interface ScreenSettings {
-  rules: readonly Rule[];
+  rules: RuleBase;
   /** YYYY-MM-DD: decides which rules are in force and the derived date facts. */
   asOf: string;
   lang: Lang;
@@ -42,7 +43,7 @@ interface HeaderPlan {
   problems: string[];
 }
 
-function planHeader(header: readonly string[], ignoreUnknown: boolean): HeaderPlan {
+function planHeader(columns: ColumnMap, header: readonly string[], ignoreUnknown: boolean): HeaderPlan {
   const fields: (ColumnField | undefined)[] = [];
   const headerOf = new Map<string, string>();
   const problems: string[] = [];
@@ -52,7 +53,7 @@ function planHeader(header: readonly string[], ignoreUnknown: boolean): HeaderPl
       fields.push(undefined);
       return;
     }
-    const f = fieldForHeader(h);
+    const f = columns.fieldForHeader(h);
     if (!f) {
       if (!ignoreUnknown) unknown.push(`"${h}" (column ${i + 1})`);
       fields.push(undefined);
@@ -75,6 +76,16 @@ function planHeader(header: readonly string[], ignoreUnknown: boolean): HeaderPl
 export class RowScreener {
   private readonly compiled: CompiledRuleSet;
   private readonly rules: readonly Rule[];
+  private readonly columns: ColumnMap;
+  /** The profile schema's fields (with the facts the rule set declares): a row is validated field by field. */
+  private readonly fieldSchemas: Record<string, z.ZodType>;
+  /**
+   * Rows are validated field by field with the profile schema's own field schemas: the schema is a
+   * strict object of independent fields, all optional but name and uscc, and a row holds only known
+   * fields, so this gives the same result as parsing the whole object and is much faster (and lets
+   * results be remembered per cell). Should the schema ever check across fields, rows are also parsed whole.
+   */
+  private readonly wholeObjectChecks: boolean;
   /** The current row's validated values by position. */
   private readonly values: unknown[] = [];
   /** The current row's valid cells by position (undefined where none): their JSON is remembered on them for the facts cell. */
@@ -92,10 +103,18 @@ export class RowScreener {
   readonly undeterminedCounts: number[];
 
   constructor(private readonly settings: ScreenSettings) {
-    this.compiled = new CompiledRuleSet(settings.rules);
+    this.compiled = settings.rules.compiled;
+    this.columns = columnsOf(settings.rules);
+    this.fieldSchemas = settings.rules.profile.schema.shape as unknown as Record<string, z.ZodType>;
+    this.wholeObjectChecks = Boolean((settings.rules.profile.schema as unknown as { _zod: { def: { checks?: unknown[] } } })._zod.def.checks?.length);
     this.rules = this.compiled.rules('enterprise');
     this.eligibleCounts = this.rules.map(() => 0);
     this.undeterminedCounts = this.rules.map(() => 0);
+  }
+
+  private fieldIssues(field: string, value: unknown): z.core.$ZodIssue[] {
+    const parsed = this.fieldSchemas[field]!.safeParse(value);
+    return parsed.success ? [] : parsed.error.issues;
   }
 
   /** The enterprise rules in rule-id order: the order of the per-rule counts. */
@@ -119,7 +138,7 @@ export class RowScreener {
   private planFor(header: readonly string[]): HeaderPlan {
     let plan = this.plans.get(header);
     if (!plan) {
-      plan = planHeader(header, this.settings.ignoreUnknownColumns ?? false);
+      plan = planHeader(this.columns, header, this.settings.ignoreUnknownColumns ?? false);
       this.complete(plan);
       this.plans.set(header, plan);
     }
@@ -144,7 +163,7 @@ export class RowScreener {
     const unknown: string[] = [];
     for (const key of header) {
       let f = this.keyPlans.get(key);
-      if (f === undefined) this.keyPlans.set(key, (f = fieldForHeader(key) ?? null));
+      if (f === undefined) this.keyPlans.set(key, (f = this.columns.fieldForHeader(key) ?? null));
       if (!f) {
         if (!this.settings.ignoreUnknownColumns) unknown.push(key);
         fields.push(undefined);
@@ -218,9 +237,9 @@ export class RowScreener {
     const usccText = uscc === undefined ? '' : String(uscc);
     if (errors) return { name: nameText, uscc: usccText, errors };
     const profile = plan.shape!.profile(name, uscc, values);
-    if (wholeObjectChecks) {
+    if (this.wholeObjectChecks) {
       // The schema checks across fields: parse the row whole.
-      const parsed = profileSchema().safeParse(Object.fromEntries(Object.entries(profile).filter(([, v]) => v !== undefined)));
+      const parsed = this.settings.rules.profile.schema.safeParse(Object.fromEntries(Object.entries(profile).filter(([, v]) => v !== undefined)));
       if (!parsed.success) {
         errors = parsed.error.issues.map((issue) => {
           const [field, ...rest] = issue.path;
@@ -235,7 +254,7 @@ export class RowScreener {
 
   /** The schema's message for a missing name or uscc, naming the column. */
   private required(field: 'name' | 'uscc', plan: HeaderPlan): string[] {
-    return fieldIssues(field, undefined).map((issue) => describeIssue(issue, [columnName(plan.headerOf.get(field) ?? field, field), ...issue.path]));
+    return this.fieldIssues(field, undefined).map((issue) => describeIssue(issue, [columnName(plan.headerOf.get(field) ?? field, field), ...issue.path]));
   }
 
   /**
@@ -262,7 +281,7 @@ export class RowScreener {
       const value = convertCell(f, cell);
       if (value === EMPTY) result = EMPTY;
       else {
-        const parsed = shape()[f.field]!.safeParse(value);
+        const parsed = this.fieldSchemas[f.field]!.safeParse(value);
         result = parsed.success
           ? { value: parsed.data }
           : { problems: parsed.error.issues.map((issue) => (header: string) => describeIssue(issue, [columnName(header, f.field), ...issue.path])) };
@@ -399,18 +418,3 @@ const MAX_OUTCOMES = 4096;
 type ValueCell = { value: unknown; problems?: undefined; json?: string; csv?: string };
 type CellResult = typeof EMPTY | ValueCell | { value?: undefined; problems: ((header: string) => string)[] };
 
-/** The profile schema's fields (with the facts the loaded rule files declare). */
-const shape = () => profileSchema().shape as unknown as Record<string, z.ZodType>;
-
-/**
- * Rows are validated field by field with the profile schema's own field schemas: the schema is a
- * strict object of independent fields, all optional but name and uscc, and a row holds only known
- * fields, so this gives the same result as parsing the whole object and is much faster (and lets
- * results be remembered per cell). Should the schema ever check across fields, rows are also parsed whole.
- */
-const wholeObjectChecks = Boolean((profileSchema() as unknown as { _zod: { def: { checks?: unknown[] } } })._zod.def.checks?.length);
-
-function fieldIssues(field: string, value: unknown): z.core.$ZodIssue[] {
-  const parsed = shape()[field]!.safeParse(value);
-  return parsed.success ? [] : parsed.error.issues;
-}

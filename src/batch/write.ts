@@ -191,28 +191,29 @@ export const csvLine = (cells: (string | number)[]): string => `${cells.map(csvC
 /** The eligibleRules, eligibleTitles and exclusions cells of a row, as CSV text. */
 const ruleCells = (r: ScreenedRow): string => `${csvCell(r.eligibleRules.join(';'))},${csvCell(r.eligibleTitles.join('；'))},${r.exclusions.join(';')}`;
 
+type RenderedRuleCells = WeakMap<readonly string[], { titles: readonly string[]; exclusions: readonly string[]; text: string }>;
+
 /**
- * ruleCells remembered per frozen list of rule ids: the screener gives every row with the same set of
- * eligible rules the same frozen lists (screen.ts), so their text is rendered once. The titles and
- * exclusions lists are checked to be the same ones too.
+ * ruleCells remembered per frozen list of rule ids (in `rendered`, one writer's): the screener gives every
+ * row with the same set of eligible rules the same frozen lists (screen.ts), so their text is rendered
+ * once. The titles and exclusions lists are checked to be the same ones too.
  */
-const renderedRuleCells = new WeakMap<readonly string[], { titles: readonly string[]; exclusions: readonly string[]; text: string }>();
-function ruleCellsOf(r: ScreenedRow): string {
+function ruleCellsOf(r: ScreenedRow, rendered: RenderedRuleCells): string {
   if (!Object.isFrozen(r.eligibleRules)) return ruleCells(r);
-  const hit = renderedRuleCells.get(r.eligibleRules);
+  const hit = rendered.get(r.eligibleRules);
   if (hit && hit.titles === r.eligibleTitles && hit.exclusions === r.exclusions) return hit.text;
   const text = ruleCells(r);
-  renderedRuleCells.set(r.eligibleRules, { titles: r.eligibleTitles, exclusions: r.exclusions, text });
+  rendered.set(r.eligibleRules, { titles: r.eligibleTitles, exclusions: r.exclusions, text });
   return text;
 }
 
 /** One result as a CSV line, built directly (the same cells as cellsOf; rule ids need no quoting). */
-function csvRow(r: ScreenedRow): string {
+function csvRow(r: ScreenedRow, rendered: RenderedRuleCells): string {
   const screened = r.eligible !== undefined;
-  return `${r.row},${csvCell(r.name)},${csvCell(r.uscc)},${screened ? r.eligible : ''},${screened ? r.undetermined : ''},${ruleCellsOf(r)},${r.estimatedValueCny ?? ''},${r.error ? csvCell(r.error) : ''},${r.asOf ?? ''},${r.factsCsvCell ?? (r.facts ? csvCell(r.facts) : '')}\r\n`;
+  return `${r.row},${csvCell(r.name)},${csvCell(r.uscc)},${screened ? r.eligible : ''},${screened ? r.undetermined : ''},${ruleCellsOf(r, rendered)},${r.estimatedValueCny ?? ''},${r.error ? csvCell(r.error) : ''},${r.asOf ?? ''},${r.factsCsvCell ?? (r.facts ? csvCell(r.facts) : '')}\r\n`;
 }
 
-const csvRowCompared = (r: ScreenedRow): string => `${csvRow(r).slice(0, -2)},${comparisonCells(r.comparison).map(csvCell).join(',')}\r\n`;
+const csvRowCompared = (r: ScreenedRow, rendered: RenderedRuleCells): string => `${csvRow(r, rendered).slice(0, -2)},${comparisonCells(r.comparison).map(csvCell).join(',')}\r\n`;
 
 class XlsxWriter extends OutputWriter implements RowWriter {
   private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter;
@@ -247,5 +248,6 @@ export async function openWriter(file: string | Writable, format: ListFormat, la
   if (format === 'xlsx') return new XlsxWriter((await import('exceljs')).default, output, layout);
   if (format === 'jsonl') return new ChunkedText(output, (r) => jsonLine(r, compare), '');
   const head = (file === '-' ? '' : '\uFEFF') + csvLine(headerCells(layout));
-  return new ChunkedText(output, compare ? csvRowCompared : csvRow, head);
+  const rendered: RenderedRuleCells = new WeakMap();
+  return new ChunkedText(output, compare ? (r) => csvRowCompared(r, rendered) : (r) => csvRow(r, rendered), head);
 }

@@ -8,6 +8,7 @@
 // A deadline that ends a period (a window declaring `period`) and falls on a 法定休假日 moves to the day
 // after the holidays (《民法典》第二百零三条, ./holidays.ts) and the event says so; any other date (a
 // document's end, an application's closing day the text fixes) stays where the text puts it.
+import type { FactCatalog } from '../facts/catalog.ts';
 import { createHash } from 'node:crypto';
 import ical, { ICalAlarmType } from 'ical-generator';
 import { deadlines, type Deadline } from '../engine/deadlines.ts';
@@ -84,6 +85,8 @@ function atStake(r: RuleResult): 'applies' | 'undetermined' | undefined {
 
 export interface CalendarOptions {
   lang: Lang;
+  /** The facts of the rule set that gave the results (their words); the built-in facts by default. */
+  catalog?: FactCatalog;
   /** Only events on or after / on or before these days (YYYY-MM-DD). */
   from?: string;
   to?: string;
@@ -126,7 +129,7 @@ export function dueEvents(profile: Enterprise, results: readonly RuleResult[], a
   };
 
   // The deadlines analysis: windows (periods where the window says so), validity and expiry ends.
-  for (const d of deadlines(profile, results, asOf)) {
+  for (const d of deadlines(profile, results, asOf, options.catalog)) {
     const measures = d.lost.filter((r) => atStake(r));
     if (!measures.length) continue;
     add(d.kind, d.lastDay, headOf(d, lang), measures, { ...(d.period && { period: true }), ...(d.incidentId !== undefined && { incidentId: d.incidentId }) });

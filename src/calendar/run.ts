@@ -10,8 +10,7 @@ import type { Lang } from '../io/lang.ts';
 import { checkOutputPath, writeOutputFile } from '../io/output.ts';
 import { loadProfile } from '../profile/load.ts';
 import { checkProfile } from '../report/check.ts';
-import { loadRules } from '../rules/load.ts';
-import type { Rule } from '../rules/schema.ts';
+import type { RuleBase } from '../engine/rule-base.ts';
 import { formatOfName, openList } from '../batch/read.ts';
 import { RowScreener } from '../batch/screen.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
@@ -24,7 +23,7 @@ export interface CalendarRun {
   input: string;
   output: string;
   format: CalendarFormat;
-  rules: readonly Rule[];
+  rules: RuleBase;
   asOf: string;
   lang: Lang;
   from?: string;
@@ -37,7 +36,7 @@ export interface CalendarRun {
 /** The events of one validated profile. */
 export async function profileEvents(profile: Enterprise, o: Pick<CalendarRun, 'rules' | 'asOf' | 'lang' | 'from' | 'to'>): Promise<DueEvent[]> {
   const { results } = await checkProfile(profile, { rules: o.rules, asOf: o.asOf, explain: 'listed' });
-  return dueEvents(profile, results, o.asOf, { lang: o.lang, ...(o.from && { from: o.from }), ...(o.to && { to: o.to }) });
+  return dueEvents(profile, results, o.asOf, { lang: o.lang, catalog: o.rules.catalog, ...(o.from && { from: o.from }), ...(o.to && { to: o.to }) });
 }
 
 /** Writes the calendar; returns the events and the rows left out with their errors. */
@@ -61,7 +60,7 @@ export async function runCalendar(o: CalendarRun): Promise<{ events: DueEvent[];
     if (!files.length) throw new InputError(`${o.input}: no profiles in the folder (files ending .yaml, .yml or .json)`);
     for (const [i, file] of files.entries()) {
       try {
-        events.push(...(await profileEvents(loadProfile(join(o.input, file), { ...(o.encoding && { encoding: o.encoding }) }), o)));
+        events.push(...(await profileEvents(loadProfile(join(o.input, file), { ...(o.encoding && { encoding: o.encoding }), schema: o.rules.profile }), o)));
         clients++;
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
@@ -71,7 +70,7 @@ export async function runCalendar(o: CalendarRun): Promise<{ events: DueEvent[];
     events.sort((a, b) => a.day.localeCompare(b.day) || a.summary.localeCompare(b.summary));
     name = o.lang === 'zh' ? `${clients}家企业` : `${clients} enterprises`;
   } else if (formatOfName(o.input) === undefined) {
-    const profile = loadProfile(o.input, { ...(o.encoding && { encoding: o.encoding }) });
+    const profile = loadProfile(o.input, { ...(o.encoding && { encoding: o.encoding }), schema: o.rules.profile });
     events.push(...(await profileEvents(profile, o)));
     clients = 1;
     name = profile.name;
@@ -110,7 +109,7 @@ export async function runCalendar(o: CalendarRun): Promise<{ events: DueEvent[];
   return { events, clients, errorRows };
 }
 
-/** `huiqi calendar`: loads the rules under `rulesDir` first (a profile may state facts its rule files declare). */
-export function runCalendarCommand({ rulesDir, ...o }: Omit<CalendarRun, 'rules'> & { rulesDir: string }) {
-  return runCalendar({ ...o, rules: loadRules(rulesDir) });
+/** `huiqi calendar`: the rule set given (a profile may state facts its rule files declare). */
+export function runCalendarCommand(o: CalendarRun) {
+  return runCalendar(o);
 }

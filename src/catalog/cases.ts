@@ -1,6 +1,7 @@
 // Runs the test cases that rule files carry as data: a profile fragment in, an expected status out.
 import { evaluateProfile, type EvaluationOptions } from '../engine/evaluate.ts';
-import { describeCondition } from '../engine/explain.ts';
+import { Explainer } from '../engine/explain.ts';
+import { builtinCatalog, type FactCatalog } from '../facts/catalog.ts';
 import type { EvaluatedCondition } from '../engine/truth.ts';
 import { InputError } from '../io/input-error.ts';
 import { parseProfile } from '../profile/load.ts';
@@ -26,7 +27,8 @@ export interface CaseOutcome {
 /** The date a case is evaluated on: its own, else the day the rule takes effect, else the document's date. */
 export const caseDate = (rule: Rule, c: RuleCase): string => c.asOf ?? rule.effective.from ?? rule.source.date;
 
-export async function runCase(rule: Rule, c: RuleCase, evaluator: EvaluationOptions['evaluator'] = 'native'): Promise<CaseOutcome> {
+/** Runs one case; `catalog`: the facts of the rule's rule set (its declared facts), by default the built-in ones. */
+export async function runCase(rule: Rule, c: RuleCase, evaluator: EvaluationOptions['evaluator'] = 'native', catalog: FactCatalog = builtinCatalog): Promise<CaseOutcome> {
   let profile;
   try {
     profile = parseProfile(
@@ -37,12 +39,13 @@ export async function runCase(rule: Rule, c: RuleCase, evaluator: EvaluationOpti
         incidents: c.incident ? [{ id: 'case', kind: rule.appliesTo, ...c.incident }] : [],
       },
       `${rule.source.file}: rule ${rule.id}: case "${c.name}"`,
+      catalog.profile,
     );
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     return { rule, case: c, passed: false, problem: e.message };
   }
-  const [result] = await evaluateProfile(profile, [rule], { asOf: caseDate(rule, c), evaluator, keepTrees: true });
+  const [result] = await evaluateProfile(profile, [rule], { asOf: caseDate(rule, c), evaluator, keepTrees: true, catalog });
   if (!result) return { rule, case: c, passed: false, problem: 'the rule produced no result' };
   const problems: string[] = [];
   if (result.status !== c.expect) problems.push(`expected ${c.expect}, got ${result.status}`);
@@ -66,7 +69,8 @@ export async function runCase(rule: Rule, c: RuleCase, evaluator: EvaluationOpti
  * "Cases on both sides of every condition": each leaf condition of the rule (by its place in the tree)
  * must come out true in one of the rule's cases and false in another. Returns the leaves that do not.
  */
-export function uncoveredConditions(outcomes: readonly CaseOutcome[]): string[] {
+export function uncoveredConditions(outcomes: readonly CaseOutcome[], catalog: FactCatalog = builtinCatalog): string[] {
+  const explainer = new Explainer(catalog);
   const seen = new Map<string, { leaf: EvaluatedCondition['condition']; values: Set<boolean | null> }>();
   const visit = (node: EvaluatedCondition, path: string) => {
     if ('fact' in node.condition) {
@@ -79,11 +83,11 @@ export function uncoveredConditions(outcomes: readonly CaseOutcome[]): string[] 
   for (const o of outcomes) if (o.tree) visit(o.tree, '');
   return [...seen.values()]
     .filter(({ values }) => !(values.has(true) && values.has(false)))
-    .map(({ leaf, values }) => `${describeCondition({ ...leaf, label: undefined }).en} is never ${values.has(true) ? 'false' : 'true'} in the cases`);
+    .map(({ leaf, values }) => `${explainer.describeCondition({ ...leaf, label: undefined }).en} is never ${values.has(true) ? 'false' : 'true'} in the cases`);
 }
 
-export async function runAllCases(rules: readonly Rule[], evaluator?: EvaluationOptions['evaluator']): Promise<CaseOutcome[]> {
+export async function runAllCases(rules: readonly Rule[], evaluator?: EvaluationOptions['evaluator'], catalog: FactCatalog = builtinCatalog): Promise<CaseOutcome[]> {
   const outcomes: CaseOutcome[] = [];
-  for (const rule of rules) for (const c of rule.cases) outcomes.push(await runCase(rule, c, evaluator));
+  for (const rule of rules) for (const c of rule.cases) outcomes.push(await runCase(rule, c, evaluator, catalog));
   return outcomes;
 }

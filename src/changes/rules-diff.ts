@@ -3,8 +3,8 @@
 // added and removed), its validity, its outcome, and the rest of what it says (title, kind, citation,
 // next steps). With a list of clients (an enterprise list or a screening result), each change names the
 // clients whose verdict on that rule differs between the two folders, evaluated on the same date.
-import { CompiledRuleSet } from '../engine/compiled.ts';
 import { enterpriseFactSet } from '../engine/evaluate.ts';
+import type { RuleBase } from '../engine/rule-base.ts';
 import { childConditions } from '../engine/truth.ts';
 import type { Lang } from '../io/lang.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
@@ -13,7 +13,7 @@ import { openList } from '../batch/read.ts';
 import { RowScreener } from '../batch/screen.ts';
 import { readFacts } from '../batch/compare.ts';
 import { columnWords } from '../batch/write.ts';
-import { normalizeHeader } from '../batch/columns.ts';
+import { columnsOf, normalizeHeader } from '../batch/columns.ts';
 
 export interface Touched {
   row: number;
@@ -159,8 +159,8 @@ export function diffRules(before: readonly Rule[], after: readonly Rule[], names
 }
 
 /** The clients of a list or screening result: validated profiles (by the current fact catalog), or errors by row. */
-async function clientsOf(list: string, rules: readonly Rule[], asOf: string, lang: Lang): Promise<{ clients: { row: number; profile: Enterprise }[]; errors: { row: number; error: string }[] }> {
-  const source = await openList(list, undefined, { cellLimit: 1_000_000 });
+async function clientsOf(list: string, rules: RuleBase, asOf: string, lang: Lang): Promise<{ clients: { row: number; profile: Enterprise }[]; errors: { row: number; error: string }[] }> {
+  const source = await openList(list, undefined, { cellLimit: 1_000_000, columns: columnsOf(rules) });
   const screener = new RowScreener({ rules, asOf, lang, ignoreUnknownColumns: true });
   const clients: { row: number; profile: Enterprise }[] = [];
   const errors: { row: number; error: string }[] = [];
@@ -174,7 +174,7 @@ async function clientsOf(list: string, rules: readonly Rule[], asOf: string, lan
         const name = String(raw.cells[raw.header.findIndex((h) => ['name', '企业名称'].includes(String(h)))] ?? '');
         const uscc = String(raw.cells[raw.header.findIndex((h) => ['uscc', '统一社会信用代码'].includes(String(h)))] ?? '');
         const problems: string[] = [];
-        const facts = readFacts(raw.cells[at], problems);
+        const facts = readFacts(raw.cells[at], problems, rules.catalog);
         if (facts) clients.push({ row: raw.row, profile: { ...facts, name, uscc, incidents: [] } as unknown as Enterprise });
         else errors.push({ row: raw.row, error: problems.join('; ') || 'no facts (a row with an error in the result)' });
         continue;
@@ -191,9 +191,9 @@ async function clientsOf(list: string, rules: readonly Rule[], asOf: string, lan
  * Adds to each change the clients whose verdict on the rule differs between the two rule sets on `asOf`
  * and is eligible or undetermined on one side (a rule added that does not apply touches no one).
  */
-export async function touchedClients(diff: RulesDiff, before: readonly Rule[], after: readonly Rule[], list: string, asOf: string, lang: Lang): Promise<RulesDiff> {
+export async function touchedClients(diff: RulesDiff, before: RuleBase, after: RuleBase, list: string, asOf: string, lang: Lang): Promise<RulesDiff> {
   const { clients, errors } = await clientsOf(list, after, asOf, lang);
-  const sets = [new CompiledRuleSet(before), new CompiledRuleSet(after)] as const;
+  const sets = [before.compiled, after.compiled] as const;
   const index = sets.map((s) => new Map(s.rules('enterprise').map((r, i) => [r.id, i])));
   const verdicts = clients.map(({ profile }) => sets.map((s) => s.statuses('enterprise', enterpriseFactSet(profile, asOf), asOf)));
   const touched = (id: string): Touched[] =>

@@ -4,6 +4,7 @@
 // as a screening result (./../batch/write.ts): what the next run's `--compare` reads. A profile that
 // cannot be read is a row of the index with its error; the others are still done. Every file is written
 // whole or not at all (../io/output.ts).
+import type { RuleBase } from '../engine/rule-base.ts';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { addDays } from 'date-fns/addDays';
@@ -24,7 +25,7 @@ import { clientReportJson } from '../report/client-report-command.ts';
 import { h, clientReportHtml, type Part } from '../report/html.ts';
 import { withoutRawHtml } from '../report/markdown.ts';
 import { embeddedFontCss } from '../report/font.ts';
-import { countedInScreening, isExclusion, type Rule } from '../rules/schema.ts';
+import { countedInScreening, isExclusion, } from '../rules/schema.ts';
 import { version } from '../io/version.ts';
 
 export type FolderFormat = 'markdown' | 'html' | 'json';
@@ -34,7 +35,7 @@ export interface FolderReportOptions {
   folder: string;
   output: string;
   format: FolderFormat;
-  rules: readonly Rule[];
+  rules: RuleBase;
   asOf: string;
   lang: Lang;
   /** The previous run: its results.csv, or the folder holding it, or any screening result. */
@@ -93,7 +94,7 @@ export async function runFolderReport(o: FolderReportOptions): Promise<{ clients
   }
   if (!files.length) throw new InputError(`${o.folder}: no profiles in the folder (files ending .yaml, .yml or .json)`);
   const previousFile = o.compare && existsSync(o.compare) && statSync(o.compare).isDirectory() ? join(o.compare, 'results.csv') : o.compare;
-  const previous = previousFile ? await readPreviousResult(previousFile) : undefined;
+  const previous = previousFile ? await readPreviousResult(previousFile, { catalog: o.rules.catalog }) : undefined;
   try {
     if (existsSync(o.output) && !statSync(o.output).isDirectory()) throw new Error('is a file, not a folder');
     mkdirSync(o.output, { recursive: true });
@@ -112,7 +113,7 @@ export async function runFolderReport(o: FolderReportOptions): Promise<{ clients
     const path = join(o.folder, file);
     let profile: Enterprise;
     try {
-      profile = loadProfile(path);
+      profile = loadProfile(path, { schema: o.rules.profile });
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       clients.push({ file, name: '', uscc: '', dueSoon: [], error: e.message });
@@ -129,7 +130,7 @@ export async function runFolderReport(o: FolderReportOptions): Promise<{ clients
     const applies = screeningApplies(checked.results);
     const row: ScreenedRow = {
       row: i + 1, name: profile.name, uscc: profile.uscc, eligible: applies.length, undetermined: report.groups.undetermined.length,
-      eligibleRules: applies, eligibleTitles: applies.map((id) => o.rules.find((r) => r.id === id)!.title[o.lang]), exclusions: [], error: '', asOf: o.asOf, facts: factsText(profile),
+      eligibleRules: applies, eligibleTitles: applies.map((id) => o.rules.rules.find((r) => r.id === id)!.title[o.lang]), exclusions: [], error: '', asOf: o.asOf, facts: factsText(profile),
     };
     const comparison = comparer?.compare(row);
     rows.push(row);

@@ -17,8 +17,7 @@ import { addDerivedFacts } from '../facts/catalog.ts';
 import type { FactScope, FactValues } from '../facts/types.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import { countedInScreening, isExclusion, statuses, type Condition, type Rule, type Status } from '../rules/schema.ts';
-import { enterpriseFactSet, explainedResult, incidentFactSet, inForce, NONE, rulesByScope, statusOf, type RuleResult } from './evaluate.ts';
-import { askableInputs } from './explain.ts';
+import { enterpriseFactSet, incidentFactSet, inForce, NONE, ProfileEvaluator, statusOf, type RuleResult } from './evaluate.ts';
 import { operators, type OperatorName } from '../rules/operators.ts';
 import { ProfileShape } from './profile-shape.ts';
 import type { Truth } from './truth.ts';
@@ -193,13 +192,17 @@ export class CompiledRuleSet {
   /** The results without explanation of each enterprise rule (by position), by status and relevance (`unexplained`). */
   private readonly verdicts: (RuleResult[] | undefined)[] = [];
 
-  constructor(rules: readonly Rule[]) {
+  /**
+   * `evaluator`: the same rules' tree evaluator, which explains the results `profileResults` picks (by
+   * default one made for these rules with the built-in facts' words).
+   */
+  constructor(rules: readonly Rule[], readonly evaluator: ProfileEvaluator = new ProfileEvaluator(rules)) {
     const slotOf = (fact: string) => {
       let slot = this.slots.get(fact);
       if (slot === undefined) this.slots.set(fact, (slot = this.slots.size));
       return slot;
     };
-    for (const [scope, list] of rulesByScope(rules)) {
+    for (const [scope, list] of this.evaluator.byScope) {
       this.byScope.set(scope, list);
       this.programs.set(scope, new ScopeProgram(list, slotOf));
     }
@@ -382,19 +385,20 @@ export class CompiledRuleSet {
     let memo = kept[i];
     if (!memo) {
       const basis = rule.effective.basis;
-      const presence = [...new Set([...(basis ? [basis, ...askableInputs(basis)] : []), ...named.flatMap(askableInputs)])];
+      const explainer = this.evaluator.explainer;
+      const presence = [...new Set([...(basis ? [basis, ...explainer.askableInputs(basis)] : []), ...named.flatMap((fact) => explainer.askableInputs(fact))])];
       // 5 statuses × 3 truths a leaf × 2 a fact's presence, below 2^53.
       const numeric = Math.log2(statuses.length) + leaves.length * Math.log2(3) + presence.length < 53;
       kept[i] = memo = { presence, numeric, made: new Map() };
     }
-    if (!memo.numeric) return explainedResult(rule, facts, asOf, incidentId); // too many leaves to key by number: explained afresh
+    if (!memo.numeric) return this.evaluator.explainedResult(rule, facts, asOf, incidentId); // too many leaves to key by number: explained afresh
     const L = program.leafTable;
     let key = STATUS_INDEX[status];
     for (const leaf of leaves) key = key * 3 + L[leaf]!;
     for (const fact of memo.presence) key = key * 2 + (facts[fact] === undefined ? 0 : 1);
     let result = memo.made.get(key);
     if (!result) {
-      const { missingFacts, failedConditions, openConditions } = explainedResult(rule, facts, asOf);
+      const { missingFacts, failedConditions, openConditions } = this.evaluator.explainedResult(rule, facts, asOf);
       if (memo.made.size >= 1024) memo.made.clear(); // a bound, not a leak, in a long-lived server
       memo.made.set(key, (result = Object.freeze({ ruleId: rule.id, status, missingFacts, failedConditions, openConditions, relevant, rule })));
     }

@@ -6,7 +6,7 @@
 import { addDays } from 'date-fns/addDays';
 import { formatISO } from 'date-fns/formatISO';
 import { parseISO } from 'date-fns/parseISO';
-import { factDefinition } from '../facts/catalog.ts';
+import { builtinCatalog, type FactCatalog } from '../facts/catalog.ts';
 import { derivedFacts } from '../facts/derived.ts';
 import { AS_OF, type DateWindow } from '../facts/types.ts';
 import type { FactValues } from '../facts/types.ts';
@@ -50,8 +50,8 @@ function mentions(c: Condition, fact: string): boolean {
 }
 
 /** The rule's status if `input` took the value `on` (or, for AS_OF, if the user acted on that day). */
-export function statusWith(profile: Enterprise, r: RuleResult, asOf: string, input: string, on: string): Status {
-  const { all } = ruleFacts(profile, r, asOf, { [input]: on });
+export function statusWith(profile: Enterprise, r: RuleResult, asOf: string, input: string, on: string, catalog: FactCatalog = builtinCatalog): Status {
+  const { all } = ruleFacts(profile, r, asOf, { [input]: on }, catalog);
   const day = input === AS_OF ? on : asOf;
   return statusOf(r.rule, inForce(r.rule, all, day), evaluateCondition(r.rule.conditions, all).value);
 }
@@ -66,7 +66,7 @@ function open(input: string, facts: FactValues, asOf: string): boolean {
 }
 
 /** Every deadline still ahead on `asOf`, soonest first. Only deadlines that decide some measure are listed. */
-export function deadlines(profile: Enterprise, results: readonly RuleResult[], asOf: string): Deadline[] {
+export function deadlines(profile: Enterprise, results: readonly RuleResult[], asOf: string, catalog: FactCatalog = builtinCatalog): Deadline[] {
   // Entitlements only: a right, a goal or a pointer has nothing to claim by a day.
   const benefits = results.filter((r) => isEntitlement(r.rule) && r.status !== 'not-in-force');
   const groups = new Map<string, RuleResult[]>();
@@ -78,7 +78,7 @@ export function deadlines(profile: Enterprise, results: readonly RuleResult[], a
 
   for (const [key, scoped] of groups) {
     const sample = scoped[0]!;
-    const { profile: profileFacts, all } = ruleFacts(profile, sample, asOf);
+    const { profile: profileFacts, all } = ruleFacts(profile, sample, asOf, {}, catalog);
     const incidentId = key === '' ? undefined : key;
     const scope = incidentId === undefined ? 'enterprise' : profile.incidents.find((i) => i.id === incidentId)!.kind;
 
@@ -91,8 +91,8 @@ export function deadlines(profile: Enterprise, results: readonly RuleResult[], a
       if (!range || range.to < asOf) continue;
       const relevant = benefits.filter((r) => (r.incidentId ?? '') === key && mentions(r.rule.conditions, fact.name));
       const on = range.from > asOf ? range.from : asOf;
-      const lost = relevant.filter((r) => possible(statusWith(profile, r, asOf, window.input, range.to)) && !possible(statusWith(profile, r, asOf, window.input, nextDay(range.to))));
-      const gained = relevant.filter((r) => !possible(statusWith(profile, r, asOf, window.input, on)) && possible(statusWith(profile, r, asOf, window.input, nextDay(range.to))));
+      const lost = relevant.filter((r) => possible(statusWith(profile, r, asOf, window.input, range.to, catalog)) && !possible(statusWith(profile, r, asOf, window.input, nextDay(range.to), catalog)));
+      const gained = relevant.filter((r) => !possible(statusWith(profile, r, asOf, window.input, on, catalog)) && possible(statusWith(profile, r, asOf, window.input, nextDay(range.to), catalog)));
       if (!lost.length) continue;
       out.push({ kind: 'window', ...(incidentId !== undefined && { incidentId }), input: window.input, from: on, lastDay: range.to, act: window.act, purpose: window.purpose, lost, gained, ...(window.period && { period: window.period }) });
     }
@@ -102,7 +102,7 @@ export function deadlines(profile: Enterprise, results: readonly RuleResult[], a
     for (const r of benefits) {
       const { basis, to } = r.rule.effective;
       if ((r.incidentId ?? '') !== key || !basis || !to || to < asOf || !open(basis, profileFacts, asOf)) continue;
-      if (!possible(statusWith(profile, r, asOf, basis, to))) continue;
+      if (!possible(statusWith(profile, r, asOf, basis, to, catalog))) continue;
       const k = `${basis}\u0000${to}`;
       byEnd.set(k, [...(byEnd.get(k) ?? []), r]);
     }
@@ -110,7 +110,7 @@ export function deadlines(profile: Enterprise, results: readonly RuleResult[], a
       const [basis, to] = k.split('\u0000') as [string, string];
       const first = lost[0]!.rule;
       const window = derivedFacts.find((f) => f.window?.input === basis)?.window;
-      const basisName = factDefinition(basis);
+      const basisName = catalog.definition(basis);
       out.push({
         kind: 'validity',
         ...(incidentId !== undefined && { incidentId }),

@@ -1,12 +1,12 @@
 // Evaluates every rule against a profile and each of its incidents, on an evaluation date, and
 // explains each verdict. Results are sorted by rule id, then by the incidents' order in the profile.
-import { addDerivedFacts } from '../facts/catalog.ts';
+import { addDerivedFacts, builtinCatalog, type FactCatalog } from '../facts/catalog.ts';
 import type { FactScope, FactValues } from '../facts/types.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import type { Incident } from '../profile/incidents.ts';
 import type { FieldLabel } from '../profile/fields.ts';
 import { statusWhenMet, type Rule, type Status } from '../rules/schema.ts';
-import { askableFacts, failedConditions, missingFacts, openConditions } from './explain.ts';
+import { Explainer } from './explain.ts';
 import { evaluateCondition } from './native.ts';
 import type { ReferenceEvaluator } from './reference.ts';
 import type { EvaluatedCondition, Truth } from './truth.ts';
@@ -97,101 +97,121 @@ export function statusOf(rule: Rule, force: InForce, value: Truth): Status {
   return value === true ? statusWhenMet(rule) : value === false ? 'ineligible' : 'undetermined';
 }
 
-/**
- * One list per distinct content, frozen and shared: across thousands of incidents a rule fails or stays
- * open for the same few reasons, and a list per result was most of the memory of such a profile.
- */
+/** The empty list every result without failed or open conditions shares. */
 export const NONE: readonly never[] = Object.freeze([]);
-const sharedLists = new Map<string, readonly unknown[]>();
-function shared<T>(list: readonly T[], key: (item: T) => string): T[] {
-  if (!list.length) return NONE as never[];
-  const k = list.map(key).join('\u0000');
-  let hit = sharedLists.get(k);
-  if (!hit) {
-    if (sharedLists.size >= 65_536) sharedLists.clear(); // a bound, not a leak, in a long-lived server
-    sharedLists.set(k, (hit = Object.freeze([...list])));
-  }
-  return hit as T[];
-}
 const labelKey = (l: FieldLabel) => `${l.zh}\u0001${l.en}`;
 const nameKey = (s: string) => s;
-
-function resultFor(rule: Rule, tree: EvaluatedCondition | undefined, facts: FactValues, asOf: string, keepTree: boolean, incidentId?: string): RuleResult {
-  if (!tree) throw new Error(`rule ${rule.id} was not evaluated`);
-  const relevant = rule.trigger ? (tree.children[0]?.value ?? null) : true;
-  const force = inForce(rule, facts, asOf);
-  const status = statusOf(rule, force, tree.value);
-  let failed: FieldLabel[] = NONE as never[];
-  let open: FieldLabel[] = NONE as never[];
-  let missing: string[] = NONE as never[];
-  if (status === 'ineligible') failed = shared(failedConditions(tree), labelKey);
-  else if (status === 'undetermined') {
-    // An unknown in-force date is asked for along with the conditions' own unknowns.
-    const asks = [...(force.status === 'unknown' ? askableFacts(force.fact, facts) : []), ...missingFacts(tree, facts)];
-    missing = shared([...new Set(asks)], nameKey);
-    open = shared(openConditions(tree), labelKey);
-  }
-  return {
-    ruleId: rule.id, rule, ...(incidentId !== undefined && { incidentId }), relevant, ...(keepTree && { tree }),
-    status, failedConditions: failed, openConditions: open, missingFacts: missing,
-  };
-}
-
-/** One rule's result with its explanation: the native tree evaluated on `facts` (which hold the derived facts). */
-export function explainedResult(rule: Rule, facts: FactValues, asOf: string, incidentId?: string): RuleResult {
-  return resultFor(rule, evaluateCondition(rule.conditions, facts), facts, asOf, true, incidentId);
-}
 
 type TreeSource = (rules: Rule[], facts: FactValues) => Promise<Map<string, EvaluatedCondition>> | Map<string, EvaluatedCondition>;
 
 const nativeTrees: TreeSource = (rules, facts) => new Map(rules.map((r) => [r.id, evaluateCondition(r.conditions, facts)]));
 
-/** A reference engine per rule set, built once: json-rules-engine setup is not free. */
-const referenceEngines = new WeakMap<Rule[], ReferenceEvaluator>();
-const referenceTrees: TreeSource = async (rules, facts) => {
-  let engine = referenceEngines.get(rules);
-  if (!engine) {
-    // json-rules-engine is loaded only when a command evaluates through it (start-up time).
-    const { ReferenceEvaluator } = await import('./reference.ts');
-    referenceEngines.set(rules, (engine = new ReferenceEvaluator(rules)));
-  }
-  return engine.evaluate(facts);
-};
-
-/** Rules grouped by what they apply to, each group sorted by id: the order of every evaluator's results; cached per rule array. */
-const groupCache = new WeakMap<readonly Rule[], Map<FactScope, Rule[]>>();
+/** Rules grouped by what they apply to, each group sorted by id: the order of every evaluator's results. */
 export function rulesByScope(rules: readonly Rule[]): Map<FactScope, Rule[]> {
-  let groups = groupCache.get(rules);
-  if (groups) return groups;
-  groups = new Map();
+  const groups = new Map<FactScope, Rule[]>();
   for (const rule of [...rules].sort((a, b) => a.id.localeCompare(b.id))) {
     const list = groups.get(rule.appliesTo) ?? [];
     list.push(rule);
     groups.set(rule.appliesTo, list);
   }
-  groupCache.set(rules, groups);
   return groups;
 }
 
-/** Every rule's verdict on the profile: enterprise rules once, incident rules once per matching incident. */
-export async function evaluateProfile(profile: Enterprise, rules: readonly Rule[], options: EvaluationOptions): Promise<RuleResult[]> {
-  const trees = options.evaluator === 'reference' ? referenceTrees : nativeTrees;
-  const groups = rulesByScope(rules);
-  const { asOf } = options;
-  const keepTrees = options.keepTrees ?? false;
-  const ownFacts = enterpriseFactSet(profile, asOf);
-  const results: RuleResult[] = [];
+/**
+ * Rules ready to be evaluated on profiles, with explanations in the words of their fact catalog: the
+ * rules grouped by scope, the explainer, json-rules-engine's engine (built when first asked for) and
+ * the shared explanation lists, all made once for these rules.
+ */
+export class ProfileEvaluator {
+  readonly byScope: ReadonlyMap<FactScope, Rule[]>;
+  readonly explainer: Explainer;
+  private reference: ReferenceEvaluator | undefined;
+  /**
+   * One list per distinct content, frozen and shared: across thousands of incidents a rule fails or
+   * stays open for the same few reasons, and a list per result was most of the memory of such a profile.
+   */
+  private readonly sharedLists = new Map<string, readonly unknown[]>();
 
-  const enterpriseRules = groups.get('enterprise') ?? [];
-  const enterpriseTrees = await trees(enterpriseRules, ownFacts);
-  for (const rule of enterpriseRules) results.push(resultFor(rule, enterpriseTrees.get(rule.id), ownFacts, asOf, keepTrees));
-
-  for (const incident of profile.incidents) {
-    const incidentRules = groups.get(incident.kind) ?? [];
-    if (!incidentRules.length) continue;
-    const facts = incidentFactSet(ownFacts, incident, asOf);
-    const incidentTrees = await trees(incidentRules, facts);
-    for (const rule of incidentRules) results.push(resultFor(rule, incidentTrees.get(rule.id), facts, asOf, keepTrees, incident.id));
+  constructor(readonly rules: readonly Rule[], readonly catalog: FactCatalog = builtinCatalog) {
+    this.byScope = rulesByScope(rules);
+    this.explainer = new Explainer(catalog);
   }
-  return results;
+
+  private shared<T>(list: readonly T[], key: (item: T) => string): T[] {
+    if (!list.length) return NONE as never[];
+    const k = list.map(key).join('\u0000');
+    let hit = this.sharedLists.get(k);
+    if (!hit) {
+      if (this.sharedLists.size >= 65_536) this.sharedLists.clear(); // a bound, not a leak, in a long-lived server
+      this.sharedLists.set(k, (hit = Object.freeze([...list])));
+    }
+    return hit as T[];
+  }
+
+  private resultFor(rule: Rule, tree: EvaluatedCondition | undefined, facts: FactValues, asOf: string, keepTree: boolean, incidentId?: string): RuleResult {
+    if (!tree) throw new Error(`rule ${rule.id} was not evaluated`);
+    const relevant = rule.trigger ? (tree.children[0]?.value ?? null) : true;
+    const force = inForce(rule, facts, asOf);
+    const status = statusOf(rule, force, tree.value);
+    let failed: FieldLabel[] = NONE as never[];
+    let open: FieldLabel[] = NONE as never[];
+    let missing: string[] = NONE as never[];
+    const explain = this.explainer;
+    if (status === 'ineligible') failed = this.shared(explain.failedConditions(tree), labelKey);
+    else if (status === 'undetermined') {
+      // An unknown in-force date is asked for along with the conditions' own unknowns.
+      const asks = [...(force.status === 'unknown' ? explain.askableFacts(force.fact, facts) : []), ...explain.missingFacts(tree, facts)];
+      missing = this.shared([...new Set(asks)], nameKey);
+      open = this.shared(explain.openConditions(tree), labelKey);
+    }
+    return {
+      ruleId: rule.id, rule, ...(incidentId !== undefined && { incidentId }), relevant, ...(keepTree && { tree }),
+      status, failedConditions: failed, openConditions: open, missingFacts: missing,
+    };
+  }
+
+  /** One rule's result with its explanation: the native tree evaluated on `facts` (which hold the derived facts). */
+  explainedResult(rule: Rule, facts: FactValues, asOf: string, incidentId?: string): RuleResult {
+    return this.resultFor(rule, evaluateCondition(rule.conditions, facts), facts, asOf, true, incidentId);
+  }
+
+  private referenceTrees: TreeSource = async (rules, facts) => {
+    if (!this.reference) {
+      // json-rules-engine is loaded only when a command evaluates through it (start-up time).
+      const { ReferenceEvaluator } = await import('./reference.ts');
+      this.reference = new ReferenceEvaluator(this.rules);
+    }
+    return this.reference.evaluate(facts);
+  };
+
+  /** Every rule's verdict on the profile: enterprise rules once, incident rules once per matching incident. */
+  async evaluateProfile(profile: Enterprise, options: EvaluationOptions): Promise<RuleResult[]> {
+    const trees = options.evaluator === 'reference' ? this.referenceTrees : nativeTrees;
+    const groups = this.byScope;
+    const { asOf } = options;
+    const keepTrees = options.keepTrees ?? false;
+    const ownFacts = enterpriseFactSet(profile, asOf);
+    const results: RuleResult[] = [];
+
+    const enterpriseRules = groups.get('enterprise') ?? [];
+    const enterpriseTrees = await trees(enterpriseRules, ownFacts);
+    for (const rule of enterpriseRules) results.push(this.resultFor(rule, enterpriseTrees.get(rule.id), ownFacts, asOf, keepTrees));
+
+    for (const incident of profile.incidents) {
+      const incidentRules = groups.get(incident.kind) ?? [];
+      if (!incidentRules.length) continue;
+      const facts = incidentFactSet(ownFacts, incident, asOf);
+      const incidentTrees = await trees(incidentRules, facts);
+      for (const rule of incidentRules) results.push(this.resultFor(rule, incidentTrees.get(rule.id), facts, asOf, keepTrees, incident.id));
+    }
+    return results;
+  }
+}
+
+/**
+ * Every rule's verdict on the profile, for rules evaluated once (a rule file's cases, a test): a
+ * ProfileEvaluator made for the call. Whatever evaluates many profiles keeps one ProfileEvaluator.
+ */
+export function evaluateProfile(profile: Enterprise, rules: readonly Rule[], options: EvaluationOptions & { catalog?: FactCatalog }): Promise<RuleResult[]> {
+  return new ProfileEvaluator(rules, options.catalog).evaluateProfile(profile, options);
 }

@@ -9,7 +9,7 @@
 // fact is answered, a known one changed only when its definition says an enterprise can change it
 // (`change` in src/profile/fields.ts), a plannable date only into the future. Every set is checked by
 // evaluating the rule again with the changes applied.
-import { factDefinition, withDerivedFacts } from '../facts/catalog.ts';
+import { builtinCatalog, withDerivedFacts, type FactCatalog } from '../facts/catalog.ts';
 import { derivedFacts } from '../facts/derived.ts';
 import { AS_OF } from '../facts/types.ts';
 import type { FactValues } from '../facts/types.ts';
@@ -146,31 +146,31 @@ function cheapest(options: Needs[]): Needs[] {
 }
 
 /** The requirement on profile facts that makes a leaf `want`, or undefined when none can. */
-function leafNeeds(leaf: Leaf, want: boolean, facts: FactValues): Needs | undefined {
-  const def = factDefinition(leaf.fact);
+function leafNeeds(leaf: Leaf, want: boolean, facts: FactValues, catalog: FactCatalog): Needs | undefined {
+  const def = catalog.definition(leaf.fact);
   if (!def?.derived) return new Map([[leaf.fact, operators[leaf.operator].constraint(leaf.value, want)]]);
   const window = windows.get(leaf.fact);
   if (window && typeof leaf.value === 'boolean' && ['equal', 'notEqual'].includes(leaf.operator)) {
     const range = window.range(facts);
-    if (!range) return new Map(askableFacts(leaf.fact, facts).map((f) => [f, {}]));
+    if (!range) return new Map(askableFacts(catalog, leaf.fact, facts).map((f) => [f, {}]));
     const inside = want === (leaf.value === (leaf.operator === 'equal'));
     return new Map([[window.input, { ...(inside ? range : { from: shiftDay(range.to, 1) }), act: window.act }]]);
   }
   // Other derived facts follow from their inputs: answerable while unknown, never changed directly.
   if (facts[leaf.fact] !== undefined) return undefined;
-  return new Map(askableFacts(leaf.fact, facts).map((f) => [f, {}]));
+  return new Map(askableFacts(catalog, leaf.fact, facts).map((f) => [f, {}]));
 }
 
-function needs(node: EvaluatedCondition, want: boolean, facts: FactValues): Needs[] {
+function needs(node: EvaluatedCondition, want: boolean, facts: FactValues, catalog: FactCatalog): Needs[] {
   if (node.value === want) return [new Map()];
   const c = node.condition;
   if ('fact' in c) {
-    const n = leafNeeds(c, want, facts);
+    const n = leafNeeds(c, want, facts, catalog);
     return n ? [n] : [];
   }
-  if ('not' in c) return needs(node.children[0]!, !want, facts);
+  if ('not' in c) return needs(node.children[0]!, !want, facts, catalog);
   const together = ('all' in c) === want;
-  const childOptions = node.children.map((child) => needs(child, want, facts));
+  const childOptions = node.children.map((child) => needs(child, want, facts, catalog));
   if (!together) return cheapest(childOptions.flat());
   let acc: Needs[] = [new Map()];
   for (const options of childOptions) {
@@ -189,8 +189,8 @@ function needs(node: EvaluatedCondition, want: boolean, facts: FactValues): Need
 // Requirements into steps
 
 /** A value that satisfies `c` and that `fact` can take, for checking a set and for naming the change. */
-function exampleValue(fact: string, c: Constraint, from?: unknown): unknown {
-  const def = factDefinition(fact);
+function exampleValue(catalog: FactCatalog, fact: string, c: Constraint, from?: unknown): unknown {
+  const def = catalog.definition(fact);
   if (c.oneOf) {
     const reachable = def?.change?.reachable;
     const allowed = reachable && from !== undefined ? (reachable[String(from)] ?? []) : undefined;
@@ -213,8 +213,8 @@ function exampleValue(fact: string, c: Constraint, from?: unknown): unknown {
  * How `fact` can come to satisfy `need`, or undefined when it cannot. A profile fact the profile leaves out
  * but bundled data decides (the Chongqing 高资信企业名单 from the enterprise's name) is known, not asked.
  */
-function toStep(fact: string, need: Constraint, profileFacts: FactValues, allFacts: FactValues, asOf: string, incidentId?: string): Step | undefined {
-  const current = profileFacts[fact] ?? (factDefinition(fact)?.derived === false ? allFacts[fact] : undefined);
+function toStep(catalog: FactCatalog, fact: string, need: Constraint, profileFacts: FactValues, allFacts: FactValues, asOf: string, incidentId?: string): Step | undefined {
+  const current = profileFacts[fact] ?? (catalog.definition(fact)?.derived === false ? allFacts[fact] : undefined);
   const where = incidentId !== undefined ? { incidentId } : {};
   if (fact === AS_OF) {
     // Something to do on a day of the user's choosing: possible until the window's last day.
@@ -234,27 +234,27 @@ function toStep(fact: string, need: Constraint, profileFacts: FactValues, allFac
     return { kind: 'plan', fact, ...where, earliest, ...(by && { by }), ...(notBefore && { notBefore }), ...(act && { act }) };
   }
   if (current === undefined) return { kind: 'answer', fact, ...where, need };
-  const def = factDefinition(fact);
+  const def = catalog.definition(fact);
   if (!def?.change) return undefined;
-  const to = exampleValue(fact, need, current);
+  const to = exampleValue(catalog, fact, need, current);
   if (to === undefined || !satisfies(to, need)) return undefined;
   return { kind: 'change', fact, ...where, from: current, to, need };
 }
 
-const incidentOf = (fact: string, r: RuleResult) => (r.incidentId !== undefined && factDefinition(fact)?.scope !== 'enterprise' ? r.incidentId : undefined);
+const incidentOf = (catalog: FactCatalog, fact: string, r: RuleResult) => (r.incidentId !== undefined && catalog.definition(fact)?.scope !== 'enterprise' ? r.incidentId : undefined);
 
-function stepValue(step: Step): unknown {
-  return step.kind === 'plan' ? (step.by ?? step.earliest) : step.kind === 'change' ? step.to : exampleValue(step.fact, step.need);
+function stepValue(catalog: FactCatalog, step: Step): unknown {
+  return step.kind === 'plan' ? (step.by ?? step.earliest) : step.kind === 'change' ? step.to : exampleValue(catalog, step.fact, step.need);
 }
 
 /** The facts a rule is judged on (the enterprise's, with the incident's when it concerns one), `overrides` applied. */
-export function ruleFacts(profile: Enterprise, r: RuleResult, asOf: string, overrides: FactValues = {}): { profile: FactValues; all: FactValues } {
+export function ruleFacts(profile: Enterprise, r: RuleResult, asOf: string, overrides: FactValues = {}, catalog: FactCatalog = builtinCatalog): { profile: FactValues; all: FactValues } {
   const enterprise = { ...enterpriseFactValues(profile) };
   const incident = profile.incidents.find((i) => i.id === r.incidentId);
   const own: FactValues = {};
   if (incident) for (const [k, v] of Object.entries(incident)) if (k !== 'id' && k !== 'kind') own[k] = v;
   for (const [k, v] of Object.entries(overrides)) {
-    if (incident && factDefinition(k)?.scope !== 'enterprise') own[k] = v;
+    if (incident && catalog.definition(k)?.scope !== 'enterprise') own[k] = v;
     else enterprise[k] = v;
   }
   // Acting on another day (an AS_OF plan) judges the facts that depend on the day as of that day.
@@ -276,16 +276,16 @@ function conditionsWithValidity(rule: Rule): Condition {
 }
 
 /** The smallest sets of steps that make one ineligible or undetermined result eligible. */
-export function nearMiss(profile: Enterprise, r: RuleResult, asOf: string): NearMiss {
+export function nearMiss(profile: Enterprise, r: RuleResult, asOf: string, catalog: FactCatalog = builtinCatalog): NearMiss {
   const conditions = conditionsWithValidity(r.rule);
-  const { profile: profileFacts, all } = ruleFacts(profile, r, asOf);
+  const { profile: profileFacts, all } = ruleFacts(profile, r, asOf, {}, catalog);
   const tree = evaluateCondition(conditions, all);
   const options: Step[][] = [];
-  for (const set of needs(tree, true, all)) {
+  for (const set of needs(tree, true, all, catalog)) {
     const steps: Step[] = [];
     let possible = true;
     for (const [fact, need] of set) {
-      const step = toStep(fact, need, profileFacts, all, asOf, incidentOf(fact, r));
+      const step = toStep(catalog, fact, need, profileFacts, all, asOf, incidentOf(catalog, fact, r));
       if (!step) {
         possible = false;
         break;
@@ -294,9 +294,9 @@ export function nearMiss(profile: Enterprise, r: RuleResult, asOf: string): Near
     }
     if (!possible || !steps.length) continue;
     // Check the set: with every step applied (answers given as needed), the rule must be true.
-    const overrides = Object.fromEntries(steps.map((s) => [s.fact, stepValue(s)]));
+    const overrides = Object.fromEntries(steps.map((s) => [s.fact, stepValue(catalog, s)]));
     if (Object.values(overrides).every((v) => v !== undefined)) {
-      const after = evaluateCondition(conditions, ruleFacts(profile, r, asOf, overrides).all);
+      const after = evaluateCondition(conditions, ruleFacts(profile, r, asOf, overrides, catalog).all);
       if (after.value !== true) continue;
     }
     options.push(steps);
@@ -310,12 +310,12 @@ const stepKey = (s: Step) =>
   JSON.stringify([s.kind, s.incidentId ?? null, s.fact, s.kind === 'plan' ? [s.notBefore, s.by] : s.kind === 'change' ? s.to : s.need]);
 
 /** Near misses for every ineligible or undetermined entitlement whose situation may arise, and the single steps ranked by what they unlock. */
-export function gapAnalysis(profile: Enterprise, results: readonly RuleResult[], asOf: string): GapAnalysis {
+export function gapAnalysis(profile: Enterprise, results: readonly RuleResult[], asOf: string, catalog: FactCatalog = builtinCatalog): GapAnalysis {
   // A rule whose situation (trigger) does not arise is beside the point: nobody is advised to bring it about.
   const candidates = results.filter(
     (r) => (r.status === 'ineligible' || r.status === 'undetermined') && worthUnlocking(r.rule) && r.relevant !== false,
   );
-  const nearMisses = candidates.map((r) => nearMiss(profile, r, asOf));
+  const nearMisses = candidates.map((r) => nearMiss(profile, r, asOf, catalog));
   const byStep = new Map<string, Unlock>();
   for (const miss of nearMisses) {
     const seen = new Set<string>();
@@ -402,20 +402,20 @@ function withoutDominatedWindows(unlocks: Unlock[]): Unlock[] {
 // ---------------------------------------------------------------------------------------------------
 // Plain words
 
-function valueWords(fact: string, v: unknown, lang: 'zh' | 'en'): string {
+function valueWords(catalog: FactCatalog, fact: string, v: unknown, lang: 'zh' | 'en'): string {
   if (typeof v === 'boolean') return lang === 'zh' ? (v ? '是' : '否') : v ? 'yes' : 'no';
-  if (typeof v === 'number' && factDefinition(fact)?.zh.includes('元')) return `¥${v.toLocaleString('en-US')}`;
+  if (typeof v === 'number' && catalog.definition(fact)?.zh.includes('元')) return `¥${v.toLocaleString('en-US')}`;
   return Array.isArray(v) ? v.join(', ') : String(v);
 }
 
-function constraintWords(fact: string, c: Constraint, lang: 'zh' | 'en'): string {
+function constraintWords(catalog: FactCatalog, fact: string, c: Constraint, lang: 'zh' | 'en'): string {
   const zh = lang === 'zh';
   const parts: string[] = [];
-  const list = (xs: unknown[]) => xs.map((x) => valueWords(fact, x, lang)).join(zh ? '、' : ' or ');
-  if (c.oneOf) parts.push(c.oneOf.length === 1 ? valueWords(fact, c.oneOf[0], lang) : list(c.oneOf));
+  const list = (xs: unknown[]) => xs.map((x) => valueWords(catalog, fact, x, lang)).join(zh ? '、' : ' or ');
+  if (c.oneOf) parts.push(c.oneOf.length === 1 ? valueWords(catalog, fact, c.oneOf[0], lang) : list(c.oneOf));
   if (c.noneOf) parts.push(`${zh ? '不为' : 'not '}${list(c.noneOf)}`);
-  if (c.min !== undefined) parts.push(zh ? `${c.minInclusive ? '不低于' : '高于'}${valueWords(fact, c.min, lang)}` : `${c.minInclusive ? 'at least' : 'over'} ${valueWords(fact, c.min, lang)}`);
-  if (c.max !== undefined) parts.push(zh ? `${c.maxInclusive ? '不超过' : '低于'}${valueWords(fact, c.max, lang)}` : `${c.maxInclusive ? 'at most' : 'under'} ${valueWords(fact, c.max, lang)}`);
+  if (c.min !== undefined) parts.push(zh ? `${c.minInclusive ? '不低于' : '高于'}${valueWords(catalog, fact, c.min, lang)}` : `${c.minInclusive ? 'at least' : 'over'} ${valueWords(catalog, fact, c.min, lang)}`);
+  if (c.max !== undefined) parts.push(zh ? `${c.maxInclusive ? '不超过' : '低于'}${valueWords(catalog, fact, c.max, lang)}` : `${c.maxInclusive ? 'at most' : 'under'} ${valueWords(catalog, fact, c.max, lang)}`);
   if (c.from !== undefined) parts.push(zh ? `${c.from}或之后` : `on or after ${c.from}`);
   if (c.to !== undefined) parts.push(zh ? `${c.to}或之前` : `on or before ${c.to}`);
   if (c.includes) parts.push(`${zh ? '包含' : 'includes '}${list(c.includes)}`);
@@ -424,8 +424,8 @@ function constraintWords(fact: string, c: Constraint, lang: 'zh' | 'en'): string
 }
 
 /** A step in plain words: "obtain AEO advanced certification (高级认证企业)", "disclose by 2025-04-30 …". */
-export function describeStep(step: Step, lang: 'zh' | 'en'): string {
-  const def = factDefinition(step.fact);
+export function describeStep(step: Step, lang: 'zh' | 'en', catalog: FactCatalog = builtinCatalog): string {
+  const def = catalog.definition(step.fact);
   const name: FieldLabel = { zh: def?.zh ?? step.fact, en: def?.en ?? step.fact };
   const zh = lang === 'zh';
   const on = step.incidentId !== undefined ? (zh ? `（事项 ${step.incidentId}）` : ` (incident ${step.incidentId})`) : '';
@@ -440,10 +440,10 @@ export function describeStep(step: Step, lang: 'zh' | 'en'): string {
       const action = def?.change?.actions?.[String(step.to)];
       if (action) return `${action[lang]}${on}`;
       if (typeof step.to === 'boolean') return zh ? `做到：${name.zh}${step.to ? '' : '（否）'}${on}` : `${step.to ? 'make it so' : 'make it not so'}: ${name.en}${on}`;
-      return zh ? `将${name.zh}由${valueWords(step.fact, step.from, lang)}变为${constraintWords(step.fact, step.need, lang)}${on}` : `change ${name.en} from ${valueWords(step.fact, step.from, lang)} to ${constraintWords(step.fact, step.need, lang)}${on}`;
+      return zh ? `将${name.zh}由${valueWords(catalog, step.fact, step.from, lang)}变为${constraintWords(catalog, step.fact, step.need, lang)}${on}` : `change ${name.en} from ${valueWords(catalog, step.fact, step.from, lang)} to ${constraintWords(catalog, step.fact, step.need, lang)}${on}`;
     }
     case 'answer': {
-      const need = constraintWords(step.fact, step.need, lang);
+      const need = constraintWords(catalog, step.fact, step.need, lang);
       return zh ? `确认：${name.zh}${need ? `（须为：${need}）` : ''}${on}` : `confirm: ${name.en}${need ? ` (needs: ${need})` : ''}${on}`;
     }
   }

@@ -1,11 +1,12 @@
 // The fact catalog: every fact a rule may name, with its type and its Chinese and English labels.
 // Profile facts come from their declarations (src/profile/fields.ts `fact`, the profile schema is made
-// from the same declarations), derived facts from src/facts/derived.ts, and the plain
-// facts rule files declare from src/profile/plain-facts.ts (added when their rule set loads).
+// from the same declarations), derived facts from src/facts/derived.ts, and the plain facts a rule set's
+// files declare from src/profile/plain-facts.ts: each rule set has a FactCatalog of its own.
 import { enterpriseFactDeclarations, enterpriseFactFiles } from '../profile/enterprise.ts';
 import type { FactDeclaration } from '../profile/fields.ts';
 import { incidentFactDeclarations, type IncidentKind } from '../profile/incidents.ts';
-import { fromDeclaredFacts, plainFactDeclaration, type PlainFact } from '../profile/plain-facts.ts';
+import { plainFactDeclaration, type PlainFact } from '../profile/plain-facts.ts';
+import { builtinProfileSchema, ProfileSchema } from '../profile/validate.ts';
 import { derivedFacts } from './derived.ts';
 import type { FactDefinition, FactScope, FactValues } from './types.ts';
 
@@ -63,19 +64,37 @@ export function catalogWith(declared: readonly PlainFact[]): (name: string) => F
   return (name) => byName.get(name);
 }
 
-/** The catalog now: the built-in facts and those the loaded rule files declare. */
-const catalog = fromDeclaredFacts((declared): { all: readonly FactDefinition[]; byName: ReadonlyMap<string, FactDefinition> } => {
-  if (declared.length === 0) return { all: builtin, byName: builtinByName };
-  const all = [...builtin, ...declared.filter((f) => !builtinByName.has(f.name)).map(declaredDefinition)];
-  return { all, byName: new Map(all.map((f) => [f.name, f])) };
-});
+/**
+ * The facts of one rule set: the built-in facts and those its rule files declare (already checked by
+ * declarationProblems), with the profile schema made from the same declarations. Immutable.
+ */
+export class FactCatalog {
+  /** Every fact: the built-in ones, then those the rule files declare. */
+  readonly all: readonly FactDefinition[];
+  /** What a profile of this rule set may state, and its validation. */
+  readonly profile: ProfileSchema;
+  private readonly byName: ReadonlyMap<string, FactDefinition>;
 
-/** Every fact in the catalog: the built-in ones, then those the loaded rule files declare. */
-export const allFacts = (): readonly FactDefinition[] => catalog().all;
+  constructor(readonly declared: readonly PlainFact[] = []) {
+    if (declared.length === 0) {
+      this.all = builtin;
+      this.byName = builtinByName;
+      this.profile = builtinProfileSchema;
+    } else {
+      this.all = [...builtin, ...declared.filter((f) => !builtinByName.has(f.name)).map(declaredDefinition)];
+      this.byName = new Map(this.all.map((f) => [f.name, f]));
+      this.profile = new ProfileSchema(declared);
+    }
+  }
 
-export function factDefinition(name: string): FactDefinition | undefined {
-  return catalog().byName.get(name);
+  /** The fact of that name, or undefined. */
+  definition(name: string): FactDefinition | undefined {
+    return this.byName.get(name);
+  }
 }
+
+/** The catalog of the built-in facts alone: for code and tests that use no rule file declaring facts. */
+export const builtinCatalog = new FactCatalog();
 
 /** The facts a rule of this scope may name: its own scope's and the enterprise's. */
 export function factVisibleIn(fact: FactDefinition, scope: FactScope): boolean {

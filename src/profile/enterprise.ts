@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { allOptional, fact, fieldsOf, labelled } from './fields.ts';
 import { incidentKinds, incidentSchema, incidentSchemaWith } from './incidents.ts';
-import { fromDeclaredFacts, plainFactDeclaration, type PlainFact } from './plain-facts.ts';
+import { plainFactDeclaration, type PlainFact } from './plain-facts.ts';
 import { normalizeProvince, provinceIds } from './provinces.ts';
 import { usccProblem } from './uscc.ts';
 import { bondedZoneFactDeclarations } from './facets/bonded-zone.ts';
@@ -81,16 +81,16 @@ const enterpriseSchemaWith = (declared: Record<string, z.ZodType>, incidents: ty
 export const enterpriseSchema = enterpriseSchemaWith({}, incidentSchema);
 
 /**
- * The profile schema of the loaded rule set: the built-in facts and the facts its rule files declare
- * (plain-facts.ts). Every profile, list row and answer is validated with it. Rebuilt only when a rule
- * set declares new facts.
+ * The profile schema of a rule set: the built-in facts and the facts its rule files declare
+ * (plain-facts.ts). Every profile, list row and answer is validated with it (through ./validate.ts
+ * ProfileSchema, which a rule set owns).
  */
-export const profileSchema = fromDeclaredFacts((declared): typeof enterpriseSchema => {
+export function profileSchemaWith(declared: readonly PlainFact[]): typeof enterpriseSchema {
   if (declared.length === 0) return enterpriseSchema;
   const fields = (scope: PlainFact['appliesTo']) => Object.fromEntries(declared.filter((f) => f.appliesTo === scope).map((f) => [f.name, plainFactDeclaration(f).field]));
   const incidents = incidentSchemaWith(Object.fromEntries(incidentKinds.map((kind) => [kind, fields(kind)])));
   return enterpriseSchemaWith(fields('enterprise'), incidents) as unknown as typeof enterpriseSchema;
-});
+}
 
 /** The source file of each built-in enterprise fact: a rule file declaring one again is told where it stands. */
 export const enterpriseFactFiles: Readonly<Record<string, string>> = Object.fromEntries(

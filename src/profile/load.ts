@@ -2,7 +2,7 @@ import { LIMITS } from '../io/limits.ts';
 import { describeIssues, fieldPath, pathDeeperThan, shortPath, readStructuredFile, type ReadOptions } from '../io/read.ts';
 import { InputError, LimitError } from '../io/input-error.ts';
 import type { Enterprise } from './enterprise.ts';
-import { safeParseProfile } from './validate.ts';
+import { builtinProfileSchema, type ProfileSchema } from './validate.ts';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -34,15 +34,19 @@ export function checkProfileLimits(data: unknown, origin = 'profile'): void {
   }
 }
 
-/** Validates an enterprise profile; every problem is reported with the field it concerns. */
-export function parseProfile(data: unknown, origin = 'profile'): Enterprise {
+/**
+ * Validates an enterprise profile against a rule set's profile schema (by default the built-in facts
+ * alone); every problem is reported with the field it concerns.
+ */
+export function parseProfile(data: unknown, origin = 'profile', schema: ProfileSchema = builtinProfileSchema): Enterprise {
   checkProfileLimits(data, origin);
-  const parsed = safeParseProfile(data);
+  const parsed = schema.safeParse(data);
   if (!parsed.success) throw new InputError(`${origin}: invalid profile:\n  ${describeIssues(parsed.error).join('\n  ')}`);
   return parsed.data;
 }
 
 /** Loads a profile from a .json, .yaml or .yml file. */
-export function loadProfile(file: string, options: ReadOptions = {}): Enterprise {
-  return parseProfile(readStructuredFile(file, options), file);
+export function loadProfile(file: string, options: ReadOptions & { schema?: ProfileSchema } = {}): Enterprise {
+  const { schema, ...read } = options;
+  return parseProfile(readStructuredFile(file, read), file, schema);
 }

@@ -1,8 +1,8 @@
-// Plain facts a rule file declares (issue #8 §4): the facts a new policy document introduces, as data
-// (name, scope, type, values with their words, labels, whether it can change), so that adding a policy
-// needs no TypeScript. The rule loader validates a declaration (src/rules/schema.ts) and, once the rule
-// set is valid, declares its facts here; the profile schema (./enterprise.ts) and the fact catalog
-// (src/facts/catalog.ts) then include them.
+// Plain facts a rule file declares: the facts a new policy document introduces, as data (name, scope,
+// type, values with their words, labels, whether it can change), so that adding a policy needs no
+// TypeScript. The rule loader validates a declaration (src/rules/schema.ts); a rule set's profile schema
+// (./validate.ts ProfileSchema) and fact catalog (src/facts/catalog.ts FactCatalog) are made from the
+// facts its files declare, so two rule sets in one process never see each other's facts.
 import { z } from 'zod';
 import { fact, notNegative, numeric, type FactChange, type FactDeclaration, type FactLabel, type FieldLabel } from './fields.ts';
 import type { IncidentKind } from './incidents.ts';
@@ -49,40 +49,4 @@ export function plainFactDeclaration(plain: PlainFact): FactDeclaration {
     case 'text':
       return fact.of('string', z.string().trim().min(1, 'must not be empty'), label);
   }
-}
-
-/**
- * The facts declared by the rule files loaded in this process. A new array whenever a rule set declares
- * facts, so what is made from it (fromDeclaredFacts) is kept until it changes.
- */
-let declared: readonly PlainFact[] = [];
-
-/**
- * A value made from the declared facts (a schema, the catalog, the list columns), made again only when
- * they change: the one cache every such value keeps.
- */
-export function fromDeclaredFacts<T>(make: (declared: readonly PlainFact[]) => T): () => T {
-  let made: { from: readonly PlainFact[]; value: T } | undefined;
-  return () => {
-    if (made?.from !== declared) made = { from: declared, value: make(declared) };
-    return made.value;
-  };
-}
-
-/**
- * Declares the facts of a loaded rule set (checked by the loader: no name twice, none clashing with a
- * built-in fact). A process normally loads one rule set; should it load another that declares a fact of
- * the same name, the later declaration stands.
- */
-export function declareFacts(facts: readonly PlainFact[]): void {
-  if (facts.length === 0) return;
-  const byName = new Map(declared.map((f) => [f.name, f]));
-  let changed = false;
-  for (const fact of facts) {
-    const earlier = byName.get(fact.name);
-    if (earlier && JSON.stringify(earlier) === JSON.stringify(fact)) continue; // the same rule set loaded again
-    byName.set(fact.name, fact);
-    changed = true;
-  }
-  if (changed) declared = [...byName.values()];
 }

@@ -5,8 +5,8 @@
 // declared facts, nothing written twice). Whatever that is not sure of (an unknown key, a field that
 // fails, a value that is not a plain object) is parsed whole by zod: every error stays zod's own.
 import type { z } from 'zod';
-import { profileSchema, type Enterprise } from './enterprise.ts';
-import { fromDeclaredFacts } from './plain-facts.ts';
+import { profileSchemaWith, type Enterprise, type enterpriseSchema } from './enterprise.ts';
+import type { PlainFact } from './plain-facts.ts';
 
 /** What of zod's internals the key-by-key parse must know to do what zod's object parse does. */
 interface ZodInternals {
@@ -74,14 +74,29 @@ export function presentKeysParser(schema: z.ZodObject): Parse | undefined {
   };
 }
 
-/** The key-by-key parse of the loaded rule set's profile schema, made again when rule files declare facts. */
-const profileByKeys = fromDeclaredFacts(() => presentKeysParser(profileSchema() as unknown as z.ZodObject));
-
 /**
- * A profile validated: what `profileSchema().safeParse(data)` gives, found key by key for a valid
- * profile and by zod for anything else.
+ * A rule set's profile schema (the built-in facts and those its rule files declare) with its key-by-key
+ * parse, made once: every profile, list row and answer checked against that rule set is validated here.
  */
-export function safeParseProfile(data: unknown): z.ZodSafeParseResult<Enterprise> {
-  const parsed = profileByKeys()?.(data);
-  return parsed ? { success: true, data: parsed as Enterprise } : profileSchema().safeParse(data);
+export class ProfileSchema {
+  /** The zod schema (its fields are what a list's columns and an answer's value are parsed with). */
+  readonly schema: typeof enterpriseSchema;
+  private readonly byKeys: Parse | undefined;
+
+  constructor(readonly declared: readonly PlainFact[] = []) {
+    this.schema = profileSchemaWith(declared);
+    this.byKeys = presentKeysParser(this.schema as unknown as z.ZodObject);
+  }
+
+  /**
+   * A profile validated: what `schema.safeParse(data)` gives, found key by key for a valid profile and
+   * by zod for anything else.
+   */
+  safeParse(data: unknown): z.ZodSafeParseResult<Enterprise> {
+    const parsed = this.byKeys?.(data);
+    return parsed ? { success: true, data: parsed as Enterprise } : this.schema.safeParse(data);
+  }
 }
+
+/** The profile schema of the built-in facts alone (no rule file declaring any). */
+export const builtinProfileSchema = new ProfileSchema();

@@ -5,13 +5,13 @@ import type { Lang } from '../io/lang.ts';
 import { checkOutputPath, writeOutputFile, writeStdout } from '../io/output.ts';
 import { noteIncidentDatesAfter } from '../profile/dates-after.ts';
 import { loadProfile } from '../profile/load.ts';
-import { loadRules } from '../rules/load.ts';
+import type { RuleBase } from '../engine/rule-base.ts';
 import { checkProfile } from './check.ts';
 import { checkFormats, checkTable, type CheckFormat } from './check-report.ts';
 
 export interface CheckCommandOptions {
   profileFile: string;
-  rulesDir: string;
+  rules: RuleBase;
   /** YYYY-MM-DD, already validated. */
   asOf: string;
   lang: Lang;
@@ -27,8 +27,8 @@ export interface CheckCommandOptions {
 
 export async function runCheck(o: CheckCommandOptions): Promise<void> {
   if (o.output) checkOutputPath(o.output);
-  const rules = loadRules(o.rulesDir); // first: the profile may state facts its rule files declare
-  const profile = loadProfile(o.profileFile, { ...(o.encoding && { encoding: o.encoding }) });
+  const { rules } = o;
+  const profile = loadProfile(o.profileFile, { ...(o.encoding && { encoding: o.encoding }), schema: rules.profile });
   noteIncidentDatesAfter(profile, o.asOf, o.profileFile);
   const checked = await checkProfile(profile, { rules, asOf: o.asOf, explain: o.all ? 'all' : 'listed', evaluator: o.oracle ? 'reference' : 'native' });
   const input = { ...checked, lang: o.lang, all: o.all };

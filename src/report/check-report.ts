@@ -1,6 +1,7 @@
 // `huiqi check` output: what applies, what does not and why, what is undetermined and the questions
 // that would decide it. Three formats: a terminal table, JSON, Markdown.
 import type { RuleResult } from '../engine/evaluate.ts';
+import type { FactCatalog } from '../facts/catalog.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import { horizonPassed, restsOnDoubtfulFigure, type Rule } from '../rules/schema.ts';
 import {
@@ -19,6 +20,8 @@ export interface CheckReportInput {
   lang: Lang;
   /** List situational and beside-the-point rules one by one instead of counting them. */
   all?: boolean;
+  /** The facts of the rule set that gave the results (labels of the facts asked for); the built-in facts by default. */
+  catalog?: FactCatalog;
 }
 
 // The group titles and badges are the one table every output shares (summary.ts groupWords); these are the table's own.
@@ -113,8 +116,8 @@ export function checkReport(input: CheckReportInput) {
 }
 
 /** checkReport but for its results, which are left as the results it lists (each one is resultJson of it). */
-export function checkReportParts({ profile, results, asOf, all }: CheckReportInput) {
-  const groups = groupResults(results);
+export function checkReportParts({ profile, results, asOf, all, catalog }: CheckReportInput) {
+  const groups = groupResults(results, catalog);
   const windows = groups.notInForce.map((r) => ({ r, window: forceWindow(r, profile, asOf)! }));
   const head = {
     huiqiVersion: version,
@@ -154,9 +157,9 @@ function outcomeLines(r: RuleResult, lang: Lang): string[] {
 }
 
 /** What an undetermined result still needs: its facts by label, or the figure a doubtful rule rests on. */
-function needsLines(r: RuleResult, lang: Lang): string[] {
+function needsLines(r: RuleResult, lang: Lang, catalog: FactCatalog | undefined): string[] {
   const doubt = doubtText(r, lang);
-  const facts = missingFactLabels(r, lang);
+  const facts = missingFactLabels(r, lang, catalog);
   return [...(facts.length ? [`${groupWords[lang].needs}: ${facts.join(lang === 'zh' ? '；' : '; ')}`] : []), ...caveatTexts(r, lang), ...(doubt ? [doubt] : [])];
 }
 
@@ -176,9 +179,9 @@ interface Part {
  * is counted. With --all, the counted groups are listed too.
  */
 function checkParts(input: CheckReportInput, cite: (r: RuleResult) => string): { parts: Part[]; counted: string[] } {
-  const { profile, results, asOf, lang, all } = input;
+  const { profile, results, asOf, lang, all, catalog } = input;
   const w = groupWords[lang];
-  const p = personResult(results, profile, asOf);
+  const p = personResult(results, profile, asOf, catalog);
   const because = (r: RuleResult) => [`${w.failed}: ${r.failedConditions.map((c) => c[lang]).join(lang === 'zh' ? '；' : '; ')}`];
   const described = (r: RuleResult) => [...outcomeLines(r, lang), cite(r)];
   const next = (r: RuleResult) => [...outcomeLines(r, lang), ...nextStepLines(r, lang).map(([k, v]) => `${k}: ${v}`), cite(r)];
@@ -187,14 +190,14 @@ function checkParts(input: CheckReportInput, cite: (r: RuleResult) => string): {
   const parts: Part[] = [
     { title: w.applies, list: p.applies, body: next, always: true },
     { title: w.exclusions, list: p.exclusions, body: described },
-    { title: w.undetermined, list: p.undetermined, body: (r) => [...needsLines(r, lang), cite(r)], always: true, questions: true },
+    { title: w.undetermined, list: p.undetermined, body: (r) => [...needsLines(r, lang, input.catalog), cite(r)], always: true, questions: true },
     { title: w.rights, list: p.rights, body: (r) => [rightSituation(r, lang), ...described(r)] },
     { title: w.doesNotApply, list: p.doesNotApply, body: because, always: true },
     { title: w.expired, list: p.expired.map((e) => e.r), body: dated },
     { title: w.notYet, list: p.notYet.map((e) => e.r), body: dated },
   ];
   if (!all) return { parts, counted: countedTexts(p, lang) };
-  const g = groupResults(results);
+  const g = groupResults(results, input.catalog);
   const shown = new Set(parts.flatMap((part) => part.list));
   const ifSo = (r: RuleResult) => [`${words[lang].ifSo}: ${r.openConditions.map((c) => c[lang]).join('; ')}`];
   parts.push(
@@ -209,13 +212,13 @@ function checkParts(input: CheckReportInput, cite: (r: RuleResult) => string): {
 
 /** Plain text for a terminal; with `write`, written batch by batch as it is made (and '' returned). */
 export function checkTable(input: CheckReportInput, write?: (text: string) => void): string {
-  const { profile, results, asOf, lang, all } = input;
+  const { profile, results, asOf, lang, all, catalog } = input;
   const w = words[lang];
-  const g = groupResults(results);
+  const g = groupResults(results, catalog);
   const out = new Lines([`${profile.name}  ${profile.uscc}  (${w.asOf} ${asOf}, huiqi ${version})`, ''], write);
   const cite = (r: RuleResult) => `${w.source}: ${citationText(r)}  [${r.ruleId}]`;
   const { parts, counted } = checkParts(input, cite);
-  out.push(headlineText(personResult(results, profile, asOf), lang), '');
+  out.push(headlineText(personResult(results, profile, asOf, catalog), lang), '');
   for (const part of parts) {
     if (!part.list.length && !part.always) continue;
     out.push(`${part.title} (${part.list.length})`);
@@ -234,13 +237,13 @@ export function checkTable(input: CheckReportInput, write?: (text: string) => vo
 
 /** Markdown, e.g. to paste into a ticket or e-mail. */
 export function checkMarkdown(input: CheckReportInput): string {
-  const { profile, results, asOf, lang, all } = input;
+  const { profile, results, asOf, lang, all, catalog } = input;
   const w = words[lang];
-  const g = groupResults(results);
+  const g = groupResults(results, catalog);
   const out = new Lines([`# ${profile.name}`, '', `统一社会信用代码 ${profile.uscc} · ${w.asOf} ${asOf} · huiqi ${version}`, '']);
   const cite = (r: RuleResult) => `${w.source}: ${citationText(r)} — 「${r.rule.source.quote}」 (\`${r.ruleId}\`)`;
   const { parts, counted } = checkParts(input, cite);
-  out.push(`**${headlineText(personResult(results, profile, asOf), lang)}**`, '');
+  out.push(`**${headlineText(personResult(results, profile, asOf, catalog), lang)}**`, '');
   for (const part of parts) {
     if (!part.list.length && !part.always) continue;
     out.push(`## ${part.title} (${part.list.length})`, '');

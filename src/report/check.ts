@@ -2,15 +2,16 @@
 // check() (checkProfileData), so that all three give the same answer. Evaluation is our own tree evaluator (native.ts, with
 // explanations, proven equal to json-rules-engine by test/engine/differential.test.ts): it needs no
 // Promise per condition and no clone of every rule, which a server answering many requests cannot afford.
-import { CompiledRuleSet } from '../engine/compiled.ts';
-import { evaluateProfile, type RuleResult } from '../engine/evaluate.ts';
+import type { RuleResult } from '../engine/evaluate.ts';
+import type { RuleBase } from '../engine/rule-base.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import { parseProfile } from '../profile/load.ts';
 import { isExclusion, type Rule } from '../rules/schema.ts';
 import { checkReport, type CheckReport } from './check-report.ts';
 
-export interface CheckOptions {
-  rules: readonly Rule[];
+export interface CheckProfileOptions {
+  /** The rule set checked against. */
+  rules: RuleBase;
   /** YYYY-MM-DD: decides which rules are in force. */
   asOf: string;
   /**
@@ -26,10 +27,9 @@ export interface CheckedProfile {
   profile: Enterprise;
   results: RuleResult[];
   asOf: string;
+  /** The facts of the rule set checked against: the words of the facts the results ask for. */
+  catalog: RuleBase['catalog'];
 }
-
-/** The compiled rule set of each rule array, built once: a server checks many profiles with the same rules. */
-const compiledSets = new WeakMap<readonly Rule[], CompiledRuleSet>();
 
 /**
  * The results a check lists without --all and explains: undetermined ones whose situation arises (their
@@ -44,19 +44,18 @@ const listedAndExplained = (rule: Rule, status: string, relevant: boolean | null
  * come from the compiled rules (compiled.ts, proven equal by the differential test) and only the listed
  * results are explained by the tree evaluator: ~10 times less work for the same listed output.
  */
-export async function checkProfile(profile: Enterprise, { rules, asOf, explain = 'all', evaluator = 'native' }: CheckOptions): Promise<CheckedProfile> {
-  if (explain === 'all' || evaluator === 'reference') return { profile, results: await evaluateProfile(profile, rules, { asOf, evaluator }), asOf };
-  let compiled = compiledSets.get(rules);
-  if (!compiled) compiledSets.set(rules, (compiled = new CompiledRuleSet(rules)));
-  return { profile, results: compiled.profileResults(profile, asOf, listedAndExplained), asOf };
+export async function checkProfile(profile: Enterprise, { rules, asOf, explain = 'all', evaluator = 'native' }: CheckProfileOptions): Promise<CheckedProfile> {
+  const { catalog } = rules;
+  if (explain === 'all' || evaluator === 'reference') return { profile, results: await rules.evaluator.evaluateProfile(profile, { asOf, evaluator }), asOf, catalog };
+  return { profile, results: rules.compiled.profileResults(profile, asOf, listedAndExplained), asOf, catalog };
 }
 
 /**
- * Checks a profile given as plain data (parsed JSON or YAML): validates it (an InputError names every
- * bad field) and returns the report `huiqi check --format json [--all]` prints.
+ * Checks a profile given as plain data (parsed JSON or YAML): validates it against the rule set's profile
+ * schema (an InputError names every bad field) and returns the report `huiqi check --format json [--all]` prints.
  */
-export async function checkProfileData(profile: unknown, options: CheckOptions & { all?: boolean }): Promise<CheckReport> {
+export async function checkProfileData(profile: unknown, options: CheckProfileOptions & { all?: boolean }): Promise<CheckReport> {
   const all = options.all ?? false;
-  const checked = await checkProfile(parseProfile(profile), { ...options, explain: all ? 'all' : 'listed' });
+  const checked = await checkProfile(parseProfile(profile, 'profile', options.rules.profile), { ...options, explain: all ? 'all' : 'listed' });
   return checkReport({ ...checked, lang: 'zh', all });
 }

@@ -5,8 +5,7 @@ import { checkOutputPath, writeOutputFile } from '../io/output.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import { noteIncidentDatesAfter } from '../profile/dates-after.ts';
 import { loadProfile } from '../profile/load.ts';
-import { loadRules } from '../rules/load.ts';
-import type { Rule } from '../rules/schema.ts';
+import type { RuleBase } from '../engine/rule-base.ts';
 import { checkProfile } from './check.ts';
 import { resultJson } from './check-report.ts';
 import { buildClientReport, clientReportMarkdown, type ClientReport } from './client-report.ts';
@@ -18,7 +17,7 @@ export const reportFormats = ['markdown', 'html', 'json'] as const;
 export type ReportFormat = (typeof reportFormats)[number];
 
 /** The client report of a validated profile, rendered. */
-export async function renderClientReport(profile: Enterprise, o: { rules: readonly Rule[]; asOf: string; lang: Lang; format: ReportFormat }): Promise<string> {
+export async function renderClientReport(profile: Enterprise, o: { rules: RuleBase; asOf: string; lang: Lang; format: ReportFormat }): Promise<string> {
   const checked = await checkProfile(profile, o);
   const report = buildClientReport({ ...checked, lang: o.lang });
   return o.format === 'html' ? clientReportHtml(report) : o.format === 'json' ? clientReportJson(report) : clientReportMarkdown(report);
@@ -39,10 +38,9 @@ export function clientReportJson(report: ClientReport): string {
 }
 
 /** `huiqi report`: reads the profile and the rules, writes the report to `output` (a file, replaced only once whole) or standard output. */
-export async function runReport(o: { profileFile: string; rulesDir: string; asOf: string; lang: Lang; format: ReportFormat; encoding?: InputEncoding; output?: string }): Promise<void> {
+export async function runReport(o: { profileFile: string; rules: RuleBase; asOf: string; lang: Lang; format: ReportFormat; encoding?: InputEncoding; output?: string }): Promise<void> {
   if (o.output) checkOutputPath(o.output);
-  const rules = loadRules(o.rulesDir); // first: the profile may state facts its rule files declare
-  const profile = loadProfile(o.profileFile, { ...(o.encoding && { encoding: o.encoding }) });
+  const profile = loadProfile(o.profileFile, { ...(o.encoding && { encoding: o.encoding }), schema: o.rules.profile });
   noteIncidentDatesAfter(profile, o.asOf, o.profileFile);
-  writeOutputFile(o.output ?? '-', await renderClientReport(profile, { ...o, rules }));
+  writeOutputFile(o.output ?? '-', await renderClientReport(profile, o));
 }

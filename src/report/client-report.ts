@@ -6,6 +6,7 @@ import { withoutRawHtml } from './markdown.ts';
 import { deadlines, describeDeadline, type Deadline } from '../engine/deadlines.ts';
 import type { RuleResult } from '../engine/evaluate.ts';
 import { describeStep, gapAnalysis, type GapAnalysis, type Unlock } from '../engine/gap.ts';
+import { builtinCatalog, type FactCatalog } from '../facts/catalog.ts';
 import { customsCreditNames, type Enterprise } from '../profile/enterprise.ts';
 import { provinces } from '../profile/provinces.ts';
 import type { Rule } from '../rules/schema.ts';
@@ -21,6 +22,8 @@ export interface ClientReportInput {
   results: RuleResult[];
   asOf: string;
   lang: Lang;
+  /** The facts of the rule set that gave the results (their words); the built-in facts by default. */
+  catalog?: FactCatalog;
 }
 
 export interface ClientReport extends ClientReportInput {
@@ -79,9 +82,9 @@ export const reportWords = {
 } as const;
 
 export function buildClientReport(input: ClientReportInput): ClientReport {
-  const { profile, results, asOf } = input;
-  const groups = groupResults(results);
-  const gap = gapAnalysis(profile, results, asOf);
+  const { profile, results, asOf, catalog = builtinCatalog } = input;
+  const groups = groupResults(results, catalog);
+  const gap = gapAnalysis(profile, results, asOf, catalog);
   const sources = new Map<string, { document: Rule['source']; rules: Rule[] }>();
   const cite = (rule: Rule) => {
     const entry = sources.get(rule.source.docNumber) ?? { document: rule.source, rules: [] };
@@ -90,12 +93,12 @@ export function buildClientReport(input: ClientReportInput): ClientReport {
   };
   const actions = gap.ranked.filter((u) => u.step.kind !== 'answer');
   const confirmations = gap.ranked.filter((u) => u.step.kind === 'answer');
-  const dl = deadlines(profile, results, asOf);
+  const dl = deadlines(profile, results, asOf, catalog);
   for (const r of [...groups.applies, ...groups.exclusions, ...groups.rights, ...groups.informational, ...groups.undetermined.slice(0, UNDETERMINED_LIMIT)]) cite(r.rule);
   for (const u of [...actions.slice(0, RANKED_LIMIT), ...confirmations.slice(0, RANKED_LIMIT)]) u.unlocks.forEach((r) => cite(r.rule));
   for (const d of dl) d.lost.forEach((r) => cite(r.rule));
   return {
-    ...input, groups, person: personResult(results, profile, asOf), gap, actions, confirmations, deadlines: dl,
+    ...input, groups, person: personResult(results, profile, asOf, catalog), gap, actions, confirmations, deadlines: dl,
     // Only measures that apply or are undetermined: a deadline of a measure not listed would read as the enterprise's.
     keyDeadlines: dl.flatMap((d) => {
       const lost = d.lost.filter((r) => ['applies', 'undetermined'].includes(verdictGroup(r)));
@@ -132,9 +135,9 @@ export function resultNotes(r: RuleResult, lang: Lang): string[] {
 }
 
 /** "still needs: …" for an undetermined result, by the facts' labels, with its caveats and any doubt. */
-export function needsText(r: RuleResult, lang: Lang): string {
+export function needsText(r: RuleResult, lang: Lang, catalog: FactCatalog = builtinCatalog): string {
   const sep = lang === 'zh' ? '；' : '; ';
-  const facts = missingFactLabels(r, lang);
+  const facts = missingFactLabels(r, lang, catalog);
   return [...(facts.length ? [`${reportWords[lang].needs}: ${facts.join(sep)}`] : []), ...resultNotes(r, lang)].join(sep);
 }
 
@@ -155,17 +158,17 @@ export function unlockText(u: Unlock, lang: Lang): string {
 }
 
 /** "if 2025-09-30 is missed: disclose by 2025-10-10 — unlocks 1 measure(s): …", for a later window on the same date. */
-export function fallbackText(lead: Unlock, fallback: Unlock, lang: Lang): string {
+export function fallbackText(lead: Unlock, fallback: Unlock, lang: Lang, catalog: FactCatalog = builtinCatalog): string {
   const day = lead.step.kind === 'plan' ? lead.step.by : undefined;
   const measures = fallback.unlocks.map((r) => resultTitle(r, lang)).join(lang === 'zh' ? '；' : '; ');
-  const step = describeStep(fallback.step, lang);
+  const step = describeStep(fallback.step, lang, catalog);
   if (lang === 'zh') return `如错过${day ?? '上述期限'}：${step}，${reportWords.zh.unlocks}${fallback.unlocks.length}${reportWords.zh.measures}：${measures}`;
   return `if ${day ?? 'that day'} is missed: ${step} — ${reportWords.en.unlocks} ${fallback.unlocks.length} ${reportWords.en.measures}: ${measures}`;
 }
 
 /** The other steps the i-th measure a change unlocks also needs, in words ("also needs: confirm …"). */
-export function alongWithText(u: Unlock, i: number, lang: Lang): string | undefined {
-  const others = (u.alongWith[i] ?? []).map((s) => describeStep(s, lang));
+export function alongWithText(u: Unlock, i: number, lang: Lang, catalog: FactCatalog = builtinCatalog): string | undefined {
+  const others = (u.alongWith[i] ?? []).map((s) => describeStep(s, lang, catalog));
   return others.length ? `${reportWords[lang].alongWith}: ${others.join(lang === 'zh' ? '；' : '; ')}` : undefined;
 }
 
@@ -208,7 +211,7 @@ export function clientReportMarkdown(report: ClientReport): string {
   out.push(
     `## ${w.summary}`, '',
     `- ${countsText(report)}`,
-    ...report.actions.slice(0, 3).map((u) => `- **${describeStep(u.step, lang)}** — ${unlockText(u, lang)}`),
+    ...report.actions.slice(0, 3).map((u) => `- **${describeStep(u.step, lang, report.catalog)}** — ${unlockText(u, lang)}`),
     ...report.keyDeadlines.slice(0, 3).map((d) => `- ${describeDeadline(d, lang, asOf)}`),
     '',
   );
@@ -233,7 +236,7 @@ export function clientReportMarkdown(report: ClientReport): string {
   out.push(`## ${w.undetermined} (${p.undetermined.length})`, '');
   if (!p.undetermined.length) out.push(`_${w.none}_`, '');
   else {
-    for (const r of p.undetermined.slice(0, UNDETERMINED_LIMIT)) out.push(`- ${resultTitle(r, lang)} — ${needsText(r, lang)} (${citationText(r)})`);
+    for (const r of p.undetermined.slice(0, UNDETERMINED_LIMIT)) out.push(`- ${resultTitle(r, lang)} — ${needsText(r, lang, report.catalog)} (${citationText(r)})`);
     if (p.undetermined.length > UNDETERMINED_LIMIT) out.push('', `_${w.more}${p.undetermined.length - UNDETERMINED_LIMIT} ${w.moreItems}_`);
     out.push('', `### ${w.questions}`, '');
     p.questions.slice(0, QUESTION_LIMIT).forEach((q, i) => out.push(`${i + 1}. ${q.label[lang]} — ${w.decides} ${q.decides.length} ${w.measures}`));
@@ -264,12 +267,12 @@ export function clientReportMarkdown(report: ClientReport): string {
     if (!list.length) return;
     out.push(`### ${title}`, '');
     list.slice(0, RANKED_LIMIT).forEach((u, i) => {
-      out.push(`${i + 1}. **${describeStep(u.step, lang)}** — ${unlockText(u, lang)}`);
+      out.push(`${i + 1}. **${describeStep(u.step, lang, report.catalog)}** — ${unlockText(u, lang)}`);
       u.unlocks.forEach((r, j) => {
-        const along = alongWithText(u, j, lang);
+        const along = alongWithText(u, j, lang, report.catalog);
         out.push(`   - ${resultTitle(r, lang)} (${citationText(r)})${along ? ` — _${along}_` : ''}`);
       });
-      for (const f of u.fallbacks ?? []) out.push(`   - _${fallbackText(u, f, lang)}_`);
+      for (const f of u.fallbacks ?? []) out.push(`   - _${fallbackText(u, f, lang, report.catalog)}_`);
     });
     if (list.length > RANKED_LIMIT) out.push('', `_${w.more}${list.length - RANKED_LIMIT} ${w.moreItems}_`);
     out.push('');

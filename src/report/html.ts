@@ -89,15 +89,15 @@ ${resultNotes(r, lang).map((n) => h`<div class="note">${n}</div>`)}
 ${quote ? h`<blockquote lang="zh">「${r.rule.source.quote}」</blockquote>` : ''}</li>`;
 }
 
-function rankedList(list: Unlock[], lang: ClientReport['lang']): Raw {
+function rankedList(list: Unlock[], lang: ClientReport['lang'], catalog: ClientReport['catalog']): Raw {
   const w = reportWords[lang];
   const items = list.slice(0, RANKED_LIMIT).map((u) => {
     const measures = u.unlocks.map((r, j) => {
-      const along = alongWithText(u, j, lang);
+      const along = alongWithText(u, j, lang, catalog);
       return h`<li>${resultTitle(r, lang)} <span class="cite">（${citationText(r)}）</span>${along ? h`<div class="along">${along}</div>` : ''}</li>`;
     });
-    const fallbacks = (u.fallbacks ?? []).map((f) => h`<li class="along">${fallbackText(u, f, lang)}</li>`);
-    return h`<li class="item"><span class="rank">${describeStep(u.step, lang)}</span> — <span class="unlocks">${unlockText(u, lang)}</span><ul>${measures}${fallbacks}</ul></li>`;
+    const fallbacks = (u.fallbacks ?? []).map((f) => h`<li class="along">${fallbackText(u, f, lang, catalog)}</li>`);
+    return h`<li class="item"><span class="rank">${describeStep(u.step, lang, catalog)}</span> — <span class="unlocks">${unlockText(u, lang)}</span><ul>${measures}${fallbacks}</ul></li>`;
   });
   const more = list.length > RANKED_LIMIT ? h`<p class="empty">${w.more}${list.length - RANKED_LIMIT} ${w.moreItems}</p>` : '';
   return h`<ol class="ranked">${items}</ol>${more}`;
@@ -112,10 +112,10 @@ export function clientReportHtml(report: ClientReport): string {
 
   const p = report.person;
   const summary = h`<p class="headline"><strong>${countsText(report)}</strong></p>
-${report.actions.length || report.keyDeadlines.length ? h`<ul>${report.actions.slice(0, 3).map((u) => h`<li><strong>${describeStep(u.step, lang)}</strong> — ${unlockText(u, lang)}</li>`)}${report.keyDeadlines.slice(0, 3).map((d) => h`<li class="deadline">${describeDeadline(d, lang, asOf)}</li>`)}</ul>` : ''}`;
+${report.actions.length || report.keyDeadlines.length ? h`<ul>${report.actions.slice(0, 3).map((u) => h`<li><strong>${describeStep(u.step, lang, report.catalog)}</strong> — ${unlockText(u, lang)}</li>`)}${report.keyDeadlines.slice(0, 3).map((d) => h`<li class="deadline">${describeDeadline(d, lang, asOf)}</li>`)}</ul>` : ''}`;
 
   const undetermined = p.undetermined.length
-    ? h`<ul>${p.undetermined.slice(0, UNDETERMINED_LIMIT).map((r) => h`<li class="item"><div class="title">${resultTitle(r, lang)}</div><div class="cite">${needsText(r, lang)} · ${citationText(r)}</div></li>`)}</ul>
+    ? h`<ul>${p.undetermined.slice(0, UNDETERMINED_LIMIT).map((r) => h`<li class="item"><div class="title">${resultTitle(r, lang)}</div><div class="cite">${needsText(r, lang, report.catalog)} · ${citationText(r)}</div></li>`)}</ul>
 ${p.undetermined.length > UNDETERMINED_LIMIT ? h`<p class="empty">${w.more}${p.undetermined.length - UNDETERMINED_LIMIT} ${w.moreItems}</p>` : ''}
 <h3>${w.questions}</h3><ol>${p.questions.slice(0, QUESTION_LIMIT).map((q) => h`<li>${q.label[lang]} — ${w.decides} ${q.decides.length} ${w.measures}</li>`)}</ol>
 ${p.questions.length > QUESTION_LIMIT ? h`<p class="empty">${w.more}${p.questions.length - QUESTION_LIMIT} ${w.moreItems}</p>` : ''}`
@@ -125,7 +125,7 @@ ${p.questions.length > QUESTION_LIMIT ? h`<p class="empty">${w.more}${p.question
   const counted = countedLines(report);
   const gap = !report.actions.length && !report.confirmations.length
     ? h`<p class="empty">${w.noGap}</p>`
-    : h`${report.actions.length ? h`<h3>${w.actions}</h3>${rankedList(report.actions, lang)}` : ''}${report.confirmations.length ? h`<h3>${w.confirmations}</h3>${rankedList(report.confirmations, lang)}` : ''}`;
+    : h`${report.actions.length ? h`<h3>${w.actions}</h3>${rankedList(report.actions, lang, report.catalog)}` : ''}${report.confirmations.length ? h`<h3>${w.confirmations}</h3>${rankedList(report.confirmations, lang, report.catalog)}` : ''}`;
 
   const deadlineList = (list: readonly Deadline[]) => h`<ul>${list.map((d) => h`<li class="item"><div class="deadline">${describeDeadline(d, lang, asOf)}</div>
 <div class="cite">${w.lost}: ${d.lost.map((r) => resultTitle(r, lang)).join(sep)}</div>

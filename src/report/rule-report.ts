@@ -1,7 +1,8 @@
 // How rules are listed and shown: `huiqi rules list` and `huiqi rules show <id>`.
-import { describeCondition } from '../engine/explain.ts';
+import { Explainer } from '../engine/explain.ts';
+import { builtinCatalog, type FactCatalog } from '../facts/catalog.ts';
 import type { Condition, Rule } from '../rules/schema.ts';
-import { amountText } from './summary.ts';
+import { amountText, notCombinedNote } from './summary.ts';
 import type { Lang } from '../io/lang.ts';
 
 export function ruleListTable(rules: readonly Rule[], lang: Lang): string {
@@ -11,13 +12,13 @@ export function ruleListTable(rules: readonly Rule[], lang: Lang): string {
   return `${lines.join('\n')}\n${rules.length} rules\n`;
 }
 
-function conditionLines(c: Condition, lang: Lang, depth = 0): string[] {
+function conditionLines(explainer: Explainer, c: Condition, lang: Lang, depth = 0): string[] {
   const pad = '  '.repeat(depth);
   const own = c.label ? `  — ${c.label[lang]}` : '';
-  if ('fact' in c) return [`${pad}- ${describeCondition({ ...c, label: undefined })[lang]}  [${c.fact} ${c.operator} ${JSON.stringify(c.value)}]${own}`];
-  if ('not' in c) return [`${pad}- NOT${own}`, ...conditionLines(c.not, lang, depth + 1)];
+  if ('fact' in c) return [`${pad}- ${explainer.describeCondition({ ...c, label: undefined })[lang]}  [${c.fact} ${c.operator} ${JSON.stringify(c.value)}]${own}`];
+  if ('not' in c) return [`${pad}- NOT${own}`, ...conditionLines(explainer, c.not, lang, depth + 1)];
   const [word, children] = 'all' in c ? ['ALL of', c.all] : ['ANY of', c.any];
-  return [`${pad}- ${word}${own}`, ...children.flatMap((child) => conditionLines(child, lang, depth + 1))];
+  return [`${pad}- ${word}${own}`, ...children.flatMap((child) => conditionLines(explainer, child, lang, depth + 1))];
 }
 
 /** Whom to go to, how and by when, each with the words it rests on (a rule file writer checks them here). */
@@ -33,7 +34,8 @@ function nextStepLines(rule: Rule, lang: Lang): string[] {
   ];
 }
 
-export function ruleDetail(rule: Rule, lang: Lang): string {
+/** One rule in full; `catalog`: the facts of its rule set, whose words describe its conditions. */
+export function ruleDetail(rule: Rule, lang: Lang, catalog: FactCatalog = builtinCatalog): string {
   const s = rule.source;
   const e = rule.effective;
   const amount = amountText(rule.outcome.amount, lang);
@@ -50,11 +52,13 @@ export function ruleDetail(rule: Rule, lang: Lang): string {
     ...(e.source ? [`        「${e.source.quote}」 (${e.source.article}, lines ${e.source.lines.join('-')})`] : []),
     '',
     'conditions:',
-    ...conditionLines(rule.conditions, lang, 1),
+    ...conditionLines(new Explainer(catalog), rule.conditions, lang, 1),
     '',
     `outcome: ${rule.outcome[lang]}${amount ? ` (${amount})` : ''}`,
     ...(rule.notes ? [`notes: ${rule.notes[lang]}`] : []),
     ...(rule.confidence ? [`confidence: ${rule.confidence.level} — ${rule.confidence.reason[lang]}`] : []),
+    ...(rule.caveats ?? []).map((c) => `caveat: ${c[lang]}`),
+    ...(rule.notCombinedWith ? [`combination: ${notCombinedNote(rule)![lang]}`, `        (lines ${rule.notCombinedWith.source.lines.join('-')})`] : []),
     ...nextStepLines(rule, lang),
     `cases: ${rule.cases.length} (huiqi rules test)`,
   ];

@@ -1,13 +1,13 @@
-// What `huiqi rules list|show|validate|test` do, so the CLI only parses arguments: each reads the rules
-// and writes its answer (a table or text, or JSON) to standard output.
+// What `huiqi rules list|show|validate|test` do, so the CLI only parses arguments: each takes the rule
+// set the CLI loaded (from `rulesDir`) and writes its answer (a table or text, or JSON) to standard output.
 import { existsSync } from 'node:fs';
 import { runAllCases, uncoveredConditions } from '../catalog/cases.ts';
 import { InputError, OptionError } from '../io/input-error.ts';
 import type { Lang } from '../io/lang.ts';
 import { defaultSeedsDir, quoteProblems } from '../rules/citations.ts';
+import type { RuleBase } from '../engine/rule-base.ts';
 import { nextStepProblems } from '../rules/check.ts';
-import { loadRules, ruleFilesIn } from '../rules/load.ts';
-import { ruleSetJurisdictions } from '../rules/schema.ts';
+import { ruleFilesIn } from '../rules/load.ts';
 import { ruleDetail, ruleListTable } from './rule-report.ts';
 
 const json = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -16,9 +16,9 @@ const json = (value: unknown) => process.stdout.write(`${JSON.stringify(value, n
  * `huiqi rules list`: every rule (of a jurisdiction, of a kind) with its jurisdiction, kind and source. The
  * jurisdiction is checked against the rule set read (an OptionError naming those it has), not the bundled one.
  */
-export function runRulesList(o: { rulesDir: string; lang: Lang; jurisdiction?: string; kind?: string; format: 'table' | 'json' }): void {
-  const all = loadRules(o.rulesDir);
-  const jurisdictions = ruleSetJurisdictions(all);
+export function runRulesList(o: { rules: RuleBase; rulesDir: string; lang: Lang; jurisdiction?: string; kind?: string; format: 'table' | 'json' }): void {
+  const all = o.rules.rules;
+  const jurisdictions = o.rules.jurisdictions;
   if (o.jurisdiction !== undefined && !jurisdictions.includes(o.jurisdiction)) {
     throw new OptionError(`--jurisdiction: the rules in ${o.rulesDir} have no jurisdiction "${o.jurisdiction}"; they have: ${jurisdictions.join(', ')}`);
   }
@@ -29,20 +29,20 @@ export function runRulesList(o: { rulesDir: string; lang: Lang; jurisdiction?: s
 }
 
 /** `huiqi rules show <id>`: one rule; an unknown id is an InputError naming the ids that contain it. */
-export function runRulesShow(o: { id: string; rulesDir: string; lang: Lang; format: 'text' | 'json' }): void {
-  const rules = loadRules(o.rulesDir);
+export function runRulesShow(o: { id: string; rules: RuleBase; lang: Lang; format: 'text' | 'json' }): void {
+  const { rules } = o.rules;
   const rule = rules.find((r) => r.id === o.id);
   if (!rule) {
     const near = rules.filter((r) => r.id.includes(o.id)).map((r) => r.id).slice(0, 10);
     throw new InputError(`no rule "${o.id}"${near.length ? `; did you mean:\n  ${near.join('\n  ')}` : ' (huiqi rules list shows them all)'}`);
   }
   if (o.format === 'json') json(rule);
-  else process.stdout.write(ruleDetail(rule, o.lang));
+  else process.stdout.write(ruleDetail(rule, o.lang, o.rules.catalog));
 }
 
 /** `huiqi rules validate`: the rule files (an InputError lists every problem), then the quotes against the seed lines when the seeds are there. */
-export function runRulesValidate(o: { rulesDir: string; seedsDir?: string; format: 'text' | 'json' }): void {
-  const rules = loadRules(o.rulesDir);
+export function runRulesValidate(o: { rules: RuleBase; rulesDir: string; seedsDir?: string; format: 'text' | 'json' }): void {
+  const { rules } = o.rules;
   const unhandled = nextStepProblems(rules);
   if (unhandled.length) throw new InputError(`${unhandled.length} entitlement(s) without handledBy or handledByUnstated:\n  ${unhandled.join('\n  ')}`);
   const files = ruleFilesIn(o.rulesDir).length;
@@ -68,10 +68,10 @@ export function runRulesValidate(o: { rulesDir: string; seedsDir?: string; forma
  * whose cases never make a condition fail is under-tested). `oracle`: evaluated by json-rules-engine (the
  * reference semantics) instead of our own evaluator. Sets exit code 1 on a failure.
  */
-export async function runRulesTest(o: { rulesDir: string; format: 'text' | 'json'; verbose?: boolean; oracle?: boolean }): Promise<void> {
-  const rules = loadRules(o.rulesDir);
-  const outcomes = await runAllCases(rules, o.oracle ? 'reference' : 'native');
-  const gaps = rules.map((rule) => ({ rule, gaps: uncoveredConditions(outcomes.filter((c) => c.rule === rule)) })).filter((g) => g.gaps.length);
+export async function runRulesTest(o: { rules: RuleBase; format: 'text' | 'json'; verbose?: boolean; oracle?: boolean }): Promise<void> {
+  const { rules, catalog } = o.rules;
+  const outcomes = await runAllCases(rules, o.oracle ? 'reference' : 'native', catalog);
+  const gaps = rules.map((rule) => ({ rule, gaps: uncoveredConditions(outcomes.filter((c) => c.rule === rule), catalog) })).filter((g) => g.gaps.length);
   const failed = outcomes.filter((c) => !c.passed);
   const total = outcomes.length + rules.length;
   const failures = failed.length + gaps.length;

@@ -1,7 +1,7 @@
 // Groups a profile's rule results the way every report presents them (one grouping for every output),
 // and ranks the questions that would decide undetermined rules (the fact deciding most rules first).
 import type { Lang } from '../io/lang.ts';
-import { factDefinition } from '../facts/catalog.ts';
+import { builtinCatalog, type FactCatalog } from '../facts/catalog.ts';
 import type { RuleResult } from '../engine/evaluate.ts';
 import { askableInputs } from '../engine/explain.ts';
 import { leafTruth } from '../engine/native.ts';
@@ -95,13 +95,13 @@ const byFactName = new Intl.Collator().compare;
  * without its tree (a check lists its questions from the compiled verdicts) counts 1 for each of its
  * missing facts: the most frequent fact first.
  */
-export function rankQuestions(results: readonly RuleResult[]): RankedQuestion[] {
+export function rankQuestions(results: readonly RuleResult[], catalog: FactCatalog = builtinCatalog): RankedQuestion[] {
   const byKey = new Map<string, RankedQuestion>();
   for (const r of results) {
     const group = verdictGroup(r);
     if (group !== 'undetermined' && group !== 'situational') continue;
     for (const fact of r.missingFacts) {
-      const def = factDefinition(fact);
+      const def = catalog.definition(fact);
       const incidentId = def && def.scope !== 'enterprise' ? r.incidentId : undefined;
       const key = `${incidentId ?? ''}\u0000${fact}`;
       const q = byKey.get(key) ?? { fact, ...(incidentId !== undefined && { incidentId }), label: { zh: def?.zh ?? fact, en: def?.en ?? fact }, decides: [] };
@@ -109,7 +109,7 @@ export function rankQuestions(results: readonly RuleResult[]): RankedQuestion[] 
       byKey.set(key, q);
     }
   }
-  const scored = [...byKey.values()].map((q) => ({ q, gain: expectedGain(q), near: nearness(q) }));
+  const scored = [...byKey.values()].map((q) => ({ q, gain: expectedGain(q, catalog), near: nearness(q, catalog) }));
   // A stable sort: questions of one fact keep the incidents' order.
   return scored
     .sort((a, b) => b.gain - a.gain || b.near - a.near || b.q.decides.length - a.q.decides.length || byFactName(a.q.fact, b.q.fact))
@@ -128,8 +128,8 @@ const YES_LIKELIHOOD = 0.1;
 const RULED_OUT_WORTH = 0.05;
 
 /** The answers a question is weighed over (see rankQuestions). */
-function possibleAnswers(fact: string): Answer[] {
-  const def = factDefinition(fact);
+function possibleAnswers(fact: string, catalog: FactCatalog): Answer[] {
+  const def = catalog.definition(fact);
   if (def?.type === 'boolean' && !def.derived) return [{ value: true, likelihood: YES_LIKELIHOOD }, { value: false, likelihood: 1 - YES_LIKELIHOOD }];
   if (def?.type === 'enum' && !def.derived && def.values?.length) return def.values.map((value) => ({ value, likelihood: 1 / def.values!.length }));
   return [{ truth: true, likelihood: YES_LIKELIHOOD }, { truth: false, likelihood: 1 - YES_LIKELIHOOD }];
@@ -140,8 +140,8 @@ function possibleAnswers(fact: string): Answer[] {
  * each it would rule out RULED_OUT_WORTH, weighed by how likely the answer is (a result without its
  * tree: 1).
  */
-function expectedGain(q: RankedQuestion): number {
-  const answers = possibleAnswers(q.fact);
+function expectedGain(q: RankedQuestion, catalog: FactCatalog): number {
+  const answers = possibleAnswers(q.fact, catalog);
   let gain = 0;
   for (const r of q.decides) {
     if (!r.tree) {
@@ -149,7 +149,7 @@ function expectedGain(q: RankedQuestion): number {
       continue;
     }
     for (const answer of answers) {
-      const truth = truthWith(r.tree, q.fact, answer);
+      const truth = truthWith(r.tree, q.fact, answer, catalog);
       if (truth !== null) gain += answer.likelihood * (truth ? 1 : RULED_OUT_WORTH);
     }
   }
@@ -170,22 +170,22 @@ function cost(node: EvaluatedCondition): { yes: number; no: number } {
 }
 
 /** The facts on a cheapest way to make a tree come out `want`. */
-function onCheapestPath(node: EvaluatedCondition, want: boolean, out: Set<string>): void {
+function onCheapestPath(node: EvaluatedCondition, want: boolean, out: Set<string>, catalog: FactCatalog): void {
   if (node.value !== null) return;
   const c = node.condition;
   if ('fact' in c) {
     out.add(c.fact);
-    for (const input of askableInputs(c.fact)) out.add(input);
+    for (const input of askableInputs(catalog, c.fact)) out.add(input);
     return;
   }
-  if ('not' in c) return onCheapestPath(node.children[0]!, !want, out);
+  if ('not' in c) return onCheapestPath(node.children[0]!, !want, out, catalog);
   const k = want ? 'yes' : 'no';
   // `all` made true and `any` made false need every open child; the others one cheapest child.
   const every = ('all' in c) === want;
   const costs = node.children.map((child) => cost(child)[k]);
   const best = Math.min(...costs);
   node.children.forEach((child, i) => {
-    if (every || costs[i] === best) onCheapestPath(child, want, out);
+    if (every || costs[i] === best) onCheapestPath(child, want, out, catalog);
   });
 }
 
@@ -194,34 +194,34 @@ function onCheapestPath(node: EvaluatedCondition, want: boolean, out: Set<string
  * this fact, one over the number of answers that way takes. A result one answer from applying counts 1;
  * a gate counts a little for every member of its family.
  */
-function nearness(q: RankedQuestion): number {
+function nearness(q: RankedQuestion, catalog: FactCatalog): number {
   let near = 0;
   for (const r of q.decides) {
     if (!r.tree) continue;
     const steps = cost(r.tree).yes;
     if (!Number.isFinite(steps) || steps === 0) continue;
     const path = new Set<string>();
-    onCheapestPath(r.tree, true, path);
+    onCheapestPath(r.tree, true, path, catalog);
     if (path.has(q.fact)) near += 1 / steps;
   }
   return near;
 }
 
 /** A tree's truth once `fact` is answered: the conditions on it (or on facts derived from it) re-read, the rest as evaluated. */
-function truthWith(node: EvaluatedCondition, fact: string, answer: Answer): Truth {
+function truthWith(node: EvaluatedCondition, fact: string, answer: Answer, catalog: FactCatalog): Truth {
   if (node.value !== null) return node.value;
   const c = node.condition;
   if ('fact' in c) {
     if (c.fact === fact) return 'value' in answer ? leafTruth(c, { [fact]: answer.value }) : answer.truth;
-    return 'truth' in answer && askableInputs(c.fact).includes(fact) ? answer.truth : null;
+    return 'truth' in answer && askableInputs(catalog, c.fact).includes(fact) ? answer.truth : null;
   }
-  return combine(c, node.children.map((child) => truthWith(child, fact, answer)));
+  return combine(c, node.children.map((child) => truthWith(child, fact, answer, catalog)));
 }
 
 /** How a question names its fact: `customsCredit`, or `TAX-1.underpaidTax` for an incident's fact. */
 export const questionKey = (q: Pick<Question, 'fact' | 'incidentId'>) => (q.incidentId !== undefined ? `${q.incidentId}.${q.fact}` : q.fact);
 
-export function groupResults(results: readonly RuleResult[]): ResultGroups {
+export function groupResults(results: readonly RuleResult[], catalog: FactCatalog = builtinCatalog): ResultGroups {
   const groups: Omit<ResultGroups, 'questions'> = {
     applies: [], exclusions: [], rights: [], informational: [], undetermined: [], situational: [],
     doesNotApply: [], besideThePoint: [], exclusionsClear: [], notInForce: [],
@@ -229,7 +229,7 @@ export function groupResults(results: readonly RuleResult[]): ResultGroups {
   for (const r of results) groups[verdictGroup(r)].push(r);
   return {
     ...groups,
-    questions: rankQuestions(groups.undetermined).map((q) => ({ ...q, decides: q.decides.map(label) })),
+    questions: rankQuestions(groups.undetermined, catalog).map((q) => ({ ...q, decides: q.decides.map(label) })),
   };
 }
 
@@ -266,8 +266,8 @@ export function notCombinedNote(rule: Pick<RuleResult['rule'], 'notCombinedWith'
 }
 
 /** The facts a result still needs, by their catalog labels (never the bare ids in the body of a report). */
-export function missingFactLabels(r: RuleResult, lang: Lang): string[] {
-  return r.missingFacts.map((f) => factDefinition(f)?.[lang] ?? f);
+export function missingFactLabels(r: RuleResult, lang: Lang, catalog: FactCatalog = builtinCatalog): string[] {
+  return r.missingFacts.map((f) => catalog.definition(f)?.[lang] ?? f);
 }
 
 /** When a right applies: now (its situation has arisen) or the situation it waits for, in plain words. */
@@ -440,8 +440,8 @@ export interface PersonResult {
   counted: { rightsLater: number; informational: number; situational: number; besideThePoint: number; exclusionsClear: number };
 }
 
-export function personResult(results: readonly RuleResult[], profile: Pick<Enterprise, 'incidents'> & Record<string, unknown>, asOf: string): PersonResult {
-  const g = groupResults(results);
+export function personResult(results: readonly RuleResult[], profile: Pick<Enterprise, 'incidents'> & Record<string, unknown>, asOf: string, catalog: FactCatalog = builtinCatalog): PersonResult {
+  const g = groupResults(results, catalog);
   const expired: PersonResult['expired'] = [];
   const notYet: PersonResult['notYet'] = [];
   let beside = g.besideThePoint.length;

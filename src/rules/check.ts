@@ -1,6 +1,6 @@
 // Checks a rule file beyond its shape: every fact a condition names exists and is visible to the
 // rule, every operator fits its fact's type, every value fits the fact (e.g. a known enum member).
-import { factDefinition as catalogFact, factVisibleIn } from '../facts/catalog.ts';
+import { builtinCatalog, factVisibleIn } from '../facts/catalog.ts';
 import type { FactDefinition, FactScope } from '../facts/types.ts';
 import { operators, type OperatorDefinition } from './operators.ts';
 import { fieldPath } from '../io/read.ts';
@@ -48,7 +48,7 @@ function* conditionProblems(c: Condition, scope: FactScope, path: (string | numb
  * Problems with one rule, each naming the field. `facts`: the catalog the rule is checked against (with
  * the facts its rule set declares); `documentScope`: the scope its document gives every rule.
  */
-export function ruleProblems(rule: RuleDefinition, effectiveBasis: string | undefined, facts: FactLookup = catalogFact, documentScope?: Condition): string[] {
+export function ruleProblems(rule: RuleDefinition, effectiveBasis: string | undefined, facts: FactLookup = (name) => builtinCatalog.definition(name), documentScope?: Condition): string[] {
   const factDefinition = facts;
   const problems = documentScope ? [...conditionProblems(documentScope, rule.appliesTo, ['document', 'scope'], facts)] : [];
   if (rule.conditions) problems.push(...conditionProblems(rule.conditions, rule.appliesTo, ['conditions'], facts));

@@ -6,7 +6,7 @@ import { catalogWith, declarationProblems } from '../facts/catalog.ts';
 import { packagePath } from '../io/paths.ts';
 import { describeIssue, readStructuredFile } from '../io/read.ts';
 import { InputError } from '../io/input-error.ts';
-import { declareFacts, type PlainFact } from '../profile/plain-facts.ts';
+import type { PlainFact } from '../profile/plain-facts.ts';
 import { ruleProblems, type FactLookup } from './check.ts';
 import { ruleFileSchema, type Condition, type Rule, type RuleFile } from './schema.ts';
 import { bundledSnapshot, bundledSnapshotPath, readSnapshot, removeSnapshot, writeSnapshot } from './snapshot.ts';
@@ -33,14 +33,19 @@ export function ruleFilesIn(dir: string): string[] {
     });
 }
 
-/** Validates one parsed rule file; returns its rules, or its problems each prefixed with file and rule. */
-export function checkRuleFile(data: unknown, file: string): { rules: Rule[]; problems: string[] } {
+/** The rules of a rule set and the plain facts its files declare. */
+export interface LoadedRules {
+  rules: Rule[];
+  declared: PlainFact[];
+}
+
+/** Validates one parsed rule file; returns its rules and the facts it declares, or its problems each prefixed with file and rule. */
+export function checkRuleFile(data: unknown, file: string): LoadedRules & { problems: string[] } {
   const { ruleFile, problems } = parseRuleFile(data, file);
-  if (!ruleFile) return { rules: [], problems };
+  if (!ruleFile) return { rules: [], declared: [], problems };
   const declared = declaredIn(ruleFile, file);
   problems.push(...declarationProblems(declared), ...ruleFileProblems(ruleFile, file, catalogWith(declared)));
-  if (problems.length === 0) declareFacts(declared);
-  return { rules: rulesOf(ruleFile, file), problems };
+  return { rules: rulesOf(ruleFile, file), declared, problems };
 }
 
 /** The rule file as the schema parses it, or every problem of its shape. */
@@ -152,22 +157,28 @@ function readRules(dir: string): { files: { file: string; ruleFile: RuleFile }[]
 const problemsError = (problems: string[]) => new InputError(`${problems.length} problem(s) in rule files:\n  ${problems.join('\n  ')}`);
 
 /**
- * Every rule under `dir` (a folder or one file). Throws an InputError listing every problem found. The
- * plain facts its files declare join the profile schema and the fact catalog (src/profile/plain-facts.ts).
- * `snapshot`: a validated snapshot of these files (see snapshot.ts), used when it matches them; by
- * default the build's snapshot of the bundled rules when `dir` is the bundled rules folder.
+ * Every rule under `dir` (a folder or one file) and the plain facts its files declare (the rule set's
+ * profile schema and fact catalog are made from them: src/facts/catalog.ts FactCatalog). Throws an
+ * InputError listing every problem found. `snapshot`: a validated snapshot of these files (see
+ * snapshot.ts), used when it matches them; by default the build's snapshot of the bundled rules when
+ * `dir` is the bundled rules folder.
  */
-export function loadRules(dir = defaultRulesDir, snapshot = resolve(dir) === defaultRulesDir ? bundledSnapshot() : undefined): Rule[] {
+export function readRuleSet(dir = defaultRulesDir, snapshot = resolve(dir) === defaultRulesDir ? bundledSnapshot() : undefined): LoadedRules {
   const saved = snapshot && readSnapshot(snapshot, dir, ruleFilesIn(dir));
   if (saved) {
-    declareFacts(saved.flatMap(({ file, ruleFile }) => declaredIn(ruleFile, displayName(file))));
-    return saved.flatMap(({ file, ruleFile }) => rulesOf(ruleFile, displayName(file)));
+    return {
+      rules: saved.flatMap(({ file, ruleFile }) => rulesOf(ruleFile, displayName(file))),
+      declared: saved.flatMap(({ file, ruleFile }) => declaredIn(ruleFile, displayName(file))),
+    };
   }
   const { rules, declared, problems } = readRules(dir);
   if (problems.length) throw problemsError(problems);
-  // The rule set is valid: profiles, lists, answers and the catalog now know the facts it declares.
-  declareFacts(declared);
-  return rules;
+  return { rules, declared };
+}
+
+/** The rules under `dir` alone (see readRuleSet); what needs the facts they declare takes a RuleSet (loadRuleSet). */
+export function loadRules(dir = defaultRulesDir, snapshot = resolve(dir) === defaultRulesDir ? bundledSnapshot() : undefined): Rule[] {
+  return readRuleSet(dir, snapshot).rules;
 }
 
 /**

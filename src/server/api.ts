@@ -4,7 +4,6 @@
 // and batch screening (./screen.ts).
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { allFacts, factDefinition } from '../facts/catalog.ts';
 import { questionSequence } from '../ask/sequence.ts';
 import { checkProfile } from '../report/check.ts';
 import { renderClientReport } from '../report/client-report-command.ts';
@@ -44,8 +43,9 @@ function ruleSummary(rule: Rule) {
 
 export async function apiRoutes(app: FastifyInstance, { context }: { context: ServerContext }) {
   const { rules } = context;
-  const byId = new Map(rules.map((r) => [r.id, r]));
-  const sorted = [...rules].sort((a, b) => a.id.localeCompare(b.id));
+  const { catalog } = rules;
+  const byId = new Map(rules.rules.map((r) => [r.id, r]));
+  const sorted = [...rules.rules].sort((a, b) => a.id.localeCompare(b.id));
 
   // Profiles as JSON or YAML, read as the CLI reads a file (YAML as data only, aliases bounded).
   profileBodyParsers(app, context.limits.profile);
@@ -58,16 +58,16 @@ export async function apiRoutes(app: FastifyInstance, { context }: { context: Se
   app.post('/check', async (request, reply) => {
     const query = parseQuery(queries.check, request.query);
     const asOf = evaluationDate(reply, context, query.asOf);
-    const profile = parseProfileBody(request);
+    const profile = parseProfileBody(request, rules.profile);
     const checked = await checkProfile(profile, { rules, asOf, explain: query.all ? 'all' : 'listed' });
-    sendPieces(reply, JSON_TYPE, checkAnswer({ ...checked, lang: 'zh', all: query.all }));
+    sendPieces(reply, JSON_TYPE, checkAnswer({ ...checked, lang: 'zh', all: query.all }, rules));
     return reply;
   });
 
   app.post('/report', async (request, reply) => {
     const query = parseQuery(queries.report, request.query);
     const asOf = evaluationDate(reply, context, query.asOf);
-    const profile = parseProfileBody(request);
+    const profile = parseProfileBody(request, rules.profile);
     const text = await renderClientReport(profile, { rules, asOf, lang: query.lang, format: query.format });
     if (query.format === 'markdown') return reply.type('text/markdown; charset=utf-8').send(text);
     // The report is one file with its CSS inline: allow exactly that stylesheet, by its hash.
@@ -77,7 +77,7 @@ export async function apiRoutes(app: FastifyInstance, { context }: { context: Se
   app.post('/calendar', async (request, reply) => {
     const query = parseQuery(queries.calendar, request.query);
     const asOf = evaluationDate(reply, context, query.asOf);
-    const profile = parseProfileBody(request);
+    const profile = parseProfileBody(request, rules.profile);
     const { profileEvents } = await import('../calendar/run.ts');
     const { calendarText } = await import('../calendar/calendar.ts');
     const events = await profileEvents(profile, { rules, asOf, lang: query.lang, ...(query.from && { from: query.from }), ...(query.to && { to: query.to }) });
@@ -88,11 +88,11 @@ export async function apiRoutes(app: FastifyInstance, { context }: { context: Se
   app.post('/questions', async (request, reply) => {
     const query = parseQuery(queries.questions, request.query);
     const asOf = evaluationDate(reply, context, query.asOf);
-    const profile = parseProfileBody(request);
+    const profile = parseProfileBody(request, rules.profile);
     // The page's and `huiqi ask`'s sequence: situation questions (外商投资? 综合保税区?) among the detailed ones.
     const sequence = await questionSequence(profile, { rules, asOf });
     const questions = sequence.questions.slice(0, query.limit).map((q) => {
-      const def = factDefinition(q.fact);
+      const def = catalog.definition(q.fact);
       return {
         fact: q.fact,
         incidents: q.incidentId !== undefined ? [q.incidentId] : [],
@@ -127,7 +127,7 @@ export async function apiRoutes(app: FastifyInstance, { context }: { context: Se
 
   app.get('/facts', async (request, reply) => {
     parseQuery(queries.none, request.query);
-    const facts = allFacts().map((f) => ({
+    const facts = catalog.all.map((f) => ({
       name: f.name,
       scope: f.scope,
       type: f.type,
@@ -148,7 +148,7 @@ export async function apiRoutes(app: FastifyInstance, { context }: { context: Se
     return reply.type(JSON_TYPE).send(openApi);
   });
 
-  app.get('/healthz', async (_request, reply) => sendJson(reply, { status: 'ok', huiqiVersion: version, rulesHash: context.rulesHash, rules: rules.length }));
+  app.get('/healthz', async (_request, reply) => sendJson(reply, { status: 'ok', huiqiVersion: version, rulesHash: rules.rulesHash, rules: rules.rules.length }));
 }
 
 /** The default CSP, with the report's own inline stylesheets allowed by their SHA-256. */

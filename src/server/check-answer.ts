@@ -4,6 +4,7 @@
 // kept whole, and an answer is a list of those bytes with only what is new made for it.
 // Serialising and encoding the whole report per request cost more than evaluating the rules.
 import type { RuleResult } from '../engine/evaluate.ts';
+import type { RuleBase } from '../engine/rule-base.ts';
 import { checkReportParts, horizonJson, ruleHeadJson, ruleTailJson, windowJson, type CheckReportInput } from '../report/check-report.ts';
 import type { Question } from '../report/summary.ts';
 import { horizonPassed, type Rule } from '../rules/schema.ts';
@@ -43,16 +44,40 @@ interface RuleBytes {
 /** How many recent results each rule keeps: one rule's results on the profiles a server sees take a few forms. */
 const RECENT = 8;
 
-const ruleBytes = new WeakMap<Rule, RuleBytes>();
+/** The bytes a rule set's answers are made of (kept per rule and per fact), made as answers need them. */
+class AnswerBytes {
+  private readonly ruleBytes = new Map<Rule, RuleBytes>();
+  /**
+   * The bytes of a question up to its `decides` list, `{"fact":…,"label":…,"decides":[`, kept per fact
+   * (with the label they were made with): labels are Chinese text, the slowest part of the head to serialise.
+   * An incident's questions (keyed by a user's incident id) are made afresh.
+   */
+  private readonly questionStarts = new Map<string, { label: Question['label']; bytes: Buffer }>();
 
-function bytesOf(rule: Rule): RuleBytes {
-  let bytes = ruleBytes.get(rule);
-  if (!bytes) {
-    bytes = { head: `${members(ruleHeadJson(rule))},"relevant":`, tail: `${members(ruleTailJson(rule))}}`, kept: [] };
-    ruleBytes.set(rule, bytes);
+  private bytesOf(rule: Rule): RuleBytes {
+    let bytes = this.ruleBytes.get(rule);
+    if (!bytes) {
+      bytes = { head: `${members(ruleHeadJson(rule))},"relevant":`, tail: `${members(ruleTailJson(rule))}}`, kept: [] };
+      this.ruleBytes.set(rule, bytes);
+    }
+    return bytes;
   }
-  return bytes;
+
+  keptResult(r: RuleResult, asOf: string): KeptResult {
+    return keptResult(this.bytesOf(r.rule), r, asOf);
+  }
+
+  questionStart(q: Question): Buffer {
+    if (q.incidentId !== undefined) return Buffer.from(startText(q));
+    const kept = this.questionStarts.get(q.fact);
+    if (kept && kept.label.zh === q.label.zh && kept.label.en === q.label.en) return kept.bytes;
+    const bytes = Buffer.from(startText(q));
+    this.questionStarts.set(q.fact, { label: q.label, bytes });
+    return bytes;
+  }
 }
+
+const answerBytesOf = () => new AnswerBytes();
 
 /** The rule's tail with the horizon's note, made once (the note depends only on the period having ended). */
 function tailOf(r: RuleResult, rule: RuleBytes, asOf: string): string {
@@ -60,8 +85,7 @@ function tailOf(r: RuleResult, rule: RuleBytes, asOf: string): string {
   return (rule.passedTail ??= `${members({ ...ruleTailJson(r.rule), ...horizonJson(r.rule, asOf) })}}`);
 }
 
-function keptResult(r: RuleResult, asOf: string): KeptResult {
-  const rule = bytesOf(r.rule);
+function keptResult(rule: RuleBytes, r: RuleResult, asOf: string): KeptResult {
   const { status, relevant, missingFacts, failedConditions, openConditions } = r;
   const passed = horizonPassed(r.rule, asOf);
   const known = rule.kept.find(
@@ -82,40 +106,26 @@ const COMMA = Buffer.from(',');
 const END = Buffer.from(']}');
 const QUESTIONS_END = Buffer.from('],"results":[');
 
-/**
- * The bytes of a question up to its `decides` list, `{"fact":…,"label":…,"decides":[`, kept per fact
- * (with the label they were made with): labels are Chinese text, the slowest part of the head to serialise.
- * An incident's questions (keyed by a user's incident id) are made afresh.
- */
-const questionStarts = new Map<string, { label: Question['label']; bytes: Buffer }>();
 const startText = (q: Question) => `${JSON.stringify({ ...q, decides: [] }).slice(0, -2)}`;
-
-function questionStart(q: Question): Buffer {
-  if (q.incidentId !== undefined) return Buffer.from(startText(q));
-  const kept = questionStarts.get(q.fact);
-  if (kept && kept.label.zh === q.label.zh && kept.label.en === q.label.en) return kept.bytes;
-  const bytes = Buffer.from(startText(q));
-  questionStarts.set(q.fact, { label: q.label, bytes });
-  return bytes;
-}
 
 /**
  * JSON.stringify(checkReport(input)) as UTF-8, in pieces to be sent one after the other (./send.ts
  * writes them in one system call; joining them into one buffer first cost as much as making them),
  * without serialising the rules' texts again.
  */
-export function checkAnswer(input: CheckReportInput): Buffer[] {
+export function checkAnswer(input: CheckReportInput, rules: RuleBase): Buffer[] {
+  const kept = rules.memo(answerBytesOf); // the rule set keeps the bytes of its rules' texts
   const { head, listed } = checkReportParts(input);
   // The head's questions are its last member (the bytes test compares with JSON.stringify of the whole report).
   const { questions, ...before } = head;
   const pieces: Buffer[] = [Buffer.from(`${JSON.stringify(before).slice(0, -1)},"questions":[`)];
   questions.forEach((q, i) => {
     if (i) pieces.push(COMMA);
-    pieces.push(questionStart(q), Buffer.from(`${q.decides.map((d) => JSON.stringify(d)).join(',')}]}`));
+    pieces.push(kept.questionStart(q), Buffer.from(`${q.decides.map((d) => JSON.stringify(d)).join(',')}]}`));
   });
   pieces.push(QUESTIONS_END);
   listed.forEach((r: RuleResult, i) => {
-    const { bytes, split } = keptResult(r, input.asOf);
+    const { bytes, split } = kept.keptResult(r, input.asOf);
     const from = i === 0 ? 1 : 0; // no comma before the first
     // A rule not in force (listed with all) ends with its window, which depends on the date judged: spliced before the closing brace.
     const window = r.status === 'not-in-force' ? windowJson(r, input.profile, input.asOf) : undefined;

@@ -1,7 +1,7 @@
 // What every route of the server shares, computed once at start: the rules, their hash, the body limits
 // and the evaluation date. Its own module so that the routes and the app that registers them do not import
 // each other.
-import type { Rule } from '../rules/schema.ts';
+import type { RuleBase } from '../engine/rule-base.ts';
 import type { ruleSetSchemas } from './schemas.ts';
 
 /** Request size limits, in bytes. */
@@ -16,8 +16,8 @@ export const defaultBodyLimits: BodyLimits = { profile: 1024 * 1024, list: 512 *
 
 /** What every route needs to know about the server, computed once at start. */
 export interface ServerContext {
-  rules: readonly Rule[];
-  rulesHash: string;
+  /** The rule set every request is answered with. */
+  rules: RuleBase;
   /** The schemas naming the rules' jurisdictions (a GET /rules query, the answers' description). */
   schemas: ReturnType<typeof ruleSetSchemas>;
   limits: BodyLimits;

@@ -10,7 +10,7 @@ import { InputError, LimitError } from '../io/input-error.ts';
 import { parseStructuredText } from '../io/read.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import { checkProfileLimits } from '../profile/load.ts';
-import { safeParseProfile } from '../profile/validate.ts';
+import type { ProfileSchema } from '../profile/validate.ts';
 import { invalid, Problem } from './problem.ts';
 
 const JSON_TYPES = ['application/json'];
@@ -93,8 +93,8 @@ export function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.ou
   return parsed.data;
 }
 
-/** The profile in the body (JSON or YAML), validated; a 400 naming each bad field otherwise. */
-export function parseProfileBody(request: FastifyRequest): Enterprise {
+/** The profile in the body (JSON or YAML), validated by the rule set's profile schema; a 400 naming each bad field otherwise. */
+export function parseProfileBody(request: FastifyRequest, schema: ProfileSchema): Enterprise {
   const type = mediaType(request);
   if (!JSON_TYPES.includes(type) && !YAML_TYPES.includes(type)) {
     throw new Problem(415, 'Unsupported media type', `send the profile as application/json or application/yaml (got ${type || 'no Content-Type'})`);
@@ -105,7 +105,7 @@ export function parseProfileBody(request: FastifyRequest): Enterprise {
   } catch (e) {
     throw bodyProblem(e, 'JSON');
   }
-  const parsed = safeParseProfile(request.body);
+  const parsed = schema.safeParse(request.body);
   if (!parsed.success) throw invalid('profile', parsed.error);
   return parsed.data;
 }

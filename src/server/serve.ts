@@ -1,12 +1,11 @@
 // `huiqi serve`: the server on a port until SIGTERM or SIGINT, then a clean stop: no new connections,
 // requests in flight answered in full, then exit.
 import type { FastifyInstance } from 'fastify';
-import { loadRules } from '../rules/load.ts';
-import type { Rule } from '../rules/schema.ts';
+import type { RuleBase } from '../engine/rule-base.ts';
 import { buildServer } from './app.ts';
 
 export interface ServeOptions {
-  rules: readonly Rule[];
+  rules: RuleBase;
   port: number;
   host: string;
   asOf?: string;
@@ -31,7 +30,7 @@ export async function startServer(o: ServeOptions): Promise<{ app: FastifyInstan
 export async function serveUntilSignal(o: ServeOptions): Promise<void> {
   const out = o.out ?? process.stdout;
   const { app, url } = await startServer(o);
-  out.write(`huiqi serve: ${o.rules.length} rules loaded; listening on ${url} (API: ${url}api/v1/, description: ${url}api/v1/openapi.json)\n`);
+  out.write(`huiqi serve: ${o.rules.rules.length} rules loaded; listening on ${url} (API: ${url}api/v1/, description: ${url}api/v1/openapi.json)\n`);
   if (!LOOPBACK.has(o.host)) out.write(`huiqi serve: bound to ${o.host}, not loopback: reachable from other machines\n`);
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGTERM', () => resolve('SIGTERM'));
@@ -40,9 +39,4 @@ export async function serveUntilSignal(o: ServeOptions): Promise<void> {
   out.write(`huiqi serve: ${signal}: finishing requests in flight, then stopping\n`);
   await app.close();
   out.write('huiqi serve: stopped\n');
-}
-
-/** `huiqi serve`: loads the rules under `rulesDir` once (every request uses them), then serves until a signal. */
-export function runServe({ rulesDir, ...o }: Omit<ServeOptions, 'rules'> & { rulesDir: string }): Promise<void> {
-  return serveUntilSignal({ ...o, rules: loadRules(rulesDir) });
 }

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
 /** Lowest first. `io` is plumbing every layer may use; `index.ts` is the library entry over them all. */
-const layers = ['io', 'profile', 'facts', 'rules', 'engine', 'catalog', 'report', 'ask', 'batch', 'calendar', 'clients', 'changes', 'server', 'index.ts', 'cli'];
+const layers = ['io', 'profile', 'facts', 'rules', 'engine', 'catalog', 'report', 'ask', 'batch', 'calendar', 'clients', 'changes', 'ruleset', 'server', 'index.ts', 'cli'];
 
 const walk = (dir: string): string[] =>
   readdirSync(dir).flatMap((name) => {

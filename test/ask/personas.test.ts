@@ -5,10 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { allAnswers, loadPersonas, simulate, TARGET_SLACK } from '../../bench/personas.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { questionSequence } from '../../src/ask/sequence.ts';
-import { parseProfile } from '../../src/profile/load.ts';
-import { loadRules } from '../../src/rules/load.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 
-const rules = loadRules();
+const rules = loadRuleSet();
 const asOf = '2025-06-30';
 const personas = loadPersonas();
 const SLOW = { timeout: 120_000 };
@@ -29,7 +28,7 @@ describe('persona simulation', () => {
     for (const p of personas) {
       expect(Object.keys(p.basics).sort()).toEqual(['customsCredit', 'name', 'province', 'uscc']);
       // Every answer a persona lists is one a profile accepts.
-      expect(() => parseProfile({ ...p.basics, ...allAnswers(p) })).not.toThrow();
+      expect(() => rules.parseProfile({ ...p.basics, ...allAnswers(p, rules) })).not.toThrow();
     }
   });
 
@@ -38,7 +37,7 @@ describe('persona simulation', () => {
     try {
       for (const p of personas.slice(0, 2)) {
         const api = await app.inject({ method: 'POST', url: `/api/v1/questions?asOf=${asOf}&limit=3`, payload: p.basics });
-        const { questions } = await questionSequence(parseProfile(p.basics), { rules, asOf });
+        const { questions } = await questionSequence(rules.parseProfile(p.basics), { rules, asOf });
         expect((api.json() as { questions: { fact: string }[] }).questions.map((q) => q.fact)).toEqual(questions.slice(0, 3).map((q) => q.fact));
       }
     } finally {

@@ -1,15 +1,15 @@
 // The column mapping: derived from the fact catalog, Chinese and English headers, cell conversion.
 import { describe, expect, it } from 'vitest';
-import { CellError, columnFields, convertCell, EMPTY, fieldForHeader, headerAliases } from '../../src/batch/columns.ts';
-import { allFacts } from '../../src/facts/catalog.ts';
+import { CellError, builtinColumns, convertCell, EMPTY, headerAliases } from '../../src/batch/columns.ts';
+import { builtinCatalog } from '../../src/facts/catalog.ts';
 
-const field = (header: string) => fieldForHeader(header)?.field;
-const column = (name: string) => columnFields().find((f) => f.field === name)!;
+const field = (header: string) => builtinColumns.fieldForHeader(header)?.field;
+const column = (name: string) => builtinColumns.fields.find((f) => f.field === name)!;
 
 describe('column mapping', () => {
   it('has a column for name, uscc and every enterprise fact a profile states (none hand-listed)', () => {
-    const facts = allFacts().filter((f) => f.scope === 'enterprise' && !f.derived).map((f) => f.name);
-    expect(columnFields().map((f) => f.field)).toEqual(['name', 'uscc', ...facts]);
+    const facts = builtinCatalog.all.filter((f) => f.scope === 'enterprise' && !f.derived).map((f) => f.name);
+    expect(builtinColumns.fields.map((f) => f.field)).toEqual(['name', 'uscc', ...facts]);
   });
 
   it('accepts Chinese and English headers for the common columns', () => {
@@ -20,7 +20,7 @@ describe('column mapping', () => {
   });
 
   it("accepts a fact's full Chinese label, with full-width or half-width parentheses, and its short form", () => {
-    const credit = allFacts().find((f) => f.name === 'customsCredit')!;
+    const credit = builtinCatalog.all.find((f) => f.name === 'customsCredit')!;
     expect(field(credit.zh)).toBe('customsCredit');
     expect(field(credit.zh.replace('（', '(').replace('）', ')'))).toBe('customsCredit');
     expect(field('民营企业')).toBe('privateEnterprise');
@@ -28,16 +28,16 @@ describe('column mapping', () => {
   });
 
   it('knows no unknown header', () => {
-    expect(fieldForHeader('联系人')).toBeUndefined();
-    expect(fieldForHeader('customs_credit')).toBeUndefined();
+    expect(builtinColumns.fieldForHeader('联系人')).toBeUndefined();
+    expect(builtinColumns.fieldForHeader('customs_credit')).toBeUndefined();
   });
 
   it('points every alias at a real column, and no header at two columns', () => {
-    for (const target of Object.values(headerAliases)) expect(columnFields().some((f) => f.field === target), target).toBe(true);
+    for (const target of Object.values(headerAliases)) expect(builtinColumns.fields.some((f) => f.field === target), target).toBe(true);
     const seen = new Map<string, string>();
-    for (const f of columnFields()) {
+    for (const f of builtinColumns.fields) {
       for (const h of f.headers) {
-        expect(fieldForHeader(h)?.field, `header ${h}`).toBe(f.field);
+        expect(builtinColumns.fieldForHeader(h)?.field, `header ${h}`).toBe(f.field);
         seen.set(h, f.field);
       }
     }
@@ -63,7 +63,7 @@ describe('cell conversion', () => {
   });
 
   it('leaves numbers and dates to the profile schema (values.ts reads them), reads lists and spreadsheet values', () => {
-    const number = columnFields().find((f) => f.type === 'number')!;
+    const number = builtinColumns.fields.find((f) => f.type === 'number')!;
     expect(convertCell(number, ' 1,234,567 ')).toBe('1,234,567');
     const date = column('projectApprovalDate');
     expect(convertCell(date, '2024/3/5')).toBe('2024/3/5');

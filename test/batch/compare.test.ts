@@ -9,7 +9,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { screenList, type ScreenListOptions } from '../../src/batch/run.ts';
 import { InputError } from '../../src/io/input-error.ts';
-import { loadRules } from '../../src/rules/load.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 
 const rulesDir = fileURLToPath(new URL('./fixtures/rules', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'huiqi-compare-test-'));
@@ -44,7 +44,7 @@ async function screen(input: string, extra: Partial<ScreenListOptions> & { rules
   const output = (rest.output as string | undefined) ?? file('out.csv');
   let err = '';
   const stderr = { write: (s: string) => ((err += s), true) } as unknown as NodeJS.WritableStream;
-  const summary = await screenList({ input, output, outputFormat: 'csv', rules: loadRules(rulesFrom ?? rulesDir), asOf: '2025-06-30', lang: 'zh', stderr, ...rest });
+  const summary = await screenList({ input, output, outputFormat: 'csv', rules: loadRuleSet(rulesFrom ?? rulesDir), asOf: '2025-06-30', lang: 'zh', stderr, ...rest });
   return { summary, output, stderr: err };
 }
 const csvRows = (path: string) => parse(readFileSync(path, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
@@ -81,6 +81,37 @@ describe('screen --compare', () => {
     const next = await screen(input, { rulesFrom: rules, compare: june.output, asOf: '2026-01-01', lang: 'en' });
     const lost = csvRows(next.output)[0]!;
     expect([lost.lost, lost.reasons]).toEqual(['test-2024-1/aeo-in-chongqing', 'test-2024-1/aeo-in-chongqing: ended: in force until 2025-12-31']);
+  });
+
+  it('tells a rule of a new document by its start, and a rule whose conditions changed as a change of the rules', async () => {
+    const previous = (await screen(file('list.csv', list), { asOf: '2025-06-30' })).output;
+    const newer = file('rules');
+    cpSync(rulesDir, newer, { recursive: true });
+    writeFileSync(join(newer, 'test-2025-9.yaml'), [
+      'document: { title: 新文件, docNumber: 测试〔2025〕9号, issuer: 测试, date: 2025-09-01, jurisdiction: national, seed: none.txt, lines: [1, 1] }',
+      'effective: { from: 2025-09-01 }',
+      'rules:',
+      '  - id: test-2025-9/large-enterprise-service',
+      '    title: { zh: 大型企业专员服务, en: A service officer for large enterprises }',
+      '    kind: facilitation',
+      '    source: { article: 第一条, lines: [1, 1], quote: 大型企业 }',
+      '    appliesTo: enterprise',
+      '    conditions: { all: [{ fact: enterpriseSize, operator: equal, value: large }] }',
+      '    outcome: { zh: 专员服务, en: a service officer }',
+      '    cases:',
+      '      - { name: a large enterprise, enterprise: { enterpriseSize: large }, expect: eligible }',
+      '      - { name: a small one, enterprise: { enterpriseSize: small }, expect: ineligible }',
+    ].join('\n'));
+    // And an older rule's conditions widened: registered enterprises too.
+    const old = join(newer, 'test-screening.yaml');
+    writeFileSync(old, readFileSync(old, 'utf8').replace('- { fact: customsCredit, operator: equal, value: advanced }', '- { fact: customsCredit, operator: in, value: [advanced, registered] }'));
+    const { output } = await screen(file('list.csv', list), { compare: previous, rulesFrom: newer, asOf: '2025-10-08', lang: 'en' });
+    const rows = csvRows(output);
+    expect(rows.map((r) => r.gained)).toEqual(['', 'test-2025-9/large-enterprise-service', 'test-2024-1/aeo-in-chongqing']);
+    // The result's date is the evaluation date, not when it was run (a back-dated screening uses today's
+    // rules): a document's date cannot tell that it was not in the previous rule set, its start can be told.
+    expect(rows[1]!.reasons).toBe('test-2025-9/large-enterprise-service: came into force on 2025-09-01');
+    expect(rows[2]!.reasons).toBe('test-2024-1/aeo-in-chongqing: the rules changed: the rule was added, or its conditions or validity changed');
   });
 
   it('reads a previous result from an older rule set: a rule id that no longer exists is reported as removed', async () => {

@@ -7,14 +7,14 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { columnFields } from '../../src/batch/columns.ts';
+import { builtinColumns } from '../../src/batch/columns.ts';
 import { screenList, type ScreenListOptions } from '../../src/batch/run.ts';
 import { formatSummary } from '../../src/batch/summary.ts';
 import { csvLine } from '../../src/batch/write.ts';
-import { loadRules } from '../../src/rules/load.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { gb18030, utf16le } from '../fixtures/encodings.ts';
 
-const fixtureRules = loadRules(fileURLToPath(new URL('./fixtures/rules', import.meta.url)));
+const fixtureRules = loadRuleSet(fileURLToPath(new URL('./fixtures/rules', import.meta.url)));
 const dir = mkdtempSync(join(tmpdir(), 'huiqi-input-output-'));
 let n = 0;
 const file = (name: string, content?: string | Uint8Array) => {
@@ -101,7 +101,7 @@ describe('size limits in a list', () => {
 });
 
 describe('spreadsheets as users make them', () => {
-  const numberField = columnFields().find((f) => f.type === 'number')!;
+  const numberField = builtinColumns.fields.find((f) => f.type === 'number')!;
 
   async function workbook(build: (wb: ExcelJS.Workbook) => void): Promise<string> {
     const wb = new ExcelJS.Workbook();
@@ -155,7 +155,7 @@ describe('spreadsheets as users make them', () => {
 
 describe('the summary on stderr', () => {
   it('lists disqualifications that apply apart from the eligible rules', () => {
-    const [benefit, exclusion] = [fixtureRules[0]!, { ...fixtureRules[1]!, id: 'test-2024-1/dishonest-excluded', kind: 'disqualification' as const }];
+    const [benefit, exclusion] = [fixtureRules.rules[0]!, { ...fixtureRules.rules[1]!, id: 'test-2024-1/dishonest-excluded', kind: 'disqualification' as const }];
     const text = formatSummary({
       input: 'list.csv', format: 'csv', rowsIn: 3, screened: 3, errors: 0, written: 3, seconds: 1, errorRows: [],
       perRule: [{ rule: benefit, eligible: 2, undetermined: 0 }, { rule: exclusion, eligible: 1, undetermined: 0 }],

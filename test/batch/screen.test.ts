@@ -7,14 +7,13 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parseShard, screenList, type ScreenListOptions } from '../../src/batch/run.ts';
-import { evaluateProfile } from '../../src/engine/evaluate.ts';
 import { InputError } from '../../src/io/input-error.ts';
 import { parseProfile } from '../../src/profile/load.ts';
 import { verdictGroup } from '../../src/report/summary.ts';
-import { loadRules } from '../../src/rules/load.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { parse } from 'csv-parse/sync';
 
-const fixtureRules = loadRules(fileURLToPath(new URL('./fixtures/rules', import.meta.url)));
+const fixtureRules = loadRuleSet(fileURLToPath(new URL('./fixtures/rules', import.meta.url)));
 const dir = mkdtempSync(join(tmpdir(), 'huiqi-screen-test-'));
 let n = 0;
 const file = (name: string, content?: string) => {
@@ -163,7 +162,7 @@ describe('huiqi screen', () => {
 
 describe('huiqi screen on the sample list with the shipped rules', () => {
   it('gives each valid row the eligible rules json-rules-engine gives its profile, rights, goals and pointers apart', async () => {
-    const rules = loadRules();
+    const rules = loadRuleSet();
     const sample = fileURLToPath(new URL('../../samples/enterprises.csv', import.meta.url));
     const { output, summary } = await screen(sample, { rules });
     const rows = csvRows(output);
@@ -176,7 +175,7 @@ describe('huiqi screen on the sample list with the shipped rules', () => {
     for (const row of screened) {
       const cells = lines[Number(row.row) - 2]!;
       const profile = profileFrom(header!, cells);
-      const results = await evaluateProfile(profile, rules, { asOf: '2025-06-30', evaluator: 'reference' });
+      const results = await rules.evaluator.evaluateProfile(profile, { asOf: '2025-06-30', evaluator: 'reference' });
       const enterpriseResults = results.filter((r) => r.incidentId === undefined);
       // Counted as the reports group them (verdictGroup): rights, goals and pointers are not counted for a row.
       const inGroup = (group: string) => enterpriseResults.filter((r) => verdictGroup(r) === group);

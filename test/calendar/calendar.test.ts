@@ -13,10 +13,10 @@ import { periodEnd } from '../../src/calendar/holidays.ts';
 import { runCalendar, profileEvents } from '../../src/calendar/run.ts';
 import { evaluateProfile } from '../../src/engine/evaluate.ts';
 import { parseProfile } from '../../src/profile/load.ts';
-import { loadRules } from '../../src/rules/load.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { enterpriseRule } from '../fixtures/rules.ts';
 
-const rules = loadRules();
+const rules = loadRuleSet();
 const dir = mkdtempSync(join(tmpdir(), 'huiqi-calendar-test-'));
 const quiet = { write: () => true } as unknown as NodeJS.WritableStream;
 const sample = 'samples/registered-exporter-planning-disclosure.yaml';

@@ -7,12 +7,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { screenList } from '../../src/batch/run.ts';
 import { diffRules, diffText, touchedClients, type RulesDiff } from '../../src/changes/rules-diff.ts';
-import { loadRules } from '../../src/rules/load.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 
 const OLD = 'test/fixtures/rules-diff/old';
 const NEW = 'test/fixtures/rules-diff/new';
-const before = loadRules(OLD);
-const after = loadRules(NEW);
+const beforeSet = loadRuleSet(OLD);
+const afterSet = loadRuleSet(NEW);
+const before = beforeSet.rules;
+const after = afterSet.rules;
 const dir = mkdtempSync(join(tmpdir(), 'huiqi-rules-diff-'));
 const list = join(dir, 'clients.csv');
 writeFileSync(list, [
@@ -46,7 +48,7 @@ describe('huiqi rules diff', () => {
   });
 
   it('with --list, names the clients each change touches, from a list or from a screening result', async () => {
-    const fromList = await touchedClients(diffRules(before, after, { old: OLD, new: NEW }), before, after, list, '2025-06-30', 'zh');
+    const fromList = await touchedClients(diffRules(before, after, { old: OLD, new: NEW }), beforeSet, afterSet, list, '2025-06-30', 'zh');
     const touched = (d: RulesDiff, id: string) => [...d.rules.added, ...d.rules.removed, ...d.rules.changed].find((r) => r.id === id)!.clients!.map((c) => `${c.row} ${c.before}→${c.after}`);
     expect(touched(fromList, 'test-2024-1/aeo-in-chongqing')).toEqual(['2 eligible→not-in-force']);
     expect(touched(fromList, 'test-2024-1/private-small')).toEqual(['3 ineligible→eligible']);
@@ -58,8 +60,8 @@ describe('huiqi rules diff', () => {
 
     // A screening result (its facts column) names the same clients.
     const result = join(dir, 'result.csv');
-    await screenList({ input: list, output: result, outputFormat: 'csv', rules: after, asOf: '2025-06-30', lang: 'zh', stderr: { write: () => true } as unknown as NodeJS.WritableStream });
-    const fromResult = await touchedClients(diffRules(before, after, { old: OLD, new: NEW }), before, after, result, '2025-06-30', 'zh');
+    await screenList({ input: list, output: result, outputFormat: 'csv', rules: afterSet, asOf: '2025-06-30', lang: 'zh', stderr: { write: () => true } as unknown as NodeJS.WritableStream });
+    const fromResult = await touchedClients(diffRules(before, after, { old: OLD, new: NEW }), beforeSet, afterSet, result, '2025-06-30', 'zh');
     expect(fromResult.rules).toEqual(fromList.rules);
   });
 

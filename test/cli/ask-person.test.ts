@@ -11,10 +11,10 @@ import { parseProfile } from '../../src/profile/load.ts';
 import { askSession, type AskIO } from '../../src/ask/session.ts';
 import { questionSequence } from '../../src/ask/sequence.ts';
 import { CASE_USCC } from '../../src/catalog/cases.ts';
-import { loadRules } from '../../src/rules/load.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 
 const SLOW = { timeout: 300_000 };
-const rules = loadRules('rules');
+const rules = loadRuleSet('rules');
 const asOf = '2025-06-30';
 
 function scripted(answers: string[]): AskIO & { asked: string[]; printed: string[] } {

@@ -11,7 +11,7 @@ import type { QuestionFact as Question } from '../../src/report/summary.ts';
 import { askSession, type AskIO } from '../../src/ask/session.ts';
 import { rankQuestions } from '../../src/report/summary.ts';
 import { CASE_USCC } from '../../src/catalog/cases.ts';
-import { gapRules, profile, resultsFor } from '../fixtures/gap/fixtures.ts';
+import { gapRuleSet, profile, resultsFor } from '../fixtures/gap/fixtures.ts';
 
 function run(args: string[], input?: string) {
   const r = spawnSync(process.execPath, ['bin/huiqi.js', 'ask', ...args], { encoding: 'utf8', input: input ?? '', timeout: 60_000 });
@@ -57,7 +57,7 @@ describe('questions', () => {
 describe('ask session', () => {
   it('asks the most decisive question first, re-asks after an invalid answer, and stops asking what no longer matters', async () => {
     const io = scripted(['perhaps', 'advanced', '', '是']);
-    const session = await askSession({ ...base }, io, { rules: gapRules, asOf: '2024-06-01', lang: 'en' });
+    const session = await askSession({ ...base }, io, { rules: gapRuleSet, asOf: '2024-06-01', lang: 'en' });
     expect(io.asked[0]).toContain('customs credit status');
     expect(io.asked[1]).toContain('customs credit status'); // asked again after "perhaps"
     expect(io.printed.join('')).toContain('invalid answer: customs credit status (advanced = AEO advanced certified, registered = other registered, dishonest): must be one of: advanced, registered, dishonest (got "perhaps")');
@@ -70,7 +70,7 @@ describe('ask session', () => {
 
   it('skips a question on an empty answer and ends when input ends', async () => {
     const io = scripted(['']);
-    const session = await askSession({ ...base }, io, { rules: gapRules, asOf: '2024-06-01', lang: 'zh' });
+    const session = await askSession({ ...base }, io, { rules: gapRuleSet, asOf: '2024-06-01', lang: 'zh' });
     expect(io.asked).toHaveLength(2);
     expect(io.asked[0]).toContain('海关信用等级');
     expect(io.asked[1]).not.toContain('海关信用等级');

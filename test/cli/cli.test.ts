@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allFacts } from '../../src/facts/catalog.ts';
+import { builtinCatalog } from '../../src/facts/catalog.ts';
 
 export function huiqi(...args: string[]) {
   const run = spawnSync(process.execPath, ['bin/huiqi.js', ...args], { encoding: 'utf8' });
@@ -37,7 +37,7 @@ describe('huiqi check', () => {
     expect(code).toBe(0);
     const needs = stdout.split('\n').filter((l) => l.trim().startsWith('需确认:'));
     expect(needs.length).toBeGreaterThan(0);
-    const ids = allFacts().map((f) => f.name);
+    const ids = builtinCatalog.all.map((f) => f.name);
     for (const line of needs) expect(ids.filter((id) => new RegExp(`\\b${id}\\b`).test(line)), line).toEqual([]);
     expect(needs.join('\n')).toContain('海关信用等级');
   });

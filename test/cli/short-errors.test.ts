@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { firstFew } from '../../src/io/first-few.ts';
-import { loadRules } from '../../src/rules/load.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { buildServer } from '../../src/server/app.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'huiqi-short-'));
@@ -44,7 +44,7 @@ describe('many unknown columns or fields: the first few named, the rest counted'
     expect(run.stderr).toContain('unknown fields "x0", "x1", "x2", "x3", "x4" and 49,995 more');
     expect(run.stderr.length).toBeLessThan(1_000);
 
-    const app = await buildServer({ rules: loadRules('test/fixtures/gap/rules.yaml'), asOf: '2025-06-30' });
+    const app = await buildServer({ rules: loadRuleSet('test/fixtures/gap/rules.yaml'), asOf: '2025-06-30' });
     try {
       const res = await app.inject({ method: 'POST', url: '/api/v1/check', payload: JSON.stringify(profile), headers: { 'content-type': 'application/json' } });
       expect(res.statusCode).toBe(400);

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runFolderReport } from '../../src/clients/folder-report.ts';
-import { loadRules } from '../../src/rules/load.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 
-const rules = loadRules();
+const rules = loadRuleSet();
 const dir = mkdtempSync(join(tmpdir(), 'huiqi-clients-test-'));
 const clients = join(dir, 'clients');
 for (const f of ['aeo-manufacturer-chongqing.yaml', 'registered-exporter-planning-disclosure.yaml', 'dishonest-trader.json']) cpSync(join('samples', f), join(clients, f));

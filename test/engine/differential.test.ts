@@ -4,19 +4,22 @@
 // Values are drawn around the constants the rules compare with, so both sides of every threshold occur.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CompiledRuleSet, TRUE, UNKNOWN } from '../../src/engine/compiled.ts';
-import { evaluateProfile, type RuleResult } from '../../src/engine/evaluate.ts';
+import { TRUE, UNKNOWN } from '../../src/engine/compiled.ts';
+import type { RuleResult } from '../../src/engine/evaluate.ts';
 import { evaluateCondition } from '../../src/engine/native.ts';
 import { ReferenceEvaluator } from '../../src/engine/reference.ts';
-import { allFacts, withDerivedFacts } from '../../src/facts/catalog.ts';
+import { withDerivedFacts } from '../../src/facts/catalog.ts';
 import type { FactDefinition, FactScope, FactValues } from '../../src/facts/types.ts';
 import type { Enterprise } from '../../src/profile/enterprise.ts';
 import { incidentKinds } from '../../src/profile/incidents.ts';
 import { countedInScreening, isExclusion, type Condition } from '../../src/rules/schema.ts';
-import { loadRules } from '../../src/rules/load.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 
-const rules = loadRules();
-const compiled = new CompiledRuleSet(rules);
+const ruleSet = loadRuleSet();
+const { rules } = ruleSet;
+const compiled = ruleSet.compiled;
+/** The tree evaluator and json-rules-engine over the same rules, each built once. */
+const evaluator = compiled.evaluator;
 
 /** Every constant a rule compares each fact with, and every date a rule's validity names. */
 const constants = new Map<string, Set<unknown>>();
@@ -75,7 +78,7 @@ function valueArb(fact: FactDefinition): fc.Arbitrary<unknown> {
 
 /** Facts of one scope, each present or absent at random (an absent key is an unknown fact). */
 function factsArb(scope: FactScope): fc.Arbitrary<FactValues> {
-  const model = Object.fromEntries(allFacts().filter((f) => f.scope === scope && !f.derived).map((f) => [f.name, valueArb(f)]));
+  const model = Object.fromEntries(ruleSet.catalog.all.filter((f) => f.scope === scope && !f.derived).map((f) => [f.name, valueArb(f)]));
   return fc.record(model, { requiredKeys: [] }) as fc.Arbitrary<FactValues>;
 }
 
@@ -100,8 +103,8 @@ describe('differential: json-rules-engine vs native vs compiled, over the whole 
   it('gives the same status for every rule on generated profiles (with incidents and unknown facts)', async () => {
     await fc.assert(
       fc.asyncProperty(profileArb, asOfArb, async (profile, asOf) => {
-        const reference = verdicts(await evaluateProfile(profile, rules, { asOf, evaluator: 'reference' }));
-        const native = verdicts(await evaluateProfile(profile, rules, { asOf, evaluator: 'native' }));
+        const reference = verdicts(await evaluator.evaluateProfile(profile, { asOf, evaluator: 'reference' }));
+        const native = verdicts(await evaluator.evaluateProfile(profile, { asOf, evaluator: 'native' }));
         const fast = verdicts(compiled.profileStatuses(profile, asOf));
         expect(native).toEqual(reference);
         expect(fast).toEqual(reference);
@@ -117,7 +120,7 @@ describe('differential: json-rules-engine vs native vs compiled, over the whole 
     const explanation = (r: RuleResult) => ({ ruleId: r.ruleId, incidentId: r.incidentId, status: r.status, relevant: r.relevant, missingFacts: r.missingFacts, failedConditions: r.failedConditions, openConditions: r.openConditions });
     await fc.assert(
       fc.asyncProperty(profileArb, asOfArb, async (profile, asOf) => {
-        const native = await evaluateProfile(profile, rules, { asOf, evaluator: 'native' });
+        const native = await evaluator.evaluateProfile(profile, { asOf, evaluator: 'native' });
         expect(compiled.profileResults(profile, asOf, () => true).map(explanation)).toEqual(native.map(explanation));
       }),
       { numRuns: 400 },
@@ -132,7 +135,7 @@ describe('differential: json-rules-engine vs native vs compiled, over the whole 
         const fields = Object.keys(facts);
         const shape = compiled.shape(fields);
         const row = shape.profile('测试企业', '91500000MA5U000000', fields.map((f) => facts[f]));
-        const results = await evaluateProfile(row, rules, { asOf, evaluator: 'reference' });
+        const results = await evaluator.evaluateProfile(row, { asOf, evaluator: 'reference' });
         const counted = results.filter((r) => countedInScreening(r.rule));
         const ids = (list: typeof results) => list.map((r) => r.ruleId);
         const { applies, excluded, undetermined } = compiled.screenEnterprise(row, shape, asOf);
@@ -173,7 +176,7 @@ describe('differential: json-rules-engine vs native vs compiled, over the whole 
   it('agrees when every fact is unknown', async () => {
     const profile = { name: '空白企业', uscc: '91500000MA5U000000', incidents: incidentKinds.map((kind, i) => ({ id: `i${i}`, kind })) } as unknown as Enterprise;
     for (const asOf of ['2020-01-01', ...ruleDates]) {
-      const reference = verdicts(await evaluateProfile(profile, rules, { asOf, evaluator: 'reference' }));
+      const reference = verdicts(await evaluator.evaluateProfile(profile, { asOf, evaluator: 'reference' }));
       expect(verdicts(compiled.profileStatuses(profile, asOf))).toEqual(reference);
     }
   });

@@ -4,10 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { describeStep, gapAnalysis, intersect, nearMiss, satisfies, type Step } from '../../src/engine/gap.ts';
 import { operators, type OperatorName } from '../../src/rules/operators.ts';
-import { evaluateProfile } from '../../src/engine/evaluate.ts';
-import { factDefinition } from '../../src/facts/catalog.ts';
 import { loadProfile } from '../../src/profile/load.ts';
-import { loadRules } from '../../src/rules/load.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { profile, resultsFor } from '../fixtures/gap/fixtures.ts';
 
 const constraint = (operator: string, value: unknown, want: boolean) => operators[operator as OperatorName].constraint(value, want);
@@ -123,17 +121,17 @@ describe('gap analysis on fixture rules', () => {
 });
 
 describe('gap analysis over the real catalog and samples', () => {
-  const rules = loadRules();
+  const ruleSet = loadRuleSet();
   it.each(['samples/aeo-manufacturer-chongqing.yaml', 'samples/dishonest-trader.json', 'samples/incomplete-profile.yaml'])('%s: only possible steps, each credited to a measure it makes eligible', async (file) => {
     const p = loadProfile(file);
     const asOf = '2024-09-01';
-    const results = await evaluateProfile(p, rules, { asOf, evaluator: 'native' });
-    const gap = gapAnalysis(p, results, asOf);
+    const results = await ruleSet.evaluator.evaluateProfile(p, { asOf, evaluator: 'native' });
+    const gap = gapAnalysis(p, results, asOf, ruleSet.catalog);
     for (const miss of gap.nearMisses) {
       expect(['ineligible', 'undetermined']).toContain(miss.result.status);
       expect(miss.result.rule.kind).not.toBe('disqualification');
       for (const step of miss.options.flat()) {
-        if (step.kind === 'change') expect(factDefinition(step.fact)?.change, step.fact).toBeDefined();
+        if (step.kind === 'change') expect(ruleSet.catalog.definition(step.fact)?.change, step.fact).toBeDefined();
         if (step.kind === 'plan') expect(step.by === undefined || step.by >= asOf).toBe(true);
         if (step.kind === 'answer') {
           const owner = (step.incidentId === undefined ? p : p.incidents.find((i) => i.id === step.incidentId)) as Record<string, unknown>;

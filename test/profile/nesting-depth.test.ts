@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/io/limits.ts';
 import { parseStructuredText } from '../../src/io/read.ts';
 import { checkProfileLimits } from '../../src/profile/load.ts';
-import { loadRules } from '../../src/rules/load.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { buildServer } from '../../src/server/app.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'huiqi-depth-'));
@@ -92,7 +92,7 @@ describe('huiqi check on a deeply nested profile', () => {
 describe('the API and the self-check page on a deeply nested profile', () => {
   let app: FastifyInstance;
   beforeAll(async () => {
-    app = await buildServer({ rules: loadRules('test/fixtures/gap/rules.yaml'), asOf: '2025-06-30' });
+    app = await buildServer({ rules: loadRuleSet('test/fixtures/gap/rules.yaml'), asOf: '2025-06-30' });
   }, 60_000);
   afterAll(() => app.close());
 

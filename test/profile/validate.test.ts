@@ -9,26 +9,30 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CASE_USCC } from '../../src/catalog/cases.ts';
 import { readStructuredFile } from '../../src/io/read.ts';
-import { enterpriseFactDeclarations, profileSchema } from '../../src/profile/enterprise.ts';
+import { enterpriseFactDeclarations } from '../../src/profile/enterprise.ts';
 import { incidentFactDeclarations, type IncidentKind } from '../../src/profile/incidents.ts';
-import { declareFacts, fromDeclaredFacts } from '../../src/profile/plain-facts.ts';
 import { provinces } from '../../src/profile/provinces.ts';
-import { usccCheckCharacter } from '../../src/profile/uscc.ts';
-import { presentKeysParser, safeParseProfile } from '../../src/profile/validate.ts';
-import { loadRules } from '../../src/rules/load.ts';
+import { builtinProfileSchema, presentKeysParser, ProfileSchema } from '../../src/profile/validate.ts';
+import { loadRules, readRuleSet } from '../../src/rules/load.ts';
 import type { Rule } from '../../src/rules/schema.ts';
 
 const USCC = '91110000600037341L';
-const byKeys = fromDeclaredFacts(() => presentKeysParser(profileSchema() as unknown as z.ZodObject)!);
+/** The key-by-key parse of a profile schema, made once per schema. */
+const parsers = new Map<ProfileSchema, NonNullable<ReturnType<typeof presentKeysParser>>>();
+const byKeys = (schema: ProfileSchema = builtinProfileSchema) => {
+  let parse = parsers.get(schema);
+  if (!parse) parsers.set(schema, (parse = presentKeysParser(schema.schema as unknown as z.ZodObject)!));
+  return parse;
+};
 
 /**
- * The key-by-key parse and safeParseProfile agree with zod's whole parse; returns whether zod accepted.
+ * The key-by-key parse and ProfileSchema.safeParse agree with zod's whole parse; returns whether zod accepted.
  * `fallback`: an input the key-by-key parse may leave to zod although zod accepts it.
  */
-function expectSameAsZod(data: unknown, { fallback = false } = {}): boolean {
-  const zod = profileSchema().safeParse(data);
-  const keyByKey = byKeys()(data);
-  const parsed = safeParseProfile(data);
+function expectSameAsZod(data: unknown, { fallback = false } = {}, schema: ProfileSchema = builtinProfileSchema): boolean {
+  const zod = schema.schema.safeParse(data);
+  const keyByKey = byKeys(schema)(data);
+  const parsed = schema.safeParse(data);
   expect(parsed.success).toBe(zod.success);
   if (zod.success) {
     // A valid profile is answered by the key-by-key parse itself, not by the fallback.
@@ -68,7 +72,7 @@ describe('a profile validated key by key gives what zod gives', () => {
   });
 
   it('keeps the defaults and transforms: incidents [] when absent, name and uscc trimmed, the province read from Chinese', () => {
-    const parsed = safeParseProfile({ province: '重庆市', uscc: ` ${USCC.toLowerCase()} `, name: ' 甲 ' });
+    const parsed = builtinProfileSchema.safeParse({ province: '重庆市', uscc: ` ${USCC.toLowerCase()} `, name: ' 甲 ' });
     expect(parsed.data).toEqual({ name: '甲', uscc: USCC, province: 'chongqing', incidents: [] });
     expect(Object.keys(parsed.data!)).toEqual(['name', 'uscc', 'province', 'incidents']);
     expectSameAsZod({ province: '重庆市', uscc: ` ${USCC.toLowerCase()} `, name: ' 甲 ' });
@@ -138,7 +142,7 @@ interface Declared {
 }
 
 /** Values for a fact of the given declaration; `seen` adds the values real profiles give it. */
-function valueOf(name: string, d: Declared, seen: readonly unknown[]): fc.Arbitrary<unknown> {
+function valueArbitrary(name: string, d: Declared, seen: readonly unknown[]): fc.Arbitrary<unknown> {
   const typed = ((): fc.Arbitrary<unknown> => {
     if (name === 'province' || name === 'enforcementProvince') return provinceText;
     switch (d.type) {
@@ -170,7 +174,7 @@ function someFacts(declarations: Record<string, Declared>, seen: Map<string, unk
   const read = names.filter((name) => declarations[name]!.type !== 'boolean');
   return fc
     .uniqueArray(fc.oneof({ arbitrary: fc.constantFrom(...read), weight: 2 }, { arbitrary: fc.constantFrom(...names), weight: 1 }), { maxLength: maxKeys })
-    .chain((chosen) => fc.tuple(...chosen.map((name) => valueOf(name, declarations[name]!, seen.get(name) ?? []).map((value) => [name, value] as const))))
+    .chain((chosen) => fc.tuple(...chosen.map((name) => valueArbitrary(name, declarations[name]!, seen.get(name) ?? []).map((value) => [name, value] as const))))
     .map((entries) => Object.fromEntries(entries));
 }
 
@@ -225,12 +229,12 @@ const builtIn = {
 const realProfiles = () => [...samples.map((s) => s.data), ...caseProfiles(loadRules())];
 
 /** Runs the property and checks enough of the generated profiles were valid to test the data, and enough not. */
-function checkGenerated(declared: typeof builtIn, numRuns: number) {
+function checkGenerated(declared: typeof builtIn, numRuns: number, schema: ProfileSchema = builtinProfileSchema) {
   const seen = seenValues(realProfiles());
   let valid = 0;
   fc.assert(
     fc.property(profiles(declared, seen), (data) => {
-      if (expectSameAsZod(data)) valid++;
+      if (expectSameAsZod(data, {}, schema)) valid++;
     }),
     { numRuns },
   );
@@ -242,20 +246,21 @@ describe('generated profiles, valid and invalid, give what zod gives', () => {
   it('with the built-in facts', () => checkGenerated(builtIn, 1500));
 
   it('with facts rule files declare (test/fixtures/rules-declaring-facts, and one for an incident kind)', () => {
-    const declaredBefore = Object.keys(profileSchema().shape).length;
-    const rules = loadRules('test/fixtures/rules-declaring-facts');
-    for (const profile of caseProfiles(rules)) expect(expectSameAsZod(profile)).toBe(true);
+    const declaredBefore = Object.keys(builtinProfileSchema.schema.shape).length;
+    const { rules, declared } = readRuleSet('test/fixtures/rules-declaring-facts');
     const incidentFact = { name: 'penaltyReduced', appliesTo: 'customs-violation', type: 'boolean', zh: '已减轻处罚', en: 'the penalty was reduced', file: 'test' } as const;
-    declareFacts([incidentFact]);
-    expect(Object.keys(profileSchema().shape).length).toBe(declaredBefore + 3);
-    expectSameAsZod({ name: 'A', uscc: USCC, digitalServiceExports: '¥1.2万', digitalTradeSegment: 'digital-content', incidents: [{ id: 'i', kind: 'customs-violation', penaltyReduced: true }] });
-    expect(safeParseProfile({ name: 'A', uscc: USCC, digitalServiceExports: '¥1.2万' }).data).toMatchObject({ digitalServiceExports: 12000 });
+    const schema = new ProfileSchema([...declared, incidentFact]);
+    for (const profile of caseProfiles(rules)) expect(expectSameAsZod(profile, {}, schema)).toBe(true);
+    expect(Object.keys(schema.schema.shape).length).toBe(declaredBefore + 3);
+    expectSameAsZod({ name: 'A', uscc: USCC, digitalServiceExports: '¥1.2万', digitalTradeSegment: 'digital-content', incidents: [{ id: 'i', kind: 'customs-violation', penaltyReduced: true }] }, {}, schema);
+    expect(schema.safeParse({ name: 'A', uscc: USCC, digitalServiceExports: '¥1.2万' }).data).toMatchObject({ digitalServiceExports: 12000 });
     checkGenerated(
       {
         enterprise: { ...builtIn.enterprise, zhejiangKeyDigitalTradeEnterprise: { type: 'boolean' }, digitalTradeSegment: { type: 'enum', values: ['digital-services', 'digital-content', 'cross-border-platform'] }, digitalServiceExports: { type: 'number' } },
         incidents: { ...builtIn.incidents, 'customs-violation': { ...builtIn.incidents['customs-violation'], penaltyReduced: { type: 'boolean' } } },
       },
       1000,
+      schema,
     );
   });
 });

@@ -6,12 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { evaluateProfile } from '../../src/engine/evaluate.ts';
 import { loadProfile } from '../../src/profile/load.ts';
 import { buildClientReport, reportWords } from '../../src/report/client-report.ts';
 import { FONT_FAMILY } from '../../src/report/font.ts';
 import { clientReportHtml } from '../../src/report/html.ts';
-import { loadRules } from '../../src/rules/load.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { closeBrowser, fontsUsedFor, newPage, screenshot } from '../support/browser.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'huiqi-html-'));
@@ -26,9 +25,10 @@ describe('HTML report in headless Chromium', () => {
   it.each(['zh', 'en'] as const)('renders every section of the %s report with the embedded CJK font and takes a screenshot', async (lang) => {
     const p = loadProfile('samples/registered-exporter-planning-disclosure.yaml');
     const asOf = '2025-06-01';
-    const results = await evaluateProfile(p, loadRules(), { asOf, evaluator: 'native' });
+    const ruleSet = loadRuleSet();
+    const results = await ruleSet.evaluator.evaluateProfile(p, { asOf, evaluator: 'native' });
     const file = join(work, `report-${lang}.html`);
-    writeFileSync(file, clientReportHtml(buildClientReport({ profile: p, results, asOf, lang })));
+    writeFileSync(file, clientReportHtml(buildClientReport({ profile: p, results, asOf, lang, catalog: ruleSet.catalog })));
 
     const page = await newPage({ width: 1000, height: 1600 });
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });

@@ -2,21 +2,20 @@
 // (exact ranking). Markdown and HTML carry the same sections in both languages.
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { evaluateProfile } from '../../src/engine/evaluate.ts';
 import { loadProfile } from '../../src/profile/load.ts';
 import { buildClientReport, clientReportMarkdown, reportWords, resultTitle } from '../../src/report/client-report.ts';
 import { clientReportHtml, escapeHtml } from '../../src/report/html.ts';
-import { loadRules } from '../../src/rules/load.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { profile, resultsFor } from '../fixtures/gap/fixtures.ts';
 
-const rules = loadRules();
+const ruleSet = loadRuleSet();
 /** Every sample profile, including those added later. */
 const SAMPLES = readdirSync('samples').filter((f) => /\.(ya?ml|json)$/.test(f)).map((f) => `samples/${f}`);
 
 async function reportFor(file: string, lang: 'zh' | 'en', asOf = '2025-06-01') {
   const p = loadProfile(file);
-  const results = await evaluateProfile(p, rules, { asOf, evaluator: 'native' });
-  return buildClientReport({ profile: p, results, asOf, lang });
+  const results = await ruleSet.evaluator.evaluateProfile(p, { asOf, evaluator: 'native' });
+  return buildClientReport({ profile: p, results, asOf, lang, catalog: ruleSet.catalog });
 }
 
 describe.each(SAMPLES)('client report for %s', (file) => {

@@ -7,6 +7,7 @@ import { parseProfile } from '../../src/profile/load.ts';
 import { checkReport, checkTable } from '../../src/report/check-report.ts';
 import { expiredDocuments, headlineText, personResult } from '../../src/report/summary.ts';
 import { loadRules } from '../../src/rules/load.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { checkAnswer } from '../../src/server/check-answer.ts';
 
 const rules = loadRules();
@@ -49,7 +50,7 @@ describe('127号 on both sides of its window (有效期 2023-10-11 至 2025-10-1
     expect(incidentResult.window).toEqual({ side: 'expired', from: '2023-10-11', to: '2025-10-10', date: '2025-10-11', basis: 'disclosureDate' });
     expect(all.results.filter((r) => r.status !== 'not-in-force').every((r) => r.window === undefined)).toBe(true);
     for (const input of [{ profile, results, asOf: ASOF, lang: 'zh' as const, all: true }, { profile, results, asOf: ASOF, lang: 'zh' as const }]) {
-      expect(Buffer.concat(checkAnswer(input)).toString('utf8')).toBe(JSON.stringify(checkReport(input)));
+      expect(Buffer.concat(checkAnswer(input, loadRuleSet())).toString('utf8')).toBe(JSON.stringify(checkReport(input)));
     }
   });
 

@@ -1,11 +1,11 @@
 // A judgement only the authority makes (主动披露的认定, 情节轻微, 符合监管要求, 合理审查义务…) is a caveat
 // saying who decides, never a yes/no the enterprise certifies: the enterprise is asked what happened.
 import { describe, expect, it } from 'vitest';
-import { factDefinition } from '../../src/facts/catalog.ts';
-import { loadRules } from '../../src/rules/load.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import type { Condition, Rule } from '../../src/rules/schema.ts';
 
-const rules = loadRules();
+const ruleSet = loadRuleSet();
+const { rules } = ruleSet;
 const byId = new Map(rules.map((r) => [r.id, r]));
 
 /** Words that name an authority's finding rather than something that happened. */
@@ -23,7 +23,7 @@ function factsOf(c: Condition | undefined, out: { fact: string; label?: string }
 
 /** What a rule asks the enterprise: the words of each fact it tests and of each condition's label. */
 const asked = (rule: Rule) =>
-  factsOf(rule.conditions).flatMap(({ fact, label }) => [label, fact ? factDefinition(fact)?.zh : undefined].filter((w): w is string => !!w));
+  factsOf(rule.conditions).flatMap(({ fact, label }) => [label, fact ? ruleSet.catalog.definition(fact)?.zh : undefined].filter((w): w is string => !!w));
 
 // The rules whose decisive judgement is the authority's (issue: authority judgements asked of the enterprise).
 const reserved = [

@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { runCase, uncoveredConditions } from '../../src/catalog/cases.ts';
 import { defaultSeedsDir, ruleCitationProblems } from '../../src/rules/citations.ts';
 import { nextStepProblems } from '../../src/rules/check.ts';
-import { loadRules } from '../../src/rules/load.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 
-const rules = loadRules();
+const ruleSet = loadRuleSet();
+const { rules, catalog } = ruleSet;
 const seedsDir = defaultSeedsDir;
 
 describe('rule catalog', () => {
@@ -25,14 +26,14 @@ for (const rule of rules) {
   describe(rule.id, () => {
     it.each(rule.cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
       for (const evaluator of ['reference', 'native'] as const) {
-        const outcome = await runCase(rule, c, evaluator);
+        const outcome = await runCase(rule, c, evaluator, catalog);
         expect(outcome.problem, `${evaluator} evaluator`).toBeUndefined();
       }
     });
 
     it('has cases on both sides of every condition', async () => {
-      const outcomes = await Promise.all(rule.cases.map((c) => runCase(rule, c, 'native')));
-      expect(uncoveredConditions(outcomes)).toEqual([]);
+      const outcomes = await Promise.all(rule.cases.map((c) => runCase(rule, c, 'native', catalog)));
+      expect(uncoveredConditions(outcomes, catalog)).toEqual([]);
     });
   });
 }

@@ -10,10 +10,9 @@ import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { runAllCases, uncoveredConditions } from '../../src/catalog/cases.ts';
-import { allFacts, factDefinition } from '../../src/facts/catalog.ts';
 import { check, screen } from '../../src/index.ts';
-import { parseProfile } from '../../src/profile/load.ts';
 import { loadRules } from '../../src/rules/load.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { fixtureDocument, fixtureEffective } from '../fixtures/rules.ts';
 
@@ -27,15 +26,16 @@ function huiqi(...args: string[]) {
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-const rules = loadRules(FIXTURE);
+const ruleSet = loadRuleSet(FIXTURE);
+const { rules, catalog } = ruleSet;
 
 describe('a rule file that declares its own facts and scope', () => {
   it('loads, and its cases pass under both evaluators', async () => {
     expect(rules.map((r) => r.id)).toEqual(['zjcom-2025-12/key-enterprise-export-reward', 'zjcom-2025-12/platform-fast-filing']);
     for (const evaluator of ['reference', 'native'] as const) {
-      const outcomes = await runAllCases(rules, evaluator);
+      const outcomes = await runAllCases(rules, evaluator, catalog);
       expect(outcomes.filter((o) => !o.passed).map((o) => `${o.rule.id}: ${o.problem}`), evaluator).toEqual([]);
-      for (const rule of rules) expect(uncoveredConditions(outcomes.filter((o) => o.rule === rule)), rule.id).toEqual([]);
+      for (const rule of rules) expect(uncoveredConditions(outcomes.filter((o) => o.rule === rule), catalog), rule.id).toEqual([]);
     }
   });
 
@@ -47,28 +47,28 @@ describe('a rule file that declares its own facts and scope', () => {
   });
 
   it('puts its facts in the catalog, with their type, values and words, and the file that declares them', () => {
-    expect(factDefinition('digitalTradeSegment')).toMatchObject({
+    expect(catalog.definition('digitalTradeSegment')).toMatchObject({
       scope: 'enterprise', type: 'enum', values: ['digital-services', 'digital-content', 'cross-border-platform'],
       valueWords: { 'cross-border-platform': { zh: '跨境电商平台', en: 'cross-border e-commerce platform' } }, declaredIn: FILE, derived: false,
     });
-    expect(factDefinition('digitalServiceExports')).toMatchObject({ type: 'number', zh: '上一年度数字服务出口额（元）' });
-    expect(factDefinition('zhejiangKeyDigitalTradeEnterprise')?.change?.actions?.true?.en).toBe('apply to be recognised as a Zhejiang key digital-trade enterprise');
-    expect(allFacts().filter((f) => f.declaredIn === FILE).map((f) => f.name)).toEqual(['zhejiangKeyDigitalTradeEnterprise', 'digitalTradeSegment', 'digitalServiceExports']);
+    expect(catalog.definition('digitalServiceExports')).toMatchObject({ type: 'number', zh: '上一年度数字服务出口额（元）' });
+    expect(catalog.definition('zhejiangKeyDigitalTradeEnterprise')?.change?.actions?.true?.en).toBe('apply to be recognised as a Zhejiang key digital-trade enterprise');
+    expect(catalog.all.filter((f) => f.declaredIn === FILE).map((f) => f.name)).toEqual(['zhejiangKeyDigitalTradeEnterprise', 'digitalTradeSegment', 'digitalServiceExports']);
   });
 
   it('lets a profile state them, read as built-in facts of their type are (¥ and 万 for yuan), and refuses a bad value by name', () => {
-    expect(parseProfile({ name: 'A', uscc: USCC, digitalServiceExports: '¥1.2万', digitalTradeSegment: 'digital-content' })).toMatchObject({ digitalServiceExports: 12000, digitalTradeSegment: 'digital-content' });
-    expect(() => parseProfile({ name: 'A', uscc: USCC, digitalTradeSegment: 'games' })).toThrow(
+    expect(ruleSet.parseProfile({ name: 'A', uscc: USCC, digitalServiceExports: '¥1.2万', digitalTradeSegment: 'digital-content' })).toMatchObject({ digitalServiceExports: 12000, digitalTradeSegment: 'digital-content' });
+    expect(() => ruleSet.parseProfile({ name: 'A', uscc: USCC, digitalTradeSegment: 'games' })).toThrow(
       /digitalTradeSegment: must be one of: digital-services, digital-content, cross-border-platform \(got "games"\)/,
     );
   });
 
   it('is checked, and its facts asked for as questions', async () => {
-    const report = await check({ name: '浙江甲公司', uscc: USCC, province: '浙江', digitalServiceExports: '1500万' }, { rules, asOf: AS_OF });
+    const report = await check({ name: '浙江甲公司', uscc: USCC, province: '浙江', digitalServiceExports: '1500万' }, { rules: ruleSet, asOf: AS_OF });
     const statusOf = (id: string) => report.results.find((r) => r.ruleId === id)?.status;
     expect(statusOf('zjcom-2025-12/key-enterprise-export-reward')).toBe('undetermined');
     expect(report.questions.map((q) => q.fact)).toContain('zhejiangKeyDigitalTradeEnterprise');
-    const outside = await check({ name: '江苏甲公司', uscc: USCC, province: 'jiangsu', zhejiangKeyDigitalTradeEnterprise: true, digitalServiceExports: 20_000_000 }, { rules, asOf: AS_OF, all: true });
+    const outside = await check({ name: '江苏甲公司', uscc: USCC, province: 'jiangsu', zhejiangKeyDigitalTradeEnterprise: true, digitalServiceExports: 20_000_000 }, { rules: ruleSet, asOf: AS_OF, all: true });
     expect(outside.results.find((r) => r.ruleId === 'zjcom-2025-12/key-enterprise-export-reward')?.status).toBe('ineligible');
   });
 
@@ -105,7 +105,7 @@ describe('a rule file that declares its own facts and scope', () => {
     const chunks: Buffer[] = [];
     out.on('data', (c: Buffer) => chunks.push(c));
     const list = ['企业名称,统一社会信用代码,所在省份,数字贸易业态,上一年度数字服务出口额（元）', `甲,${USCC},浙江,跨境电商平台,1000万`, `乙,${USCC},浙江,数字内容,`].join('\n');
-    const summary = await screen({ stream: Readable.from([Buffer.from(list)]), name: 'list.csv' }, { rules, output: out, format: 'jsonl', asOf: AS_OF });
+    const summary = await screen({ stream: Readable.from([Buffer.from(list)]), name: 'list.csv' }, { rules: ruleSet, output: out, format: 'jsonl', asOf: AS_OF });
     expect(summary.errors).toBe(0);
     const rows = Buffer.concat(chunks).toString('utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(rows.map((r) => r.eligibleRules)).toEqual([['zjcom-2025-12/platform-fast-filing'], []]);
@@ -121,7 +121,7 @@ describe('a rule file that declares its own facts and scope', () => {
   });
 
   it('GET /api/v1/rules?jurisdiction= takes the jurisdictions of the server\'s rules, and the OpenAPI description names them', async () => {
-    const app = await buildServer({ rules, asOf: AS_OF });
+    const app = await buildServer({ rules: ruleSet, asOf: AS_OF });
     try {
       const zhejiang = await app.inject({ method: 'GET', url: '/api/v1/rules?jurisdiction=zhejiang' });
       expect(zhejiang.statusCode).toBe(200);
@@ -138,7 +138,7 @@ describe('a rule file that declares its own facts and scope', () => {
   });
 
   it('is in the API\'s fact catalog', async () => {
-    const app = await buildServer({ rules, asOf: AS_OF });
+    const app = await buildServer({ rules: ruleSet, asOf: AS_OF });
     try {
       const res = await app.inject({ method: 'GET', url: '/api/v1/facts' });
       const fact = res.json().facts.find((f: { name: string }) => f.name === 'digitalTradeSegment');
@@ -163,12 +163,12 @@ describe('a fact declared for an incident kind', () => {
     const facts = [{ name: 'reportedThroughHotline', appliesTo: 'customs-violation', type: 'boolean', zh: '通过热线报告', en: 'reported through the hotline' }];
     const dir = mkdtempSync(join(tmpdir(), 'huiqi-declared-'));
     writeFileSync(join(dir, 'a.yaml'), stringify({ document, effective: fixtureEffective, facts, rules: [incidentRule('test-2024-2/incident', 'customs-violation', { category: 'tax' })] }));
-    const incidentRules = loadRules(dir);
-    const outcomes = await runAllCases(incidentRules, 'native');
+    const incidentRules = loadRuleSet(dir);
+    const outcomes = await runAllCases(incidentRules.rules, 'native', incidentRules.catalog);
     expect(outcomes.map((o) => o.passed)).toEqual([true, true]);
-    const profile = parseProfile({ name: 'A', uscc: USCC, incidents: [{ id: 'I1', kind: 'customs-violation', reportedThroughHotline: true }] });
+    const profile = incidentRules.parseProfile({ name: 'A', uscc: USCC, incidents: [{ id: 'I1', kind: 'customs-violation', reportedThroughHotline: true }] });
     expect(profile.incidents[0]).toMatchObject({ reportedThroughHotline: true });
-    expect(() => parseProfile({ name: 'A', uscc: USCC, incidents: [{ id: 'I1', kind: 'administrative-violation', reportedThroughHotline: true }] })).toThrow(/reportedThroughHotline/);
+    expect(() => incidentRules.parseProfile({ name: 'A', uscc: USCC, incidents: [{ id: 'I1', kind: 'administrative-violation', reportedThroughHotline: true }] })).toThrow(/reportedThroughHotline/);
 
     writeFileSync(join(dir, 'b.yaml'), stringify({ document: { ...document, docNumber: '测试〔2024〕3号' }, effective: fixtureEffective, rules: [incidentRule('test-2024-3/enterprise', 'enterprise')] }));
     expect(() => loadRules(dir)).toThrow(/b\.yaml: rule test-2024-3\/enterprise: conditions\.fact: "reportedThroughHotline" is a fact of customs-violation, not of enterprise/);

@@ -11,11 +11,12 @@ import { parseProfile } from '../../src/profile/load.ts';
 import { checkProfile } from '../../src/report/check.ts';
 import { checkReport, horizonNote } from '../../src/report/check-report.ts';
 import { defaultSeedsDir, documentCitationProblems, ruleCitationProblems } from '../../src/rules/citations.ts';
-import { checkRuleFile, loadRules } from '../../src/rules/load.ts';
+import { checkRuleFile, } from '../../src/rules/load.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import type { Rule } from '../../src/rules/schema.ts';
 import { fixtureDocument, fixtureEffective } from '../fixtures/rules.ts';
 
-const rules = loadRules();
+const rules = loadRuleSet();
 
 const fixture = (overrides: Record<string, unknown> = {}) => ({
   id: 'test-2024-1/fixture',
@@ -76,7 +77,7 @@ describe('the next-step fields of a rule file', () => {
 
 describe('the quotes of the next-step fields are compared with sources/', () => {
   const withField = (rule: Rule, extra: Partial<Rule>): Rule => ({ ...rule, ...extra });
-  const rule = rules.find((r) => r.source.docNumber === '渝府办发〔2022〕35号')!;
+  const rule = rules.rules.find((r) => r.source.docNumber === '渝府办发〔2022〕35号')!;
 
   it('refuses an office the cited lines do not name', () => {
     const bad = withField(rule, { handledBy: [{ zh: '市财政局', source: { lines: [9590, 9590], quote: '责任单位：市财政局' } }] });
@@ -97,10 +98,10 @@ describe('the quotes of the next-step fields are compared with sources/', () => 
 });
 
 describe('渝府办发〔2022〕35号 (targets 到2025年, no 有效期): the plan horizon', () => {
-  const rule = rules.find((r) => r.source.docNumber === '渝府办发〔2022〕35号')!;
+  const rule = rules.rules.find((r) => r.source.docNumber === '渝府办发〔2022〕35号')!;
 
   it('every rule of the document carries the horizon 2025-12-31', () => {
-    const ofDocument = rules.filter((r) => r.source.docNumber === '渝府办发〔2022〕35号');
+    const ofDocument = rules.rules.filter((r) => r.source.docNumber === '渝府办发〔2022〕35号');
     expect(ofDocument.length).toBeGreaterThan(0);
     for (const r of ofDocument) expect(r.horizon?.end).toBe('2025-12-31');
   });
@@ -117,7 +118,7 @@ describe('渝府办发〔2022〕35号 (targets 到2025年, no 有效期): the pl
     expect(horizonNote({ horizon: { end: '2024-06-30', source: { lines: [1, 1], quote: 'x' } } }, '2024-07-01')?.zh).toBe('该规划期已于2024年6月30日结束，请向责任单位确认措施是否仍在执行'));
 
   it('a rule of a document without a horizon has no note at any date', () => {
-    const other = rules.find((r) => r.source.docNumber === '海关总署公告2023年第127号')!;
+    const other = rules.rules.find((r) => r.source.docNumber === '海关总署公告2023年第127号')!;
     expect(other.horizon).toBeUndefined();
     expect(horizonNote(other, '2099-01-01')).toBeUndefined();
   });
@@ -139,7 +140,7 @@ describe('渝府办发〔2022〕35号 (targets 到2025年, no 有效期): the pl
 });
 
 describe('湖北《促进综合保税区高水平开放高质量发展的若干措施》 (targets 2021年至2023年, no 有效期): the plan horizon', () => {
-  const ofDocument = rules.filter((r) => r.source.jurisdiction === 'hubei');
+  const ofDocument = rules.rules.filter((r) => r.source.jurisdiction === 'hubei');
 
   it('every rule of the document carries the horizon 2023-12-31', () => {
     expect(ofDocument.length).toBeGreaterThan(0);

@@ -7,14 +7,14 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { screenList } from '../../src/batch/run.ts';
-import { evaluateProfile } from '../../src/engine/evaluate.ts';
 import { parseProfile } from '../../src/profile/load.ts';
 import { checkReport, checkTable } from '../../src/report/check-report.ts';
-import { loadRules } from '../../src/rules/load.ts';
+import { ruleDetail } from '../../src/report/rule-report.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import type { Rule } from '../../src/rules/schema.ts';
 import { combinedMoneyValue } from '../../src/rules/value.ts';
 
-const rules = loadRules();
+const rules = loadRuleSet();
 const TWO = 'cq-2022-107/fdi-capital-reward-2-percent';
 const FOUR = 'cq-2022-107/fdi-manufacturing-capital-reward-4-percent';
 
@@ -27,7 +27,7 @@ const both = parseProfile(
 describe('107号外资10: the 2% and the 4% reward are not combined', () => {
   it('an enterprise meeting both gets both listed, each saying it is not combined with the other (check JSON and table)', async () => {
     const asOf = '2024-06-01';
-    const results = await evaluateProfile(both, rules, { asOf, evaluator: 'native' });
+    const results = await rules.evaluator.evaluateProfile(both, { asOf, evaluator: 'native' });
     const json = checkReport({ profile: both, results, asOf, lang: 'zh' });
     const two = json.results.find((r) => r.ruleId === TWO)!;
     const four = json.results.find((r) => r.ruleId === FOUR)!;
@@ -39,24 +39,26 @@ describe('107号外资10: the 2% and the 4% reward are not combined', () => {
     const table = checkTable({ profile: both, results, asOf, lang: 'zh' });
     expect(table).toContain(`与 ${FOUR} 不重复享受，按就高`);
     expect(table).toContain(`与 ${TWO} 不重复享受，按就高`);
+    // `huiqi rules show` says it too, with the lines it rests on.
+    expect(ruleDetail(rules.rules.find((r) => r.id === TWO)!, 'zh')).toContain(`combination: 与 ${FOUR} 不重复享受，按就高`);
   });
 
   it('every relation in the catalogue is mutual, so each affected result shows it', () => {
-    const byId = new Map(rules.map((r) => [r.id, r]));
-    const oneSided = rules.flatMap((r) => (r.notCombinedWith?.rules ?? []).filter((id) => !byId.get(id)?.notCombinedWith?.rules.includes(r.id)).map((id) => `${r.id} → ${id}`));
+    const byId = new Map(rules.rules.map((r) => [r.id, r]));
+    const oneSided = rules.rules.flatMap((r) => (r.notCombinedWith?.rules ?? []).filter((id) => !byId.get(id)?.notCombinedWith?.rules.includes(r.id)).map((id) => `${r.id} → ${id}`));
     expect(oneSided).toEqual([]);
-    expect(rules.filter((r) => r.notCombinedWith).map((r) => r.id).sort()).toEqual([TWO, FOUR].sort());
+    expect(rules.rules.filter((r) => r.notCombinedWith).map((r) => r.id).sort()).toEqual([TWO, FOUR].sort());
   });
 
   it('渝府发〔2024〕10号附则: each of its measures says 就高不重复', () => {
-    const corridor = rules.filter((r) => r.id.startsWith('cq-2024-10/'));
+    const corridor = rules.rules.filter((r) => r.id.startsWith('cq-2024-10/'));
     expect(corridor.length).toBeGreaterThan(0);
     for (const r of corridor) expect(r.caveats?.map((c) => c.zh).join(), r.id).toMatch(/就高不重复/);
   });
 });
 
 describe('an estimated value never counts measures that are not combined twice', () => {
-  const base = rules.find((r) => r.id === TWO)!;
+  const base = rules.rules.find((r) => r.id === TWO)!;
   const reward = (id: string, max: number, notCombinedWith?: Rule['notCombinedWith']): Rule => ({
     ...base, id, outcome: { ...base.outcome, amount: { max, unit: 'CNY' } }, notCombinedWith,
   });
@@ -80,7 +82,7 @@ describe('an estimated value never counts measures that are not combined twice',
   });
 
   it('the real 2% and 4% rewards state no CNY figure: no estimated value, never a sum', () => {
-    const pair = rules.filter((r) => r.id === TWO || r.id === FOUR);
+    const pair = rules.rules.filter((r) => r.id === TWO || r.id === FOUR);
     expect(combinedMoneyValue(pair)).toBeUndefined();
   });
 
@@ -109,7 +111,7 @@ rules:${rule('test-2024-1/six', 6000000, 'test-2024-1/eight')}${rule('test-2024-
     writeFileSync(list, '企业名称,统一社会信用代码,所在省份\n重庆甲公司,91500000MA5U00000W,重庆市\n');
     const output = join(dir, 'out.csv');
     const sink = { write: () => true, isTTY: false } as never;
-    await screenList({ input: list, output, outputFormat: 'csv', rules: loadRules(join(dir, 'rules')), asOf: '2025-06-30', lang: 'zh', stderr: sink });
+    await screenList({ input: list, output, outputFormat: 'csv', rules: loadRuleSet(join(dir, 'rules')), asOf: '2025-06-30', lang: 'zh', stderr: sink });
     const [row] = parse(readFileSync(output, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
     expect(row).toMatchObject({ eligible: '2', estimatedValueCny: '8000000' });
   });

@@ -11,15 +11,13 @@ import { parse as parseYaml } from 'yaml';
 import { questionSequence } from '../../src/ask/sequence.ts';
 import { screenList } from '../../src/batch/run.ts';
 import { parseProfile } from '../../src/profile/load.ts';
-import { factDefinition } from '../../src/facts/catalog.ts';
-import { loadRules } from '../../src/rules/load.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { buildServer } from '../../src/server/app.ts';
-import { ruleSetJurisdictions } from '../../src/rules/schema.ts';
 import { factsOut, healthOut, problemOut, questionsOut, ruleOut, ruleSetSchemas } from '../../src/server/schemas.ts';
 
 const AS_OF = '2025-06-30';
-const rules = loadRules();
-const { checkOut, rulesOut } = ruleSetSchemas(ruleSetJurisdictions(rules));
+const rules = loadRuleSet();
+const { checkOut, rulesOut } = ruleSetSchemas(rules.jurisdictions);
 const aeoYaml = readFileSync('samples/aeo-manufacturer-chongqing.yaml', 'utf8');
 const aeo = parseYaml(aeoYaml) as Record<string, unknown>;
 const incompleteYaml = readFileSync('samples/incomplete-profile.yaml', 'utf8');
@@ -94,7 +92,7 @@ describe('POST /api/v1/check', () => {
     const res = await post('/api/v1/check?all=true', readFileSync('samples/dishonest-trader.json', 'utf8'), { 'content-type': 'application/json' });
     const cli = spawnSync(process.execPath, ['bin/huiqi.js', 'check', 'samples/dishonest-trader.json', '--format', 'json', '--all', '--as-of', AS_OF], { encoding: 'utf8' });
     expect(res.json()).toEqual(JSON.parse(cli.stdout));
-    expect(res.json().results).toHaveLength(rules.filter((r) => r.appliesTo === 'enterprise').length + res.json().results.filter((r: { incidentId?: string }) => r.incidentId).length);
+    expect(res.json().results).toHaveLength(rules.rules.filter((r) => r.appliesTo === 'enterprise').length + res.json().results.filter((r: { incidentId?: string }) => r.incidentId).length);
     const lean = (await post('/api/v1/check', readFileSync('samples/dishonest-trader.json', 'utf8'), { 'content-type': 'application/json' })).json();
     expect(lean.results.length).toBeLessThan(res.json().results.length);
     expect(lean.counts).toEqual(res.json().counts);
@@ -190,7 +188,7 @@ describe('POST /api/v1/questions', () => {
     expect(refund.why.map((w: { ruleId: string }) => w.ruleId)).toContain('gacc-2023-127/no-penalty-export-refund-within-2-years');
     // An enum question carries its values' words, as GET /facts does: what a form shows.
     const enumQuestion = body.questions.find((q: { type: string }) => q.type === 'enum');
-    expect(enumQuestion.valueWords).toEqual(factDefinition(enumQuestion.fact)!.valueWords);
+    expect(enumQuestion.valueWords).toEqual(rules.catalog.definition(enumQuestion.fact)!.valueWords);
     expect(Object.keys(enumQuestion.valueWords)).toEqual(enumQuestion.values);
     const limited = (await post('/api/v1/questions?limit=2', incompleteYaml, yaml)).json();
     expect(limited.questions).toEqual(body.questions.slice(0, 2));
@@ -271,9 +269,9 @@ describe('GET /api/v1/rules, /rules/{id}, /facts, /healthz', () => {
   it('lists every rule with its 文号 and article, filtered on request', async () => {
     const all = (await get('/api/v1/rules')).json();
     fits(rulesOut, all);
-    expect(all.count).toBe(rules.length);
+    expect(all.count).toBe(rules.rules.length);
     const cq = (await get('/api/v1/rules?jurisdiction=chongqing')).json();
-    expect(cq.count).toBe(rules.filter((r) => r.source.jurisdiction === 'chongqing').length);
+    expect(cq.count).toBe(rules.rules.filter((r) => r.source.jurisdiction === 'chongqing').length);
     expect(cq.count).toBeGreaterThan(0);
     expectProblem(await get('/api/v1/rules?jurisdiction=mars'), 400, ['jurisdiction']);
   });
@@ -310,7 +308,7 @@ describe('GET /api/v1/rules, /rules/{id}, /facts, /healthz', () => {
     const res = await get('/api/v1/healthz');
     fits(healthOut, res.json());
     expect(res.json().rulesHash).toBe(res.headers['huiqi-rules-hash']);
-    expect(res.json().rules).toBe(rules.length);
+    expect(res.json().rules).toBe(rules.rules.length);
   });
 });
 

@@ -4,7 +4,7 @@
 // (U+FFFD) in a name, in any answer.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadRules } from '../../src/rules/load.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { gb18030 } from '../fixtures/encodings.ts';
 
@@ -14,7 +14,7 @@ const yaml = `name: ${NAME}\nuscc: ${USCC}\nprovince: chongqing\n`;
 const json = JSON.stringify({ name: NAME, uscc: USCC, province: 'chongqing' });
 let app: FastifyInstance;
 beforeAll(async () => {
-  app = await buildServer({ rules: loadRules('test/fixtures/gap/rules.yaml'), asOf: '2025-06-30' });
+  app = await buildServer({ rules: loadRuleSet('test/fixtures/gap/rules.yaml'), asOf: '2025-06-30' });
 }, 60_000);
 afterAll(() => app.close());
 

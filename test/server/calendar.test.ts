@@ -6,13 +6,13 @@ import type { FastifyInstance } from 'fastify';
 import ICAL from 'ical.js';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadRules } from '../../src/rules/load.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { buildServer } from '../../src/server/app.ts';
 
 const sample = readFileSync('samples/registered-exporter-planning-disclosure.yaml', 'utf8');
 let app: FastifyInstance;
 beforeAll(async () => {
-  app = await buildServer({ rules: loadRules(), asOf: '2025-06-01' });
+  app = await buildServer({ rules: loadRuleSet(), asOf: '2025-06-01' });
 });
 afterAll(() => app.close());
 

@@ -3,12 +3,12 @@
 // (its line and column).
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadRules } from '../../src/rules/load.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { buildServer } from '../../src/server/app.ts';
 
 let app: FastifyInstance;
 beforeAll(async () => {
-  app = await buildServer({ rules: loadRules(), asOf: '2025-06-30' });
+  app = await buildServer({ rules: loadRuleSet(), asOf: '2025-06-30' });
 }, 60_000);
 afterAll(() => app.close());
 

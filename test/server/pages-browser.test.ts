@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { ElementHandle } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadRules } from '../../src/rules/load.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { closeBrowser, newPage, screenshot } from '../support/browser.ts';
 import { pagesServer } from './pages-support.ts';
 
 const ASOF = '2025-06-30';
-const rules = loadRules();
+const rules = loadRuleSet();
 let app: FastifyInstance;
 let base: string;
 

@@ -11,16 +11,15 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { evaluateProfile } from '../../src/engine/evaluate.ts';
 import { parseProfile } from '../../src/profile/load.ts';
 import { normalizeProvince } from '../../src/profile/provinces.ts';
 import { groupWords, personResult } from '../../src/report/summary.ts';
-import { loadRules } from '../../src/rules/load.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { closeBrowser, newPage, screenshot, testOutputDir } from '../support/browser.ts';
 
 const ASOF = '2025-12-01';
 const root = resolve('.');
-const rules = loadRules();
+const rules = loadRuleSet();
 
 /** The newest modification time of the sources a build is made from. */
 function newestSource(dirs: string[]): number {
@@ -192,7 +191,7 @@ async function shownGroups(page: Page, block: string) {
 async function expectedGroups(page: Page) {
   const data = JSON.parse(await page.$eval('#basics input[name=profile]', (e) => (e as HTMLInputElement).value)) as Record<string, unknown>;
   const profile = parseProfile(data);
-  const results = await evaluateProfile(profile, rules, { asOf: ASOF });
+  const results = await rules.evaluator.evaluateProfile(profile, { asOf: ASOF });
   const ids = (list: { ruleId: string; incidentId?: string }[]) => list.map((r) => `${r.ruleId}|${r.incidentId ?? ''}`);
   const of = (own: typeof results) => {
     const p = personResult(own, profile, ASOF);

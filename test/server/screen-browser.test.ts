@@ -11,14 +11,14 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenList } from '../../src/batch/run.ts';
 import { columnWords, outputColumns } from '../../src/batch/write.ts';
-import { loadRules } from '../../src/rules/load.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { closeBrowser, newPage, screenshot } from '../support/browser.ts';
 
 let server: FastifyInstance;
 let url: string;
 beforeAll(async () => {
-  server = await buildServer({ rules: loadRules(), asOf: '2025-06-30' });
+  server = await buildServer({ rules: loadRuleSet(), asOf: '2025-06-30' });
   url = await server.listen({ port: 0, host: '127.0.0.1' });
 }, 60_000);
 afterAll(async () => {
@@ -82,7 +82,7 @@ describe('the batch page downloads', () => {
 
   it('compares with a previous result uploaded beside the list: the clients with a change listed, the reasons in the download', async () => {
     const previous = join(mkdtempSync(join(tmpdir(), 'huiqi-previous-')), 'march-2024.csv');
-    await screenList({ input: 'samples/enterprises.csv', output: previous, outputFormat: 'csv', rules: loadRules(), asOf: '2024-03-30', lang: 'zh', stderr: { write: () => true } as unknown as NodeJS.WritableStream });
+    await screenList({ input: 'samples/enterprises.csv', output: previous, outputFormat: 'csv', rules: loadRuleSet(), asOf: '2024-03-30', lang: 'zh', stderr: { write: () => true } as unknown as NodeJS.WritableStream });
     const page = await newPage();
     await page.goto(`${url}/screen`);
     const { bytes } = await screenOnPage(page, 'samples/enterprises.csv', previous);
@@ -102,7 +102,7 @@ describe('the batch page downloads', () => {
     const folder = mkdtempSync(join(tmpdir(), 'huiqi-previous-'));
     const other = join(folder, 'other-list.csv');
     writeFileSync(join(folder, 'other.csv'), '企业名称,统一社会信用代码\n别的公司,91110000MA00000019\n');
-    await screenList({ input: join(folder, 'other.csv'), output: other, outputFormat: 'csv', rules: loadRules(), asOf: '2025-06-30', lang: 'zh', stderr: { write: () => true } as unknown as NodeJS.WritableStream });
+    await screenList({ input: join(folder, 'other.csv'), output: other, outputFormat: 'csv', rules: loadRuleSet(), asOf: '2025-06-30', lang: 'zh', stderr: { write: () => true } as unknown as NodeJS.WritableStream });
     const page = await newPage();
     await page.goto(`${url}/screen`);
     await screenOnPage(page, 'samples/enterprises.csv', other);

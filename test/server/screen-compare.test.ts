@@ -4,12 +4,12 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadRules } from '../../src/rules/load.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { buildServer } from '../../src/server/app.ts';
 
 let app: FastifyInstance;
 beforeAll(async () => {
-  app = await buildServer({ rules: loadRules(), asOf: '2025-06-30' });
+  app = await buildServer({ rules: loadRuleSet(), asOf: '2025-06-30' });
 });
 afterAll(() => app.close());
 

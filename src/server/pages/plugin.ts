@@ -15,7 +15,7 @@ import { packagePath } from '../../io/paths.ts';
 import { buildClientReport, clientReportMarkdown } from '../../report/client-report.ts';
 import { fontFaceCss, fontFilesDir, fontSubsets } from '../../report/font.ts';
 import { clientReportHtml } from '../../report/html.ts';
-import type { Rule } from '../../rules/schema.ts';
+import type { RuleBase } from '../../engine/rule-base.ts';
 import { screenPage } from './screen.ts';
 import {
   applyAnswers, applyBasics, BASIC_FIELDS, applyIncident, evaluate, incidentFormFacts, profileOf, readState, StateError, type FieldErrors, type FormBody, type SelfCheckState,
@@ -24,7 +24,7 @@ import { problemPage, selfCheckPage } from './view.ts';
 import { pageLang, pageWords, type PageLang } from './words.ts';
 
 export interface PagesOptions {
-  rules: readonly Rule[];
+  rules: RuleBase;
   /** The evaluation date (YYYY-MM-DD); default: the day of each request. */
   asOf?: string;
 }
@@ -88,7 +88,7 @@ export const pagesPlugin: FastifyPluginAsync<PagesOptions> = async (app, opts) =
   const fonts = new Set(fontSubsets().map((s) => s.file));
 
   async function render(reply: FastifyReply, lang: PageLang, state: SelfCheckState, errors: FieldErrors = {}, after?: 'incident', typed?: Record<string, string>) {
-    const profile = profileOf(state.data);
+    const profile = profileOf(state.data, rules);
     const ev = profile ? await evaluate(profile, rules, asOf(), state.skipped) : undefined;
     return html(reply, Object.keys(errors).length ? 422 : 200, selfCheckPage({ lang, state, errors, ev, asOf: asOf(), incidentFacts, ...(after && { after }), ...(typed && { typed }) }));
   }
@@ -109,11 +109,11 @@ export const pagesPlugin: FastifyPluginAsync<PagesOptions> = async (app, opts) =
     const apply =
       step === 'basics' ? applyBasics
       : step === 'answers' ? applyAnswers
-      : step === 'incident' ? (s: SelfCheckState, b: FormBody) => applyIncident(s, b, incidentFacts)
+      : step === 'incident' ? (s: SelfCheckState, b: FormBody, r: RuleBase) => applyIncident(s, b, incidentFacts, r)
       : undefined;
     if (!apply) return render(reply, lang, state);
     try {
-      const { state: next, errors } = apply(state, body);
+      const { state: next, errors } = apply(state, body, rules);
       const typed = step === 'basics' ? Object.fromEntries(BASIC_FIELDS.map((f) => [f, String(body[f] ?? '').trim()])) : undefined;
       return render(reply, lang, next, errors, step === 'incident' ? 'incident' : undefined, typed);
     } catch (e) {
@@ -127,7 +127,7 @@ export const pagesPlugin: FastifyPluginAsync<PagesOptions> = async (app, opts) =
     const lang = pageLang(body.lang);
     try {
       const state = readState(body);
-      const profile = profileOf(state.data);
+      const profile = profileOf(state.data, rules);
       if (profile) return { lang, state, profile };
     } catch (e) {
       if (!(e instanceof StateError)) throw e;
@@ -153,7 +153,7 @@ export const pagesPlugin: FastifyPluginAsync<PagesOptions> = async (app, opts) =
     if (!posted) return reply;
     const { profile, lang } = posted;
     const results = (await evaluate(profile, rules, asOf(), [])).results;
-    const report = buildClientReport({ profile, results, asOf: asOf(), lang });
+    const report = buildClientReport({ profile, results, asOf: asOf(), lang, catalog: rules.catalog });
     const markdown = req.body.format === 'markdown';
     attachment(reply, `${fileStem(profile.name)}-report.${markdown ? 'md' : 'html'}`);
     return reply.type(markdown ? 'text/markdown; charset=utf-8' : 'text/html; charset=utf-8').send(markdown ? clientReportMarkdown(report) : clientReportHtml(report));
@@ -165,7 +165,7 @@ export const pagesPlugin: FastifyPluginAsync<PagesOptions> = async (app, opts) =
     const { profile, lang } = posted;
     const { calendarText, dueEvents } = await import('../../calendar/calendar.ts');
     const results = (await evaluate(profile, rules, asOf(), [])).results;
-    const events = dueEvents(profile, results, asOf(), { lang });
+    const events = dueEvents(profile, results, asOf(), { lang, catalog: rules.catalog });
     attachment(reply, `${fileStem(profile.name)}-due.ics`);
     return reply.type('text/calendar; charset=utf-8').send(calendarText(events, { lang, remindDays: 7, name: `${pageWords[lang].deadlines}: ${profile.name}` }));
   });

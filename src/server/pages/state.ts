@@ -3,16 +3,15 @@
 // profile schema on every request, so the server keeps no session. Questions come from the one sequence
 // `huiqi ask` and POST /api/v1/questions ask (src/ask/sequence.ts), situation questions among them.
 import type { RuleResult } from '../../engine/evaluate.ts';
-import { allFacts, factDefinition } from '../../facts/catalog.ts';
+import type { RuleBase } from '../../engine/rule-base.ts';
+import type { FactCatalog } from '../../facts/catalog.ts';
 import type { FactDefinition } from '../../facts/types.ts';
 import type { Enterprise } from '../../profile/enterprise.ts';
-import { safeParseProfile } from '../../profile/validate.ts';
 import { parseAnswer, SKIPPED, withAnswer } from '../../ask/questions.ts';
 import { questionSequence } from '../../ask/sequence.ts';
 import type { QuestionFact, RankedQuestion } from '../../report/summary.ts';
 import { LIMITS } from '../../io/limits.ts';
 import { fieldPath, pathDeeperThan } from '../../io/read.ts';
-import type { Rule } from '../../rules/schema.ts';
 
 /** A posted form body, as @fastify/formbody gives it. */
 export type FormBody = Record<string, string | string[] | undefined>;
@@ -66,14 +65,14 @@ export function readState(body: FormBody): SelfCheckState {
 }
 
 /** The profile, when the basics are in and everything validates; undefined before the first step. */
-export function profileOf(data: Record<string, unknown>): Enterprise | undefined {
-  const parsed = safeParseProfile(data);
+export function profileOf(data: Record<string, unknown>, rules: RuleBase): Enterprise | undefined {
+  const parsed = rules.profile.safeParse(data);
   return parsed.success ? parsed.data : undefined;
 }
 
 /** Errors of the profile schema, keyed by the form field (`prefix` + the fact) they concern. */
-function schemaErrors(data: Record<string, unknown>, fieldOf: (path: readonly PropertyKey[]) => string | undefined, raws: Record<string, string>): FieldErrors {
-  const parsed = safeParseProfile(data);
+function schemaErrors(data: Record<string, unknown>, fieldOf: (path: readonly PropertyKey[]) => string | undefined, raws: Record<string, string>, rules: RuleBase): FieldErrors {
+  const parsed = rules.profile.safeParse(data);
   if (parsed.success) return {};
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
@@ -87,7 +86,7 @@ function schemaErrors(data: Record<string, unknown>, fieldOf: (path: readonly Pr
 export const BASIC_FIELDS = ['name', 'uscc', 'province', 'customsCredit'] as const;
 
 /** Step 1: name, USCC, province and customs credit status (empty = unknown, removed). */
-export function applyBasics(state: SelfCheckState, body: FormBody): { state: SelfCheckState; errors: FieldErrors } {
+export function applyBasics(state: SelfCheckState, body: FormBody, rules: RuleBase): { state: SelfCheckState; errors: FieldErrors } {
   const data = { ...state.data };
   const raws: Record<string, string> = {};
   for (const field of BASIC_FIELDS) {
@@ -96,14 +95,14 @@ export function applyBasics(state: SelfCheckState, body: FormBody): { state: Sel
     if (value) data[field] = value;
     else delete data[field];
   }
-  const errors = schemaErrors(data, (path) => (BASIC_FIELDS as readonly PropertyKey[]).includes(path[0]!) ? String(path[0]) : undefined, raws);
+  const errors = schemaErrors(data, (path) => (BASIC_FIELDS as readonly PropertyKey[]).includes(path[0]!) ? String(path[0]) : undefined, raws, rules);
   if (Object.keys(errors).length) return { state, errors: { ...errors } };
   return { state: { ...state, data }, errors: {} };
 }
 
 /** A question as the ranker makes it, for a fact asked by key (a posted `asked` list). */
-export function questionFor([incidentId, fact]: QuestionKey): RankedQuestion {
-  const definition = factDefinition(fact);
+export function questionFor([incidentId, fact]: QuestionKey, catalog: FactCatalog): RankedQuestion {
+  const definition = catalog.definition(fact);
   if (!definition || definition.derived) throw new StateError(`no such question: ${fact}`);
   return { fact, ...(incidentId !== null && { incidentId }), label: { zh: definition.zh, en: definition.en }, decides: [] };
 }
@@ -115,7 +114,7 @@ const sameKey = (a: QuestionKey, b: QuestionKey) => a[0] === b[0] && a[1] === b[
  * A step of answers: questions `q0…` (their keys in the hidden `asked`), situation questions among them.
  * An empty answer skips the question; a bad one is shown again with why.
  */
-export function applyAnswers(state: SelfCheckState, body: FormBody): { state: SelfCheckState; errors: FieldErrors } {
+export function applyAnswers(state: SelfCheckState, body: FormBody, rules: RuleBase): { state: SelfCheckState; errors: FieldErrors } {
   const asked = parseJson(text(body.asked), []) as QuestionKey[];
   if (!Array.isArray(asked)) throw new StateError('asked must be a list');
   let data = state.data;
@@ -124,7 +123,7 @@ export function applyAnswers(state: SelfCheckState, body: FormBody): { state: Se
   const answer = (field: string, q: QuestionFact, raw: string) => {
     let value: unknown;
     try {
-      value = parseAnswer(q, raw);
+      value = parseAnswer(q, raw, 'en', rules.catalog);
     } catch (e) {
       errors[field] = { message: (e as Error).message, raw };
       return;
@@ -134,13 +133,13 @@ export function applyAnswers(state: SelfCheckState, body: FormBody): { state: Se
       return;
     }
     const candidate = withAnswer(data, q, value);
-    const problems = schemaErrors(candidate, () => field, { [field]: raw });
+    const problems = schemaErrors(candidate, () => field, { [field]: raw }, rules);
     if (Object.keys(problems).length) Object.assign(errors, problems);
     else data = candidate;
   };
   asked.forEach((key, i) => {
     if (!Array.isArray(key) || key.length !== 2) throw new StateError('asked must list questions');
-    answer(`q${i}`, questionFor([key[0] === null ? null : String(key[0]), String(key[1])]), text(body[`q${i}`]));
+    answer(`q${i}`, questionFor([key[0] === null ? null : String(key[0]), String(key[1])], rules.catalog), text(body[`q${i}`]));
   });
   return { state: { data, skipped }, errors };
 }
@@ -150,13 +149,13 @@ export function applyAnswers(state: SelfCheckState, body: FormBody): { state: Se
  * those the files of `rules` declare. Built from the server's rule set once its files are loaded (their
  * facts join the catalog then), never when this module loads.
  */
-export function incidentFormFacts(rules: readonly Rule[]): FactDefinition[] {
-  const files = new Set(rules.map((rule) => rule.source.file));
-  return allFacts().filter((f) => f.scope === 'customs-violation' && !f.derived && (f.declaredIn === undefined || files.has(f.declaredIn)));
+export function incidentFormFacts(rules: RuleBase): FactDefinition[] {
+  const files = new Set(rules.rules.map((rule) => rule.source.file));
+  return rules.catalog.all.filter((f) => f.scope === 'customs-violation' && !f.derived && (f.declaredIn === undefined || files.has(f.declaredIn)));
 }
 
 /** The incident form (asking `facts`, see incidentFormFacts): a customs violation, added, or replacing the incident with the same id. */
-export function applyIncident(state: SelfCheckState, body: FormBody, facts: readonly FactDefinition[]): { state: SelfCheckState; errors: FieldErrors } {
+export function applyIncident(state: SelfCheckState, body: FormBody, facts: readonly FactDefinition[], rules: RuleBase): { state: SelfCheckState; errors: FieldErrors } {
   const id = text(body['inc.id']);
   const incident: Record<string, unknown> = { id, kind: 'customs-violation' };
   const errors: FieldErrors = {};
@@ -166,7 +165,7 @@ export function applyIncident(state: SelfCheckState, body: FormBody, facts: read
     const raw = text(body[field]);
     raws[field] = raw;
     try {
-      const value = parseAnswer(questionFor(['-', def.name]), raw);
+      const value = parseAnswer(questionFor(['-', def.name], rules.catalog), raw, 'en', rules.catalog);
       if (value !== SKIPPED) incident[def.name] = value;
     } catch (e) {
       errors[field] = { message: (e as Error).message, raw };
@@ -176,7 +175,7 @@ export function applyIncident(state: SelfCheckState, body: FormBody, facts: read
   const at = incidents.findIndex((i) => isObject(i) && i.id === id);
   const index = at >= 0 ? at : incidents.length;
   const data = { ...state.data, incidents: at >= 0 ? incidents.map((i, n) => (n === at ? incident : i)) : [...incidents, incident] };
-  Object.assign(errors, schemaErrors(data, (path) => (path[0] === 'incidents' && path[1] === index ? `inc.${String(path[2] ?? 'id')}` : undefined), raws));
+  Object.assign(errors, schemaErrors(data, (path) => (path[0] === 'incidents' && path[1] === index ? `inc.${String(path[2] ?? 'id')}` : undefined), raws, rules));
   if (Object.keys(errors).length) return { state, errors: Object.fromEntries(Object.entries({ ...errors }).map(([k, e]) => [k, { ...e, raw: raws[k] ?? e.raw }])) };
   return { state: { ...state, data }, errors: {} };
 }
@@ -186,10 +185,12 @@ export interface Evaluation {
   results: RuleResult[];
   /** The next questions of the one sequence (situation questions among them), most decisive first. */
   questions: RankedQuestion[];
+  /** The facts of the rule set evaluated with (their words). */
+  catalog: FactCatalog;
 }
 
 /** Evaluates the profile and picks the next questions of the one sequence (src/ask/sequence.ts). */
-export async function evaluate(profile: Enterprise, rules: readonly Rule[], asOf: string, skipped: readonly QuestionKey[]): Promise<Evaluation> {
+export async function evaluate(profile: Enterprise, rules: RuleBase, asOf: string, skipped: readonly QuestionKey[]): Promise<Evaluation> {
   const sequence = await questionSequence(profile, { rules, asOf, skipped: skipped.map(([incidentId, fact]) => ({ fact, ...(incidentId !== null && { incidentId }) })) });
-  return { profile, results: sequence.results, questions: sequence.questions.slice(0, QUESTIONS_PER_STEP) };
+  return { profile, results: sequence.results, questions: sequence.questions.slice(0, QUESTIONS_PER_STEP), catalog: rules.catalog };
 }

@@ -5,7 +5,7 @@ import type { RuleResult } from '../../engine/evaluate.ts';
 import type { FactDefinition } from '../../facts/types.ts';
 import { customsCreditLevels, customsCreditNames } from '../../profile/enterprise.ts';
 import { provinceIds, provinces } from '../../profile/provinces.ts';
-import { factDefinition } from '../../facts/catalog.ts';
+import type { FactCatalog } from '../../facts/catalog.ts';
 import {
   buildClientReport, citationText, deadlinesOf, describeDeadline, describeStep, outcomeText, resultTitle, unlockText, type ClientReport,
 } from '../../report/client-report.ts';
@@ -136,7 +136,7 @@ function questionsForm(state: SelfCheckState, lang: PageLang, ev: Evaluation, er
 <form method="post" action="/#next" class="step" novalidate>
 ${stateFields(state, lang)}${hidden('step', 'answers')}${hidden('asked', JSON.stringify(keys))}
 <p class="note">${w.questionsHint}</p>
-${ev.questions.map((q, i) => factInput(`q${i}`, label(q), factDefinition(q.fact)!, errors[`q${i}`]?.raw ?? '', errors, w, w.decides(q.decides.length)))}
+${ev.questions.map((q, i) => factInput(`q${i}`, label(q), ev.catalog.definition(q.fact)!, errors[`q${i}`]?.raw ?? '', errors, w, w.decides(q.decides.length)))}
 <button type="submit">${w.next}</button>
 </form></section>`;
 }
@@ -163,7 +163,7 @@ type Shown = 'applies' | 'exclusions' | 'undetermined' | 'rights' | 'doesNotAppl
  * questions, the failed condition, the window), its caveats, and the source in a details line (document,
  * article, the quoted text and the rule id: ids stay out of the body).
  */
-function resultItem(r: RuleResult, lang: PageLang, shown: Shown, extra: { next?: [string, string][]; window?: ForceWindow } = {}): Raw {
+function resultItem(r: RuleResult, lang: PageLang, shown: Shown, extra: { next?: [string, string][]; window?: ForceWindow; catalog?: FactCatalog } = {}): Raw {
   const w = pageWords[lang];
   const g = groupWords[lang];
   const sep = lang === 'zh' ? '；' : '; ';
@@ -171,7 +171,7 @@ function resultItem(r: RuleResult, lang: PageLang, shown: Shown, extra: { next?:
   if (shown === 'applies' || shown === 'exclusions' || shown === 'rights') lines.push(h`<div class="outcome">${w.outcome}: ${extra.next ? r.rule.outcome[lang] : outcomeText(r, lang)}</div>`);
   if (shown === 'rights') lines.push(h`<div class="note">${rightSituation(r, lang)}</div>`);
   if (extra.next?.length) lines.push(h`<dl class="next" aria-label="${g.nextSteps}">${extra.next.map(([k, v]) => h`<dt>${k}</dt><dd>${v}</dd>`)}</dl>`);
-  if (shown === 'undetermined' && r.missingFacts.length) lines.push(h`<div class="ask">${g.needs}: ${missingFactLabels(r, lang).join(sep)}</div>`);
+  if (shown === 'undetermined' && r.missingFacts.length) lines.push(h`<div class="ask">${g.needs}: ${missingFactLabels(r, lang, extra.catalog).join(sep)}</div>`);
   if (shown === 'doesNotApply' && r.failedConditions.length) lines.push(h`<div class="failed">${g.failed}: ${r.failedConditions.map((c) => c[lang]).join(sep)}</div>`);
   if (extra.window) lines.push(h`<div class="window">${windowText(extra.window, lang)}</div>`);
   // Conditions only the authority judges, and a doubtful figure, are said beside the result, as in every report.
@@ -208,7 +208,7 @@ function resultSections(p: PersonResult, report: ClientReport, lang: PageLang, i
   return h`<p class="summary" id="${idPrefix}counts">${headlineText(p, lang)}</p>
 ${resultGroup(`${idPrefix}applies`, g.applies, p.applies.map((r) => resultItem(r, lang, 'applies', { next: nextStepLines(r, lang, by(r)) })), true)}
 ${resultGroup(`${idPrefix}exclusions`, g.exclusions, p.exclusions.map((r) => resultItem(r, lang, 'exclusions')), true)}
-${resultGroup(`${idPrefix}undetermined`, g.undetermined, p.undetermined.map((r) => resultItem(r, lang, 'undetermined', by(r).length ? { next: [[g.byWhen, by(r).join(lang === 'zh' ? '；' : '; ')]] } : {})), true, questions)}
+${resultGroup(`${idPrefix}undetermined`, g.undetermined, p.undetermined.map((r) => resultItem(r, lang, 'undetermined', { catalog: report.catalog, ...(by(r).length && { next: [[g.byWhen, by(r).join(lang === 'zh' ? '；' : '; ')]] as [string, string][] }) })), true, questions)}
 ${resultGroup(`${idPrefix}rights`, g.rights, p.rights.map((r) => resultItem(r, lang, 'rights')), true)}
 ${resultGroup(`${idPrefix}does-not-apply`, g.doesNotApply, p.doesNotApply.map((r) => resultItem(r, lang, 'doesNotApply')), false)}
 ${resultGroup(`${idPrefix}expired`, g.expired, p.expired.map(({ r, window }) => resultItem(r, lang, 'expired', { window })), false)}
@@ -218,7 +218,7 @@ ${counted.length ? h`<ul class="counted no-print">${counted.map((c) => h`<li>${c
 
 function gapAndDeadlines(report: ClientReport, lang: PageLang): Raw {
   const w = pageWords[lang];
-  const ranked = (list: ClientReport['actions']) => h`<ol>${list.slice(0, 8).map((u) => h`<li><strong>${describeStep(u.step, lang)}</strong> — ${unlockText(u, lang)}</li>`)}</ol>`;
+  const ranked = (list: ClientReport['actions']) => h`<ol>${list.slice(0, 8).map((u) => h`<li><strong>${describeStep(u.step, lang, report.catalog)}</strong> — ${unlockText(u, lang)}</li>`)}</ol>`;
   return h`<section id="gap" aria-labelledby="gap-h" class="no-print"><details><summary><h2 id="gap-h">${w.gap}</h2></summary>
 ${report.actions.length ? h`<h3>${w.actions}</h3>${ranked(report.actions)}` : ''}
 ${report.confirmations.length ? h`<h3>${w.confirmations}</h3>${ranked(report.confirmations)}` : ''}
@@ -235,7 +235,7 @@ function incidentResults(ev: Evaluation, report: ClientReport, lang: PageLang): 
     const own = ev.results.filter((r) => r.incidentId === incident.id);
     const expired = expiredDocuments(own, ev.profile, report.asOf);
     const notice = expired.map((d) => h`<div class="expired-notice" role="note"><p><strong>${g.documentExpired(d.docNumber, d.to)}</strong>${d.quote ? h`（「${d.quote}」）` : ''}</p>${d.successor ? '' : h`<p>${g.noSuccessor}</p>`}</div>`);
-    return h`<section class="incident-result" id="incident-result-${incident.id}" aria-labelledby="incident-result-${incident.id}-h"><h3 id="incident-result-${incident.id}-h">${w.incidentResult(incident.id)}</h3>${notice}${resultSections(personResult(own, ev.profile, report.asOf), report, lang, `inc-${incident.id}-`)}</section>`;
+    return h`<section class="incident-result" id="incident-result-${incident.id}" aria-labelledby="incident-result-${incident.id}-h"><h3 id="incident-result-${incident.id}-h">${w.incidentResult(incident.id)}</h3>${notice}${resultSections(personResult(own, ev.profile, report.asOf, ev.catalog), report, lang, `inc-${incident.id}-`)}</section>`;
   })}`;
 }
 
@@ -266,12 +266,12 @@ function langSwitch(state: SelfCheckState, lang: PageLang): Raw {
 }
 
 /** The label of a form field, for the list of mistakes ("企业名称：必填"); undefined when the message names it already. */
-function fieldName(field: string, lang: PageLang): string | undefined {
+function fieldName(field: string, lang: PageLang, incidentFacts: readonly FactDefinition[]): string | undefined {
   const w = pageWords[lang];
   const basics: Record<string, string> = { name: w.name, uscc: w.uscc, province: w.province, customsCredit: w.credit, 'inc.id': w.incidentId };
   if (basics[field]) return basics[field];
   // A question's mistake is shown beside it; its label is the question itself.
-  return field.startsWith('inc.') ? factDefinition(field.slice(4))?.[lang] : undefined;
+  return field.startsWith('inc.') ? incidentFacts.find((f) => f.name === field.slice(4))?.[lang] : undefined;
 }
 
 /** Where the reader goes after a submit: the errors, the incident's result, the new questions, or the results. */
@@ -290,14 +290,14 @@ export function selfCheckPage(o: {
   const { lang, state, errors, ev, asOf } = o;
   const w = pageWords[lang];
   const errorCount = Object.keys(errors).length;
-  const report = ev ? buildClientReport({ profile: ev.profile, results: ev.results, asOf, lang }) : undefined;
+  const report = ev ? buildClientReport({ profile: ev.profile, results: ev.results, asOf, lang, catalog: ev.catalog }) : undefined;
   const target: PageTarget | undefined = errorCount ? 'errors' : !ev ? undefined : o.after === 'incident' && ev.profile.incidents.length ? 'incident' : ev.questions.length ? 'questions' : 'results';
   const headingId = (t: PageTarget, own: string) => (t === target ? 'next' : own);
   const enterprise = ev ? ev.results.filter((r) => r.incidentId === undefined) : [];
   const body = h`<div class="top"><h1>${w.title}</h1>${langSwitch(state, lang)}</div>
 <p class="tagline">${w.tagline}</p>
 ${errorCount ? h`<div class="errors" role="alert"><p id="${headingId('errors', 'errors-h')}" tabindex="-1">${w.errors}</p><ul>${Object.entries(errors).map(([field, e]) => {
-    const named = fieldName(field, lang);
+    const named = fieldName(field, lang, o.incidentFacts);
     return h`<li><a href="#${field === '_' ? 'basics' : `f-${field}`}">${named ? `${named}${lang === 'zh' ? '：' : ': '}` : ''}${message(e.message, lang)}</a></li>`;
   })}</ul></div>` : ''}
 ${basicsForm(state, lang, Object.fromEntries(Object.entries(errors).filter(([k]) => (BASIC_FIELDS as readonly string[]).includes(k) || k === '_')), Boolean(ev), errorCount ? o.typed : undefined)}
@@ -306,7 +306,7 @@ ${ev ? incidentForm(state, lang, errors, o.incidentFacts) : ''}
 ${ev && report ? h`<section id="results" aria-labelledby="${headingId('results', 'results-h')}"><h2 id="${headingId('results', 'results-h')}" tabindex="-1">${w.results}</h2>
 <p class="meta">${ev.profile.name} · ${ev.profile.uscc} · ${w.asOf} ${asOf}</p>
 ${ev.profile.incidents.length ? h`<div id="incident-result"><h3 id="${headingId('incident', 'incident-result-h')}" tabindex="-1" class="visually-hidden">${w.incidentResults}</h3>${incidentResults(ev, report, lang)}</div><h3>${w.enterpriseResults}</h3>` : ''}
-${resultSections(personResult(enterprise, ev.profile, asOf), report, lang, '')}
+${resultSections(personResult(enterprise, ev.profile, asOf, ev.catalog), report, lang, '')}
 </section>
 ${gapAndDeadlines(report, lang)}
 ${downloads(state, lang)}` : ''}
