@@ -134,8 +134,16 @@ export function ruleSetSchemas(jurisdictions: readonly string[]) {
 
 /** An enum fact's values in words, as its declaration gives them. */
 const valueWords = z
-  .record(z.string(), z.object({ zh: z.string(), en: z.string() }))
-  .describe('for an enum fact whose declaration words its values: the zh/en words of each value, what a form shows (失信企业 / dishonest enterprise for dishonest)');
+  .record(
+    z.string(),
+    z.object({
+      zh: z.string(),
+      en: z.string(),
+      also: z.array(z.string()).optional().describe('other words a request may use for the value (一般信用企业 for registered)'),
+      note: z.object({ zh: z.string(), en: z.string() }).optional().describe('what the value means where a word users write for it is not the current legal term'),
+    }),
+  )
+  .describe('for an enum fact whose declaration words its values: the zh/en words of each value, what a form shows (失信企业 / dishonest enterprise for dishonest); a request may use any of them for the value');
 
 export const questionsOut = z.object({
   asOf: isoDate(),
