@@ -76,8 +76,42 @@ export function resultJson(r: RuleResult, asOf: string) {
   };
 }
 
-// The members of a result's JSON that depend on its rule alone, in their place in resultJson: the server
-// writes their text once per rule and splices it into every answer (src/server/check-answer.ts).
+/** A JSON object's members as text, after a comma (`,"a":1,"b":2`); empty for an object without any. */
+const members = (object: object): string => {
+  const text = JSON.stringify(object);
+  return text === '{}' ? '' : `,${text.slice(1, -1)}`;
+};
+
+/** The text of the members of a result's JSON that depend on its rule alone (and on its plan period having ended). */
+export interface RuleJsonText {
+  /** From the title to `"relevant":`. */
+  head: string;
+  /** From the outcome to the closing brace. */
+  tail: string;
+  /** The tail with the note of a plan period that has ended. */
+  passedTail: string | undefined;
+}
+
+/** A rule's text in its results' JSON, made once per rule by whoever writes many results (the server). */
+export function ruleJsonText(rule: Rule): RuleJsonText {
+  return { head: `${members(ruleHeadJson(rule))},"relevant":`, tail: `${members(ruleTailJson(rule))}}`, passedTail: undefined };
+}
+
+/**
+ * JSON.stringify(resultJson(r, asOf)) written from its rule's text (ruleJsonText): `start` up to where an
+ * incidentId goes (`{"ruleId":…,"status":…`) and `rest` after it. The one writer of a result's JSON text
+ * beside resultJson, member for member; test/server/check-answer.test.ts holds them equal on every sample.
+ */
+export function resultJsonText(r: RuleResult, asOf: string, rule: RuleJsonText): { start: string; rest: string } {
+  const passed = horizonPassed(r.rule, asOf);
+  const tail = passed ? (rule.passedTail ??= `${members({ ...ruleTailJson(r.rule), ...horizonJson(r.rule, asOf) })}}`) : rule.tail;
+  return {
+    start: `{"ruleId":${JSON.stringify(r.ruleId)},"status":${JSON.stringify(r.status)}`,
+    rest: `${rule.head}${JSON.stringify(r.relevant)},"missingFacts":${JSON.stringify(r.missingFacts)},"failedConditions":${JSON.stringify(r.failedConditions)},"openConditions":${JSON.stringify(r.openConditions)}${tail}`,
+  };
+}
+
+// The members of a result's JSON that depend on its rule alone, in their place in resultJson.
 export const ruleHeadJson = (rule: Rule) => ({ title: rule.title, kind: rule.kind, jurisdiction: rule.source.jurisdiction });
 export const ruleTailJson = (rule: Rule) => ({
   outcome: rule.outcome,
