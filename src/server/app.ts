@@ -40,7 +40,7 @@ const securityHeaders = {
 };
 
 /** Fastify's own errors (body too large, bad JSON, unsupported media type…) as problems, in plain words. */
-function problemOf(error: FastifyError, limits: BodyLimits): Problem {
+function problemOf(error: FastifyError, limits: BodyLimits, mediaType: string): Problem {
   if (error instanceof Problem) return error;
   const multipart = multipartProblem(error);
   if (multipart) return multipart;
@@ -48,7 +48,11 @@ function problemOf(error: FastifyError, limits: BodyLimits): Problem {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new Problem(413, 'Request body too large', `a profile or form may be at most ${limits.profile} bytes (${mib(limits.profile)}); lists go to POST /api/v1/screen, at most ${mib(limits.list)}`);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new Problem(415, 'Unsupported media type', error.message);
+      return new Problem(
+        415,
+        'Unsupported media type',
+        `this resource does not take ${mediaType || 'a body without a Content-Type'}: the pages take forms (application/x-www-form-urlencoded, multipart/form-data), the API profiles as JSON or YAML and lists as CSV, JSONL, XLSX or a form (GET /api/v1/openapi.json)`,
+      );
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new Problem(400, 'Empty body', 'the request has Content-Type application/json but no body');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
@@ -88,7 +92,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const problem = problemOf(error, limits);
+    const problem = problemOf(error, limits, (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase().slice(0, 100));
     if (problem.status >= 500) request.log.error(error);
     return reply.code(problem.status).type(PROBLEM_TYPE).send(JSON.stringify(problem));
   });
@@ -108,6 +112,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return reply.code(404).type(PROBLEM_TYPE).send(JSON.stringify(new Problem(404, 'Not found', `no such resource: ${request.method} ${path}`)));
   });
 
+  // Bodies are read where they are taken: the API reads profiles (./request.ts) and lists (./screen.ts) with
+  // parsers of its own, the pages read forms; fastify's default JSON and text parsers would hand a page an
+  // object where it expects a form field.
+  app.removeAllContentTypeParsers();
   await app.register(formbody, { bodyLimit: limits.profile });
   await app.register(multipart, { limits: { fileSize: limits.list + 1, files: 1, fields: 20, fieldSize: limits.profile } });
   await app.register(apiRoutes, { prefix: '/api/v1', context });

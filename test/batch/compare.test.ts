@@ -83,6 +83,37 @@ describe('screen --compare', () => {
     expect([lost.lost, lost.reasons]).toEqual(['test-2024-1/aeo-in-chongqing', 'test-2024-1/aeo-in-chongqing: ended: in force until 2025-12-31']);
   });
 
+  it('tells a rule of a new document by its start, and a rule whose conditions changed as a change of the rules', async () => {
+    const previous = (await screen(file('list.csv', list), { asOf: '2025-06-30' })).output;
+    const newer = file('rules');
+    cpSync(rulesDir, newer, { recursive: true });
+    writeFileSync(join(newer, 'test-2025-9.yaml'), [
+      'document: { title: 新文件, docNumber: 测试〔2025〕9号, issuer: 测试, date: 2025-09-01, jurisdiction: national, seed: none.txt, lines: [1, 1] }',
+      'effective: { from: 2025-09-01 }',
+      'rules:',
+      '  - id: test-2025-9/large-enterprise-service',
+      '    title: { zh: 大型企业专员服务, en: A service officer for large enterprises }',
+      '    kind: facilitation',
+      '    source: { article: 第一条, lines: [1, 1], quote: 大型企业 }',
+      '    appliesTo: enterprise',
+      '    conditions: { all: [{ fact: enterpriseSize, operator: equal, value: large }] }',
+      '    outcome: { zh: 专员服务, en: a service officer }',
+      '    cases:',
+      '      - { name: a large enterprise, enterprise: { enterpriseSize: large }, expect: eligible }',
+      '      - { name: a small one, enterprise: { enterpriseSize: small }, expect: ineligible }',
+    ].join('\n'));
+    // And an older rule's conditions widened: registered enterprises too.
+    const old = join(newer, 'test-screening.yaml');
+    writeFileSync(old, readFileSync(old, 'utf8').replace('- { fact: customsCredit, operator: equal, value: advanced }', '- { fact: customsCredit, operator: in, value: [advanced, registered] }'));
+    const { output } = await screen(file('list.csv', list), { compare: previous, rulesFrom: newer, asOf: '2025-10-08', lang: 'en' });
+    const rows = csvRows(output);
+    expect(rows.map((r) => r.gained)).toEqual(['', 'test-2025-9/large-enterprise-service', 'test-2024-1/aeo-in-chongqing']);
+    // The result's date is the evaluation date, not when it was run (a back-dated screening uses today's
+    // rules): a document's date cannot tell that it was not in the previous rule set, its start can be told.
+    expect(rows[1]!.reasons).toBe('test-2025-9/large-enterprise-service: came into force on 2025-09-01');
+    expect(rows[2]!.reasons).toBe('test-2024-1/aeo-in-chongqing: the rules changed: the rule was added, or its conditions or validity changed');
+  });
+
   it('reads a previous result from an older rule set: a rule id that no longer exists is reported as removed', async () => {
     const previous = (await screen(file('list.csv', list))).output;
     const edited = readFileSync(previous, 'utf8').replace('test-2024-1/not-dishonest,非失信企业可申请', 'test-2024-1/not-dishonest;test-2023-9/withdrawn-reward,非失信企业可申请；旧奖励');

@@ -89,6 +89,14 @@ describe('odd content types', () => {
       }
     }
   });
+  it('a page posted JSON (fields that are objects, nesting 100,000 deep) is a 415 naming the type, not a 500', async () => {
+    for (const url of ['/', '/download/profile', '/download/report', '/upload']) {
+      for (const payload of ['{"profile":{"a":1},"step":"basics"}', `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`]) {
+        expectProblem(await post(url, payload, { 'content-type': 'application/json' }), 415, /does not take application\/json: the pages take forms/);
+      }
+    }
+  });
+
   it('a profile with an undeclared or unknown charset is a 415 naming it', async () => {
     expectProblem(await post('/api/v1/check', '{}', { 'content-type': 'application/json; charset=klingon' }), 415, /charset "klingon"/);
   });
