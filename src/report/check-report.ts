@@ -7,7 +7,7 @@ import { horizonPassed, restsOnDoubtfulFigure, type Rule } from '../rules/schema
 import {
   caveatTexts, citationText, countedTexts, doubtText, forceWindow, groupResults, groupWords, headlineText, missingFactLabels, nextStepLines, notCombinedNote, personResult, questionKey,
   resultTitle, rightSituation, windowText, type Question,
-} from './summary.ts';
+} from './groups.ts';
 import type { Lang } from '../io/lang.ts';
 import { Lines } from './lines.ts';
 import { withoutRawHtml } from './markdown.ts';
@@ -24,7 +24,7 @@ export interface CheckReportInput {
   catalog?: FactCatalog;
 }
 
-// The group titles and badges are the one table every output shares (summary.ts groupWords); these are the table's own.
+// The group titles and badges are the one table every output shares (groups.ts groupWords); these are the table's own.
 const words = {
   zh: {
     decides: '可确定', rules: '项', listAll: '（--all 逐项列出）', moreQuestions: '个问题（--all 全部列出）', asOf: '评估日期', none: '无',
@@ -198,7 +198,7 @@ interface Part {
 }
 
 /**
- * A person's result in the order every format shows it (summary.ts personResult): 适用 with what to do next,
+ * A person's result in the order every format shows it (groups.ts personResult): 适用 with what to do next,
  * exclusions, 待确认 with its questions, the rights whose situation arises, 不适用, 已失效, 尚未生效; then what
  * is counted. With --all, the counted groups are listed too.
  */

@@ -6,7 +6,7 @@
 import type { RuleResult } from '../engine/evaluate.ts';
 import type { RuleBase } from '../engine/rule-base.ts';
 import { checkReportParts, resultJsonText, ruleJsonText, type CheckReportInput, type RuleJsonText } from '../report/check-report.ts';
-import type { Question } from '../report/summary.ts';
+import type { Question } from '../report/groups.ts';
 import { horizonPassed, type Rule } from '../rules/schema.ts';
 
 /**
