@@ -61,7 +61,7 @@ export function horizonJson(rule: Rule, asOf: string) {
 }
 
 /** One result as JSON: everything a program needs, rule texts in both languages. */
-export function resultJson(r: RuleResult, asOf: string) {
+export function resultJson(r: RuleResult, asOf: string, window?: WindowJson) {
   return {
     ruleId: r.ruleId,
     status: r.status,
@@ -73,6 +73,7 @@ export function resultJson(r: RuleResult, asOf: string) {
     openConditions: r.openConditions,
     ...ruleTailJson(r.rule),
     ...horizonJson(r.rule, asOf),
+    ...(window && { window }),
   };
 }
 
@@ -111,6 +112,15 @@ export function resultJsonText(r: RuleResult, asOf: string, rule: RuleJsonText):
   };
 }
 
+/** A rule not in force: its window and the side of it the date judged falls (forceWindow without the quote). */
+export function windowJson(r: RuleResult, profile: Enterprise, asOf: string) {
+  const w = forceWindow(r, profile, asOf);
+  if (!w) return undefined;
+  const { source: _source, ...json } = w;
+  return json;
+}
+export type WindowJson = NonNullable<ReturnType<typeof windowJson>>;
+
 // The members of a result's JSON that depend on its rule alone, in their place in resultJson.
 export const ruleHeadJson = (rule: Rule) => ({ title: rule.title, kind: rule.kind, jurisdiction: rule.source.jurisdiction });
 export const ruleTailJson = (rule: Rule) => ({
@@ -136,7 +146,7 @@ export const ruleTailJson = (rule: Rule) => ({
  */
 export function checkReport(input: CheckReportInput) {
   const { head, listed } = checkReportParts(input);
-  return { ...head, results: listed.map((r) => resultJson(r, input.asOf)) };
+  return { ...head, results: listed.map((r) => resultJson(r, input.asOf, windowJson(r, input.profile, input.asOf))) };
 }
 
 /** checkReport but for its results, which are left as the results it lists (each one is resultJson of it). */

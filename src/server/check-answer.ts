@@ -5,7 +5,7 @@
 // those bytes with only what is new made for it. What is kept belongs to the rule set (RuleBase.memo).
 import type { RuleResult } from '../engine/evaluate.ts';
 import type { RuleBase } from '../engine/rule-base.ts';
-import { checkReportParts, resultJsonText, ruleJsonText, type CheckReportInput, type RuleJsonText } from '../report/check-report.ts';
+import { checkReportParts, resultJsonText, ruleJsonText, windowJson, type CheckReportInput, type RuleJsonText } from '../report/check-report.ts';
 import type { Question } from '../report/groups.ts';
 import { horizonPassed, type Rule } from '../rules/schema.ts';
 
@@ -111,8 +111,12 @@ export function checkAnswer(input: CheckReportInput, rules: RuleBase): Buffer[] 
   listed.forEach((r: RuleResult, i) => {
     const { bytes, split } = kept.keptResult(r, input.asOf);
     const from = i === 0 ? 1 : 0; // no comma before the first
-    if (r.incidentId === undefined) pieces.push(from ? bytes.subarray(from) : bytes);
-    else pieces.push(bytes.subarray(from, split), Buffer.from(`,"incidentId":${JSON.stringify(r.incidentId)}`), bytes.subarray(split));
+    // A rule not in force (listed with all) ends with its window, which depends on the date judged: spliced before the closing brace.
+    const window = r.status === 'not-in-force' ? windowJson(r, input.profile, input.asOf) : undefined;
+    const end = window ? bytes.length - 1 : bytes.length;
+    if (r.incidentId === undefined) pieces.push(bytes.subarray(from, end));
+    else pieces.push(bytes.subarray(from, split), Buffer.from(`,"incidentId":${JSON.stringify(r.incidentId)}`), bytes.subarray(split, end));
+    if (window) pieces.push(Buffer.from(`,"window":${JSON.stringify(window)}}`));
   });
   pieces.push(END);
   return pieces;
