@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateProfile } from '../../src/engine/evaluate.ts';
 import { parseProfile } from '../../src/profile/load.ts';
 import { checkReport, checkTable } from '../../src/report/check-report.ts';
-import { expiredDocuments, headlineText, personResult } from '../../src/report/summary.ts';
+import { expiredDocuments, headlineText, personResult } from '../../src/report/groups.ts';
 import { loadRules } from '../../src/rules/load.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { checkAnswer } from '../../src/server/check-answer.ts';

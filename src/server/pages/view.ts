@@ -14,7 +14,7 @@ import { h, Raw, type Part } from '../../report/html.ts';
 import {
   caveatTexts, countedTexts, doubtText, expiredDocuments, groupWords, headlineText, missingFactLabels, nextStepLines, personResult, rightSituation, windowText,
   type ForceWindow, type PersonResult, type RankedQuestion,
-} from '../../report/summary.ts';
+} from '../../report/groups.ts';
 import { version } from '../../io/version.ts';
 import { BASIC_FIELDS, type Evaluation, type FieldErrors, type SelfCheckState } from './state.ts';
 import { pageWords, type PageLang } from './words.ts';
@@ -195,7 +195,7 @@ function resultGroup(id: string, title: string, items: Raw[], open: boolean, aft
 }
 
 /**
- * A person's result (summary.ts personResult, as `huiqi check` and `huiqi report` show it): 适用 with what to do
+ * A person's result (groups.ts personResult, as `huiqi check` and `huiqi report` show it): 适用 with what to do
  * next, exclusions, 待确认 with its questions, the rights whose situation arises, then folded 不适用,
  * 已失效, 尚未生效; the rest counted.
  */
