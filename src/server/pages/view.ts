@@ -15,7 +15,7 @@ import { h, Raw, type Part } from '../../report/html.ts';
 import {
   caveatTexts, countedTexts, doubtText, expiredDocuments, groupWords, headlineText, missingFactLabels, nextStepLines, personResult, rightSituation, windowText,
   type ForceWindow, type PersonResult, type RankedQuestion,
-} from '../../report/summary.ts';
+} from '../../report/groups.ts';
 import { version } from '../../io/version.ts';
 import { BASIC_FIELDS, type Evaluation, type FieldErrors, type SelfCheckState } from './state.ts';
 import { pageWords, type PageLang } from './words.ts';
@@ -196,7 +196,7 @@ function resultGroup(id: string, title: string, items: Raw[], open: boolean, aft
 }
 
 /**
- * A person's result (summary.ts personResult, as `huiqi check` and `huiqi report` show it): 适用 with what to do
+ * A person's result (groups.ts personResult, as `huiqi check` and `huiqi report` show it): 适用 with what to do
  * next, exclusions, 待确认 with its questions, the rights whose situation arises, then folded 不适用,
  * 已失效, 尚未生效; the rest counted.
  */
@@ -206,7 +206,7 @@ function resultSections(p: PersonResult, report: ClientReport, lang: PageLang, i
     ? h`<div class="deciding"><h4>${g.questions}</h4><ol>${p.questions.slice(0, 8).map((q) => h`<li>${q.label[lang]}${q.incidentId !== undefined ? ` (${q.incidentId})` : ''}</li>`)}</ol>${p.questions.length > 8 ? h`<p class="note">${pageWords[lang].moreQuestions(p.questions.length - 8)}</p>` : ''}</div>`
     : '';
   const by = (r: RuleResult) => deadlinesOf(report, r);
-  const counted = countedTexts(p, lang);
+  const counted = countedTexts(p, lang, idPrefix ? 'incident' : 'enterprise');
   return h`<p class="summary" id="${idPrefix}counts">${headlineText(p, lang)}</p>
 ${resultGroup(`${idPrefix}applies`, g.applies, p.applies.map((r) => resultItem(r, lang, 'applies', { next: nextStepLines(r, lang, by(r)) })), true)}
 ${resultGroup(`${idPrefix}exclusions`, g.exclusions, p.exclusions.map((r) => resultItem(r, lang, 'exclusions')), true)}
