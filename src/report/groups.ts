@@ -5,10 +5,10 @@ import { builtinCatalog, type FactCatalog } from '../facts/catalog.ts';
 import type { RuleResult } from '../engine/evaluate.ts';
 import { askableInputs } from '../engine/explain.ts';
 import { leafTruth } from '../engine/native.ts';
-import { combine, type EvaluatedCondition, type Truth } from '../engine/truth.ts';
+import { childConditions, combine, type EvaluatedCondition, type Truth } from '../engine/truth.ts';
 import type { FieldLabel } from '../profile/fields.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
-import { informationalKinds, isExclusion, restsOnDoubtfulFigure, type Rule } from '../rules/schema.ts';
+import { informationalKinds, isExclusion, restsOnDoubtfulFigure, type Condition, type Rule } from '../rules/schema.ts';
 
 
 /** A fact to ask for: an enterprise fact, or an incident's (asked once per incident). */
@@ -88,8 +88,10 @@ const byFactName = new Intl.Collator().compare;
  * (yes and no, each value of an enum; for a number, date or list, the conditions on it coming out true,
  * then false) is tried on the evaluated trees; a result it would make apply counts 1, one it would rule
  * out a little, weighed by how likely the answer is (a yes is unlikely: most situations do not arise for
- * a given enterprise). A gate whose "no" rules out a family of measures thereby comes before any member
- * of the family, and a question whose likely answer makes a measure apply before one that only might.
+ * a given enterprise), and weighed up by how many rules of the set ask about the fact (a general
+ * situation such as 有进出口经营? before a particular one). A gate whose "no" rules out a family of
+ * measures thereby comes before any member of the family, and a question whose likely answer makes a
+ * measure apply before one that only might.
  * Ties: the question nearer to making its results apply (nearness), the one touching more results, the
  * fact's name; an incident's fact is asked per incident, in the incidents' order. A result evaluated
  * without its tree (a check lists its questions from the compiled verdicts) counts 1 for each of its
@@ -109,11 +111,33 @@ export function rankQuestions(results: readonly RuleResult[], catalog: FactCatal
       byKey.set(key, q);
     }
   }
-  const scored = [...byKey.values()].map((q) => ({ q, gain: expectedGain(q, catalog), near: nearness(q, catalog) }));
+  const uses = factUses(results);
+  const scored = [...byKey.values()].map((q) => ({ q, gain: expectedGain(q, catalog) * (1 + Math.log2(uses.get(q.fact) ?? 1)), near: nearness(q, catalog) }));
   // A stable sort: questions of one fact keep the incidents' order.
   return scored
     .sort((a, b) => b.gain - a.gain || b.near - a.near || b.q.decides.length - a.q.decides.length || byFactName(a.q.fact, b.q.fact))
     .map(({ q }) => q);
+}
+
+/**
+ * How many rules of the set ask about each fact (in their trigger or conditions): a situation many measures
+ * speak to (有进出口经营?) is a general question, one a single measure asks a particular one.
+ */
+function factUses(results: readonly RuleResult[]): Map<string, number> {
+  const uses = new Map<string, number>();
+  const seen = new Set<RuleResult['rule']>();
+  for (const r of results) {
+    if (seen.has(r.rule)) continue;
+    seen.add(r.rule);
+    const facts = new Set<string>();
+    const visit = (c: Condition) => {
+      if ('fact' in c) facts.add(c.fact);
+      else for (const child of childConditions(c)) visit(child);
+    };
+    visit(r.rule.conditions);
+    for (const fact of facts) uses.set(fact, (uses.get(fact) ?? 0) + 1);
+  }
+  return uses;
 }
 
 /** One possible answer to a question, with how likely it is: a value the fact may take, or every condition on it coming out one way. */
