@@ -1,13 +1,13 @@
 // Questions for `huiqi ask`, worded from the fact labels; answers parsed by the fact's type, validated by
 // the profile schema (numbers and dates through values.ts, as in profiles and lists), and problems told
-// in the user's language, naming the question. Which questions to ask is the report's ranker (src/report/summary.ts).
+// in the user's language, naming the question. Which questions to ask is the report's ranker (src/report/groups.ts).
 import { builtinCatalog, type FactCatalog } from '../facts/catalog.ts';
 import type { FactDefinition } from '../facts/types.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import { messageIn } from '../profile/messages.ts';
 import { builtinProfileSchema, type ProfileSchema } from '../profile/validate.ts';
 import { readEnumWord } from '../profile/values.ts';
-import type { QuestionFact } from '../report/summary.ts';
+import type { QuestionFact } from '../report/groups.ts';
 
 const YES = new Set(['是', '对', '有', 'y', 'yes', 'true', '1']);
 const NO = new Set(['否', '不是', '不', '没有', '无', 'n', 'no', 'false', '0']);

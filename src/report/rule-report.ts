@@ -2,7 +2,7 @@
 import { Explainer } from '../engine/explain.ts';
 import { builtinCatalog, type FactCatalog } from '../facts/catalog.ts';
 import type { Condition, Rule } from '../rules/schema.ts';
-import { amountText, notCombinedNote } from './summary.ts';
+import { amountText, notCombinedNote } from './groups.ts';
 import type { Lang } from '../io/lang.ts';
 
 export function ruleListTable(rules: readonly Rule[], lang: Lang): string {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseShard, screenList, type ScreenListOptions } from '../../src/batch/run.ts';
 import { InputError } from '../../src/io/input-error.ts';
 import { parseProfile } from '../../src/profile/load.ts';
-import { verdictGroup } from '../../src/report/summary.ts';
+import { verdictGroup } from '../../src/report/groups.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { parse } from 'csv-parse/sync';
 

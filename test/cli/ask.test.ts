@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseAnswer, questionPrompt, SKIPPED } from '../../src/ask/questions.ts';
-import type { QuestionFact as Question } from '../../src/report/summary.ts';
+import type { QuestionFact as Question } from '../../src/report/groups.ts';
 import { askSession, type AskIO } from '../../src/ask/session.ts';
-import { rankQuestions } from '../../src/report/summary.ts';
-import { CASE_USCC } from '../../src/catalog/cases.ts';
+import { rankQuestions } from '../../src/report/groups.ts';
+import { CASE_USCC } from '../../src/cases/cases.ts';
 import { gapRuleSet, profile, resultsFor } from '../fixtures/gap/fixtures.ts';
 
 function run(args: string[], input?: string) {

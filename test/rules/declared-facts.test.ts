@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { runAllCases, uncoveredConditions } from '../../src/catalog/cases.ts';
+import { runAllCases, uncoveredConditions } from '../../src/cases/cases.ts';
 import { check, screen } from '../../src/index.ts';
 import { loadRules } from '../../src/rules/load.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';

@@ -10,11 +10,12 @@ import {
   buildClientReport, citationText, deadlinesOf, describeDeadline, describeStep, outcomeText, resultTitle, unlockText, type ClientReport,
 } from '../../report/client-report.ts';
 import { messageIn } from '../../profile/messages.ts';
+import { coverageLines, coverageOf } from '../../report/coverage.ts';
 import { h, Raw, type Part } from '../../report/html.ts';
 import {
   caveatTexts, countedTexts, doubtText, expiredDocuments, groupWords, headlineText, missingFactLabels, nextStepLines, personResult, rightSituation, windowText,
   type ForceWindow, type PersonResult, type RankedQuestion,
-} from '../../report/summary.ts';
+} from '../../report/groups.ts';
 import { version } from '../../io/version.ts';
 import { BASIC_FIELDS, type Evaluation, type FieldErrors, type SelfCheckState } from './state.ts';
 import { pageWords, type PageLang } from './words.ts';
@@ -195,7 +196,7 @@ function resultGroup(id: string, title: string, items: Raw[], open: boolean, aft
 }
 
 /**
- * A person's result (summary.ts personResult, as `huiqi check` and `huiqi report` show it): 适用 with what to do
+ * A person's result (groups.ts personResult, as `huiqi check` and `huiqi report` show it): 适用 with what to do
  * next, exclusions, 待确认 with its questions, the rights whose situation arises, then folded 不适用,
  * 已失效, 尚未生效; the rest counted.
  */
@@ -205,7 +206,7 @@ function resultSections(p: PersonResult, report: ClientReport, lang: PageLang, i
     ? h`<div class="deciding"><h4>${g.questions}</h4><ol>${p.questions.slice(0, 8).map((q) => h`<li>${q.label[lang]}${q.incidentId !== undefined ? ` (${q.incidentId})` : ''}</li>`)}</ol>${p.questions.length > 8 ? h`<p class="note">${pageWords[lang].moreQuestions(p.questions.length - 8)}</p>` : ''}</div>`
     : '';
   const by = (r: RuleResult) => deadlinesOf(report, r);
-  const counted = countedTexts(p, lang);
+  const counted = countedTexts(p, lang, idPrefix ? 'incident' : 'enterprise');
   return h`<p class="summary" id="${idPrefix}counts">${headlineText(p, lang)}</p>
 ${resultGroup(`${idPrefix}applies`, g.applies, p.applies.map((r) => resultItem(r, lang, 'applies', { next: nextStepLines(r, lang, by(r)) })), true)}
 ${resultGroup(`${idPrefix}exclusions`, g.exclusions, p.exclusions.map((r) => resultItem(r, lang, 'exclusions')), true)}
@@ -306,6 +307,7 @@ ${ev ? questionsForm(state, lang, ev, errors, headingId('questions', 'questions-
 ${ev ? incidentForm(state, lang, errors, o.incidentFacts) : ''}
 ${ev && report ? h`<section id="results" aria-labelledby="${headingId('results', 'results-h')}"><h2 id="${headingId('results', 'results-h')}" tabindex="-1">${w.results}</h2>
 <p class="meta">${ev.profile.name} · ${ev.profile.uscc} · ${w.asOf} ${asOf}</p>
+${coverageLines(coverageOf(ev.profile, ev.results), lang).map((line) => h`<p class="coverage note">${line}</p>`)}
 ${ev.profile.incidents.length ? h`<div id="incident-result"><h3 id="${headingId('incident', 'incident-result-h')}" tabindex="-1" class="visually-hidden">${w.incidentResults}</h3>${incidentResults(ev, report, lang)}</div><h3>${w.enterpriseResults}</h3>` : ''}
 ${resultSections(personResult(enterprise, ev.profile, asOf, ev.catalog), report, lang, '')}
 </section>
