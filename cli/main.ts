@@ -94,7 +94,12 @@ try {
 } catch (e) {
   const error = e as Error;
   if (error instanceof InputError && !(error instanceof OptionError)) {
-    process.stderr.write(`huiqi: ${error.message}\n`);
+    // With --lang zh the schema's messages (English) are said in Chinese: no English sentence.
+    const args = hideBin(process.argv);
+    const zh = args.some((a, i) => a === '--lang=zh' || (a === '--lang' && args[i + 1] === 'zh'));
+    // Loaded only then: `huiqi --help` reaches no schema code (test/architecture/start-up.test.ts).
+    const said = zh ? (await import('../src/profile/messages.ts')).messageIn(error.message, 'zh') : error.message;
+    process.stderr.write(`huiqi: ${said}\n`);
     process.exitCode = EXIT.invalidInput;
   } else if (error instanceof OutputError) {
     process.stderr.write(`huiqi: ${error.message}\n`);

@@ -1,11 +1,13 @@
 // Questions for `huiqi ask`, worded from the fact labels; answers parsed by the fact's type, validated by
 // the profile schema (numbers and dates through values.ts, as in profiles and lists), and problems told
-// in the user's language, naming the question. Which questions to ask is the report's ranker (src/report/summary.ts).
+// in the user's language, naming the question. Which questions to ask is the report's ranker (src/report/groups.ts).
 import { builtinCatalog, type FactCatalog } from '../facts/catalog.ts';
 import type { FactDefinition } from '../facts/types.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
+import { messageIn } from '../profile/messages.ts';
 import { builtinProfileSchema, type ProfileSchema } from '../profile/validate.ts';
-import type { QuestionFact } from '../report/summary.ts';
+import { readEnumWord } from '../profile/values.ts';
+import type { QuestionFact } from '../report/groups.ts';
 
 const YES = new Set(['是', '对', '有', 'y', 'yes', 'true', '1']);
 const NO = new Set(['否', '不是', '不', '没有', '无', 'n', 'no', 'false', '0']);
@@ -49,11 +51,9 @@ export function parseAnswer(q: QuestionFact, raw: string, lang: 'zh' | 'en' = 'e
       const values = def.values!;
       const n = Number(text);
       if (Number.isInteger(n) && n >= 1 && n <= values.length) return values[n - 1];
-      // By value or by its words in either language (失信企业, dishonest enterprise, dishonest); anything
-      // else goes to the schema, which names the values.
-      const said = text.toLowerCase();
-      const words = def.valueWords ?? {};
-      return values.find((v) => v.toLowerCase() === said || words[v]?.zh === text || words[v]?.en.toLowerCase() === said) ?? text;
+      // By value or by its words in either language (失信企业, dishonest enterprise, 一般信用企业): the schema's
+      // reader; anything else goes to the schema, which names the values.
+      return readEnumWord(text, values, def.valueWords);
     }
     case 'string[]':
     case 'date[]':
@@ -98,39 +98,8 @@ export function answerOutcome(
   const incidents = (data.incidents as { id?: unknown }[] | undefined) ?? [];
   const at = q.incidentId === undefined ? [q.fact] : ['incidents', incidents.findIndex((i) => i.id === q.incidentId), q.fact];
   const own = parsed.error.issues.filter((issue) => at.every((key, i) => issue.path[i] === key));
-  const messages = (own.length ? own : parsed.error.issues).map((issue) => localized(issue.message, lang));
+  const messages = (own.length ? own : parsed.error.issues).map((issue) => messageIn(issue.message, lang));
   return { problem: `${lang === 'zh' ? `「${q.label.zh}」：` : `${q.label.en}: `}${[...new Set(messages)].join(lang === 'zh' ? '；' : '; ')}` };
-}
-
-/** The schema's messages (English) in Chinese, the value echoed; a message not known here stays English. */
-const chinese: [RegExp, (...m: string[]) => string][] = [
-  [/^must be a number of yuan/, () => '请输入以元计的金额（如 186000、186,000、¥1.86万）'],
-  [/^must be a (?:number|class)/, () => '请输入数字'],
-  [/^must not be negative/, () => '不能为负数'],
-  [/^must be a date YYYY-MM-DD/, () => '请输入日期，如 2024-01-01、2024/1/1 或 2024年1月1日'],
-  [/^must be a real calendar date/, () => '该日期不存在'],
-  [/^must be in the years (\d+)–(\d+)/, (_, from, to) => `年份须在 ${from}–${to} 之间`],
-  [/^must be one of: (.*?)(?: \(got|$)/, (_, values) => `请从以下选项中选择：${values}`],
-  [/^must be true or false/, () => '请回答 是 或 否'],
-  [/^is before the violation date (\S+)/, (_, d) => `早于违规行为发生之日 ${d}`],
-  [/^is after this disclosure \((\S+)\)/, (_, d) => `晚于本次披露之日 ${d}`],
-  [/^is required$/, () => '必填'],
-  [/check character is "(.)" but GB 32100-2015 gives "(.)"/, (_, got, want) => `校验码为“${got}”，按 GB 32100-2015 应为“${want}”`],
-  [/must have 18 characters, has (\d+)/, (_, n) => `应为18位，现为${n}位`],
-  [/character "(.)" is not allowed/, (_, c) => `字符“${c}”不允许（数字和除 I、O、S、V、Z 外的大写字母）`],
-  [/^is already the id of incidents\[(\d+)\]/, (_, i) => `与第 ${Number(i) + 1} 个事项的编号相同；每个事项需要自己的编号`],
-  [/^must not be empty/, () => '不能为空'],
-];
-
-/** A message of the profile schema in `lang` (the page shows them too). */
-export function localized(message: string, lang: 'zh' | 'en'): string {
-  if (lang === 'en') return message;
-  const got = / \(got (.*)\)$/.exec(message)?.[1];
-  for (const [pattern, say] of chinese) {
-    const m = pattern.exec(message);
-    if (m) return `${say(...m)}${got !== undefined ? `（输入为 ${got}）` : ''}`;
-  }
-  return message;
 }
 
 export function asProfile(data: Record<string, unknown>, schema: ProfileSchema = builtinProfileSchema): Enterprise {

@@ -4,7 +4,7 @@
 import type { RuleResult } from '../engine/evaluate.ts';
 import type { RuleBase } from '../engine/rule-base.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
-import { questionKey, rankQuestions, type QuestionFact, type RankedQuestion } from '../report/summary.ts';
+import { questionKey, rankQuestions, type QuestionFact, type RankedQuestion } from '../report/groups.ts';
 
 export interface SequenceOptions {
   rules: RuleBase;

@@ -8,7 +8,7 @@ import { builtinCatalog } from '../facts/catalog.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import { answerOutcome, answersFromFile, asProfile, parseAnswer, questionPrompt, SKIPPED } from './questions.ts';
 import { checkTable } from '../report/check-report.ts';
-import { questionKey, type QuestionFact } from '../report/summary.ts';
+import { questionKey, type QuestionFact } from '../report/groups.ts';
 import type { Lang } from '../io/lang.ts';
 import { questionSequence } from './sequence.ts';
 

@@ -10,6 +10,7 @@ import type { RuleBase } from '../engine/rule-base.ts';
 import { builtinCatalog } from '../facts/catalog.ts';
 import type { FactDefinition } from '../facts/types.ts';
 import type { FactType } from '../profile/fields.ts';
+import { readEnumWord, type EnumWords } from '../profile/values.ts';
 
 export interface ColumnField {
   /** The profile field: `name`, `uscc` or an enterprise fact. */
@@ -20,8 +21,8 @@ export interface ColumnField {
   en: string;
   /** Every header that names this field, as written (before normalisation). */
   headers: string[];
-  /** For an enum: the Chinese word for each value, as the fact declares it (高级认证企业 → advanced). */
-  enumWords?: Map<string, string>;
+  /** For an enum: the words of each value, as the fact declares them (高级认证企业, 一般信用企业 …). */
+  valueWords?: EnumWords;
 }
 
 /** Common headers of enterprise lists that are not a fact's own name or label. */
@@ -44,13 +45,6 @@ export function shortLabel(zh: string): string {
   return zh.replace(/\s*[（(][^（）()]*[）)]\s*$/u, '').trim();
 }
 
-/** The Chinese word for each value of an enum fact, as its declaration gives them (高级认证企业 → advanced). */
-function enumWords({ values, valueWords }: FactDefinition & { values: readonly string[] }): Map<string, string> {
-  const words = new Map<string, string>();
-  for (const value of values) if (valueWords?.[value]) words.set(normalizeHeader(valueWords[value].zh), value);
-  return words;
-}
-
 function buildFields(catalog: readonly FactDefinition[]): { fields: ColumnField[]; headerMap: Map<string, ColumnField> } {
   const fields: ColumnField[] = [
     { field: 'name', type: 'text', zh: '企业名称', en: 'enterprise name', headers: ['name'] },
@@ -61,7 +55,8 @@ function buildFields(catalog: readonly FactDefinition[]): { fields: ColumnField[
     fields.push({
       field: fact.name,
       type: fact.type,
-      ...(fact.values && { values: fact.values, enumWords: enumWords({ ...fact, values: fact.values }) }),
+      ...(fact.values && { values: fact.values }),
+      ...(fact.valueWords && { valueWords: fact.valueWords }),
       zh: fact.zh,
       en: fact.en,
       headers: [fact.name],
@@ -139,7 +134,7 @@ function excelDate(d: Date): string {
  * A cell as a fact value. Empty (or only spaces) → EMPTY. Booleans: true/false/是/否/1/0/yes/no.
  * Numbers and dates stay text: the profile schema reads them (src/profile/values.ts, the one reader of
  * 186,000, ¥1.86万, 2024/1/1 or 2024年1月1日 for profiles, lists and answers) and names what is wrong.
- * Lists (string[] / date[]) are separated by ; ， | or 、. Enums take the value or its Chinese word.
+ * Lists (string[] / date[]) are separated by ; ， | or 、. Enums take the value or its words (values.ts).
  * Anything that does not convert is passed on unchanged for the profile schema to reject by name.
  */
 export function convertCell(f: ColumnField, cell: unknown): unknown {
@@ -159,12 +154,8 @@ export function convertCell(f: ColumnField, cell: unknown): unknown {
       if (FALSE.has(word)) return false;
       throw new CellError(`"${text}" is not a yes/no value (write true/false, 是/否, 1/0 or yes/no; leave empty if unknown)`);
     }
-    case 'enum': {
-      if (f.values?.includes(text)) return text;
-      const lower = text.toLowerCase();
-      if (f.values?.includes(lower)) return lower;
-      return f.enumWords?.get(normalizeHeader(text)) ?? text;
-    }
+    case 'enum':
+      return readEnumWord(text, f.values ?? [], f.valueWords);
     case 'string[]':
     case 'date[]':
       return text.split(LIST_SEPARATOR).map((s) => s.trim()).filter(Boolean);

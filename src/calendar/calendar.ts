@@ -16,7 +16,7 @@ import { deadlines, type Deadline } from '../engine/deadlines.ts';
 import type { RuleResult } from '../engine/evaluate.ts';
 import type { Lang } from '../io/lang.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
-import { citationText, resultTitle, verdictGroup } from '../report/summary.ts';
+import { citationText, resultTitle, verdictGroup } from '../report/groups.ts';
 import { holidaySource, periodEnd, restDay, type PeriodEnd } from '../facts/holidays.ts';
 
 export type EventKind = 'window' | 'validity' | 'expiry' | 'application' | 'horizon';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { allOptional, fact, fieldsOf, labelled } from './fields.ts';
 import { incidentKinds, incidentSchema, incidentSchemaWith } from './incidents.ts';
 import { plainFactDeclaration, type PlainFact } from './plain-facts.ts';
-import { normalizeProvince, provinceIds } from './provinces.ts';
+import { normalizeProvince, provinceIds, provinceWords } from './provinces.ts';
 import { usccProblem } from './uscc.ts';
 import { bondedZoneFactDeclarations } from './facets/bonded-zone.ts';
 import { businessFactDeclarations } from './facets/business.ts';
@@ -21,6 +21,24 @@ export const customsCreditNames = {
 } as const satisfies Record<(typeof customsCreditLevels)[number], { zh: string; en: string }>;
 
 /**
+ * The words a profile, a list cell, an answer or a request may use for each level: the regulations' names
+ * and what clerks write, 一般信用企业 among them (the level older customs credit rules had), with what it
+ * means now.
+ */
+export const customsCreditWords = {
+  advanced: { ...customsCreditNames.advanced, also: ['高级认证', 'AEO高级认证企业', 'AEO advanced'] },
+  registered: {
+    ...customsCreditNames.registered,
+    also: ['一般信用企业', '一般信用', '注册登记和备案企业', 'registered enterprise', 'general credit enterprise'],
+    note: {
+      zh: '一般信用企业按“其他注册登记和备案企业”读取：现行海关信用管理只认定高级认证企业和失信企业，两者之外的企业为其他注册登记和备案企业',
+      en: 'a 一般信用企业 (general-credit enterprise) is read as an other registered enterprise: current customs credit rules recognise only AEO advanced certified and dishonest enterprises; every other enterprise is an other registered enterprise',
+    },
+  },
+  dishonest: { ...customsCreditNames.dishonest, also: ['失信'] },
+} as const;
+
+/**
  * Enterprise facts a rule may test. Every one is optional: absent means unknown, never false.
  * Policy packs that need more facts add them to a facet (./facets), each with its Chinese term.
  */
@@ -29,11 +47,11 @@ export const enterpriseFactDeclarations = {
     zh: '海关编码（海关注册编码）',
     en: 'customs registration code',
   }),
-  province: fact.enum(provinceIds, { zh: '所在省份', en: 'province' }, normalizeProvince),
+  province: fact.enum(provinceIds, { zh: '所在省份', en: 'province', valueWords: provinceWords }, normalizeProvince),
   customsCredit: fact.enum(customsCreditLevels, {
     zh: '海关信用等级（advanced 高级认证企业 / registered 其他注册登记和备案企业 / dishonest 失信企业）',
     en: 'customs credit status (advanced = AEO advanced certified, registered = other registered, dishonest)',
-    valueWords: customsCreditNames,
+    valueWords: customsCreditWords,
     // A registered enterprise can apply for AEO advanced certification; a dishonest one must first leave
     // the dishonest list (信用修复) when its period ends, so it is never advised to "become advanced".
     change: {

@@ -1,7 +1,7 @@
 // Field builders for the profile schema. Every field carries its Chinese legal term and an English
 // label as metadata: the fact catalog, error messages, questions and JSON Schema all read them.
 import { z } from 'zod';
-import { dateProblem, readDate, readNumber, shown } from './values.ts';
+import { dateProblem, readDate, readEnumWord, readNumber, shown } from './values.ts';
 
 /**
  * Every schema message echoes what it got; a missing value is "required". zod's own type messages
@@ -38,8 +38,12 @@ export interface FactChange {
   };
 }
 
-/** The words for each value of an enum fact, as data: a list cell or an answer may use the Chinese word. */
-export type ValueWords = Readonly<Record<string, FieldLabel>>;
+/**
+ * The words for each value of an enum fact, as data: a profile, a list cell, an answer or a request may use
+ * them for the value (values.ts readEnumWord). `also`: other words users write for it; `note`: what the
+ * value means where a word users write for it is not the current legal term.
+ */
+export type ValueWords = Readonly<Record<string, FieldLabel & { also?: readonly string[]; note?: FieldLabel }>>;
 
 /** What a rule may compare a fact with; operators check it when rule files load. */
 export type FactType = 'boolean' | 'number' | 'string' | 'date' | 'enum' | 'string[]' | 'date[]' | 'other';
@@ -76,9 +80,12 @@ export const fact = {
   date: (label: FactLabel) => declaration('date', day(), label),
   /** An amount of money in 元 (see yuan). */
   yuan: (label: FactLabel) => declaration('number', yuan(), label),
-  /** One of `values`; `normalize` maps what users write (重庆市 → chongqing) before the check. */
+  /**
+   * One of `values`, also written as one of its words (readEnumWord); `normalize` maps what else users
+   * write (重庆市 → chongqing) before the check.
+   */
   enum: <const T extends readonly [string, ...string[]]>(values: T, label: FactLabel, normalize?: (input: unknown) => unknown) =>
-    declaration('enum', normalize ? z.preprocess(normalize, enumOf(values)) : enumOf(values), label, values),
+    declaration('enum', z.preprocess((input) => readEnumWord(normalize ? normalize(input) : input, values, label.valueWords), enumOf(values, label.valueWords)), label, values),
   /** A fact whose field checks more than its type says (a code's pattern, a number's range, a list). */
   of: <F extends z.ZodType>(type: FactType, field: F, label: FactLabel) => declaration(type, field, label),
 };
@@ -123,8 +130,12 @@ export const numeric = <T extends z.ZodType>(schema: T, what = 'a number', optio
 /** An amount of money in CNY (元), never negative. */
 export const yuan = () => numeric(z.number().nonnegative(notNegative), 'a number of yuan', { yuan: true });
 
-export const enumOf = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, { error: (issue) => (issue.input === undefined ? 'is required' : `must be one of: ${values.join(', ')} (got ${shown(issue.input)})`) });
+/** One of `values`; the message names each with its Chinese word where it has one: `advanced (高级认证企业)`. */
+export const enumOf = <const T extends readonly [string, ...string[]]>(values: T, words?: ValueWords) =>
+  z.enum(values, {
+    error: (issue) =>
+      issue.input === undefined ? 'is required' : `must be one of: ${values.map((v) => (words?.[v] ? `${v} (${words[v].zh})` : v)).join(', ')} (got ${shown(issue.input)})`,
+  });
 
 /** Makes every field of a shape optional: in a profile, an absent fact is an unknown fact. */
 export function allOptional<S extends Record<string, z.ZodType>>(shape: S): { [K in keyof S]: z.ZodOptional<S[K]> } {

@@ -23,3 +23,8 @@ export function normalizeProvince(input: unknown): unknown {
   const zh = trimmed.replace(SUFFIX, '');
   return byChineseName.get(zh) ?? input;
 }
+
+/** Each province's words, as an enum's value words: 重庆 / Chongqing (a profile, list or answer may use either). */
+export const provinceWords = Object.fromEntries(
+  provinceIds.map((id) => [id, { zh: provinces[id], en: id.split('-').map((part) => part[0]!.toUpperCase() + part.slice(1)).join(' ') }]),
+) as Readonly<Record<Province, { zh: string; en: string }>>;

@@ -84,3 +84,26 @@ export const isValidDay = (value: unknown): value is string => typeof value === 
 
 /** A value as the messages echo it: strings quoted, numbers as they are. */
 export const shown = (value: unknown): string => (typeof value === 'number' ? String(value) : JSON.stringify(value) ?? String(value));
+
+/** The words of an enum's values as a declaration gives them: zh, en, and other words users write for it. */
+export type EnumWords = Readonly<Record<string, { zh: string; en: string; also?: readonly string[] }>>;
+
+/** Text compared without case, width or spaces: "AEO Advanced", "ａｅｏadvanced" and "aeo advanced" are one. */
+const compact = (text: string) => text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+
+/**
+ * An enum value as users write it: the value itself (any case), or one of its words in either language
+ * (高级认证企业, dishonest enterprise, 一般信用企业 for `registered`). Anything else is returned as it
+ * came, for the schema to refuse naming the values. The one reader of enum words: profiles, list cells,
+ * answers and the API all go through the profile schema, which calls it.
+ */
+export function readEnumWord(input: unknown, values: readonly string[], words?: EnumWords): unknown {
+  if (typeof input !== 'string') return input;
+  const key = compact(input);
+  for (const value of values) {
+    if (compact(value) === key) return value;
+    const w = words?.[value];
+    if (w && (compact(w.zh) === key || compact(w.en) === key || w.also?.some((word) => compact(word) === key))) return value;
+  }
+  return input;
+}

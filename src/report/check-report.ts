@@ -7,7 +7,7 @@ import { horizonPassed, restsOnDoubtfulFigure, type Rule } from '../rules/schema
 import {
   caveatTexts, citationText, countedTexts, doubtText, forceWindow, groupResults, groupWords, headlineText, missingFactLabels, nextStepLines, notCombinedNote, personResult, questionKey,
   resultTitle, rightSituation, windowText, type Question,
-} from './summary.ts';
+} from './groups.ts';
 import type { Lang } from '../io/lang.ts';
 import { Lines } from './lines.ts';
 import { withoutRawHtml } from './markdown.ts';
@@ -24,7 +24,7 @@ export interface CheckReportInput {
   catalog?: FactCatalog;
 }
 
-// The group titles and badges are the one table every output shares (summary.ts groupWords); these are the table's own.
+// The group titles and badges are the one table every output shares (groups.ts groupWords); these are the table's own.
 const words = {
   zh: {
     decides: '可确定', rules: '项', listAll: '（--all 逐项列出）', moreQuestions: '个问题（--all 全部列出）', asOf: '评估日期', none: '无',
@@ -61,7 +61,7 @@ export function horizonJson(rule: Rule, asOf: string) {
 }
 
 /** One result as JSON: everything a program needs, rule texts in both languages. */
-export function resultJson(r: RuleResult, asOf: string) {
+export function resultJson(r: RuleResult, asOf: string, window?: WindowJson) {
   return {
     ruleId: r.ruleId,
     status: r.status,
@@ -73,11 +73,55 @@ export function resultJson(r: RuleResult, asOf: string) {
     openConditions: r.openConditions,
     ...ruleTailJson(r.rule),
     ...horizonJson(r.rule, asOf),
+    ...(window && { window }),
   };
 }
 
-// The members of a result's JSON that depend on its rule alone, in their place in resultJson: the server
-// writes their text once per rule and splices it into every answer (src/server/check-answer.ts).
+/** A JSON object's members as text, after a comma (`,"a":1,"b":2`); empty for an object without any. */
+const members = (object: object): string => {
+  const text = JSON.stringify(object);
+  return text === '{}' ? '' : `,${text.slice(1, -1)}`;
+};
+
+/** The text of the members of a result's JSON that depend on its rule alone (and on its plan period having ended). */
+export interface RuleJsonText {
+  /** From the title to `"relevant":`. */
+  head: string;
+  /** From the outcome to the closing brace. */
+  tail: string;
+  /** The tail with the note of a plan period that has ended. */
+  passedTail: string | undefined;
+}
+
+/** A rule's text in its results' JSON, made once per rule by whoever writes many results (the server). */
+export function ruleJsonText(rule: Rule): RuleJsonText {
+  return { head: `${members(ruleHeadJson(rule))},"relevant":`, tail: `${members(ruleTailJson(rule))}}`, passedTail: undefined };
+}
+
+/**
+ * JSON.stringify(resultJson(r, asOf)) written from its rule's text (ruleJsonText): `start` up to where an
+ * incidentId goes (`{"ruleId":…,"status":…`) and `rest` after it. The one writer of a result's JSON text
+ * beside resultJson, member for member; test/server/check-answer.test.ts holds them equal on every sample.
+ */
+export function resultJsonText(r: RuleResult, asOf: string, rule: RuleJsonText): { start: string; rest: string } {
+  const passed = horizonPassed(r.rule, asOf);
+  const tail = passed ? (rule.passedTail ??= `${members({ ...ruleTailJson(r.rule), ...horizonJson(r.rule, asOf) })}}`) : rule.tail;
+  return {
+    start: `{"ruleId":${JSON.stringify(r.ruleId)},"status":${JSON.stringify(r.status)}`,
+    rest: `${rule.head}${JSON.stringify(r.relevant)},"missingFacts":${JSON.stringify(r.missingFacts)},"failedConditions":${JSON.stringify(r.failedConditions)},"openConditions":${JSON.stringify(r.openConditions)}${tail}`,
+  };
+}
+
+/** A rule not in force: its window and the side of it the date judged falls (forceWindow without the quote). */
+export function windowJson(r: RuleResult, profile: Enterprise, asOf: string) {
+  const w = forceWindow(r, profile, asOf);
+  if (!w) return undefined;
+  const { source: _source, ...json } = w;
+  return json;
+}
+export type WindowJson = NonNullable<ReturnType<typeof windowJson>>;
+
+// The members of a result's JSON that depend on its rule alone, in their place in resultJson.
 export const ruleHeadJson = (rule: Rule) => ({ title: rule.title, kind: rule.kind, jurisdiction: rule.source.jurisdiction });
 export const ruleTailJson = (rule: Rule) => ({
   outcome: rule.outcome,
@@ -102,7 +146,7 @@ export const ruleTailJson = (rule: Rule) => ({
  */
 export function checkReport(input: CheckReportInput) {
   const { head, listed } = checkReportParts(input);
-  return { ...head, results: listed.map((r) => resultJson(r, input.asOf)) };
+  return { ...head, results: listed.map((r) => resultJson(r, input.asOf, windowJson(r, input.profile, input.asOf))) };
 }
 
 /** checkReport but for its results, which are left as the results it lists (each one is resultJson of it). */
@@ -164,7 +208,7 @@ interface Part {
 }
 
 /**
- * A person's result in the order every format shows it (summary.ts personResult): 适用 with what to do next,
+ * A person's result in the order every format shows it (groups.ts personResult): 适用 with what to do next,
  * exclusions, 待确认 with its questions, the rights whose situation arises, 不适用, 已失效, 尚未生效; then what
  * is counted. With --all, the counted groups are listed too.
  */

@@ -13,7 +13,7 @@ import type { Rule } from '../rules/schema.ts';
 import {
   amountText, caveatTexts, citationText, countedTexts, doubtText, groupResults, groupWords, headlineText, missingFactLabels, nextStepLines, personResult, resultTitle, rightSituation,
   verdictGroup, windowText, type PersonResult, type ResultGroups,
-} from './summary.ts';
+} from './groups.ts';
 import type { Lang } from '../io/lang.ts';
 import { version } from '../io/version.ts';
 
@@ -180,7 +180,7 @@ export function deadlinesOf(report: ClientReport, r: RuleResult): string[] {
   return report.keyDeadlines.filter((d) => d.lost.includes(r)).map((d) => describeDeadline(d, report.lang, report.asOf));
 }
 
-/** What to do next on a measure that applies: who handles it, how to apply, by when, how much (summary.ts nextStepLines). */
+/** What to do next on a measure that applies: who handles it, how to apply, by when, how much (groups.ts nextStepLines). */
 export const nextSteps = (report: ClientReport, r: RuleResult): [string, string][] => nextStepLines(r, report.lang, deadlinesOf(report, r));
 
 /** A result not in force, with its window: "已于2025-10-10失效（「本公告有效期自…」）". */

@@ -7,7 +7,7 @@ import {
   alongWithText, citationText, countedLines, countsText, describeDeadline, describeStep, enterpriseDetails, fallbackText, needsText, nextSteps, notInForceText, outcomeText, QUESTION_LIMIT,
   questionFields, RANKED_LIMIT, reportWords, resultNotes, UNDETERMINED_LIMIT, resultTitle, unlockText, type ClientReport,
 } from './client-report.ts';
-import { groupWords } from './summary.ts';
+import { groupWords } from './groups.ts';
 import { embeddedFontCss } from './font.ts';
 import { version } from '../io/version.ts';
 

@@ -2,7 +2,7 @@
 import { Explainer } from '../engine/explain.ts';
 import { builtinCatalog, type FactCatalog } from '../facts/catalog.ts';
 import type { Condition, Rule } from '../rules/schema.ts';
-import { amountText } from './summary.ts';
+import { amountText, notCombinedNote } from './groups.ts';
 import type { Lang } from '../io/lang.ts';
 
 export function ruleListTable(rules: readonly Rule[], lang: Lang): string {
@@ -57,6 +57,8 @@ export function ruleDetail(rule: Rule, lang: Lang, catalog: FactCatalog = builti
     `outcome: ${rule.outcome[lang]}${amount ? ` (${amount})` : ''}`,
     ...(rule.notes ? [`notes: ${rule.notes[lang]}`] : []),
     ...(rule.confidence ? [`confidence: ${rule.confidence.level} — ${rule.confidence.reason[lang]}`] : []),
+    ...(rule.caveats ?? []).map((c) => `caveat: ${c[lang]}`),
+    ...(rule.notCombinedWith ? [`combination: ${notCombinedNote(rule)![lang]}`, `        (lines ${rule.notCombinedWith.source.lines.join('-')})`] : []),
     ...nextStepLines(rule, lang),
     `cases: ${rule.cases.length} (huiqi rules test)`,
   ];

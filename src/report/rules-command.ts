@@ -1,12 +1,12 @@
 // What `huiqi rules list|show|validate|test` do, so the CLI only parses arguments: each takes the rule
 // set the CLI loaded (from `rulesDir`) and writes its answer (a table or text, or JSON) to standard output.
 import { existsSync } from 'node:fs';
-import { runAllCases, uncoveredConditions } from '../catalog/cases.ts';
+import { runAllCases, uncoveredConditions } from '../cases/cases.ts';
 import { InputError, OptionError } from '../io/input-error.ts';
 import type { Lang } from '../io/lang.ts';
 import { defaultSeedsDir, quoteProblems } from '../rules/citations.ts';
 import type { RuleBase } from '../engine/rule-base.ts';
-import { nextStepProblems } from '../rules/check.ts';
+import { nextStepProblems } from '../rules/validate.ts';
 import { ruleFilesIn } from '../rules/load.ts';
 import { ruleDetail, ruleListTable } from './rule-report.ts';
 

@@ -7,7 +7,7 @@ import { packagePath } from '../io/paths.ts';
 import { describeIssue, readStructuredFile } from '../io/read.ts';
 import { InputError } from '../io/input-error.ts';
 import type { PlainFact } from '../profile/plain-facts.ts';
-import { ruleProblems, type FactLookup } from './check.ts';
+import { ruleProblems, type FactLookup } from './validate.ts';
 import { ruleFileSchema, type Condition, type Rule, type RuleFile } from './schema.ts';
 import { bundledSnapshot, bundledSnapshotPath, readSnapshot, removeSnapshot, writeSnapshot } from './snapshot.ts';
 

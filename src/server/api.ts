@@ -1,6 +1,6 @@
 // The HTTP API under /api/v1: JSON in and out (profiles also as YAML). Each route validates its query
 // with the schemas of ./schemas.ts (an unknown parameter is refused) and calls the same functions as
-// the CLI: check (src/report/check.ts), the client report, the question ranker of src/report/summary.ts
+// the CLI: check (src/report/check.ts), the client report, the question ranker of src/report/groups.ts
 // and batch screening (./screen.ts).
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';

@@ -1,19 +1,13 @@
 // POST /api/v1/check's answer as UTF-8 bytes, equal byte for byte to JSON.stringify(checkReport(...)).
-// Most of an answer is rule text (titles, outcomes, sources with their quotes, in two languages) that
-// is the same in every answer: it is serialised and encoded once per rule, results a rule gave lately are
-// kept whole, and an answer is a list of those bytes with only what is new made for it.
-// Serialising and encoding the whole report per request cost more than evaluating the rules.
+// Most of an answer is rule text (titles, outcomes, sources with their quotes, in two languages) that is
+// the same in every answer: a result's JSON text is written by check-report.ts (resultJsonText) from its
+// rule's text made once, the results a rule gave lately are kept as bytes, and an answer is a list of
+// those bytes with only what is new made for it. What is kept belongs to the rule set (RuleBase.memo).
 import type { RuleResult } from '../engine/evaluate.ts';
 import type { RuleBase } from '../engine/rule-base.ts';
-import { checkReportParts, horizonJson, ruleHeadJson, ruleTailJson, type CheckReportInput } from '../report/check-report.ts';
-import type { Question } from '../report/summary.ts';
+import { checkReportParts, resultJsonText, ruleJsonText, windowJson, type CheckReportInput, type RuleJsonText } from '../report/check-report.ts';
+import type { Question } from '../report/groups.ts';
 import { horizonPassed, type Rule } from '../rules/schema.ts';
-
-/** A JSON object's members as text, after a comma (`,"a":1,"b":2`); empty for an object without any. */
-const members = (object: object): string => {
-  const text = JSON.stringify(object);
-  return text === '{}' ? '' : `,${text.slice(1, -1)}`;
-};
 
 /**
  * The bytes of one result, after a comma: `,{"ruleId":…,"status":…` then, at `split`, where an
@@ -33,11 +27,9 @@ interface KeptResult {
   bytes: Buffer;
   split: number;
 }
+/** A rule's text in its results' JSON (made by check-report.ts, the one writer of a result's JSON) and its kept results. */
 interface RuleBytes {
-  head: string;
-  /** The members after the explanation lists; `passedTail` with the note of a plan period that has ended. */
-  tail: string;
-  passedTail?: string;
+  text: RuleJsonText;
   kept: KeptResult[];
 }
 
@@ -57,7 +49,7 @@ class AnswerBytes {
   private bytesOf(rule: Rule): RuleBytes {
     let bytes = this.ruleBytes.get(rule);
     if (!bytes) {
-      bytes = { head: `${members(ruleHeadJson(rule))},"relevant":`, tail: `${members(ruleTailJson(rule))}}`, kept: [] };
+      bytes = { text: ruleJsonText(rule), kept: [] };
       this.ruleBytes.set(rule, bytes);
     }
     return bytes;
@@ -79,12 +71,6 @@ class AnswerBytes {
 
 const answerBytesOf = () => new AnswerBytes();
 
-/** The rule's tail with the horizon's note, made once (the note depends only on the period having ended). */
-function tailOf(r: RuleResult, rule: RuleBytes, asOf: string): string {
-  if (!horizonPassed(r.rule, asOf)) return rule.tail;
-  return (rule.passedTail ??= `${members({ ...ruleTailJson(r.rule), ...horizonJson(r.rule, asOf) })}}`);
-}
-
 function keptResult(rule: RuleBytes, r: RuleResult, asOf: string): KeptResult {
   const { status, relevant, missingFacts, failedConditions, openConditions } = r;
   const passed = horizonPassed(r.rule, asOf);
@@ -93,11 +79,9 @@ function keptResult(rule: RuleBytes, r: RuleResult, asOf: string): KeptResult {
       k.status === status && k.relevant === relevant && k.missingFacts === missingFacts && k.failedConditions === failedConditions && k.openConditions === openConditions && k.passed === passed,
   );
   if (known) return known;
-  const start = Buffer.from(`,{"ruleId":${JSON.stringify(r.ruleId)},"status":${JSON.stringify(status)}`);
-  const rest = Buffer.from(
-    `${rule.head}${JSON.stringify(relevant)},"missingFacts":${JSON.stringify(missingFacts)},"failedConditions":${JSON.stringify(failedConditions)},"openConditions":${JSON.stringify(openConditions)}${tailOf(r, rule, asOf)}`,
-  );
-  const kept = { status, relevant, missingFacts, failedConditions, openConditions, passed, bytes: Buffer.concat([start, rest]), split: start.length };
+  const { start, rest } = resultJsonText(r, asOf, rule.text);
+  const head = Buffer.from(`,${start}`);
+  const kept = { status, relevant, missingFacts, failedConditions, openConditions, passed, bytes: Buffer.concat([head, Buffer.from(rest)]), split: head.length };
   if (rule.kept.unshift(kept) > RECENT) rule.kept.pop();
   return kept;
 }
@@ -127,8 +111,12 @@ export function checkAnswer(input: CheckReportInput, rules: RuleBase): Buffer[] 
   listed.forEach((r: RuleResult, i) => {
     const { bytes, split } = kept.keptResult(r, input.asOf);
     const from = i === 0 ? 1 : 0; // no comma before the first
-    if (r.incidentId === undefined) pieces.push(from ? bytes.subarray(from) : bytes);
-    else pieces.push(bytes.subarray(from, split), Buffer.from(`,"incidentId":${JSON.stringify(r.incidentId)}`), bytes.subarray(split));
+    // A rule not in force (listed with all) ends with its window, which depends on the date judged: spliced before the closing brace.
+    const window = r.status === 'not-in-force' ? windowJson(r, input.profile, input.asOf) : undefined;
+    const end = window ? bytes.length - 1 : bytes.length;
+    if (r.incidentId === undefined) pieces.push(bytes.subarray(from, end));
+    else pieces.push(bytes.subarray(from, split), Buffer.from(`,"incidentId":${JSON.stringify(r.incidentId)}`), bytes.subarray(split, end));
+    if (window) pieces.push(Buffer.from(`,"window":${JSON.stringify(window)}}`));
   });
   pieces.push(END);
   return pieces;

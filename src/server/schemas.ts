@@ -77,6 +77,14 @@ export function ruleSetSchemas(jurisdictions: readonly string[]) {
 
   const rulesOut = z.object({ count: z.number().int(), rules: z.array(ruleSummary) });
 
+  /** A rule not in force: its window and the side of it the date judged falls (check-report.ts windowJson). */
+  const notInForceWindow = z.object({
+    side: z.enum(['expired', 'not-yet']).describe('which side of the window the date judged falls: expired (after `to`) or not-yet (before `from`)'),
+    from: isoDate().optional(), to: isoDate().optional(),
+    date: isoDate().describe('the date judged: the evaluation date, or the value of `basis` (e.g. the disclosure date)'),
+    basis: z.string().optional().describe('the date fact that decides whether the rule is in force, when not the evaluation date'),
+  });
+
   const resultOut = z.object({
     ruleId: z.string(),
     status: z.enum(statuses),
@@ -103,6 +111,7 @@ export function ruleSetSchemas(jurisdictions: readonly string[]) {
     horizon: horizonSchema.optional().describe('the plan period\'s end where the text gives no period of validity'),
     horizonPassed: z.literal(true).optional().describe('the plan period has ended by the evaluation date'),
     horizonNote: bilingual.optional(),
+    window: notInForceWindow.optional().describe('for a rule not in force: its window and the side of it the date judged falls'),
   });
 
   const checkOut = z.object({
@@ -114,13 +123,7 @@ export function ruleSetSchemas(jurisdictions: readonly string[]) {
       notInForce: z.number().int(), expired: z.number().int().describe('not in force: the date judged falls after the window'), notYetInForce: z.number().int().describe('not in force: the date judged falls before the window'),
     }),
     notInForce: z
-      .array(z.object({
-        ruleId: z.string(), incidentId: z.string().optional(),
-        side: z.enum(['expired', 'not-yet']).describe('which side of the window the date judged falls: expired (after `to`) or not-yet (before `from`)'),
-        from: isoDate().optional(), to: isoDate().optional(),
-        date: isoDate().describe('the date judged: the evaluation date, or the value of `basis` (e.g. the disclosure date)'),
-        basis: z.string().optional().describe('the date fact that decides whether the rule is in force, when not the evaluation date'),
-      }))
+      .array(z.object({ ruleId: z.string(), incidentId: z.string().optional(), ...notInForceWindow.shape }))
       .describe('each rule not in force, with its window and the side of it the date falls'),
     questions: z.array(questionOut).describe('facts to ask for, the one deciding most first'),
     results: z.array(resultOut),
@@ -131,8 +134,16 @@ export function ruleSetSchemas(jurisdictions: readonly string[]) {
 
 /** An enum fact's values in words, as its declaration gives them. */
 const valueWords = z
-  .record(z.string(), z.object({ zh: z.string(), en: z.string() }))
-  .describe('for an enum fact whose declaration words its values: the zh/en words of each value, what a form shows (失信企业 / dishonest enterprise for dishonest)');
+  .record(
+    z.string(),
+    z.object({
+      zh: z.string(),
+      en: z.string(),
+      also: z.array(z.string()).optional().describe('other words a request may use for the value (一般信用企业 for registered)'),
+      note: z.object({ zh: z.string(), en: z.string() }).optional().describe('what the value means where a word users write for it is not the current legal term'),
+    }),
+  )
+  .describe('for an enum fact whose declaration words its values: the zh/en words of each value, what a form shows (失信企业 / dishonest enterprise for dishonest); a request may use any of them for the value');
 
 export const questionsOut = z.object({
   asOf: isoDate(),

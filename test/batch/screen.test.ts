@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseShard, screenList, type ScreenListOptions } from '../../src/batch/run.ts';
 import { InputError } from '../../src/io/input-error.ts';
 import { parseProfile } from '../../src/profile/load.ts';
-import { verdictGroup } from '../../src/report/summary.ts';
+import { verdictGroup } from '../../src/report/groups.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { parse } from 'csv-parse/sync';
 
@@ -57,7 +57,7 @@ describe('huiqi screen', () => {
     expect(a!.eligibleTitles).toBe('重庆高级认证企业奖励；非失信企业可申请；民营小微企业便利');
     expect(b).toMatchObject({ eligible: '1', undetermined: '0', eligibleRules: 'test-2024-1/not-dishonest', estimatedValueCny: '' });
     expect(badUscc!.error).toMatch(/^统一社会信用代码 \(uscc\): is not a valid 统一社会信用代码: check character is "X"/);
-    expect(badEnum!.error).toMatch(/^海关信用等级 \(customsCredit\): must be one of: advanced, registered, dishonest \(got "AA"\)/);
+    expect(badEnum!.error).toMatch(/^海关信用等级 \(customsCredit\): must be one of: advanced \(高级认证企业\), registered \(其他注册登记和备案企业\), dishonest \(失信企业\) \(got "AA"\)/);
     expect(badDate!.error).toMatch(/^projectApprovalDate: must be a real calendar date/);
     for (const bad of [badUscc, badEnum, badDate]) expect(bad!.eligible).toBe('');
     expect(blank).toMatchObject({ eligible: '0', undetermined: '3', error: '' });

@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { parseProfile } from '../../src/profile/load.ts';
 import { askSession, type AskIO } from '../../src/ask/session.ts';
 import { questionSequence } from '../../src/ask/sequence.ts';
-import { CASE_USCC } from '../../src/catalog/cases.ts';
+import { CASE_USCC } from '../../src/cases/cases.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 
 const SLOW = { timeout: 300_000 };

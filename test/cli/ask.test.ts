@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseAnswer, questionPrompt, SKIPPED } from '../../src/ask/questions.ts';
-import type { QuestionFact as Question } from '../../src/report/summary.ts';
+import type { QuestionFact as Question } from '../../src/report/groups.ts';
 import { askSession, type AskIO } from '../../src/ask/session.ts';
-import { rankQuestions } from '../../src/report/summary.ts';
-import { CASE_USCC } from '../../src/catalog/cases.ts';
+import { rankQuestions } from '../../src/report/groups.ts';
+import { CASE_USCC } from '../../src/cases/cases.ts';
 import { gapRuleSet, profile, resultsFor } from '../fixtures/gap/fixtures.ts';
 
 function run(args: string[], input?: string) {
@@ -60,7 +60,7 @@ describe('ask session', () => {
     const session = await askSession({ ...base }, io, { rules: gapRuleSet, asOf: '2024-06-01', lang: 'en' });
     expect(io.asked[0]).toContain('customs credit status');
     expect(io.asked[1]).toContain('customs credit status'); // asked again after "perhaps"
-    expect(io.printed.join('')).toContain('invalid answer: customs credit status (advanced = AEO advanced certified, registered = other registered, dishonest): must be one of: advanced, registered, dishonest (got "perhaps")');
+    expect(io.printed.join('')).toContain('invalid answer: customs credit status (advanced = AEO advanced certified, registered = other registered, dishonest): must be one of: advanced (高级认证企业), registered (其他注册登记和备案企业), dishonest (失信企业) (got "perhaps")');
     // Then the questions deciding one measure each: the yes/no one (a yes settles the measure) before the province (one of 34 values).
     expect(io.asked.slice(2, 4).map((q) => q.replace(/^\(decides 1 measure\(s\)\) /, '').slice(0, 20))).toEqual(['expiry date of the a', 'a technology-based e']);
     expect(session.data).toMatchObject({ customsCredit: 'advanced', technologyEnterprise: true });
@@ -114,6 +114,6 @@ describe('huiqi ask (CLI)', () => {
     expect(bad.code).toBe(1);
     // In the user's language (zh by default), naming the question by its label.
     expect(bad.stderr).toContain('答案 customsCredit: 「海关信用等级');
-    expect(bad.stderr).toContain('请从以下选项中选择：advanced, registered, dishonest（输入为 "gold"）');
+    expect(bad.stderr).toContain('请从以下选项中选择：高级认证企业、其他注册登记和备案企业、失信企业（输入为 "gold"）');
   });
 });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateProfile } from '../../src/engine/evaluate.ts';
 import { parseProfile } from '../../src/profile/load.ts';
-import { groupResults } from '../../src/report/summary.ts';
+import { groupResults } from '../../src/report/groups.ts';
 import { enterpriseRule } from '../fixtures/rules.ts';
 
 const rule = enterpriseRule(

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { customsDerivedFacts, chongqingHighCreditNames, normalizeEnterpriseName, onChongqingHighCreditList } from '../../src/facts/customs.ts';
 import { InputError } from '../../src/io/input-error.ts';
 import { parseProfile } from '../../src/profile/load.ts';
-import { CASE_USCC } from '../../src/catalog/cases.ts';
+import { CASE_USCC } from '../../src/cases/cases.ts';
 
 const profileError = (facts: object): string | undefined => {
   try {

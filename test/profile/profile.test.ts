@@ -44,7 +44,7 @@ describe('profile validation names the field', () => {
     expect(profileError(incident({ violationDate: '2023-02-29' }))).toMatch(/incidents\[0\]\.violationDate/);
   });
   it('rejects an unknown category, listing the allowed ones', () => {
-    expect(profileError(incident({ category: 'smuggling' }))).toMatch(/incidents\[0\]\.category: must be one of: tax, export-refund/);
+    expect(profileError(incident({ category: 'smuggling' }))).toMatch(/incidents\[0\]\.category: must be one of: tax \(涉税违规\), export-refund/);
   });
   it('rejects a disclosure before the violation', () => {
     expect(profileError(incident({ violationDate: '2024-05-01', disclosureDate: '2024-04-30' }))).toMatch(/disclosureDate: is before the violation date/);
@@ -53,7 +53,7 @@ describe('profile validation names the field', () => {
     expect(profileError({ name: 'A', uscc: USCC, custmsCredit: 'advanced' })).toMatch(/unknown field "custmsCredit"/);
   });
   it('rejects an unknown customs credit level', () => {
-    expect(profileError({ name: 'A', uscc: USCC, customsCredit: 'AEO' })).toMatch(/customsCredit: must be one of: advanced, registered, dishonest/);
+    expect(profileError({ name: 'A', uscc: USCC, customsCredit: 'AEO' })).toMatch(/customsCredit: must be one of: advanced \(高级认证企业\), registered \(其他注册登记和备案企业\), dishonest \(失信企业\)/);
   });
   it('requires name and uscc', () => {
     const message = profileError({});

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { CASE_USCC } from '../../src/catalog/cases.ts';
+import { CASE_USCC } from '../../src/cases/cases.ts';
 import { readStructuredFile } from '../../src/io/read.ts';
 import { enterpriseFactDeclarations } from '../../src/profile/enterprise.ts';
 import { incidentFactDeclarations, type IncidentKind } from '../../src/profile/incidents.ts';

@@ -5,8 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { evaluateProfile } from '../../src/engine/evaluate.ts';
 import { parseProfile } from '../../src/profile/load.ts';
 import { checkReport, checkTable } from '../../src/report/check-report.ts';
-import { expiredDocuments, headlineText, personResult } from '../../src/report/summary.ts';
+import { expiredDocuments, headlineText, personResult } from '../../src/report/groups.ts';
 import { loadRules } from '../../src/rules/load.ts';
+import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
+import { checkAnswer } from '../../src/server/check-answer.ts';
 
 const rules = loadRules();
 const ASOF = '2026-01-15';
@@ -42,6 +44,14 @@ describe('127号 on both sides of its window (有效期 2023-10-11 至 2025-10-1
     expect(table).toContain('已于2025-10-10失效（「本公告有效期自2023年10月11日起至2025年10月10日。」）');
     const json = checkReport({ profile, results, asOf: ASOF, lang: 'zh' });
     expect(json.notInForce.filter((n) => n.incidentId === 'T1').every((n) => n.side === 'expired' && n.to === '2025-10-10' && n.date === '2025-10-11')).toBe(true);
+    // With all, each result not in force carries its window; the server's answer (bytes kept per rule) says the same.
+    const all = checkReport({ profile, results, asOf: ASOF, lang: 'zh', all: true });
+    const incidentResult = all.results.find((r) => r.incidentId === 'T1' && r.status === 'not-in-force')!;
+    expect(incidentResult.window).toEqual({ side: 'expired', from: '2023-10-11', to: '2025-10-10', date: '2025-10-11', basis: 'disclosureDate' });
+    expect(all.results.filter((r) => r.status !== 'not-in-force').every((r) => r.window === undefined)).toBe(true);
+    for (const input of [{ profile, results, asOf: ASOF, lang: 'zh' as const, all: true }, { profile, results, asOf: ASOF, lang: 'zh' as const }]) {
+      expect(Buffer.concat(checkAnswer(input, loadRuleSet())).toString('utf8')).toBe(JSON.stringify(checkReport(input)));
+    }
   });
 
   it('disclosed on 2023-10-10, the day before it began: 尚未生效, from 2023-10-11', async () => {

@@ -1,4 +1,4 @@
-// Every output groups results the same way (src/report/summary.ts verdictGroup): what applies, exclusions,
+// Every output groups results the same way (src/report/groups.ts verdictGroup): what applies, exclusions,
 // rights (protections invoked when the situation happens), informational goals and pointers (never counted
 // as eligible, never valued), undetermined and situational; caveats and doubtful figures shown beside
 // each result. Fixture rules, so the expectations do not move when the catalog is reclassified.
@@ -8,8 +8,8 @@ import { parseProfile } from '../../src/profile/load.ts';
 import { checkJson, checkMarkdown, checkTable } from '../../src/report/check-report.ts';
 import { buildClientReport, clientReportMarkdown } from '../../src/report/client-report.ts';
 import { clientReportHtml } from '../../src/report/html.ts';
-import { groupResults } from '../../src/report/summary.ts';
-import { CASE_USCC } from '../../src/catalog/cases.ts';
+import { groupResults } from '../../src/report/groups.ts';
+import { CASE_USCC } from '../../src/cases/cases.ts';
 import type { Rule } from '../../src/rules/schema.ts';
 import { enterpriseRule } from '../fixtures/rules.ts';
 

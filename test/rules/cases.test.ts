@@ -1,7 +1,7 @@
 // The case runner: statuses and missing facts are checked, and a rule whose cases never put one of its
 // conditions on the other side is reported.
 import { describe, expect, it } from 'vitest';
-import { runCase, uncoveredConditions } from '../../src/catalog/cases.ts';
+import { runCase, uncoveredConditions } from '../../src/cases/cases.ts';
 import { enterpriseRule } from '../fixtures/rules.ts';
 
 describe('rule cases', () => {

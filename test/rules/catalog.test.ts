@@ -1,9 +1,9 @@
 // The shipped rule catalog: it loads, every rule's quote stands in its seed lines, and every case
 // that a rule file carries passes under both evaluators.
 import { describe, expect, it } from 'vitest';
-import { runCase, uncoveredConditions } from '../../src/catalog/cases.ts';
+import { runCase, uncoveredConditions } from '../../src/cases/cases.ts';
 import { defaultSeedsDir, ruleCitationProblems } from '../../src/rules/citations.ts';
-import { nextStepProblems } from '../../src/rules/check.ts';
+import { nextStepProblems } from '../../src/rules/validate.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 
 const ruleSet = loadRuleSet();

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { runAllCases, uncoveredConditions } from '../../src/catalog/cases.ts';
+import { runAllCases, uncoveredConditions } from '../../src/cases/cases.ts';
 import { check, screen } from '../../src/index.ts';
 import { loadRules } from '../../src/rules/load.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
@@ -59,7 +59,7 @@ describe('a rule file that declares its own facts and scope', () => {
   it('lets a profile state them, read as built-in facts of their type are (¥ and 万 for yuan), and refuses a bad value by name', () => {
     expect(ruleSet.parseProfile({ name: 'A', uscc: USCC, digitalServiceExports: '¥1.2万', digitalTradeSegment: 'digital-content' })).toMatchObject({ digitalServiceExports: 12000, digitalTradeSegment: 'digital-content' });
     expect(() => ruleSet.parseProfile({ name: 'A', uscc: USCC, digitalTradeSegment: 'games' })).toThrow(
-      /digitalTradeSegment: must be one of: digital-services, digital-content, cross-border-platform \(got "games"\)/,
+      /digitalTradeSegment: must be one of: digital-services \(数字服务\), digital-content \(数字内容\), cross-border-platform \(跨境电商平台\) \(got "games"\)/,
     );
   });
 

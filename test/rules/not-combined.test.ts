@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { screenList } from '../../src/batch/run.ts';
 import { parseProfile } from '../../src/profile/load.ts';
 import { checkReport, checkTable } from '../../src/report/check-report.ts';
+import { ruleDetail } from '../../src/report/rule-report.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import type { Rule } from '../../src/rules/schema.ts';
 import { combinedMoneyValue } from '../../src/rules/value.ts';
@@ -38,6 +39,8 @@ describe('107号外资10: the 2% and the 4% reward are not combined', () => {
     const table = checkTable({ profile: both, results, asOf, lang: 'zh' });
     expect(table).toContain(`与 ${FOUR} 不重复享受，按就高`);
     expect(table).toContain(`与 ${TWO} 不重复享受，按就高`);
+    // `huiqi rules show` says it too, with the lines it rests on.
+    expect(ruleDetail(rules.rules.find((r) => r.id === TWO)!, 'zh')).toContain(`combination: 与 ${FOUR} 不重复享受，按就高`);
   });
 
   it('every relation in the catalogue is mutual, so each affected result shows it', () => {

@@ -293,11 +293,14 @@ describe('GET /api/v1/rules, /rules/{id}, /facts, /healthz', () => {
     expect(credit).toMatchObject({ type: 'enum', values: ['advanced', 'registered', 'dishonest'], scope: 'enterprise', derived: false, changeable: true });
     expect(credit.zh).toContain('海关信用等级');
     // What a form shows for each value, and the OpenAPI description says so.
-    expect(credit.valueWords).toEqual({
+    expect(credit.valueWords).toMatchObject({
       advanced: { zh: '高级认证企业', en: 'AEO advanced certified enterprise' },
       registered: { zh: '其他注册登记和备案企业', en: 'other registered enterprise' },
       dishonest: { zh: '失信企业', en: 'dishonest enterprise' },
     });
+    // 一般信用企业, the word clerks still use, is read as registered, with what it means now.
+    expect(credit.valueWords.registered.also).toContain('一般信用企业');
+    expect(credit.valueWords.registered.note.zh).toContain('现行海关信用管理只认定高级认证企业和失信企业');
     const doc = (await get('/api/v1/openapi.json')).json();
     expect(doc.components.schemas.Facts.properties.facts.items.properties).toHaveProperty('valueWords');
     expect(body.facts.find((f: { name: string }) => f.name === 'disclosedWithin6Months')).toMatchObject({ derived: true, scope: 'customs-violation' });

@@ -3,7 +3,7 @@
 // personas — a small domestic trader in Chongqing, an AEO manufacturer in a zone (with its 127号 incident), a
 // cross-border e-commerce exporter, and a trader whose disclosure falls after 127号 expired — in Chinese and
 // English, JavaScript on and off, at 375 px and on a desktop. What the page lists must be what `huiqi check`
-// groups (summary.ts personResult), each headline count what is listed under it, each badge its group's word.
+// groups (groups.ts personResult), each headline count what is listed under it, each badge its group's word.
 // Screenshots go to test-output/ for people to look at.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { parseProfile } from '../../src/profile/load.ts';
 import { normalizeProvince } from '../../src/profile/provinces.ts';
-import { groupWords, personResult } from '../../src/report/summary.ts';
+import { groupWords, personResult } from '../../src/report/groups.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { closeBrowser, newPage, screenshot, testOutputDir } from '../support/browser.ts';
 

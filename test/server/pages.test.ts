@@ -54,7 +54,8 @@ describe('self-check page routes', () => {
     const bad = `${basics.uscc.slice(0, 17)}X`;
     const res = await post('/', { step: 'basics', profile: '{}', skipped: '[]', ...basics, uscc: bad });
     expect(res.statusCode).toBe(422);
-    expect(res.body).toContain(`应为“${usccCheckCharacter(basics.uscc.slice(0, 17))}”`);
+    // In the page's language: the expected check character named.
+    expect(res.body).toContain(`按 GB 32100-2015 应为“${usccCheckCharacter(basics.uscc.slice(0, 17))}”`);
     expect(res.body).toContain(`value="${bad}"`);
     expect(res.body).toContain('aria-invalid="true"');
     expect(res.body).not.toContain('id="results"');
@@ -91,7 +92,7 @@ describe('self-check page routes', () => {
     expect(builtinCatalog.definition(asked[0]![1])?.type).toBe('boolean');
     const res = await post('/', { step: 'answers', profile: hiddenValue(first.body, 'profile')!, skipped: '[]', asked: JSON.stringify(asked), q0: 'perhaps' });
     expect(res.statusCode).toBe(422);
-    expect(res.body).toContain('answer yes or no (got &quot;perhaps&quot;)');
+    expect(res.body).toContain('请回答 是 或 否（输入为 &quot;perhaps&quot;）');
   });
 
   it('the incident form adds a 127号 disclosure and states the result for it', async () => {
@@ -184,7 +185,7 @@ describe('self-check page routes', () => {
     expect(ok.body).toContain('id="incident-result-TAX-2025-03"');
     const bad = await app.inject({ method: 'POST', url: '/upload', ...multipart({}, { field: 'profile', name: 'p.yaml', content: 'name: x\nuscc: 123\n' }) });
     expect(bad.statusCode).toBe(422);
-    expect(bad.body).toContain('p.yaml: invalid profile');
+    expect(bad.body).toContain('p.yaml：企业信息有误');
     expect(bad.body).toContain('uscc');
     const notYaml = await app.inject({ method: 'POST', url: '/upload', ...multipart({}, { field: 'profile', name: 'p.json', content: '{"name": ' }) });
     expect(notYaml.statusCode).toBe(422);

@@ -11,6 +11,7 @@ import { decodeText } from '../../io/encoding.ts';
 import { parseStructuredText } from '../../io/read.ts';
 import { InputError } from '../../io/input-error.ts';
 import { parseProfile } from '../../profile/load.ts';
+import { messageIn } from '../../profile/messages.ts';
 import { packagePath } from '../../io/paths.ts';
 import { buildClientReport, clientReportMarkdown } from '../../report/client-report.ts';
 import { fontFaceCss, fontFilesDir, fontSubsets } from '../../report/font.ts';
@@ -188,7 +189,7 @@ export const pagesPlugin: FastifyPluginAsync<PagesOptions> = async (app, opts) =
       parseProfile(data, file.filename); // an InputError naming every bad field
       return render(reply, lang, { data: data as Record<string, unknown>, skipped: [] });
     } catch (e) {
-      if (e instanceof InputError) return fail(e.message);
+      if (e instanceof InputError) return fail(messageIn(e.message, lang));
       throw e;
     }
   });

@@ -9,7 +9,7 @@ import type { FactDefinition } from '../../facts/types.ts';
 import type { Enterprise } from '../../profile/enterprise.ts';
 import { parseAnswer, SKIPPED, withAnswer } from '../../ask/questions.ts';
 import { questionSequence } from '../../ask/sequence.ts';
-import type { QuestionFact, RankedQuestion } from '../../report/summary.ts';
+import type { QuestionFact, RankedQuestion } from '../../report/groups.ts';
 import { LIMITS } from '../../io/limits.ts';
 import { fieldPath, pathDeeperThan } from '../../io/read.ts';
 

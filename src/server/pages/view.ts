@@ -3,18 +3,18 @@
 // label on every field, one column that reads at 375 px, a print stylesheet in /assets/app.css.
 import type { RuleResult } from '../../engine/evaluate.ts';
 import type { FactDefinition } from '../../facts/types.ts';
-import { customsCreditLevels, customsCreditNames } from '../../profile/enterprise.ts';
+import { customsCreditLevels, customsCreditNames, customsCreditWords } from '../../profile/enterprise.ts';
 import { provinceIds, provinces } from '../../profile/provinces.ts';
 import type { FactCatalog } from '../../facts/catalog.ts';
 import {
   buildClientReport, citationText, deadlinesOf, describeDeadline, describeStep, outcomeText, resultTitle, unlockText, type ClientReport,
 } from '../../report/client-report.ts';
-import { localized } from '../../ask/questions.ts';
+import { messageIn } from '../../profile/messages.ts';
 import { h, Raw, type Part } from '../../report/html.ts';
 import {
   caveatTexts, countedTexts, doubtText, expiredDocuments, groupWords, headlineText, missingFactLabels, nextStepLines, personResult, rightSituation, windowText,
   type ForceWindow, type PersonResult, type RankedQuestion,
-} from '../../report/summary.ts';
+} from '../../report/groups.ts';
 import { version } from '../../io/version.ts';
 import { BASIC_FIELDS, type Evaluation, type FieldErrors, type SelfCheckState } from './state.ts';
 import { pageWords, type PageLang } from './words.ts';
@@ -53,8 +53,8 @@ function stateFields(state: SelfCheckState, lang: PageLang): Raw {
   return h`${hidden('lang', lang)}${hidden('profile', JSON.stringify(state.data))}${hidden('skipped', JSON.stringify(state.skipped))}`;
 }
 
-/** A field's error in the page's language (the profile schema's messages are English; ask's table words them in Chinese). */
-const message = (text: string, lang: PageLang) => localized(text, lang);
+/** A field's error in the page's language (the profile schema's messages are English; src/profile/messages.ts words them in Chinese). */
+const message = (text: string, lang: PageLang) => messageIn(text, lang);
 
 function errorText(errors: FieldErrors, field: string, lang: PageLang): Raw | '' {
   const e = errors[field];
@@ -114,8 +114,9 @@ ${errors._ ? h`<p class="error" role="alert">${message(errors._.message, lang)}<
 <div class="field"><label for="f-province">${w.province}</label><select id="f-province" name="province"${invalid('province')}${attr('aria-describedby', describedBy(errors, 'province'))}><option value="">${w.unknown}</option>${provinceIds.map(
     (id) => h`<option value="${id}"${id === province || provinces[id] === province.replace(/(省|市|自治区)$/u, '') ? h` selected` : ''}>${lang === 'zh' ? provinces[id] : id}</option>`,
   )}</select>${errorText(errors, 'province', lang)}</div>
-<div class="field"><label for="f-customsCredit">${w.credit}</label><select id="f-customsCredit" name="customsCredit"${invalid('customsCredit')}><option value="">${w.unknown}</option>${customsCreditLevels.map(
-    (level) => h`<option value="${level}"${level === credit ? h` selected` : ''}>${customsCreditNames[level][lang]}</option>`,
+<div class="field"><label for="f-customsCredit">${w.credit}</label><span class="note" id="credit-note">${customsCreditWords.registered.note[lang]}</span><select id="f-customsCredit" name="customsCredit" aria-describedby="${describedBy(errors, 'customsCredit', 'credit-note')}"${invalid('customsCredit')}><option value="">${w.unknown}</option>${customsCreditLevels.map(
+    // 一般信用企业, the word clerks still use, beside the level it is read as.
+    (level) => h`<option value="${level}"${level === credit ? h` selected` : ''}>${customsCreditNames[level][lang]}${level === 'registered' ? (lang === 'zh' ? '（一般信用企业）' : ' (一般信用企业)') : ''}</option>`,
   )}</select>${errorText(errors, 'customsCredit', lang)}</div>
 <button type="submit">${started ? w.update : w.start}</button>
 </form>${folded ? h`</details>` : ''}</section>`;
@@ -194,7 +195,7 @@ function resultGroup(id: string, title: string, items: Raw[], open: boolean, aft
 }
 
 /**
- * A person's result (summary.ts personResult, as `huiqi check` and `huiqi report` show it): 适用 with what to do
+ * A person's result (groups.ts personResult, as `huiqi check` and `huiqi report` show it): 适用 with what to do
  * next, exclusions, 待确认 with its questions, the rights whose situation arises, then folded 不适用,
  * 已失效, 尚未生效; the rest counted.
  */
@@ -204,7 +205,7 @@ function resultSections(p: PersonResult, report: ClientReport, lang: PageLang, i
     ? h`<div class="deciding"><h4>${g.questions}</h4><ol>${p.questions.slice(0, 8).map((q) => h`<li>${q.label[lang]}${q.incidentId !== undefined ? ` (${q.incidentId})` : ''}</li>`)}</ol>${p.questions.length > 8 ? h`<p class="note">${pageWords[lang].moreQuestions(p.questions.length - 8)}</p>` : ''}</div>`
     : '';
   const by = (r: RuleResult) => deadlinesOf(report, r);
-  const counted = countedTexts(p, lang);
+  const counted = countedTexts(p, lang, idPrefix ? 'incident' : 'enterprise');
   return h`<p class="summary" id="${idPrefix}counts">${headlineText(p, lang)}</p>
 ${resultGroup(`${idPrefix}applies`, g.applies, p.applies.map((r) => resultItem(r, lang, 'applies', { next: nextStepLines(r, lang, by(r)) })), true)}
 ${resultGroup(`${idPrefix}exclusions`, g.exclusions, p.exclusions.map((r) => resultItem(r, lang, 'exclusions')), true)}

@@ -1,5 +1,5 @@
 // The self-check and batch pages' own words, zh and en. Fact labels, rule titles, outcomes and citations
-// come from the catalog and the rules; the result groups' words from src/report/summary.ts (groupWords), the report's from
+// come from the catalog and the rules; the result groups' words from src/report/groups.ts (groupWords), the report's from
 // src/report/client-report.ts.
 import { LIMITS } from '../../io/limits.ts';
 

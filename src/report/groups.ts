@@ -331,6 +331,7 @@ export const groupWords = {
     expiredOn: (to: string) => `已于${to}失效`, notYetFrom: (from: string) => `自${from}起施行`, dateLabel: (date: string) => `判断日期 ${date}`,
     situationalCount: (n: number) => `另有 ${n} 项措施只在特定情形下适用`, rightsCount: (n: number) => `另有 ${n} 项权利所涉情形尚未发生或不明`,
     informationalCount: (n: number) => `${n} 项政府工作目标与政策指引（仅供参考）`, besideCount: (n: number) => `${n} 项所涉情形与本企业无关`,
+    besideIncidentCount: (n: number) => `${n} 项所涉情形与本事项无关`,
     clearCount: (n: number) => `${n} 项排除情形已核查且未触发`,
     documentExpired: (doc: string, to: string) => `${doc}已于${to}失效`,
     noSuccessor: '目录中没有接续的文件；请向主管海关咨询本事项现在如何处理。',
@@ -347,6 +348,7 @@ export const groupWords = {
     expiredOn: (to: string) => `expired on ${to}`, notYetFrom: (from: string) => `in force from ${from}`, dateLabel: (date: string) => `judged on ${date}`,
     situationalCount: (n: number) => `${n} more measure(s) apply only in situations not known to arise`, rightsCount: (n: number) => `${n} more right(s) whose situation has not arisen or is not known`,
     informationalCount: (n: number) => `${n} government target(s) and pointer(s) (for information)`, besideCount: (n: number) => `${n} about situations that do not arise here`,
+    besideIncidentCount: (n: number) => `${n} about situations other than this incident`,
     clearCount: (n: number) => `${n} exclusion(s) checked and not triggered`,
     documentExpired: (doc: string, to: string) => `${doc} expired on ${to}`,
     noSuccessor: 'No successor is in the catalog; ask the competent customs office how the matter is handled now.',
@@ -459,12 +461,13 @@ export function personResult(results: readonly RuleResult[], profile: Pick<Enter
 }
 
 /** The counted lines of a person's result, in words ("另有 81 项措施只在特定情形下适用"). */
-export function countedTexts(p: PersonResult, lang: Lang): string[] {
+export function countedTexts(p: PersonResult, lang: Lang, of: 'enterprise' | 'incident' = 'enterprise'): string[] {
   const g = groupWords[lang];
   const c = p.counted;
+  const beside = of === 'incident' ? g.besideIncidentCount : g.besideCount;
   return [
     ...(c.rightsLater ? [g.rightsCount(c.rightsLater)] : []), ...(c.situational ? [g.situationalCount(c.situational)] : []),
-    ...(c.informational ? [g.informationalCount(c.informational)] : []), ...(c.besideThePoint ? [g.besideCount(c.besideThePoint)] : []),
+    ...(c.informational ? [g.informationalCount(c.informational)] : []), ...(c.besideThePoint ? [beside(c.besideThePoint)] : []),
     ...(c.exclusionsClear ? [g.clearCount(c.exclusionsClear)] : []),
   ];
 }
