@@ -1,5 +1,6 @@
 // `huiqi check` output: what applies, what does not and why, what is undetermined and the questions
 // that would decide it. Three formats: a terminal table, JSON, Markdown.
+import { coverageLines, coverageOf } from './coverage.ts';
 import type { RuleResult } from '../engine/evaluate.ts';
 import type { FactCatalog } from '../facts/catalog.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
@@ -252,7 +253,7 @@ export function checkTable(input: CheckReportInput, write?: (text: string) => vo
   const out = new Lines([`${profile.name}  ${profile.uscc}  (${w.asOf} ${asOf}, huiqi ${version})`, ''], write);
   const cite = (r: RuleResult) => `${w.source}: ${citationText(r)}  [${r.ruleId}]`;
   const { parts, counted } = checkParts(input, cite);
-  out.push(headlineText(personResult(results, profile, asOf, catalog), lang), '');
+  out.push(headlineText(personResult(results, profile, asOf, catalog), lang), ...coverageLines(coverageOf(profile, results), lang), '');
   for (const part of parts) {
     if (!part.list.length && !part.always) continue;
     out.push(`${part.title} (${part.list.length})`);
@@ -277,7 +278,7 @@ export function checkMarkdown(input: CheckReportInput): string {
   const out = new Lines([`# ${profile.name}`, '', `统一社会信用代码 ${profile.uscc} · ${w.asOf} ${asOf} · huiqi ${version}`, '']);
   const cite = (r: RuleResult) => `${w.source}: ${citationText(r)} — 「${r.rule.source.quote}」 (\`${r.ruleId}\`)`;
   const { parts, counted } = checkParts(input, cite);
-  out.push(`**${headlineText(personResult(results, profile, asOf, catalog), lang)}**`, '');
+  out.push(`**${headlineText(personResult(results, profile, asOf, catalog), lang)}**`, '', ...coverageLines(coverageOf(profile, results), lang).map((l) => `> ${l}`), '');
   for (const part of parts) {
     if (!part.list.length && !part.always) continue;
     out.push(`## ${part.title} (${part.list.length})`, '');

@@ -340,6 +340,8 @@ describe('the self-check page on the built server (huiqi serve from dist/)', () 
     expect(expected.incident('TAX-2024-01').applies).toContain('gacc-2023-127/no-penalty-tax-within-2-years|TAX-2024-01');
     expect(await englishOnZhPage(page)).toEqual([]);
     await screenshot(page, 'built-aeo-manufacturer-zh', { fullPage: false });
+    // Printed too: what applies (with its incident's) and the questions stay short.
+    expect(await printedPages(page, 'built-aeo-manufacturer-zh-print')).toBeLessThanOrEqual(4);
     await page.close();
   }, 300_000);
 

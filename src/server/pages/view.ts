@@ -10,6 +10,7 @@ import {
   buildClientReport, citationText, deadlinesOf, describeDeadline, describeStep, outcomeText, resultTitle, unlockText, type ClientReport,
 } from '../../report/client-report.ts';
 import { messageIn } from '../../profile/messages.ts';
+import { coverageLines, coverageOf } from '../../report/coverage.ts';
 import { h, Raw, type Part } from '../../report/html.ts';
 import {
   caveatTexts, countedTexts, doubtText, expiredDocuments, groupWords, headlineText, missingFactLabels, nextStepLines, personResult, rightSituation, windowText,
@@ -306,6 +307,7 @@ ${ev ? questionsForm(state, lang, ev, errors, headingId('questions', 'questions-
 ${ev ? incidentForm(state, lang, errors, o.incidentFacts) : ''}
 ${ev && report ? h`<section id="results" aria-labelledby="${headingId('results', 'results-h')}"><h2 id="${headingId('results', 'results-h')}" tabindex="-1">${w.results}</h2>
 <p class="meta">${ev.profile.name} · ${ev.profile.uscc} · ${w.asOf} ${asOf}</p>
+${coverageLines(coverageOf(ev.profile, ev.results), lang).map((line) => h`<p class="coverage note">${line}</p>`)}
 ${ev.profile.incidents.length ? h`<div id="incident-result"><h3 id="${headingId('incident', 'incident-result-h')}" tabindex="-1" class="visually-hidden">${w.incidentResults}</h3>${incidentResults(ev, report, lang)}</div><h3>${w.enterpriseResults}</h3>` : ''}
 ${resultSections(personResult(enterprise, ev.profile, asOf, ev.catalog), report, lang, '')}
 </section>
