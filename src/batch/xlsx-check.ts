@@ -62,7 +62,12 @@ export async function checkXlsx(path: string, origin: string): Promise<void> {
         break;
       }
     }
-    if (end < 0) throw damaged('no zip directory at its end: cut short, or not an XLSX file');
+    if (end < 0) {
+      const head = await readAt(file, 0, 4);
+      // An OLE compound file: Excel's password-protected workbook, or an old .xls.
+      if (head.length === 4 && head.readUInt32BE(0) === 0xd0cf11e0) throw new InputError(`${origin}: is a password-protected workbook or an old .xls file, not an XLSX; save it as .xlsx without a password, or as CSV`);
+      throw damaged('no zip directory at its end: cut short, or not an XLSX file');
+    }
     const entries = tail.readUInt16LE(end + 10);
     const directorySize = tail.readUInt32LE(end + 12);
     const directoryAt = tail.readUInt32LE(end + 16);

@@ -6,8 +6,9 @@
 // escaping, line folding and VALARM are its job, not hand-written text here).
 //
 // A deadline that ends a period (a window declaring `period`) and falls on a 法定休假日 moves to the day
-// after the holidays (《民法典》第二百零三条, ./holidays.ts) and the event says so; any other date (a
-// document's end, an application's closing day the text fixes) stays where the text puts it.
+// after the holidays (《民法典》第二百零三条, src/facts/holidays.ts): the deadlines analysis gives the moved
+// day as the engine judges it, and the event says why; any other date (a document's end, an application's
+// closing day the text fixes) stays where the text puts it.
 import type { FactCatalog } from '../facts/catalog.ts';
 import { createHash } from 'node:crypto';
 import ical, { ICalAlarmType } from 'ical-generator';
@@ -16,7 +17,7 @@ import type { RuleResult } from '../engine/evaluate.ts';
 import type { Lang } from '../io/lang.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import { citationText, resultTitle, verdictGroup } from '../report/groups.ts';
-import { holidaySource, periodEnd, restDay, type PeriodEnd } from './holidays.ts';
+import { holidaySource, periodEnd, restDay, type PeriodEnd } from '../facts/holidays.ts';
 
 export type EventKind = 'window' | 'validity' | 'expiry' | 'application' | 'horizon';
 
@@ -100,8 +101,8 @@ export function dueEvents(profile: Enterprise, results: readonly RuleResult[], a
   const events: DueEvent[] = [];
   const measureOf = (r: RuleResult) => ({ ruleId: r.rule.id, title: resultTitle(r, lang), source: citationText(r), status: atStake(r)! });
 
-  const add = (kind: EventKind, lastDay: string, head: string, measures: RuleResult[], extra: { period?: boolean; incidentId?: string; lines?: string[] }) => {
-    const end = extra.period ? periodEnd(lastDay) : { moved: false as const, day: lastDay };
+  const add = (kind: EventKind, lastDay: string, head: string, measures: RuleResult[], extra: { period?: boolean; end?: PeriodEnd; incidentId?: string; lines?: string[] }) => {
+    const end: PeriodEnd = extra.end ?? (extra.period ? periodEnd(lastDay) : { moved: false, day: lastDay });
     const notes: string[] = [];
     if (end.moved) notes.push(w.moved(end));
     else if ('unknown' in end && end.unknown) notes.push(w.noData(end.unknown.year));
@@ -132,7 +133,9 @@ export function dueEvents(profile: Enterprise, results: readonly RuleResult[], a
   for (const d of deadlines(profile, results, asOf, options.catalog)) {
     const measures = d.lost.filter((r) => atStake(r));
     if (!measures.length) continue;
-    add(d.kind, d.lastDay, headOf(d, lang), measures, { ...(d.period && { period: true }), ...(d.incidentId !== undefined && { incidentId: d.incidentId }) });
+    // A period's event keeps the day counted (its uid, "from → to") and falls on the moved day the engine judged by.
+    const counted = d.end?.moved ? d.end.from : d.lastDay;
+    add(d.kind, counted, headOf(d, lang), measures, { ...(d.period && { period: true }), ...(d.end && { end: d.end }), ...(d.incidentId !== undefined && { incidentId: d.incidentId }) });
   }
   // Application windows the rule data gives (dates the text fixes: never moved).
   for (const r of results) {

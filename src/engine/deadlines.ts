@@ -8,6 +8,7 @@ import { formatISO } from 'date-fns/formatISO';
 import { parseISO } from 'date-fns/parseISO';
 import { builtinCatalog, type FactCatalog } from '../facts/catalog.ts';
 import { derivedFacts } from '../facts/derived.ts';
+import type { PeriodEnd } from '../facts/holidays.ts';
 import { AS_OF, type DateWindow } from '../facts/types.ts';
 import type { FactValues } from '../facts/types.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
@@ -38,8 +39,12 @@ export interface Deadline {
   lost: RuleResult[];
   /** Measures that only become possible after the last day (e.g. "more than 6 months"). */
   gained: RuleResult[];
-  /** The last day ends a period counted from an event (the window's `period`): 《民法典》第二百零三条 may move it off a holiday. */
+  /**
+   * The last day ends a period counted from an event (the window's `period`): `lastDay` is then the day
+   * 《民法典》第二百零三条 moves it to off a holiday, and `end` the day counted and the holidays passed.
+   */
   period?: true;
+  end?: PeriodEnd;
 }
 
 const isoDay = (d: Date) => formatISO(d, { representation: 'date' });
@@ -94,7 +99,7 @@ export function deadlines(profile: Enterprise, results: readonly RuleResult[], a
       const lost = relevant.filter((r) => possible(statusWith(profile, r, asOf, window.input, range.to, catalog)) && !possible(statusWith(profile, r, asOf, window.input, nextDay(range.to), catalog)));
       const gained = relevant.filter((r) => !possible(statusWith(profile, r, asOf, window.input, on, catalog)) && possible(statusWith(profile, r, asOf, window.input, nextDay(range.to), catalog)));
       if (!lost.length) continue;
-      out.push({ kind: 'window', ...(incidentId !== undefined && { incidentId }), input: window.input, from: on, lastDay: range.to, act: window.act, purpose: window.purpose, lost, gained, ...(window.period && { period: window.period }) });
+      out.push({ kind: 'window', ...(incidentId !== undefined && { incidentId }), input: window.input, from: on, lastDay: range.to, act: window.act, purpose: window.purpose, lost, gained, ...(window.period && { period: window.period }), ...(range.end && { end: range.end }) });
     }
 
     // Validity periods judged on a date the user still controls (e.g. the disclosure date).

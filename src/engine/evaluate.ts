@@ -175,7 +175,8 @@ export class ProfileEvaluator {
     return this.resultFor(rule, evaluateCondition(rule.conditions, facts), facts, asOf, true, incidentId);
   }
 
-  private referenceTrees: TreeSource = async (rules, facts) => {
+  // json-rules-engine evaluates every rule of the set at once; the caller reads its group's trees by id.
+  private referenceTrees: TreeSource = async (_group, facts) => {
     if (!this.reference) {
       // json-rules-engine is loaded only when a command evaluates through it (start-up time).
       const { ReferenceEvaluator } = await import('./reference.ts');

@@ -3,7 +3,8 @@
 import { isAfter } from 'date-fns/isAfter';
 import { addDays } from 'date-fns/addDays';
 import type { DateWindow, DerivedFact } from './types.ts';
-import { dateOf, endOfCalendarMonth, isoDay, monthsAfter, within, yearsAfter } from './periods.ts';
+import { periodEnd } from './holidays.ts';
+import { dateOf, endOfCalendarMonth, isoDay, monthsAfter, periodLastDay, within, yearsAfter } from './periods.ts';
 
 const scope = 'customs-violation' as const;
 const dates = ['violationDate', 'disclosureDate'] as const;
@@ -19,14 +20,26 @@ function onDates(test: (violation: Date, disclosure: Date) => boolean) {
 
 const disclose = { zh: '主动披露', en: 'disclose' };
 
-/** The disclosure dates from `first(violation)` to `last(violation)` make the fact true. */
+// The periods of 第一条 (一) and (二), to the day they count to; both end on that day moved off a 法定休假日
+// (《民法典》第二百零三条, `periodLastDay`), so "超过六个月" of (二) begins the day after (一)'s moved last day.
+const sixMonths = (v: Date) => monthsAfter(v, 6);
+const twoYears = (v: Date) => yearsAfter(v, 2);
+
+/**
+ * The disclosure dates from `first(violation)` to `last(violation)` make the fact true; for a `period`,
+ * `last` is the day the period counts to, and the window ends on it moved off a holiday as compute does.
+ */
 function disclosureWindow(first: (v: Date) => Date, last: (v: Date) => Date, purpose: DateWindow['purpose'], period?: true): DateWindow {
   return {
     ...(period && { period }),
     input: 'disclosureDate',
     range: (f) => {
       const violation = dateOf(f.violationDate);
-      return violation && { from: isoDay(first(violation)), to: isoDay(last(violation)) };
+      if (!violation) return undefined;
+      const from = isoDay(first(violation));
+      if (!period) return { from, to: isoDay(last(violation)) };
+      const end = periodEnd(isoDay(last(violation)));
+      return { from, to: end.day, end };
     },
     act: disclose,
     purpose,
@@ -47,8 +60,8 @@ export const disclosureWindowFacts: DerivedFact[] = [
     inputs: dates,
     zh: '自违规行为发生之日起六个月以内主动披露',
     en: 'disclosed within 6 months of the violation',
-    compute: onDates((v, d) => within(v, d, monthsAfter(v, 6))),
-    window: disclosureWindow((v) => v, (v) => monthsAfter(v, 6), { zh: '自违规行为发生之日起六个月以内', en: 'to stay within 6 months of the violation' }, true),
+    compute: onDates((v, d) => within(v, d, periodLastDay(sixMonths(v)))),
+    window: disclosureWindow((v) => v, sixMonths, { zh: '自违规行为发生之日起六个月以内', en: 'to stay within 6 months of the violation' }, true),
   },
   {
     name: 'disclosedWithin2Years',
@@ -57,8 +70,8 @@ export const disclosureWindowFacts: DerivedFact[] = [
     inputs: dates,
     zh: '自违规行为发生之日起两年以内主动披露',
     en: 'disclosed within 2 years of the violation',
-    compute: onDates((v, d) => within(v, d, yearsAfter(v, 2))),
-    window: disclosureWindow((v) => v, (v) => yearsAfter(v, 2), { zh: '自违规行为发生之日起两年以内', en: 'to stay within 2 years of the violation' }, true),
+    compute: onDates((v, d) => within(v, d, periodLastDay(twoYears(v)))),
+    window: disclosureWindow((v) => v, twoYears, { zh: '自违规行为发生之日起两年以内', en: 'to stay within 2 years of the violation' }, true),
   },
   {
     name: 'disclosedByEndOfViolationMonth',

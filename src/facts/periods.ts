@@ -2,7 +2,8 @@
 // starts the day after the event, and ends on the day of the end month that corresponds to the start
 // date, or on that month's last day when it has no such day. date-fns `addMonths` clamps the same way,
 // so 6 months after 2023-08-31 ends on 2024-02-29, and 6 months after 2023-03-15 on 2023-09-15.
-// "Within N months" (N个月以内) includes that last day.
+// "Within N months" (N个月以内) includes that last day, moved past a 法定休假日 it falls on (第二百零三条,
+// `periodLastDay`, ./holidays.ts) where the period is one for an act to be done.
 // date-fns one function per import: its index loads all ~300 of its modules, a fifth of a cold start.
 import { addMonths } from 'date-fns/addMonths';
 import { addYears } from 'date-fns/addYears';
@@ -10,6 +11,7 @@ import { endOfMonth } from 'date-fns/endOfMonth';
 import { formatISO } from 'date-fns/formatISO';
 import { isAfter } from 'date-fns/isAfter';
 import { parseISO } from 'date-fns/parseISO';
+import { periodEnd } from './holidays.ts';
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -34,6 +36,16 @@ export const isoDay = (date: Date): string => formatISO(date, { representation: 
 /** The last day of the period of `months` months that starts after `start`. */
 export const monthsAfter = (start: Date, months: number): Date => addMonths(start, months);
 export const yearsAfter = (start: Date, years: number): Date => addYears(start, years);
+
+/**
+ * The last day of a period for an act to be done, given the day it counts to (monthsAfter, yearsAfter):
+ * that day, or the day after the 法定休假日 it falls on (《民法典》第二百零三条; unmoved in a year without
+ * holiday data). Never for a date a document fixes.
+ */
+export function periodLastDay(counted: Date): Date {
+  const end = periodEnd(isoDay(counted));
+  return end.moved ? dateOf(end.day)! : counted;
+}
 
 /** `date` is on or after `start` and on or before the period's last day. */
 export function within(start: Date, date: Date, lastDay: Date): boolean {

@@ -1,5 +1,6 @@
 import type { IncidentKind } from '../profile/incidents.ts';
 import type { FactDeclaration, FactType, FieldLabel } from '../profile/fields.ts';
+import type { PeriodEnd } from './holidays.ts';
 
 /** Facts are about the enterprise, or about one incident of a kind (which also sees the enterprise's facts). */
 export type FactScope = 'enterprise' | IncidentKind;
@@ -49,15 +50,18 @@ export interface DerivedFact extends FieldLabel {
 export interface DateWindow {
   /** The date fact the window places, e.g. disclosureDate; AS_OF when it is the day the user acts (applies). */
   input: string;
-  /** The window's first and last days (YYYY-MM-DD), or undefined while a fact it needs is unknown. */
-  range(facts: FactValues): { from: string; to: string } | undefined;
+  /**
+   * The window's first and last days (YYYY-MM-DD), or undefined while a fact it needs is unknown. A `period`
+   * window's `to` is its legal last day (moved off a holiday) and `end` says how it was reached.
+   */
+  range(facts: FactValues): { from: string; to: string; end?: PeriodEnd } | undefined;
   /** What to do by the last day, e.g. { zh: '主动披露', en: 'disclose' }. */
   act: FieldLabel;
   /** Why, e.g. { zh: '以在违规行为发生之日起六个月以内', en: 'to stay within 6 months of the violation' }. */
   purpose: FieldLabel;
   /**
    * The window ends a period counted in months or years from an event (《民法典》第二百零一、二百零二条), whose
-   * last day moves off a public holiday (第二百零三条, see src/calendar/holidays.ts). Not set for a day the
+   * last day moves off a public holiday (第二百零三条, see ./holidays.ts). Not set for a day the
    * text fixes (当月最后一日24点前) or counts back from (届满前30日).
    */
   period?: true;

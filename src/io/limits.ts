@@ -16,13 +16,13 @@ export const LIMITS = {
   /**
    * What an XLSX (a zip) may expand to, checked before it is read (src/batch/xlsx-check.ts). The shared
    * strings (every text of the workbook) and the styles are kept in memory while reading; a worksheet is
-   * streamed. A list of 100,000 enterprises has ~300,000 texts in ~15 MB. Within these limits `huiqi screen`
-   * stays under 200 MB (test/batch/xlsx-limits.test.ts measures it).
+   * streamed. A list of 100,000 enterprises (names and USCCs as texts) has 200,000 texts in ~11 MB.
+   * Within these limits `huiqi screen` and `huiqi serve` stay under 200 MB (test/batch/xlsx-limits.test.ts).
    */
   xlsx: {
     /** Texts in the shared-string table, and the bytes it expands to. */
-    sharedStrings: 400_000,
-    sharedStringsBytes: 20 * 1024 * 1024,
+    sharedStrings: 300_000,
+    sharedStringsBytes: 16 * 1024 * 1024,
     /** Bytes one worksheet expands to. */
     worksheetBytes: 2 * 1024 * 1024 * 1024 - 1,
     /** Bytes any other part expands to (styles, the workbook, relationships). */

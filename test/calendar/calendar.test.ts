@@ -9,7 +9,7 @@ import ICAL from 'ical.js';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { dueEvents } from '../../src/calendar/calendar.ts';
-import { periodEnd } from '../../src/calendar/holidays.ts';
+import { periodEnd } from '../../src/facts/holidays.ts';
 import { runCalendar, profileEvents } from '../../src/calendar/run.ts';
 import { evaluateProfile } from '../../src/engine/evaluate.ts';
 import { parseProfile } from '../../src/profile/load.ts';

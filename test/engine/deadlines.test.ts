@@ -25,8 +25,18 @@ describe('disclosure windows', () => {
     expect(windowFor(await deadlinesOn('2024-03-01', {}, planned('2023-08-31')), 'test-2024-1/disclose-within-6-months')).toBeUndefined();
   });
 
-  it('6 months after 2024-03-15 ends on 2024-09-15 (the corresponding day)', async () => {
-    expect(windowFor(await deadlinesOn('2024-04-01', {}, planned('2024-03-15')), 'test-2024-1/disclose-within-6-months')?.lastDay).toBe('2024-09-15');
+  it('6 months after 2025-03-15 end on 2025-09-15 (the corresponding day, a Monday: unmoved)', async () => {
+    const d = windowFor(await deadlinesOn('2025-04-01', {}, planned('2025-03-15')), 'test-2024-1/disclose-within-6-months')!;
+    expect([d.lastDay, d.end]).toEqual(['2025-09-15', { moved: false, day: '2025-09-15' }]);
+  });
+
+  it('《民法典》第二百零三条: 6 months after 2025-04-01 end on National Day 2025-10-01 and move to 2025-10-09: listed to that day, gone the day after', async () => {
+    const d = windowFor(await deadlinesOn('2025-06-01', {}, planned('2025-04-01')), 'test-2024-1/disclose-within-6-months')!;
+    expect(d.lastDay).toBe('2025-10-09');
+    expect(d.end).toMatchObject({ moved: true, from: '2025-10-01', day: '2025-10-09' });
+    expect(describeDeadline(d, 'zh', '2025-06-01')).toBe('2025-10-09或之前主动披露（自违规行为发生之日起六个月以内）（事项 I1）');
+    expect(windowFor(await deadlinesOn('2025-10-09', {}, planned('2025-04-01')), 'test-2024-1/disclose-within-6-months')?.lastDay).toBe('2025-10-09');
+    expect(windowFor(await deadlinesOn('2025-10-10', {}, planned('2025-04-01')), 'test-2024-1/disclose-within-6-months')).toBeUndefined();
   });
 
   it('the month of the violation ends on its last day, including a leap February', async () => {

@@ -92,6 +92,14 @@ describe('gap analysis on fixture rules', () => {
     expect(describeStep(miss.options[0]![0]!, 'zh')).toBe('2024-02-29或之前主动披露（事项 I1）');
   });
 
+  it('《民法典》第二百零三条: plans the disclosure by the moved last day when the six months end on a holiday (2025-04-01 + 6 months = National Day 2025-10-01 → 2025-10-09)', async () => {
+    const p = profile({}, [{ category: 'tax', violationDate: '2025-04-01', discoveredByCustoms: false }]);
+    const miss = nearMiss(p, (await resultsFor(p, '2025-06-01')).find((r) => r.ruleId === 'test-2024-1/disclose-within-6-months')!, '2025-06-01');
+    expect(miss.options.map(words)).toEqual(['disclose by 2025-10-09 (incident I1)']);
+    const late = nearMiss(p, (await resultsFor(p, '2025-10-10')).find((r) => r.ruleId === 'test-2024-1/disclose-within-6-months')!, '2025-10-10');
+    expect(late.options.flat().some((s) => s.kind === 'plan')).toBe(false);
+  });
+
   it('does not suggest a disclosure made in the past, nor one whose window has closed', async () => {
     const past = profile({}, [{ category: 'tax', violationDate: '2024-03-18', disclosureDate: '2024-11-20', discoveredByCustoms: false }]);
     const r1 = (await resultsFor(past, '2025-01-15')).find((r) => r.ruleId === 'test-2024-1/disclose-within-6-months')!;

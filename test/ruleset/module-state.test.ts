@@ -34,7 +34,7 @@ const allowed: Record<string, string> = {
   'src/server/serve.ts: LOOPBACK': 'addresses (code), never changed',
   'src/server/request.ts: warnings': 'an encoding note per request (keyed by the request object)',
   'src/batch/compare.ts: columnOfHeader': 'the output column headers (code), never changed',
-  'src/calendar/holidays.ts: holidayYears': 'the years of the public-holiday data under data/',
+  'src/facts/holidays.ts: holidayYears': 'the years of the public-holiday data under data/',
   'src/io/read.ts: YAML_COLLECTIONS': 'YAML token kinds (code), never changed',
   'cli/main.ts: finished': 'whether the process has reported its end',
 };

@@ -5,8 +5,10 @@
 // said: no date is moved on a guess.
 //
 // Only periods move (《民法典》第二百零三条): 期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日.
-// Which deadlines are periods is the caller's to say (a date window that declares `period`); a date the
-// text fixes (an application's closing day, a document's end) is never moved.
+// Which deadlines are periods is the caller's to say: a derived date window that declares `period` (the
+// disclosure windows of src/facts/disclosure.ts, through periods.ts `periodLastDay`) ends on `periodEnd`'s
+// day, in the engine and in the calendar alike; a date the text fixes (an application's closing day, a
+// document's end) is never moved.
 import { createRequire } from 'node:module';
 
 interface HolidayData {
