@@ -6,22 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { InputError } from '../../src/io/input-error.ts';
 import { checkRuleFile, loadRules } from '../../src/rules/load.ts';
-import { fixtureDocument, fixtureEffective } from '../fixtures/rules.ts';
+import { fixtureDocument, fixtureEffective, fixtureRuleData } from '../fixtures/rules.ts';
 
-const rule = (overrides: Record<string, unknown> = {}) => ({
-  id: 'test-2024-1/fixture',
-  title: { zh: '测试', en: 'test' },
-  kind: 'benefit',
-  source: { article: '第一条', lines: [1, 1], quote: '测试' },
-  appliesTo: 'enterprise',
-  conditions: { all: [{ fact: 'customsCredit', operator: 'equal', value: 'advanced' }] },
-  outcome: { zh: '测试', en: 'test' },
-  cases: [
-    { name: 'advanced', enterprise: { customsCredit: 'advanced' }, expect: 'eligible' },
-    { name: 'registered', enterprise: { customsCredit: 'registered' }, expect: 'ineligible' },
-  ],
-  ...overrides,
-});
+const rule = fixtureRuleData;
 const problemsOf = (r: object) => checkRuleFile({ document: fixtureDocument, effective: fixtureEffective, rules: [r] }, 'rules/x.yaml').problems.join('\n');
 
 describe('rule-file validation', () => {

@@ -14,24 +14,11 @@ import { defaultSeedsDir, documentCitationProblems, ruleCitationProblems } from 
 import { checkRuleFile, } from '../../src/rules/load.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import type { Rule } from '../../src/rules/schema.ts';
-import { fixtureDocument, fixtureEffective } from '../fixtures/rules.ts';
+import { fixtureDocument, fixtureEffective, fixtureRuleData } from '../fixtures/rules.ts';
 
 const rules = loadRuleSet();
 
-const fixture = (overrides: Record<string, unknown> = {}) => ({
-  id: 'test-2024-1/fixture',
-  title: { zh: '测试', en: 'test' },
-  kind: 'benefit',
-  source: { article: '第一条', lines: [1, 1], quote: '测试' },
-  appliesTo: 'enterprise',
-  conditions: { all: [{ fact: 'customsCredit', operator: 'equal', value: 'advanced' }] },
-  outcome: { zh: '测试', en: 'test' },
-  cases: [
-    { name: 'advanced', enterprise: { customsCredit: 'advanced' }, expect: 'eligible' },
-    { name: 'registered', enterprise: { customsCredit: 'registered' }, expect: 'ineligible' },
-  ],
-  ...overrides,
-});
+const fixture = fixtureRuleData;
 const problemsOf = (r: object, document: object = fixtureDocument) =>
   checkRuleFile({ document, effective: fixtureEffective, rules: [r] }, 'rules/x.yaml').problems.join('\n');
 const office = { zh: '市商务委', source: { lines: [1, 1], quote: '市商务委' } };
