@@ -18,23 +18,70 @@ export function prng(seed: number): () => number {
 }
 
 const CITIES: [string, string, number][] = [
-  ['重庆', '重庆市', 40], ['苏州', '江苏省', 8], ['南京', '江苏', 5], ['武汉', '湖北省', 8], ['宜昌', '湖北', 2],
-  ['深圳', '广东省', 7], ['东莞', '广东', 4], ['上海', '上海市', 6], ['宁波', '浙江省', 5], ['成都', '四川省', 5],
-  ['郑州', '河南省', 3], ['西安', 'shaanxi', 2], ['青岛', 'Shandong', 3], ['厦门', '福建', 2],
+  ['重庆', '重庆市', 40],
+  ['苏州', '江苏省', 8],
+  ['南京', '江苏', 5],
+  ['武汉', '湖北省', 8],
+  ['宜昌', '湖北', 2],
+  ['深圳', '广东省', 7],
+  ['东莞', '广东', 4],
+  ['上海', '上海市', 6],
+  ['宁波', '浙江省', 5],
+  ['成都', '四川省', 5],
+  ['郑州', '河南省', 3],
+  ['西安', 'shaanxi', 2],
+  ['青岛', 'Shandong', 3],
+  ['厦门', '福建', 2],
 ];
 const BRANDS = '华信达鑫科瑞通盛恒嘉德泰宏远博创联合海川祥和永安锦程天元星辰'.split('');
 const TRADES = ['精密电子', '国际贸易', '供应链管理', '进出口', '机械制造', '跨境电子商务', '生物医药', '汽车零部件', '新材料', '物流', '食品', '光电科技'];
 const FORMS = ['有限公司', '有限公司', '有限责任公司', '股份有限公司'];
 const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const REGION: Record<string, string> = { 重庆市: '500000', 江苏省: '320500', 江苏: '320100', 湖北省: '420100', 湖北: '420500', 广东省: '440300', 广东: '441900', 上海市: '310000', 浙江省: '330200', 四川省: '510100', 河南省: '410100', shaanxi: '610100', Shandong: '370200', 福建: '350200' };
+const REGION: Record<string, string> = {
+  重庆市: '500000',
+  江苏省: '320500',
+  江苏: '320100',
+  湖北省: '420100',
+  湖北: '420500',
+  广东省: '440300',
+  广东: '441900',
+  上海市: '310000',
+  浙江省: '330200',
+  四川省: '510100',
+  河南省: '410100',
+  shaanxi: '610100',
+  Shandong: '370200',
+  福建: '350200',
+};
 
 /** The header of generated lists: Chinese for the common columns, English fact names for the rest (both are accepted). */
 export const generatedHeader = [
-  '企业名称', '统一社会信用代码', '所在省份', '海关信用等级', '企业规模', '海关编码', '民营企业', 'foreignInvested',
-  'crossBorderEcommerceEnterprise', 'cbecExporter', 'exportsToOverseasWarehouse', 'inComprehensiveBondedZone', 'bondedZoneActivities',
-  'processingTradeEnterprise', 'processingTradeSupervision', 'domesticInvestmentProject', 'projectInEncouragedCategory2024',
-  'projectApprovalDate', 'importsOwnUseEquipmentWithinTotalInvestment', 'importedGoodsInNonExemptCatalogues', 'projectUnderConstruction',
-  'cbecAnnualExportValue', 'applyingForGovernmentService', 'goodCreditRecord', 'technologyEnterprise', 'exportCreditInsuranceViaSingleWindow',
+  '企业名称',
+  '统一社会信用代码',
+  '所在省份',
+  '海关信用等级',
+  '企业规模',
+  '海关编码',
+  '民营企业',
+  'foreignInvested',
+  'crossBorderEcommerceEnterprise',
+  'cbecExporter',
+  'exportsToOverseasWarehouse',
+  'inComprehensiveBondedZone',
+  'bondedZoneActivities',
+  'processingTradeEnterprise',
+  'processingTradeSupervision',
+  'domesticInvestmentProject',
+  'projectInEncouragedCategory2024',
+  'projectApprovalDate',
+  'importsOwnUseEquipmentWithinTotalInvestment',
+  'importedGoodsInNonExemptCatalogues',
+  'projectUnderConstruction',
+  'cbecAnnualExportValue',
+  'applyingForGovernmentService',
+  'goodCreditRecord',
+  'technologyEnterprise',
+  'exportCreditInsuranceViaSingleWindow',
 ] as const;
 
 const ACTIVITIES = ['processing-manufacturing', 'rd-design', 'bonded-testing', 'global-repair', 'warehousing-logistics', 'cross-border-ecommerce', 'financial-leasing'];
@@ -61,7 +108,10 @@ export const breakages = ['uscc-check', 'uscc-length', 'credit-enum', 'date', 'b
 
 /** One row of cells (strings, '' = unknown) in `generatedHeader` order; `broken` spoils one field. */
 export function generateRow(rand: () => number, broken?: (typeof breakages)[number]): string[] {
-  const [city, province] = weighted(rand, CITIES.map(([c, p, w]) => [[c, p] as const, w]));
+  const [city, province] = weighted(
+    rand,
+    CITIES.map(([c, p, w]) => [[c, p] as const, w]),
+  );
   const name = `${city}${pick(rand, BRANDS)}${pick(rand, BRANDS)}${pick(rand, TRADES)}${pick(rand, FORMS)}`;
   const known = (p = 0.75) => rand() < p;
   const yes = (p: number) => (rand() < p ? pick(rand, ['是', 'true', '1', 'yes']) : pick(rand, ['否', 'false', '0', 'no']));
@@ -73,16 +123,42 @@ export function generateRow(rand: () => number, broken?: (typeof breakages)[numb
     name,
     uscc(rand, REGION[province] ?? '500000'),
     known(0.95) ? province : '',
-    known(0.8) ? weighted(rand, [['advanced', 15], ['高级认证企业', 5], ['registered', 60], ['其他注册登记和备案企业', 5], ['dishonest', 3], ['失信企业', 1]]) : '',
-    known(0.7) ? weighted(rand, [['large', 8], ['medium', 20], ['small', 40], ['micro', 20], ['小型', 7], ['中型', 5]]) : '',
-    known(0.6) ? `${5000 + Math.floor(rand() * 4000)}${Math.floor(rand() * 1e6).toString().padStart(6, '0')}` : '',
+    known(0.8)
+      ? weighted(rand, [
+          ['advanced', 15],
+          ['高级认证企业', 5],
+          ['registered', 60],
+          ['其他注册登记和备案企业', 5],
+          ['dishonest', 3],
+          ['失信企业', 1],
+        ])
+      : '',
+    known(0.7)
+      ? weighted(rand, [
+          ['large', 8],
+          ['medium', 20],
+          ['small', 40],
+          ['micro', 20],
+          ['小型', 7],
+          ['中型', 5],
+        ])
+      : '',
+    known(0.6)
+      ? `${5000 + Math.floor(rand() * 4000)}${Math.floor(rand() * 1e6)
+          .toString()
+          .padStart(6, '0')}`
+      : '',
     bool(0.7),
     bool(0.2),
     cbec ? '是' : bool(0.05, 0.5),
     cbec ? bool(0.8) : '',
     cbec ? bool(0.4) : '',
     zone ? '是' : bool(0.05, 0.6),
-    zone && known(0.8) ? Array.from({ length: 1 + Math.floor(rand() * 3) }, () => pick(rand, ACTIVITIES)).filter((v, i, a) => a.indexOf(v) === i).join(';') : '',
+    zone && known(0.8)
+      ? Array.from({ length: 1 + Math.floor(rand() * 3) }, () => pick(rand, ACTIVITIES))
+          .filter((v, i, a) => a.indexOf(v) === i)
+          .join(';')
+      : '',
     bool(0.25, 0.6),
     known(0.3) ? pick(rand, ['handbook', 'account']) : '',
     project ? '是' : bool(0.05, 0.5),

@@ -29,7 +29,8 @@ for (const r of rows) {
   sheet.addRow(
     r.map((cell, i) => {
       if (cell === '') return null;
-      if (i === dateColumn && /^\d{4}-\d{2}-\d{2}$/.test(cell) && !Number.isNaN(Date.parse(`${cell}T00:00:00Z`)) && new Date(`${cell}T00:00:00Z`).toISOString().startsWith(cell)) return new Date(`${cell}T00:00:00Z`);
+      if (i === dateColumn && /^\d{4}-\d{2}-\d{2}$/.test(cell) && !Number.isNaN(Date.parse(`${cell}T00:00:00Z`)) && new Date(`${cell}T00:00:00Z`).toISOString().startsWith(cell))
+        return new Date(`${cell}T00:00:00Z`);
       if (i === numberColumn && /^\d+$/.test(cell)) return Number(cell);
       return cell;
     }),

@@ -102,7 +102,8 @@ export async function simulate(persona: Persona, o: SimulationOptions): Promise<
   const asked: [string, unknown][] = [];
   // Each round answers one question or stops: at most one round per fact.
   for (let round = 0; round <= o.rules.catalog.all.length; round++) {
-    if (same(await applying(data, o), target)) return { persona: persona.id, answers: asked.length, floor: Object.keys(kept).length, reached: true, asked, needed: Object.keys(kept), target };
+    if (same(await applying(data, o), target))
+      return { persona: persona.id, answers: asked.length, floor: Object.keys(kept).length, reached: true, asked, needed: Object.keys(kept), target };
     const { questions } = await questionSequence(parseProfile(data, 'profile', o.rules.profile), { ...o, skipped });
     let answered = false;
     for (const q of questions) {
@@ -131,7 +132,9 @@ export async function personaBench(o: SimulationOptions, dir = personasDir): Pro
     const s = await simulate(persona, o);
     const ok = s.reached && s.answers <= s.floor + TARGET_SLACK;
     all &&= ok;
-    console.log(`${persona.id.padEnd(34)} ${String(s.answers).padStart(7)} ${String(s.floor).padStart(5)} ${String(s.target.length).padStart(7)}  ${ok ? 'PASS' : s.reached ? 'FAIL' : 'FAIL (never settled)'}`);
+    console.log(
+      `${persona.id.padEnd(34)} ${String(s.answers).padStart(7)} ${String(s.floor).padStart(5)} ${String(s.target.length).padStart(7)}  ${ok ? 'PASS' : s.reached ? 'FAIL' : 'FAIL (never settled)'}`,
+    );
   }
   return all;
 }

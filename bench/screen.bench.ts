@@ -84,7 +84,9 @@ async function main() {
   const loaded = ruleSet.rules;
   const enterpriseRules = loaded.filter((r) => r.appliesTo === 'enterprise').length;
   const fromBuild = fileURLToPath(import.meta.url).startsWith(packagePath('dist'));
-  console.log(`huiqi bench: ${loaded.length} rules (${enterpriseRules} enterprise-level), as of ${asOf}, node ${process.version}, ${fromBuild ? 'from the build in dist/' : 'from the sources through tsx (the build is missing or stale: npm run build)'}`);
+  console.log(
+    `huiqi bench: ${loaded.length} rules (${enterpriseRules} enterprise-level), as of ${asOf}, node ${process.version}, ${fromBuild ? 'from the build in dist/' : 'from the sources through tsx (the build is missing or stale: npm run build)'}`,
+  );
   console.log(`temp folder ${dir}`);
   let failed = false;
 
@@ -158,16 +160,23 @@ function coldStart(runs: number, dir: string): boolean {
   console.log(`\ncold start, whole processes, ${runs} runs each round-robin (median wall time, ratio to node -e 0, median peak RSS):`);
   commands.forEach(([name], k) => {
     const m = median(times[k]!);
-    console.log(`  ${name.padEnd(20)} ${(m * 1000).toFixed(0).padStart(6)} ms  ${(m / base).toFixed(2).padStart(5)}×  ${mb(median(rss[k]!)).padStart(7)}   (runs: ${times[k]!.map((x) => (x * 1000).toFixed(0)).join(' ')} ms)`);
+    console.log(
+      `  ${name.padEnd(20)} ${(m * 1000).toFixed(0).padStart(6)} ms  ${(m / base).toFixed(2).padStart(5)}×  ${mb(median(rss[k]!)).padStart(7)}   (runs: ${times[k]!.map((x) => (x * 1000).toFixed(0)).join(' ')} ms)`,
+    );
   });
   // CPU time (user + system, all threads) is what a loaded machine disturbs least: wall-time ratios shrink
   // when every process waits for a core alike, CPU-time ratios much less.
   const cpuBase = median(cpu[0]!);
-  console.log(`  CPU time (user + system), medians: ${commands.map(([name], k) => `${name} ${(median(cpu[k]!) * 1000).toFixed(0)} ms (${(median(cpu[k]!) / cpuBase).toFixed(2)}×)`).join(', ')}`);
+  console.log(
+    `  CPU time (user + system), medians: ${commands.map(([name], k) => `${name} ${(median(cpu[k]!) * 1000).toFixed(0)} ms (${(median(cpu[k]!) / cpuBase).toFixed(2)}×)`).join(', ')}`,
+  );
   const check = median(times[2]!) / base;
   const help = median(times[1]!) / base;
   const checkRss = median(rss[2]!);
-  if (baseline) console.log(`  baseline: ${baseline}; this checkout's check is ${(median(times[3 + 1]!) / median(times[2]!)).toFixed(2)}× faster than the baseline's, its --help ${(median(times[3]!) / median(times[1]!)).toFixed(2)}×`);
+  if (baseline)
+    console.log(
+      `  baseline: ${baseline}; this checkout's check is ${(median(times[3 + 1]!) / median(times[2]!)).toFixed(2)}× faster than the baseline's, its --help ${(median(times[3]!) / median(times[1]!)).toFixed(2)}×`,
+    );
   const ok = [check <= 4, help <= 2, checkRss <= 80 * 1024 * 1024, runs >= 5];
   verdict(ok[0]!, `cold check ≤ 4× node -e 0 (${check.toFixed(2)}×)`);
   verdict(ok[1]!, `--help ≤ 2× node -e 0 (${help.toFixed(2)}×)`);
@@ -182,7 +191,9 @@ async function screenBench(list: string, kind: string, named: Set<string>, ruleS
   const whole = timeProcess([huiqi, 'screen', list, '--out', join(dir, `out-${kind}.csv`), '--as-of', asOf, '--rules', rules], join(dir, 'rss'));
   const e2e = runChild(list, join(dir, 'out.csv'));
   console.log(`  huiqi screen, whole process: ${whole.seconds.toFixed(2)} s, ${fmt(e2e.rows / whole.seconds)} rows/s, peak RSS ${mb(whole.maxRssBytes)}`);
-  console.log(`  inside a process (read → map → validate → evaluate → write CSV, without start-up and rule loading): ${e2e.seconds.toFixed(2)} s, ${fmt(e2e.rows / e2e.seconds)} rows/s, ${fmt((e2e.rows * enterpriseRules) / e2e.seconds)} rules evaluated/s (${fmt(e2e.errors)} rows with errors)`);
+  console.log(
+    `  inside a process (read → map → validate → evaluate → write CSV, without start-up and rule loading): ${e2e.seconds.toFixed(2)} s, ${fmt(e2e.rows / e2e.seconds)} rows/s, ${fmt((e2e.rows * enterpriseRules) / e2e.seconds)} rules evaluated/s (${fmt(e2e.errors)} rows with errors)`,
+  );
 
   // 2. Evaluation alone (map + validate + evaluate), rows already read.
   const raw: RawRow[] = [];
@@ -192,7 +203,9 @@ async function screenBench(list: string, kind: string, named: Set<string>, ruleS
   let t = performance.now();
   for (const r of raw) screener.screen(r);
   let seconds = (performance.now() - t) / 1000;
-  console.log(`  screening alone (map + validate + evaluate ${enterpriseRules} rules), rows already read: ${fmt(raw.length / seconds)} rows/s, ${fmt((raw.length * enterpriseRules) / seconds)} rules evaluated/s`);
+  console.log(
+    `  screening alone (map + validate + evaluate ${enterpriseRules} rules), rows already read: ${fmt(raw.length / seconds)} rows/s, ${fmt((raw.length * enterpriseRules) / seconds)} rules evaluated/s`,
+  );
 
   // Profiles for the engines: the valid rows of the slice, validated once.
   const profiles: Enterprise[] = [];
@@ -222,7 +235,9 @@ async function screenBench(list: string, kind: string, named: Set<string>, ruleS
   console.log(`  engines on a slice of valid profiles (${enterpriseRules} enterprise rules each):`);
   console.log(`    compiled closures      ${fmt(compiledPerSec).padStart(10)} profiles/s  ${fmt(compiledPerSec * enterpriseRules).padStart(13)} rules/s`);
   console.log(`    native tree evaluator  ${fmt(nativePerSec).padStart(10)} profiles/s  ${fmt(nativePerSec * enterpriseRules).padStart(13)} rules/s  (with explanations)`);
-  console.log(`    json-rules-engine      ${fmt(jrePerSec).padStart(10)} profiles/s  ${fmt(jrePerSec * enterpriseRules).padStart(13)} rules/s  (${jreSlice.length} profiles; ${((seconds * 1e6) / (jreSlice.length * enterpriseRules)).toFixed(1)} µs per rule)`);
+  console.log(
+    `    json-rules-engine      ${fmt(jrePerSec).padStart(10)} profiles/s  ${fmt(jrePerSec * enterpriseRules).padStart(13)} rules/s  (${jreSlice.length} profiles; ${((seconds * 1e6) / (jreSlice.length * enterpriseRules)).toFixed(1)} µs per rule)`,
+  );
   console.log(`    compiled is ${fmt(compiledPerSec / jrePerSec)}× json-rules-engine`);
   // Every verdict json-rules-engine gave on the profiles it timed, against the compiled set and the tree evaluator.
   let verdicts = 0;
@@ -237,7 +252,10 @@ async function screenBench(list: string, kind: string, named: Set<string>, ruleS
       }
     });
   });
-  verdict(disagreements.length === 0, `the compiled set and the tree evaluator agree with json-rules-engine on all ${fmt(verdicts)} verdicts of the ${jreSlice.length} profiles it timed${disagreements.length ? `: ${disagreements.length} differ, e.g.\n        ${disagreements.slice(0, 5).join('\n        ')}` : ''}`);
+  verdict(
+    disagreements.length === 0,
+    `the compiled set and the tree evaluator agree with json-rules-engine on all ${fmt(verdicts)} verdicts of the ${jreSlice.length} profiles it timed${disagreements.length ? `: ${disagreements.length} differ, e.g.\n        ${disagreements.slice(0, 5).join('\n        ')}` : ''}`,
+  );
   return disagreements.length === 0;
 }
 

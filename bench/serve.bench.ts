@@ -65,7 +65,10 @@ async function parent() {
   const path = `/api/v1/check${argv.includes('--all') ? '?all=true' : ''}`;
 
   // --expose-gc: the live heap at each point (see the top); the server itself never forces a collection.
-  const server = fork(packagePath('bin/bench-serve.js'), ['--child', '--as-of', asOf], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [...process.execArgv, '--expose-gc'] });
+  const server = fork(packagePath('bin/bench-serve.js'), ['--child', '--as-of', asOf], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    execArgv: [...process.execArgv, '--expose-gc'],
+  });
   const [{ port }] = (await once(server, 'message')) as [{ port: number }];
   const url = `http://127.0.0.1:${port}${path}`;
   const memory = async () => {
@@ -96,7 +99,9 @@ async function parent() {
   const probe = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
   const answer = await probe.text();
   if (probe.status !== 200) throw new Error(`POST ${path} answered ${probe.status}: ${answer}`);
-  console.log(`bench:serve: POST ${path} with ${profileFile} (${body.length} bytes; answer ${Buffer.byteLength(answer)} bytes), ${connections} connections, ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)}`);
+  console.log(
+    `bench:serve: POST ${path} with ${profileFile} (${body.length} bytes; answer ${Buffer.byteLength(answer)} bytes), ${connections} connections, ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)}`,
+  );
 
   const { result: warm } = await load(1000);
   const at1k = await memory();
@@ -127,7 +132,9 @@ async function parent() {
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const rps = median(rates);
   const p99 = median(results.map((r) => r.latency.p99));
-  console.log(`  after ${total} requests: RSS ${atEnd.rss.toFixed(1)} MB (${change(at1k.rss, atEnd.rss)}; target within 20), live heap ${atEnd.live.toFixed(1)} MB (${change(at1k.live, atEnd.live)})`);
+  console.log(
+    `  after ${total} requests: RSS ${atEnd.rss.toFixed(1)} MB (${change(at1k.rss, atEnd.rss)}; target within 20), live heap ${atEnd.live.toFixed(1)} MB (${change(at1k.live, atEnd.live)})`,
+  );
   console.log(`  median of ${runs} runs: ${Math.round(rps)} req/s (target ≥ 2,000), p99 ${p99} ms (target < 25)`);
   server.send('stop');
   await once(server, 'exit');
@@ -164,7 +171,9 @@ async function uploads(rows: number) {
   const afterLarge = await peak();
   console.log(`bench:serve --upload: load average ${loadavg()[0]!.toFixed(1)}`);
   console.log(`  300 rows: ${small.lines - 1} rows back; server peak RSS ${afterSmall.toFixed(0)} MB`);
-  console.log(`  ${rows} rows (${(statSync(file).size / 1048576).toFixed(0)} MB): ${large.lines - 1} rows back in ${large.seconds.toFixed(1)} s; server peak RSS ${afterLarge.toFixed(0)} MB (+${(afterLarge - afterSmall).toFixed(0)} MB)`);
+  console.log(
+    `  ${rows} rows (${(statSync(file).size / 1048576).toFixed(0)} MB): ${large.lines - 1} rows back in ${large.seconds.toFixed(1)} s; server peak RSS ${afterLarge.toFixed(0)} MB (+${(afterLarge - afterSmall).toFixed(0)} MB)`,
+  );
   server.send('stop');
   await once(server, 'exit');
   rmSync(dir, { recursive: true, force: true });

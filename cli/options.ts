@@ -14,8 +14,7 @@ export const rulesOption = <T>(y: Argv<T>) =>
 export const langOption = <T>(y: Argv<T>, describe = 'language of titles and explanations') =>
   y.option('lang', { choices: ['zh', 'en'] as Lang[], default: 'zh' as Lang, describe });
 
-export const asOfOption = <T>(y: Argv<T>) =>
-  y.option('as-of', { type: 'string', describe: 'evaluation date YYYY-MM-DD (default: today); decides which rules are in force' });
+export const asOfOption = <T>(y: Argv<T>) => y.option('as-of', { type: 'string', describe: 'evaluation date YYYY-MM-DD (default: today); decides which rules are in force' });
 
 export const encodingOption = <T>(y: Argv<T>) =>
   y.option('encoding', {

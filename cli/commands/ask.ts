@@ -18,7 +18,16 @@ interface AskArgs {
 
 export const askCommand: CommandModule<object, AskArgs> = {
   builder: (y) =>
-    outputOption(formatOption(profileOptions(y, 'a (partial) enterprise profile, .json or .yaml', 'language of the questions'), ['text', 'json'], 'text', 'output format of --non-interactive'), 'write the completed profile to this file', ['save'])
+    outputOption(
+      formatOption(
+        profileOptions(y, 'a (partial) enterprise profile, .json or .yaml', 'language of the questions'),
+        ['text', 'json'],
+        'text',
+        'output format of --non-interactive',
+      ),
+      'write the completed profile to this file',
+      ['save'],
+    )
       .option('answers', { type: 'string', describe: 'answers file (YAML/JSON: fact: value; incidents: { <id>: { fact: value } })' })
       .option('non-interactive', { type: 'boolean', describe: 'only print the ranked questions' })
       .option('max', { type: 'number', describe: 'ask at most this many questions' })
@@ -30,7 +39,10 @@ export const askCommand: CommandModule<object, AskArgs> = {
     const { runAsk } = await import('../../src/ask/run.ts'); // loaded only when asked (start-up)
     const { loadRuleSet } = await import('../../src/ruleset/rule-set.ts');
     await runAsk({
-      profileFile: args.profile, rules: loadRuleSet(args.rules), asOf, lang: args.lang,
+      profileFile: args.profile,
+      rules: loadRuleSet(args.rules),
+      asOf,
+      lang: args.lang,
       ...(args.answers !== undefined && { answersFile: args.answers }),
       ...(args.nonInteractive !== undefined && { nonInteractive: args.nonInteractive }),
       ...(args.max !== undefined && { maxQuestions: args.max }),

@@ -33,8 +33,14 @@ export const calendarCommand: CommandModule<object, CalendarArgs> = {
   builder: (y) =>
     outputOption(
       formatOption(
-        profileOptions(y, 'an enterprise profile (.json/.yaml), a list of enterprises (.csv, .xlsx, .jsonl: one per row, as `huiqi screen` reads it) or a folder of profiles', 'language of the events'),
-        calendarFormats, 'ics', 'ics: an iCalendar file (RFC 5545) for Outlook, Apple or Google Calendar; json: the events',
+        profileOptions(
+          y,
+          'an enterprise profile (.json/.yaml), a list of enterprises (.csv, .xlsx, .jsonl: one per row, as `huiqi screen` reads it) or a folder of profiles',
+          'language of the events',
+        ),
+        calendarFormats,
+        'ics',
+        'ics: an iCalendar file (RFC 5545) for Outlook, Apple or Google Calendar; json: the events',
       ),
     )
       .option('from', { type: 'string', describe: 'only events on or after this day, YYYY-MM-DD (default: every deadline still ahead on --as-of)' })
@@ -43,9 +49,9 @@ export const calendarCommand: CommandModule<object, CalendarArgs> = {
       .example('$0 calendar samples/registered-exporter-planning-disclosure.yaml -o due.ics --as-of 2025-06-01', 'the deadlines of one client, to import into a calendar')
       .example('$0 calendar clients.xlsx -o due.ics --from 2026-01-01 --to 2026-06-30 --remind-days 14', 'every client of a list, first half of 2026, reminded two weeks ahead')
       .epilogue(
-        'Events: every deadline of a measure that applies or is undetermined (disclosure windows, a measure\'s last day in force, application windows, ' +
-          'plan ends), naming the client, the measures and their sources. A period\'s last day on a public holiday moves to the day after the holidays ' +
-          '(《民法典》第二百零三条; holidays from the State Council\'s yearly notices, npm package chinese-days) and the event says so; a date a document ' +
+        "Events: every deadline of a measure that applies or is undetermined (disclosure windows, a measure's last day in force, application windows, " +
+          "plan ends), naming the client, the measures and their sources. A period's last day on a public holiday moves to the day after the holidays " +
+          "(《民法典》第二百零三条; holidays from the State Council's yearly notices, npm package chinese-days) and the event says so; a date a document " +
           'fixes never moves. A list row with an error is named on stderr and has no events.',
       ) as unknown as Argv<CalendarArgs>,
   handler: async (args) => {
@@ -57,8 +63,16 @@ export const calendarCommand: CommandModule<object, CalendarArgs> = {
     const { runCalendarCommand } = await import('../../src/calendar/run.ts');
     const { loadRuleSet } = await import('../../src/ruleset/rule-set.ts');
     await runCalendarCommand({
-      input: args.profile, output: args.output ?? '-', format: args.format, rules: loadRuleSet(args.rules), asOf, lang: args.lang,
-      remindDays: args.remindDays, ...(from && { from }), ...(to && { to }), ...(args.encoding && { encoding: args.encoding }),
+      input: args.profile,
+      output: args.output ?? '-',
+      format: args.format,
+      rules: loadRuleSet(args.rules),
+      asOf,
+      lang: args.lang,
+      remindDays: args.remindDays,
+      ...(from && { from }),
+      ...(to && { to }),
+      ...(args.encoding && { encoding: args.encoding }),
     });
   },
 };

@@ -29,7 +29,11 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
   handler: (args) => {
     const asOf = evaluationDate(args.asOf);
     return runCheck({
-      profileFile: args.profile, rules: loadRuleSet(args.rules), asOf, lang: args.lang, format: args.format,
+      profileFile: args.profile,
+      rules: loadRuleSet(args.rules),
+      asOf,
+      lang: args.lang,
+      format: args.format,
       ...(args.all !== undefined && { all: args.all }),
       ...(args.oracle && { oracle: true }),
       ...(args.encoding && { encoding: args.encoding }),

@@ -45,7 +45,12 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
       if (args.output === undefined || args.output === '-') throw new UsageError('a folder of profiles needs -o FOLDER: where its reports, index and results.csv go');
       const { runFolderReport } = await import('../../src/clients/folder-report.ts');
       await runFolderReport({
-        folder: args.profile, output: args.output, format: args.format, rules: loadRuleSet(args.rules), asOf: evaluationDate(args.asOf), lang: args.lang,
+        folder: args.profile,
+        output: args.output,
+        format: args.format,
+        rules: loadRuleSet(args.rules),
+        asOf: evaluationDate(args.asOf),
+        lang: args.lang,
         ...(args.compare !== undefined && { compare: args.compare }),
       });
       return;
@@ -53,7 +58,11 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
     if (args.compare !== undefined) throw new UsageError('--compare goes with a folder of profiles (huiqi report clients/ -o reports/ --compare previous/)');
     const asOf = evaluationDate(args.asOf);
     return runReport({
-      profileFile: args.profile, rules: loadRuleSet(args.rules), asOf, lang: args.lang, format: args.format,
+      profileFile: args.profile,
+      rules: loadRuleSet(args.rules),
+      asOf,
+      lang: args.lang,
+      format: args.format,
       ...(args.encoding && { encoding: args.encoding }),
       ...(args.output !== undefined && { output: args.output }),
     });

@@ -17,7 +17,10 @@ const list: CommandModule<object, { rules: string; lang: Lang; jurisdiction?: st
   // An unknown --jurisdiction is an OptionError, reported by cli/main.ts as a usage error of that option.
   handler: (args) =>
     runRulesList({
-      rules: loadRuleSet(args.rules), rulesDir: args.rules, lang: args.lang, format: args.json ? 'json' : args.format,
+      rules: loadRuleSet(args.rules),
+      rulesDir: args.rules,
+      lang: args.lang,
+      format: args.json ? 'json' : args.format,
       ...(args.jurisdiction !== undefined && { jurisdiction: args.jurisdiction }),
       ...(args.kind && { kind: args.kind }),
     }),
@@ -27,7 +30,11 @@ const show: CommandModule<object, { id: string; rules: string; lang: Lang; forma
   command: 'show <id>',
   describe: 'Show one rule: its source, quote, validity, conditions and outcome',
   builder: (y) =>
-    formatOption(langOption(rulesOption(y)), ['text', 'json'], 'text').positional('id', { type: 'string', demandOption: true, describe: 'rule id, e.g. gacc-2023-127/late-fee-waiver' }),
+    formatOption(langOption(rulesOption(y)), ['text', 'json'], 'text').positional('id', {
+      type: 'string',
+      demandOption: true,
+      describe: 'rule id, e.g. gacc-2023-127/late-fee-waiver',
+    }),
   handler: (args) => runRulesShow({ id: args.id, rules: loadRuleSet(args.rules), lang: args.lang, format: args.format }),
 };
 
@@ -38,9 +45,14 @@ const rulesFolder = <T>(y: Argv<T>) =>
 const validate: CommandModule<object, { dir?: string; rules: string; format: 'text' | 'json'; seeds?: string }> = {
   command: 'validate [dir]',
   describe: 'Validate rule files: schema, facts, operators and values, and every quote against its seed lines when the seeds are there (errors name file, rule and field)',
-  builder: (y) =>
-    rulesFolder(y).option('seeds', { type: 'string', describe: 'folder of the policy source texts to compare quotes with (default: sources/ in the package)' }),
-  handler: (args) => runRulesValidate({ rules: loadRuleSet(args.dir ?? args.rules), rulesDir: args.dir ?? args.rules, format: args.format, ...(args.seeds !== undefined && { seedsDir: args.seeds }) }),
+  builder: (y) => rulesFolder(y).option('seeds', { type: 'string', describe: 'folder of the policy source texts to compare quotes with (default: sources/ in the package)' }),
+  handler: (args) =>
+    runRulesValidate({
+      rules: loadRuleSet(args.dir ?? args.rules),
+      rulesDir: args.dir ?? args.rules,
+      format: args.format,
+      ...(args.seeds !== undefined && { seedsDir: args.seeds }),
+    }),
 };
 
 const test: CommandModule<object, { dir?: string; rules: string; format: 'text' | 'json'; verbose?: boolean; oracle?: boolean }> = {
@@ -52,7 +64,8 @@ const test: CommandModule<object, { dir?: string; rules: string; format: 'text' 
       .option('oracle', { type: 'boolean', describe: 'evaluate the cases with json-rules-engine (the reference semantics) instead of our own evaluator' }),
   handler: (args) =>
     runRulesTest({
-      rules: loadRuleSet(args.dir ?? args.rules), format: args.format,
+      rules: loadRuleSet(args.dir ?? args.rules),
+      format: args.format,
       ...(args.verbose !== undefined && { verbose: args.verbose }),
       ...(args.oracle !== undefined && { oracle: args.oracle }),
     }),
@@ -65,15 +78,33 @@ const diff: CommandModule<object, { old: string; new: string; list?: string; lan
     outputOption(asOfOption(formatOption(langOption(y), ['text', 'json'], 'text')))
       .positional('old', { type: 'string', demandOption: true, describe: 'the older rules folder' })
       .positional('new', { type: 'string', demandOption: true, describe: 'the newer rules folder' })
-      .option('list', { type: 'string', describe: 'a list of clients (CSV, XLSX, JSONL as huiqi screen reads it) or a screening result: name the clients whose verdict on each changed rule differs' })
+      .option('list', {
+        type: 'string',
+        describe: 'a list of clients (CSV, XLSX, JSONL as huiqi screen reads it) or a screening result: name the clients whose verdict on each changed rule differs',
+      })
       .example('$0 rules diff rules-2025-06/ rules/', 'what the rules changed since June')
-      .example('$0 rules diff rules-2025-06/ rules/ --list screened.csv --as-of 2025-12-31', 'and which clients each change touches') as unknown as Argv<{ old: string; new: string; list?: string; lang: Lang; format: 'text' | 'json'; asOf?: string; output?: string }>,
+      .example('$0 rules diff rules-2025-06/ rules/ --list screened.csv --as-of 2025-12-31', 'and which clients each change touches') as unknown as Argv<{
+      old: string;
+      new: string;
+      list?: string;
+      lang: Lang;
+      format: 'text' | 'json';
+      asOf?: string;
+      output?: string;
+    }>,
   handler: async (args) => {
     const { runRulesDiff } = await import('../../src/changes/run.ts');
     const asOf = evaluationDate(args.asOf);
     await runRulesDiff({
-      oldDir: args.old, newDir: args.new, before: loadRuleSet(args.old), after: loadRuleSet(args.new), asOf, lang: args.lang, format: args.format,
-      ...(args.list !== undefined && { list: args.list }), ...(args.output !== undefined && { output: args.output }),
+      oldDir: args.old,
+      newDir: args.new,
+      before: loadRuleSet(args.old),
+      after: loadRuleSet(args.new),
+      asOf,
+      lang: args.lang,
+      format: args.format,
+      ...(args.list !== undefined && { list: args.list }),
+      ...(args.output !== undefined && { output: args.output }),
     });
   },
 };

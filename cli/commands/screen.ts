@@ -30,10 +30,23 @@ interface ScreenArgs {
 
 export const screenCommand: CommandModule<object, ScreenArgs> = {
   builder: (y) =>
-    encodingOption(rulesOption(langOption(asOfOption(formatOption(
-      outputOption(y.positional('input', { type: 'string', describe: 'the list: .csv, .jsonl or .xlsx; - reads stdin' }), 'output file (default stdout, also -o -)', ['out']).default('output', '-'),
-      screenFormats, undefined, 'output format (default: from -o, else csv; json = JSON Lines)',
-    )), 'language of rule titles')))
+    encodingOption(
+      rulesOption(
+        langOption(
+          asOfOption(
+            formatOption(
+              outputOption(y.positional('input', { type: 'string', describe: 'the list: .csv, .jsonl or .xlsx; - reads stdin' }), 'output file (default stdout, also -o -)', [
+                'out',
+              ]).default('output', '-'),
+              screenFormats,
+              undefined,
+              'output format (default: from -o, else csv; json = JSON Lines)',
+            ),
+          ),
+          'language of rule titles',
+        ),
+      ),
+    )
       .option('input-format', { choices: listFormats, describe: 'input format (default: from the file name, else sniffed)' })
       .option('sheet', { type: 'string', describe: 'XLSX: the sheet to read, by name or number (default: the first with rows)' })
       .option('header-row', { type: 'number', describe: 'XLSX: the row number of the header (default: the row naming 企业名称 or 统一社会信用代码, else the first)' })
@@ -43,9 +56,14 @@ export const screenCommand: CommandModule<object, ScreenArgs> = {
       .option('columns', { type: 'boolean', default: false, describe: 'print every accepted column (field, type, headers) and exit' })
       .option('compare', {
         type: 'string',
-        describe: 'a previous result of huiqi screen (CSV, XLSX or JSONL): add per row the measures gained and lost since, with the reason (rules, dates or the client\'s answers), and list the clients with a change',
+        describe:
+          "a previous result of huiqi screen (CSV, XLSX or JSONL): add per row the measures gained and lost since, with the reason (rules, dates or the client's answers), and list the clients with a change",
       })
-      .option('headers', { choices: ['en', 'zh'] as const, default: 'en' as const, describe: 'column headers of the output: English names (stable for scripts) or Chinese words (--lang chooses the titles)' })
+      .option('headers', {
+        choices: ['en', 'zh'] as const,
+        default: 'en' as const,
+        describe: 'column headers of the output: English names (stable for scripts) or Chinese words (--lang chooses the titles)',
+      })
       .example('$0 screen samples/enterprises.csv -o screened.csv --as-of 2025-06-30', 'screen the sample list')
       .example('$0 screen list.xlsx -o result.xlsx --only eligible', 'an Excel list in, only enterprises with a benefit out')
       .example('cat list.jsonl | $0 screen - --format jsonl --shard 2/4', 'the 2nd of 4 shards of a JSONL stream, to stdout')
@@ -73,7 +91,8 @@ export const screenCommand: CommandModule<object, ScreenArgs> = {
     }
     const outputFormat = args.format === 'json' ? 'jsonl' : (args.format ?? formatOfName(args.output) ?? 'csv');
     if (outputFormat === 'xlsx' && args.output === '-' && process.stdout.isTTY) throw new UsageError('XLSX is binary: write it to a file with -o');
-    if (args.headerRow !== undefined && !(Number.isInteger(args.headerRow) && args.headerRow >= 1)) throw new UsageError(`--header-row must be a row number, 1 or more (got ${args.headerRow})`);
+    if (args.headerRow !== undefined && !(Number.isInteger(args.headerRow) && args.headerRow >= 1))
+      throw new UsageError(`--header-row must be a row number, 1 or more (got ${args.headerRow})`);
     const asOf = evaluationDate(args.asOf);
     const rules = loadRuleSet(args.rules);
     await screenList({

@@ -19,13 +19,29 @@ export function questionPrompt(q: QuestionFact, lang: 'zh' | 'en', catalog: Fact
   const definition = catalog.definition(q.fact);
   const type = definition?.type;
   const hint =
-    type === 'boolean' ? (lang === 'zh' ? '是/否' : 'yes/no')
-    : type === 'enum' ? definition!.values!.map((v, i) => `${i + 1}) ${choiceWords(definition!, v, lang)}`).join('  ')
-    : type === 'number' ? (lang === 'zh' ? '数字' : 'a number')
-    : type === 'date' ? (lang === 'zh' ? 'YYYY-MM-DD，或 2024/1/1、2024年1月1日' : 'YYYY-MM-DD, or 2024/1/1')
-    : type === 'date[]' ? (lang === 'zh' ? '日期，逗号分隔，无则留“无”' : 'dates, comma-separated; "none" for none')
-    : type === 'string[]' ? (lang === 'zh' ? '逗号分隔' : 'comma-separated')
-    : '';
+    type === 'boolean'
+      ? lang === 'zh'
+        ? '是/否'
+        : 'yes/no'
+      : type === 'enum'
+        ? definition!.values!.map((v, i) => `${i + 1}) ${choiceWords(definition!, v, lang)}`).join('  ')
+        : type === 'number'
+          ? lang === 'zh'
+            ? '数字'
+            : 'a number'
+          : type === 'date'
+            ? lang === 'zh'
+              ? 'YYYY-MM-DD，或 2024/1/1、2024年1月1日'
+              : 'YYYY-MM-DD, or 2024/1/1'
+            : type === 'date[]'
+              ? lang === 'zh'
+                ? '日期，逗号分隔，无则留“无”'
+                : 'dates, comma-separated; "none" for none'
+              : type === 'string[]'
+                ? lang === 'zh'
+                  ? '逗号分隔'
+                  : 'comma-separated'
+                : '';
   const skip = lang === 'zh' ? '回车跳过' : 'Enter to skip';
   return `${where}${q.label[lang]}${hint ? ` (${hint})` : ''} [${skip}]: `;
 }
@@ -87,7 +103,11 @@ export function withAnswer(data: Record<string, unknown>, q: Pick<QuestionFact, 
  * or what is wrong with the answer in `lang`, naming the question (its label, not a field path).
  */
 export function answerOutcome(
-  data: Record<string, unknown>, q: QuestionFact, value: unknown, lang: 'zh' | 'en', schema: ProfileSchema = builtinProfileSchema,
+  data: Record<string, unknown>,
+  q: QuestionFact,
+  value: unknown,
+  lang: 'zh' | 'en',
+  schema: ProfileSchema = builtinProfileSchema,
 ): { data: Record<string, unknown> } | { problem: string } {
   const candidate = withAnswer(data, q, value);
   const parsed = schema.safeParse(candidate);

@@ -29,12 +29,20 @@ export interface AskOptions {
 const words = {
   zh: {
     intro: (n: number) => `有 ${n} 个问题可以确定待确认的政策措施，先问最关键的。输入 q 结束。`,
-    decides: '可确定', measures: '项措施', invalid: '答案无效：', result: '结果', none: '没有需要回答的问题。',
+    decides: '可确定',
+    measures: '项措施',
+    invalid: '答案无效：',
+    result: '结果',
+    none: '没有需要回答的问题。',
     ended: (q: number) => `输入已结束：还有 ${q} 个问题未回答（可再次运行 huiqi ask，或用 --answers 提供答案）。`,
   },
   en: {
     intro: (n: number) => `${n} question(s) decide the undetermined measures; the most decisive come first. Type q to stop.`,
-    decides: 'decides', measures: 'measure(s)', invalid: 'invalid answer: ', result: 'Result', none: 'Nothing left to ask.',
+    decides: 'decides',
+    measures: 'measure(s)',
+    invalid: 'invalid answer: ',
+    result: 'Result',
+    none: 'Nothing left to ask.',
     ended: (q: number) => `Input ended with ${q} question(s) unanswered (run huiqi ask again, or give --answers).`,
   },
 };
@@ -54,7 +62,8 @@ export async function questionList(data: Record<string, unknown>, o: AskOptions)
   const w = words[o.lang];
   if (!questions.length) return `${w.none}\n`;
   const lines = questions.map(
-    (q, i) => `${String(i + 1).padStart(3)}. ${questionPrompt(q, o.lang, o.rules.catalog).replace(/ \[[^\]]*\]: $/, '')} — ${w.decides} ${q.decides.length} ${w.measures}  (${questionKey(q)})`,
+    (q, i) =>
+      `${String(i + 1).padStart(3)}. ${questionPrompt(q, o.lang, o.rules.catalog).replace(/ \[[^\]]*\]: $/, '')} — ${w.decides} ${q.decides.length} ${w.measures}  (${questionKey(q)})`,
   );
   return `${lines.join('\n')}\n`;
 }

@@ -27,17 +27,36 @@ export interface ColumnField {
 
 /** Common headers of enterprise lists that are not a fact's own name or label. */
 export const headerAliases: Readonly<Record<string, string>> = {
-  企业名称: 'name', 公司名称: 'name', 名称: 'name', 企业: 'name', enterprise: 'name', company: 'name',
-  统一社会信用代码: 'uscc', 社会信用代码: 'uscc', 信用代码: 'uscc', 统一代码: 'uscc',
-  海关信用等级: 'customsCredit', 信用等级: 'customsCredit', 海关信用: 'customsCredit',
-  所在省份: 'province', 省份: 'province', 省: 'province',
-  企业规模: 'enterpriseSize', 规模: 'enterpriseSize',
-  海关编码: 'customsCode', 海关注册编码: 'customsCode', 海关代码: 'customsCode',
+  企业名称: 'name',
+  公司名称: 'name',
+  名称: 'name',
+  企业: 'name',
+  enterprise: 'name',
+  company: 'name',
+  统一社会信用代码: 'uscc',
+  社会信用代码: 'uscc',
+  信用代码: 'uscc',
+  统一代码: 'uscc',
+  海关信用等级: 'customsCredit',
+  信用等级: 'customsCredit',
+  海关信用: 'customsCredit',
+  所在省份: 'province',
+  省份: 'province',
+  省: 'province',
+  企业规模: 'enterpriseSize',
+  规模: 'enterpriseSize',
+  海关编码: 'customsCode',
+  海关注册编码: 'customsCode',
+  海关代码: 'customsCode',
 };
 
 /** Unicode NFKC (full-width → half-width), lower case, no spaces: the form headers are compared in. */
 export function normalizeHeader(header: string): string {
-  return header.normalize('NFKC').replace(/^\uFEFF/, '').replace(/\s+/g, '').toLowerCase();
+  return header
+    .normalize('NFKC')
+    .replace(/^\uFEFF/, '')
+    .replace(/\s+/g, '')
+    .toLowerCase();
 }
 
 /** A label without its trailing explanation in parentheses: 海关信用等级（advanced … ） → 海关信用等级. */
@@ -158,7 +177,10 @@ export function convertCell(f: ColumnField, cell: unknown): unknown {
       return readEnumWord(text, f.values ?? [], f.valueWords);
     case 'string[]':
     case 'date[]':
-      return text.split(LIST_SEPARATOR).map((s) => s.trim()).filter(Boolean);
+      return text
+        .split(LIST_SEPARATOR)
+        .map((s) => s.trim())
+        .filter(Boolean);
     default:
       return text;
   }

@@ -143,7 +143,10 @@ export async function readPreviousResult(input: ListInput, options: { format?: L
       const asOfText = text(cell('asOf'));
       if (asOfText && !DAY.test(asOfText)) problems.push(`asOf: not a date YYYY-MM-DD (got "${asOfText}")`);
       const row: PreviousRow = {
-        row: raw.row, name, uscc, problems,
+        row: raw.row,
+        name,
+        uscc,
+        problems,
         ...(!hadError && { eligible: new Set(ids(cell('eligibleRules'))) }),
         ...(DAY.test(asOfText) && { asOf: asOfText }),
       };
@@ -189,7 +192,10 @@ const words = {
   began: (from: string) => ({ zh: `已生效：自${from}起施行`, en: `came into force on ${from}` }),
   rulesChangedGained: { zh: '规则集变化：新增规则，或其条件、有效期已修改', en: 'the rules changed: the rule was added, or its conditions or validity changed' },
   rulesChangedLost: { zh: '规则集变化：规则的条件或有效期已修改', en: 'the rules changed: its conditions or validity changed' },
-  dates: (d0: string, d1: string, labels: string) => ({ zh: `日期条件随时间变化（${d0} → ${d1}）：${labels}`, en: `a date condition changed with time (${d0} → ${d1}): ${labels}` }),
+  dates: (d0: string, d1: string, labels: string) => ({
+    zh: `日期条件随时间变化（${d0} → ${d1}）：${labels}`,
+    en: `a date condition changed with time (${d0} → ${d1}): ${labels}`,
+  }),
   answer: (changes: string) => ({ zh: `企业信息变化：${changes}`, en: `the client's answer changed: ${changes}` }),
   unknownWhy: { zh: '原因无法判断（上次结果没有可读的所填信息）', en: 'reason not known (the previous result has no readable facts for this row)' },
   unknownValue: { zh: '未填', en: 'unknown' },
@@ -233,14 +239,27 @@ export class Comparer {
   private readonly statusCache = new Map<string, Status[]>();
   readonly summary: ComparisonSummary;
 
-  constructor(private readonly previous: PreviousResult, rules: RuleBase, private readonly asOf: string, private readonly lang: Lang) {
+  constructor(
+    private readonly previous: PreviousResult,
+    rules: RuleBase,
+    private readonly asOf: string,
+    private readonly lang: Lang,
+  ) {
     this.compiled = rules.compiled;
     this.catalog = rules.catalog;
     this.rules = this.compiled.rules('enterprise');
     this.index = new Map(this.rules.map((r, i) => [r.id, i]));
     this.summary = {
-      file: previous.file, previousRows: previous.rows, matchedByUscc: 0, matchedByName: 0, added: 0, missing: [],
-      unmatchable: previous.unmatchable, duplicates: previous.duplicates, changed: [], changedCount: 0,
+      file: previous.file,
+      previousRows: previous.rows,
+      matchedByUscc: 0,
+      matchedByName: 0,
+      added: 0,
+      missing: [],
+      unmatchable: previous.unmatchable,
+      duplicates: previous.duplicates,
+      changed: [],
+      changedCount: 0,
     };
   }
 
@@ -328,7 +347,9 @@ export class Comparer {
   }
 
   private why(
-    rule: Rule, i: number, isGained: boolean,
+    rule: Rule,
+    i: number,
+    isGained: boolean,
     c: { s0: Status[] | undefined; s1: Status[] | undefined; s2: Status[]; d0: string; d1: string; before: FactValues | undefined; now: FactValues },
   ): string[] {
     const lang = this.lang;
@@ -402,14 +423,26 @@ export function formatComparison(s: ComparisonSummary): string {
     `  compared with ${s.file}: ${s.previousRows} previous row(s); matched ${s.matchedByUscc} by uscc, ${s.matchedByName} by name; ${s.added} row(s) not in the previous result`,
   ];
   if (s.missing.length) {
-    const shown = s.missing.slice(0, 10).map((m) => `row ${m.row} ${m.name}`).join(', ');
+    const shown = s.missing
+      .slice(0, 10)
+      .map((m) => `row ${m.row} ${m.name}`)
+      .join(', ');
     lines.push(`  in the previous result but not in this list: ${s.missing.length} (${shown}${s.missing.length > 10 ? ', …' : ''})`);
   }
-  if (s.unmatchable.length) lines.push(`  previous rows with neither uscc nor name, not compared: rows ${s.unmatchable.slice(0, 20).join(', ')}${s.unmatchable.length > 20 ? ', …' : ''}`);
-  if (s.duplicates.length) lines.push(`  previous rows repeating an earlier row's uscc or name, not compared: rows ${s.duplicates.slice(0, 20).join(', ')}${s.duplicates.length > 20 ? ', …' : ''}`);
-  lines.push(`  clients with a change: ${s.changedCount}${s.changedCount > s.changed.length ? ` (the first ${s.changed.length}; all are in the gained, lost and reasons columns)` : ''}`);
+  if (s.unmatchable.length)
+    lines.push(`  previous rows with neither uscc nor name, not compared: rows ${s.unmatchable.slice(0, 20).join(', ')}${s.unmatchable.length > 20 ? ', …' : ''}`);
+  if (s.duplicates.length)
+    lines.push(`  previous rows repeating an earlier row's uscc or name, not compared: rows ${s.duplicates.slice(0, 20).join(', ')}${s.duplicates.length > 20 ? ', …' : ''}`);
+  lines.push(
+    `  clients with a change: ${s.changedCount}${s.changedCount > s.changed.length ? ` (the first ${s.changed.length}; all are in the gained, lost and reasons columns)` : ''}`,
+  );
   for (const { row, name, comparison } of s.changed) {
-    lines.push(`    row ${row} ${name}: ${comparison.gained.map((id) => `+${id}`).concat(comparison.lost.map((id) => `-${id}`)).join(' ')}`);
+    lines.push(
+      `    row ${row} ${name}: ${comparison.gained
+        .map((id) => `+${id}`)
+        .concat(comparison.lost.map((id) => `-${id}`))
+        .join(' ')}`,
+    );
     for (const reason of comparison.reasons) lines.push(`      ${reason}`);
   }
   return `${lines.join('\n')}\n`;

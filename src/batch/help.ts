@@ -27,7 +27,15 @@ export function columnHelp(columns: ColumnMap = builtinColumns): string {
 export function columnTable(columns: ColumnMap = builtinColumns): string {
   const lines = ['| field | type | accepted headers | values |', '| --- | --- | --- | --- |'];
   for (const f of columns.fields) {
-    const values = f.values ? f.values.join(', ') + (f.valueWords ? ` (or ${f.values.map((v) => f.valueWords?.[v]?.zh).filter(Boolean).join(', ')})` : '') : '';
+    const values = f.values
+      ? f.values.join(', ') +
+        (f.valueWords
+          ? ` (or ${f.values
+              .map((v) => f.valueWords?.[v]?.zh)
+              .filter(Boolean)
+              .join(', ')})`
+          : '')
+      : '';
     const type = f.field === 'name' || f.field === 'uscc' ? 'text, required' : f.type;
     lines.push(`| ${f.field} | ${type} | ${f.headers.join(' / ')} | ${values} |`);
   }

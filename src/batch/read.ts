@@ -61,7 +61,11 @@ export function formatOfName(file: string): ListFormat | undefined {
 /** Guesses the format from the first bytes: a zip (XLSX), a JSON object, or else CSV. */
 function sniff(first: Buffer): ListFormat {
   if (first[0] === 0x50 && first[1] === 0x4b) return 'xlsx';
-  const text = first.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const text = first
+    .subarray(0, 64)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   return text.startsWith('{') ? 'jsonl' : 'csv';
 }
 
@@ -94,7 +98,12 @@ export async function openList(list: ListInput, format?: ListFormat, reading: Re
   const fmt = chosen ?? sniff((input as Readable & { first: Buffer }).first);
   const text = () => decodeChunks(input, file === '-' ? 'stdin' : file, reading.encoding, reading.note);
   const limit = reading.cellLimit ?? LIMITS.textLength;
-  const batches = fmt === 'csv' ? csvRows(text(), file, limit) : fmt === 'jsonl' ? jsonlRows(text(), limit) : xlsxRows(input, file, reading, limit, typeof list === 'string' && file !== '-' ? file : undefined);
+  const batches =
+    fmt === 'csv'
+      ? csvRows(text(), file, limit)
+      : fmt === 'jsonl'
+        ? jsonlRows(text(), limit)
+        : xlsxRows(input, file, reading, limit, typeof list === 'string' && file !== '-' ? file : undefined);
   return { format: fmt, progress: () => ({ bytes: counted, ...(total !== undefined && { total }) }), batches };
 }
 
@@ -308,7 +317,11 @@ async function* readXlsx(input: Readable, file: string, reading: Reading, limit:
   // Loaded only for XLSX: it is large, and CSV/JSONL runs should not carry it.
   const { default: excel } = await import('exceljs');
   const reader = new excel.stream.xlsx.WorkbookReader(input, {
-    worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
   });
   const origin = file === '-' ? 'stdin' : file;
   const wanted = reading.sheet;
@@ -356,8 +369,7 @@ async function* readXlsx(input: Readable, file: string, reading: Reading, limit:
           if (v instanceof FormulaWithoutValue) {
             problems.push(`${head[i]}: the formula =${v.formula} has no saved value (open and save the file in Excel or WPS)`);
             values[i] = undefined;
-          }
-          else if (dateColumns[i] && isSerialDate(v)) values[i] = fromSerial(v);
+          } else if (dateColumns[i] && isSerialDate(v)) values[i] = fromSerial(v);
         });
         const extra = values.slice(head.length).some((v) => !isBlank(v));
         const cells = values.slice(0, head.length);
@@ -383,7 +395,10 @@ async function* readXlsx(input: Readable, file: string, reading: Reading, limit:
           if (pending.length < TITLE_ROWS) continue;
           const first = pending.shift()!; // no row names the enterprise: the first is the header, as in a CSV file
           setHeader(first.number, first.values, first.width);
-          const replay = pending.splice(0).map((p) => dataRow(p.number, p.values)).filter((r): r is RawRow => r !== undefined);
+          const replay = pending
+            .splice(0)
+            .map((p) => dataRow(p.number, p.values))
+            .filter((r): r is RawRow => r !== undefined);
           if (replay.length) yield replay;
           continue;
         }
@@ -393,16 +408,21 @@ async function* readXlsx(input: Readable, file: string, reading: Reading, limit:
       if (!header && pending.length) {
         const first = pending.shift()!;
         setHeader(first.number, first.values, first.width);
-        const replay = pending.splice(0).map((p) => dataRow(p.number, p.values)).filter((r): r is RawRow => r !== undefined);
+        const replay = pending
+          .splice(0)
+          .map((p) => dataRow(p.number, p.values))
+          .filter((r): r is RawRow => r !== undefined);
         if (replay.length) yield replay;
       }
-      if (header) chosen = name; // else an empty sheet: the next one is the list
+      if (header)
+        chosen = name; // else an empty sheet: the next one is the list
       else if (wanted !== undefined) throw new InputError(`${origin}: ${where} is empty`);
     }
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(`${origin}: not readable as XLSX: ${(e as Error).message}`);
   }
-  if (wanted !== undefined && chosen === undefined) throw new InputError(`${origin}: no sheet ${wantedIndex !== undefined ? `number ${wantedIndex}` : `"${wanted}"`}; the sheets are ${seen.map((s) => `"${s}"`).join(', ')}`);
+  if (wanted !== undefined && chosen === undefined)
+    throw new InputError(`${origin}: no sheet ${wantedIndex !== undefined ? `number ${wantedIndex}` : `"${wanted}"`}; the sheets are ${seen.map((s) => `"${s}"`).join(', ')}`);
   if (!header) throw new InputError(`${origin}: empty list: no header row${seen.length > 1 ? ` in any of its ${seen.length} sheets` : ''}`);
 }

@@ -76,15 +76,25 @@ export async function screenList(options: ScreenListOptions): Promise<Summary> {
   const screener = new RowScreener(options);
   const origin = typeof options.input !== 'string' ? options.input.name : options.input === '-' ? 'stdin' : options.input;
   // The previous result is read whole before any output is opened: a file that is not a result is refused first.
-  const previous = options.compare === undefined ? undefined : await readPreviousResult(options.compare, { note: (text) => stderr.write(`huiqi: ${text}\n`), catalog: options.rules.catalog });
+  const previous =
+    options.compare === undefined ? undefined : await readPreviousResult(options.compare, { note: (text) => stderr.write(`huiqi: ${text}\n`), catalog: options.rules.catalog });
   const comparer = previous && new Comparer(previous, options.rules, options.asOf, options.lang);
   const writer = await openWriter(options.output, options.outputFormat, { headers: options.headers ?? 'en', compare: comparer !== undefined });
   const showProgress = options.progress ?? Boolean(stderr.isTTY && !process.env.CI);
   const progress = showProgress ? new Progress(stderr, source.progress) : undefined;
   const keyed = source.format === 'jsonl';
   const summary: Summary = {
-    input: origin, format: source.format, rowsIn: 0, screened: 0, errors: 0, written: 0, seconds: 0,
-    errorRows: [], perRule: [], shard: options.shard, only: options.only,
+    input: origin,
+    format: source.format,
+    rowsIn: 0,
+    screened: 0,
+    errors: 0,
+    written: 0,
+    seconds: 0,
+    errorRows: [],
+    perRule: [],
+    shard: options.shard,
+    only: options.only,
   };
   let checkedHeader: readonly string[] | undefined;
   let ordinal = 0;

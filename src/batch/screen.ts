@@ -354,8 +354,16 @@ export class RowScreener {
     for (const i of undetermined) this.undeterminedCounts[i]!++;
     const outcome = this.outcomeFor(hash, applies, excluded);
     const out: ScreenedRow = {
-      row, name, uscc, eligible: outcome.eligibleRules.length, undetermined: undetermined.length,
-      eligibleRules: outcome.eligibleRules, eligibleTitles: outcome.eligibleTitles, exclusions: outcome.exclusions, error: '', asOf: this.settings.asOf,
+      row,
+      name,
+      uscc,
+      eligible: outcome.eligibleRules.length,
+      undetermined: undetermined.length,
+      eligibleRules: outcome.eligibleRules,
+      eligibleTitles: outcome.eligibleTitles,
+      exclusions: outcome.exclusions,
+      error: '',
+      asOf: this.settings.asOf,
     };
     if (outcome.value !== undefined) out.estimatedValueCny = outcome.value;
     return out;
@@ -383,8 +391,12 @@ export class RowScreener {
     const value = combinedMoneyValue(applies.map((i) => this.rules[i]!));
     const exclusions = excluded.map((i) => this.rules[i]!.id);
     const outcome: Outcome = {
-      applies: applies.slice(), excluded: excluded.slice(), eligibleRules: Object.freeze(eligibleRules) as string[],
-      eligibleTitles: Object.freeze(eligibleTitles) as string[], exclusions: Object.freeze(exclusions) as string[], value,
+      applies: applies.slice(),
+      excluded: excluded.slice(),
+      eligibleRules: Object.freeze(eligibleRules) as string[],
+      eligibleTitles: Object.freeze(eligibleTitles) as string[],
+      exclusions: Object.freeze(exclusions) as string[],
+      value,
     };
     if (this.outcomeCount < MAX_OUTCOMES) {
       this.outcomeCount++;
@@ -417,4 +429,3 @@ const MAX_OUTCOMES = 4096;
 /** A valid cell's value, with its JSON and that JSON quoted for CSV once made (remembered with the cell). */
 type ValueCell = { value: unknown; problems?: undefined; json?: string; csv?: string };
 type CellResult = typeof EMPTY | ValueCell | { value?: undefined; problems: ((header: string) => string)[] };
-

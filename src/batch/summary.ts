@@ -38,7 +38,7 @@ export function formatSummary(s: Summary, lang: Lang): string {
     for (const e of s.errorRows) lines.push(`    row ${e.row}: ${e.error}`);
   }
   // A disqualification that applies is a warning, not a benefit: listed apart, never among the eligible.
-    const byCount = (a: Summary['perRule'][number], b: Summary['perRule'][number]) => b.eligible - a.eligible || a.rule.id.localeCompare(b.rule.id);
+  const byCount = (a: Summary['perRule'][number], b: Summary['perRule'][number]) => b.eligible - a.eligible || a.rule.id.localeCompare(b.rule.id);
   const benefits = s.perRule.filter((r) => !isExclusion(r.rule) && countedInScreening(r.rule));
   const exclusions = s.perRule.filter((r) => isExclusion(r.rule));
   const hits = benefits.filter((r) => r.eligible > 0).sort(byCount);

@@ -15,7 +15,18 @@ import type { ListFormat } from './read.ts';
  * rules, the date and the client's answers.
  */
 export const outputColumns = [
-  'row', 'name', 'uscc', 'eligible', 'undetermined', 'eligibleRules', 'eligibleTitles', 'exclusions', 'estimatedValueCny', 'error', 'asOf', 'facts',
+  'row',
+  'name',
+  'uscc',
+  'eligible',
+  'undetermined',
+  'eligibleRules',
+  'eligibleTitles',
+  'exclusions',
+  'estimatedValueCny',
+  'error',
+  'asOf',
+  'facts',
 ] as const;
 export type OutputColumn = (typeof outputColumns)[number];
 /** The columns `--compare` adds: how the row was matched in the previous result, the measures gained and lost, and why. */
@@ -97,8 +108,19 @@ export interface RowWriter {
 
 /** Separators inside one cell: rule ids by `;`, titles by `；`, reasons by ` | `. */
 const cellsOf = (r: ScreenedRow, compare: boolean): (string | number)[] => [
-  r.row, r.name, r.uscc, r.eligible ?? '', r.undetermined ?? '', r.eligibleRules.join(';'), r.eligibleTitles.join('；'),
-  r.exclusions.join(';'), r.estimatedValueCny ?? '', r.error, r.asOf ?? '', r.facts ?? '', ...(compare ? comparisonCells(r.comparison) : []),
+  r.row,
+  r.name,
+  r.uscc,
+  r.eligible ?? '',
+  r.undetermined ?? '',
+  r.eligibleRules.join(';'),
+  r.eligibleTitles.join('；'),
+  r.exclusions.join(';'),
+  r.estimatedValueCny ?? '',
+  r.error,
+  r.asOf ?? '',
+  r.facts ?? '',
+  ...(compare ? comparisonCells(r.comparison) : []),
 ];
 
 const comparisonCells = (c: Comparison | undefined): string[] => (c ? [c.compared, c.gained.join(';'), c.lost.join(';'), c.reasons.join(' | ')] : ['', '', '', '']);
@@ -106,9 +128,17 @@ const comparisonCells = (c: Comparison | undefined): string[] => (c ? [c.compare
 /** A JSONL line: the facts are spliced in as the object they are. */
 function jsonLine(r: ScreenedRow, compare: boolean): string {
   const line = JSON.stringify({
-    row: r.row, name: r.name, uscc: r.uscc, eligible: r.eligible ?? null, undetermined: r.undetermined ?? null,
-    eligibleRules: r.eligibleRules, eligibleTitles: r.eligibleTitles, exclusions: r.exclusions,
-    estimatedValueCny: r.estimatedValueCny ?? null, error: r.error || null, asOf: r.asOf ?? null,
+    row: r.row,
+    name: r.name,
+    uscc: r.uscc,
+    eligible: r.eligible ?? null,
+    undetermined: r.undetermined ?? null,
+    eligibleRules: r.eligibleRules,
+    eligibleTitles: r.eligibleTitles,
+    exclusions: r.exclusions,
+    estimatedValueCny: r.estimatedValueCny ?? null,
+    error: r.error || null,
+    asOf: r.asOf ?? null,
   });
   const facts = r.facts ? r.facts : 'null';
   const comparison = compare ? `,"comparison":${JSON.stringify(r.comparison ?? null)}` : '';
@@ -145,7 +175,11 @@ abstract class OutputWriter {
 class ChunkedText extends OutputWriter implements RowWriter {
   private parts: string[] = [];
   private size = 0;
-  constructor(output: Output, private readonly render: (row: ScreenedRow) => string, head: string) {
+  constructor(
+    output: Output,
+    private readonly render: (row: ScreenedRow) => string,
+    head: string,
+  ) {
     super(output);
     if (head) this.add(head);
   }
@@ -218,7 +252,11 @@ const csvRowCompared = (r: ScreenedRow, rendered: RenderedRuleCells): string => 
 class XlsxWriter extends OutputWriter implements RowWriter {
   private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter;
   private readonly sheet: ExcelJS.Worksheet;
-  constructor(excel: typeof ExcelJS, output: Output, private readonly layout: ResultLayout) {
+  constructor(
+    excel: typeof ExcelJS,
+    output: Output,
+    private readonly layout: ResultLayout,
+  ) {
     super(output);
     this.workbook = new excel.stream.xlsx.WorkbookWriter({ stream: output.stream as Writable, useStyles: false, useSharedStrings: false });
     this.sheet = this.workbook.addWorksheet('screening');

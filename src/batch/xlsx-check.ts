@@ -65,7 +65,8 @@ export async function checkXlsx(path: string, origin: string): Promise<void> {
     if (end < 0) {
       const head = await readAt(file, 0, 4);
       // An OLE compound file: Excel's password-protected workbook, or an old .xls.
-      if (head.length === 4 && head.readUInt32BE(0) === 0xd0cf11e0) throw new InputError(`${origin}: is a password-protected workbook or an old .xls file, not an XLSX; save it as .xlsx without a password, or as CSV`);
+      if (head.length === 4 && head.readUInt32BE(0) === 0xd0cf11e0)
+        throw new InputError(`${origin}: is a password-protected workbook or an old .xls file, not an XLSX; save it as .xlsx without a password, or as CSV`);
       throw damaged('no zip directory at its end: cut short, or not an XLSX file');
     }
     const entries = tail.readUInt16LE(end + 10);
@@ -103,13 +104,16 @@ export async function checkXlsx(path: string, origin: string): Promise<void> {
     for (const part of parts) {
       total += part.size;
       const worksheet = /^xl\/worksheets\/[^/]+\.xml$/.test(part.name);
-      const [partLimit, kind] =
-        worksheet ? [limits.worksheetBytes, 'a worksheet']
-        : part.name === SHARED_STRINGS ? [limits.sharedStringsBytes, 'the shared strings']
-        : [limits.partBytes, 'a part other than a worksheet or the shared strings'];
+      const [partLimit, kind] = worksheet
+        ? [limits.worksheetBytes, 'a worksheet']
+        : part.name === SHARED_STRINGS
+          ? [limits.sharedStringsBytes, 'the shared strings']
+          : [limits.partBytes, 'a part other than a worksheet or the shared strings'];
       if (part.size > partLimit) throw beyond(`part ${part.name} expands to ${megabytes(part.size)}; ${kind} may expand to at most ${megabytes(partLimit)}`);
       if (part.size > limits.ratioFrom && part.size > limits.ratio * Math.max(part.compressed, 1)) {
-        throw beyond(`part ${part.name} expands ${count(Math.round(part.size / Math.max(part.compressed, 1)))} times (${megabytes(part.compressed)} to ${megabytes(part.size)}); a part over ${megabytes(limits.ratioFrom)} may expand at most ${limits.ratio} times`);
+        throw beyond(
+          `part ${part.name} expands ${count(Math.round(part.size / Math.max(part.compressed, 1)))} times (${megabytes(part.compressed)} to ${megabytes(part.size)}); a part over ${megabytes(limits.ratioFrom)} may expand at most ${limits.ratio} times`,
+        );
       }
     }
     if (total > limits.totalBytes) throw beyond(`expands to ${megabytes(total)}; an XLSX may expand to at most ${megabytes(limits.totalBytes)}`);
@@ -177,5 +181,5 @@ async function inflateAndCheck(path: string, part: Part, dataAt: number, damaged
     throw damaged(`part ${part.name}: ${(e as Error).message}`);
   }
   if (size !== part.size) throw damaged(`part ${part.name} expands to ${count(size)} bytes, not the ${count(part.size)} the zip directory states`);
-  if ((crc >>> 0) !== part.crc) throw damaged(`part ${part.name} fails its checksum`);
+  if (crc >>> 0 !== part.crc) throw damaged(`part ${part.name} fails its checksum`);
 }

@@ -42,10 +42,19 @@ export interface DueEvent {
 /** The words of the events, in one place. */
 const words = {
   zh: {
-    client: '企业', deadline: '期限', measures: '涉及的措施', applies: '适用', undetermined: '待确认', source: '依据', incident: '事项',
-    application: (title: string) => `申请截止：${title}`, applicationOpens: (from: string) => `申请自${from}起`,
-    horizon: (doc: string, end: string) => `${doc}规划期至${end}`, horizonAct: '规划期届满后请向主管部门确认措施是否仍在执行',
-    expiry: (doc: string, to: string) => `${doc}有效期至${to}`, expiryAct: '在有效期内申请适用',
+    client: '企业',
+    deadline: '期限',
+    measures: '涉及的措施',
+    applies: '适用',
+    undetermined: '待确认',
+    source: '依据',
+    incident: '事项',
+    application: (title: string) => `申请截止：${title}`,
+    applicationOpens: (from: string) => `申请自${from}起`,
+    horizon: (doc: string, end: string) => `${doc}规划期至${end}`,
+    horizonAct: '规划期届满后请向主管部门确认措施是否仍在执行',
+    expiry: (doc: string, to: string) => `${doc}有效期至${to}`,
+    expiryAct: '在有效期内申请适用',
     remind: (days: number) => `${days}天后到期`,
     moved: (m: Extract<PeriodEnd, { moved: true }>) =>
       `期间最后一日${m.from}是法定休假日（${restNames(m, 'zh')}），依《民法典》第二百零三条“期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日”，顺延至${m.day}。` +
@@ -55,17 +64,28 @@ const words = {
     note: '本日历依据所列政策原文及企业提供的信息自动生成，仅供参考；最终以主管部门认定为准。',
   },
   en: {
-    client: 'Enterprise', deadline: 'Deadline', measures: 'Measures at stake', applies: 'applies', undetermined: 'undetermined', source: 'source', incident: 'incident',
-    application: (title: string) => `Applications close: ${title}`, applicationOpens: (from: string) => `applications open from ${from}`,
-    horizon: (doc: string, end: string) => `plan period of ${doc} ends ${end}`, horizonAct: 'after the plan period, confirm with the office that the measures still run',
-    expiry: (doc: string, to: string) => `${doc} in force until ${to}`, expiryAct: 'apply while it is in force',
+    client: 'Enterprise',
+    deadline: 'Deadline',
+    measures: 'Measures at stake',
+    applies: 'applies',
+    undetermined: 'undetermined',
+    source: 'source',
+    incident: 'incident',
+    application: (title: string) => `Applications close: ${title}`,
+    applicationOpens: (from: string) => `applications open from ${from}`,
+    horizon: (doc: string, end: string) => `plan period of ${doc} ends ${end}`,
+    horizonAct: 'after the plan period, confirm with the office that the measures still run',
+    expiry: (doc: string, to: string) => `${doc} in force until ${to}`,
+    expiryAct: 'apply while it is in force',
     remind: (days: number) => `due in ${days} days`,
     moved: (m: Extract<PeriodEnd, { moved: true }>) =>
       `The period's last day, ${m.from}, is a public holiday or rest day (${restNames(m, 'en')}); under Article 203 of the Civil Code ` +
       `("where the last day of a period is a statutory holiday, the day after the holiday ends is the last day") it moves to ${m.day}. ` +
       `Holidays as set by ${holidaySource.en}. To be safe, act before ${m.from}.`,
-    fixed: (day: string, rest: string) => `${day} is a public holiday or rest day (${rest}), but the date is fixed by the document, not the last day of a period: it does not move (Article 203 of the Civil Code moves periods only).`,
-    noData: (year: number) => `No holiday data for ${year} yet: not moved; should the day be a public holiday, check that year's State Council notice (Article 203 of the Civil Code).`,
+    fixed: (day: string, rest: string) =>
+      `${day} is a public holiday or rest day (${rest}), but the date is fixed by the document, not the last day of a period: it does not move (Article 203 of the Civil Code moves periods only).`,
+    noData: (year: number) =>
+      `No holiday data for ${year} yet: not moved; should the day be a public holiday, check that year's State Council notice (Article 203 of the Civil Code).`,
     note: 'Generated from the cited policy texts and the information the enterprise provided; for reference only. The competent authority decides.',
   },
 } as const;
@@ -124,8 +144,15 @@ export function dueEvents(profile: Enterprise, results: readonly RuleResult[], a
     ].join('\n');
     events.push({
       uid: uidOf(client.uscc, kind, lastDay, extra.incidentId ?? '', ...listed.map((m) => m.ruleId)),
-      day: end.day, lastDay, kind, client, ...(extra.incidentId !== undefined && { incidentId: extra.incidentId }),
-      summary: `${name}：${head}`, description, measures: listed, ...(end.moved && { moved: end }),
+      day: end.day,
+      lastDay,
+      kind,
+      client,
+      ...(extra.incidentId !== undefined && { incidentId: extra.incidentId }),
+      summary: `${name}：${head}`,
+      description,
+      measures: listed,
+      ...(end.moved && { moved: end }),
     });
   };
 
@@ -135,13 +162,21 @@ export function dueEvents(profile: Enterprise, results: readonly RuleResult[], a
     if (!measures.length) continue;
     // A period's event keeps the day counted (its uid, "from → to") and falls on the moved day the engine judged by.
     const counted = d.end?.moved ? d.end.from : d.lastDay;
-    add(d.kind, counted, headOf(d, lang), measures, { ...(d.period && { period: true }), ...(d.end && { end: d.end }), ...(d.incidentId !== undefined && { incidentId: d.incidentId }) });
+    add(d.kind, counted, headOf(d, lang), measures, {
+      ...(d.period && { period: true }),
+      ...(d.end && { end: d.end }),
+      ...(d.incidentId !== undefined && { incidentId: d.incidentId }),
+    });
   }
   // Application windows the rule data gives (dates the text fixes: never moved).
   for (const r of results) {
     const window = r.rule.applicationWindow;
     if (!atStake(r) || !window?.to || window.to < asOf) continue;
-    const lines = [window[lang] ?? window.zh, window.from && window.from > asOf ? w.applicationOpens(window.from) : undefined, `${w.source}: ${r.rule.source.docNumber} ${window.source.article ?? r.rule.source.article}「${window.source.quote}」`].filter((l): l is string => Boolean(l));
+    const lines = [
+      window[lang] ?? window.zh,
+      window.from && window.from > asOf ? w.applicationOpens(window.from) : undefined,
+      `${w.source}: ${r.rule.source.docNumber} ${window.source.article ?? r.rule.source.article}「${window.source.quote}」`,
+    ].filter((l): l is string => Boolean(l));
     add('application', window.to, w.application(resultTitle(r, lang)), [r], { lines, ...(r.incidentId !== undefined && { incidentId: r.incidentId }) });
   }
   // Plan periods' ends (document.horizon), one event per document.
@@ -178,7 +213,11 @@ export function calendarText(events: readonly DueEvent[], options: { lang: Lang;
   for (const e of events) {
     const [y, m, d] = e.day.split('-').map(Number) as [number, number, number];
     const event = calendar.createEvent({
-      id: e.uid, start: new Date(Date.UTC(y, m - 1, d)), allDay: true, summary: e.summary, description: e.description,
+      id: e.uid,
+      start: new Date(Date.UTC(y, m - 1, d)),
+      allDay: true,
+      summary: e.summary,
+      description: e.description,
       ...(options.stamp && { stamp: options.stamp }),
     });
     event.createAlarm({ type: ICalAlarmType.display, trigger: options.remindDays * 86_400, description: `${words[options.lang].remind(options.remindDays)}: ${e.summary}` });

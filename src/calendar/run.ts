@@ -56,7 +56,9 @@ export async function runCalendar(o: CalendarRun): Promise<{ events: DueEvent[];
   })();
   if (folder) {
     // A client folder, as huiqi report reads it: every profile in it; one that cannot be read is named.
-    const files = readdirSync(o.input).filter((f) => /\.(ya?ml|json)$/i.test(f)).sort();
+    const files = readdirSync(o.input)
+      .filter((f) => /\.(ya?ml|json)$/i.test(f))
+      .sort();
     if (!files.length) throw new InputError(`${o.input}: no profiles in the folder (files ending .yaml, .yml or .json)`);
     for (const [i, file] of files.entries()) {
       try {

@@ -83,7 +83,19 @@ const outcomeText = (rule: Rule) => JSON.stringify(rule.outcome);
 const sourceText = (rule: Rule) => `${rule.source.article} [${rule.source.lines.join('-')}] ${rule.source.quote}`;
 /** What else a rule says (next steps, notes, combinations…), compared whole. */
 const otherText = (rule: Rule) => {
-  const { id: _i, title: _t, kind: _k, source: _s, effective: _e, conditions: _c, outcome: _o, appliesTo: _a, cases: _cases, trigger: _tr, ...rest } = rule as Rule & { trigger?: unknown };
+  const {
+    id: _i,
+    title: _t,
+    kind: _k,
+    source: _s,
+    effective: _e,
+    conditions: _c,
+    outcome: _o,
+    appliesTo: _a,
+    cases: _cases,
+    trigger: _tr,
+    ...rest
+  } = rule as Rule & { trigger?: unknown };
   return JSON.stringify(rest);
 };
 
@@ -97,8 +109,13 @@ function ruleChanges(before: Rule, after: Rule): RuleChange['changes'] {
     changes.push({ aspect: 'conditions', before: a, after: b, removed: la.filter((l) => !lb.includes(l)), added: lb.filter((l) => !la.includes(l)) });
   }
   const pairs: [Aspect, (r: Rule) => string][] = [
-    ['validity', validityText], ['outcome', outcomeText], ['kind', (r) => r.kind], ['appliesTo', (r) => r.appliesTo],
-    ['title', (r) => `${r.title.zh} / ${r.title.en}`], ['source', sourceText], ['other', otherText],
+    ['validity', validityText],
+    ['outcome', outcomeText],
+    ['kind', (r) => r.kind],
+    ['appliesTo', (r) => r.appliesTo],
+    ['title', (r) => `${r.title.zh} / ${r.title.en}`],
+    ['source', sourceText],
+    ['other', otherText],
   ];
   for (const [aspect, text] of pairs) if (text(before) !== text(after)) changes.push({ aspect, before: text(before), after: text(after) });
   return changes;
@@ -122,8 +139,14 @@ export function diffRules(before: readonly Rule[], after: readonly Rule[], names
   const newById = new Map(after.map((r) => [r.id, r]));
   const byId = (a: RuleEntry | RuleChange, b: RuleEntry | RuleChange) => a.id.localeCompare(b.id);
   const rules: RulesDiff['rules'] = {
-    added: after.filter((r) => !oldById.has(r.id)).map(entry).sort(byId),
-    removed: before.filter((r) => !newById.has(r.id)).map(entry).sort(byId),
+    added: after
+      .filter((r) => !oldById.has(r.id))
+      .map(entry)
+      .sort(byId),
+    removed: before
+      .filter((r) => !newById.has(r.id))
+      .map(entry)
+      .sort(byId),
     changed: [],
   };
   for (const rule of after) {
@@ -135,10 +158,19 @@ export function diffRules(before: readonly Rule[], after: readonly Rule[], names
   rules.changed.sort(byId);
   const oldDocs = documents(before);
   const newDocs = documents(after);
-  const docEntry = (docNumber: string, d: { rule: Rule; ids: string[] }): DocumentEntry => ({ docNumber, title: d.rule.source.title, file: d.rule.source.file, rules: d.ids.sort() });
+  const docEntry = (docNumber: string, d: { rule: Rule; ids: string[] }): DocumentEntry => ({
+    docNumber,
+    title: d.rule.source.title,
+    file: d.rule.source.file,
+    rules: d.ids.sort(),
+  });
   const docFields: [string, (r: Rule) => string][] = [
-    ['title', (r) => r.source.title], ['issuer', (r) => r.source.issuer], ['date', (r) => r.source.date], ['jurisdiction', (r) => r.source.jurisdiction],
-    ['seed', (r) => `${r.source.seed} [${r.source.documentLines.join('-')}]`], ['horizon', (r) => JSON.stringify(r.horizon ?? null)],
+    ['title', (r) => r.source.title],
+    ['issuer', (r) => r.source.issuer],
+    ['date', (r) => r.source.date],
+    ['jurisdiction', (r) => r.source.jurisdiction],
+    ['seed', (r) => `${r.source.seed} [${r.source.documentLines.join('-')}]`],
+    ['horizon', (r) => JSON.stringify(r.horizon ?? null)],
   ];
   const changedDocs: RulesDiff['documents']['changed'] = [];
   for (const [docNumber, d] of newDocs) {
@@ -148,7 +180,8 @@ export function diffRules(before: readonly Rule[], after: readonly Rule[], names
     if (changes.length) changedDocs.push({ docNumber, title: d.rule.source.title, changes });
   }
   return {
-    old: names.old, new: names.new,
+    old: names.old,
+    new: names.new,
     documents: {
       added: [...newDocs].filter(([k]) => !oldDocs.has(k)).map(([k, d]) => docEntry(k, d)),
       removed: [...oldDocs].filter(([k]) => !newDocs.has(k)).map(([k, d]) => docEntry(k, d)),
@@ -159,7 +192,12 @@ export function diffRules(before: readonly Rule[], after: readonly Rule[], names
 }
 
 /** The clients of a list or screening result: validated profiles (by the current fact catalog), or errors by row. */
-async function clientsOf(list: string, rules: RuleBase, asOf: string, lang: Lang): Promise<{ clients: { row: number; profile: Enterprise }[]; errors: { row: number; error: string }[] }> {
+async function clientsOf(
+  list: string,
+  rules: RuleBase,
+  asOf: string,
+  lang: Lang,
+): Promise<{ clients: { row: number; profile: Enterprise }[]; errors: { row: number; error: string }[] }> {
   const source = await openList(list, undefined, { cellLimit: 1_000_000, columns: columnsOf(rules) });
   const screener = new RowScreener({ rules, asOf, lang, ignoreUnknownColumns: true });
   const clients: { row: number; profile: Enterprise }[] = [];
@@ -211,13 +249,37 @@ export async function touchedClients(diff: RulesDiff, before: RuleBase, after: R
 }
 
 const words = {
-  zh: { documents: '文件', rules: '规则', added: '新增', removed: '删除', changed: '修改', none: '无变化', touches: (n: number) => `涉及 ${n} 家企业`, errors: '清单中有错误的行（未计入）' },
-  en: { documents: 'documents', rules: 'rules', added: 'added', removed: 'removed', changed: 'changed', none: 'no change', touches: (n: number) => `touches ${n} client(s)`, errors: 'rows of the list with errors (not counted)' },
+  zh: {
+    documents: '文件',
+    rules: '规则',
+    added: '新增',
+    removed: '删除',
+    changed: '修改',
+    none: '无变化',
+    touches: (n: number) => `涉及 ${n} 家企业`,
+    errors: '清单中有错误的行（未计入）',
+  },
+  en: {
+    documents: 'documents',
+    rules: 'rules',
+    added: 'added',
+    removed: 'removed',
+    changed: 'changed',
+    none: 'no change',
+    touches: (n: number) => `touches ${n} client(s)`,
+    errors: 'rows of the list with errors (not counted)',
+  },
 } as const;
 
 const aspectWords: Record<Aspect, { zh: string; en: string }> = {
-  conditions: { zh: '条件', en: 'conditions' }, validity: { zh: '有效期', en: 'validity' }, outcome: { zh: '结果', en: 'outcome' }, kind: { zh: '类别', en: 'kind' },
-  title: { zh: '标题', en: 'title' }, source: { zh: '出处', en: 'source' }, appliesTo: { zh: '适用对象', en: 'applies to' }, other: { zh: '其他', en: 'other' },
+  conditions: { zh: '条件', en: 'conditions' },
+  validity: { zh: '有效期', en: 'validity' },
+  outcome: { zh: '结果', en: 'outcome' },
+  kind: { zh: '类别', en: 'kind' },
+  title: { zh: '标题', en: 'title' },
+  source: { zh: '出处', en: 'source' },
+  appliesTo: { zh: '适用对象', en: 'applies to' },
+  other: { zh: '其他', en: 'other' },
 };
 
 /** The diff as text for a terminal. */
@@ -229,7 +291,13 @@ export function diffText(d: RulesDiff, lang: Lang): string {
     `  ${w.documents}: ${count(d.documents.added, d.documents.removed, d.documents.changed)}; ${w.rules}: ${count(d.rules.added, d.rules.removed, d.rules.changed)}`,
   ];
   const clientLines = (clients: Touched[] | undefined) =>
-    clients === undefined ? [] : [`      ${w.touches(clients.length)}${clients.length ? ':' : ''}`, ...clients.slice(0, 20).map((c) => `        row ${c.row} ${c.name} (${c.uscc}): ${c.before} → ${c.after}`), ...(clients.length > 20 ? [`        … (${clients.length - 20} more: --format json lists all)`] : [])];
+    clients === undefined
+      ? []
+      : [
+          `      ${w.touches(clients.length)}${clients.length ? ':' : ''}`,
+          ...clients.slice(0, 20).map((c) => `        row ${c.row} ${c.name} (${c.uscc}): ${c.before} → ${c.after}`),
+          ...(clients.length > 20 ? [`        … (${clients.length - 20} more: --format json lists all)`] : []),
+        ];
   for (const doc of d.documents.added) lines.push(`+ ${doc.docNumber} ${doc.title} (${doc.file}): ${doc.rules.join(', ')}`);
   for (const doc of d.documents.removed) lines.push(`- ${doc.docNumber} ${doc.title} (${doc.file}): ${doc.rules.join(', ')}`);
   for (const doc of d.documents.changed) {
@@ -251,7 +319,8 @@ export function diffText(d: RulesDiff, lang: Lang): string {
     }
     lines.push(...clientLines(r.clients));
   }
-  if (!d.documents.added.length && !d.documents.removed.length && !d.documents.changed.length && !d.rules.added.length && !d.rules.removed.length && !d.rules.changed.length) lines.push(`  ${w.none}`);
+  if (!d.documents.added.length && !d.documents.removed.length && !d.documents.changed.length && !d.rules.added.length && !d.rules.removed.length && !d.rules.changed.length)
+    lines.push(`  ${w.none}`);
   if (d.listErrors?.length) lines.push(`  ${w.errors}: ${d.listErrors.map((e) => `row ${e.row}`).join(', ')}`);
   return `${lines.join('\n')}\n`;
 }

@@ -85,7 +85,10 @@ class ScopeProgram {
   /** Each rule's leaves (indices into the leaf table, each once) and the facts they name: what its truth is made of. */
   readonly ruleLeaves: { leaves: readonly number[]; facts: readonly string[] }[];
 
-  constructor(readonly rules: readonly Rule[], slotOf: (fact: string) => number) {
+  constructor(
+    readonly rules: readonly Rule[],
+    slotOf: (fact: string) => number,
+  ) {
     const conditions = rules.map((r) => r.conditions);
     const leaves: Leaf[] = [];
     const leafIndex = new Map<string, number>();
@@ -196,7 +199,10 @@ export class CompiledRuleSet {
    * `evaluator`: the same rules' tree evaluator, which explains the results `profileResults` picks (by
    * default one made for these rules with the built-in facts' words).
    */
-  constructor(rules: readonly Rule[], readonly evaluator: ProfileEvaluator = new ProfileEvaluator(rules)) {
+  constructor(
+    rules: readonly Rule[],
+    readonly evaluator: ProfileEvaluator = new ProfileEvaluator(rules),
+  ) {
     const slotOf = (fact: string) => {
       let slot = this.slots.get(fact);
       if (slot === undefined) this.slots.set(fact, (slot = this.slots.size));
@@ -350,7 +356,9 @@ export class CompiledRuleSet {
         const status = statuses[i]!;
         const relevance = program.relevance[i]!;
         const relevant = truthOf(relevance);
-        out.push(explain(rule, status, relevant) ? this.explained(scope, program, i, status, relevant, facts, asOf, incidentId) : this.unexplained(rule, i, status, relevance, incidentId));
+        out.push(
+          explain(rule, status, relevant) ? this.explained(scope, program, i, status, relevant, facts, asOf, incidentId) : this.unexplained(rule, i, status, relevance, incidentId),
+        );
       }
     };
     const ownFacts = enterpriseFactSet(profile, asOf);
@@ -367,9 +375,27 @@ export class CompiledRuleSet {
    */
   private unexplained(rule: Rule, i: number, status: Status, relevance: number, incidentId: string | undefined): RuleResult {
     const relevant = truthOf(relevance);
-    if (incidentId !== undefined) return Object.freeze({ ruleId: rule.id, status, incidentId, missingFacts: NONE as never[], failedConditions: NONE as never[], openConditions: NONE as never[], relevant, rule });
+    if (incidentId !== undefined)
+      return Object.freeze({
+        ruleId: rule.id,
+        status,
+        incidentId,
+        missingFacts: NONE as never[],
+        failedConditions: NONE as never[],
+        openConditions: NONE as never[],
+        relevant,
+        rule,
+      });
     const made = (this.verdicts[i] ??= []);
-    return (made[STATUS_INDEX[status] * 3 + relevance] ??= Object.freeze<RuleResult>({ ruleId: rule.id, status, missingFacts: NONE as never[], failedConditions: NONE as never[], openConditions: NONE as never[], relevant, rule }));
+    return (made[STATUS_INDEX[status] * 3 + relevance] ??= Object.freeze<RuleResult>({
+      ruleId: rule.id,
+      status,
+      missingFacts: NONE as never[],
+      failedConditions: NONE as never[],
+      openConditions: NONE as never[],
+      relevant,
+      rule,
+    }));
   }
 
   /**
@@ -377,7 +403,16 @@ export class CompiledRuleSet {
    * (see `explanations`), after a `run` of the rule's scope (whose leaf table it reads). An enterprise
    * rule's result is shared whole: its status and relevance are part of what decides the explanation.
    */
-  private explained(scope: FactScope, program: ScopeProgram, i: number, status: Status, relevant: Truth, facts: FactValues, asOf: string, incidentId: string | undefined): RuleResult {
+  private explained(
+    scope: FactScope,
+    program: ScopeProgram,
+    i: number,
+    status: Status,
+    relevant: Truth,
+    facts: FactValues,
+    asOf: string,
+    incidentId: string | undefined,
+  ): RuleResult {
     const rule = program.rules[i]!;
     const { leaves, facts: named } = program.ruleLeaves[i]!;
     let kept = this.explanations.get(scope);

@@ -96,10 +96,26 @@ export function deadlines(profile: Enterprise, results: readonly RuleResult[], a
       if (!range || range.to < asOf) continue;
       const relevant = benefits.filter((r) => (r.incidentId ?? '') === key && mentions(r.rule.conditions, fact.name));
       const on = range.from > asOf ? range.from : asOf;
-      const lost = relevant.filter((r) => possible(statusWith(profile, r, asOf, window.input, range.to, catalog)) && !possible(statusWith(profile, r, asOf, window.input, nextDay(range.to), catalog)));
-      const gained = relevant.filter((r) => !possible(statusWith(profile, r, asOf, window.input, on, catalog)) && possible(statusWith(profile, r, asOf, window.input, nextDay(range.to), catalog)));
+      const lost = relevant.filter(
+        (r) => possible(statusWith(profile, r, asOf, window.input, range.to, catalog)) && !possible(statusWith(profile, r, asOf, window.input, nextDay(range.to), catalog)),
+      );
+      const gained = relevant.filter(
+        (r) => !possible(statusWith(profile, r, asOf, window.input, on, catalog)) && possible(statusWith(profile, r, asOf, window.input, nextDay(range.to), catalog)),
+      );
       if (!lost.length) continue;
-      out.push({ kind: 'window', ...(incidentId !== undefined && { incidentId }), input: window.input, from: on, lastDay: range.to, act: window.act, purpose: window.purpose, lost, gained, ...(window.period && { period: window.period }), ...(range.end && { end: range.end }) });
+      out.push({
+        kind: 'window',
+        ...(incidentId !== undefined && { incidentId }),
+        input: window.input,
+        from: on,
+        lastDay: range.to,
+        act: window.act,
+        purpose: window.purpose,
+        lost,
+        gained,
+        ...(window.period && { period: window.period }),
+        ...(range.end && { end: range.end }),
+      });
     }
 
     // Validity periods judged on a date the user still controls (e.g. the disclosure date).
@@ -140,7 +156,10 @@ export function deadlines(profile: Enterprise, results: readonly RuleResult[], a
   for (const [k, lost] of expiring) {
     const [doc, to] = k.split('\u0000') as [string, string];
     out.push({
-      kind: 'expiry', input: AS_OF, from: asOf, lastDay: to,
+      kind: 'expiry',
+      input: AS_OF,
+      from: asOf,
+      lastDay: to,
       act: { zh: '申请适用', en: 'use or apply for these measures' },
       purpose: { zh: `${doc}有效期至${to}`, en: `while ${doc} is in force (until ${to})` },
       lost,

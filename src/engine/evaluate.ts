@@ -132,7 +132,10 @@ export class ProfileEvaluator {
    */
   private readonly sharedLists = new Map<string, readonly unknown[]>();
 
-  constructor(readonly rules: readonly Rule[], readonly catalog: FactCatalog = builtinCatalog) {
+  constructor(
+    readonly rules: readonly Rule[],
+    readonly catalog: FactCatalog = builtinCatalog,
+  ) {
     this.byScope = rulesByScope(rules);
     this.explainer = new Explainer(catalog);
   }
@@ -165,8 +168,15 @@ export class ProfileEvaluator {
       open = this.shared(explain.openConditions(tree), labelKey);
     }
     return {
-      ruleId: rule.id, rule, ...(incidentId !== undefined && { incidentId }), relevant, ...(keepTree && { tree }),
-      status, failedConditions: failed, openConditions: open, missingFacts: missing,
+      ruleId: rule.id,
+      rule,
+      ...(incidentId !== undefined && { incidentId }),
+      relevant,
+      ...(keepTree && { tree }),
+      status,
+      failedConditions: failed,
+      openConditions: open,
+      missingFacts: missing,
     };
   }
 

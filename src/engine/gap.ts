@@ -169,16 +169,17 @@ function needs(node: EvaluatedCondition, want: boolean, facts: FactValues, catal
     return n ? [n] : [];
   }
   if ('not' in c) return needs(node.children[0]!, !want, facts, catalog);
-  const together = ('all' in c) === want;
+  const together = 'all' in c === want;
   const childOptions = node.children.map((child) => needs(child, want, facts, catalog));
   if (!together) return cheapest(childOptions.flat());
   let acc: Needs[] = [new Map()];
   for (const options of childOptions) {
     const next: Needs[] = [];
-    for (const a of acc) for (const o of options) {
-      const m = merge(a, o);
-      if (m) next.push(m);
-    }
+    for (const a of acc)
+      for (const o of options) {
+        const m = merge(a, o);
+        if (m) next.push(m);
+      }
     acc = cheapest(next);
     if (!acc.length) return [];
   }
@@ -241,14 +242,21 @@ function toStep(catalog: FactCatalog, fact: string, need: Constraint, profileFac
   return { kind: 'change', fact, ...where, from: current, to, need };
 }
 
-const incidentOf = (catalog: FactCatalog, fact: string, r: RuleResult) => (r.incidentId !== undefined && catalog.definition(fact)?.scope !== 'enterprise' ? r.incidentId : undefined);
+const incidentOf = (catalog: FactCatalog, fact: string, r: RuleResult) =>
+  r.incidentId !== undefined && catalog.definition(fact)?.scope !== 'enterprise' ? r.incidentId : undefined;
 
 function stepValue(catalog: FactCatalog, step: Step): unknown {
   return step.kind === 'plan' ? (step.by ?? step.earliest) : step.kind === 'change' ? step.to : exampleValue(catalog, step.fact, step.need);
 }
 
 /** The facts a rule is judged on (the enterprise's, with the incident's when it concerns one), `overrides` applied. */
-export function ruleFacts(profile: Enterprise, r: RuleResult, asOf: string, overrides: FactValues = {}, catalog: FactCatalog = builtinCatalog): { profile: FactValues; all: FactValues } {
+export function ruleFacts(
+  profile: Enterprise,
+  r: RuleResult,
+  asOf: string,
+  overrides: FactValues = {},
+  catalog: FactCatalog = builtinCatalog,
+): { profile: FactValues; all: FactValues } {
   const enterprise = { ...enterpriseFactValues(profile) };
   const incident = profile.incidents.find((i) => i.id === r.incidentId);
   const own: FactValues = {};
@@ -306,15 +314,12 @@ export function nearMiss(profile: Enterprise, r: RuleResult, asOf: string, catal
   return { result: r, options };
 }
 
-const stepKey = (s: Step) =>
-  JSON.stringify([s.kind, s.incidentId ?? null, s.fact, s.kind === 'plan' ? [s.notBefore, s.by] : s.kind === 'change' ? s.to : s.need]);
+const stepKey = (s: Step) => JSON.stringify([s.kind, s.incidentId ?? null, s.fact, s.kind === 'plan' ? [s.notBefore, s.by] : s.kind === 'change' ? s.to : s.need]);
 
 /** Near misses for every ineligible or undetermined entitlement whose situation may arise, and the single steps ranked by what they unlock. */
 export function gapAnalysis(profile: Enterprise, results: readonly RuleResult[], asOf: string, catalog: FactCatalog = builtinCatalog): GapAnalysis {
   // A rule whose situation (trigger) does not arise is beside the point: nobody is advised to bring it about.
-  const candidates = results.filter(
-    (r) => (r.status === 'ineligible' || r.status === 'undetermined') && worthUnlocking(r.rule) && r.relevant !== false,
-  );
+  const candidates = results.filter((r) => (r.status === 'ineligible' || r.status === 'undetermined') && worthUnlocking(r.rule) && r.relevant !== false);
   const nearMisses = candidates.map((r) => nearMiss(profile, r, asOf, catalog));
   const byStep = new Map<string, Unlock>();
   for (const miss of nearMisses) {
@@ -341,8 +346,7 @@ export function gapAnalysis(profile: Enterprise, results: readonly RuleResult[],
   const waits = (u: Unlock) => (u.step.kind === 'plan' && u.step.notBefore ? 1 : 0);
   const ranked = withoutDominatedWindows([...byStep.values()]).sort(
     (a, b) =>
-      rank(a) - rank(b) || b.unlocks.length - a.unlocks.length || b.money - a.money || alone(b) - alone(a) || waits(a) - waits(b) ||
-      stepKey(a.step).localeCompare(stepKey(b.step)),
+      rank(a) - rank(b) || b.unlocks.length - a.unlocks.length || b.money - a.money || alone(b) - alone(a) || waits(a) - waits(b) || stepKey(a.step).localeCompare(stepKey(b.step)),
   );
   return { nearMisses, ranked };
 }
@@ -414,8 +418,14 @@ function constraintWords(catalog: FactCatalog, fact: string, c: Constraint, lang
   const list = (xs: unknown[]) => xs.map((x) => valueWords(catalog, fact, x, lang)).join(zh ? '、' : ' or ');
   if (c.oneOf) parts.push(c.oneOf.length === 1 ? valueWords(catalog, fact, c.oneOf[0], lang) : list(c.oneOf));
   if (c.noneOf) parts.push(`${zh ? '不为' : 'not '}${list(c.noneOf)}`);
-  if (c.min !== undefined) parts.push(zh ? `${c.minInclusive ? '不低于' : '高于'}${valueWords(catalog, fact, c.min, lang)}` : `${c.minInclusive ? 'at least' : 'over'} ${valueWords(catalog, fact, c.min, lang)}`);
-  if (c.max !== undefined) parts.push(zh ? `${c.maxInclusive ? '不超过' : '低于'}${valueWords(catalog, fact, c.max, lang)}` : `${c.maxInclusive ? 'at most' : 'under'} ${valueWords(catalog, fact, c.max, lang)}`);
+  if (c.min !== undefined)
+    parts.push(
+      zh ? `${c.minInclusive ? '不低于' : '高于'}${valueWords(catalog, fact, c.min, lang)}` : `${c.minInclusive ? 'at least' : 'over'} ${valueWords(catalog, fact, c.min, lang)}`,
+    );
+  if (c.max !== undefined)
+    parts.push(
+      zh ? `${c.maxInclusive ? '不超过' : '低于'}${valueWords(catalog, fact, c.max, lang)}` : `${c.maxInclusive ? 'at most' : 'under'} ${valueWords(catalog, fact, c.max, lang)}`,
+    );
   if (c.from !== undefined) parts.push(zh ? `${c.from}或之后` : `on or after ${c.from}`);
   if (c.to !== undefined) parts.push(zh ? `${c.to}或之前` : `on or before ${c.to}`);
   if (c.includes) parts.push(`${zh ? '包含' : 'includes '}${list(c.includes)}`);
@@ -440,7 +450,9 @@ export function describeStep(step: Step, lang: 'zh' | 'en', catalog: FactCatalog
       const action = def?.change?.actions?.[String(step.to)];
       if (action) return `${action[lang]}${on}`;
       if (typeof step.to === 'boolean') return zh ? `做到：${name.zh}${step.to ? '' : '（否）'}${on}` : `${step.to ? 'make it so' : 'make it not so'}: ${name.en}${on}`;
-      return zh ? `将${name.zh}由${valueWords(catalog, step.fact, step.from, lang)}变为${constraintWords(catalog, step.fact, step.need, lang)}${on}` : `change ${name.en} from ${valueWords(catalog, step.fact, step.from, lang)} to ${constraintWords(catalog, step.fact, step.need, lang)}${on}`;
+      return zh
+        ? `将${name.zh}由${valueWords(catalog, step.fact, step.from, lang)}变为${constraintWords(catalog, step.fact, step.need, lang)}${on}`
+        : `change ${name.en} from ${valueWords(catalog, step.fact, step.from, lang)} to ${constraintWords(catalog, step.fact, step.need, lang)}${on}`;
     }
     case 'answer': {
       const need = constraintWords(catalog, step.fact, step.need, lang);

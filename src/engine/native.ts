@@ -13,5 +13,12 @@ export function leafTruth(c: Extract<Condition, { fact: string }>, facts: FactVa
 export function evaluateCondition(condition: Condition, facts: FactValues): EvaluatedCondition {
   if ('fact' in condition) return { condition, value: leafTruth(condition, facts), children: [] };
   const children = childConditions(condition).map((child) => evaluateCondition(child, facts));
-  return { condition, value: combine(condition, children.map((c) => c.value)), children };
+  return {
+    condition,
+    value: combine(
+      condition,
+      children.map((c) => c.value),
+    ),
+    children,
+  };
 }

@@ -30,7 +30,14 @@ function readTree(ours: Condition, theirs: ReferenceNode): EvaluatedCondition {
   }
   const theirChildren = theirs.all ?? theirs.any ?? (theirs.not ? [theirs.not] : []);
   const children = childConditions(ours).map((child, i) => readTree(child, theirChildren[i] ?? {}));
-  return { condition: ours, value: combine(ours, children.map((c) => c.value)), children };
+  return {
+    condition: ours,
+    value: combine(
+      ours,
+      children.map((c) => c.value),
+    ),
+    children,
+  };
 }
 
 /** A json-rules-engine holding a set of rules, run once per set of facts. */

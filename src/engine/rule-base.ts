@@ -21,7 +21,10 @@ export class RuleBase {
   private readonly made = new Map<(base: RuleBase) => unknown, unknown>();
 
   /** `rules` and the plain facts their files declare, both as the loader gives them (validated). */
-  constructor(readonly rules: readonly Rule[], readonly declared: readonly PlainFact[] = []) {
+  constructor(
+    readonly rules: readonly Rule[],
+    readonly declared: readonly PlainFact[] = [],
+  ) {
     this.catalog = new FactCatalog(declared);
     this.evaluator = new ProfileEvaluator(rules, this.catalog);
   }

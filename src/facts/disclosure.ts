@@ -81,7 +81,11 @@ export const disclosureWindowFacts: DerivedFact[] = [
     zh: '违法违规行为发生当月最后一日24点前主动披露',
     en: 'disclosed before midnight of the last day of the month of the violation',
     compute: onDates((v, d) => within(v, d, endOfCalendarMonth(v))),
-    window: disclosureWindow((v) => v, (v) => endOfCalendarMonth(v), { zh: '违规行为发生当月最后一日24点前', en: 'to stay within the month of the violation' }),
+    window: disclosureWindow(
+      (v) => v,
+      (v) => endOfCalendarMonth(v),
+      { zh: '违规行为发生当月最后一日24点前', en: 'to stay within the month of the violation' },
+    ),
   },
   {
     name: 'disclosedWithin3MonthsAfterViolationMonth',
@@ -91,10 +95,14 @@ export const disclosureWindowFacts: DerivedFact[] = [
     zh: '违法违规行为发生当月最后一日24点后3个自然月内主动披露',
     en: 'disclosed after the month of the violation, within the 3 calendar months that follow it',
     compute: onDates((v, d) => isAfter(d, endOfCalendarMonth(v)) && !isAfter(d, endOfCalendarMonth(v, 3))),
-    window: disclosureWindow((v) => addDays(endOfCalendarMonth(v), 1), (v) => endOfCalendarMonth(v, 3), {
-      zh: '违规行为发生当月之后3个自然月内',
-      en: 'to stay within the 3 calendar months after the month of the violation',
-    }),
+    window: disclosureWindow(
+      (v) => addDays(endOfCalendarMonth(v), 1),
+      (v) => endOfCalendarMonth(v, 3),
+      {
+        zh: '违规行为发生当月之后3个自然月内',
+        en: 'to stay within the 3 calendar months after the month of the violation',
+      },
+    ),
   },
   {
     name: 'underpaidTaxPercent',

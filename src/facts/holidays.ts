@@ -25,7 +25,10 @@ const packageVersion = (createRequire(import.meta.url)('chinese-days/package.jso
 export const holidayYears: ReadonlySet<number> = new Set(Object.keys(data.holidays).map((d) => Number(d.slice(0, 4))));
 
 /** Where the data comes from, for the event text. */
-export const holidaySource = { zh: `国务院办公厅历年节假日安排通知（npm 包 chinese-days ${packageVersion}）`, en: `the State Council General Office's yearly holiday notices (npm package chinese-days ${packageVersion})` };
+export const holidaySource = {
+  zh: `国务院办公厅历年节假日安排通知（npm 包 chinese-days ${packageVersion}）`,
+  en: `the State Council General Office's yearly holiday notices (npm package chinese-days ${packageVersion})`,
+};
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const utc = (iso: string) => {
@@ -47,9 +50,7 @@ export function restDay(day: string): { zh: string; en: string } | undefined | n
   return undefined;
 }
 
-export type PeriodEnd =
-  | { moved: false; day: string; unknown?: { year: number } }
-  | { moved: true; day: string; from: string; restDays: { day: string; zh: string; en: string }[] };
+export type PeriodEnd = { moved: false; day: string; unknown?: { year: number } } | { moved: true; day: string; from: string; restDays: { day: string; zh: string; en: string }[] };
 
 /**
  * The last day of a period under 《民法典》第二百零三条: `lastDay` if it is a working day; else the day after

@@ -15,7 +15,6 @@ type Decoding = InputEncoding | 'utf16be';
 const labels: Record<Decoding, string> = { utf8: 'utf-8', gb18030: 'gb18030', utf16le: 'utf-16le', utf16be: 'utf-16be' };
 const names: Record<Decoding, string> = { utf8: 'UTF-8', gb18030: 'GB18030', utf16le: 'UTF-16LE', utf16be: 'UTF-16BE' };
 
-
 const startsWith = (bytes: Uint8Array, ...prefix: number[]) => prefix.every((b, i) => bytes[i] === b);
 
 function bomOf(head: Uint8Array): { decoding: Decoding; length: number } | undefined {
@@ -51,7 +50,11 @@ function choose(head: Uint8Array, complete: boolean, origin: string, asked: Inpu
 class Decoder {
   private readonly decoder: TextDecoder;
   private offset = 0;
-  constructor(private readonly decoding: Decoding, private readonly origin: string, skip: number) {
+  constructor(
+    private readonly decoding: Decoding,
+    private readonly origin: string,
+    skip: number,
+  ) {
     this.decoder = new TextDecoder(labels[decoding], { fatal: true });
     this.offset = skip;
   }
@@ -63,7 +66,10 @@ class Decoder {
     } catch {
       const at = (n: number) => n.toLocaleString('en-US');
       const bad = firstInvalid(bytes, this.decoding);
-      const where = bad === undefined ? `between bytes ${at(this.offset)} and ${at(this.offset + bytes.length)}` : `at byte ${at(this.offset + bad)}: 0x${bytes[bad]!.toString(16).padStart(2, '0')}`;
+      const where =
+        bad === undefined
+          ? `between bytes ${at(this.offset)} and ${at(this.offset + bytes.length)}`
+          : `at byte ${at(this.offset + bad)}: 0x${bytes[bad]!.toString(16).padStart(2, '0')}`;
       throw new InputError(`${this.origin}: not valid ${names[this.decoding]} (${where}; --encoding utf8|gb18030|utf16le chooses the encoding)`);
     }
   }

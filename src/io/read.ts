@@ -9,7 +9,6 @@ import { InputError, LimitError } from './input-error.ts';
 import { jsonSyntaxProblem } from './json-error.ts';
 import { LIMITS, megabytes } from './limits.ts';
 
-
 /** How a file is read: its text encoding (default: from a BOM, else UTF-8, else GB18030 with a note). */
 export interface ReadOptions {
   encoding?: InputEncoding;
@@ -65,7 +64,9 @@ export function readStructuredFile(file: string, options: ReadOptions = {}): unk
 }
 
 const tooDeep = (origin: string, where: string) =>
-  new LimitError(`${origin}: nested more than ${LIMITS.nestingDepth} levels deep${where}; a profile or rule file may nest at most ${LIMITS.nestingDepth} levels (objects and lists inside one another)`);
+  new LimitError(
+    `${origin}: nested more than ${LIMITS.nestingDepth} levels deep${where}; a profile or rule file may nest at most ${LIMITS.nestingDepth} levels (objects and lists inside one another)`,
+  );
 
 /**
  * The value of a JSON or YAML text, refused when nested deeper than the limit, before anything recurses

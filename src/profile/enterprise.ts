@@ -73,24 +73,31 @@ const enterpriseSchemaWith = (declared: Record<string, z.ZodType>, incidents: ty
   z.strictObject({
     name: labelled(z.string().trim().min(1, 'must not be empty'), { zh: '企业名称', en: 'enterprise name' }),
     uscc: labelled(
-      z.string().trim().toUpperCase().superRefine((code, ctx) => {
-        const problem = usccProblem(code);
-        if (problem) ctx.addIssue({ code: 'custom', message: `is not a valid 统一社会信用代码: ${problem}` });
-      }),
+      z
+        .string()
+        .trim()
+        .toUpperCase()
+        .superRefine((code, ctx) => {
+          const problem = usccProblem(code);
+          if (problem) ctx.addIssue({ code: 'custom', message: `is not a valid 统一社会信用代码: ${problem}` });
+        }),
       { zh: '统一社会信用代码', en: 'unified social credit code (USCC)' },
     ),
     ...allOptional(enterpriseFactFields),
     ...allOptional(declared),
     incidents: labelled(
-      z.array(incidents).superRefine((incidents, ctx) => {
-        // Answers, results and deadlines name an incident by its id: two with one id would be confused.
-        const first = new Map<string, number>();
-        incidents.forEach((incident, i) => {
-          const earlier = first.get(incident.id);
-          if (earlier === undefined) first.set(incident.id, i);
-          else ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `"${incident.id}" is already the id of incidents[${earlier}]; each incident needs its own id` });
-        });
-      }).default([]),
+      z
+        .array(incidents)
+        .superRefine((incidents, ctx) => {
+          // Answers, results and deadlines name an incident by its id: two with one id would be confused.
+          const first = new Map<string, number>();
+          incidents.forEach((incident, i) => {
+            const earlier = first.get(incident.id);
+            if (earlier === undefined) first.set(incident.id, i);
+            else ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `"${incident.id}" is already the id of incidents[${earlier}]; each incident needs its own id` });
+          });
+        })
+        .default([]),
       { zh: '事项', en: 'incidents' },
     ),
   });

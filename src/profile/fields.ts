@@ -85,7 +85,12 @@ export const fact = {
    * write (重庆市 → chongqing) before the check.
    */
   enum: <const T extends readonly [string, ...string[]]>(values: T, label: FactLabel, normalize?: (input: unknown) => unknown) =>
-    declaration('enum', z.preprocess((input) => readEnumWord(normalize ? normalize(input) : input, values, label.valueWords), enumOf(values, label.valueWords)), label, values),
+    declaration(
+      'enum',
+      z.preprocess((input) => readEnumWord(normalize ? normalize(input) : input, values, label.valueWords), enumOf(values, label.valueWords)),
+      label,
+      values,
+    ),
   /** A fact whose field checks more than its type says (a code's pattern, a number's range, a list). */
   of: <F extends z.ZodType>(type: FactType, field: F, label: FactLabel) => declaration(type, field, label),
 };

@@ -37,15 +37,24 @@ export const customsViolationFacts = {
   correctedInTime: fact.boolean({
     zh: '及时改正',
     en: 'the violation was corrected in time',
-    change: { reachable: { false: [] }, actions: { true: { zh: '及时改正违规行为（补缴税款、更正申报）', en: 'correct the violation promptly (pay the tax, amend the declaration)' } } },
+    change: {
+      reachable: { false: [] },
+      actions: { true: { zh: '及时改正违规行为（补缴税款、更正申报）', en: 'correct the violation promptly (pay the tax, amend the declaration)' } },
+    },
   }),
   writtenReport: fact.boolean({
     zh: '以书面形式（《主动披露报告表》）向海关报告',
     en: 'reported to customs in writing (voluntary-disclosure report form)',
-    change: { reachable: { false: [] }, actions: { true: { zh: '填制《主动披露报告表》以书面形式向海关报告', en: 'report to customs in writing on the voluntary-disclosure report form' } } },
+    change: {
+      reachable: { false: [] },
+      actions: { true: { zh: '填制《主动披露报告表》以书面形式向海关报告', en: 'report to customs in writing on the voluntary-disclosure report form' } },
+    },
   }),
   // What happened, not the finding: whether it is a 危害后果 is customs' (a caveat on the rules).
-  harmfulConsequence: fact.boolean({ zh: '违规行为已造成实际损害（是否构成危害后果由海关认定）', en: 'the violation has caused actual damage (customs decides whether it is a harmful consequence)' }),
+  harmfulConsequence: fact.boolean({
+    zh: '违规行为已造成实际损害（是否构成危害后果由海关认定）',
+    en: 'the violation has caused actual damage (customs decides whether it is a harmful consequence)',
+  }),
   underpaidTax: fact.yuan({ zh: '漏缴、少缴税款（元）', en: 'tax underpaid or unpaid (CNY)' }),
   taxPayable: fact.yuan({ zh: '应缴纳税款（元）', en: 'tax payable (CNY)' }),
   possibleExcessRefund: fact.yuan({ zh: '可能多退税款（元）', en: 'possible excess export refund (CNY)' }),
@@ -109,14 +118,21 @@ export const customsViolationSchema = customsViolationSchemaWith({});
  * Names differ from the customs-violation facts because fact names are global.
  */
 export const administrativeViolationFacts = {
-  enforcementProvince: fact.enum(provinceIds, {
-    zh: '作出处理的行政执法机关所在省份',
-    en: 'province of the enforcement authority handling the violation',
-  }, normalizeProvince),
+  enforcementProvince: fact.enum(
+    provinceIds,
+    {
+      zh: '作出处理的行政执法机关所在省份',
+      en: 'province of the enforcement authority handling the violation',
+    },
+    normalizeProvince,
+  ),
   minorCircumstances: fact.boolean({ zh: '违法行为情节轻微', en: 'the circumstances of the violation are minor' }),
   minorSocialHarm: fact.boolean({ zh: '社会危害较小', en: 'the harm to society is small' }),
   correctedPromptly: fact.boolean({ zh: '及时纠正', en: 'the violation was corrected promptly' }),
-  violationCausedHarm: fact.boolean({ zh: '违法行为已造成实际损害（是否构成危害后果由执法机关认定）', en: 'the violation has caused actual damage (the enforcing authority decides whether it is a harmful consequence)' }),
+  violationCausedHarm: fact.boolean({
+    zh: '违法行为已造成实际损害（是否构成危害后果由执法机关认定）',
+    en: 'the violation has caused actual damage (the enforcing authority decides whether it is a harmful consequence)',
+  }),
 };
 
 const administrativeViolationSchemaWith = (declared: Record<string, z.ZodType>) =>

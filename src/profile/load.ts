@@ -13,7 +13,9 @@ const count = (n: number) => n.toLocaleString('en-US');
 export function checkProfileLimits(data: unknown, origin = 'profile'): void {
   const deep = pathDeeperThan(data, LIMITS.nestingDepth);
   if (deep) {
-    throw new LimitError(`${origin}: ${shortPath(deep)}: nested more than ${LIMITS.nestingDepth} levels deep; a profile may nest at most ${LIMITS.nestingDepth} levels (objects and lists inside one another)`);
+    throw new LimitError(
+      `${origin}: ${shortPath(deep)}: nested more than ${LIMITS.nestingDepth} levels deep; a profile may nest at most ${LIMITS.nestingDepth} levels (objects and lists inside one another)`,
+    );
   }
   const incidents = (data as { incidents?: unknown } | null)?.incidents;
   if (Array.isArray(incidents) && incidents.length > LIMITS.incidentsPerProfile) {
@@ -24,7 +26,9 @@ export function checkProfileLimits(data: unknown, origin = 'profile'): void {
     const { value, path } = stack.pop()!;
     if (typeof value === 'string') {
       if (value.length > LIMITS.textLength) {
-        throw new InputError(`${origin}: ${fieldPath(path)}: is ${count(value.length)} characters long; a text may be at most ${count(LIMITS.textLength)} (starts "${value.slice(0, 40)}…")`);
+        throw new InputError(
+          `${origin}: ${fieldPath(path)}: is ${count(value.length)} characters long; a text may be at most ${count(LIMITS.textLength)} (starts "${value.slice(0, 40)}…")`,
+        );
       }
     } else if (Array.isArray(value)) for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
     else if (value && typeof value === 'object') {

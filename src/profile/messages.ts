@@ -22,7 +22,10 @@ const translate = (table: [RegExp, Say][], text: string): string | undefined => 
 
 /** `advanced (高级认证企业), registered (…)` as the Chinese words, values without words as they are. */
 const choices = (list: string) =>
-  list.split(/, (?![^(]*\))/).map((item) => /^\S+ \((.+)\)$/.exec(item)?.[1] ?? item).join('、');
+  list
+    .split(/, (?![^(]*\))/)
+    .map((item) => /^\S+ \((.+)\)$/.exec(item)?.[1] ?? item)
+    .join('、');
 
 const chinese: [RegExp, Say][] = [
   [/^invalid profile:$/, () => '企业信息有误：'],

@@ -83,7 +83,7 @@ export function dateProblem(day: string): string | undefined {
 export const isValidDay = (value: unknown): value is string => typeof value === 'string' && ISO.test(value) && !dateProblem(value);
 
 /** A value as the messages echo it: strings quoted, numbers as they are. */
-export const shown = (value: unknown): string => (typeof value === 'number' ? String(value) : JSON.stringify(value) ?? String(value));
+export const shown = (value: unknown): string => (typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value)));
 
 /** The words of an enum's values as a declaration gives them: zh, en, and other words users write for it. */
 export type EnumWords = Readonly<Record<string, { zh: string; en: string; also?: readonly string[] }>>;

@@ -6,8 +6,23 @@ import type { FactCatalog } from '../facts/catalog.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import { horizonPassed, restsOnDoubtfulFigure, type Rule } from '../rules/schema.ts';
 import {
-  caveatTexts, citationText, countedTexts, doubtText, forceWindow, groupResults, groupWords, headlineText, missingFactLabels, nextStepLines, notCombinedNote, personResult, questionKey,
-  resultTitle, rightSituation, windowText, type Question,
+  caveatTexts,
+  citationText,
+  countedTexts,
+  doubtText,
+  forceWindow,
+  groupResults,
+  groupWords,
+  headlineText,
+  missingFactLabels,
+  nextStepLines,
+  notCombinedNote,
+  personResult,
+  questionKey,
+  resultTitle,
+  rightSituation,
+  windowText,
+  type Question,
 } from './groups.ts';
 import type { Lang } from '../io/lang.ts';
 import { Lines } from './lines.ts';
@@ -28,12 +43,26 @@ export interface CheckReportInput {
 // The group titles and badges are the one table every output shares (groups.ts groupWords); these are the table's own.
 const words = {
   zh: {
-    decides: '可确定', rules: '项', listAll: '（--all 逐项列出）', moreQuestions: '个问题（--all 全部列出）', asOf: '评估日期', none: '无',
-    source: '依据', ifSo: '前提', incident: '事项',
+    decides: '可确定',
+    rules: '项',
+    listAll: '（--all 逐项列出）',
+    moreQuestions: '个问题（--all 全部列出）',
+    asOf: '评估日期',
+    none: '无',
+    source: '依据',
+    ifSo: '前提',
+    incident: '事项',
   },
   en: {
-    decides: 'decides', rules: 'result(s)', listAll: '(--all lists them)', moreQuestions: 'more questions (--all lists them)', asOf: 'as of', none: 'none',
-    source: 'source', ifSo: 'if', incident: 'incident',
+    decides: 'decides',
+    rules: 'result(s)',
+    listAll: '(--all lists them)',
+    moreQuestions: 'more questions (--all lists them)',
+    asOf: 'as of',
+    none: 'none',
+    source: 'source',
+    ifSo: 'if',
+    incident: 'incident',
   },
 };
 

@@ -31,14 +31,25 @@ export function clientReportJson(report: ClientReport): string {
   const { profile, results, asOf, actions, confirmations, deadlines } = report;
   const byRef = (key: string, value: unknown) =>
     value && typeof value === 'object' && 'ruleId' in value && 'rule' in value && key !== ''
-      ? { ruleId: (value as { ruleId: string }).ruleId, ...((value as { incidentId?: string }).incidentId !== undefined && { incidentId: (value as { incidentId?: string }).incidentId }) }
+      ? {
+          ruleId: (value as { ruleId: string }).ruleId,
+          ...((value as { incidentId?: string }).incidentId !== undefined && { incidentId: (value as { incidentId?: string }).incidentId }),
+        }
       : value;
   const body = JSON.parse(JSON.stringify({ actions, confirmations, deadlines }, byRef)) as object;
   return `${JSON.stringify({ huiqiVersion: version, asOf, enterprise: { name: profile.name, uscc: profile.uscc }, results: results.map((r) => resultJson(r, asOf)), ...body }, null, 2)}\n`;
 }
 
 /** `huiqi report`: reads the profile and the rules, writes the report to `output` (a file, replaced only once whole) or standard output. */
-export async function runReport(o: { profileFile: string; rules: RuleBase; asOf: string; lang: Lang; format: ReportFormat; encoding?: InputEncoding; output?: string }): Promise<void> {
+export async function runReport(o: {
+  profileFile: string;
+  rules: RuleBase;
+  asOf: string;
+  lang: Lang;
+  format: ReportFormat;
+  encoding?: InputEncoding;
+  output?: string;
+}): Promise<void> {
   if (o.output) checkOutputPath(o.output);
   const profile = loadProfile(o.profileFile, { ...(o.encoding && { encoding: o.encoding }), schema: o.rules.profile });
   noteIncidentDatesAfter(profile, o.asOf, o.profileFile);

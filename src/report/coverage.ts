@@ -10,11 +10,40 @@ import { provinces, type Province } from '../profile/provinces.ts';
 
 /** GB/T 2260 province codes, as the USCC's characters 3–4 give them. */
 const provinceByCode: Readonly<Record<string, Province>> = {
-  '11': 'beijing', '12': 'tianjin', '13': 'hebei', '14': 'shanxi', '15': 'inner-mongolia', '21': 'liaoning', '22': 'jilin',
-  '23': 'heilongjiang', '31': 'shanghai', '32': 'jiangsu', '33': 'zhejiang', '34': 'anhui', '35': 'fujian', '36': 'jiangxi',
-  '37': 'shandong', '41': 'henan', '42': 'hubei', '43': 'hunan', '44': 'guangdong', '45': 'guangxi', '46': 'hainan',
-  '50': 'chongqing', '51': 'sichuan', '52': 'guizhou', '53': 'yunnan', '54': 'tibet', '61': 'shaanxi', '62': 'gansu',
-  '63': 'qinghai', '64': 'ningxia', '65': 'xinjiang', '71': 'taiwan', '81': 'hong-kong', '82': 'macao',
+  '11': 'beijing',
+  '12': 'tianjin',
+  '13': 'hebei',
+  '14': 'shanxi',
+  '15': 'inner-mongolia',
+  '21': 'liaoning',
+  '22': 'jilin',
+  '23': 'heilongjiang',
+  '31': 'shanghai',
+  '32': 'jiangsu',
+  '33': 'zhejiang',
+  '34': 'anhui',
+  '35': 'fujian',
+  '36': 'jiangxi',
+  '37': 'shandong',
+  '41': 'henan',
+  '42': 'hubei',
+  '43': 'hunan',
+  '44': 'guangdong',
+  '45': 'guangxi',
+  '46': 'hainan',
+  '50': 'chongqing',
+  '51': 'sichuan',
+  '52': 'guizhou',
+  '53': 'yunnan',
+  '54': 'tibet',
+  '61': 'shaanxi',
+  '62': 'gansu',
+  '63': 'qinghai',
+  '64': 'ningxia',
+  '65': 'xinjiang',
+  '71': 'taiwan',
+  '81': 'hong-kong',
+  '82': 'macao',
 };
 
 /** The province a USCC's registration authority lies in, when its code names one (a national authority, 10…, names none). */
@@ -44,7 +73,13 @@ export function coverageOf(profile: Enterprise, results: readonly RuleResult[]):
   };
 }
 
-const placeName = (id: string, lang: Lang) => (lang === 'zh' ? ((provinces as Record<string, string>)[id] ?? id) : id.split('-').map((p) => p[0]!.toUpperCase() + p.slice(1)).join(' '));
+const placeName = (id: string, lang: Lang) =>
+  lang === 'zh'
+    ? ((provinces as Record<string, string>)[id] ?? id)
+    : id
+        .split('-')
+        .map((p) => p[0]!.toUpperCase() + p.slice(1))
+        .join(' ');
 
 /** The coverage in words, one sentence a line. */
 export function coverageLines(c: Coverage, lang: Lang): string[] {
@@ -52,12 +87,20 @@ export function coverageLines(c: Coverage, lang: Lang): string[] {
   const places = c.local.map((j) => placeName(j, lang)).join(zh ? '、' : ', ');
   const lines = [
     c.local.length
-      ? zh ? `核查范围：全国性文件，以及${places}的地方文件。` : `Checked: national documents, and local documents of ${places}.`
-      : zh ? '核查范围：仅全国性文件。' : 'Checked: national documents only.',
+      ? zh
+        ? `核查范围：全国性文件，以及${places}的地方文件。`
+        : `Checked: national documents, and local documents of ${places}.`
+      : zh
+        ? '核查范围：仅全国性文件。'
+        : 'Checked: national documents only.',
   ];
   if (c.covered === false) {
     const here = placeName(c.province!, lang);
-    lines.push(zh ? `${here}的地方文件不在规则集中：只核查了全国性措施，当地的政策请另行了解。` : `No local documents of ${here} are in the rule set: only national measures were checked; ask locally about local policies.`);
+    lines.push(
+      zh
+        ? `${here}的地方文件不在规则集中：只核查了全国性措施，当地的政策请另行了解。`
+        : `No local documents of ${here} are in the rule set: only national measures were checked; ask locally about local policies.`,
+    );
   }
   if (c.usccElsewhere) {
     const code = placeName(c.usccElsewhere, lang);

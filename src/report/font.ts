@@ -44,7 +44,9 @@ const face = (src: string, unicodeRange: string) =>
 
 /** @font-face rules for every subset, each file under `urlPrefix` (e.g. `/assets/fonts/`): the browser fetches only those its text needs. */
 export function fontFaceCss(urlPrefix: string): string {
-  return fontSubsets().map((s) => face(`${urlPrefix}${s.file}`, s.unicodeRange)).join('\n');
+  return fontSubsets()
+    .map((s) => face(`${urlPrefix}${s.file}`, s.unicodeRange))
+    .join('\n');
 }
 
 /** @font-face rules embedding, as data: URLs, the subsets that cover a character of `text` (a zh report: about 17 subsets, ~520 kB; the Latin one included, so no system font is needed). */

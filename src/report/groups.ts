@@ -10,7 +10,6 @@ import type { FieldLabel } from '../profile/fields.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import { informationalKinds, isExclusion, restsOnDoubtfulFigure, type Condition, type Rule } from '../rules/schema.ts';
 
-
 /** A fact to ask for: an enterprise fact, or an incident's (asked once per incident). */
 export interface QuestionFact {
   fact: string;
@@ -114,9 +113,7 @@ export function rankQuestions(results: readonly RuleResult[], catalog: FactCatal
   const uses = factUses(results);
   const scored = [...byKey.values()].map((q) => ({ q, gain: expectedGain(q, catalog) * (1 + Math.log2(uses.get(q.fact) ?? 1)), near: nearness(q, catalog) }));
   // A stable sort: questions of one fact keep the incidents' order.
-  return scored
-    .sort((a, b) => b.gain - a.gain || b.near - a.near || b.q.decides.length - a.q.decides.length || byFactName(a.q.fact, b.q.fact))
-    .map(({ q }) => q);
+  return scored.sort((a, b) => b.gain - a.gain || b.near - a.near || b.q.decides.length - a.q.decides.length || byFactName(a.q.fact, b.q.fact)).map(({ q }) => q);
 }
 
 /**
@@ -154,9 +151,16 @@ const RULED_OUT_WORTH = 0.05;
 /** The answers a question is weighed over (see rankQuestions). */
 function possibleAnswers(fact: string, catalog: FactCatalog): Answer[] {
   const def = catalog.definition(fact);
-  if (def?.type === 'boolean' && !def.derived) return [{ value: true, likelihood: YES_LIKELIHOOD }, { value: false, likelihood: 1 - YES_LIKELIHOOD }];
+  if (def?.type === 'boolean' && !def.derived)
+    return [
+      { value: true, likelihood: YES_LIKELIHOOD },
+      { value: false, likelihood: 1 - YES_LIKELIHOOD },
+    ];
   if (def?.type === 'enum' && !def.derived && def.values?.length) return def.values.map((value) => ({ value, likelihood: 1 / def.values!.length }));
-  return [{ truth: true, likelihood: YES_LIKELIHOOD }, { truth: false, likelihood: 1 - YES_LIKELIHOOD }];
+  return [
+    { truth: true, likelihood: YES_LIKELIHOOD },
+    { truth: false, likelihood: 1 - YES_LIKELIHOOD },
+  ];
 }
 
 /**
@@ -205,7 +209,7 @@ function onCheapestPath(node: EvaluatedCondition, want: boolean, out: Set<string
   if ('not' in c) return onCheapestPath(node.children[0]!, !want, out, catalog);
   const k = want ? 'yes' : 'no';
   // `all` made true and `any` made false need every open child; the others one cheapest child.
-  const every = ('all' in c) === want;
+  const every = 'all' in c === want;
   const costs = node.children.map((child) => cost(child)[k]);
   const best = Math.min(...costs);
   node.children.forEach((child, i) => {
@@ -239,7 +243,10 @@ function truthWith(node: EvaluatedCondition, fact: string, answer: Answer, catal
     if (c.fact === fact) return 'value' in answer ? leafTruth(c, { [fact]: answer.value }) : answer.truth;
     return 'truth' in answer && askableInputs(catalog, c.fact).includes(fact) ? answer.truth : null;
   }
-  return combine(c, node.children.map((child) => truthWith(child, fact, answer, catalog)));
+  return combine(
+    c,
+    node.children.map((child) => truthWith(child, fact, answer, catalog)),
+  );
 }
 
 /** How a question names its fact: `customsCredit`, or `TAX-1.underpaidTax` for an incident's fact. */
@@ -247,8 +254,16 @@ export const questionKey = (q: Pick<Question, 'fact' | 'incidentId'>) => (q.inci
 
 export function groupResults(results: readonly RuleResult[], catalog: FactCatalog = builtinCatalog): ResultGroups {
   const groups: Omit<ResultGroups, 'questions'> = {
-    applies: [], exclusions: [], rights: [], informational: [], undetermined: [], situational: [],
-    doesNotApply: [], besideThePoint: [], exclusionsClear: [], notInForce: [],
+    applies: [],
+    exclusions: [],
+    rights: [],
+    informational: [],
+    undetermined: [],
+    situational: [],
+    doesNotApply: [],
+    besideThePoint: [],
+    exclusionsClear: [],
+    notInForce: [],
   };
   for (const r of results) groups[verdictGroup(r)].push(r);
   return {
@@ -311,8 +326,15 @@ export function amountText(amount: RuleResult['rule']['outcome']['amount'], lang
   const money = amount.unit.startsWith('CNY');
   const fmt = (n: number) => (money ? `¥${n.toLocaleString('en-US')}` : String(n));
   const units: Record<string, [string, string]> = {
-    CNY: ['', ''], 'CNY/year': ['/年', ' a year'], percent: ['%', '%'], 'percent/year': ['%/年', '% a year'],
-    hours: ['小时', ' hours'], days: ['天', ' days'], 'working-days': ['个工作日', ' working days'], months: ['个月', ' months'], years: ['年', ' years'],
+    CNY: ['', ''],
+    'CNY/year': ['/年', ' a year'],
+    percent: ['%', '%'],
+    'percent/year': ['%/年', '% a year'],
+    hours: ['小时', ' hours'],
+    days: ['天', ' days'],
+    'working-days': ['个工作日', ' working days'],
+    months: ['个月', ' months'],
+    years: ['年', ' years'],
   };
   const [zhUnit, enUnit] = units[amount.unit]!;
   const unit = lang === 'zh' ? zhUnit : enUnit;
@@ -345,16 +367,37 @@ export function citationText(r: RuleResult): string {
  */
 export const groupWords = {
   zh: {
-    applies: '适用', exclusions: '适用的排除情形', undetermined: '待确认', rights: '您可以主张的权利', doesNotApply: '不适用',
-    expired: '已失效', notYet: '尚未生效', notInForce: '已失效 / 尚未生效',
-    informational: '政府工作目标与政策指引（仅供参考，不是可享受的措施）', situational: '视情形适用（相关情形是否发生尚不清楚）',
-    besideThePoint: '所涉情形与本企业无关', exclusionsClear: '已核查且未触发的排除情形',
+    applies: '适用',
+    exclusions: '适用的排除情形',
+    undetermined: '待确认',
+    rights: '您可以主张的权利',
+    doesNotApply: '不适用',
+    expired: '已失效',
+    notYet: '尚未生效',
+    notInForce: '已失效 / 尚未生效',
+    informational: '政府工作目标与政策指引（仅供参考，不是可享受的措施）',
+    situational: '视情形适用（相关情形是否发生尚不清楚）',
+    besideThePoint: '所涉情形与本企业无关',
+    exclusionsClear: '已核查且未触发的排除情形',
     rightsLater: '其他权利（所涉情形尚未发生或不明）',
-    questions: '决定这些措施的问题', nextSteps: '下一步', handledBy: '受理部门', howToApply: '如何申请', byWhen: '期限', howMuch: '金额',
-    noOffice: '文件未写明受理部门', window: '申请时间', caveat: '注意', failed: '未满足', needs: '需确认',
-    expiredOn: (to: string) => `已于${to}失效`, notYetFrom: (from: string) => `自${from}起施行`, dateLabel: (date: string) => `判断日期 ${date}`,
-    situationalCount: (n: number) => `另有 ${n} 项措施只在特定情形下适用`, rightsCount: (n: number) => `另有 ${n} 项权利所涉情形尚未发生或不明`,
-    informationalCount: (n: number) => `${n} 项政府工作目标与政策指引（仅供参考）`, besideCount: (n: number) => `${n} 项所涉情形与本企业无关`,
+    questions: '决定这些措施的问题',
+    nextSteps: '下一步',
+    handledBy: '受理部门',
+    howToApply: '如何申请',
+    byWhen: '期限',
+    howMuch: '金额',
+    noOffice: '文件未写明受理部门',
+    window: '申请时间',
+    caveat: '注意',
+    failed: '未满足',
+    needs: '需确认',
+    expiredOn: (to: string) => `已于${to}失效`,
+    notYetFrom: (from: string) => `自${from}起施行`,
+    dateLabel: (date: string) => `判断日期 ${date}`,
+    situationalCount: (n: number) => `另有 ${n} 项措施只在特定情形下适用`,
+    rightsCount: (n: number) => `另有 ${n} 项权利所涉情形尚未发生或不明`,
+    informationalCount: (n: number) => `${n} 项政府工作目标与政策指引（仅供参考）`,
+    besideCount: (n: number) => `${n} 项所涉情形与本企业无关`,
     besideIncidentCount: (n: number) => `${n} 项所涉情形与本事项无关`,
     clearCount: (n: number) => `${n} 项排除情形已核查且未触发`,
     documentExpired: (doc: string, to: string) => `${doc}已于${to}失效`,
@@ -362,16 +405,37 @@ export const groupWords = {
     measures: '项',
   },
   en: {
-    applies: 'Applies', exclusions: 'Exclusions that apply', undetermined: 'Undetermined', rights: 'Rights you can invoke', doesNotApply: 'Does not apply',
-    expired: 'Expired', notYet: 'Not yet in force', notInForce: 'Expired / not yet in force',
-    informational: 'Government targets and pointers (for information; not measures to claim)', situational: 'Situational (apply only if the situation arises; not known yet)',
-    besideThePoint: 'About situations that do not arise here', exclusionsClear: 'Exclusions checked and not triggered',
+    applies: 'Applies',
+    exclusions: 'Exclusions that apply',
+    undetermined: 'Undetermined',
+    rights: 'Rights you can invoke',
+    doesNotApply: 'Does not apply',
+    expired: 'Expired',
+    notYet: 'Not yet in force',
+    notInForce: 'Expired / not yet in force',
+    informational: 'Government targets and pointers (for information; not measures to claim)',
+    situational: 'Situational (apply only if the situation arises; not known yet)',
+    besideThePoint: 'About situations that do not arise here',
+    exclusionsClear: 'Exclusions checked and not triggered',
     rightsLater: 'Other rights (their situation has not arisen or is not known)',
-    questions: 'Questions that decide these measures', nextSteps: 'Next steps', handledBy: 'handled by', howToApply: 'how to apply', byWhen: 'by when', howMuch: 'how much',
-    noOffice: 'the document names no office', window: 'application window', caveat: 'note', failed: 'not met', needs: 'needs',
-    expiredOn: (to: string) => `expired on ${to}`, notYetFrom: (from: string) => `in force from ${from}`, dateLabel: (date: string) => `judged on ${date}`,
-    situationalCount: (n: number) => `${n} more measure(s) apply only in situations not known to arise`, rightsCount: (n: number) => `${n} more right(s) whose situation has not arisen or is not known`,
-    informationalCount: (n: number) => `${n} government target(s) and pointer(s) (for information)`, besideCount: (n: number) => `${n} about situations that do not arise here`,
+    questions: 'Questions that decide these measures',
+    nextSteps: 'Next steps',
+    handledBy: 'handled by',
+    howToApply: 'how to apply',
+    byWhen: 'by when',
+    howMuch: 'how much',
+    noOffice: 'the document names no office',
+    window: 'application window',
+    caveat: 'note',
+    failed: 'not met',
+    needs: 'needs',
+    expiredOn: (to: string) => `expired on ${to}`,
+    notYetFrom: (from: string) => `in force from ${from}`,
+    dateLabel: (date: string) => `judged on ${date}`,
+    situationalCount: (n: number) => `${n} more measure(s) apply only in situations not known to arise`,
+    rightsCount: (n: number) => `${n} more right(s) whose situation has not arisen or is not known`,
+    informationalCount: (n: number) => `${n} government target(s) and pointer(s) (for information)`,
+    besideCount: (n: number) => `${n} about situations that do not arise here`,
     besideIncidentCount: (n: number) => `${n} about situations other than this incident`,
     clearCount: (n: number) => `${n} exclusion(s) checked and not triggered`,
     documentExpired: (doc: string, to: string) => `${doc} expired on ${to}`,
@@ -432,7 +496,9 @@ export function nextStepLines(r: RuleResult, lang: Lang, deadlinesOf: readonly s
   const office = rule.handledBy?.length
     ? rule.handledBy.map((o) => (lang === 'en' && o.en ? o.en : o.zh)).join(sep)
     : rule.handledByUnstated
-      ? (lang === 'zh' ? `${g.noOffice}（${rule.handledByUnstated.zh}）` : `${g.noOffice} (${rule.handledByUnstated.en})`)
+      ? lang === 'zh'
+        ? `${g.noOffice}（${rule.handledByUnstated.zh}）`
+        : `${g.noOffice} (${rule.handledByUnstated.en})`
       : g.noOffice;
   const lines: [string, string][] = [[g.handledBy, office]];
   if (rule.howToApply) lines.push([g.howToApply, (lang === 'en' && rule.howToApply.en) || rule.howToApply.zh]);
@@ -464,7 +530,12 @@ export interface PersonResult {
   counted: { rightsLater: number; informational: number; situational: number; besideThePoint: number; exclusionsClear: number };
 }
 
-export function personResult(results: readonly RuleResult[], profile: Pick<Enterprise, 'incidents'> & Record<string, unknown>, asOf: string, catalog: FactCatalog = builtinCatalog): PersonResult {
+export function personResult(
+  results: readonly RuleResult[],
+  profile: Pick<Enterprise, 'incidents'> & Record<string, unknown>,
+  asOf: string,
+  catalog: FactCatalog = builtinCatalog,
+): PersonResult {
   const g = groupResults(results, catalog);
   const expired: PersonResult['expired'] = [];
   const notYet: PersonResult['notYet'] = [];
@@ -479,8 +550,21 @@ export function personResult(results: readonly RuleResult[], profile: Pick<Enter
   }
   const rights = g.rights.filter((r) => r.relevant === true);
   return {
-    applies: g.applies, exclusions: g.exclusions, undetermined: g.undetermined, questions: g.questions, rights, doesNotApply: g.doesNotApply, expired, notYet,
-    counted: { rightsLater: g.rights.length - rights.length, informational: g.informational.length, situational: g.situational.length, besideThePoint: beside, exclusionsClear: g.exclusionsClear.length },
+    applies: g.applies,
+    exclusions: g.exclusions,
+    undetermined: g.undetermined,
+    questions: g.questions,
+    rights,
+    doesNotApply: g.doesNotApply,
+    expired,
+    notYet,
+    counted: {
+      rightsLater: g.rights.length - rights.length,
+      informational: g.informational.length,
+      situational: g.situational.length,
+      besideThePoint: beside,
+      exclusionsClear: g.exclusionsClear.length,
+    },
   };
 }
 
@@ -490,8 +574,10 @@ export function countedTexts(p: PersonResult, lang: Lang, of: 'enterprise' | 'in
   const c = p.counted;
   const beside = of === 'incident' ? g.besideIncidentCount : g.besideCount;
   return [
-    ...(c.rightsLater ? [g.rightsCount(c.rightsLater)] : []), ...(c.situational ? [g.situationalCount(c.situational)] : []),
-    ...(c.informational ? [g.informationalCount(c.informational)] : []), ...(c.besideThePoint ? [beside(c.besideThePoint)] : []),
+    ...(c.rightsLater ? [g.rightsCount(c.rightsLater)] : []),
+    ...(c.situational ? [g.situationalCount(c.situational)] : []),
+    ...(c.informational ? [g.informationalCount(c.informational)] : []),
+    ...(c.besideThePoint ? [beside(c.besideThePoint)] : []),
     ...(c.exclusionsClear ? [g.clearCount(c.exclusionsClear)] : []),
   ];
 }
@@ -499,7 +585,12 @@ export function countedTexts(p: PersonResult, lang: Lang, of: 'enterprise' | 'in
 /** The headline: each group's count, equal to what is listed under it. */
 export function headlineText(p: PersonResult, lang: Lang): string {
   const g = groupWords[lang];
-  const parts: [number, string][] = [[p.applies.length, g.applies], [p.undetermined.length, g.undetermined], [p.rights.length, g.rights], [p.doesNotApply.length, g.doesNotApply]];
+  const parts: [number, string][] = [
+    [p.applies.length, g.applies],
+    [p.undetermined.length, g.undetermined],
+    [p.rights.length, g.rights],
+    [p.doesNotApply.length, g.doesNotApply],
+  ];
   if (p.exclusions.length) parts.splice(1, 0, [p.exclusions.length, g.exclusions]);
   if (p.expired.length) parts.push([p.expired.length, g.expired]);
   if (p.notYet.length) parts.push([p.notYet.length, g.notYet]);
@@ -510,14 +601,24 @@ export function headlineText(p: PersonResult, lang: Lang): string {
  * For an incident whose measures are all out of their window: each document whose window ended before the
  * incident's date, and whether any rule of another document in force covers the incident (a successor).
  */
-export function expiredDocuments(incidentResults: readonly RuleResult[], profile: Pick<Enterprise, 'incidents'> & Record<string, unknown>, asOf: string): { docNumber: string; title: string; to: string; quote?: string; successor: boolean }[] {
+export function expiredDocuments(
+  incidentResults: readonly RuleResult[],
+  profile: Pick<Enterprise, 'incidents'> & Record<string, unknown>,
+  asOf: string,
+): { docNumber: string; title: string; to: string; quote?: string; successor: boolean }[] {
   const byDoc = new Map<string, { docNumber: string; title: string; to: string; quote?: string; successor: boolean }>();
   const inForceDocs = new Set(incidentResults.filter((r) => r.status !== 'not-in-force').map((r) => r.rule.source.docNumber));
   for (const r of incidentResults) {
     const w = forceWindow(r, profile, asOf);
     if (w?.side !== 'expired' || byDoc.has(r.rule.source.docNumber)) continue;
     const doc = r.rule.source;
-    byDoc.set(doc.docNumber, { docNumber: doc.docNumber, title: doc.title, to: w.to!, ...(w.source?.quote && { quote: w.source.quote }), successor: [...inForceDocs].some((d) => d !== doc.docNumber) });
+    byDoc.set(doc.docNumber, {
+      docNumber: doc.docNumber,
+      title: doc.title,
+      to: w.to!,
+      ...(w.source?.quote && { quote: w.source.quote }),
+      successor: [...inForceDocs].some((d) => d !== doc.docNumber),
+    });
   }
   return [...byDoc.values()];
 }

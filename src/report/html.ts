@@ -4,8 +4,27 @@ import type { RuleResult } from '../engine/evaluate.ts';
 import type { Deadline } from '../engine/deadlines.ts';
 import type { Unlock } from '../engine/gap.ts';
 import {
-  alongWithText, citationText, countedLines, countsText, describeDeadline, describeStep, enterpriseDetails, fallbackText, needsText, nextSteps, notInForceText, outcomeText, QUESTION_LIMIT,
-  questionFields, RANKED_LIMIT, reportWords, resultNotes, UNDETERMINED_LIMIT, resultTitle, unlockText, type ClientReport,
+  alongWithText,
+  citationText,
+  countedLines,
+  countsText,
+  describeDeadline,
+  describeStep,
+  enterpriseDetails,
+  fallbackText,
+  needsText,
+  nextSteps,
+  notInForceText,
+  outcomeText,
+  QUESTION_LIMIT,
+  questionFields,
+  RANKED_LIMIT,
+  reportWords,
+  resultNotes,
+  UNDETERMINED_LIMIT,
+  resultTitle,
+  unlockText,
+  type ClientReport,
 } from './client-report.ts';
 import { groupWords } from './groups.ts';
 import { embeddedFontCss } from './font.ts';
@@ -121,21 +140,28 @@ ${p.undetermined.length > UNDETERMINED_LIMIT ? h`<p class="empty">${w.more}${p.u
 ${p.questions.length > QUESTION_LIMIT ? h`<p class="empty">${w.more}${p.questions.length - QUESTION_LIMIT} ${w.moreItems}</p>` : ''}`
     : none;
   const failed = (r: RuleResult) => r.failedConditions.map((c) => c[lang]).join(sep);
-  const brief = (list: RuleResult[], text: (r: RuleResult) => string) => h`<ul>${list.map((r) => h`<li class="item"><div class="title">${resultTitle(r, lang)}</div><div class="cite">${text(r)}</div></li>`)}</ul>`;
+  const brief = (list: RuleResult[], text: (r: RuleResult) => string) =>
+    h`<ul>${list.map((r) => h`<li class="item"><div class="title">${resultTitle(r, lang)}</div><div class="cite">${text(r)}</div></li>`)}</ul>`;
   const counted = countedLines(report);
-  const gap = !report.actions.length && !report.confirmations.length
-    ? h`<p class="empty">${w.noGap}</p>`
-    : h`${report.actions.length ? h`<h3>${w.actions}</h3>${rankedList(report.actions, lang, report.catalog)}` : ''}${report.confirmations.length ? h`<h3>${w.confirmations}</h3>${rankedList(report.confirmations, lang, report.catalog)}` : ''}`;
+  const gap =
+    !report.actions.length && !report.confirmations.length
+      ? h`<p class="empty">${w.noGap}</p>`
+      : h`${report.actions.length ? h`<h3>${w.actions}</h3>${rankedList(report.actions, lang, report.catalog)}` : ''}${report.confirmations.length ? h`<h3>${w.confirmations}</h3>${rankedList(report.confirmations, lang, report.catalog)}` : ''}`;
 
-  const deadlineList = (list: readonly Deadline[]) => h`<ul>${list.map((d) => h`<li class="item"><div class="deadline">${describeDeadline(d, lang, asOf)}</div>
+  const deadlineList = (list: readonly Deadline[]) =>
+    h`<ul>${list.map(
+      (d) => h`<li class="item"><div class="deadline">${describeDeadline(d, lang, asOf)}</div>
 <div class="cite">${w.lost}: ${d.lost.map((r) => resultTitle(r, lang)).join(sep)}</div>
-${d.gained.length ? h`<div class="cite">${w.gained}: ${d.gained.map((r) => resultTitle(r, lang)).join(sep)}</div>` : ''}</li>`)}</ul>`;
+${d.gained.length ? h`<div class="cite">${w.gained}: ${d.gained.map((r) => resultTitle(r, lang)).join(sep)}</div>` : ''}</li>`,
+    )}</ul>`;
   const deadlines = report.keyDeadlines.length ? deadlineList(report.keyDeadlines) : none;
   const fields = questionFields(report);
 
-  const sources = h`<ul>${report.sources.map((s) => h`<li class="item"><div class="title">${s.document.title}</div>
+  const sources = h`<ul>${report.sources.map(
+    (s) => h`<li class="item"><div class="title">${s.document.title}</div>
 <div class="cite">${s.document.docNumber} · ${s.document.issuer} · ${s.document.date}</div>
-<div class="cite">${w.rulesCited}: ${s.rules.map((r) => `${r.source.article} (${r.id})`).join(sep)}</div></li>`)}</ul>`;
+<div class="cite">${w.rulesCited}: ${s.rules.map((r) => `${r.source.article} (${r.id})`).join(sep)}</div></li>`,
+  )}</ul>`;
 
   const body = h`<!doctype html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
@@ -154,9 +180,42 @@ ${section('applies', w.applies, p.applies.length, p.applies.length ? h`<ul>${p.a
 ${p.exclusions.length ? section('exclusions', w.exclusions, p.exclusions.length, h`<ul>${p.exclusions.map((r) => ruleItem(r, lang))}</ul>`) : ''}
 ${section('undetermined', w.undetermined, p.undetermined.length, undetermined)}
 ${p.rights.length ? section('rights', w.rights, p.rights.length, h`<ul>${p.rights.map((r) => ruleItem(r, lang))}</ul>`) : ''}
-${p.doesNotApply.length ? section('does-not-apply', w.doesNotApply, p.doesNotApply.length, brief(p.doesNotApply, (r) => `${groupWords[lang].failed}: ${failed(r)}`)) : ''}
-${p.expired.length ? section('expired', w.expired, p.expired.length, brief(p.expired.map((e) => e.r), (r) => notInForceText(report, r))) : ''}
-${p.notYet.length ? section('not-yet', w.notYet, p.notYet.length, brief(p.notYet.map((e) => e.r), (r) => notInForceText(report, r))) : ''}
+${
+  p.doesNotApply.length
+    ? section(
+        'does-not-apply',
+        w.doesNotApply,
+        p.doesNotApply.length,
+        brief(p.doesNotApply, (r) => `${groupWords[lang].failed}: ${failed(r)}`),
+      )
+    : ''
+}
+${
+  p.expired.length
+    ? section(
+        'expired',
+        w.expired,
+        p.expired.length,
+        brief(
+          p.expired.map((e) => e.r),
+          (r) => notInForceText(report, r),
+        ),
+      )
+    : ''
+}
+${
+  p.notYet.length
+    ? section(
+        'not-yet',
+        w.notYet,
+        p.notYet.length,
+        brief(
+          p.notYet.map((e) => e.r),
+          (r) => notInForceText(report, r),
+        ),
+      )
+    : ''
+}
 ${counted.length ? h`<ul class="counted">${counted.map((c) => h`<li class="empty">${c}</li>`)}</ul>` : ''}
 ${section('gap', w.gap, undefined, gap)}
 ${section('deadlines', w.deadlines, report.keyDeadlines.length, deadlines)}

@@ -7,7 +7,10 @@ export class Lines {
   private readonly joined: string[] = [];
   private wrote = false;
   /** With `write`, each batch is written as it fills and `text()` returns ''. */
-  constructor(first: string[] = [], private readonly write?: (text: string) => void) {
+  constructor(
+    first: string[] = [],
+    private readonly write?: (text: string) => void,
+  ) {
     this.batch = first;
   }
   push(...lines: string[]): void {

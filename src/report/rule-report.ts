@@ -29,7 +29,12 @@ function nextStepLines(rule: Rule, lang: Lang): string[] {
     ...(rule.handledBy ?? []).flatMap((o) => [`handled by: ${lang === 'en' && o.en ? o.en : o.zh}`, cite(o.source)]),
     ...(rule.handledByUnstated ? [`handled by: — ${rule.handledByUnstated[lang]}`] : []),
     ...(rule.howToApply ? [`how to apply: ${lang === 'en' && rule.howToApply.en ? rule.howToApply.en : rule.howToApply.zh}`, cite(rule.howToApply.source)] : []),
-    ...(w ? [`apply within: ${[w.from && w.to ? `${w.from} to ${w.to}` : w.from ? `from ${w.from}` : w.to ? `by ${w.to}` : '', (lang === 'en' && w.en) || w.zh || ''].filter(Boolean).join(' — ')}`, cite(w.source)] : []),
+    ...(w
+      ? [
+          `apply within: ${[w.from && w.to ? `${w.from} to ${w.to}` : w.from ? `from ${w.from}` : w.to ? `by ${w.to}` : '', (lang === 'en' && w.en) || w.zh || ''].filter(Boolean).join(' — ')}`,
+          cite(w.source),
+        ]
+      : []),
     ...(rule.horizon ? [`plan period ends: ${rule.horizon.end}`, cite(rule.horizon.source)] : []),
   ];
 }

@@ -33,7 +33,10 @@ export function runRulesShow(o: { id: string; rules: RuleBase; lang: Lang; forma
   const { rules } = o.rules;
   const rule = rules.find((r) => r.id === o.id);
   if (!rule) {
-    const near = rules.filter((r) => r.id.includes(o.id)).map((r) => r.id).slice(0, 10);
+    const near = rules
+      .filter((r) => r.id.includes(o.id))
+      .map((r) => r.id)
+      .slice(0, 10);
     throw new InputError(`no rule "${o.id}"${near.length ? `; did you mean:\n  ${near.join('\n  ')}` : ' (huiqi rules list shows them all)'}`);
   }
   if (o.format === 'json') json(rule);
@@ -71,7 +74,15 @@ export function runRulesValidate(o: { rules: RuleBase; rulesDir: string; seedsDi
 export async function runRulesTest(o: { rules: RuleBase; format: 'text' | 'json'; verbose?: boolean; oracle?: boolean }): Promise<void> {
   const { rules, catalog } = o.rules;
   const outcomes = await runAllCases(rules, o.oracle ? 'reference' : 'native', catalog);
-  const gaps = rules.map((rule) => ({ rule, gaps: uncoveredConditions(outcomes.filter((c) => c.rule === rule), catalog) })).filter((g) => g.gaps.length);
+  const gaps = rules
+    .map((rule) => ({
+      rule,
+      gaps: uncoveredConditions(
+        outcomes.filter((c) => c.rule === rule),
+        catalog,
+      ),
+    }))
+    .filter((g) => g.gaps.length);
   const failed = outcomes.filter((c) => !c.passed);
   const total = outcomes.length + rules.length;
   const failures = failed.length + gaps.length;
@@ -79,7 +90,8 @@ export async function runRulesTest(o: { rules: RuleBase; format: 'text' | 'json'
   if (o.format === 'json') {
     const shown = o.verbose ? outcomes : failed;
     json({
-      passed: total - failures, failed: failures,
+      passed: total - failures,
+      failed: failures,
       cases: shown.map((c) => ({ rule: c.rule.id, case: c.case.name, passed: c.passed, ...(c.problem && { problem: c.problem }) })),
       uncovered: gaps.map((g) => ({ rule: g.rule.id, conditions: g.gaps })),
     });

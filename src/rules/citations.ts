@@ -35,17 +35,15 @@ function seed(dir: string, file: string) {
  * Why the quote is not found in its lines, or undefined when it is. A quote may leave text out
  * with …… (each part must then appear, in order); white space and page furniture are ignored.
  */
-export function citationProblem(
-  seedsDir: string,
-  file: string,
-  [from, to]: readonly [number, number],
-  quote: string,
-): string | undefined {
+export function citationProblem(seedsDir: string, file: string, [from, to]: readonly [number, number], quote: string): string | undefined {
   if (!existsSync(join(seedsDir, file))) return `seed file ${file} not found in ${seedsDir}`;
   const { lines, furniture: noise } = seed(seedsDir, file);
   if (to > lines.length) return `lines ${from}-${to} run past the end of ${file} (${lines.length} lines)`;
   const cited = lines.slice(from - 1, to).map(squeeze);
-  const parts = quote.split(/……|\.\.\./).map(squeeze).filter(Boolean);
+  const parts = quote
+    .split(/……|\.\.\./)
+    .map(squeeze)
+    .filter(Boolean);
   // Without the furniture first; then the lines as they stand, for the cells of a table whose short
   // fragments recur often enough to look like furniture (综合 / 保税 / 区管 / 委会).
   const missing = partMissing(cited.filter((l) => !noise.has(l)).join(''), parts);

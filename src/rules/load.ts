@@ -132,7 +132,9 @@ function readRuleFiles(dir: string): { files: { file: string; ruleFile: RuleFile
 function jurisdictionProblems(ruleFile: RuleFile, file: string, dir: string): string[] {
   const folders = relative(dir, file).split(sep).slice(0, -1);
   if (folders.length === 0 || folders[0] === ruleFile.document.jurisdiction) return [];
-  return [`${displayName(file)}: document.jurisdiction: is "${ruleFile.document.jurisdiction}" but the file lies in the folder ${folders[0]}/ (a document's jurisdiction is its folder)`];
+  return [
+    `${displayName(file)}: document.jurisdiction: is "${ruleFile.document.jurisdiction}" but the file lies in the folder ${folders[0]}/ (a document's jurisdiction is its folder)`,
+  ];
 }
 
 /** Reads and validates every rule file under `dir`: the files, their rules and facts, and every problem (duplicate ids too). */

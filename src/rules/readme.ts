@@ -29,12 +29,16 @@ export function renderRulesReadme(coverage = coverageNotes()): string {
   const demote = (text: string) => text.replace(/^(#+) /gm, '#$1 ');
   const entitlements = rules.filter(isEntitlement);
   const named = entitlements.filter((r) => r.handledBy).length;
-  const horizons = [...byFile.values()].filter((list) => list[0]!.horizon).map(([r]) => `${r!.source.docNumber.startsWith('无文号') ? r!.source.title : r!.source.docNumber} (${r!.horizon!.end})`);
+  const horizons = [...byFile.values()]
+    .filter((list) => list[0]!.horizon)
+    .map(([r]) => `${r!.source.docNumber.startsWith('无文号') ? r!.source.title : r!.source.docNumber} (${r!.horizon!.end})`);
   return [
     '# Rule catalogue',
     '',
     // The folders are the jurisdictions (load.ts refuses a document filed under another's folder).
-    `One rule file per source document, by jurisdiction (${ruleSetJurisdictions(rules).map((j) => `\`${j}/\``).join(', ')}).`,
+    `One rule file per source document, by jurisdiction (${ruleSetJurisdictions(rules)
+      .map((j) => `\`${j}/\``)
+      .join(', ')}).`,
     'Each rule cites its document, 文号, article or item, seed line range and the sentence it encodes, and',
     'carries its own test cases (`huiqi rules test`). Data the rules use (the Chongqing 高资信企业 list) is in',
     '`../data/`. The format is explained in [../docs/writing-rules.md](../docs/writing-rules.md); `huiqi rules list` shows every rule.',
@@ -53,7 +57,7 @@ export function renderRulesReadme(coverage = coverageNotes()): string {
     '',
     '## Coverage notes',
     '',
-    'Each rule pack\'s notes: the documents it read, their rules, and every provision judged not',
+    "Each rule pack's notes: the documents it read, their rules, and every provision judged not",
     'enterprise-checkable, one line each, so that nothing is skipped silently.',
     '',
     ...coverage.flatMap(({ file, text }) => [`<!-- from ${file} -->`, demote(text.trim()), '']),

@@ -11,15 +11,24 @@ const text = z.string().trim().min(1, 'must not be empty');
 export const bilingual = z.strictObject({ zh: text, en: text });
 
 export const ruleKinds = [
-  'benefit', 'subsidy', 'tax-exemption', 'license-exemption', 'penalty-exemption', 'late-fee-waiver',
-  'credit-treatment', 'priority-service', 'facilitation', 'disqualification',
+  'benefit',
+  'subsidy',
+  'tax-exemption',
+  'license-exemption',
+  'penalty-exemption',
+  'late-fee-waiver',
+  'credit-treatment',
+  'priority-service',
+  'facilitation',
+  'disqualification',
   // A protection the enterprise can invoke when something happens to it (refuse an apportionment, no fee
   // outside the catalogue): shown as a right, never offered as something to "unlock".
   'right',
   // Not entitlements (issue #10): a government target or work goal (争取/力争/鼓励/研究/加大…力度), and a
   // pointer to another policy that has conditions of its own (用好/落实…政策/按规定支持). Their status is
   // `informational` where an entitlement's would be `eligible`; never counted as eligible, never valued.
-  'goal', 'pointer',
+  'goal',
+  'pointer',
 ] as const;
 /** Kinds that are not entitlements: a target or a pointer. */
 export const informationalKinds: readonly (typeof ruleKinds)[number][] = ['goal', 'pointer'];
@@ -97,7 +106,7 @@ export const citationSchema = z.strictObject({
  * the sentence quoted verbatim, checked against sources/ as every quote is (citations.ts).
  */
 export const quotedSchema = z.strictObject({
-  article: text.optional().describe('条/款/项 the words stand in, when not the rule\'s own'),
+  article: text.optional().describe("条/款/项 the words stand in, when not the rule's own"),
   lines: lineRange.describe('line range in the seed file, inclusive'),
   quote: text.describe('the words, verbatim (…… leaves text out)'),
 });
@@ -207,40 +216,41 @@ export const caseSchema = z.strictObject({
   missingFacts: z.array(text).optional(),
 });
 
-export const ruleSchema = z.strictObject({
-  id: z.string().regex(/^[a-z]+-\d{4}-[0-9a-z]+\/[a-z0-9-]+$/, 'must look like <issuer>-<year>-<number>/<slug>, e.g. gacc-2023-127/no-penalty-tax-within-6-months'),
-  title: bilingual,
-  kind: z.enum(ruleKinds),
-  source: citationSchema,
-  effective: effectiveSchema.optional(),
-  appliesTo: z.enum(['enterprise', ...incidentKinds]),
-  /**
-   * The situation the provision speaks to (an incident of the right category, an enterprise that imports
-   * equipment, an official demanding a fee). Evaluated as part of the conditions; when it is false the
-   * rule is beside the point for this profile, and when it is unknown reports list the rule as
-   * situational instead of asking its questions up front.
-   */
-  trigger: conditionSchema.optional(),
-  /** What the enterprise must be or do; may be left out when the trigger alone decides (a right in a situation). */
-  conditions: conditionSchema.optional(),
-  outcome: outcomeSchema,
-  /** Where the text is vague or garbled: why the rule asks for an explicit fact, or why its numbers are doubtful. */
-  notes: bilingual.optional(),
-  /**
-   * Conditions only the authority judges (海关认为存在监管风险…): never asked of the enterprise and never
-   * blocking the verdict; shown beside the result as "unless …", each with the words it rests on.
-   */
-  caveats: z.array(bilingual).min(1).optional(),
-  confidence: z.strictObject({ level: z.enum(['high', 'low']), reason: bilingual }).optional(),
-  /** The office(s) the text names for the measure; an entitlement gives this or `handledByUnstated`. */
-  handledBy: z.array(handledBySchema).min(1).optional(),
-  /** Why the text names no office for the measure. */
-  handledByUnstated: bilingual.optional(),
-  howToApply: howToApplySchema.optional(),
-  applicationWindow: applicationWindowSchema.optional(),
-  notCombinedWith: notCombinedSchema.optional(),
-  cases: z.array(caseSchema).min(2, 'give cases on both sides: at least one eligible and one that is not'),
-})
+export const ruleSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z]+-\d{4}-[0-9a-z]+\/[a-z0-9-]+$/, 'must look like <issuer>-<year>-<number>/<slug>, e.g. gacc-2023-127/no-penalty-tax-within-6-months'),
+    title: bilingual,
+    kind: z.enum(ruleKinds),
+    source: citationSchema,
+    effective: effectiveSchema.optional(),
+    appliesTo: z.enum(['enterprise', ...incidentKinds]),
+    /**
+     * The situation the provision speaks to (an incident of the right category, an enterprise that imports
+     * equipment, an official demanding a fee). Evaluated as part of the conditions; when it is false the
+     * rule is beside the point for this profile, and when it is unknown reports list the rule as
+     * situational instead of asking its questions up front.
+     */
+    trigger: conditionSchema.optional(),
+    /** What the enterprise must be or do; may be left out when the trigger alone decides (a right in a situation). */
+    conditions: conditionSchema.optional(),
+    outcome: outcomeSchema,
+    /** Where the text is vague or garbled: why the rule asks for an explicit fact, or why its numbers are doubtful. */
+    notes: bilingual.optional(),
+    /**
+     * Conditions only the authority judges (海关认为存在监管风险…): never asked of the enterprise and never
+     * blocking the verdict; shown beside the result as "unless …", each with the words it rests on.
+     */
+    caveats: z.array(bilingual).min(1).optional(),
+    confidence: z.strictObject({ level: z.enum(['high', 'low']), reason: bilingual }).optional(),
+    /** The office(s) the text names for the measure; an entitlement gives this or `handledByUnstated`. */
+    handledBy: z.array(handledBySchema).min(1).optional(),
+    /** Why the text names no office for the measure. */
+    handledByUnstated: bilingual.optional(),
+    howToApply: howToApplySchema.optional(),
+    applicationWindow: applicationWindowSchema.optional(),
+    notCombinedWith: notCombinedSchema.optional(),
+    cases: z.array(caseSchema).min(2, 'give cases on both sides: at least one eligible and one that is not'),
+  })
   .refine((r) => r.trigger || r.conditions, { message: 'give conditions, a trigger, or both', path: ['conditions'] })
   .refine((r) => !(r.handledBy && r.handledByUnstated), {
     message: 'give handledBy (the office the text names) or handledByUnstated (why it names none), not both',
@@ -301,19 +311,21 @@ export const declaredFactSchema = z
   });
 export type DeclaredFact = z.infer<typeof declaredFactSchema>;
 
-export const ruleFileSchema = z.strictObject({
-  /** Anchors for YAML to share conditions and case facts between rules; the engine never reads it. */
-  shared: z.record(z.string(), z.unknown()).optional(),
-  document: documentSchema,
-  effective: effectiveSchema.optional(),
-  /** The plain facts this document introduces (asked about by no other document yet). */
-  facts: z.array(declaredFactSchema).min(1).optional(),
-  rules: z.array(ruleSchema).min(1),
-})
+export const ruleFileSchema = z
+  .strictObject({
+    /** Anchors for YAML to share conditions and case facts between rules; the engine never reads it. */
+    shared: z.record(z.string(), z.unknown()).optional(),
+    document: documentSchema,
+    effective: effectiveSchema.optional(),
+    /** The plain facts this document introduces (asked about by no other document yet). */
+    facts: z.array(declaredFactSchema).min(1).optional(),
+    rules: z.array(ruleSchema).min(1),
+  })
   // Every document has a start (issue #10): without one its measures answer "eligible" before the
   // document existed. A text that states no date and a seed that gives none must say so.
   .refine((f) => f.effective?.from !== undefined || f.effective?.undatedBecause !== undefined, {
-    message: 'give effective.from (the stated effective date, else the publication or issue date, quoted in effective.source) or effective.undatedBecause (why no start can be given)',
+    message:
+      'give effective.from (the stated effective date, else the publication or issue date, quoted in effective.source) or effective.undatedBecause (why no start can be given)',
     path: ['effective'],
   });
 

@@ -12,11 +12,15 @@ function valueProblem(fact: FactDefinition, op: OperatorDefinition, value: unkno
   if (!op.listValue && Array.isArray(value)) return 'needs a single value, not a list';
   for (const v of values) {
     const ok =
-      fact.type === 'boolean' ? typeof v === 'boolean'
-      : fact.type === 'number' ? typeof v === 'number'
-      : fact.type === 'enum' ? fact.values!.includes(v as string)
-      : fact.type === 'date' || fact.type === 'date[]' ? typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)
-      : typeof v === 'string';
+      fact.type === 'boolean'
+        ? typeof v === 'boolean'
+        : fact.type === 'number'
+          ? typeof v === 'number'
+          : fact.type === 'enum'
+            ? fact.values!.includes(v as string)
+            : fact.type === 'date' || fact.type === 'date[]'
+              ? typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)
+              : typeof v === 'string';
     if (!ok) {
       const expected = fact.type === 'enum' ? `one of ${fact.values!.join(', ')}` : `a ${fact.type.replace('[]', '')}`;
       return `value ${JSON.stringify(v)} does not fit fact "${fact.name}" (expects ${expected})`;
@@ -48,7 +52,12 @@ function* conditionProblems(c: Condition, scope: FactScope, path: (string | numb
  * Problems with one rule, each naming the field. `facts`: the catalog the rule is checked against (with
  * the facts its rule set declares); `documentScope`: the scope its document gives every rule.
  */
-export function ruleProblems(rule: RuleDefinition, effectiveBasis: string | undefined, facts: FactLookup = (name) => builtinCatalog.definition(name), documentScope?: Condition): string[] {
+export function ruleProblems(
+  rule: RuleDefinition,
+  effectiveBasis: string | undefined,
+  facts: FactLookup = (name) => builtinCatalog.definition(name),
+  documentScope?: Condition,
+): string[] {
   const factDefinition = facts;
   const problems = documentScope ? [...conditionProblems(documentScope, rule.appliesTo, ['document', 'scope'], facts)] : [];
   if (rule.conditions) problems.push(...conditionProblems(rule.conditions, rule.appliesTo, ['conditions'], facts));

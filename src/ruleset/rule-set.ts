@@ -100,7 +100,15 @@ export class RuleSet extends RuleBase {
     const { Writable: Sink } = await import('node:stream');
     const { output, format = 'csv', inputFormat, asOf = today(), lang = 'zh', only, ignoreUnknownColumns = false, summaryTo } = options;
     return screenList({
-      input, output, outputFormat: format, ...(inputFormat && { inputFormat }), rules: this, asOf, lang, ...(only && { only }), ignoreUnknownColumns,
+      input,
+      output,
+      outputFormat: format,
+      ...(inputFormat && { inputFormat }),
+      rules: this,
+      asOf,
+      lang,
+      ...(only && { only }),
+      ignoreUnknownColumns,
       stderr: summaryTo ?? new Sink({ write: (_chunk, _encoding, done) => done() }),
       progress: false,
     });
@@ -109,7 +117,12 @@ export class RuleSet extends RuleBase {
   /** The rules, filtered, in rule-id order. */
   rulesWhere(filter: RuleFilter = {}): Rule[] {
     return this.rules
-      .filter((r) => (!filter.jurisdiction || r.source.jurisdiction === filter.jurisdiction) && (!filter.kind || r.kind === filter.kind) && (!filter.appliesTo || r.appliesTo === filter.appliesTo))
+      .filter(
+        (r) =>
+          (!filter.jurisdiction || r.source.jurisdiction === filter.jurisdiction) &&
+          (!filter.kind || r.kind === filter.kind) &&
+          (!filter.appliesTo || r.appliesTo === filter.appliesTo),
+      )
       .sort((a, b) => a.id.localeCompare(b.id));
   }
 

@@ -81,7 +81,11 @@ export async function apiRoutes(app: FastifyInstance, { context }: { context: Se
     const { profileEvents } = await import('../calendar/run.ts');
     const { calendarText } = await import('../calendar/calendar.ts');
     const events = await profileEvents(profile, { rules, asOf, lang: query.lang, ...(query.from && { from: query.from }), ...(query.to && { to: query.to }) });
-    const text = calendarText(events, { lang: query.lang, remindDays: query.remindDays, name: `${query.lang === 'zh' ? '惠企政策期限' : 'Trade-policy deadlines'}: ${profile.name}` });
+    const text = calendarText(events, {
+      lang: query.lang,
+      remindDays: query.remindDays,
+      name: `${query.lang === 'zh' ? '惠企政策期限' : 'Trade-policy deadlines'}: ${profile.name}`,
+    });
     return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="due.ics"`).send(text);
   });
 
@@ -100,7 +104,12 @@ export async function apiRoutes(app: FastifyInstance, { context }: { context: Se
         type: def?.type ?? 'other',
         ...(def?.values && { values: [...def.values] }),
         ...(def?.valueWords && { valueWords: def.valueWords }),
-        why: q.decides.map((r) => ({ ruleId: r.ruleId, ...(r.incidentId !== undefined && { incidentId: r.incidentId }), title: r.rule.title, outcome: { zh: r.rule.outcome.zh, en: r.rule.outcome.en } })),
+        why: q.decides.map((r) => ({
+          ruleId: r.ruleId,
+          ...(r.incidentId !== undefined && { incidentId: r.incidentId }),
+          title: r.rule.title,
+          outcome: { zh: r.rule.outcome.zh, en: r.rule.outcome.en },
+        })),
       };
     });
     return sendJson(reply, { asOf, questions });
@@ -111,7 +120,8 @@ export async function apiRoutes(app: FastifyInstance, { context }: { context: Se
   app.get('/rules', async (request, reply) => {
     const query = parseQuery(context.schemas.rulesQuery, request.query);
     const list = sorted.filter(
-      (r) => (!query.jurisdiction || r.source.jurisdiction === query.jurisdiction) && (!query.kind || r.kind === query.kind) && (!query.appliesTo || r.appliesTo === query.appliesTo),
+      (r) =>
+        (!query.jurisdiction || r.source.jurisdiction === query.jurisdiction) && (!query.kind || r.kind === query.kind) && (!query.appliesTo || r.appliesTo === query.appliesTo),
     );
     return sendJson(reply, { count: list.length, rules: list.map(ruleSummary) });
   });

@@ -46,7 +46,11 @@ function problemOf(error: FastifyError, limits: BodyLimits, mediaType: string): 
   if (multipart) return multipart;
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new Problem(413, 'Request body too large', `a profile or form may be at most ${limits.profile} bytes (${mib(limits.profile)}); lists go to POST /api/v1/screen, at most ${mib(limits.list)}`);
+      return new Problem(
+        413,
+        'Request body too large',
+        `a profile or form may be at most ${limits.profile} bytes (${mib(limits.profile)}); lists go to POST /api/v1/screen, at most ${mib(limits.list)}`,
+      );
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new Problem(
         415,
@@ -99,7 +103,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // Every route's path as a pattern and its methods: a path that exists under another method is a 405 with Allow.
   const routes: { path: RegExp; method: string }[] = [];
   app.addHook('onRoute', (route) => {
-    const pattern = route.url.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/:[^/]+/g, '[^/]+');
+    const pattern = route.url
+      .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/:[^/]+/g, '[^/]+');
     for (const method of [route.method].flat()) routes.push({ path: new RegExp(`^${pattern}$`), method });
   });
   app.setNotFoundHandler((request, reply) => {
@@ -109,7 +116,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       const problem = new Problem(405, 'Method not allowed', `${path} answers ${allow.join(', ')}, not ${request.method}`);
       return reply.code(405).header('allow', allow.join(', ')).type(PROBLEM_TYPE).send(JSON.stringify(problem));
     }
-    return reply.code(404).type(PROBLEM_TYPE).send(JSON.stringify(new Problem(404, 'Not found', `no such resource: ${request.method} ${path}`)));
+    return reply
+      .code(404)
+      .type(PROBLEM_TYPE)
+      .send(JSON.stringify(new Problem(404, 'Not found', `no such resource: ${request.method} ${path}`)));
   });
 
   // Bodies are read where they are taken: the API reads profiles (./request.ts) and lists (./screen.ts) with

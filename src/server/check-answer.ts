@@ -76,7 +76,12 @@ function keptResult(rule: RuleBytes, r: RuleResult, asOf: string): KeptResult {
   const passed = horizonPassed(r.rule, asOf);
   const known = rule.kept.find(
     (k) =>
-      k.status === status && k.relevant === relevant && k.missingFacts === missingFacts && k.failedConditions === failedConditions && k.openConditions === openConditions && k.passed === passed,
+      k.status === status &&
+      k.relevant === relevant &&
+      k.missingFacts === missingFacts &&
+      k.failedConditions === failedConditions &&
+      k.openConditions === openConditions &&
+      k.passed === passed,
   );
   if (known) return known;
   const { start, rest } = resultJsonText(r, asOf, rule.text);

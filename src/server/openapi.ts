@@ -64,7 +64,10 @@ export function openApiDocument(context: ServerContext) {
     },
     servers: [{ url: '/api/v1' }],
     paths: {
-      '/check': profilePost('Check a profile against every rule: the content of `huiqi check --format json`', queries.check, { description: 'the check', content: json('CheckReport') }),
+      '/check': profilePost('Check a profile against every rule: the content of `huiqi check --format json`', queries.check, {
+        description: 'the check',
+        content: json('CheckReport'),
+      }),
       '/report': profilePost('The client report (`huiqi report`): what applies, what it would take, deadlines', queries.report, {
         description: 'the report',
         content: { 'text/html': { schema: { type: 'string' } }, 'text/markdown': { schema: { type: 'string' } } },
@@ -92,7 +95,12 @@ export function openApiDocument(context: ServerContext) {
                 schema: {
                   type: 'object',
                   properties: {
-                    [PREVIOUS_FIELD]: { type: 'string', contentEncoding: 'binary', description: 'optional: a previous result of the list (CSV, XLSX or JSONL) to compare with, as huiqi screen --compare: adds compared, gained, lost and reasons' },
+                    [PREVIOUS_FIELD]: {
+                      type: 'string',
+                      contentEncoding: 'binary',
+                      description:
+                        'optional: a previous result of the list (CSV, XLSX or JSONL) to compare with, as huiqi screen --compare: adds compared, gained, lost and reasons',
+                    },
                     [LIST_FIELD]: { type: 'string', contentEncoding: 'binary' },
                   },
                   required: [LIST_FIELD],
@@ -102,14 +110,21 @@ export function openApiDocument(context: ServerContext) {
           },
           responses: {
             200: {
-              description: 'one row per input row: row, name, uscc, eligible, undetermined, eligibleRules, eligibleTitles, exclusions, estimatedValueCny, error, asOf, facts (a download)',
+              description:
+                'one row per input row: row, name, uscc, eligible, undetermined, eligibleRules, eligibleTitles, exclusions, estimatedValueCny, error, asOf, facts (a download)',
               content: { 'text/csv': { schema: { type: 'string' } }, 'application/x-ndjson': { schema: { type: 'string' } } },
             },
             ...problems(400, 413, 415, 422),
           },
         },
       },
-      '/rules': { get: { summary: 'Every rule, with its document, 文号 and article', parameters: parameters(schemas.rulesQuery), responses: { 200: { description: 'the rules', content: json('Rules') }, ...problems(400) } } },
+      '/rules': {
+        get: {
+          summary: 'Every rule, with its document, 文号 and article',
+          parameters: parameters(schemas.rulesQuery),
+          responses: { 200: { description: 'the rules', content: json('Rules') }, ...problems(400) },
+        },
+      },
       '/rules/{id}': {
         get: {
           summary: 'One rule: conditions, outcome, source quote, cases',
@@ -117,14 +132,24 @@ export function openApiDocument(context: ServerContext) {
           responses: { 200: { description: 'the rule', content: json('Rule') }, ...problems(404) },
         },
       },
-      '/facts': { get: { summary: 'The fact catalog: names, zh/en labels, types and enum values (what a form needs)', responses: { 200: { description: 'the facts', content: json('Facts') } } } },
-      '/openapi.json': { get: { summary: 'This description', responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } } } },
+      '/facts': {
+        get: {
+          summary: 'The fact catalog: names, zh/en labels, types and enum values (what a form needs)',
+          responses: { 200: { description: 'the facts', content: json('Facts') } },
+        },
+      },
+      '/openapi.json': {
+        get: { summary: 'This description', responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } } },
+      },
       '/healthz': { get: { summary: 'Liveness, with the version and the rule set', responses: { 200: { description: 'ok', content: json('Health') } } } },
     },
     components: {
       schemas: {
         ...components({ Profile: enterpriseSchema }, 'input'),
-        ...components({ CheckReport: schemas.checkOut, Questions: questionsOut, Rules: schemas.rulesOut, Rule: ruleOut, Facts: factsOut, Health: healthOut, Problem: problemOut }, 'output'),
+        ...components(
+          { CheckReport: schemas.checkOut, Questions: questionsOut, Rules: schemas.rulesOut, Rule: ruleOut, Facts: factsOut, Health: healthOut, Problem: problemOut },
+          'output',
+        ),
       },
     },
   };

@@ -21,7 +21,15 @@ export const mediaType = (request: FastifyRequest): string => (request.headers['
 
 /** Charsets a client may declare, by their IANA names and common aliases, as the encodings the reader knows. */
 const CHARSETS: Record<string, InputEncoding> = {
-  'utf-8': 'utf8', utf8: 'utf8', gb18030: 'gb18030', gbk: 'gb18030', gb2312: 'gb18030', 'x-gbk': 'gb18030', cp936: 'gb18030', 'utf-16le': 'utf16le', 'utf-16': 'utf16le',
+  'utf-8': 'utf8',
+  utf8: 'utf8',
+  gb18030: 'gb18030',
+  gbk: 'gb18030',
+  gb2312: 'gb18030',
+  'x-gbk': 'gb18030',
+  cp936: 'gb18030',
+  'utf-16le': 'utf16le',
+  'utf-16': 'utf16le',
 };
 
 /** The encoding a Content-Type's charset parameter declares (undefined: none declared); a 415 for one not read. */
@@ -29,7 +37,12 @@ export function declaredCharset(request: FastifyRequest): InputEncoding | undefi
   const match = /;\s*charset\s*=\s*"?([^";\s]*)"?/i.exec(request.headers['content-type'] ?? '');
   if (!match) return undefined;
   const encoding = CHARSETS[match[1]!.toLowerCase()];
-  if (!encoding) throw new Problem(415, 'Unsupported charset', `the body's charset "${match[1]}" is not one huiqi reads: send UTF-8, GB18030/GBK or UTF-16LE (or no charset: a BOM, else UTF-8, else GB18030)`);
+  if (!encoding)
+    throw new Problem(
+      415,
+      'Unsupported charset',
+      `the body's charset "${match[1]}" is not one huiqi reads: send UTF-8, GB18030/GBK or UTF-16LE (or no charset: a BOM, else UTF-8, else GB18030)`,
+    );
   return encoding;
 }
 
@@ -73,16 +86,19 @@ export function profileBodyParsers(app: FastifyInstance, bodyLimit: number) {
 }
 
 /** What the multipart parser (busboy, under @fastify/multipart) says of a form it cannot read. */
-const MULTIPART_ERRORS = /^(Multipart: Boundary not found|Boundary required|Unexpected end of multipart data|(Part|Field) terminated early|The needle (cannot|has to)|Unsupported Content-Type|Missing Content-Type|Malformed)/;
+const MULTIPART_ERRORS =
+  /^(Multipart: Boundary not found|Boundary required|Unexpected end of multipart data|(Part|Field) terminated early|The needle (cannot|has to)|Unsupported Content-Type|Missing Content-Type|Malformed)/;
 
 /** A multipart form that cannot be read, as a 400 saying what is wrong; undefined for any other error. */
 export function multipartProblem(error: unknown): Problem | undefined {
   if (!(error instanceof Error) || !MULTIPART_ERRORS.test(error.message)) return undefined;
-  const why =
-    /Boundary not found|Boundary required|needle cannot be an empty/.test(error.message) ? 'its Content-Type names no boundary (multipart/form-data; boundary=…)'
-    : /needle cannot have a length/.test(error.message) ? 'its boundary is longer than 70 characters'
-    : /end of multipart data|terminated early/.test(error.message) ? 'the form ends before its closing boundary (cut short?)'
-    : error.message;
+  const why = /Boundary not found|Boundary required|needle cannot be an empty/.test(error.message)
+    ? 'its Content-Type names no boundary (multipart/form-data; boundary=…)'
+    : /needle cannot have a length/.test(error.message)
+      ? 'its boundary is longer than 70 characters'
+      : /end of multipart data|terminated early/.test(error.message)
+        ? 'the form ends before its closing boundary (cut short?)'
+        : error.message;
   return new Problem(400, 'Malformed multipart form', `the multipart/form-data body cannot be read: ${why}`, undefined, 'urn:huiqi:problem:malformed-multipart');
 }
 
@@ -99,7 +115,8 @@ export function parseProfileBody(request: FastifyRequest, schema: ProfileSchema)
   if (!JSON_TYPES.includes(type) && !YAML_TYPES.includes(type)) {
     throw new Problem(415, 'Unsupported media type', `send the profile as application/json or application/yaml (got ${type || 'no Content-Type'})`);
   }
-  if (request.body === undefined || request.body === null || request.body === '') throw new Problem(400, 'Missing profile', 'the body is empty: send an enterprise profile (see samples/ and GET /api/v1/openapi.json)');
+  if (request.body === undefined || request.body === null || request.body === '')
+    throw new Problem(400, 'Missing profile', 'the body is empty: send an enterprise profile (see samples/ and GET /api/v1/openapi.json)');
   try {
     checkProfileLimits(request.body, 'body');
   } catch (e) {

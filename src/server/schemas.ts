@@ -7,7 +7,7 @@ import { isoDate } from '../profile/fields.ts';
 import { bilingual, citationSchema, documentSchema, effectiveSchema, horizonSchema, ruleKinds, ruleSchema, statuses } from '../rules/schema.ts';
 import { listFormats } from '../batch/read.ts';
 
-const asOf = isoDate().optional().describe('evaluation date YYYY-MM-DD (default: the server\'s, normally today); decides which rules are in force');
+const asOf = isoDate().optional().describe("evaluation date YYYY-MM-DD (default: the server's, normally today); decides which rules are in force");
 const lang = z.enum(['zh', 'en']).default('zh').describe('language of titles and explanations');
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -80,7 +80,8 @@ export function ruleSetSchemas(jurisdictions: readonly string[]) {
   /** A rule not in force: its window and the side of it the date judged falls (check-report.ts windowJson). */
   const notInForceWindow = z.object({
     side: z.enum(['expired', 'not-yet']).describe('which side of the window the date judged falls: expired (after `to`) or not-yet (before `from`)'),
-    from: isoDate().optional(), to: isoDate().optional(),
+    from: isoDate().optional(),
+    to: isoDate().optional(),
     date: isoDate().describe('the date judged: the evaluation date, or the value of `basis` (e.g. the disclosure date)'),
     basis: z.string().optional().describe('the date fact that decides whether the rule is in force, when not the evaluation date'),
   });
@@ -108,7 +109,7 @@ export function ruleSetSchemas(jurisdictions: readonly string[]) {
     applicationWindow: ruleSchema.shape.applicationWindow,
     notCombinedWith: ruleSchema.shape.notCombinedWith,
     notCombinedNote: bilingual.optional().describe('the measures it is not combined with (就高不重复), in words'),
-    horizon: horizonSchema.optional().describe('the plan period\'s end where the text gives no period of validity'),
+    horizon: horizonSchema.optional().describe("the plan period's end where the text gives no period of validity"),
     horizonPassed: z.literal(true).optional().describe('the plan period has ended by the evaluation date'),
     horizonNote: bilingual.optional(),
     window: notInForceWindow.optional().describe('for a rule not in force: its window and the side of it the date judged falls'),
@@ -119,8 +120,15 @@ export function ruleSetSchemas(jurisdictions: readonly string[]) {
     asOf: isoDate(),
     enterprise: z.object({ name: z.string(), uscc: z.string() }),
     counts: z.object({
-      eligible: z.number().int(), rights: z.number().int(), informational: z.number().int(), undetermined: z.number().int(), situational: z.number().int(), ineligible: z.number().int(),
-      notInForce: z.number().int(), expired: z.number().int().describe('not in force: the date judged falls after the window'), notYetInForce: z.number().int().describe('not in force: the date judged falls before the window'),
+      eligible: z.number().int(),
+      rights: z.number().int(),
+      informational: z.number().int(),
+      undetermined: z.number().int(),
+      situational: z.number().int(),
+      ineligible: z.number().int(),
+      notInForce: z.number().int(),
+      expired: z.number().int().describe('not in force: the date judged falls after the window'),
+      notYetInForce: z.number().int().describe('not in force: the date judged falls before the window'),
     }),
     notInForce: z
       .array(z.object({ ruleId: z.string(), incidentId: z.string().optional(), ...notInForceWindow.shape }))
@@ -143,7 +151,9 @@ const valueWords = z
       note: z.object({ zh: z.string(), en: z.string() }).optional().describe('what the value means where a word users write for it is not the current legal term'),
     }),
   )
-  .describe('for an enum fact whose declaration words its values: the zh/en words of each value, what a form shows (失信企业 / dishonest enterprise for dishonest); a request may use any of them for the value');
+  .describe(
+    'for an enum fact whose declaration words its values: the zh/en words of each value, what a form shows (失信企业 / dishonest enterprise for dishonest); a request may use any of them for the value',
+  );
 
 export const questionsOut = z.object({
   asOf: isoDate(),
@@ -187,5 +197,8 @@ export const problemOut = z.object({
   title: z.string(),
   status: z.number().int(),
   detail: z.string(),
-  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional().describe('each bad field, named'),
+  errors: z
+    .array(z.object({ field: z.string(), message: z.string() }))
+    .optional()
+    .describe('each bad field, named'),
 });

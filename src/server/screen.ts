@@ -33,7 +33,8 @@ const LIST_TYPES: Record<string, ListFormat | undefined> = {
 /** The form field of the list in a multipart/form-data upload. */
 export const LIST_FIELD = 'list';
 
-const tooLarge = (limit: number) => new Problem(413, 'List too large', `a list upload may be at most ${limit} bytes (${mib(limit)}); split it (huiqi screen --shard) or screen it with the CLI`);
+const tooLarge = (limit: number) =>
+  new Problem(413, 'List too large', `a list upload may be at most ${limit} bytes (${mib(limit)}); split it (huiqi screen --shard) or screen it with the CLI`);
 
 /** The upload passed through, counted: past `limit` bytes it fails with a 413 problem. */
 function limited(input: Readable, limit: number, onTooLarge: () => void): Readable {
@@ -92,7 +93,11 @@ async function uploadOf(request: FastifyRequest, reply: FastifyReply, limit: num
   if (Number.isFinite(length) && length > limit + (type === 'multipart/form-data' ? 64 * 1024 : 0)) throw tooLarge(limit);
   if (type === 'multipart/form-data') return formUpload(request, reply, limit);
   if (!(type in LIST_TYPES)) {
-    throw new Problem(415, 'Unsupported media type', `send the list as text/csv, application/x-ndjson, an XLSX file or multipart/form-data with the file field "${LIST_FIELD}" (got ${type || 'no Content-Type'})`);
+    throw new Problem(
+      415,
+      'Unsupported media type',
+      `send the list as text/csv, application/x-ndjson, an XLSX file or multipart/form-data with the file field "${LIST_FIELD}" (got ${type || 'no Content-Type'})`,
+    );
   }
   const format = LIST_TYPES[type];
   // A declared charset decides a text list's encoding, as --encoding does (else a BOM, UTF-8, GB18030).
@@ -127,7 +132,9 @@ async function formUpload(request: FastifyRequest, reply: FastifyReply, limit: n
       }
       if (file || part.fieldname !== LIST_FIELD) {
         part.file.resume();
-        throw file ? noList(`the form has more than one file: send one list in the file field "${LIST_FIELD}"`) : noList(`send the list in the file field "${LIST_FIELD}" (got a file in "${part.fieldname}")`);
+        throw file
+          ? noList(`the form has more than one file: send one list in the file field "${LIST_FIELD}"`)
+          : noList(`send the list in the file field "${LIST_FIELD}" (got a file in "${part.fieldname}")`);
       }
       const path = join(folder, 'list');
       let bytes = 0;
@@ -261,6 +268,7 @@ function problemOfScreening(error: unknown, overLimit: boolean, limit: number): 
   const multipart = multipartProblem(error instanceof Error && error.cause ? error.cause : error);
   if (multipart) return multipart;
   if (error instanceof Error && error.name === 'LimitError') return new Problem(422, 'List beyond a limit', error.message, undefined, 'urn:huiqi:problem:limit');
-  if (error instanceof Error && (error.name === 'InputError' || error.name === 'OptionError')) return new Problem(400, 'Invalid list', error.message, undefined, 'urn:huiqi:problem:invalid-list');
+  if (error instanceof Error && (error.name === 'InputError' || error.name === 'OptionError'))
+    return new Problem(400, 'Invalid list', error.message, undefined, 'urn:huiqi:problem:invalid-list');
   throw error;
 }

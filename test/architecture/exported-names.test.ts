@@ -14,7 +14,9 @@ const walk = (dir: string): string[] =>
 
 /** The names each module declares and exports (not the ones it re-exports). */
 function exportedNames(text: string): Set<string> {
-  return new Set([...text.matchAll(/^export\s+(?:declare\s+)?(?:default\s+)?(?:async\s+)?(?:function\*?|const|let|class|type|interface|enum)\s+([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]!));
+  return new Set(
+    [...text.matchAll(/^export\s+(?:declare\s+)?(?:default\s+)?(?:async\s+)?(?:function\*?|const|let|class|type|interface|enum)\s+([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]!),
+  );
 }
 
 /** Modules that declare each exported name. */

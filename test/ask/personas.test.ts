@@ -22,9 +22,16 @@ const beyondTarget = new Set(['aeo-zone-manufacturer', 'exporter-guangdong', 'lo
 
 describe('persona simulation', () => {
   it('has the six personas of the issue, each stating name, USCC, province and credit status first', () => {
-    expect(personas.map((p) => p.id)).toEqual(expect.arrayContaining([
-      'small-trader-chongqing', 'aeo-zone-manufacturer', 'cross-border-ecommerce-exporter', 'foreign-invested-zone-hubei', 'exporter-guangdong', 'logistics-chongqing',
-    ]));
+    expect(personas.map((p) => p.id)).toEqual(
+      expect.arrayContaining([
+        'small-trader-chongqing',
+        'aeo-zone-manufacturer',
+        'cross-border-ecommerce-exporter',
+        'foreign-invested-zone-hubei',
+        'exporter-guangdong',
+        'logistics-chongqing',
+      ]),
+    );
     for (const p of personas) {
       expect(Object.keys(p.basics).sort()).toEqual(['customsCredit', 'name', 'province', 'uscc']);
       // Every answer a persona lists is one a profile accepts.

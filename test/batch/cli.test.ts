@@ -34,10 +34,16 @@ describe('huiqi screen (command line)', () => {
     const { code, stdout, stderr } = huiqi(['screen', '-', '--rules', fixtureRules, '--as-of', '2025-06-30'], list);
     expect(code).toBe(0);
     const rows = parse(stdout, { columns: true }) as Record<string, string>[];
-    expect(rows.map((r) => [r.row, r.eligible, r.error === ''])).toEqual([['2', '2', true], ['3', '', false]]);
+    expect(rows.map((r) => [r.row, r.eligible, r.error === ''])).toEqual([
+      ['2', '2', true],
+      ['3', '', false],
+    ]);
     expect(stderr).toContain('huiqi screen: stdin (csv)');
 
-    const jsonl = huiqi(['screen', '-', '--rules', fixtureRules, '--format', 'jsonl', '--as-of', '2025-06-30'], '{"name":"A","uscc":"91500000MA5U00000W","customsCredit":"dishonest"}\n');
+    const jsonl = huiqi(
+      ['screen', '-', '--rules', fixtureRules, '--format', 'jsonl', '--as-of', '2025-06-30'],
+      '{"name":"A","uscc":"91500000MA5U00000W","customsCredit":"dishonest"}\n',
+    );
     expect(JSON.parse(jsonl.stdout)).toMatchObject({ row: 1, eligible: 0, undetermined: 1 });
   });
 

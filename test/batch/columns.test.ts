@@ -33,7 +33,11 @@ describe('column mapping', () => {
   });
 
   it('points every alias at a real column, and no header at two columns', () => {
-    for (const target of Object.values(headerAliases)) expect(builtinColumns.fields.some((f) => f.field === target), target).toBe(true);
+    for (const target of Object.values(headerAliases))
+      expect(
+        builtinColumns.fields.some((f) => f.field === target),
+        target,
+      ).toBe(true);
     const seen = new Map<string, string>();
     for (const f of builtinColumns.fields) {
       for (const h of f.headers) {

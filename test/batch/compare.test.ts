@@ -26,7 +26,10 @@ function rulesWithValidity(effective: string): string {
   cpSync(rulesDir, copy, { recursive: true });
   const path = join(copy, 'test-screening.yaml');
   const text = readFileSync(path, 'utf8');
-  const changed = text.replace('    appliesTo: enterprise\n    conditions:\n      all:\n        - { fact: customsCredit, operator: equal, value: advanced }', `    appliesTo: enterprise\n    effective: ${effective}\n    conditions:\n      all:\n        - { fact: customsCredit, operator: equal, value: advanced }`);
+  const changed = text.replace(
+    '    appliesTo: enterprise\n    conditions:\n      all:\n        - { fact: customsCredit, operator: equal, value: advanced }',
+    `    appliesTo: enterprise\n    effective: ${effective}\n    conditions:\n      all:\n        - { fact: customsCredit, operator: equal, value: advanced }`,
+  );
   expect(changed).not.toBe(text);
   writeFileSync(path, changed);
   return copy;
@@ -55,7 +58,8 @@ describe('screen --compare', () => {
     // 重庆甲公司 is no longer a private enterprise; the AEO reward now ends on 2025-03-31.
     const changedList = list.replace('重庆甲公司,91500000MA5U00000W,高级认证企业,重庆市,小型,是', '重庆甲公司,91500000MA5U00000W,高级认证企业,重庆市,小型,否');
     const { output, summary, stderr } = await screen(file('list2.csv', changedList), {
-      compare: previous, rulesFrom: rulesWithValidity('{ from: 2024-01-01, to: 2025-03-31 }'),
+      compare: previous,
+      rulesFrom: rulesWithValidity('{ from: 2024-01-01, to: 2025-03-31 }'),
     });
     const rows = csvRows(output);
     expect(rows.map((r) => [r.row, r.compared, r.gained, r.lost])).toEqual([
@@ -63,10 +67,7 @@ describe('screen --compare', () => {
       ['3', '按统一社会信用代码', '', ''],
       ['4', '按统一社会信用代码', '', ''],
     ]);
-    expect(rows[0]!.reasons!.split(' | ')).toEqual([
-      'test-2024-1/aeo-in-chongqing: 已失效：有效期至2025-03-31',
-      'test-2024-1/private-small: 企业信息变化：民营企业：是 → 否',
-    ]);
+    expect(rows[0]!.reasons!.split(' | ')).toEqual(['test-2024-1/aeo-in-chongqing: 已失效：有效期至2025-03-31', 'test-2024-1/private-small: 企业信息变化：民营企业：是 → 否']);
     expect(summary.comparison).toMatchObject({ matchedByUscc: 3, changedCount: 1, added: 0, missing: [] });
     expect(stderr).toMatch(/clients with a change: 1\n {4}row 2 重庆甲公司: -test-2024-1\/aeo-in-chongqing -test-2024-1\/private-small/);
   });
@@ -87,24 +88,30 @@ describe('screen --compare', () => {
     const previous = (await screen(file('list.csv', list), { asOf: '2025-06-30' })).output;
     const newer = file('rules');
     cpSync(rulesDir, newer, { recursive: true });
-    writeFileSync(join(newer, 'test-2025-9.yaml'), [
-      'document: { title: 新文件, docNumber: 测试〔2025〕9号, issuer: 测试, date: 2025-09-01, jurisdiction: national, seed: none.txt, lines: [1, 1] }',
-      'effective: { from: 2025-09-01 }',
-      'rules:',
-      '  - id: test-2025-9/large-enterprise-service',
-      '    title: { zh: 大型企业专员服务, en: A service officer for large enterprises }',
-      '    kind: facilitation',
-      '    source: { article: 第一条, lines: [1, 1], quote: 大型企业 }',
-      '    appliesTo: enterprise',
-      '    conditions: { all: [{ fact: enterpriseSize, operator: equal, value: large }] }',
-      '    outcome: { zh: 专员服务, en: a service officer }',
-      '    cases:',
-      '      - { name: a large enterprise, enterprise: { enterpriseSize: large }, expect: eligible }',
-      '      - { name: a small one, enterprise: { enterpriseSize: small }, expect: ineligible }',
-    ].join('\n'));
+    writeFileSync(
+      join(newer, 'test-2025-9.yaml'),
+      [
+        'document: { title: 新文件, docNumber: 测试〔2025〕9号, issuer: 测试, date: 2025-09-01, jurisdiction: national, seed: none.txt, lines: [1, 1] }',
+        'effective: { from: 2025-09-01 }',
+        'rules:',
+        '  - id: test-2025-9/large-enterprise-service',
+        '    title: { zh: 大型企业专员服务, en: A service officer for large enterprises }',
+        '    kind: facilitation',
+        '    source: { article: 第一条, lines: [1, 1], quote: 大型企业 }',
+        '    appliesTo: enterprise',
+        '    conditions: { all: [{ fact: enterpriseSize, operator: equal, value: large }] }',
+        '    outcome: { zh: 专员服务, en: a service officer }',
+        '    cases:',
+        '      - { name: a large enterprise, enterprise: { enterpriseSize: large }, expect: eligible }',
+        '      - { name: a small one, enterprise: { enterpriseSize: small }, expect: ineligible }',
+      ].join('\n'),
+    );
     // And an older rule's conditions widened: registered enterprises too.
     const old = join(newer, 'test-screening.yaml');
-    writeFileSync(old, readFileSync(old, 'utf8').replace('- { fact: customsCredit, operator: equal, value: advanced }', '- { fact: customsCredit, operator: in, value: [advanced, registered] }'));
+    writeFileSync(
+      old,
+      readFileSync(old, 'utf8').replace('- { fact: customsCredit, operator: equal, value: advanced }', '- { fact: customsCredit, operator: in, value: [advanced, registered] }'),
+    );
     const { output } = await screen(file('list.csv', list), { compare: previous, rulesFrom: newer, asOf: '2025-10-08', lang: 'en' });
     const rows = csvRows(output);
     expect(rows.map((r) => r.gained)).toEqual(['', 'test-2025-9/large-enterprise-service', 'test-2024-1/aeo-in-chongqing']);
@@ -116,7 +123,10 @@ describe('screen --compare', () => {
 
   it('reads a previous result from an older rule set: a rule id that no longer exists is reported as removed', async () => {
     const previous = (await screen(file('list.csv', list))).output;
-    const edited = readFileSync(previous, 'utf8').replace('test-2024-1/not-dishonest,非失信企业可申请', 'test-2024-1/not-dishonest;test-2023-9/withdrawn-reward,非失信企业可申请；旧奖励');
+    const edited = readFileSync(previous, 'utf8').replace(
+      'test-2024-1/not-dishonest,非失信企业可申请',
+      'test-2024-1/not-dishonest;test-2023-9/withdrawn-reward,非失信企业可申请；旧奖励',
+    );
     const { output } = await screen(file('list.csv', list), { compare: file('prev.csv', edited), lang: 'en' });
     const row = csvRows(output)[1]!;
     expect([row.lost, row.reasons]).toEqual(['test-2023-9/withdrawn-reward', 'test-2023-9/withdrawn-reward: removed: the rule is no longer in the rule set']);
@@ -129,7 +139,10 @@ describe('screen --compare', () => {
     expect(fromXlsx.summary.comparison).toMatchObject({ matchedByUscc: 3, changedCount: 0 });
 
     const jsonl = (await screen(input, { output: file('prev.jsonl'), outputFormat: 'jsonl' })).output;
-    const lines = readFileSync(jsonl, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = readFileSync(jsonl, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     lines[1].uscc = ''; // matched by its name
     lines[2].uscc = '';
     lines[2].name = ''; // neither: reported
@@ -144,26 +157,35 @@ describe('screen --compare', () => {
     const previous = (await screen(file('list.csv', list))).output;
     const output = file('kept.csv', 'an earlier result\n');
     const other = (await screen(file('other.csv', '企业名称,统一社会信用代码\n别的公司,91110000MA00000019\n'))).output;
-    await expect(screen(file('list.csv', list), { compare: other, output })).rejects.toThrow(/none of its 1 row\(s\) matches a row of .* by uscc or name: is it the result of another list\? Nothing was written/);
+    await expect(screen(file('list.csv', list), { compare: other, output })).rejects.toThrow(
+      /none of its 1 row\(s\) matches a row of .* by uscc or name: is it the result of another list\? Nothing was written/,
+    );
     expect(readFileSync(output, 'utf8')).toBe('an earlier result\n');
 
     const noRules = readFileSync(previous, 'utf8').replace(',eligibleRules,', ',适用的规则,');
     const attempt = screen(file('list.csv', list), { compare: file('edited.csv', noRules), output });
     await expect(attempt).rejects.toThrow(InputError);
-    await expect(screen(file('list.csv', list), { compare: file('edited.csv', noRules), output })).rejects.toThrow(/not a screening result of huiqi screen: no eligibleRules \(适用措施编号\) column \(its columns: .*"适用的规则"/);
+    await expect(screen(file('list.csv', list), { compare: file('edited.csv', noRules), output })).rejects.toThrow(
+      /not a screening result of huiqi screen: no eligibleRules \(适用措施编号\) column \(its columns: .*"适用的规则"/,
+    );
     expect(readFileSync(output, 'utf8')).toBe('an earlier result\n');
     expect(existsSync(join(dir, 'missing.csv'))).toBe(false);
   });
 
   it('notes an edited facts cell on its row and still compares the rest', async () => {
     const previous = readFileSync((await screen(file('list.csv', list))).output, 'utf8');
-    const edited = previous.replace('test-2024-1/not-dishonest,非失信企业可申请,,,,2025-06-30,"{""customsCredit"":""registered"",""province"":""jiangsu""', 'test-2024-1/not-dishonest,非失信企业可申请,,,,2025-06-30,"{customsCredit: registered, ""province"":""jiangsu""');
+    const edited = previous.replace(
+      'test-2024-1/not-dishonest,非失信企业可申请,,,,2025-06-30,"{""customsCredit"":""registered"",""province"":""jiangsu""',
+      'test-2024-1/not-dishonest,非失信企业可申请,,,,2025-06-30,"{customsCredit: registered, ""province"":""jiangsu""',
+    );
     expect(edited).not.toBe(previous);
     const changed = list.replace('苏州乙公司,91320500MA1N00001Y,registered,江苏,large,否', '苏州乙公司,91320500MA1N00001Y,dishonest,江苏,large,否');
     const { output } = await screen(file('list.csv', changed), { compare: file('prev.csv', edited), lang: 'en' });
     const rows = csvRows(output);
     expect(rows[1]!.lost).toBe('test-2024-1/not-dishonest');
-    expect(rows[1]!.reasons).toMatch(/^test-2024-1\/not-dishonest: reason not known \(the previous result has no readable facts for this row\) \| previous row 3: facts: not readable/);
+    expect(rows[1]!.reasons).toMatch(
+      /^test-2024-1\/not-dishonest: reason not known \(the previous result has no readable facts for this row\) \| previous row 3: facts: not readable/,
+    );
     expect(rows[0]!.reasons).toBe('');
   });
 });

@@ -31,7 +31,10 @@ describe('CSV reader', () => {
         fc.array(fc.nat(), { maxLength: 6 }),
         (records, eol, finalEol, cuts) => {
           const text = records.map((r) => r.map(quote).join(',')).join(eol) + (finalEol ? eol : '');
-          const ours = readAll(text, cuts.map((c) => c % (text.length + 1))).map((r) => r.cells);
+          const ours = readAll(
+            text,
+            cuts.map((c) => c % (text.length + 1)),
+          ).map((r) => r.cells);
           const theirs = parse(text, { relax_column_count: true, skip_empty_lines: false }) as string[][];
           expect(ours).toEqual(theirs);
           expect(ours).toEqual(records);

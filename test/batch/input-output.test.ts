@@ -33,11 +33,11 @@ async function screen(input: string, extra: Partial<ScreenListOptions> & { outpu
 const csvRows = (path: string) => parse(readFileSync(path, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
 
 describe('CSV output is safe to open in Excel or WPS', () => {
-  it("prefixes a single quote to cells starting with = + - @ tab or CR, and leaves others alone", async () => {
+  it('prefixes a single quote to cells starting with = + - @ tab or CR, and leaves others alone', async () => {
     const names = ['=HYPERLINK("http://x","y")', '+1', '-2', '@SUM(A1)', '重庆甲公司', 'a=b'];
     const input = file('in.csv', ['企业名称,统一社会信用代码', ...names.map((name) => `"${name.replace(/"/g, '""')}",91500000MA5U00000W`)].join('\n'));
     const { output } = await screen(input);
-    expect(csvRows(output).map((r) => r.name)).toEqual(["'=HYPERLINK(\"http://x\",\"y\")", "'+1", "'-2", "'@SUM(A1)", '重庆甲公司', 'a=b']);
+    expect(csvRows(output).map((r) => r.name)).toEqual(['\'=HYPERLINK("http://x","y")', "'+1", "'-2", "'@SUM(A1)", '重庆甲公司', 'a=b']);
     // Names are trimmed on input, so tab and CR can only lead a cell written some other way.
     expect(csvLine(['\tTab', '\rCR', 'ok', 7])).toBe(`'\tTab,"'\rCR",ok,7\r\n`);
   });
@@ -69,14 +69,17 @@ describe('lists in the encodings Excel saves', () => {
 
 describe('CSV rows', () => {
   it('reports a short row like a long one, and numbers rows as a spreadsheet does (a quoted line break is one row)', async () => {
-    const input = file('ragged.csv', [
-      '企业名称,统一社会信用代码,海关信用等级,所在省份',
-      '"重庆甲公司\n（原名：重庆乙公司）",91500000MA5U00000W,advanced,重庆', // row 2, lines 2–3
-      '短行公司,91500000MA5U00000W,advanced', // row 3: a cell short
-      '长行公司,91500000MA5U00000W,advanced,重庆,多余', // row 4: a cell too many
-      '',
-      '好公司,91500000MA5U00000W,advanced,重庆', // row 6 (row 5 is empty)
-    ].join('\n'));
+    const input = file(
+      'ragged.csv',
+      [
+        '企业名称,统一社会信用代码,海关信用等级,所在省份',
+        '"重庆甲公司\n（原名：重庆乙公司）",91500000MA5U00000W,advanced,重庆', // row 2, lines 2–3
+        '短行公司,91500000MA5U00000W,advanced', // row 3: a cell short
+        '长行公司,91500000MA5U00000W,advanced,重庆,多余', // row 4: a cell too many
+        '',
+        '好公司,91500000MA5U00000W,advanced,重庆', // row 6 (row 5 is empty)
+      ].join('\n'),
+    );
     const { output, summary } = await screen(input);
     const rows = csvRows(output);
     expect(rows.map((r) => [r.row, r.error])).toEqual([
@@ -156,10 +159,23 @@ describe('spreadsheets as users make them', () => {
 describe('the summary on stderr', () => {
   it('lists disqualifications that apply apart from the eligible rules', () => {
     const [benefit, exclusion] = [fixtureRules.rules[0]!, { ...fixtureRules.rules[1]!, id: 'test-2024-1/dishonest-excluded', kind: 'disqualification' as const }];
-    const text = formatSummary({
-      input: 'list.csv', format: 'csv', rowsIn: 3, screened: 3, errors: 0, written: 3, seconds: 1, errorRows: [],
-      perRule: [{ rule: benefit, eligible: 2, undetermined: 0 }, { rule: exclusion, eligible: 1, undetermined: 0 }],
-    }, 'en');
+    const text = formatSummary(
+      {
+        input: 'list.csv',
+        format: 'csv',
+        rowsIn: 3,
+        screened: 3,
+        errors: 0,
+        written: 3,
+        seconds: 1,
+        errorRows: [],
+        perRule: [
+          { rule: benefit, eligible: 2, undetermined: 0 },
+          { rule: exclusion, eligible: 1, undetermined: 0 },
+        ],
+      },
+      'en',
+    );
     const eligible = text.slice(text.indexOf('eligible per rule'), text.indexOf('exclusions per rule'));
     expect(eligible).toContain('(1 of 1 enterprise rules matched at least one row)');
     expect(eligible).toContain(benefit.id);

@@ -57,7 +57,9 @@ describe('huiqi screen', () => {
     expect(a!.eligibleTitles).toBe('重庆高级认证企业奖励；非失信企业可申请；民营小微企业便利');
     expect(b).toMatchObject({ eligible: '1', undetermined: '0', eligibleRules: 'test-2024-1/not-dishonest', estimatedValueCny: '' });
     expect(badUscc!.error).toMatch(/^统一社会信用代码 \(uscc\): is not a valid 统一社会信用代码: check character is "X"/);
-    expect(badEnum!.error).toMatch(/^海关信用等级 \(customsCredit\): must be one of: advanced \(高级认证企业\), registered \(其他注册登记和备案企业\), dishonest \(失信企业\) \(got "AA"\)/);
+    expect(badEnum!.error).toMatch(
+      /^海关信用等级 \(customsCredit\): must be one of: advanced \(高级认证企业\), registered \(其他注册登记和备案企业\), dishonest \(失信企业\) \(got "AA"\)/,
+    );
     expect(badDate!.error).toMatch(/^projectApprovalDate: must be a real calendar date/);
     for (const bad of [badUscc, badEnum, badDate]) expect(bad!.eligible).toBe('');
     expect(blank).toMatchObject({ eligible: '0', undetermined: '3', error: '' });
@@ -65,7 +67,9 @@ describe('huiqi screen', () => {
     expect(summary).toMatchObject({ rowsIn: 6, written: 6, screened: 3, errors: 3 });
     expect(summary.errorRows.map((e) => e.row)).toEqual([4, 5, 6]);
     expect(Object.fromEntries(summary.perRule.map((r) => [r.rule.id, r.eligible]))).toEqual({
-      'test-2024-1/aeo-in-chongqing': 1, 'test-2024-1/not-dishonest': 2, 'test-2024-1/private-small': 1,
+      'test-2024-1/aeo-in-chongqing': 1,
+      'test-2024-1/not-dishonest': 2,
+      'test-2024-1/private-small': 1,
     });
     expect(stderr).toContain('rows in 6, rows out 6; screened 3, with errors 3');
     expect(stderr).toContain('row 5: 海关信用等级 (customsCredit): must be one of');
@@ -104,7 +108,10 @@ describe('huiqi screen', () => {
   it('writes the same rows as JSONL and XLSX', async () => {
     const input = file('list.csv', list);
     const csv = csvRows((await screen(input)).output);
-    const jsonl = readFileSync((await screen(input, { output: file('out.jsonl'), outputFormat: 'jsonl' })).output, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const jsonl = readFileSync((await screen(input, { output: file('out.jsonl'), outputFormat: 'jsonl' })).output, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(jsonl).toHaveLength(6);
     expect(jsonl[0]).toMatchObject({ row: 2, eligible: 3, eligibleRules: csv[0]!.eligibleRules!.split(';'), estimatedValueCny: 120000, error: null });
     expect(jsonl[2]).toMatchObject({ row: 4, eligible: null, error: csv[2]!.error });
@@ -112,7 +119,9 @@ describe('huiqi screen', () => {
     const { output } = await screen(input, { output: file('out.xlsx'), outputFormat: 'xlsx' });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(output);
-    const values = workbook.worksheets[0]!.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
+    const values = workbook.worksheets[0]!.getSheetValues()
+      .slice(1)
+      .map((r) => (r as unknown[]).slice(1));
     expect(values).toHaveLength(7);
     expect(values[0]).toEqual(['row', 'name', 'uscc', 'eligible', 'undetermined', 'eligibleRules', 'eligibleTitles', 'exclusions', 'estimatedValueCny', 'error', 'asOf', 'facts']);
     expect(values[1]!.slice(0, 5)).toEqual([2, '重庆甲公司', '91500000MA5U00000W', 3, 0]);
@@ -122,7 +131,11 @@ describe('huiqi screen', () => {
     const input = file('list.csv', list);
     const shards = await Promise.all([1, 2, 3].map((i) => screen(input, { shard: parseShard(`${i}/3`) })));
     const rowsOf = shards.map((s) => csvRows(s.output).map((r) => Number(r.row)));
-    expect(rowsOf).toEqual([[2, 5], [3, 6], [4, 7]]);
+    expect(rowsOf).toEqual([
+      [2, 5],
+      [3, 6],
+      [4, 7],
+    ]);
     expect(shards.map((s) => s.summary.rowsIn)).toEqual([2, 2, 2]);
     expect(() => parseShard('4/3')).toThrow(/1 ≤ i ≤ n/);
     expect(() => parseShard('1-3')).toThrow();
@@ -189,8 +202,30 @@ describe('huiqi screen on the sample list with the shipped rules', () => {
 
 /** A sample row as a profile, the long way: the sample's headers and cell words written out here. */
 function profileFrom(header: string[], cells: string[]) {
-  const names: Record<string, string> = { 企业名称: 'name', 统一社会信用代码: 'uscc', 所在省份: 'province', 海关信用等级: 'customsCredit', 企业规模: 'enterpriseSize', 海关编码: 'customsCode', 民营企业: 'privateEnterprise' };
-  const words: Record<string, unknown> = { 是: true, true: true, 1: true, yes: true, 否: false, false: false, 0: false, no: false, 高级认证企业: 'advanced', 其他注册登记和备案企业: 'registered', 失信企业: 'dishonest', 小型: 'small', 中型: 'medium' };
+  const names: Record<string, string> = {
+    企业名称: 'name',
+    统一社会信用代码: 'uscc',
+    所在省份: 'province',
+    海关信用等级: 'customsCredit',
+    企业规模: 'enterpriseSize',
+    海关编码: 'customsCode',
+    民营企业: 'privateEnterprise',
+  };
+  const words: Record<string, unknown> = {
+    是: true,
+    true: true,
+    1: true,
+    yes: true,
+    否: false,
+    false: false,
+    0: false,
+    no: false,
+    高级认证企业: 'advanced',
+    其他注册登记和备案企业: 'registered',
+    失信企业: 'dishonest',
+    小型: 'small',
+    中型: 'medium',
+  };
   const data: Record<string, unknown> = {};
   header.forEach((h, i) => {
     const cell = cells[i]!;

@@ -61,20 +61,33 @@ beforeAll(async () => {
   write('overwritten', overwritten);
   write('truncated', good.subarray(0, Math.floor(good.length * 0.7)));
   // A worksheet of one repeated row, expanding 1,000 times.
-  write('ratio', zip([...frameParts(), await sharedStringsPart(2), await repeatedPart('xl/worksheets/sheet1.xml', '<worksheet><sheetData>', () => '<row/>', 2_000_000, '</sheetData></worksheet>')]));
+  write(
+    'ratio',
+    zip([
+      ...frameParts(),
+      await sharedStringsPart(2),
+      await repeatedPart('xl/worksheets/sheet1.xml', '<worksheet><sheetData>', () => '<row/>', 2_000_000, '</sheetData></worksheet>'),
+    ]),
+  );
   // A styles part larger than any real one.
   write('styles', zip([...frameParts(), part('xl/styles.xml', Buffer.alloc(LIMITS.xlsx.partBytes + 1, 0x20)), await sharedStringsPart(2), sheet]));
 }, 120_000);
 
 describe('checkXlsx: what an XLSX expands to is bounded before it is read', () => {
   it('refuses the bomb from its zip directory, naming the part and the limit', async () => {
-    await expect(checkXlsx(files.bomb!, 'bomb.xlsx')).rejects.toThrow(/bomb\.xlsx: part xl\/sharedStrings\.xml expands to 324\.2 MB; the shared strings may expand to at most 16\.0 MB/);
+    await expect(checkXlsx(files.bomb!, 'bomb.xlsx')).rejects.toThrow(
+      /bomb\.xlsx: part xl\/sharedStrings\.xml expands to 324\.2 MB; the shared strings may expand to at most 16\.0 MB/,
+    );
   });
   it('refuses a part that expands beyond what the zip states, while inflating it', async () => {
-    await expect(checkXlsx(files['hidden-bomb']!, 'h.xlsx')).rejects.toThrow(/h\.xlsx: not readable as XLSX: the file is damaged \(part xl\/sharedStrings\.xml expands beyond the 1,000 bytes/);
+    await expect(checkXlsx(files['hidden-bomb']!, 'h.xlsx')).rejects.toThrow(
+      /h\.xlsx: not readable as XLSX: the file is damaged \(part xl\/sharedStrings\.xml expands beyond the 1,000 bytes/,
+    );
   });
   it(`refuses over ${LIMITS.xlsx.sharedStrings.toLocaleString('en-US')} shared strings, a part expanding over ${LIMITS.xlsx.ratio} times, a styles part over its bytes`, async () => {
-    await expect(checkXlsx(files['too-many-strings']!, 't.xlsx')).rejects.toThrow(new RegExp(`has over ${n(LIMITS.xlsx.sharedStrings)} shared strings .*at most ${n(LIMITS.xlsx.sharedStrings)}`));
+    await expect(checkXlsx(files['too-many-strings']!, 't.xlsx')).rejects.toThrow(
+      new RegExp(`has over ${n(LIMITS.xlsx.sharedStrings)} shared strings .*at most ${n(LIMITS.xlsx.sharedStrings)}`),
+    );
     await expect(checkXlsx(files.ratio!, 'r.xlsx')).rejects.toThrow(/part xl\/worksheets\/sheet1\.xml expands [\d,]+ times .* at most 200 times/);
     await expect(checkXlsx(files.styles!, 's.xlsx')).rejects.toThrow(/part xl\/styles\.xml expands to 8\.0 MB; .* at most 8\.0 MB/);
   });
@@ -98,7 +111,10 @@ describe('checkXlsx: what an XLSX expands to is bounded before it is read', () =
       else bytes.fill(random(256), random(bytes.length), random(bytes.length) + 1 + random(64));
       const file = join(dir, `damaged-${k}.xlsx`);
       writeFileSync(file, bytes);
-      const outcome = await checkXlsx(file, `damaged-${k}.xlsx`).then(() => 'read', (e: Error) => `${e.name}: ${e.message}`);
+      const outcome = await checkXlsx(file, `damaged-${k}.xlsx`).then(
+        () => 'read',
+        (e: Error) => `${e.name}: ${e.message}`,
+      );
       // A flip in a byte no reader looks at (a time stamp, "version made by") leaves a readable file.
       if (outcome !== 'read') expect(outcome).toMatch(new RegExp(`^(InputError|LimitError): damaged-${k}\\.xlsx: `));
     }
@@ -162,7 +178,11 @@ describe('POST /api/v1/screen on hostile XLSX files (huiqi serve)', () => {
 
   const upload = async (name: string) => {
     const { readFileSync } = await import('node:fs');
-    const res = await fetch(new URL('api/v1/screen', url), { method: 'POST', body: readFileSync(files[name]!), headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } });
+    const res = await fetch(new URL('api/v1/screen', url), {
+      method: 'POST',
+      body: readFileSync(files[name]!),
+      headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    });
     return { status: res.status, body: await res.text() };
   };
 

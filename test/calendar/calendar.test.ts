@@ -32,24 +32,31 @@ function eventsOf(text: string) {
       summary: event.summary,
       description: event.description,
       uid: event.uid,
-      alarms: vevent.getAllSubcomponents('valarm').map((a) => ({ action: a.getFirstPropertyValue('action'), trigger: (a.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds() })),
+      alarms: vevent
+        .getAllSubcomponents('valarm')
+        .map((a) => ({ action: a.getFirstPropertyValue('action'), trigger: (a.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds() })),
     };
   });
 }
 
 describe('huiqi calendar', () => {
-  it('writes the sample client\'s deadlines as RFC 5545 events that an independent parser reads back, each with its reminder', async () => {
+  it("writes the sample client's deadlines as RFC 5545 events that an independent parser reads back, each with its reminder", async () => {
     const output = join(dir, 'due.ics');
     await runCalendar({ input: sample, output, format: 'ics', rules, asOf: '2025-06-01', lang: 'zh', remindDays: 7, stderr: quiet });
     const events = eventsOf(readFileSync(output, 'utf8'));
-    expect(events.map((e) => [e.day, e.allDay])).toEqual([['2025-09-30', true], ['2025-10-10', true]]);
+    expect(events.map((e) => [e.day, e.allDay])).toEqual([
+      ['2025-09-30', true],
+      ['2025-10-10', true],
+    ]);
     for (const e of events) {
       expect(e.summary).toMatch(/^重庆两江智联进出口有限公司（事项 TAX-2025-03）：主动披露/);
       expect(e.description).toMatch(/企业: 重庆两江智联进出口有限公司 \(91500000MA61LJ7Q2K\)/);
       expect(e.alarms).toEqual([{ action: 'DISPLAY', trigger: -7 * 86400 }]);
     }
     // The six-month window (a period) and the 公告's last day, each naming its measures and sources.
-    expect(events[0]!.description).toMatch(/• 涉税违规六个月以内主动披露不予行政处罚 \[事项 TAX-2025-03\] \[待确认\] — 依据: 海关总署公告2023年第127号 第一条第（一）项 \(gacc-2023-127\/no-penalty-tax-within-6-months\)/);
+    expect(events[0]!.description).toMatch(
+      /• 涉税违规六个月以内主动披露不予行政处罚 \[事项 TAX-2025-03\] \[待确认\] — 依据: 海关总署公告2023年第127号 第一条第（一）项 \(gacc-2023-127\/no-penalty-tax-within-6-months\)/,
+    );
     expect(events[1]!.description).toMatch(/有效期至2025-10-10/);
     expect(events[1]!.description).toMatch(/gacc-2023-127\/no-penalty-tax-within-2-years/);
     expect(new Set(events.map((e) => e.uid)).size).toBe(2);
@@ -61,7 +68,9 @@ describe('huiqi calendar', () => {
     const events = await profileEvents(parseProfile(data), { rules, asOf: '2025-06-01', lang: 'zh' });
     const window = events.find((e) => e.kind === 'window')!;
     expect([window.lastDay, window.day]).toEqual(['2025-10-01', '2025-10-09']);
-    expect(window.description).toMatch(/期间最后一日2025-10-01是法定休假日（国庆节、中秋，至2025-10-08），依《民法典》第二百零三条“期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日”，顺延至2025-10-09/);
+    expect(window.description).toMatch(
+      /期间最后一日2025-10-01是法定休假日（国庆节、中秋，至2025-10-08），依《民法典》第二百零三条“期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日”，顺延至2025-10-09/,
+    );
     expect(window.description).toMatch(/国务院办公厅历年节假日安排通知（npm 包 chinese-days/);
     // The 公告's own last day (2025-10-10, a Friday) is a date it fixes: unmoved.
     expect(events.find((e) => e.kind === 'validity')!.day).toBe('2025-10-10');
@@ -75,7 +84,7 @@ describe('huiqi calendar', () => {
     expect(parsed[0]!.description).toMatch(/under Article 203 of the Civil Code .* it moves to 2025-10-09/);
   });
 
-  it('《民法典》第二百零三条 moves periods only: a measure\'s last day in force on a holiday stays where the document puts it', async () => {
+  it("《民法典》第二百零三条 moves periods only: a measure's last day in force on a holiday stays where the document puts it", async () => {
     const rule = enterpriseRule({ fact: 'customsCredit', operator: 'equal', value: 'advanced' }, { effective: { from: '2024-01-01', to: '2025-10-01' } });
     const profile = parseProfile({ name: '甲公司', uscc: '91500000MA5U00000W', customsCredit: 'advanced' });
     const results = await evaluateProfile(profile, [rule], { asOf: '2025-06-01' });
@@ -85,10 +94,13 @@ describe('huiqi calendar', () => {
     expect(event!.description).toMatch(/2025-10-01是法定休假日（国庆节），但该日期由文件确定，不是期间的最后一日，不顺延/);
   });
 
-  it('《民法典》第二百零三条 does not move an application window\'s closing day the document fixes, even on a holiday; the event quotes the window', async () => {
-    const rule = enterpriseRule({ fact: 'customsCredit', operator: 'equal', value: 'advanced' }, {
-      applicationWindow: { from: '2025-09-01', to: '2025-10-01', zh: '2025年9月1日至10月1日申报', source: { article: '第二条', lines: [1, 1], quote: '申报截止10月1日' } },
-    });
+  it("《民法典》第二百零三条 does not move an application window's closing day the document fixes, even on a holiday; the event quotes the window", async () => {
+    const rule = enterpriseRule(
+      { fact: 'customsCredit', operator: 'equal', value: 'advanced' },
+      {
+        applicationWindow: { from: '2025-09-01', to: '2025-10-01', zh: '2025年9月1日至10月1日申报', source: { article: '第二条', lines: [1, 1], quote: '申报截止10月1日' } },
+      },
+    );
     const profile = parseProfile({ name: '甲公司', uscc: '91500000MA5U00000W', customsCredit: 'advanced' });
     const results = await evaluateProfile(profile, [rule], { asOf: '2025-06-01' });
     const [event] = dueEvents(profile, results, '2025-06-01', { lang: 'zh' }).filter((e) => e.kind === 'application');
@@ -130,7 +142,17 @@ describe('huiqi calendar', () => {
     expect(parsed.every((e) => e.alarms.length === 1 && e.day >= '2025-06-30')).toBe(true);
     const days = parsed.map((e) => e.day).sort();
     const middle = days[Math.floor(days.length / 2)]!;
-    const bounded = await runCalendar({ input: 'samples/enterprises.csv', output: join(dir, 'bounded.ics'), format: 'json', rules, asOf: '2025-06-30', lang: 'zh', remindDays: 7, to: middle, stderr: quiet });
+    const bounded = await runCalendar({
+      input: 'samples/enterprises.csv',
+      output: join(dir, 'bounded.ics'),
+      format: 'json',
+      rules,
+      asOf: '2025-06-30',
+      lang: 'zh',
+      remindDays: 7,
+      to: middle,
+      stderr: quiet,
+    });
     expect(bounded.events.length).toBe(days.filter((d) => d <= middle).length);
     expect(JSON.parse(readFileSync(join(dir, 'bounded.ics'), 'utf8')).events).toHaveLength(bounded.events.length);
   });

@@ -17,12 +17,15 @@ const before = beforeSet.rules;
 const after = afterSet.rules;
 const dir = mkdtempSync(join(tmpdir(), 'huiqi-rules-diff-'));
 const list = join(dir, 'clients.csv');
-writeFileSync(list, [
-  '企业名称,统一社会信用代码,海关信用等级,所在省份,企业规模,民营企业',
-  '重庆甲公司,91500000MA5U00000W,高级认证企业,重庆,小型,是', // row 2: loses the AEO reward (validity), nothing else changes for it
-  '苏州乙公司,91320500MA1N00001Y,registered,江苏,中型,是', // row 3: gains private-small (medium now counts) and the Jiangsu measure, loses the registered reward
-  '坏公司,123,registered,江苏,,', // row 4: an error
-].join('\n'));
+writeFileSync(
+  list,
+  [
+    '企业名称,统一社会信用代码,海关信用等级,所在省份,企业规模,民营企业',
+    '重庆甲公司,91500000MA5U00000W,高级认证企业,重庆,小型,是', // row 2: loses the AEO reward (validity), nothing else changes for it
+    '苏州乙公司,91320500MA1N00001Y,registered,江苏,中型,是', // row 3: gains private-small (medium now counts) and the Jiangsu measure, loses the registered reward
+    '坏公司,123,registered,江苏,,', // row 4: an error
+  ].join('\n'),
+);
 
 describe('huiqi rules diff', () => {
   it('lists documents and rules added, removed and changed, each change by aspect', () => {
@@ -49,7 +52,8 @@ describe('huiqi rules diff', () => {
 
   it('with --list, names the clients each change touches, from a list or from a screening result', async () => {
     const fromList = await touchedClients(diffRules(before, after, { old: OLD, new: NEW }), beforeSet, afterSet, list, '2025-06-30', 'zh');
-    const touched = (d: RulesDiff, id: string) => [...d.rules.added, ...d.rules.removed, ...d.rules.changed].find((r) => r.id === id)!.clients!.map((c) => `${c.row} ${c.before}→${c.after}`);
+    const touched = (d: RulesDiff, id: string) =>
+      [...d.rules.added, ...d.rules.removed, ...d.rules.changed].find((r) => r.id === id)!.clients!.map((c) => `${c.row} ${c.before}→${c.after}`);
     expect(touched(fromList, 'test-2024-1/aeo-in-chongqing')).toEqual(['2 eligible→not-in-force']);
     expect(touched(fromList, 'test-2024-1/private-small')).toEqual(['3 ineligible→eligible']);
     expect(touched(fromList, 'test-2023-9/registered-reward')).toEqual(['3 eligible→absent']);
@@ -60,7 +64,15 @@ describe('huiqi rules diff', () => {
 
     // A screening result (its facts column) names the same clients.
     const result = join(dir, 'result.csv');
-    await screenList({ input: list, output: result, outputFormat: 'csv', rules: afterSet, asOf: '2025-06-30', lang: 'zh', stderr: { write: () => true } as unknown as NodeJS.WritableStream });
+    await screenList({
+      input: list,
+      output: result,
+      outputFormat: 'csv',
+      rules: afterSet,
+      asOf: '2025-06-30',
+      lang: 'zh',
+      stderr: { write: () => true } as unknown as NodeJS.WritableStream,
+    });
     const fromResult = await touchedClients(diffRules(before, after, { old: OLD, new: NEW }), beforeSet, afterSet, result, '2025-06-30', 'zh');
     expect(fromResult.rules).toEqual(fromList.rules);
   });
@@ -72,6 +84,11 @@ describe('huiqi rules diff', () => {
     expect(text.stdout).toMatch(/^huiqi rules diff test\/fixtures\/rules-diff\/old test\/fixtures\/rules-diff\/new\n/);
     const json = run(['--format', 'json', '--list', list, '--as-of', '2025-06-30']);
     expect(json.status).toBe(0);
-    expect(JSON.parse(json.stdout)).toMatchObject({ old: OLD, new: NEW, asOf: '2025-06-30', rules: { removed: [{ id: 'test-2023-9/registered-reward', clients: [{ row: 3, name: '苏州乙公司' }] }] } });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      old: OLD,
+      new: NEW,
+      asOf: '2025-06-30',
+      rules: { removed: [{ id: 'test-2023-9/registered-reward', clients: [{ row: 3, name: '苏州乙公司' }] }] },
+    });
   }, 60_000);
 });

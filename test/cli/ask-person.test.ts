@@ -47,7 +47,9 @@ describe('one question sequence for ask, the page and the API', () => {
   });
 
   it('asks in the order `ask --non-interactive --format json` lists, the first question first', SLOW, async () => {
-    const ask = JSON.parse(huiqi(['ask', 'samples/incomplete-profile.yaml', '--non-interactive', '--format', 'json', '--as-of', asOf]).stdout) as { questions: { fact: string; incidentId?: string; decides: string[] }[] };
+    const ask = JSON.parse(huiqi(['ask', 'samples/incomplete-profile.yaml', '--non-interactive', '--format', 'json', '--as-of', asOf]).stdout) as {
+      questions: { fact: string; incidentId?: string; decides: string[] }[];
+    };
     const { questions } = await questionSequence(parseProfile(incomplete), { rules, asOf });
     expect(ask.questions.map((q) => [q.fact, q.incidentId, q.decides.length])).toEqual(questions.map((q) => [q.fact, q.incidentId, q.decides.length]));
     const io = scripted([]);
@@ -80,11 +82,17 @@ describe('ask session', () => {
   });
 
   it('keeps an answer as the schema reads it (¥1.86万 → 18600) and says when input ends with questions left', async () => {
-    const data = { ...incomplete, incidents: [{ ...(incomplete.incidents as object[])[0], priorDisclosuresOfSameViolation: [], repeatLicensorDisclosure: false, correctedInTime: true, discoveredByCustoms: false }] };
+    const data = {
+      ...incomplete,
+      incidents: [
+        { ...(incomplete.incidents as object[])[0], priorDisclosuresOfSameViolation: [], repeatLicensorDisclosure: false, correctedInTime: true, discoveredByCustoms: false },
+      ],
+    };
     // Skip every question until the refund one, answer it, then let input end.
     const refund = (p: string) => p.includes('export refund due (CNY)');
     const io: AskIO & { asked: string[]; printed: string[] } = {
-      asked: [], printed: [],
+      asked: [],
+      printed: [],
       async ask(prompt) {
         this.asked.push(prompt);
         if (refund(prompt)) return '¥1.86万';

@@ -43,7 +43,7 @@ describe('questions', () => {
     expect([parseAnswer(credit, '2'), parseAnswer(credit, 'dishonest')]).toEqual(['registered', 'dishonest']);
   });
 
-  it('offers an enum\'s values in its words, in the chosen language, and reads an answer given by word or value', () => {
+  it("offers an enum's values in its words, in the chosen language, and reads an answer given by word or value", () => {
     const credit: Question = { fact: 'customsCredit', label: { zh: '海关信用等级', en: 'customs credit status' } };
     expect(questionPrompt(credit, 'zh')).toContain('(1) 高级认证企业 (advanced)  2) 其他注册登记和备案企业 (registered)  3) 失信企业 (dishonest))');
     expect(questionPrompt(credit, 'en')).toContain('3) dishonest enterprise (dishonest))');
@@ -60,7 +60,9 @@ describe('ask session', () => {
     const session = await askSession({ ...base }, io, { rules: gapRuleSet, asOf: '2024-06-01', lang: 'en' });
     expect(io.asked[0]).toContain('customs credit status');
     expect(io.asked[1]).toContain('customs credit status'); // asked again after "perhaps"
-    expect(io.printed.join('')).toContain('invalid answer: customs credit status (advanced = AEO advanced certified, registered = other registered, dishonest): must be one of: advanced (高级认证企业), registered (其他注册登记和备案企业), dishonest (失信企业) (got "perhaps")');
+    expect(io.printed.join('')).toContain(
+      'invalid answer: customs credit status (advanced = AEO advanced certified, registered = other registered, dishonest): must be one of: advanced (高级认证企业), registered (其他注册登记和备案企业), dishonest (失信企业) (got "perhaps")',
+    );
     // Then the next most decisive question: the technology status (a yes settles the measure).
     expect(io.asked[2]!.replace(/^\(decides 1 measure\(s\)\) /, '').slice(0, 20)).toBe('a technology-based e');
     expect(session.data).toMatchObject({ customsCredit: 'advanced', technologyEnterprise: true });

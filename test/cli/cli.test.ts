@@ -32,13 +32,17 @@ describe('huiqi check', () => {
     expect(report.questions.length).toBeGreaterThan(0);
   });
 
-  it('in Chinese names what is still needed by the fact catalog\'s zh labels, not by English fact ids', () => {
+  it("in Chinese names what is still needed by the fact catalog's zh labels, not by English fact ids", () => {
     const { code, stdout } = huiqi('check', 'samples/incomplete-profile.yaml', '--lang', 'zh', '--as-of', '2025-01-01');
     expect(code).toBe(0);
     const needs = stdout.split('\n').filter((l) => l.trim().startsWith('需确认:'));
     expect(needs.length).toBeGreaterThan(0);
     const ids = builtinCatalog.all.map((f) => f.name);
-    for (const line of needs) expect(ids.filter((id) => new RegExp(`\\b${id}\\b`).test(line)), line).toEqual([]);
+    for (const line of needs)
+      expect(
+        ids.filter((id) => new RegExp(`\\b${id}\\b`).test(line)),
+        line,
+      ).toEqual([]);
     expect(needs.join('\n')).toContain('海关信用等级');
   });
 
@@ -83,18 +87,32 @@ describe('huiqi rules', () => {
   it('validate compares every quote with its seed lines and names the rule whose quote was invented', () => {
     const dir = mkdtempSync(join(tmpdir(), 'huiqi-cli-'));
     const ruleFile = (quote: string) => ({
-      document: { title: '重庆市人民政府关于做好促进综合保税区高水平开放高质量发展有关工作的通知', docNumber: '渝府〔2019〕8号', issuer: '重庆市人民政府', date: '2019-04-27', jurisdiction: 'chongqing', seed: '000_77bef93430f12e06.txt', lines: [1, 5] },
+      document: {
+        title: '重庆市人民政府关于做好促进综合保税区高水平开放高质量发展有关工作的通知',
+        docNumber: '渝府〔2019〕8号',
+        issuer: '重庆市人民政府',
+        date: '2019-04-27',
+        jurisdiction: 'chongqing',
+        seed: '000_77bef93430f12e06.txt',
+        lines: [1, 5],
+      },
       effective: { from: '2019-04-27' },
-      rules: [{
-        id: 'cq-2019-8/invented', title: { zh: '测试', en: 'test' }, kind: 'benefit', appliesTo: 'enterprise',
-        source: { article: '标题', lines: [1, 4], quote },
-        conditions: { fact: 'customsCredit', operator: 'equal', value: 'advanced' }, outcome: { zh: '测试', en: 'test' },
-        handledByUnstated: { zh: '未写明', en: 'none named' },
-        cases: [
-          { name: 'advanced', enterprise: { customsCredit: 'advanced' }, expect: 'eligible' },
-          { name: 'registered', enterprise: { customsCredit: 'registered' }, expect: 'ineligible' },
-        ],
-      }],
+      rules: [
+        {
+          id: 'cq-2019-8/invented',
+          title: { zh: '测试', en: 'test' },
+          kind: 'benefit',
+          appliesTo: 'enterprise',
+          source: { article: '标题', lines: [1, 4], quote },
+          conditions: { fact: 'customsCredit', operator: 'equal', value: 'advanced' },
+          outcome: { zh: '测试', en: 'test' },
+          handledByUnstated: { zh: '未写明', en: 'none named' },
+          cases: [
+            { name: 'advanced', enterprise: { customsCredit: 'advanced' }, expect: 'eligible' },
+            { name: 'registered', enterprise: { customsCredit: 'registered' }, expect: 'ineligible' },
+          ],
+        },
+      ],
     });
     writeFileSync(join(dir, 'invented.json'), JSON.stringify(ruleFile('海关总署决定对区内企业免征一切关税')));
     const seeds = join(process.cwd(), 'sources');

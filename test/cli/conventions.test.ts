@@ -56,7 +56,10 @@ describe('one convention across commands', () => {
   });
 
   it('takes --rules everywhere, and the folder as a positional for rules validate|test as before', SLOW, () => {
-    for (const args of [['rules', 'validate', '--rules', fixtureRules], ['rules', 'validate', fixtureRules]]) {
+    for (const args of [
+      ['rules', 'validate', '--rules', fixtureRules],
+      ['rules', 'validate', fixtureRules],
+    ]) {
       expect(huiqi(args).stdout).toMatch(/^3 rules in 1 files are valid/);
     }
     expect(huiqi(['rules', 'test', '--rules', fixtureRules]).stdout).toBe(huiqi(['rules', 'test', fixtureRules]).stdout);
@@ -69,7 +72,10 @@ describe('one convention across commands', () => {
       [['check', profile, '--as-of', '20240101'], /^huiqi check: --as-of: must be a date YYYY-MM-DD \(got "20240101"\)/],
       [['report', profile, '--format', 'pdf'], /^huiqi report: Invalid values: Argument: format, Given: "pdf", Choices: .* \(see `huiqi report --help`\)\n$/],
       [['rules', 'test', '--verbos'], /^huiqi rules test: Unknown argument: verbos \(see `huiqi rules test --help`\)\n$/],
-      [['report', 'samples', '--format', 'html'], /^huiqi report: a folder of profiles needs -o FOLDER: where its reports, index and results.csv go \(see `huiqi report --help`\)\n$/],
+      [
+        ['report', 'samples', '--format', 'html'],
+        /^huiqi report: a folder of profiles needs -o FOLDER: where its reports, index and results.csv go \(see `huiqi report --help`\)\n$/,
+      ],
       [['calendar', profile, '--from', '2025-13-01'], /^huiqi calendar: --from: must be a real calendar date \(got "2025-13-01"\) \(see `huiqi calendar --help`\)\n$/],
     ];
     for (const [args, message] of cases) {

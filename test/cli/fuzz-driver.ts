@@ -6,8 +6,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
-interface Case { args: string[] }
-interface Outcome { code: number; stdout: string; stderr: string; crash?: string }
+interface Case {
+  args: string[];
+}
+interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+  crash?: string;
+}
 
 const [casesFile, resultsFile] = process.argv.slice(2) as [string, string];
 const cases = JSON.parse(readFileSync(casesFile, 'utf8')) as Case[];

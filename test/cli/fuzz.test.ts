@@ -27,33 +27,57 @@ const dateish = fc.oneof(
   fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
 );
 /** A real day in a plausible year, written one of the ways users write dates. */
-const day = fc
-  .tuple(fc.date({ min: new Date('1995-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }), fc.constantFrom('-', '/', '年'))
-  .map(([d, sep]) => {
-    const [y, m, dd] = d.toISOString().slice(0, 10).split('-');
-    return sep === '年' ? `${y}年${Number(m)}月${Number(dd)}日` : [y, m, dd].join(sep);
-  });
-const junk = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), numberish, dateish, fc.array(fc.oneof(fc.string(), dateish), { maxLength: 3 }), fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }));
+const day = fc.tuple(fc.date({ min: new Date('1995-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }), fc.constantFrom('-', '/', '年')).map(([d, sep]) => {
+  const [y, m, dd] = d.toISOString().slice(0, 10).split('-');
+  return sep === '年' ? `${y}年${Number(m)}月${Number(dd)}日` : [y, m, dd].join(sep);
+});
+const junk = fc.oneof(
+  fc.string(),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  numberish,
+  dateish,
+  fc.array(fc.oneof(fc.string(), dateish), { maxLength: 3 }),
+  fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }),
+);
 // Mostly values a field takes (so profiles get through to the rules), sometimes junk.
 const or = <T>(valid: fc.Arbitrary<T>) => fc.oneof({ weight: 40, arbitrary: valid as fc.Arbitrary<unknown> }, { weight: 1, arbitrary: junk });
 const yesNo = or(fc.boolean());
 const date = or(day);
 const amount = or(fc.oneof(fc.nat(), fc.constantFrom('186,000', '１２３', '¥1.86万', ' 42 ', '0.5亿元')));
 const enterpriseFields = {
-  customsCredit: or(fc.constantFrom('advanced', 'registered', 'dishonest')), province: or(fc.constantFrom('chongqing', '重庆市', 'jiangsu', 'Hubei')),
-  technologyEnterprise: yesNo, holdsAdvanceRuling: yesNo, advanceRulingExpiryDate: date, cbecAnnualExportValue: amount,
-  containerTruckClass: or(fc.integer({ min: 1, max: 6 })), projectApprovalDate: date,
+  customsCredit: or(fc.constantFrom('advanced', 'registered', 'dishonest')),
+  province: or(fc.constantFrom('chongqing', '重庆市', 'jiangsu', 'Hubei')),
+  technologyEnterprise: yesNo,
+  holdsAdvanceRuling: yesNo,
+  advanceRulingExpiryDate: date,
+  cbecAnnualExportValue: amount,
+  containerTruckClass: or(fc.integer({ min: 1, max: 6 })),
+  projectApprovalDate: date,
 };
 const incidentFields = {
-  category: or(fc.constantFrom('tax', 'export-refund', 'statistics')), violationDate: date, disclosureDate: date, underpaidTax: amount, taxPayable: amount,
-  discoveredByCustoms: yesNo, writtenReport: yesNo, priorDisclosuresOfSameViolation: or(fc.array(day, { maxLength: 2 })), penalty: or(fc.oneof(fc.constantFrom('none', 'warning'), fc.nat())),
+  category: or(fc.constantFrom('tax', 'export-refund', 'statistics')),
+  violationDate: date,
+  disclosureDate: date,
+  underpaidTax: amount,
+  taxPayable: amount,
+  discoveredByCustoms: yesNo,
+  writtenReport: yesNo,
+  priorDisclosuresOfSameViolation: or(fc.array(day, { maxLength: 2 })),
+  penalty: or(fc.oneof(fc.constantFrom('none', 'warning'), fc.nat())),
 };
 const some = <T extends Record<string, fc.Arbitrary<unknown>>>(fields: T) => fc.record(fields, { requiredKeys: [] });
 const incident = fc
   .tuple(fc.record({ id: or(fc.constantFrom('I1', 'I2')), kind: or(fc.constant('customs-violation')) }), some(incidentFields))
   .map(([head, rest]) => ({ ...rest, ...head }));
 const profileShaped = fc
-  .tuple(fc.record({ name: or(fc.constantFrom('测试企业', 'A')), uscc: or(fc.constantFrom(USCC, ` ${USCC.toLowerCase()} `)) }), some(enterpriseFields), fc.array(incident, { maxLength: 3 }))
+  .tuple(
+    fc.record({ name: or(fc.constantFrom('测试企业', 'A')), uscc: or(fc.constantFrom(USCC, ` ${USCC.toLowerCase()} `)) }),
+    some(enterpriseFields),
+    fc.array(incident, { maxLength: 3 }),
+  )
   .map(([head, facts, incidents]) => ({ ...head, ...facts, incidents }));
 const structure = fc.oneof({ weight: 4, arbitrary: profileShaped }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) });
 
@@ -63,10 +87,13 @@ const profileFile = fc.oneof(
   {
     weight: 4,
     // Mostly written as the extension says, sometimes YAML in a .json file and the like.
-    arbitrary: fc.tuple(structure, fc.constantFrom('json', 'yaml'), fc.constantFrom('.json', '.yaml', '.yml'), fc.nat(4)).map(([value, written, other, n]) => [value, written, n ? (written === 'json' ? '.json' : '.yaml') : other] as const).map(([value, as, ext]) => ({
-      bytes: Buffer.from(as === 'json' ? JSON.stringify(value) ?? 'null' : stringify(value)),
-      ext,
-    })),
+    arbitrary: fc
+      .tuple(structure, fc.constantFrom('json', 'yaml'), fc.constantFrom('.json', '.yaml', '.yml'), fc.nat(4))
+      .map(([value, written, other, n]) => [value, written, n ? (written === 'json' ? '.json' : '.yaml') : other] as const)
+      .map(([value, as, ext]) => ({
+        bytes: Buffer.from(as === 'json' ? (JSON.stringify(value) ?? 'null') : stringify(value)),
+        ext,
+      })),
   },
 );
 
@@ -77,7 +104,9 @@ const csvCell = (text: string) => (/[",\r\n]|^\s|\s$/.test(text) ? `"${text.repl
 /** A list: a header (usually with the name and uscc columns), ragged rows, an encoding, an eol. */
 const csvList = fc
   .record({
-    header: fc.tuple(fc.boolean(), fc.uniqueArray(fc.constantFrom(...headers), { maxLength: 5 })).map(([core, rest]) => [...new Set([...(core ? ['企业名称', '统一社会信用代码'] : []), ...rest])]),
+    header: fc
+      .tuple(fc.boolean(), fc.uniqueArray(fc.constantFrom(...headers), { maxLength: 5 }))
+      .map(([core, rest]) => [...new Set([...(core ? ['企业名称', '统一社会信用代码'] : []), ...rest])]),
     rows: fc.array(fc.array(cell, { minLength: 1, maxLength: 7 }), { maxLength: 8 }),
     encoding: fc.constantFrom('utf8', 'utf8-bom', 'utf16le-bom', 'latin1'),
     eol: fc.constantFrom('\n', '\r\n'),
@@ -90,14 +119,22 @@ const csvList = fc
     const header = l.header.length === 1 && l.header[0] === '' ? ['企业名称'] : l.header;
     const text = [header, ...rows].map((r) => r.map(csvCell).join(',')).join(l.eol) + l.eol;
     const bytes =
-      l.encoding === 'utf8' ? Buffer.from(text)
-      : l.encoding === 'utf8-bom' ? Buffer.from(`\uFEFF${text}`)
-      : l.encoding === 'utf16le-bom' ? Buffer.from(`\uFEFF${text}`, 'utf16le')
-      : Buffer.from(text, 'latin1'); // code units above 255 lose their high byte: real mojibake
+      l.encoding === 'utf8'
+        ? Buffer.from(text)
+        : l.encoding === 'utf8-bom'
+          ? Buffer.from(`\uFEFF${text}`)
+          : l.encoding === 'utf16le-bom'
+            ? Buffer.from(`\uFEFF${text}`, 'utf16le')
+            : Buffer.from(text, 'latin1'); // code units above 255 lose their high byte: real mojibake
     return { bytes, rows: rows.length, encoding: l.encoding, ignoreUnknown: l.ignoreUnknown };
   });
 
-interface Outcome { code: number; stdout: string; stderr: string; crash?: string }
+interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+  crash?: string;
+}
 
 function runAll(cases: { args: string[] }[]): Outcome[] {
   const casesFile = join(dir, 'cases.json');
@@ -129,7 +166,10 @@ describe('fuzz: junk in, never a crash', () => {
       writeFileSync(file, l.bytes);
       cases.push({
         args: ['screen', file, '-o', output, '--rules', listRules, '--as-of', '2025-06-30', ...(l.ignoreUnknown ? ['--ignore-unknown-columns'] : [])],
-        what: file, rows: l.rows, output, encoding: l.encoding,
+        what: file,
+        rows: l.rows,
+        output,
+        encoding: l.encoding,
       });
     });
 
@@ -158,20 +198,27 @@ describe('fuzz: junk in, never a crash', () => {
 });
 
 /** A profile nested `depth` levels, written one of the ways JSON and YAML nest. */
-const deepProfile = fc.record({
-  depth: fc.oneof(fc.integer({ min: LIMITS.nestingDepth - 2, max: LIMITS.nestingDepth + 2 }), fc.integer({ min: 100, max: 5_000 }), fc.constant(100_000)),
-  style: fc.constantFrom('json-arrays', 'json-objects', 'json-in-incident', 'yaml-flow', 'yaml-block', 'yaml-sequence'),
-}).map(({ depth, style }) => {
-  const n = style === 'yaml-block' ? Math.min(depth, 2_000) : depth; // indentation grows with the square of the depth
-  const text =
-    style === 'json-arrays' ? `${'['.repeat(n)}${']'.repeat(n)}`
-    : style === 'json-objects' ? `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`
-    : style === 'json-in-incident' ? `{"name":"深","uscc":"${USCC}","incidents":[${'{"a":'.repeat(n)}1${'}'.repeat(n)}]}`
-    : style === 'yaml-flow' ? `name: 深\nuscc: ${USCC}\nextra: ${'{a: '.repeat(n)}1${'}'.repeat(n)}\n`
-    : style === 'yaml-block' ? `name: 深\nuscc: ${USCC}\n${Array.from({ length: n }, (_, i) => `${' '.repeat(i)}a:\n`).join('')}${' '.repeat(n)}b\n`
-    : `${'- '.repeat(n)}x\n`;
-  return { text, ext: style.startsWith('json') ? '.json' : '.yaml', deeper: n > LIMITS.nestingDepth, what: `${style} ${n}` };
-});
+const deepProfile = fc
+  .record({
+    depth: fc.oneof(fc.integer({ min: LIMITS.nestingDepth - 2, max: LIMITS.nestingDepth + 2 }), fc.integer({ min: 100, max: 5_000 }), fc.constant(100_000)),
+    style: fc.constantFrom('json-arrays', 'json-objects', 'json-in-incident', 'yaml-flow', 'yaml-block', 'yaml-sequence'),
+  })
+  .map(({ depth, style }) => {
+    const n = style === 'yaml-block' ? Math.min(depth, 2_000) : depth; // indentation grows with the square of the depth
+    const text =
+      style === 'json-arrays'
+        ? `${'['.repeat(n)}${']'.repeat(n)}`
+        : style === 'json-objects'
+          ? `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`
+          : style === 'json-in-incident'
+            ? `{"name":"深","uscc":"${USCC}","incidents":[${'{"a":'.repeat(n)}1${'}'.repeat(n)}]}`
+            : style === 'yaml-flow'
+              ? `name: 深\nuscc: ${USCC}\nextra: ${'{a: '.repeat(n)}1${'}'.repeat(n)}\n`
+              : style === 'yaml-block'
+                ? `name: 深\nuscc: ${USCC}\n${Array.from({ length: n }, (_, i) => `${' '.repeat(i)}a:\n`).join('')}${' '.repeat(n)}b\n`
+                : `${'- '.repeat(n)}x\n`;
+    return { text, ext: style.startsWith('json') ? '.json' : '.yaml', deeper: n > LIMITS.nestingDepth, what: `${style} ${n}` };
+  });
 
 /** Ways an XLSX gets damaged: the bytes of a good file, or the parts of its zip. */
 const xlsxMutation = fc.oneof(
@@ -251,7 +298,9 @@ describe('fuzz: deep nesting and damaged XLSX files, never a crash', () => {
     });
   });
 
-  it('screen on mutated XLSX files (bytes flipped, overwritten, cut short; zip parts spoiled, cut, dropped, doubled, misstated): exit 0 or 1 naming the file; an accepted list keeps every row', { timeout: 600_000 }, async () => {
+  it('screen on mutated XLSX files (bytes flipped, overwritten, cut short; zip parts spoiled, cut, dropped, doubled, misstated): exit 0 or 1 naming the file; an accepted list keeps every row', {
+    timeout: 600_000,
+  }, async () => {
     const seed = Number(process.env.HUIQI_FUZZ_SEED ?? 20261207);
     const parts = await goodXlsxParts();
     const good = zip(parts.map((p) => part(p.name, p.bytes)));

@@ -7,8 +7,7 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import textWidth from '../../cli/text-width.ts';
 
-const filesUnder = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
+const filesUnder = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
 
 describe('textWidth, string-width without Intl.Segmenter', () => {
   it('measures every line of the README and of the rule files as string-width does', () => {
@@ -19,7 +18,22 @@ describe('textWidth, string-width without Intl.Segmenter', () => {
   });
 
   it('measures colours, marks, wide forms and emoji as string-width does', () => {
-    const samples = ['', 'a', '古', '\u001B[1m古\u001B[22m', '\u001B[31mred\u001B[39m', 'e\u0301', '（全角）', 'ＡＢＣ', '한국어', '\u200Bzero', '✅ ok', '🚀', 'tab\tx', '“引号”…—·'];
+    const samples = [
+      '',
+      'a',
+      '古',
+      '\u001B[1m古\u001B[22m',
+      '\u001B[31mred\u001B[39m',
+      'e\u0301',
+      '（全角）',
+      'ＡＢＣ',
+      '한국어',
+      '\u200Bzero',
+      '✅ ok',
+      '🚀',
+      'tab\tx',
+      '“引号”…—·',
+    ];
     for (const s of samples) expect(textWidth(s), JSON.stringify(s)).toBe(stringWidth(s));
   });
 });

@@ -16,14 +16,26 @@ writeFileSync(join(clients, 'notes.txt'), 'not a profile');
 
 function sink(tty = false) {
   let text = '';
-  return { stream: Object.assign({ write: (s: string) => ((text += s), true) }, tty ? { isTTY: true } : {}) as unknown as NodeJS.WritableStream & { isTTY?: boolean }, text: () => text };
+  return {
+    stream: Object.assign({ write: (s: string) => ((text += s), true) }, tty ? { isTTY: true } : {}) as unknown as NodeJS.WritableStream & { isTTY?: boolean },
+    text: () => text,
+  };
 }
 
 describe('huiqi report <folder>', () => {
   it('writes one report per profile, the index with applies, undetermined and what is due within 30 days, and names the profile it could not read', async () => {
     const out = join(dir, 'reports');
     const err = sink(true);
-    const { clients: lines, index } = await runFolderReport({ folder: clients, output: out, format: 'html', rules, asOf: '2025-09-15', lang: 'zh', stderr: err.stream, progress: true });
+    const { clients: lines, index } = await runFolderReport({
+      folder: clients,
+      output: out,
+      format: 'html',
+      rules,
+      asOf: '2025-09-15',
+      lang: 'zh',
+      stderr: err.stream,
+      progress: true,
+    });
     for (const stem of ['aeo-manufacturer-chongqing', 'registered-exporter-planning-disclosure', 'dishonest-trader']) {
       expect(readFileSync(join(out, `${stem}.html`), 'utf8')).toMatch(/^<!doctype html>/i);
     }
@@ -51,7 +63,16 @@ describe('huiqi report <folder>', () => {
     cpSync(clients, changed, { recursive: true });
     const aeo = join(changed, 'aeo-manufacturer-chongqing.yaml');
     writeFileSync(aeo, readFileSync(aeo, 'utf8').replace('customsCredit: advanced', 'customsCredit: registered'));
-    const { clients: lines, index } = await runFolderReport({ folder: changed, output: join(dir, 'run2'), format: 'markdown', rules, asOf: '2025-06-30', lang: 'zh', compare: first, stderr: sink().stream });
+    const { clients: lines, index } = await runFolderReport({
+      folder: changed,
+      output: join(dir, 'run2'),
+      format: 'markdown',
+      rules,
+      asOf: '2025-06-30',
+      lang: 'zh',
+      compare: first,
+      stderr: sink().stream,
+    });
     const byFile = Object.fromEntries(lines.map((c) => [c.file, c]));
     const aeoLine = byFile['aeo-manufacturer-chongqing.yaml']!;
     expect(aeoLine.comparison!.lost.length).toBeGreaterThan(0);

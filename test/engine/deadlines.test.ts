@@ -48,7 +48,9 @@ describe('disclosure windows', () => {
   it('the 3 calendar months after the month run from its 1st to the end of the third month', async () => {
     const d = windowFor(await deadlinesOn('2024-01-20', {}, planned('2024-01-15')), 'test-2024-1/disclose-next-3-months')!;
     expect([d.from, d.lastDay]).toEqual(['2024-02-01', '2024-04-30']);
-    expect(describeDeadline(d, 'en', '2024-01-20')).toBe('disclose between 2024-02-01 and 2024-04-30 to stay within the 3 calendar months after the month of the violation (incident I1)');
+    expect(describeDeadline(d, 'en', '2024-01-20')).toBe(
+      'disclose between 2024-02-01 and 2024-04-30 to stay within the 3 calendar months after the month of the violation (incident I1)',
+    );
     const nov = windowFor(await deadlinesOn('2024-11-30', {}, planned('2024-11-30')), 'test-2024-1/disclose-next-3-months')!;
     expect([nov.from, nov.lastDay]).toEqual(['2024-12-01', '2025-02-28']);
   });

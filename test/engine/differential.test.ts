@@ -82,17 +82,16 @@ function factsArb(scope: FactScope): fc.Arbitrary<FactValues> {
   return fc.record(model, { requiredKeys: [] }) as fc.Arbitrary<FactValues>;
 }
 
-const incidentArb = fc.tuple(...incidentKinds.map((kind) => fc.option(factsArb(kind), { nil: undefined, freq: 3 }))).map((own) =>
-  own.flatMap((facts, i) => (facts ? [{ ...facts, id: `i${i}`, kind: incidentKinds[i]! }] : [])),
-);
+const incidentArb = fc
+  .tuple(...incidentKinds.map((kind) => fc.option(factsArb(kind), { nil: undefined, freq: 3 })))
+  .map((own) => own.flatMap((facts, i) => (facts ? [{ ...facts, id: `i${i}`, kind: incidentKinds[i]! }] : [])));
 
 const profileArb: fc.Arbitrary<Enterprise> = fc
   .record({ facts: factsArb('enterprise'), incidents: incidentArb })
   .map(({ facts, incidents }) => ({ name: '测试企业', uscc: '91500000MA5U000000', ...facts, incidents }) as unknown as Enterprise);
 
 const asOfArb = dateArb(ruleDates);
-const verdicts = (results: { ruleId: string; incidentId?: string; status: string }[]) =>
-  results.map((r) => `${r.ruleId}${r.incidentId ? `@${r.incidentId}` : ''}: ${r.status}`);
+const verdicts = (results: { ruleId: string; incidentId?: string; status: string }[]) => results.map((r) => `${r.ruleId}${r.incidentId ? `@${r.incidentId}` : ''}: ${r.status}`);
 
 describe('differential: json-rules-engine vs native vs compiled, over the whole rule catalog', () => {
   it('covers every rule and every profile fact', () => {
@@ -117,7 +116,15 @@ describe('differential: json-rules-engine vs native vs compiled, over the whole 
   // (CompiledRuleSet.explained): the same compiled set runs every generated profile, so most explanations
   // here come from that memory, and each must be what the tree evaluator says of this profile.
   it('explains every result as the tree evaluator does (failed and open conditions, missing facts)', async () => {
-    const explanation = (r: RuleResult) => ({ ruleId: r.ruleId, incidentId: r.incidentId, status: r.status, relevant: r.relevant, missingFacts: r.missingFacts, failedConditions: r.failedConditions, openConditions: r.openConditions });
+    const explanation = (r: RuleResult) => ({
+      ruleId: r.ruleId,
+      incidentId: r.incidentId,
+      status: r.status,
+      relevant: r.relevant,
+      missingFacts: r.missingFacts,
+      failedConditions: r.failedConditions,
+      openConditions: r.openConditions,
+    });
     await fc.assert(
       fc.asyncProperty(profileArb, asOfArb, async (profile, asOf) => {
         const native = await evaluator.evaluateProfile(profile, { asOf, evaluator: 'native' });
@@ -134,7 +141,11 @@ describe('differential: json-rules-engine vs native vs compiled, over the whole 
       fc.asyncProperty(factsArb('enterprise'), asOfArb, async (facts, asOf) => {
         const fields = Object.keys(facts);
         const shape = compiled.shape(fields);
-        const row = shape.profile('测试企业', '91500000MA5U000000', fields.map((f) => facts[f]));
+        const row = shape.profile(
+          '测试企业',
+          '91500000MA5U000000',
+          fields.map((f) => facts[f]),
+        );
         const results = await evaluator.evaluateProfile(row, { asOf, evaluator: 'reference' });
         const counted = results.filter((r) => countedInScreening(r.rule));
         const ids = (list: typeof results) => list.map((r) => r.ruleId);

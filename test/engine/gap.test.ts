@@ -12,10 +12,14 @@ const constraint = (operator: string, value: unknown, want: boolean) => operator
 
 describe('leaf constraints follow the legal words on both sides of a threshold', () => {
   it.each([
-    ['atLeast', 100, 100, true], ['atLeast', 100, 99.99, false],
-    ['exceeds', 100, 100, false], ['exceeds', 100, 100.01, true],
-    ['atMost', 100, 100, true], ['atMost', 100, 100.01, false],
-    ['under', 100, 100, false], ['under', 100, 99.99, true],
+    ['atLeast', 100, 100, true],
+    ['atLeast', 100, 99.99, false],
+    ['exceeds', 100, 100, false],
+    ['exceeds', 100, 100.01, true],
+    ['atMost', 100, 100, true],
+    ['atMost', 100, 100.01, false],
+    ['under', 100, 100, false],
+    ['under', 100, 99.99, true],
   ])('%s %s: %s satisfies it: %s', (op, threshold, value, ok) => {
     expect(satisfies(value, constraint(op, threshold, true))).toBe(ok);
     expect(satisfies(value, constraint(op, threshold, false))).toBe(!ok);
@@ -48,7 +52,7 @@ describe('gap analysis on fixture rules', () => {
     expect(top.money).toBe(200000);
   });
 
-  it('never suggests a dishonest enterprise become advanced, nor changing a fact that is not the enterprise\'s to change', async () => {
+  it("never suggests a dishonest enterprise become advanced, nor changing a fact that is not the enterprise's to change", async () => {
     const p = profile({ customsCredit: 'dishonest', province: 'chongqing', technologyEnterprise: false });
     const gap = gapAnalysis(p, await resultsFor(p, '2024-06-01'), '2024-06-01');
     const steps = gap.nearMisses.flatMap((m) => m.options.flat());
@@ -79,12 +83,17 @@ describe('gap analysis on fixture rules', () => {
     const p = profile({});
     const results = await resultsFor(p, '2024-06-01');
     const miss = nearMiss(p, results.find((r) => r.ruleId === 'test-2024-1/aeo-or-tech')!, '2024-06-01');
-    expect(miss.options.map(words)).toEqual(['confirm: customs credit status (advanced = AEO advanced certified, registered = other registered, dishonest) (needs: advanced)', 'confirm: a technology-based enterprise (needs: yes)']);
+    expect(miss.options.map(words)).toEqual([
+      'confirm: customs credit status (advanced = AEO advanced certified, registered = other registered, dishonest) (needs: advanced)',
+      'confirm: a technology-based enterprise (needs: yes)',
+    ]);
     const notDishonest = nearMiss(p, results.find((r) => r.ruleId === 'test-2024-1/not-dishonest-tech')!, '2024-06-01');
-    expect(notDishonest.options.map(words)).toEqual(['confirm: customs credit status (advanced = AEO advanced certified, registered = other registered, dishonest) (needs: not dishonest) + confirm: a technology-based enterprise (needs: yes)']);
+    expect(notDishonest.options.map(words)).toEqual([
+      'confirm: customs credit status (advanced = AEO advanced certified, registered = other registered, dishonest) (needs: not dishonest) + confirm: a technology-based enterprise (needs: yes)',
+    ]);
   });
 
-  it('plans a disclosure not yet made by the window\'s last day, month-end clamped (6 months after 2023-08-31 is 2024-02-29)', async () => {
+  it("plans a disclosure not yet made by the window's last day, month-end clamped (6 months after 2023-08-31 is 2024-02-29)", async () => {
     const p = profile({}, [{ category: 'tax', violationDate: '2023-08-31', discoveredByCustoms: false }]);
     const results = await resultsFor(p, '2024-01-10');
     const miss = nearMiss(p, results.find((r) => r.ruleId === 'test-2024-1/disclose-within-6-months')!, '2024-01-10');
@@ -130,29 +139,32 @@ describe('gap analysis on fixture rules', () => {
 
 describe('gap analysis over the real catalog and samples', () => {
   const ruleSet = loadRuleSet();
-  it.each(['samples/aeo-manufacturer-chongqing.yaml', 'samples/dishonest-trader.json', 'samples/incomplete-profile.yaml'])('%s: only possible steps, each credited to a measure it makes eligible', async (file) => {
-    const p = loadProfile(file);
-    const asOf = '2024-09-01';
-    const results = await ruleSet.evaluator.evaluateProfile(p, { asOf, evaluator: 'native' });
-    const gap = gapAnalysis(p, results, asOf, ruleSet.catalog);
-    for (const miss of gap.nearMisses) {
-      expect(['ineligible', 'undetermined']).toContain(miss.result.status);
-      expect(miss.result.rule.kind).not.toBe('disqualification');
-      for (const step of miss.options.flat()) {
-        if (step.kind === 'change') expect(ruleSet.catalog.definition(step.fact)?.change, step.fact).toBeDefined();
-        if (step.kind === 'plan') expect(step.by === undefined || step.by >= asOf).toBe(true);
-        if (step.kind === 'answer') {
-          const owner = (step.incidentId === undefined ? p : p.incidents.find((i) => i.id === step.incidentId)) as Record<string, unknown>;
-          expect(owner[step.fact], `${step.fact} is asked for only while unknown`).toBeUndefined();
+  it.each(['samples/aeo-manufacturer-chongqing.yaml', 'samples/dishonest-trader.json', 'samples/incomplete-profile.yaml'])(
+    '%s: only possible steps, each credited to a measure it makes eligible',
+    async (file) => {
+      const p = loadProfile(file);
+      const asOf = '2024-09-01';
+      const results = await ruleSet.evaluator.evaluateProfile(p, { asOf, evaluator: 'native' });
+      const gap = gapAnalysis(p, results, asOf, ruleSet.catalog);
+      for (const miss of gap.nearMisses) {
+        expect(['ineligible', 'undetermined']).toContain(miss.result.status);
+        expect(miss.result.rule.kind).not.toBe('disqualification');
+        for (const step of miss.options.flat()) {
+          if (step.kind === 'change') expect(ruleSet.catalog.definition(step.fact)?.change, step.fact).toBeDefined();
+          if (step.kind === 'plan') expect(step.by === undefined || step.by >= asOf).toBe(true);
+          if (step.kind === 'answer') {
+            const owner = (step.incidentId === undefined ? p : p.incidents.find((i) => i.id === step.incidentId)) as Record<string, unknown>;
+            expect(owner[step.fact], `${step.fact} is asked for only while unknown`).toBeUndefined();
+          }
         }
       }
-    }
-    for (let i = 1; i < gap.ranked.length; i++) {
-      const [a, b] = [gap.ranked[i - 1]!, gap.ranked[i]!];
-      if ((a.step.kind === 'answer') === (b.step.kind === 'answer')) expect(a.unlocks.length).toBeGreaterThanOrEqual(b.unlocks.length);
-    }
-    if (p.customsCredit === 'dishonest') expect(gap.ranked.some((u) => u.step.fact === 'customsCredit' && u.step.kind === 'change')).toBe(false);
-  });
+      for (let i = 1; i < gap.ranked.length; i++) {
+        const [a, b] = [gap.ranked[i - 1]!, gap.ranked[i]!];
+        if ((a.step.kind === 'answer') === (b.step.kind === 'answer')) expect(a.unlocks.length).toBeGreaterThanOrEqual(b.unlocks.length);
+      }
+      if (p.customsCredit === 'dishonest') expect(gap.ranked.some((u) => u.step.fact === 'customsCredit' && u.step.kind === 'change')).toBe(false);
+    },
+  );
 });
 
 describe('gap analysis offers only entitlements on trusted figures (issue #10)', () => {

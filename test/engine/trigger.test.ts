@@ -6,10 +6,7 @@ import { parseProfile } from '../../src/profile/load.ts';
 import { groupResults } from '../../src/report/groups.ts';
 import { enterpriseRule } from '../fixtures/rules.ts';
 
-const rule = enterpriseRule(
-  { fact: 'customsCredit', operator: 'equal', value: 'advanced' },
-  { trigger: { fact: 'province', operator: 'equal', value: 'chongqing' } },
-);
+const rule = enterpriseRule({ fact: 'customsCredit', operator: 'equal', value: 'advanced' }, { trigger: { fact: 'province', operator: 'equal', value: 'chongqing' } });
 const check = async (facts: Record<string, unknown>) => {
   const [r] = await evaluateProfile(parseProfile({ name: 'A', uscc: '91110000600037341L', ...facts }), [rule], { asOf: '2024-06-01' });
   return { result: r!, groups: groupResults([r!]) };

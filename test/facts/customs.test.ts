@@ -53,7 +53,11 @@ describe('高资信企业名单', () => {
     expect(normalizeEnterpriseName('华通电脑（重庆）有限公司')).toBe('华通电脑(重庆)有限公司');
   });
   it('gives names with nothing to normalise (the fast path) as the full normalisation does', () => {
-    const full = (name: string) => name.normalize('NFKC').replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\s+/gu, '');
+    const full = (name: string) =>
+      name
+        .normalize('NFKC')
+        .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+        .replace(/\s+/gu, '');
     for (const name of ['致伸科技(重庆)有限公司', 'ABC-1 Ltd.', '重庆长安汽车', '', '﨑山(重庆)', 'Ａ公司', '重庆\u3000公司', 'ｶﾀｶﾅ', '①号', 'e\u0301']) {
       expect(normalizeEnterpriseName(name)).toBe(full(name));
     }

@@ -34,7 +34,7 @@ describe('两年以内 (within 2 years, inclusive)', () => {
 // 海关总署公告2023年第127号 第一条: (一) 自违法违规行为发生之日起六个月以内, (二) 超过六个月但在两年以内; the
 // last day of a period on a 法定休假日 moves to the day after the holidays (《民法典》第二百零三条), so (一)
 // reaches that day and (二) begins after it. Holidays per the State Council notices (chinese-days).
-describe('《民法典》第二百零三条: a period\'s last day on a 法定休假日 moves to the day after the holidays', () => {
+describe("《民法典》第二百零三条: a period's last day on a 法定休假日 moves to the day after the holidays", () => {
   it('a violation on 2025-04-01: the six months end on 2025-10-01 (National Day) and move to 2025-10-09; a disclosure on 2025-10-09 is within (一), one on 2025-10-10 is not and falls in (二)', () => {
     expect(window('2025-04-01', '2025-10-01')).toMatchObject({ disclosedWithin6Months: true, disclosedWithin2Years: true });
     expect(window('2025-04-01', '2025-10-09')).toMatchObject({ disclosedWithin6Months: true, disclosedWithin2Years: true });

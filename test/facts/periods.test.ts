@@ -18,7 +18,13 @@ for (let t = Date.UTC(1900, 0, 1); t <= Date.UTC(2100, 11, 31); t += 86_400_000)
 
 describe('dateOf: a profile day as the instant date-fns parseISO gives', () => {
   // Each zone with its offset from UTC on 2020-07-01 (minutes, as getTimezoneOffset gives it): proof the zone took effect.
-  it.each([['UTC', 0], ['Asia/Shanghai', -480], ['America/Sao_Paulo', 180], ['America/Santiago', 240], ['Pacific/Apia', -780]] as const)('gives parseISO’s instant for every day of 1900–2100 in %s', (zone, offset) => {
+  it.each([
+    ['UTC', 0],
+    ['Asia/Shanghai', -480],
+    ['America/Sao_Paulo', 180],
+    ['America/Santiago', 240],
+    ['Pacific/Apia', -780],
+  ] as const)('gives parseISO’s instant for every day of 1900–2100 in %s', (zone, offset) => {
     process.env.TZ = zone;
     expect(new Date(Date.UTC(2020, 6, 1)).getTimezoneOffset()).toBe(offset);
     const differing = days.filter((day) => dateOf(day)!.getTime() !== parseISO(day).getTime());

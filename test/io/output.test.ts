@@ -11,7 +11,9 @@ const fixtureRules = 'test/batch/fixtures/rules';
 
 function huiqi(args: string[], options: { input?: string; stdout?: number } = {}) {
   const run = spawnSync(process.execPath, ['bin/huiqi.js', ...args], {
-    encoding: 'utf8', input: options.input, env: { ...process.env, CI: '1' },
+    encoding: 'utf8',
+    input: options.input,
+    env: { ...process.env, CI: '1' },
     stdio: ['pipe', options.stdout ?? 'pipe', 'pipe'],
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
@@ -56,7 +58,11 @@ describe('an unwritable output is one line naming the path, exit 3', () => {
     ['screen to a missing folder', ['screen', 'samples/enterprises.csv', '--out', missing], /out\.csv: cannot write: no such folder$/],
     ['screen to a folder', ['screen', 'samples/enterprises.csv', '--out', dir], /: cannot write: is a folder$/],
     ['screen to a full disk', ['screen', 'samples/enterprises.csv', '--out', '/dev/full'], /^huiqi: \/dev\/full: cannot write: no space left on device$/],
-    ['screen to a full disk as XLSX', ['screen', 'samples/enterprises.csv', '--out', '/dev/full', '--format', 'xlsx'], /^huiqi: \/dev\/full: cannot write: no space left on device$/],
+    [
+      'screen to a full disk as XLSX',
+      ['screen', 'samples/enterprises.csv', '--out', '/dev/full', '--format', 'xlsx'],
+      /^huiqi: \/dev\/full: cannot write: no space left on device$/,
+    ],
     ['report -o to a full disk', ['report', 'samples/incomplete-profile.yaml', '-o', '/dev/full'], /^huiqi: \/dev\/full: cannot write: no space left on device$/],
     ['report -o to a missing folder', ['report', 'samples/incomplete-profile.yaml', '-o', missing], /cannot write: no such folder$/],
     ['ask --save to a folder', ['ask', 'samples/incomplete-profile.yaml', '--save', dir], /: cannot write: is a folder$/],
@@ -73,7 +79,11 @@ describe('an unwritable output is one line naming the path, exit 3', () => {
   it('stdout redirected to a full disk (check, report, screen)', () => {
     const full = openSync('/dev/full', 'w');
     try {
-      for (const args of [['check', 'samples/incomplete-profile.yaml'], ['report', 'samples/incomplete-profile.yaml'], ['screen', 'samples/enterprises.csv']]) {
+      for (const args of [
+        ['check', 'samples/incomplete-profile.yaml'],
+        ['report', 'samples/incomplete-profile.yaml'],
+        ['screen', 'samples/enterprises.csv'],
+      ]) {
         const run = huiqi(args, { stdout: full });
         expect(run.code, args.join(' ')).toBe(EXIT.unwritableOutput);
         expect(run.stderr).toMatch(/^huiqi: stdout: cannot write: no space left on device$/m);

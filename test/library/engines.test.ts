@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 // semver comes with fastify; its own types are not installed, so only what is used is declared.
 const semver = createRequire(import.meta.url)('semver') as { minVersion(range: string): { version: string } | null; satisfies(version: string, range: string): boolean };
 
-interface Lock { packages: Record<string, { version?: string; engines?: { node?: string } | string[] }> }
+interface Lock {
+  packages: Record<string, { version?: string; engines?: { node?: string } | string[] }>;
+}
 
 describe('engines', () => {
   it('every locked package supports the oldest Node that package.json promises', () => {

@@ -63,7 +63,10 @@ console.log(JSON.stringify({ eligible, rows: summary.rowsIn, errors: summary.err
   }, 300_000);
 
   it('gives types a wrong call fails to compile against', () => {
-    writeFileSync(join(project, 'use.ts'), `import { loadRuleSet } from 'huiqi';\nconst r = await loadRuleSet().check({}, { asOf: 20250630 });\nconst n: number = r.huiqiVersion;\n`);
+    writeFileSync(
+      join(project, 'use.ts'),
+      `import { loadRuleSet } from 'huiqi';\nconst r = await loadRuleSet().check({}, { asOf: 20250630 });\nconst n: number = r.huiqiVersion;\n`,
+    );
     const out = typecheck();
     expect(out.status).not.toBe(0);
     expect(out.stdout).toContain("Type 'number' is not assignable to type 'string'");

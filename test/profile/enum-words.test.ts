@@ -28,10 +28,18 @@ afterAll(() => app.close());
 const form = (fields: Record<string, string>) =>
   app.inject({ method: 'POST', url: '/', payload: new URLSearchParams(fields).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
 /** The text of the page's error messages, without the values they echo (the user's own words). */
-const errorTexts = (html: string) => [...html.matchAll(/<p class="error"[^>]*>([^<]*)<\/p>/g)].map((m) => m[1]!.replace(/（输入为 [^）]*）/g, '').replace(/&quot;[^&]*&quot;/g, ''));
+const errorTexts = (html: string) =>
+  [...html.matchAll(/<p class="error"[^>]*>([^<]*)<\/p>/g)].map((m) => m[1]!.replace(/（输入为 [^）]*）/g, '').replace(/&quot;[^&]*&quot;/g, ''));
 
 describe('the customs credit status in the words a clerk uses', () => {
-  const words = { 高级认证企业: 'advanced', 失信企业: 'dishonest', 一般信用企业: 'registered', 一般信用: 'registered', 其他注册登记和备案企业: 'registered', 'Dishonest Enterprise': 'dishonest' };
+  const words = {
+    高级认证企业: 'advanced',
+    失信企业: 'dishonest',
+    一般信用企业: 'registered',
+    一般信用: 'registered',
+    其他注册登记和备案企业: 'registered',
+    'Dishonest Enterprise': 'dishonest',
+  };
 
   it('a profile file takes 高级认证企业, 失信企业 and 一般信用企业 (read as registered)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'huiqi-words-'));
@@ -102,8 +110,12 @@ describe('messages in the page language', () => {
   });
 
   it('a problem of a file and its fields, line by line, in Chinese', () => {
-    expect(messageIn('p.yaml: invalid profile:\n  uscc: is required\n  customsCredit: must be one of: advanced (高级认证企业), registered (其他注册登记和备案企业), dishonest (失信企业) (got "x")', 'zh'))
-      .toBe('p.yaml：企业信息有误：\n  uscc：必填\n  customsCredit：请从以下选项中选择：高级认证企业、其他注册登记和备案企业、失信企业（输入为 "x"）');
+    expect(
+      messageIn(
+        'p.yaml: invalid profile:\n  uscc: is required\n  customsCredit: must be one of: advanced (高级认证企业), registered (其他注册登记和备案企业), dishonest (失信企业) (got "x")',
+        'zh',
+      ),
+    ).toBe('p.yaml：企业信息有误：\n  uscc：必填\n  customsCredit：请从以下选项中选择：高级认证企业、其他注册登记和备案企业、失信企业（输入为 "x"）');
   });
 
   it('huiqi check --lang zh says what is wrong with a profile in Chinese, the file and fields named', () => {
@@ -114,7 +126,11 @@ describe('messages in the page language', () => {
     expect(run.status).toBe(EXIT.invalidInput);
     expect(run.stderr).toContain('企业信息有误');
     expect(run.stderr).toContain('customsCredit：请从以下选项中选择：高级认证企业、其他注册登记和备案企业、失信企业（输入为 "金牌"）');
-    const said = run.stderr.replace(/^huiqi: /, '').replace(file, '').replace(/\b(uscc|customsCredit)：/g, '').replace(/GB 32100-2015/g, '');
+    const said = run.stderr
+      .replace(/^huiqi: /, '')
+      .replace(file, '')
+      .replace(/\b(uscc|customsCredit)：/g, '')
+      .replace(/GB 32100-2015/g, '');
     expect(said).not.toMatch(/[A-Za-z]{2,}/);
   }, 60_000);
 });

@@ -37,7 +37,9 @@ describe('profile encodings', () => {
 describe('profile files that are not profiles', () => {
   it('gives an empty file, a binary file, a folder and a missing file each its own message', () => {
     expect(() => loadProfile(file('empty.yaml', '\n  \n'))).toThrow(/empty\.yaml: is empty/);
-    expect(() => loadProfile(file('program.yaml', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00])))).toThrow(/program\.yaml: is binary data, not a JSON or YAML text file/);
+    expect(() => loadProfile(file('program.yaml', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00])))).toThrow(
+      /program\.yaml: is binary data, not a JSON or YAML text file/,
+    );
     expect(() => loadProfile(file('list.yaml', Buffer.from('PK\x03\x04rest')))).toThrow(/list\.yaml: is a zip archive/);
     expect(() => loadProfile(dir)).toThrow(/: cannot read: is a folder, not a file$/);
     expect(() => loadProfile(join(dir, 'none.yaml'))).toThrow(/none\.yaml: cannot read: no such file$/);
@@ -63,7 +65,10 @@ describe('incidents', () => {
   });
 
   it('flags incident dates after the evaluation date, the day after but not the day itself', () => {
-    const profile = parseProfile({ ...base, incidents: [incident('T-1', { violationDate: '2025-01-10', disclosureDate: '2025-07-01', priorDisclosuresOfSameViolation: ['2025-06-30'] })] });
+    const profile = parseProfile({
+      ...base,
+      incidents: [incident('T-1', { violationDate: '2025-01-10', disclosureDate: '2025-07-01', priorDisclosuresOfSameViolation: ['2025-06-30'] })],
+    });
     expect(incidentDatesAfter(profile, '2025-06-30')).toEqual(['incidents[0].disclosureDate 2025-07-01']);
     expect(incidentDatesAfter(profile, '2025-07-01')).toEqual([]);
   });
@@ -104,8 +109,13 @@ describe('size limits, checked before any work', () => {
   it('checks 10,000 incidents within 300 MB peak RSS', () => {
     const categories = ['tax', 'export-refund', 'statistics', 'supervision'];
     const incidents = Array.from({ length: 10_000 }, (_, i) => ({
-      id: `INC-${i}`, kind: 'customs-violation', category: categories[i % 4],
-      violationDate: `2024-0${1 + (i % 9)}-1${i % 9}`, disclosureDate: `2024-1${i % 3}-01`, underpaidTax: 1000 + i, taxPayable: 100_000,
+      id: `INC-${i}`,
+      kind: 'customs-violation',
+      category: categories[i % 4],
+      violationDate: `2024-0${1 + (i % 9)}-1${i % 9}`,
+      disclosureDate: `2024-1${i % 3}-01`,
+      underpaidTax: 1000 + i,
+      taxPayable: 100_000,
     }));
     const path = file('10k.json', JSON.stringify({ ...base, province: '重庆', customsCredit: 'advanced', incidents }));
     const report = "data:text/javascript,process.on('exit',()=>process.stderr.write('maxRSS '+process.resourceUsage().maxRSS+'\\n'))";

@@ -121,7 +121,11 @@ describe('the API and the self-check page on a deeply nested profile', () => {
 
   it(`the page's form with a hidden profile nested 3,000 or 50,000 deep answers 400 saying the limit of ${LIMIT} levels`, async () => {
     for (const n of [3_000, 50_000]) {
-      for (const [url, lang, words] of [['/', 'zh', `嵌套超过 ${LIMIT} 层`], ['/', 'en', `nested more than ${LIMIT} levels deep`], ['/download/report', 'en', `${LIMIT} levels`]] as const) {
+      for (const [url, lang, words] of [
+        ['/', 'zh', `嵌套超过 ${LIMIT} 层`],
+        ['/', 'en', `nested more than ${LIMIT} levels deep`],
+        ['/download/report', 'en', `${LIMIT} levels`],
+      ] as const) {
         const payload = new URLSearchParams({ profile: deep.jsonProfile(n), step: 'basics', lang, name: 'x', uscc: USCC }).toString();
         const res = await app.inject({ method: 'POST', url, payload, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
         expect(res.statusCode, `${url} ${n}`).toBe(400);
@@ -134,7 +138,11 @@ describe('the API and the self-check page on a deeply nested profile', () => {
 
   it('a deeply nested profile file uploaded on the page is refused with the file and the limit named (422)', async () => {
     const boundary = '----huiqi-depth';
-    for (const [name, content] of [['deep.json', deep.jsonObjects(30_000)], ['deep.yaml', deep.yamlFlow(3_000)], ['block.yaml', deep.yamlBlock(300)]] as const) {
+    for (const [name, content] of [
+      ['deep.json', deep.jsonObjects(30_000)],
+      ['deep.yaml', deep.yamlFlow(3_000)],
+      ['block.yaml', deep.yamlBlock(300)],
+    ] as const) {
       const payload = `--${boundary}\r\ncontent-disposition: form-data; name="profile"; filename="${name}"\r\ncontent-type: application/octet-stream\r\n\r\n${content}\r\n--${boundary}--\r\n`;
       const res = await app.inject({ method: 'POST', url: '/upload', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
       expect(res.statusCode, name).toBe(422);

@@ -53,7 +53,9 @@ describe('profile validation names the field', () => {
     expect(profileError({ name: 'A', uscc: USCC, custmsCredit: 'advanced' })).toMatch(/unknown field "custmsCredit"/);
   });
   it('rejects an unknown customs credit level', () => {
-    expect(profileError({ name: 'A', uscc: USCC, customsCredit: 'AEO' })).toMatch(/customsCredit: must be one of: advanced \(高级认证企业\), registered \(其他注册登记和备案企业\), dishonest \(失信企业\)/);
+    expect(profileError({ name: 'A', uscc: USCC, customsCredit: 'AEO' })).toMatch(
+      /customsCredit: must be one of: advanced \(高级认证企业\), registered \(其他注册登记和备案企业\), dishonest \(失信企业\)/,
+    );
   });
   it('requires name and uscc', () => {
     const message = profileError({});

@@ -81,10 +81,28 @@ describe('a profile validated key by key gives what zod gives', () => {
   it.each([
     ['not an object', ['a', 1, null, undefined, [], [{ name: 'A', uscc: USCC }], new Date(0)]],
     ['a required field missing', [{ name: 'A' }, { uscc: USCC }, {}]],
-    ['an unknown key', [{ name: 'A', uscc: USCC, nmae: 'B' }, { name: 'A', uscc: USCC, __proto__: null, toString: 1 }]],
+    [
+      'an unknown key',
+      [
+        { name: 'A', uscc: USCC, nmae: 'B' },
+        { name: 'A', uscc: USCC, __proto__: null, toString: 1 },
+      ],
+    ],
     ['a key of every object', [{ name: 'A', uscc: USCC, constructor: 1 }, JSON.parse(`{"name":"A","uscc":"${USCC}","__proto__":{"x":1}}`)]],
-    ['a present key holding undefined', [{ name: 'A', uscc: USCC, province: undefined }, { name: 'A', uscc: USCC, incidents: undefined }]],
-    ['a bad incident', [{ name: 'A', uscc: USCC, incidents: [{ id: 'x', kind: 'parking' }] }, { name: 'A', uscc: USCC, incidents: {} }]],
+    [
+      'a present key holding undefined',
+      [
+        { name: 'A', uscc: USCC, province: undefined },
+        { name: 'A', uscc: USCC, incidents: undefined },
+      ],
+    ],
+    [
+      'a bad incident',
+      [
+        { name: 'A', uscc: USCC, incidents: [{ id: 'x', kind: 'parking' }] },
+        { name: 'A', uscc: USCC, incidents: {} },
+      ],
+    ],
   ])('falls back to zod on %s', (_, inputs) => {
     for (const input of inputs) expectSameAsZod(input, { fallback: true });
   });
@@ -134,7 +152,11 @@ const amount = fc.oneof(
   fc.constantFrom('1.86万', '2亿', '１２３', '12,34', 'NaN', ''),
 );
 const text = fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('  西永  ', '', ' '));
-const provinceText = fc.oneof(fc.constantFrom(...Object.keys(provinces)), fc.constantFrom(...Object.values(provinces)).chain((zh) => fc.constantFrom(zh, `${zh}省`, `${zh}市`)), fc.constantFrom('Chongqing', ' Inner Mongolia ', '火星'));
+const provinceText = fc.oneof(
+  fc.constantFrom(...Object.keys(provinces)),
+  fc.constantFrom(...Object.values(provinces)).chain((zh) => fc.constantFrom(zh, `${zh}省`, `${zh}市`)),
+  fc.constantFrom('Chongqing', ' Inner Mongolia ', '火星'),
+);
 
 interface Declared {
   type: string;
@@ -164,7 +186,12 @@ function valueArbitrary(name: string, d: Declared, seen: readonly unknown[]): fc
         return fc.oneof(amount, fc.constantFrom('none', 'warning'), text);
     }
   })();
-  const arbitraries = seen.length ? [{ arbitrary: typed, weight: 1 }, { arbitrary: fc.constantFrom(...seen), weight: 2 }] : [typed];
+  const arbitraries = seen.length
+    ? [
+        { arbitrary: typed, weight: 1 },
+        { arbitrary: fc.constantFrom(...seen), weight: 2 },
+      ]
+    : [typed];
   return fc.oneof({ arbitrary: fc.oneof(...arbitraries), weight: 19 }, { arbitrary: junk, weight: 1 });
 }
 
@@ -194,7 +221,12 @@ function seenValues(profiles: readonly unknown[]): Map<string, unknown[]> {
 function profiles(declared: { enterprise: Record<string, Declared>; incidents: Record<IncidentKind, Record<string, Declared>> }, seen: Map<string, unknown[]>) {
   const incident = fc.oneof(
     ...(Object.keys(declared.incidents) as IncidentKind[]).map((kind) =>
-      fc.record({ id: fc.oneof({ arbitrary: fc.constantFrom('I1', 'I2', ' I3 ', 'I4', 'I5', 'I6'), weight: 9 }, { arbitrary: fc.constant(''), weight: 1 }), facts: someFacts(declared.incidents[kind], seen, 6) }).map(({ id, facts }) => ({ id, kind, ...facts })),
+      fc
+        .record({
+          id: fc.oneof({ arbitrary: fc.constantFrom('I1', 'I2', ' I3 ', 'I4', 'I5', 'I6'), weight: 9 }, { arbitrary: fc.constant(''), weight: 1 }),
+          facts: someFacts(declared.incidents[kind], seen, 6),
+        })
+        .map(({ id, facts }) => ({ id, kind, ...facts })),
     ),
   );
   const uscc = fc.oneof(
@@ -252,11 +284,20 @@ describe('generated profiles, valid and invalid, give what zod gives', () => {
     const schema = new ProfileSchema([...declared, incidentFact]);
     for (const profile of caseProfiles(rules)) expect(expectSameAsZod(profile, {}, schema)).toBe(true);
     expect(Object.keys(schema.schema.shape).length).toBe(declaredBefore + 3);
-    expectSameAsZod({ name: 'A', uscc: USCC, digitalServiceExports: '¥1.2万', digitalTradeSegment: 'digital-content', incidents: [{ id: 'i', kind: 'customs-violation', penaltyReduced: true }] }, {}, schema);
+    expectSameAsZod(
+      { name: 'A', uscc: USCC, digitalServiceExports: '¥1.2万', digitalTradeSegment: 'digital-content', incidents: [{ id: 'i', kind: 'customs-violation', penaltyReduced: true }] },
+      {},
+      schema,
+    );
     expect(schema.safeParse({ name: 'A', uscc: USCC, digitalServiceExports: '¥1.2万' }).data).toMatchObject({ digitalServiceExports: 12000 });
     checkGenerated(
       {
-        enterprise: { ...builtIn.enterprise, zhejiangKeyDigitalTradeEnterprise: { type: 'boolean' }, digitalTradeSegment: { type: 'enum', values: ['digital-services', 'digital-content', 'cross-border-platform'] }, digitalServiceExports: { type: 'number' } },
+        enterprise: {
+          ...builtIn.enterprise,
+          zhejiangKeyDigitalTradeEnterprise: { type: 'boolean' },
+          digitalTradeSegment: { type: 'enum', values: ['digital-services', 'digital-content', 'cross-border-platform'] },
+          digitalServiceExports: { type: 'number' },
+        },
         incidents: { ...builtIn.incidents, 'customs-violation': { ...builtIn.incidents['customs-violation'], penaltyReduced: { type: 'boolean' } } },
       },
       1000,

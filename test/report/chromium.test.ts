@@ -22,28 +22,32 @@ afterAll(async () => {
 const SECTIONS = ['enterprise', 'summary', 'applies', 'undetermined', 'gap', 'deadlines', 'sources'];
 
 describe('HTML report in headless Chromium', () => {
-  it.each(['zh', 'en'] as const)('renders every section of the %s report with the embedded CJK font and takes a screenshot', async (lang) => {
-    const p = loadProfile('samples/registered-exporter-planning-disclosure.yaml');
-    const asOf = '2025-06-01';
-    const ruleSet = loadRuleSet();
-    const results = await ruleSet.evaluator.evaluateProfile(p, { asOf, evaluator: 'native' });
-    const file = join(work, `report-${lang}.html`);
-    writeFileSync(file, clientReportHtml(buildClientReport({ profile: p, results, asOf, lang, catalog: ruleSet.catalog })));
+  it.each(['zh', 'en'] as const)(
+    'renders every section of the %s report with the embedded CJK font and takes a screenshot',
+    async (lang) => {
+      const p = loadProfile('samples/registered-exporter-planning-disclosure.yaml');
+      const asOf = '2025-06-01';
+      const ruleSet = loadRuleSet();
+      const results = await ruleSet.evaluator.evaluateProfile(p, { asOf, evaluator: 'native' });
+      const file = join(work, `report-${lang}.html`);
+      writeFileSync(file, clientReportHtml(buildClientReport({ profile: p, results, asOf, lang, catalog: ruleSet.catalog })));
 
-    const page = await newPage({ width: 1000, height: 1600 });
-    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-    await page.evaluate(() => document.fonts.ready);
-    for (const id of SECTIONS) expect(await page.$eval(`section#${id} > h2`, (e) => e.textContent), `section #${id}`).toBeTruthy();
-    const text = await page.$eval('main', (e) => e.textContent ?? '');
-    expect(text).toContain(reportWords[lang].gap);
-    expect(text).toContain(p.name);
+      const page = await newPage({ width: 1000, height: 1600 });
+      await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+      await page.evaluate(() => document.fonts.ready);
+      for (const id of SECTIONS) expect(await page.$eval(`section#${id} > h2`, (e) => e.textContent), `section #${id}`).toBeTruthy();
+      const text = await page.$eval('main', (e) => e.textContent ?? '');
+      expect(text).toContain(reportWords[lang].gap);
+      expect(text).toContain(p.name);
 
-    // The enterprise name (Chinese in both languages) is drawn entirely with the web font embedded in the file.
-    const fonts = await fontsUsedFor(page, 'header .name');
-    expect(fonts, JSON.stringify(fonts)).toEqual([expect.objectContaining({ familyName: expect.stringMatching(new RegExp(`^${FONT_FAMILY}`)), isCustomFont: true })]);
+      // The enterprise name (Chinese in both languages) is drawn entirely with the web font embedded in the file.
+      const fonts = await fontsUsedFor(page, 'header .name');
+      expect(fonts, JSON.stringify(fonts)).toEqual([expect.objectContaining({ familyName: expect.stringMatching(new RegExp(`^${FONT_FAMILY}`)), isCustomFont: true })]);
 
-    const png = await screenshot(page, `report-${lang}`, { fullPage: false });
-    await page.close();
-    expect(statSync(png).size).toBeGreaterThan(50_000); // a blank page compresses to a few kB
-  }, 60_000);
+      const png = await screenshot(page, `report-${lang}`, { fullPage: false });
+      await page.close();
+      expect(statSync(png).size).toBeGreaterThan(50_000); // a blank page compresses to a few kB
+    },
+    60_000,
+  );
 });

@@ -10,7 +10,9 @@ import { profile, resultsFor } from '../fixtures/gap/fixtures.ts';
 
 const ruleSet = loadRuleSet();
 /** Every sample profile, including those added later. */
-const SAMPLES = readdirSync('samples').filter((f) => /\.(ya?ml|json)$/.test(f)).map((f) => `samples/${f}`);
+const SAMPLES = readdirSync('samples')
+  .filter((f) => /\.(ya?ml|json)$/.test(f))
+  .map((f) => `samples/${f}`);
 
 async function reportFor(file: string, lang: 'zh' | 'en', asOf = '2025-06-01') {
   const p = loadProfile(file);

@@ -56,7 +56,16 @@ describe('coverage', () => {
   it('the self-check page says it under the result', async () => {
     const app = await buildServer({ rules, asOf });
     try {
-      const form = { step: 'basics', profile: '{}', skipped: '[]', lang: 'zh', name: '深圳南山电子出口有限公司', uscc: code('440300'), province: 'guangdong', customsCredit: 'registered' };
+      const form = {
+        step: 'basics',
+        profile: '{}',
+        skipped: '[]',
+        lang: 'zh',
+        name: '深圳南山电子出口有限公司',
+        uscc: code('440300'),
+        province: 'guangdong',
+        customsCredit: 'registered',
+      };
       const res = await app.inject({ method: 'POST', url: '/', payload: new URLSearchParams(form).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
       expect(res.statusCode).toBe(200);
       expect(res.body).toContain('<p class="coverage note">广东的地方文件不在规则集中：只核查了全国性措施，当地的政策请另行了解。</p>');

@@ -17,7 +17,10 @@ describe('Markdown reports escape HTML in profile text', () => {
     const asOf = '2025-01-01';
     const ruleSet = loadRuleSet();
     const results = await ruleSet.evaluator.evaluateProfile(profile, { asOf, evaluator: 'native' });
-    for (const md of [checkMarkdown({ profile, results, asOf, lang: 'en', all: true, catalog: ruleSet.catalog }), clientReportMarkdown(buildClientReport({ profile, results, asOf, lang: 'zh', catalog: ruleSet.catalog }))]) {
+    for (const md of [
+      checkMarkdown({ profile, results, asOf, lang: 'en', all: true, catalog: ruleSet.catalog }),
+      clientReportMarkdown(buildClientReport({ profile, results, asOf, lang: 'zh', catalog: ruleSet.catalog })),
+    ]) {
       expect(md).toContain('&lt;script>alert(1)&lt;/script>有限公司');
       expect(md).not.toMatch(/<script|<img/i);
     }

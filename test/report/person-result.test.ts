@@ -15,8 +15,24 @@ const ASOF = '2026-01-15';
 
 async function disclosedOn(disclosureDate: string) {
   const profile = parseProfile({
-    name: '重庆渝兴商贸有限公司', uscc: '91500103MA60XK2L1T', province: 'chongqing', customsCredit: 'registered',
-    incidents: [{ id: 'T1', kind: 'customs-violation', category: 'tax', violationDate: '2023-06-01', disclosureDate, discoveredByCustoms: false, correctedInTime: true, writtenReport: true, underpaidTax: 42000, taxPayable: 380000 }],
+    name: '重庆渝兴商贸有限公司',
+    uscc: '91500103MA60XK2L1T',
+    province: 'chongqing',
+    customsCredit: 'registered',
+    incidents: [
+      {
+        id: 'T1',
+        kind: 'customs-violation',
+        category: 'tax',
+        violationDate: '2023-06-01',
+        disclosureDate,
+        discoveredByCustoms: false,
+        correctedInTime: true,
+        writtenReport: true,
+        underpaidTax: 42000,
+        taxPayable: 380000,
+      },
+    ],
   });
   const results = await evaluateProfile(profile, rules, { asOf: ASOF });
   const own = results.filter((r) => r.incidentId === 'T1');
@@ -49,7 +65,10 @@ describe('127号 on both sides of its window (有效期 2023-10-11 至 2025-10-1
     const incidentResult = all.results.find((r) => r.incidentId === 'T1' && r.status === 'not-in-force')!;
     expect(incidentResult.window).toEqual({ side: 'expired', from: '2023-10-11', to: '2025-10-10', date: '2025-10-11', basis: 'disclosureDate' });
     expect(all.results.filter((r) => r.status !== 'not-in-force').every((r) => r.window === undefined)).toBe(true);
-    for (const input of [{ profile, results, asOf: ASOF, lang: 'zh' as const, all: true }, { profile, results, asOf: ASOF, lang: 'zh' as const }]) {
+    for (const input of [
+      { profile, results, asOf: ASOF, lang: 'zh' as const, all: true },
+      { profile, results, asOf: ASOF, lang: 'zh' as const },
+    ]) {
       expect(Buffer.concat(checkAnswer(input, loadRuleSet())).toString('utf8')).toBe(JSON.stringify(checkReport(input)));
     }
   });

@@ -22,7 +22,9 @@ describe('huiqi report', () => {
     const numbered = r.stdout.split('\n').filter((l) => /^\d+\. \*\*/.test(l) || /^- \*\*/.test(l));
     expect(numbered.filter((l) => l.includes('on or after 2025-10-01'))).toEqual([]);
     expect(r.stdout).toMatch(/^\d+\. \*\*disclose by 2025-09-30 \(incident TAX-2025-03\)\*\* — unlocks 2 measure\(s\)/m);
-    expect(r.stdout).toContain('   - _if 2025-09-30 is missed: disclose on or after 2025-10-01 and by 2025-10-10 (incident TAX-2025-03) — unlocks 1 measure(s): No penalty for a tax violation disclosed after 6 months');
+    expect(r.stdout).toContain(
+      '   - _if 2025-09-30 is missed: disclose on or after 2025-10-01 and by 2025-10-10 (incident TAX-2025-03) — unlocks 1 measure(s): No penalty for a tax violation disclosed after 6 months',
+    );
   }, 60_000);
 
   it('writes one HTML file in Chinese with -o', () => {

@@ -17,18 +17,28 @@ const advanced = { fact: 'customsCredit', operator: 'equal', value: 'advanced' }
 const named = (id: string, title: string, rule: Rule): Rule => ({ ...rule, id: `test-2024-1/${id}`, title: { zh: `${title}（中）`, en: title } });
 
 /** 海关总署公告2023年第148号 第五条 style: customs' own judgment of a supervision risk is a caveat, not a question. */
-const caveated = named('caveated-benefit', 'AEO guarantee exemption', enterpriseRule(advanced, {
-  kind: 'facilitation',
-  caveats: [{ zh: '海关认为存在监管风险的除外', en: 'unless customs judges there is a supervision risk' }],
-}));
+const caveated = named(
+  'caveated-benefit',
+  'AEO guarantee exemption',
+  enterpriseRule(advanced, {
+    kind: 'facilitation',
+    caveats: [{ zh: '海关认为存在监管风险的除外', en: 'unless customs judges there is a supervision risk' }],
+  }),
+);
 /** A protection: 重庆市优化营商环境条例 第十条 style "may refuse an apportionment". */
-const right = named('refuse-apportionment', 'The right to refuse an apportionment', enterpriseRule(undefined as never, {
-  kind: 'right', conditions: undefined, trigger: { fact: 'apportionmentDemanded', operator: 'equal', value: true },
-  cases: [
-    { name: 'demanded', enterprise: { apportionmentDemanded: true }, expect: 'eligible' },
-    { name: 'not demanded', enterprise: { apportionmentDemanded: false }, expect: 'ineligible' },
-  ],
-}));
+const right = named(
+  'refuse-apportionment',
+  'The right to refuse an apportionment',
+  enterpriseRule(undefined as never, {
+    kind: 'right',
+    conditions: undefined,
+    trigger: { fact: 'apportionmentDemanded', operator: 'equal', value: true },
+    cases: [
+      { name: 'demanded', enterprise: { apportionmentDemanded: true }, expect: 'eligible' },
+      { name: 'not demanded', enterprise: { apportionmentDemanded: false }, expect: 'ineligible' },
+    ],
+  }),
+);
 const informationalCases = [
   { name: 'advanced', enterprise: { customsCredit: 'advanced' }, expect: 'informational' },
   { name: 'registered', enterprise: { customsCredit: 'registered' }, expect: 'ineligible' },
@@ -38,11 +48,15 @@ const goal = named('six-hour-release', 'Release within 6 hours (a target)', ente
 /** 落实…优惠政策: a pointer to another policy with its own conditions. */
 const pointer = named('apply-tax-incentives', 'Use the existing tax incentives (a pointer)', enterpriseRule(advanced, { kind: 'pointer', cases: informationalCases }));
 /** A figure from the machine-garbled Hubei seed: met, it stays undetermined. */
-const doubtful = named('garbled-subsidy', 'Subsidy on a garbled figure', enterpriseRule(advanced, {
-  kind: 'subsidy',
-  outcome: { zh: '补贴', en: 'a subsidy', amount: { max: 500000, unit: 'CNY' } },
-  confidence: { level: 'low', reason: { zh: '种子文本乱码', en: 'the seed text is garbled' } },
-}));
+const doubtful = named(
+  'garbled-subsidy',
+  'Subsidy on a garbled figure',
+  enterpriseRule(advanced, {
+    kind: 'subsidy',
+    outcome: { zh: '补贴', en: 'a subsidy', amount: { max: 500000, unit: 'CNY' } },
+    confidence: { level: 'low', reason: { zh: '种子文本乱码', en: 'the seed text is garbled' } },
+  }),
+);
 const rules = [caveated, right, goal, pointer, doubtful];
 
 async function run(facts: Record<string, unknown>) {

@@ -27,12 +27,28 @@ const asked = (rule: Rule) =>
 
 // The rules whose decisive judgement is the authority's (issue: authority judgements asked of the enterprise).
 const reserved = [
-  ...['tax-within-6-months', 'tax-within-2-years', 'export-refund-within-6-months', 'export-refund-within-2-years', 'processing-unit-consumption',
-    'statistics-same-month', 'statistics-within-3-months', 'supervision', 'article-18', 'inspection-quarantine'].map((s) => `gacc-2023-127/no-penalty-${s}`),
-  'gacc-2023-127/late-fee-waiver', 'gacc-2023-127/credit-record-exclusion',
-  'cqnpc-2021-126/minor-violation-no-penalty', 'cqnpc-2021-126/minor-violation-no-coercion', 'state-2019-722/minor-violation-no-coercion',
-  'cq-2022-35/service-enterprise-dual-penalty-apportionment', 'gacc-2023-185/in-zone-direct-transfer', 'cqport-2024-5/cbec-gift-same-parcel-pilot',
-  'cq-2023-92/bonded-goods-interconversion', 'gacc-2023-166/group-processing-trade-lead-enterprise',
+  ...[
+    'tax-within-6-months',
+    'tax-within-2-years',
+    'export-refund-within-6-months',
+    'export-refund-within-2-years',
+    'processing-unit-consumption',
+    'statistics-same-month',
+    'statistics-within-3-months',
+    'supervision',
+    'article-18',
+    'inspection-quarantine',
+  ].map((s) => `gacc-2023-127/no-penalty-${s}`),
+  'gacc-2023-127/late-fee-waiver',
+  'gacc-2023-127/credit-record-exclusion',
+  'cqnpc-2021-126/minor-violation-no-penalty',
+  'cqnpc-2021-126/minor-violation-no-coercion',
+  'state-2019-722/minor-violation-no-coercion',
+  'cq-2022-35/service-enterprise-dual-penalty-apportionment',
+  'gacc-2023-185/in-zone-direct-transfer',
+  'cqport-2024-5/cbec-gift-same-parcel-pilot',
+  'cq-2023-92/bonded-goods-interconversion',
+  'gacc-2023-166/group-processing-trade-lead-enterprise',
 ];
 
 describe('authority judgements are caveats saying who decides', () => {
@@ -41,17 +57,27 @@ describe('authority judgements are caveats saying who decides', () => {
     expect(rule, id).toBeDefined();
     const caveats = rule!.caveats ?? [];
     expect(caveats.length).toBeGreaterThan(0);
-    expect(caveats.some((c) => /由(海关|执法机关|作出处理的执法机关)[^；。]*(认定|定性|裁量|审核|决定)/.test(c.zh) && /(customs|authority) decides|discretion/.test(c.en)), JSON.stringify(caveats)).toBe(true);
+    expect(
+      caveats.some((c) => /由(海关|执法机关|作出处理的执法机关)[^；。]*(认定|定性|裁量|审核|决定)/.test(c.zh) && /(customs|authority) decides|discretion/.test(c.en)),
+      JSON.stringify(caveats),
+    ).toBe(true);
   });
 
   it('no rule of the catalogue asks the enterprise to certify an authority finding', () => {
-    const offending = rules.flatMap((r) => asked(r).filter((w) => findingWords.test(w)).map((w) => `${r.id}: ${w}`));
+    const offending = rules.flatMap((r) =>
+      asked(r)
+        .filter((w) => findingWords.test(w))
+        .map((w) => `${r.id}: ${w}`),
+    );
     expect(offending).toEqual([]);
   });
 
   it('the check finds such a question when a rule asks one', () => {
     const rule = byId.get('gacc-2023-185/in-zone-direct-transfer')!;
-    const asking: Rule = { ...rule, conditions: { all: [rule.conditions, { fact: 'inComprehensiveBondedZone', operator: 'equal', value: true, label: { zh: '使用符合海关监管要求的WMS', en: 'x' } }] } };
+    const asking: Rule = {
+      ...rule,
+      conditions: { all: [rule.conditions, { fact: 'inComprehensiveBondedZone', operator: 'equal', value: true, label: { zh: '使用符合海关监管要求的WMS', en: 'x' } }] },
+    };
     expect(asked(asking).some((w) => findingWords.test(w))).toBe(true);
   });
 });

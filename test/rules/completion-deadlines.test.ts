@@ -6,7 +6,9 @@ import { loadRules } from '../../src/rules/load.ts';
 const rules = loadRules();
 
 describe('task deadlines are decided, with the reason in notes', () => {
-  const annexTasks = rules.filter((r) => (r.id.startsWith('cq-2019-8/') && r.source.article.startsWith('附件任务分解表')) || (r.id.startsWith('cq-2024-27/') && r.source.article.startsWith('附件')));
+  const annexTasks = rules.filter(
+    (r) => (r.id.startsWith('cq-2019-8/') && r.source.article.startsWith('附件任务分解表')) || (r.id.startsWith('cq-2024-27/') && r.source.article.startsWith('附件')),
+  );
 
   it('finds the task rules', () => expect(annexTasks.length).toBeGreaterThanOrEqual(25));
 
@@ -14,7 +16,7 @@ describe('task deadlines are decided, with the reason in notes', () => {
     expect(rule.notes?.zh ?? '').toMatch(/完成时[限间]/);
   });
 
-  it('渝府办发〔2024〕27号: a standing measure runs for the plan period, a year\'s money or target ends with the year', () => {
+  it("渝府办发〔2024〕27号: a standing measure runs for the plan period, a year's money or target ends with the year", () => {
     const to = (id: string) => rules.find((r) => r.id === `cq-2024-27/${id}`)!.effective.to;
     expect(to('cbec-priority-inspection')).toBe('2027-12-31');
     expect(to('private-enterprise-enforcement-green-channel')).toBe('2027-12-31');

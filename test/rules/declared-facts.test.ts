@@ -34,8 +34,18 @@ describe('a rule file that declares its own facts and scope', () => {
     expect(rules.map((r) => r.id)).toEqual(['zjcom-2025-12/key-enterprise-export-reward', 'zjcom-2025-12/platform-fast-filing']);
     for (const evaluator of ['reference', 'native'] as const) {
       const outcomes = await runAllCases(rules, evaluator, catalog);
-      expect(outcomes.filter((o) => !o.passed).map((o) => `${o.rule.id}: ${o.problem}`), evaluator).toEqual([]);
-      for (const rule of rules) expect(uncoveredConditions(outcomes.filter((o) => o.rule === rule), catalog), rule.id).toEqual([]);
+      expect(
+        outcomes.filter((o) => !o.passed).map((o) => `${o.rule.id}: ${o.problem}`),
+        evaluator,
+      ).toEqual([]);
+      for (const rule of rules)
+        expect(
+          uncoveredConditions(
+            outcomes.filter((o) => o.rule === rule),
+            catalog,
+          ),
+          rule.id,
+        ).toEqual([]);
     }
   });
 
@@ -48,8 +58,12 @@ describe('a rule file that declares its own facts and scope', () => {
 
   it('puts its facts in the catalog, with their type, values and words, and the file that declares them', () => {
     expect(catalog.definition('digitalTradeSegment')).toMatchObject({
-      scope: 'enterprise', type: 'enum', values: ['digital-services', 'digital-content', 'cross-border-platform'],
-      valueWords: { 'cross-border-platform': { zh: '跨境电商平台', en: 'cross-border e-commerce platform' } }, declaredIn: FILE, derived: false,
+      scope: 'enterprise',
+      type: 'enum',
+      values: ['digital-services', 'digital-content', 'cross-border-platform'],
+      valueWords: { 'cross-border-platform': { zh: '跨境电商平台', en: 'cross-border e-commerce platform' } },
+      declaredIn: FILE,
+      derived: false,
     });
     expect(catalog.definition('digitalServiceExports')).toMatchObject({ type: 'number', zh: '上一年度数字服务出口额（元）' });
     expect(catalog.definition('zhejiangKeyDigitalTradeEnterprise')?.change?.actions?.true?.en).toBe('apply to be recognised as a Zhejiang key digital-trade enterprise');
@@ -57,7 +71,10 @@ describe('a rule file that declares its own facts and scope', () => {
   });
 
   it('lets a profile state them, read as built-in facts of their type are (¥ and 万 for yuan), and refuses a bad value by name', () => {
-    expect(ruleSet.parseProfile({ name: 'A', uscc: USCC, digitalServiceExports: '¥1.2万', digitalTradeSegment: 'digital-content' })).toMatchObject({ digitalServiceExports: 12000, digitalTradeSegment: 'digital-content' });
+    expect(ruleSet.parseProfile({ name: 'A', uscc: USCC, digitalServiceExports: '¥1.2万', digitalTradeSegment: 'digital-content' })).toMatchObject({
+      digitalServiceExports: 12000,
+      digitalTradeSegment: 'digital-content',
+    });
     expect(() => ruleSet.parseProfile({ name: 'A', uscc: USCC, digitalTradeSegment: 'games' })).toThrow(
       /digitalTradeSegment: must be one of: digital-services \(数字服务\), digital-content \(数字内容\), cross-border-platform \(跨境电商平台\) \(got "games"\)/,
     );
@@ -68,14 +85,27 @@ describe('a rule file that declares its own facts and scope', () => {
     const statusOf = (id: string) => report.results.find((r) => r.ruleId === id)?.status;
     expect(statusOf('zjcom-2025-12/key-enterprise-export-reward')).toBe('undetermined');
     expect(report.questions.map((q) => q.fact)).toContain('zhejiangKeyDigitalTradeEnterprise');
-    const outside = await check({ name: '江苏甲公司', uscc: USCC, province: 'jiangsu', zhejiangKeyDigitalTradeEnterprise: true, digitalServiceExports: 20_000_000 }, { rules: ruleSet, asOf: AS_OF, all: true });
+    const outside = await check(
+      { name: '江苏甲公司', uscc: USCC, province: 'jiangsu', zhejiangKeyDigitalTradeEnterprise: true, digitalServiceExports: 20_000_000 },
+      { rules: ruleSet, asOf: AS_OF, all: true },
+    );
     expect(outside.results.find((r) => r.ruleId === 'zjcom-2025-12/key-enterprise-export-reward')?.status).toBe('ineligible');
   });
 
   it('huiqi check --rules reads a profile stating the declared facts', () => {
     const dir = mkdtempSync(join(tmpdir(), 'huiqi-declared-'));
     const profile = join(dir, 'p.yaml');
-    writeFileSync(profile, stringify({ name: '浙江甲公司', uscc: USCC, province: 'zhejiang', zhejiangKeyDigitalTradeEnterprise: true, digitalServiceExports: '1000万', digitalTradeSegment: 'cross-border-platform' }));
+    writeFileSync(
+      profile,
+      stringify({
+        name: '浙江甲公司',
+        uscc: USCC,
+        province: 'zhejiang',
+        zhejiangKeyDigitalTradeEnterprise: true,
+        digitalServiceExports: '1000万',
+        digitalTradeSegment: 'cross-border-platform',
+      }),
+    );
     const { code, stdout, stderr } = huiqi('check', profile, '--rules', FIXTURE, '--as-of', AS_OF, '--format', 'json');
     expect(stderr).toBe('');
     expect(code).toBe(0);
@@ -95,7 +125,9 @@ describe('a rule file that declares its own facts and scope', () => {
   it('huiqi screen --columns --rules lists the declared facts as columns, an enum with its words', () => {
     const { code, stdout } = huiqi('screen', '--columns', '--rules', FIXTURE);
     expect(code).toBe(0);
-    expect(stdout).toContain('| digitalTradeSegment | enum | digitalTradeSegment / 数字贸易业态 | digital-services, digital-content, cross-border-platform (or 数字服务, 数字内容, 跨境电商平台) |');
+    expect(stdout).toContain(
+      '| digitalTradeSegment | enum | digitalTradeSegment / 数字贸易业态 | digital-services, digital-content, cross-border-platform (or 数字服务, 数字内容, 跨境电商平台) |',
+    );
     expect(stdout).toContain('| zhejiangKeyDigitalTradeEnterprise | boolean |');
     expect(huiqi('screen', '--columns').stdout).not.toContain('digitalTradeSegment');
   });
@@ -107,7 +139,11 @@ describe('a rule file that declares its own facts and scope', () => {
     const list = ['企业名称,统一社会信用代码,所在省份,数字贸易业态,上一年度数字服务出口额（元）', `甲,${USCC},浙江,跨境电商平台,1000万`, `乙,${USCC},浙江,数字内容,`].join('\n');
     const summary = await screen({ stream: Readable.from([Buffer.from(list)]), name: 'list.csv' }, { rules: ruleSet, output: out, format: 'jsonl', asOf: AS_OF });
     expect(summary.errors).toBe(0);
-    const rows = Buffer.concat(chunks).toString('utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const rows = Buffer.concat(chunks)
+      .toString('utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(rows.map((r) => r.eligibleRules)).toEqual([['zjcom-2025-12/platform-fast-filing'], []]);
   });
 
@@ -120,7 +156,7 @@ describe('a rule file that declares its own facts and scope', () => {
     expect(refused.stderr).toMatch(/^huiqi rules list: --jurisdiction: the rules in \S+ have no jurisdiction "chongqing"; they have: zhejiang \(see/);
   });
 
-  it('GET /api/v1/rules?jurisdiction= takes the jurisdictions of the server\'s rules, and the OpenAPI description names them', async () => {
+  it("GET /api/v1/rules?jurisdiction= takes the jurisdictions of the server's rules, and the OpenAPI description names them", async () => {
     const app = await buildServer({ rules: ruleSet, asOf: AS_OF });
     try {
       const zhejiang = await app.inject({ method: 'GET', url: '/api/v1/rules?jurisdiction=zhejiang' });
@@ -137,7 +173,7 @@ describe('a rule file that declares its own facts and scope', () => {
     }
   });
 
-  it('is in the API\'s fact catalog', async () => {
+  it("is in the API's fact catalog", async () => {
     const app = await buildServer({ rules: ruleSet, asOf: AS_OF });
     try {
       const res = await app.inject({ method: 'GET', url: '/api/v1/facts' });
@@ -153,8 +189,13 @@ describe('a fact declared for an incident kind', () => {
   it('is a field of that kind of incident, visible to its rules and not to enterprise rules', async () => {
     const document = { ...fixtureDocument, docNumber: '测试〔2024〕2号' };
     const incidentRule = (id: string, appliesTo: string, incident?: object) => ({
-      id, title: { zh: '测试', en: 'test' }, kind: 'penalty-exemption', source: { article: '第一条', lines: [1, 1], quote: '测试' }, appliesTo,
-      conditions: { fact: 'reportedThroughHotline', operator: 'equal', value: true }, outcome: { zh: '测试', en: 'test' },
+      id,
+      title: { zh: '测试', en: 'test' },
+      kind: 'penalty-exemption',
+      source: { article: '第一条', lines: [1, 1], quote: '测试' },
+      appliesTo,
+      conditions: { fact: 'reportedThroughHotline', operator: 'equal', value: true },
+      outcome: { zh: '测试', en: 'test' },
       cases: [
         { name: 'yes', ...(incident ? { incident: { ...incident, reportedThroughHotline: true } } : { enterprise: { reportedThroughHotline: true } }), expect: 'eligible' },
         { name: 'no', ...(incident ? { incident: { ...incident, reportedThroughHotline: false } } : { enterprise: { reportedThroughHotline: false } }), expect: 'ineligible' },
@@ -162,15 +203,23 @@ describe('a fact declared for an incident kind', () => {
     });
     const facts = [{ name: 'reportedThroughHotline', appliesTo: 'customs-violation', type: 'boolean', zh: '通过热线报告', en: 'reported through the hotline' }];
     const dir = mkdtempSync(join(tmpdir(), 'huiqi-declared-'));
-    writeFileSync(join(dir, 'a.yaml'), stringify({ document, effective: fixtureEffective, facts, rules: [incidentRule('test-2024-2/incident', 'customs-violation', { category: 'tax' })] }));
+    writeFileSync(
+      join(dir, 'a.yaml'),
+      stringify({ document, effective: fixtureEffective, facts, rules: [incidentRule('test-2024-2/incident', 'customs-violation', { category: 'tax' })] }),
+    );
     const incidentRules = loadRuleSet(dir);
     const outcomes = await runAllCases(incidentRules.rules, 'native', incidentRules.catalog);
     expect(outcomes.map((o) => o.passed)).toEqual([true, true]);
     const profile = incidentRules.parseProfile({ name: 'A', uscc: USCC, incidents: [{ id: 'I1', kind: 'customs-violation', reportedThroughHotline: true }] });
     expect(profile.incidents[0]).toMatchObject({ reportedThroughHotline: true });
-    expect(() => incidentRules.parseProfile({ name: 'A', uscc: USCC, incidents: [{ id: 'I1', kind: 'administrative-violation', reportedThroughHotline: true }] })).toThrow(/reportedThroughHotline/);
+    expect(() => incidentRules.parseProfile({ name: 'A', uscc: USCC, incidents: [{ id: 'I1', kind: 'administrative-violation', reportedThroughHotline: true }] })).toThrow(
+      /reportedThroughHotline/,
+    );
 
-    writeFileSync(join(dir, 'b.yaml'), stringify({ document: { ...document, docNumber: '测试〔2024〕3号' }, effective: fixtureEffective, rules: [incidentRule('test-2024-3/enterprise', 'enterprise')] }));
+    writeFileSync(
+      join(dir, 'b.yaml'),
+      stringify({ document: { ...document, docNumber: '测试〔2024〕3号' }, effective: fixtureEffective, rules: [incidentRule('test-2024-3/enterprise', 'enterprise')] }),
+    );
     expect(() => loadRules(dir)).toThrow(/b\.yaml: rule test-2024-3\/enterprise: conditions\.fact: "reportedThroughHotline" is a fact of customs-violation, not of enterprise/);
   });
 });
@@ -178,9 +227,17 @@ describe('a fact declared for an incident kind', () => {
 describe('refused declarations', () => {
   const declared = (name: string, extra: object = {}) => ({ name, appliesTo: 'enterprise', type: 'boolean', zh: '测试事实', en: 'a test fact', ...extra });
   const rule = (fact: string) => ({
-    id: 'test-2024-1/declared', title: { zh: '测试', en: 'test' }, kind: 'benefit', source: { article: '第一条', lines: [1, 1], quote: '测试' },
-    appliesTo: 'enterprise', conditions: { fact, operator: 'equal', value: true }, outcome: { zh: '测试', en: 'test' },
-    cases: [{ name: 'yes', enterprise: { [fact]: true }, expect: 'eligible' }, { name: 'no', enterprise: { [fact]: false }, expect: 'ineligible' }],
+    id: 'test-2024-1/declared',
+    title: { zh: '测试', en: 'test' },
+    kind: 'benefit',
+    source: { article: '第一条', lines: [1, 1], quote: '测试' },
+    appliesTo: 'enterprise',
+    conditions: { fact, operator: 'equal', value: true },
+    outcome: { zh: '测试', en: 'test' },
+    cases: [
+      { name: 'yes', enterprise: { [fact]: true }, expect: 'eligible' },
+      { name: 'no', enterprise: { [fact]: false }, expect: 'ineligible' },
+    ],
   });
   const folder = (files: Record<string, object>) => {
     const dir = mkdtempSync(join(tmpdir(), 'huiqi-declared-'));
@@ -200,7 +257,12 @@ describe('refused declarations', () => {
   };
 
   it('a fact declared in two files, naming both', () => {
-    const file = (id: string) => ({ document: fixtureDocument, effective: fixtureEffective, facts: [declared('twiceDeclaredFact')], rules: [{ ...rule('twiceDeclaredFact'), id }] });
+    const file = (id: string) => ({
+      document: fixtureDocument,
+      effective: fixtureEffective,
+      facts: [declared('twiceDeclaredFact')],
+      rules: [{ ...rule('twiceDeclaredFact'), id }],
+    });
     const dir = folder({ 'a.yaml': file('test-2024-1/a'), 'b.yaml': file('test-2024-1/b') });
     expect(problemsOf(dir)).toMatch(/b\.yaml: facts: "twiceDeclaredFact" is already declared in \S*a\.yaml/);
   });
@@ -213,7 +275,8 @@ describe('refused declarations', () => {
   it('an enum without values, a change to a value the fact has not, and a rule naming an undeclared fact', () => {
     const dir = folder({
       'a.yaml': {
-        document: fixtureDocument, effective: fixtureEffective,
+        document: fixtureDocument,
+        effective: fixtureEffective,
         facts: [declared('noValuesFact', { type: 'enum' }), declared('badChangeFact', { change: { actions: { yes: { zh: '是', en: 'yes' } } } })],
         rules: [rule('privateEnterprise')],
       },
@@ -227,7 +290,11 @@ describe('refused declarations', () => {
 
   it('a document whose jurisdiction is not its folder, and a scope naming an unknown fact', () => {
     const dir = folder({
-      'zhejiang/a.yaml': { document: { ...fixtureDocument, jurisdiction: 'national', scope: { fact: 'provinceOf', operator: 'equal', value: 'zhejiang' } }, effective: fixtureEffective, rules: [rule('privateEnterprise')] },
+      'zhejiang/a.yaml': {
+        document: { ...fixtureDocument, jurisdiction: 'national', scope: { fact: 'provinceOf', operator: 'equal', value: 'zhejiang' } },
+        effective: fixtureEffective,
+        rules: [rule('privateEnterprise')],
+      },
     });
     const message = problemsOf(dir);
     expect(message).toMatch(/a\.yaml: document\.jurisdiction: is "national" but the file lies in the folder zhejiang\//);

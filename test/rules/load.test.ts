@@ -32,7 +32,9 @@ describe('rule-file validation', () => {
 
   it('rejects an unknown fact and a value outside an enum', () => {
     expect(problemsOf(rule({ conditions: { fact: 'creditLevel', operator: 'equal', value: 'advanced' } }))).toMatch(/conditions\.fact: unknown fact "creditLevel"/);
-    expect(problemsOf(rule({ conditions: { fact: 'customsCredit', operator: 'equal', value: 'AEO' } }))).toMatch(/does not fit fact "customsCredit" \(expects one of advanced, registered, dishonest\)/);
+    expect(problemsOf(rule({ conditions: { fact: 'customsCredit', operator: 'equal', value: 'AEO' } }))).toMatch(
+      /does not fit fact "customsCredit" \(expects one of advanced, registered, dishonest\)/,
+    );
   });
 
   it('rejects an operator that does not fit the fact type', () => {
@@ -44,7 +46,10 @@ describe('rule-file validation', () => {
   });
 
   it('requires cases on both sides', () => {
-    const cases = [{ name: 'a', enterprise: { customsCredit: 'advanced' }, expect: 'eligible' }, { name: 'b', enterprise: {}, expect: 'eligible' }];
+    const cases = [
+      { name: 'a', enterprise: { customsCredit: 'advanced' }, expect: 'eligible' },
+      { name: 'b', enterprise: {}, expect: 'eligible' },
+    ];
     expect(problemsOf(rule({ cases }))).toMatch(/every case expects the same status/);
   });
 

@@ -11,7 +11,7 @@ import { parseProfile } from '../../src/profile/load.ts';
 import { checkProfile } from '../../src/report/check.ts';
 import { checkReport, horizonNote } from '../../src/report/check-report.ts';
 import { defaultSeedsDir, documentCitationProblems, ruleCitationProblems } from '../../src/rules/citations.ts';
-import { checkRuleFile, } from '../../src/rules/load.ts';
+import { checkRuleFile } from '../../src/rules/load.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import type { Rule } from '../../src/rules/schema.ts';
 import { fixtureDocument, fixtureEffective, fixtureRuleData } from '../fixtures/rules.ts';
@@ -19,8 +19,7 @@ import { fixtureDocument, fixtureEffective, fixtureRuleData } from '../fixtures/
 const rules = loadRuleSet();
 
 const fixture = fixtureRuleData;
-const problemsOf = (r: object, document: object = fixtureDocument) =>
-  checkRuleFile({ document, effective: fixtureEffective, rules: [r] }, 'rules/x.yaml').problems.join('\n');
+const problemsOf = (r: object, document: object = fixtureDocument) => checkRuleFile({ document, effective: fixtureEffective, rules: [r] }, 'rules/x.yaml').problems.join('\n');
 const office = { zh: '市商务委', source: { lines: [1, 1], quote: '市商务委' } };
 
 describe('the next-step fields of a rule file', () => {
@@ -49,7 +48,9 @@ describe('the next-step fields of a rule file', () => {
 
   it('refuses a window with neither dates nor words, and one that ends before it starts', () => {
     expect(problemsOf(fixture({ applicationWindow: { source: { lines: [1, 1], quote: 'x' } } }))).toMatch(/applicationWindow: give from, to/);
-    expect(problemsOf(fixture({ applicationWindow: { from: '2024-03-01', to: '2024-01-01', source: { lines: [1, 1], quote: 'x' } } }))).toMatch(/applicationWindow\.to: from must not come after to/);
+    expect(problemsOf(fixture({ applicationWindow: { from: '2024-03-01', to: '2024-01-01', source: { lines: [1, 1], quote: 'x' } } }))).toMatch(
+      /applicationWindow\.to: from must not come after to/,
+    );
   });
 
   it('refuses a capped relation without its cap', () => {
@@ -68,13 +69,18 @@ describe('the quotes of the next-step fields are compared with sources/', () => 
 
   it('refuses an office the cited lines do not name', () => {
     const bad = withField(rule, { handledBy: [{ zh: '市财政局', source: { lines: [9590, 9590], quote: '责任单位：市财政局' } }] });
-    expect(ruleCitationProblems(defaultSeedsDir, bad)).toEqual([expect.stringMatching(/handledBy\[0\]\.source\.quote: "责任单位：市财政局" is not in 003_c164598531e4c58d\.txt lines 9590-9590/)]);
+    expect(ruleCitationProblems(defaultSeedsDir, bad)).toEqual([
+      expect.stringMatching(/handledBy\[0\]\.source\.quote: "责任单位：市财政局" is not in 003_c164598531e4c58d\.txt lines 9590-9590/),
+    ]);
   });
 
   it('refuses a bad quote in howToApply and in applicationWindow', () => {
     const source = { lines: [9590, 9590] as [number, number], quote: '向主管海关书面申请' };
     const bad = withField(rule, { howToApply: { zh: '书面申请', source }, applicationWindow: { zh: '3个月内', source } });
-    expect(ruleCitationProblems(defaultSeedsDir, bad).map((p) => p.replace(/^.*?: rule \S+: /, '').split(':')[0])).toEqual(['howToApply.source.quote', 'applicationWindow.source.quote']);
+    expect(ruleCitationProblems(defaultSeedsDir, bad).map((p) => p.replace(/^.*?: rule \S+: /, '').split(':')[0])).toEqual([
+      'howToApply.source.quote',
+      'applicationWindow.source.quote',
+    ]);
   });
 
   it('refuses a horizon whose quote is not in its lines, and accepts 渝府办发〔2022〕35号 "到2025年"', () => {
@@ -102,7 +108,9 @@ describe('渝府办发〔2022〕35号 (targets 到2025年, no 有效期): the pl
     }));
 
   it('names the day when the period does not end with the year', () =>
-    expect(horizonNote({ horizon: { end: '2024-06-30', source: { lines: [1, 1], quote: 'x' } } }, '2024-07-01')?.zh).toBe('该规划期已于2024年6月30日结束，请向责任单位确认措施是否仍在执行'));
+    expect(horizonNote({ horizon: { end: '2024-06-30', source: { lines: [1, 1], quote: 'x' } } }, '2024-07-01')?.zh).toBe(
+      '该规划期已于2024年6月30日结束，请向责任单位确认措施是否仍在执行',
+    ));
 
   it('a rule of a document without a horizon has no note at any date', () => {
     const other = rules.rules.find((r) => r.source.docNumber === '海关总署公告2023年第127号')!;
@@ -112,7 +120,10 @@ describe('渝府办发〔2022〕35号 (targets 到2025年, no 有效期): the pl
 
   it('the check report carries horizonPassed and the note on 2026-01-01 and not on 2025-06-30', async () => {
     const profile = parseProfile({ ...(parse(readFileSync('samples/aeo-manufacturer-chongqing.yaml', 'utf8')) as object), crossBorderEcommerceEnterprise: true });
-    for (const [asOf, passed] of [['2025-06-30', false], ['2026-01-01', true]] as const) {
+    for (const [asOf, passed] of [
+      ['2025-06-30', false],
+      ['2026-01-01', true],
+    ] as const) {
       const checked = await checkProfile(profile, { rules, asOf, explain: 'all' });
       const report = checkReport({ ...checked, lang: 'zh', all: true });
       const results = report.results.filter((r) => r.source.docNumber === '渝府办发〔2022〕35号');
@@ -145,9 +156,22 @@ describe('湖北《促进综合保税区高水平开放高质量发展的若干�
 describe('huiqi rules validate and the next steps', () => {
   const huiqi = (...args: string[]) => spawnSync(process.execPath, ['bin/huiqi.js', ...args], { encoding: 'utf8', timeout: 120_000 });
   const ruleFile = (extra: Record<string, unknown>, kind = 'benefit') => ({
-    document: { title: '重庆市人民政府关于做好促进综合保税区高水平开放高质量发展有关工作的通知', docNumber: '渝府〔2019〕8号', issuer: '重庆市人民政府', date: '2019-04-27', jurisdiction: 'chongqing', seed: '000_77bef93430f12e06.txt', lines: [1, 5] },
+    document: {
+      title: '重庆市人民政府关于做好促进综合保税区高水平开放高质量发展有关工作的通知',
+      docNumber: '渝府〔2019〕8号',
+      issuer: '重庆市人民政府',
+      date: '2019-04-27',
+      jurisdiction: 'chongqing',
+      seed: '000_77bef93430f12e06.txt',
+      lines: [1, 5],
+    },
     effective: { from: '2019-04-27' },
-    rules: [{ ...fixture({ id: 'cq-2019-8/fixture', kind, source: { article: '标题', lines: [1, 4], quote: '重庆市人民政府关于做好促进综合保税区高水平开放高质量发展有关工作的通知' } }), ...extra }],
+    rules: [
+      {
+        ...fixture({ id: 'cq-2019-8/fixture', kind, source: { article: '标题', lines: [1, 4], quote: '重庆市人民政府关于做好促进综合保税区高水平开放高质量发展有关工作的通知' } }),
+        ...extra,
+      },
+    ],
   });
   const validate = (file: object) => {
     const dir = mkdtempSync(join(tmpdir(), 'huiqi-next-'));
@@ -183,14 +207,19 @@ describe('huiqi rules show', () => {
   it('prints the office, how to apply and the window with the words they rest on (海关总署公告2024年第32号 第一条)', () => {
     const run = spawnSync(process.execPath, ['bin/huiqi.js', 'rules', 'show', 'gacc-2024-32/advance-ruling-extension'], { encoding: 'utf8', timeout: 120_000 });
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('handled by: 《预裁定决定书》制发海关\n        「向《预裁定决定书》制发海关提出针对该决定书有效期的展期申请」 (第一条第（一）项, lines 10596-10600)');
+    expect(run.stdout).toContain(
+      'handled by: 《预裁定决定书》制发海关\n        「向《预裁定决定书》制发海关提出针对该决定书有效期的展期申请」 (第一条第（一）项, lines 10596-10600)',
+    );
     expect(run.stdout).toContain('apply within: 《预裁定决定书》有效期截止日前30日至90日内');
   }, 120_000);
 });
 
 describe('huiqi check --format json', () => {
   it('shows the horizon of 渝府办发〔2022〕35号 and its note after 2025', () => {
-    const run = spawnSync(process.execPath, ['bin/huiqi.js', 'check', 'samples/aeo-manufacturer-chongqing.yaml', '--format', 'json', '--all', '--as-of', '2026-03-01'], { encoding: 'utf8', timeout: 120_000 });
+    const run = spawnSync(process.execPath, ['bin/huiqi.js', 'check', 'samples/aeo-manufacturer-chongqing.yaml', '--format', 'json', '--all', '--as-of', '2026-03-01'], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(run.status).toBe(0);
     const report = JSON.parse(run.stdout) as { results: { source: { docNumber: string }; horizon?: { end: string }; horizonPassed?: boolean; horizonNote?: { zh: string } }[] };
     const results = report.results.filter((r) => r.source.docNumber === '渝府办发〔2022〕35号');
@@ -199,12 +228,23 @@ describe('huiqi check --format json', () => {
   }, 120_000);
 
   it('shows whom to go to, how and by when: 海关总署公告2024年第32号 第一条 (预裁定展期, 截止日前30日至90日内, 向制发海关申请)', () => {
-    const run = spawnSync(process.execPath, ['bin/huiqi.js', 'check', 'samples/aeo-manufacturer-chongqing.yaml', '--format', 'json', '--all', '--as-of', '2025-06-30'], { encoding: 'utf8', timeout: 120_000 });
+    const run = spawnSync(process.execPath, ['bin/huiqi.js', 'check', 'samples/aeo-manufacturer-chongqing.yaml', '--format', 'json', '--all', '--as-of', '2025-06-30'], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(run.status).toBe(0);
-    type Shown = { ruleId: string; handledBy?: { zh: string; source: { quote: string } }[]; handledByUnstated?: { zh: string }; howToApply?: { zh: string }; applicationWindow?: { zh?: string } };
+    type Shown = {
+      ruleId: string;
+      handledBy?: { zh: string; source: { quote: string } }[];
+      handledByUnstated?: { zh: string };
+      howToApply?: { zh: string };
+      applicationWindow?: { zh?: string };
+    };
     const results = (JSON.parse(run.stdout) as { results: Shown[] }).results;
     const extension = results.find((r) => r.ruleId === 'gacc-2024-32/advance-ruling-extension')!;
-    expect(extension.handledBy).toEqual([expect.objectContaining({ zh: '《预裁定决定书》制发海关', source: expect.objectContaining({ quote: expect.stringContaining('制发海关提出') }) })]);
+    expect(extension.handledBy).toEqual([
+      expect.objectContaining({ zh: '《预裁定决定书》制发海关', source: expect.objectContaining({ quote: expect.stringContaining('制发海关提出') }) }),
+    ]);
     expect(extension.howToApply?.zh).toContain('展期申请');
     expect(extension.applicationWindow?.zh).toBe('《预裁定决定书》有效期截止日前30日至90日内');
     const unstated = results.find((r) => r.ruleId === 'gacc-2023-166/centralised-domestic-sales-no-filing')!;

@@ -20,7 +20,15 @@ const FOUR = 'cq-2022-107/fdi-manufacturing-capital-reward-4-percent';
 
 // A Chongqing manufacturing project with USD 40 million paid in: over 10 million (2%) and over 30 million (4%).
 const both = parseProfile(
-  { name: '重庆某外资制造企业', uscc: '91500000MA5U0000XN', province: 'chongqing', fdiProjectNewOrCapitalIncrease: true, fdiManufacturingProject: true, fdiProjectRealEstateOrFinance: false, fdiAnnualCapitalInPlaceUsd: 40000000 },
+  {
+    name: '重庆某外资制造企业',
+    uscc: '91500000MA5U0000XN',
+    province: 'chongqing',
+    fdiProjectNewOrCapitalIncrease: true,
+    fdiManufacturingProject: true,
+    fdiProjectRealEstateOrFinance: false,
+    fdiAnnualCapitalInPlaceUsd: 40000000,
+  },
   'both.yaml',
 );
 
@@ -45,9 +53,16 @@ describe('107号外资10: the 2% and the 4% reward are not combined', () => {
 
   it('every relation in the catalogue is mutual, so each affected result shows it', () => {
     const byId = new Map(rules.rules.map((r) => [r.id, r]));
-    const oneSided = rules.rules.flatMap((r) => (r.notCombinedWith?.rules ?? []).filter((id) => !byId.get(id)?.notCombinedWith?.rules.includes(r.id)).map((id) => `${r.id} → ${id}`));
+    const oneSided = rules.rules.flatMap((r) =>
+      (r.notCombinedWith?.rules ?? []).filter((id) => !byId.get(id)?.notCombinedWith?.rules.includes(r.id)).map((id) => `${r.id} → ${id}`),
+    );
     expect(oneSided).toEqual([]);
-    expect(rules.rules.filter((r) => r.notCombinedWith).map((r) => r.id).sort()).toEqual([TWO, FOUR].sort());
+    expect(
+      rules.rules
+        .filter((r) => r.notCombinedWith)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([TWO, FOUR].sort());
   });
 
   it('渝府发〔2024〕10号附则: each of its measures says 就高不重复', () => {
@@ -60,7 +75,10 @@ describe('107号外资10: the 2% and the 4% reward are not combined', () => {
 describe('an estimated value never counts measures that are not combined twice', () => {
   const base = rules.rules.find((r) => r.id === TWO)!;
   const reward = (id: string, max: number, notCombinedWith?: Rule['notCombinedWith']): Rule => ({
-    ...base, id, outcome: { ...base.outcome, amount: { max, unit: 'CNY' } }, notCombinedWith,
+    ...base,
+    id,
+    outcome: { ...base.outcome, amount: { max, unit: 'CNY' } },
+    notCombinedWith,
   });
   const source = { lines: [9322, 9324] as [number, number], quote: '按照同一方向不重复支持的原则' };
 
@@ -71,7 +89,12 @@ describe('an estimated value never counts measures that are not combined twice',
     expect(combinedMoneyValue([a, b])).toBe(8_000_000);
     expect(combinedMoneyValue([a, b, c])).toBe(8_200_000);
     // Without the relation the same rewards add up: the relation is what keeps them apart.
-    expect(combinedMoneyValue([{ ...a, notCombinedWith: undefined }, { ...b, notCombinedWith: undefined }])).toBe(14_000_000);
+    expect(
+      combinedMoneyValue([
+        { ...a, notCombinedWith: undefined },
+        { ...b, notCombinedWith: undefined },
+      ]),
+    ).toBe(14_000_000);
   });
 
   it('a relation named by one side only still groups them; capped sums up to the cap', () => {
@@ -103,10 +126,13 @@ describe('an estimated value never counts measures that are not combined twice',
     cases:
       - { name: in Chongqing, enterprise: { province: chongqing }, expect: eligible }
       - { name: elsewhere, enterprise: { province: jiangsu }, expect: ineligible }`;
-    writeFileSync(join(ruleFile, 'test.yaml'), `document: { title: 测试, docNumber: 测试1号, issuer: 测试, date: 2024-01-01, jurisdiction: national, seed: none.txt, lines: [1, 1] }
+    writeFileSync(
+      join(ruleFile, 'test.yaml'),
+      `document: { title: 测试, docNumber: 测试1号, issuer: 测试, date: 2024-01-01, jurisdiction: national, seed: none.txt, lines: [1, 1] }
 effective: { from: 2024-01-01 }
 rules:${rule('test-2024-1/six', 6000000, 'test-2024-1/eight')}${rule('test-2024-1/eight', 8000000, 'test-2024-1/six')}
-`);
+`,
+    );
     const list = join(dir, 'list.csv');
     writeFileSync(list, '企业名称,统一社会信用代码,所在省份\n重庆甲公司,91500000MA5U00000W,重庆市\n');
     const output = join(dir, 'out.csv');

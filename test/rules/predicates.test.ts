@@ -2,9 +2,7 @@
 // use: what a rule is when met, whether it is an exclusion, counted in a screening, worth unlocking, and
 // what it is worth in money.
 import { describe, expect, it } from 'vitest';
-import {
-  countedInScreening, isEntitlement, isExclusion, moneyValue, ruleKinds, statusWhenMet, worthUnlocking, type RuleDefinition,
-} from '../../src/rules/schema.ts';
+import { countedInScreening, isEntitlement, isExclusion, moneyValue, ruleKinds, statusWhenMet, worthUnlocking, type RuleDefinition } from '../../src/rules/schema.ts';
 
 const rule = (kind: RuleDefinition['kind'], extra: Partial<RuleDefinition> = {}) => ({ kind, outcome: { zh: '奖励', en: 'a reward' }, ...extra }) as RuleDefinition;
 const low = { confidence: { level: 'low' as const, reason: { zh: '原文数字存疑', en: 'doubtful figure' } } };

@@ -66,7 +66,9 @@ describe('one kind for one wording', () => {
 
   it('finds the known twins (the detector sees them)', () => {
     const find = (id: string) => rules.find((r) => r.id === id)!;
-    expect(overlap(find('state-2019-722/market-access-outside-negative-list').source.quote, find('cqnpc-2021-126/market-access-outside-negative-list').source.quote)).toBeGreaterThan(SAME_SENTENCE);
+    expect(
+      overlap(find('state-2019-722/market-access-outside-negative-list').source.quote, find('cqnpc-2021-126/market-access-outside-negative-list').source.quote),
+    ).toBeGreaterThan(SAME_SENTENCE);
     expect(overlap(find('cq-2022-35/overseas-fee-netting').source.quote, find('mofcom-2024-125/net-settlement-of-overseas-costs').source.quote)).toBeGreaterThan(SAME_SENTENCE);
     // Unrelated sentences are no twins.
     expect(overlap(find('state-2019-722/market-access-outside-negative-list').source.quote, find('gacc-2023-127/late-fee-waiver').source.quote)).toBeLessThan(SAME_SENTENCE);

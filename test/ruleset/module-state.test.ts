@@ -50,12 +50,19 @@ describe('module-level state', () => {
   it('no module keeps mutable state made from rules: every top-level collection or variable is listed, none made from rules', () => {
     const files = [...walk(join(root, 'src')), ...walk(join(root, 'cli'))];
     const found = files.flatMap((file) => moduleState(readFileSync(file, 'utf8')).map((name) => `${relative(root, file)}: ${name}`));
-    expect(found.filter((f) => !(f in allowed)), 'module-level state not listed: make it state of the RuleSet (RuleBase.memo) or of an object it owns').toEqual([]);
-    expect(Object.keys(allowed).filter((a) => !found.includes(a)), 'listed but gone: remove it from the list').toEqual([]);
+    expect(
+      found.filter((f) => !(f in allowed)),
+      'module-level state not listed: make it state of the RuleSet (RuleBase.memo) or of an object it owns',
+    ).toEqual([]);
+    expect(
+      Object.keys(allowed).filter((a) => !found.includes(a)),
+      'listed but gone: remove it from the list',
+    ).toEqual([]);
   });
 
   it('finds a top-level let, Map, WeakMap and array (the scan itself can fail)', () => {
-    const text = 'let declared = [];\nconst cache = new WeakMap<object, string>();\nexport const seen: Set<string> = new Set();\nconst list: string[] = [];\nconst words = ["a"] as const;\nconst fine = 3;\n  let inner = 1;\n';
+    const text =
+      'let declared = [];\nconst cache = new WeakMap<object, string>();\nexport const seen: Set<string> = new Set();\nconst list: string[] = [];\nconst words = ["a"] as const;\nconst fine = 3;\n  let inner = 1;\n';
     expect(moduleState(text)).toEqual(['declared', 'cache', 'seen', 'list']);
   });
 });

@@ -30,7 +30,8 @@ async function expectIndependent(bundled: RuleSet, fixture: RuleSet) {
   expect(columnsOf(bundled).fieldForHeader('数字贸易业态')).toBeUndefined();
   // A list naming the declared fact is refused by the bundled rules (an unknown column), screened by the fixture's.
   const list = `企业名称,统一社会信用代码,所在省份,数字贸易业态\n甲,${USCC},浙江,跨境电商平台\n`;
-  const screen = (rules: RuleSet) => rules.screen({ stream: Readable.from([Buffer.from(list)]), name: 'list.csv' }, { output: new PassThrough().resume(), format: 'jsonl', asOf: AS_OF });
+  const screen = (rules: RuleSet) =>
+    rules.screen({ stream: Readable.from([Buffer.from(list)]), name: 'list.csv' }, { output: new PassThrough().resume(), format: 'jsonl', asOf: AS_OF });
   await expect(screen(bundled)).rejects.toThrow(/unknown column "数字贸易业态"/);
   expect((await screen(fixture)).errors).toBe(0);
 }

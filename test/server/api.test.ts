@@ -92,7 +92,9 @@ describe('POST /api/v1/check', () => {
     const res = await post('/api/v1/check?all=true', readFileSync('samples/dishonest-trader.json', 'utf8'), { 'content-type': 'application/json' });
     const cli = spawnSync(process.execPath, ['bin/huiqi.js', 'check', 'samples/dishonest-trader.json', '--format', 'json', '--all', '--as-of', AS_OF], { encoding: 'utf8' });
     expect(res.json()).toEqual(JSON.parse(cli.stdout));
-    expect(res.json().results).toHaveLength(rules.rules.filter((r) => r.appliesTo === 'enterprise').length + res.json().results.filter((r: { incidentId?: string }) => r.incidentId).length);
+    expect(res.json().results).toHaveLength(
+      rules.rules.filter((r) => r.appliesTo === 'enterprise').length + res.json().results.filter((r: { incidentId?: string }) => r.incidentId).length,
+    );
     const lean = (await post('/api/v1/check', readFileSync('samples/dishonest-trader.json', 'utf8'), { 'content-type': 'application/json' })).json();
     expect(lean.results.length).toBeLessThan(res.json().results.length);
     expect(lean.counts).toEqual(res.json().counts);
@@ -213,7 +215,16 @@ describe('POST /api/v1/screen', () => {
   beforeAll(async () => {
     // What `huiqi screen samples/enterprises.csv --out x.csv --as-of …` writes.
     const out = join(dir, 'screened.csv');
-    await screenList({ input: 'samples/enterprises.csv', output: out, outputFormat: 'csv', rules, asOf: AS_OF, lang: 'zh', stderr: { write: () => true } as never, progress: false });
+    await screenList({
+      input: 'samples/enterprises.csv',
+      output: out,
+      outputFormat: 'csv',
+      rules,
+      asOf: AS_OF,
+      lang: 'zh',
+      stderr: { write: () => true } as never,
+      progress: false,
+    });
     cliCsv = readFileSync(out, 'utf8');
   });
 
@@ -243,7 +254,10 @@ describe('POST /api/v1/screen', () => {
     const jsonl = '{"name":"重庆甲公司","uscc":"91500000MA5U00000W","customsCredit":"advanced"}\nnot json\n';
     const res = await post('/api/v1/screen?format=jsonl', jsonl, { 'content-type': 'application/x-ndjson' });
     expect(res.statusCode).toBe(200);
-    const lines = res.body.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = res.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.row)).toEqual([1, 2]);
     expect(lines[0].error).toBeNull();
     expect(lines[1].error).toMatch(/not valid JSON/);
@@ -252,7 +266,9 @@ describe('POST /api/v1/screen', () => {
   it('refuses a list whose header names no field, naming the column, before any row is sent', async () => {
     const body = expectProblem(await post('/api/v1/screen', '企业名称,统一社会信用代码,colour\nA,91500000MA5U00000W,red\n', { 'content-type': 'text/csv' }), 400);
     expect(body.detail).toContain('colour');
-    expect((await post('/api/v1/screen?ignoreUnknownColumns=true', '企业名称,统一社会信用代码,colour\nA,91500000MA5U00000W,red\n', { 'content-type': 'text/csv' })).statusCode).toBe(200);
+    expect(
+      (await post('/api/v1/screen?ignoreUnknownColumns=true', '企业名称,统一社会信用代码,colour\nA,91500000MA5U00000W,red\n', { 'content-type': 'text/csv' })).statusCode,
+    ).toBe(200);
   });
 
   it('refuses a form without the list, another media type, and bad options', async () => {

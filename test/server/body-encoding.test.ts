@@ -22,7 +22,10 @@ const post = (url: string, payload: Buffer, type: string) => app.inject({ method
 
 describe('profile bytes posted to the API', () => {
   it('GBK bytes without a charset are read as GB18030, with a warning header; the name arrives whole', async () => {
-    for (const [type, text] of [['application/yaml', yaml], ['application/json', json]] as const) {
+    for (const [type, text] of [
+      ['application/yaml', yaml],
+      ['application/json', json],
+    ] as const) {
       for (const url of ['/api/v1/check', '/api/v1/report?format=markdown']) {
         const res = await post(url, gb18030(text), type);
         expect(res.statusCode, res.body).toBe(200);
@@ -34,7 +37,12 @@ describe('profile bytes posted to the API', () => {
   });
 
   it('a declared charset decides (gbk, gb18030, utf-16), without a warning', async () => {
-    for (const [charset, bytes] of [['gbk', gb18030(yaml)], ['GB18030', gb18030(yaml)], ['utf-16le', Buffer.from(yaml, 'utf16le')], ['utf-8', Buffer.from(yaml)]] as const) {
+    for (const [charset, bytes] of [
+      ['gbk', gb18030(yaml)],
+      ['GB18030', gb18030(yaml)],
+      ['utf-16le', Buffer.from(yaml, 'utf16le')],
+      ['utf-8', Buffer.from(yaml)],
+    ] as const) {
       const res = await post('/api/v1/report?format=markdown', bytes, `application/yaml; charset=${charset}`);
       expect(res.statusCode, `${charset}: ${res.body}`).toBe(200);
       expect(res.headers['huiqi-input-warning']).toBeUndefined();

@@ -23,7 +23,7 @@ const days = (ics: string) =>
   });
 
 describe('the calendar on the server', () => {
-  it('POST /api/v1/calendar answers the profile\'s deadlines as text/calendar, as huiqi calendar writes them', async () => {
+  it("POST /api/v1/calendar answers the profile's deadlines as text/calendar, as huiqi calendar writes them", async () => {
     const res = await app.inject({ method: 'POST', url: '/api/v1/calendar?remindDays=3', payload: sample, headers: { 'content-type': 'application/yaml' } });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/calendar; charset=utf-8');
@@ -39,13 +39,25 @@ describe('the calendar on the server', () => {
 
   it('the self-check result offers 加入日历, and the button downloads the same calendar', async () => {
     const profile = parseYaml(sample);
-    const page = await app.inject({ method: 'POST', url: '/', payload: new URLSearchParams({ step: 'answers', profile: JSON.stringify(profile), skipped: '[]' }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const page = await app.inject({
+      method: 'POST',
+      url: '/',
+      payload: new URLSearchParams({ step: 'answers', profile: JSON.stringify(profile), skipped: '[]' }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(page.statusCode).toBe(200);
     expect(page.body).toMatch(/<form method="post" action="\/download\/calendar"[^>]*>[\s\S]*?<button type="submit">加入日历<\/button><\/form>/);
-    const res = await app.inject({ method: 'POST', url: '/download/calendar', payload: new URLSearchParams({ profile: JSON.stringify(profile), lang: 'zh' }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/download/calendar',
+      payload: new URLSearchParams({ profile: JSON.stringify(profile), lang: 'zh' }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename=".*-due\.ics"/);
     expect(days(res.body).map((e) => e.day)).toEqual(['2025-09-30', '2025-10-10']);
-    expect((await app.inject({ method: 'POST', url: '/download/calendar', payload: 'profile=%7Bnot', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).statusCode).toBe(400);
+    expect(
+      (await app.inject({ method: 'POST', url: '/download/calendar', payload: 'profile=%7Bnot', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).statusCode,
+    ).toBe(400);
   });
 });

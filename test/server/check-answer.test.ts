@@ -64,7 +64,7 @@ describe('the answer of POST /api/v1/check written from per-rule bytes', () => {
     expect(answer.toString()).toBe(JSON.stringify(checkReport(long)));
   });
 
-  it('writes a plan horizon\'s note after its end and not before, for the same rules one after the other (渝府办发〔2022〕35号, 到2025年)', async () => {
+  it("writes a plan horizon's note after its end and not before, for the same rules one after the other (渝府办发〔2022〕35号, 到2025年)", async () => {
     const profile = parseProfile(readStructuredFile('samples/aeo-manufacturer-chongqing.yaml'));
     const passed = async (asOf: string) =>
       (await expectSameBytes(profile, asOf, true)).results.filter((r) => {

@@ -79,7 +79,18 @@ describe('malformed multipart forms on POST /api/v1/screen', () => {
 
 describe('odd content types', () => {
   it('every endpoint answers a body of a type it does not take with a 4xx problem, never a 500', async () => {
-    const types = ['multipart/form-data', `multipart/mixed; boundary=${B}`, 'application/x-www-form-urlencoded', 'text/csv; charset=klingon', 'application/json; charset=klingon', ';;;', 'image/png', '*/*', 'application/json; boundary', 'text/yaml; charset="utf-16"'];
+    const types = [
+      'multipart/form-data',
+      `multipart/mixed; boundary=${B}`,
+      'application/x-www-form-urlencoded',
+      'text/csv; charset=klingon',
+      'application/json; charset=klingon',
+      ';;;',
+      'image/png',
+      '*/*',
+      'application/json; boundary',
+      'text/yaml; charset="utf-16"',
+    ];
     for (const url of ['/api/v1/check', '/api/v1/report', '/api/v1/questions', '/api/v1/screen']) {
       for (const type of types) {
         const res = await post(url, 'name=x&uscc=y', { 'content-type': type });
@@ -103,17 +114,40 @@ describe('odd content types', () => {
 });
 
 describe('property: generated requests never get a 5xx or a stack frame', () => {
-  const urls = ['/api/v1/check', '/api/v1/report', '/api/v1/questions', '/api/v1/screen', '/', '/upload', '/download/profile', '/download/report', '/api/v1/rules', '/api/v1/healthz'];
+  const urls = [
+    '/api/v1/check',
+    '/api/v1/report',
+    '/api/v1/questions',
+    '/api/v1/screen',
+    '/',
+    '/upload',
+    '/download/profile',
+    '/download/report',
+    '/api/v1/rules',
+    '/api/v1/healthz',
+  ];
   const mediaTypes = [
-    'application/json', 'application/yaml', 'text/yaml', 'text/csv', 'application/x-ndjson', 'application/octet-stream', 'multipart/form-data', 'application/x-www-form-urlencoded',
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/plain', 'image/png',
+    'application/json',
+    'application/yaml',
+    'text/yaml',
+    'text/csv',
+    'application/x-ndjson',
+    'application/octet-stream',
+    'multipart/form-data',
+    'application/x-www-form-urlencoded',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'text/plain',
+    'image/png',
   ];
   const parameter = fc.oneof(
     fc.constant(''),
     fc.constantFrom('; charset=utf-8', '; charset=gbk', '; charset=utf-16', '; charset=latin1', `; boundary=${B}`, '; boundary=', '; boundary="a b"', ';', '; charset'),
     fc.string({ maxLength: 20 }).map((s) => `; ${s}`),
   );
-  const contentType = fc.oneof({ weight: 4, arbitrary: fc.tuple(fc.constantFrom(...mediaTypes), parameter).map(([t, p]) => t + p) }, { weight: 1, arbitrary: fc.string({ maxLength: 30 }) });
+  const contentType = fc.oneof(
+    { weight: 4, arbitrary: fc.tuple(fc.constantFrom(...mediaTypes), parameter).map(([t, p]) => t + p) },
+    { weight: 1, arbitrary: fc.string({ maxLength: 30 }) },
+  );
   const body = fc.oneof(
     fc.uint8Array({ maxLength: 400 }).map((b) => Buffer.from(b)),
     fc.nat(form.length).map((n) => Buffer.from(form).subarray(0, n)),
@@ -123,7 +157,15 @@ describe('property: generated requests never get a 5xx or a stack frame', () => 
       return b;
     }),
     fc.jsonValue({ maxDepth: 4 }).map((v) => Buffer.from(JSON.stringify(v) ?? 'null')),
-    fc.constantFrom(`name: 测试\nuscc: ${USCC}\n`, `{"name":"测试","uscc":"${USCC}"}`, 'profile=%7B%7D&step=basics', `profile=${'%5B'.repeat(500)}`, '[[[[[[[[', '- - - - -', '\uFEFF{'),
+    fc.constantFrom(
+      `name: 测试\nuscc: ${USCC}\n`,
+      `{"name":"测试","uscc":"${USCC}"}`,
+      'profile=%7B%7D&step=basics',
+      `profile=${'%5B'.repeat(500)}`,
+      '[[[[[[[[',
+      '- - - - -',
+      '\uFEFF{',
+    ),
   );
 
   it('POST of generated bodies and content types to every endpoint and page: 2xx, 3xx or 4xx, no stack frame', { timeout: 120_000 }, async () => {

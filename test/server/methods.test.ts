@@ -13,7 +13,10 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 describe('methods and root paths', () => {
-  it.each([['/healthz', '/api/v1/healthz'], ['/openapi.json', '/api/v1/openapi.json']])('GET %s leads to %s', async (path, target) => {
+  it.each([
+    ['/healthz', '/api/v1/healthz'],
+    ['/openapi.json', '/api/v1/openapi.json'],
+  ])('GET %s leads to %s', async (path, target) => {
     const res = await app.inject(path);
     expect(res.statusCode).toBe(308);
     expect(res.headers.location).toBe(target);

@@ -73,16 +73,33 @@ type Raw = Record<string, unknown> & { incidents?: Record<string, unknown>[] };
 
 /** A small trading company in Chongqing: domestic, registered credit, in no zone, no e-commerce. */
 const smallTrader: Raw = {
-  name: '重庆渝兴商贸有限公司', uscc: '91500103MA60XK2L1T', province: 'chongqing', customsCredit: 'registered',
-  enterpriseSize: 'small', foreignTradeEnterprise: true, foreignInvested: false, inComprehensiveBondedZone: false, crossBorderEcommerceEnterprise: false,
+  name: '重庆渝兴商贸有限公司',
+  uscc: '91500103MA60XK2L1T',
+  province: 'chongqing',
+  customsCredit: 'registered',
+  enterpriseSize: 'small',
+  foreignTradeEnterprise: true,
+  foreignInvested: false,
+  inComprehensiveBondedZone: false,
+  crossBorderEcommerceEnterprise: false,
 };
 /** The same trader, with a tax shortfall disclosed after 海关总署公告2023年第127号 expired (2025-10-10). */
 const lateDiscloser: Raw = {
   ...smallTrader,
-  incidents: [{
-    id: 'TAX-2025-11', kind: 'customs-violation', category: 'tax', violationDate: '2025-06-02', disclosureDate: '2025-11-20', discoveredByCustoms: false,
-    correctedInTime: true, writtenReport: true, underpaidTax: 42000, taxPayable: 380000,
-  }],
+  incidents: [
+    {
+      id: 'TAX-2025-11',
+      kind: 'customs-violation',
+      category: 'tax',
+      violationDate: '2025-06-02',
+      disclosureDate: '2025-11-20',
+      discoveredByCustoms: false,
+      correctedInTime: true,
+      writtenReport: true,
+      underpaidTax: 42000,
+      taxPayable: 380000,
+    },
+  ],
 };
 const sample = (file: string) => parseYaml(readFileSync(file, 'utf8')) as Raw;
 
@@ -94,21 +111,25 @@ function formValue(value: unknown): string {
 }
 
 async function fill(page: Page, form: string, values: Record<string, string>): Promise<void> {
-  const missing = await page.$eval(form, (f, values) => {
-    const problems: string[] = [];
-    for (const [name, value] of Object.entries(values)) {
-      const fields = [...f.querySelectorAll(`[name="${name}"]`)] as HTMLInputElement[];
-      if (fields[0]?.type === 'radio') {
-        const option = fields.find((r) => r.value === value);
-        if (option) option.checked = true;
-        else problems.push(`${name}=${value}`);
-      } else if (fields[0]) {
-        fields[0].value = value;
-        if (fields[0].value !== value) problems.push(`${name}=${value}`);
-      } else problems.push(name);
-    }
-    return problems;
-  }, values);
+  const missing = await page.$eval(
+    form,
+    (f, values) => {
+      const problems: string[] = [];
+      for (const [name, value] of Object.entries(values)) {
+        const fields = [...f.querySelectorAll(`[name="${name}"]`)] as HTMLInputElement[];
+        if (fields[0]?.type === 'radio') {
+          const option = fields.find((r) => r.value === value);
+          if (option) option.checked = true;
+          else problems.push(`${name}=${value}`);
+        } else if (fields[0]) {
+          fields[0].value = value;
+          if (fields[0].value !== value) problems.push(`${name}=${value}`);
+        } else problems.push(name);
+      }
+      return problems;
+    },
+    values,
+  );
   expect(missing, 'fields or options not found').toEqual([]);
 }
 
@@ -133,7 +154,11 @@ async function clickThrough(page: Page, raw: Raw, lang: 'zh' | 'en', o: { javaSc
 
   for (const incident of raw.incidents ?? []) {
     await page.click('#incident summary');
-    const values = Object.fromEntries(Object.entries(incident).filter(([fact]) => fact !== 'kind').map(([fact, value]) => [`inc.${fact}`, formValue(value)]));
+    const values = Object.fromEntries(
+      Object.entries(incident)
+        .filter(([fact]) => fact !== 'kind')
+        .map(([fact, value]) => [`inc.${fact}`, formValue(value)]),
+    );
     await fill(page, '#incident form', values);
     await submit(page, '#incident form');
     expect(await page.$('.errors'), await page.$eval('body', (b) => b.innerText)).toBeNull();
@@ -196,8 +221,13 @@ async function expectedGroups(page: Page) {
   const of = (own: typeof results) => {
     const p = personResult(own, profile, ASOF);
     const groups: Record<string, string[]> = {
-      applies: ids(p.applies), exclusions: ids(p.exclusions), undetermined: ids(p.undetermined), rights: ids(p.rights), doesNotApply: ids(p.doesNotApply),
-      expired: ids(p.expired.map((e) => e.r)), notYet: ids(p.notYet.map((e) => e.r)),
+      applies: ids(p.applies),
+      exclusions: ids(p.exclusions),
+      undetermined: ids(p.undetermined),
+      rights: ids(p.rights),
+      doesNotApply: ids(p.doesNotApply),
+      expired: ids(p.expired.map((e) => e.r)),
+      notYet: ids(p.notYet.map((e) => e.r)),
     };
     return Object.fromEntries(Object.entries(groups).filter(([, list]) => list.length));
   };
@@ -207,7 +237,10 @@ async function expectedGroups(page: Page) {
 /** The page lists what check groups, the headline counts what is listed, every badge says its group. */
 async function expectPersonResult(page: Page, lang: 'zh' | 'en') {
   const expected = await expectedGroups(page);
-  const blocks: [string, Record<string, string[]>][] = [['#results', expected.enterprise], ...expected.profile.incidents.map((i) => [`[id="incident-result-${i.id}"]`, expected.incident(i.id)] as [string, Record<string, string[]>])];
+  const blocks: [string, Record<string, string[]>][] = [
+    ['#results', expected.enterprise],
+    ...expected.profile.incidents.map((i) => [`[id="incident-result-${i.id}"]`, expected.incident(i.id)] as [string, Record<string, string[]>]),
+  ];
   const g = groupWords[lang];
   for (const [block, groups] of blocks) {
     const shown = await shownGroups(page, block);
@@ -250,7 +283,14 @@ async function printedPages(page: Page, name: string): Promise<number> {
 
 /** The elements that reach past the right edge, to say what overflows. */
 const wider = (page: Page, width: number) =>
-  page.evaluate((w) => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > w + 0.5).map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${(e.textContent ?? '').slice(0, 40)}`).slice(0, 5), width);
+  page.evaluate(
+    (w) =>
+      [...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > w + 0.5)
+        .map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${(e.textContent ?? '').slice(0, 40)}`)
+        .slice(0, 5),
+    width,
+  );
 const fits = (page: Page, width: number) => page.evaluate((w) => document.documentElement.scrollWidth <= w, width);
 
 describe('the self-check page on the built server (huiqi serve from dist/)', () => {
@@ -375,7 +415,9 @@ describe('the self-check page on the built server (huiqi serve from dist/)', () 
     expect(notice).toContain('目录中没有接续的文件');
     expect(notice).toContain('主管海关');
     // Nothing of the incident is badged as applying or waiting; what concerns a tax case is listed as expired, with its end date.
-    const items = await page.$$eval(`${block} li.result`, (list) => list.map((li) => [li.getAttribute('data-group'), li.querySelector('.status')!.textContent, li.querySelector('.window')?.textContent ?? '']));
+    const items = await page.$$eval(`${block} li.result`, (list) =>
+      list.map((li) => [li.getAttribute('data-group'), li.querySelector('.status')!.textContent, li.querySelector('.window')?.textContent ?? '']),
+    );
     expect(items.length).toBeGreaterThan(0);
     for (const [group, badge, window] of items) {
       expect(group).toBe('expired');

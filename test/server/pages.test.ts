@@ -9,7 +9,7 @@ import { builtinCatalog } from '../../src/facts/catalog.ts';
 import { parseProfile } from '../../src/profile/load.ts';
 import { usccCheckCharacter } from '../../src/profile/uscc.ts';
 import { fontSubsets } from '../../src/report/font.ts';
-import { checkRuleFile, } from '../../src/rules/load.ts';
+import { checkRuleFile } from '../../src/rules/load.ts';
 import { loadRuleSet, RuleSet } from '../../src/ruleset/rule-set.ts';
 import { fixtureDocument, fixtureEffective } from '../fixtures/rules.ts';
 import { pagesServer } from './pages-support.ts';
@@ -27,7 +27,12 @@ const post = (url: string, form: Record<string, string>) =>
 /** The value of a hidden input in a page. */
 const hiddenValue = (html: string, name: string) => {
   const m = new RegExp(`name="${name}" value="([^"]*)"`).exec(html);
-  return m?.[1]?.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return m?.[1]
+    ?.replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 };
 
 function multipart(fields: Record<string, string>, file: { field: string; name: string; content: string }) {
@@ -98,16 +103,27 @@ describe('self-check page routes', () => {
   it('the incident form adds a 127号 disclosure and states the result for it', async () => {
     const first = await post('/', { step: 'basics', profile: '{}', skipped: '[]', ...basics });
     const incident = {
-      'inc.id': 'TAX-1', 'inc.category': 'tax', 'inc.violationDate': '2025-03-31', 'inc.disclosureDate': '2025-05-10', 'inc.discoveredByCustoms': 'no',
-      'inc.correctedInTime': 'yes', 'inc.writtenReport': 'yes', 'inc.harmfulConsequence': 'no', 'inc.underpaidTax': '42,000', 'inc.taxPayable': '380000',
-      'inc.priorDisclosuresOfSameViolation': 'none', 'inc.repeatLicensorDisclosure': 'no',
+      'inc.id': 'TAX-1',
+      'inc.category': 'tax',
+      'inc.violationDate': '2025-03-31',
+      'inc.disclosureDate': '2025-05-10',
+      'inc.discoveredByCustoms': 'no',
+      'inc.correctedInTime': 'yes',
+      'inc.writtenReport': 'yes',
+      'inc.harmfulConsequence': 'no',
+      'inc.underpaidTax': '42,000',
+      'inc.taxPayable': '380000',
+      'inc.priorDisclosuresOfSameViolation': 'none',
+      'inc.repeatLicensorDisclosure': 'no',
     };
     const res = await post('/', { step: 'incident', profile: hiddenValue(first.body, 'profile')!, skipped: '[]', ...incident });
     expect(res.statusCode).toBe(200);
     const section = res.body.slice(res.body.indexOf('id="incident-result-TAX-1"'));
     // Disclosed 40 days after the violation: item (一) applies, item (二) (after 6 months) does not, and says why.
     expect(section).toMatch(/data-rule="gacc-2023-127\/no-penalty-tax-within-6-months" data-incident="TAX-1" data-status="eligible"/);
-    expect(section).toMatch(/data-rule="gacc-2023-127\/no-penalty-tax-within-2-years" data-incident="TAX-1" data-status="ineligible" data-group="doesNotApply">[\s\S]*?未满足: [^<]+</);
+    expect(section).toMatch(
+      /data-rule="gacc-2023-127\/no-penalty-tax-within-2-years" data-incident="TAX-1" data-status="ineligible" data-group="doesNotApply">[\s\S]*?未满足: [^<]+</,
+    );
     // The late-fee waiver is customs' to grant: said beside the result as what customs decides, never asked.
     expect(section).toMatch(/data-rule="gacc-2023-127\/late-fee-waiver" data-incident="TAX-1"[\s\S]*?<div class="caveat">注意: [^<]*由海关认定/);
     // Kept as typed; the profile schema reads "42,000" as 42000.
@@ -120,17 +136,31 @@ describe('self-check page routes', () => {
     expect(late.body).toContain('早于违规行为发生之日 2025-03-31');
   });
 
-  it('the incident form asks the customs-violation facts the rule files of the server\'s rules declare, and only theirs', async () => {
+  it("the incident form asks the customs-violation facts the rule files of the server's rules declare, and only theirs", async () => {
     const file = 'test/declared-incident-fact.yaml';
-    const { rules, declared, problems } = checkRuleFile({
-      document: fixtureDocument, effective: fixtureEffective,
-      facts: [{ name: 'goodsReturnedVoluntarily', appliesTo: 'customs-violation', type: 'boolean', zh: '已主动退运货物', en: 'the goods were returned voluntarily' }],
-      rules: [{
-        id: 'test-2024-1/returned', title: { zh: '测试', en: 'test' }, kind: 'penalty-exemption', source: { article: '第一条', lines: [1, 1], quote: '测试' },
-        appliesTo: 'customs-violation', conditions: { fact: 'goodsReturnedVoluntarily', operator: 'equal', value: true }, outcome: { zh: '测试', en: 'test' },
-        cases: [{ name: 'returned', incident: { goodsReturnedVoluntarily: true }, expect: 'eligible' }, { name: 'kept', incident: { goodsReturnedVoluntarily: false }, expect: 'ineligible' }],
-      }],
-    }, file);
+    const { rules, declared, problems } = checkRuleFile(
+      {
+        document: fixtureDocument,
+        effective: fixtureEffective,
+        facts: [{ name: 'goodsReturnedVoluntarily', appliesTo: 'customs-violation', type: 'boolean', zh: '已主动退运货物', en: 'the goods were returned voluntarily' }],
+        rules: [
+          {
+            id: 'test-2024-1/returned',
+            title: { zh: '测试', en: 'test' },
+            kind: 'penalty-exemption',
+            source: { article: '第一条', lines: [1, 1], quote: '测试' },
+            appliesTo: 'customs-violation',
+            conditions: { fact: 'goodsReturnedVoluntarily', operator: 'equal', value: true },
+            outcome: { zh: '测试', en: 'test' },
+            cases: [
+              { name: 'returned', incident: { goodsReturnedVoluntarily: true }, expect: 'eligible' },
+              { name: 'kept', incident: { goodsReturnedVoluntarily: false }, expect: 'ineligible' },
+            ],
+          },
+        ],
+      },
+      file,
+    );
     expect(problems).toEqual([]);
     const declaring = await pagesServer(RuleSet.of({ rules, declared }), ASOF);
     try {

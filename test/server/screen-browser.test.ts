@@ -82,7 +82,15 @@ describe('the batch page downloads', () => {
 
   it('compares with a previous result uploaded beside the list: the clients with a change listed, the reasons in the download', async () => {
     const previous = join(mkdtempSync(join(tmpdir(), 'huiqi-previous-')), 'march-2024.csv');
-    await screenList({ input: 'samples/enterprises.csv', output: previous, outputFormat: 'csv', rules: loadRuleSet(), asOf: '2024-03-30', lang: 'zh', stderr: { write: () => true } as unknown as NodeJS.WritableStream });
+    await screenList({
+      input: 'samples/enterprises.csv',
+      output: previous,
+      outputFormat: 'csv',
+      rules: loadRuleSet(),
+      asOf: '2024-03-30',
+      lang: 'zh',
+      stderr: { write: () => true } as unknown as NodeJS.WritableStream,
+    });
     const page = await newPage();
     await page.goto(`${url}/screen`);
     const { bytes } = await screenOnPage(page, 'samples/enterprises.csv', previous);
@@ -102,11 +110,21 @@ describe('the batch page downloads', () => {
     const folder = mkdtempSync(join(tmpdir(), 'huiqi-previous-'));
     const other = join(folder, 'other-list.csv');
     writeFileSync(join(folder, 'other.csv'), '企业名称,统一社会信用代码\n别的公司,91110000MA00000019\n');
-    await screenList({ input: join(folder, 'other.csv'), output: other, outputFormat: 'csv', rules: loadRuleSet(), asOf: '2025-06-30', lang: 'zh', stderr: { write: () => true } as unknown as NodeJS.WritableStream });
+    await screenList({
+      input: join(folder, 'other.csv'),
+      output: other,
+      outputFormat: 'csv',
+      rules: loadRuleSet(),
+      asOf: '2025-06-30',
+      lang: 'zh',
+      stderr: { write: () => true } as unknown as NodeJS.WritableStream,
+    });
     const page = await newPage();
     await page.goto(`${url}/screen`);
     await screenOnPage(page, 'samples/enterprises.csv', other);
-    expect(await page.$$eval('#screen-changed li.error', (list) => list.map((e) => e.textContent))).toEqual(['上次的筛查结果与本名单没有一行对得上（按统一社会信用代码或企业名称）：是否是另一份名单的结果？']);
+    expect(await page.$$eval('#screen-changed li.error', (list) => list.map((e) => e.textContent))).toEqual([
+      '上次的筛查结果与本名单没有一行对得上（按统一社会信用代码或企业名称）：是否是另一份名单的结果？',
+    ]);
     await page.close();
   }, 180_000);
 

@@ -18,7 +18,11 @@ function form(fields: Record<string, string>, files: { field: string; name: stri
   const boundary = '----huiqi-test';
   const parts = [
     ...Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)),
-    ...files.flatMap((f) => [Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), Buffer.from(f.content), Buffer.from('\r\n')]),
+    ...files.flatMap((f) => [
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+      Buffer.from(f.content),
+      Buffer.from('\r\n'),
+    ]),
     Buffer.from(`--${boundary}--\r\n`),
   ];
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
@@ -30,11 +34,23 @@ const rows = (body: string) => parse(body, { columns: true, bom: true }) as Reco
 describe('POST /api/v1/screen with a previous result', () => {
   it('adds what changed for each client since the previous result, and why', async () => {
     const march = await app.inject({ method: 'POST', url: '/api/v1/screen?asOf=2024-03-30', payload: list, headers: { 'content-type': 'text/csv' } });
-    const res = await app.inject({ method: 'POST', url: '/api/v1/screen', ...form({ lang: 'en' }, [{ field: 'previous', name: 'march.csv', content: march.rawPayload }, { field: 'list', name: 'list.csv', content: list }]) });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/screen',
+      ...form({ lang: 'en' }, [
+        { field: 'previous', name: 'march.csv', content: march.rawPayload },
+        { field: 'list', name: 'list.csv', content: list },
+      ]),
+    });
     expect(res.statusCode).toBe(200);
     const out = rows(res.body);
     expect(out).toHaveLength(300);
-    expect(out[0]).toMatchObject({ compared: 'uscc', gained: 'gacc-2024-66/new-accounts-are-e-accounts', lost: '', reasons: 'gacc-2024-66/new-accounts-are-e-accounts: came into force on 2024-07-01' });
+    expect(out[0]).toMatchObject({
+      compared: 'uscc',
+      gained: 'gacc-2024-66/new-accounts-are-e-accounts',
+      lost: '',
+      reasons: 'gacc-2024-66/new-accounts-are-e-accounts: came into force on 2024-07-01',
+    });
     // Exactly the rows whose measures differ between the two dates' plain results.
     const june = await app.inject({ method: 'POST', url: '/api/v1/screen', payload: list, headers: { 'content-type': 'text/csv' } });
     const [before, after] = [rows(march.body), rows(june.body)];
@@ -45,18 +61,39 @@ describe('POST /api/v1/screen with a previous result', () => {
   });
 
   it('ignores an empty previous field, says "not in the previous result" on every row of another list, and refuses a file that is not a result', async () => {
-    const none = await app.inject({ method: 'POST', url: '/api/v1/screen', ...form({}, [{ field: 'previous', name: '', content: '' }, { field: 'list', name: 'list.csv', content: list }]) });
+    const none = await app.inject({
+      method: 'POST',
+      url: '/api/v1/screen',
+      ...form({}, [
+        { field: 'previous', name: '', content: '' },
+        { field: 'list', name: 'list.csv', content: list },
+      ]),
+    });
     expect(none.statusCode).toBe(200);
     expect(Object.keys(rows(none.body)[0]!)).not.toContain('compared');
 
     const other = '企业名称,统一社会信用代码\n别的公司,91110000MA00000019\n';
     const otherResult = await app.inject({ method: 'POST', url: '/api/v1/screen', payload: other, headers: { 'content-type': 'text/csv' } });
-    const unmatched = await app.inject({ method: 'POST', url: '/api/v1/screen?lang=en', ...form({}, [{ field: 'previous', name: 'other.csv', content: otherResult.rawPayload }, { field: 'list', name: 'list.csv', content: list }]) });
+    const unmatched = await app.inject({
+      method: 'POST',
+      url: '/api/v1/screen?lang=en',
+      ...form({}, [
+        { field: 'previous', name: 'other.csv', content: otherResult.rawPayload },
+        { field: 'list', name: 'list.csv', content: list },
+      ]),
+    });
     expect(unmatched.statusCode).toBe(200);
     const compared = rows(unmatched.body).map((r) => [r.compared, r.error !== '']);
     expect(new Set(compared.map(([c, error]) => `${c} ${error}`))).toEqual(new Set(['new: not in the previous result false', 'not compared: the row has an error true']));
 
-    const notAResult = await app.inject({ method: 'POST', url: '/api/v1/screen', ...form({}, [{ field: 'previous', name: 'list-again.csv', content: list }, { field: 'list', name: 'list.csv', content: list }]) });
+    const notAResult = await app.inject({
+      method: 'POST',
+      url: '/api/v1/screen',
+      ...form({}, [
+        { field: 'previous', name: 'list-again.csv', content: list },
+        { field: 'list', name: 'list.csv', content: list },
+      ]),
+    });
     expect(notAResult.statusCode).toBe(400);
     expect(notAResult.json().detail).toMatch(/^list-again\.csv: not a screening result of huiqi screen: no eligibleRules \(适用措施编号\) column/);
   });

@@ -109,7 +109,13 @@ export const frameParts = (): ZipPart[] => [
 
 /** Shared strings: the header's two texts, then `unit(i)` for `count` more. */
 export const sharedStringsPart = (count: number, unit: (i: number) => string = (i) => `<si><t>${i}</t></si>`) =>
-  repeatedPart('xl/sharedStrings.xml', `${XML}<sst xmlns="${MAIN}" count="${count + 2}" uniqueCount="${count + 2}"><si><t>企业名称</t></si><si><t>统一社会信用代码</t></si>`, unit, count, '</sst>');
+  repeatedPart(
+    'xl/sharedStrings.xml',
+    `${XML}<sst xmlns="${MAIN}" count="${count + 2}" uniqueCount="${count + 2}"><si><t>企业名称</t></si><si><t>统一社会信用代码</t></si>`,
+    unit,
+    count,
+    '</sst>',
+  );
 
 /** A sheet: the header row (shared strings 0 and 1), then `rows` rows naming shared strings 2, 3, … */
 export const sheetPart = (rows: number) =>

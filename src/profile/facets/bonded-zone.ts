@@ -3,7 +3,7 @@
 // and the goods and projects the measures of 国发〔2019〕3号 (as Chongqing, Jiangsu and Hubei restate
 // them) ask about. Goods facts describe the enterprise's current goods or project.
 import { z } from 'zod';
-import { enumOf, fact, type FactDeclaration, type FieldLabel, } from '../fields.ts';
+import { enumOf, fact, type FactDeclaration, type FieldLabel } from '../fields.ts';
 
 /** 在综合保税区内开展的业务 (activities in the zone), as the texts name them. */
 export const bondedZoneActivityKinds = [

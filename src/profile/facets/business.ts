@@ -215,7 +215,7 @@ export const businessFactDeclarations = {
   }),
   applyingForRegistrationChange: fact.boolean({
     zh: '申请变更股东姓名（名称）、住所、经营范围等登记事项',
-    en: 'applying to change registered particulars such as shareholders\' names, domicile or business scope',
+    en: "applying to change registered particulars such as shareholders' names, domicile or business scope",
   }),
   registrationSimplificationExcludedByLaw: fact.boolean({
     zh: '法律、行政法规对该登记另有规定（不适用简化措施）',

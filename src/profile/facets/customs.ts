@@ -17,10 +17,7 @@ const serbianAeoCode = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(
-    SERBIAN_AEO_CODE,
-    'must be RS, then AEOF or AEOS, then the 24-character enterprise code, e.g. RSAEOF123456789012345678901234 (海关总署公告2023年第102号第四条)',
-  );
+  .regex(SERBIAN_AEO_CODE, 'must be RS, then AEOF or AEOS, then the 24-character enterprise code, e.g. RSAEOF123456789012345678901234 (海关总署公告2023年第102号第四条)');
 
 export const customsFactDeclarations = {
   // ---- AEO and credit (海关总署公告2023年第102号; 重庆高资信企业措施) ----

@@ -2,7 +2,7 @@
 // Terms follow the Chongqing foreign-trade policies (渝府办发〔2023〕92号、91号, 〔2022〕107号、35号,
 // 渝府发〔2024〕10号, 渝口岸物流发〔2024〕5号, 渝开放高地办发〔2024〕1号).
 import { z } from 'zod';
-import { fact, type FactDeclaration, type FieldLabel, notNegative, numeric, } from '../fields.ts';
+import { fact, type FactDeclaration, type FieldLabel, notNegative, numeric } from '../fields.ts';
 
 /** 出口企业分类管理类别 (一类 … 四类), as the tax authority rates exporters for export refunds. */
 export const exportEnterpriseCategories = ['1', '2', '3', '4'] as const;

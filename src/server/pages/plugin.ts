@@ -19,7 +19,18 @@ import { clientReportHtml } from '../../report/html.ts';
 import type { RuleBase } from '../../engine/rule-base.ts';
 import { screenPage } from './screen.ts';
 import {
-  applyAnswers, applyBasics, BASIC_FIELDS, applyIncident, evaluate, incidentFormFacts, profileOf, readState, StateError, type FieldErrors, type FormBody, type SelfCheckState,
+  applyAnswers,
+  applyBasics,
+  BASIC_FIELDS,
+  applyIncident,
+  evaluate,
+  incidentFormFacts,
+  profileOf,
+  readState,
+  StateError,
+  type FieldErrors,
+  type FormBody,
+  type SelfCheckState,
 } from './state.ts';
 import { problemPage, selfCheckPage } from './view.ts';
 import { pageLang, pageWords, type PageLang } from './words.ts';
@@ -59,11 +70,13 @@ function parseProfileFile(bytes: Buffer, file: string): unknown {
 /** The upload's own messages, in the page's language (a profile's errors come from the profile reader). */
 const uploadWords = {
   zh: {
-    notMultipart: '请通过页面上的上传表单选择文件再上传。', noFile: '没有收到文件，请先选择已保存的企业信息文件。',
+    notMultipart: '请通过页面上的上传表单选择文件再上传。',
+    noFile: '没有收到文件，请先选择已保存的企业信息文件。',
     tooLarge: (file: string, kb: number) => `${file}：文件超过 ${kb} kB；企业信息文件通常只有几 kB。`,
   },
   en: {
-    notMultipart: 'expected a multipart/form-data upload with a file field "profile"', noFile: 'no file uploaded (field "profile")',
+    notMultipart: 'expected a multipart/form-data upload with a file field "profile"',
+    noFile: 'no file uploaded (field "profile")',
     tooLarge: (file: string, kb: number) => `${file}: larger than ${kb} kB; a profile is a few kB`,
   },
 } as const;
@@ -75,7 +88,11 @@ const today = () => new Date().toISOString().slice(0, 10);
 const html = (reply: FastifyReply, status: number, body: string) => reply.code(status).type('text/html; charset=utf-8').send(body);
 
 /** A file name from the enterprise name: letters, digits and CJK kept, the rest dropped. */
-const fileStem = (name: string) => name.replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'profile';
+const fileStem = (name: string) =>
+  name
+    .replace(/[^\p{L}\p{N}_-]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60) || 'profile';
 const attachment = (reply: FastifyReply, file: string) =>
   reply.header('content-disposition', `attachment; filename="${file.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(file)}`);
 
@@ -91,7 +108,11 @@ export const pagesPlugin: FastifyPluginAsync<PagesOptions> = async (app, opts) =
   async function render(reply: FastifyReply, lang: PageLang, state: SelfCheckState, errors: FieldErrors = {}, after?: 'incident', typed?: Record<string, string>) {
     const profile = profileOf(state.data, rules);
     const ev = profile ? await evaluate(profile, rules, asOf(), state.skipped) : undefined;
-    return html(reply, Object.keys(errors).length ? 422 : 200, selfCheckPage({ lang, state, errors, ev, asOf: asOf(), incidentFacts, ...(after && { after }), ...(typed && { typed }) }));
+    return html(
+      reply,
+      Object.keys(errors).length ? 422 : 200,
+      selfCheckPage({ lang, state, errors, ev, asOf: asOf(), incidentFacts, ...(after && { after }), ...(typed && { typed }) }),
+    );
   }
 
   app.get<{ Querystring: { lang?: string } }>('/', async (req, reply) => render(reply, pageLang(req.query.lang), { data: {}, skipped: [] }));
@@ -108,10 +129,13 @@ export const pagesPlugin: FastifyPluginAsync<PagesOptions> = async (app, opts) =
     }
     const step = body.step;
     const apply =
-      step === 'basics' ? applyBasics
-      : step === 'answers' ? applyAnswers
-      : step === 'incident' ? (s: SelfCheckState, b: FormBody, r: RuleBase) => applyIncident(s, b, incidentFacts, r)
-      : undefined;
+      step === 'basics'
+        ? applyBasics
+        : step === 'answers'
+          ? applyAnswers
+          : step === 'incident'
+            ? (s: SelfCheckState, b: FormBody, r: RuleBase) => applyIncident(s, b, incidentFacts, r)
+            : undefined;
     if (!apply) return render(reply, lang, state);
     try {
       const { state: next, errors } = apply(state, body, rules);
@@ -199,12 +223,19 @@ export const pagesPlugin: FastifyPluginAsync<PagesOptions> = async (app, opts) =
   app.get('/assets/app.css', async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'no-cache').send(css));
   app.get<{ Params: { name: string } }>('/assets/:name', async (req, reply) => {
     const script = scripts[req.params.name];
-    if (script === undefined) return reply.code(404).type('text/plain; charset=utf-8').send(req.params.name === 'self-check.js' ? 'not built: run npm run build' : 'not found');
+    if (script === undefined)
+      return reply
+        .code(404)
+        .type('text/plain; charset=utf-8')
+        .send(req.params.name === 'self-check.js' ? 'not built: run npm run build' : 'not found');
     return reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(script);
   });
   app.get<{ Params: { file: string } }>('/assets/fonts/:file', async (req, reply) => {
     // Only the package's own subset files: a name outside that list (../, another file) is not found.
     if (!fonts.has(req.params.file)) return reply.code(404).type('text/plain; charset=utf-8').send('not found');
-    return reply.type('font/woff2').header('cache-control', 'public, max-age=31536000, immutable').send(readFileSync(join(fontFilesDir, req.params.file)));
+    return reply
+      .type('font/woff2')
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .send(readFileSync(join(fontFilesDir, req.params.file)));
   });
 };

@@ -34,7 +34,10 @@ export const QUESTIONS_PER_STEP = 5;
 
 export class StateError extends Error {
   /** The state nests deeper than src/io/limits.ts allows: the page says so, naming the limit. */
-  constructor(message: string, readonly tooDeep = false) {
+  constructor(
+    message: string,
+    readonly tooDeep = false,
+  ) {
     super(message);
   }
 }
@@ -95,7 +98,7 @@ export function applyBasics(state: SelfCheckState, body: FormBody, rules: RuleBa
     if (value) data[field] = value;
     else delete data[field];
   }
-  const errors = schemaErrors(data, (path) => (BASIC_FIELDS as readonly PropertyKey[]).includes(path[0]!) ? String(path[0]) : undefined, raws, rules);
+  const errors = schemaErrors(data, (path) => ((BASIC_FIELDS as readonly PropertyKey[]).includes(path[0]!) ? String(path[0]) : undefined), raws, rules);
   if (Object.keys(errors).length) return { state, errors: { ...errors } };
   return { state: { ...state, data }, errors: {} };
 }
@@ -175,7 +178,10 @@ export function applyIncident(state: SelfCheckState, body: FormBody, facts: read
   const at = incidents.findIndex((i) => isObject(i) && i.id === id);
   const index = at >= 0 ? at : incidents.length;
   const data = { ...state.data, incidents: at >= 0 ? incidents.map((i, n) => (n === at ? incident : i)) : [...incidents, incident] };
-  Object.assign(errors, schemaErrors(data, (path) => (path[0] === 'incidents' && path[1] === index ? `inc.${String(path[2] ?? 'id')}` : undefined), raws, rules));
+  Object.assign(
+    errors,
+    schemaErrors(data, (path) => (path[0] === 'incidents' && path[1] === index ? `inc.${String(path[2] ?? 'id')}` : undefined), raws, rules),
+  );
   if (Object.keys(errors).length) return { state, errors: Object.fromEntries(Object.entries({ ...errors }).map(([k, e]) => [k, { ...e, raw: raws[k] ?? e.raw }])) };
   return { state: { ...state, data }, errors: {} };
 }

@@ -7,14 +7,34 @@ import { customsCreditLevels, customsCreditNames, customsCreditWords } from '../
 import { provinceIds, provinces } from '../../profile/provinces.ts';
 import type { FactCatalog } from '../../facts/catalog.ts';
 import {
-  buildClientReport, citationText, deadlinesOf, describeDeadline, describeStep, outcomeText, resultTitle, unlockText, type ClientReport,
+  buildClientReport,
+  citationText,
+  deadlinesOf,
+  describeDeadline,
+  describeStep,
+  outcomeText,
+  resultTitle,
+  unlockText,
+  type ClientReport,
 } from '../../report/client-report.ts';
 import { messageIn } from '../../profile/messages.ts';
 import { coverageLines, coverageOf } from '../../report/coverage.ts';
 import { h, Raw, type Part } from '../../report/html.ts';
 import {
-  caveatTexts, countedTexts, doubtText, expiredDocuments, groupWords, headlineText, missingFactLabels, nextStepLines, personResult, rightSituation, windowText,
-  type ForceWindow, type PersonResult, type RankedQuestion,
+  caveatTexts,
+  countedTexts,
+  doubtText,
+  expiredDocuments,
+  groupWords,
+  headlineText,
+  missingFactLabels,
+  nextStepLines,
+  personResult,
+  rightSituation,
+  windowText,
+  type ForceWindow,
+  type PersonResult,
+  type RankedQuestion,
 } from '../../report/groups.ts';
 import { version } from '../../io/version.ts';
 import { BASIC_FIELDS, type Evaluation, type FieldErrors, type SelfCheckState } from './state.ts';
@@ -75,7 +95,11 @@ function factInput(field: string, label: string, def: FactDefinition, value: str
   const by = describedBy(errors, field, note ? `${field}-note` : undefined);
   const noteHtml = note ? h`<span class="note" id="${field}-note">${note}</span>` : '';
   if (def.type === 'boolean') {
-    const options: [string, string][] = [['yes', w.yes], ['no', w.no], ['', w.dontKnow]];
+    const options: [string, string][] = [
+      ['yes', w.yes],
+      ['no', w.no],
+      ['', w.dontKnow],
+    ];
     return h`<fieldset class="field" id="f-${field}"${attr('aria-describedby', by)}><legend>${label}</legend>${noteHtml}<div class="choices">${options.map(
       ([v, text], i) => h`<label class="choice"><input type="radio" name="${field}" id="${field}-${i}" value="${v}"${v === value ? h` checked` : ''}> ${text}</label>`,
     )}</div>${errorText(errors, field, w.lang)}</fieldset>`;
@@ -113,11 +137,13 @@ ${errors._ ? h`<p class="error" role="alert">${message(errors._.message, lang)}<
 <input id="f-uscc" name="uscc" value="${value('uscc')}" required maxlength="18" autocapitalize="characters" spellcheck="false" data-uscc${invalid('uscc')} aria-describedby="${describedBy(errors, 'uscc', 'uscc-note uscc-live')}">
 <span class="live" id="uscc-live" aria-live="polite"></span>${errorText(errors, 'uscc', lang)}</div>
 <div class="field"><label for="f-province">${w.province}</label><select id="f-province" name="province"${invalid('province')}${attr('aria-describedby', describedBy(errors, 'province'))}><option value="">${w.unknown}</option>${provinceIds.map(
-    (id) => h`<option value="${id}"${id === province || provinces[id] === province.replace(/(省|市|自治区)$/u, '') ? h` selected` : ''}>${lang === 'zh' ? provinces[id] : id}</option>`,
+    (id) =>
+      h`<option value="${id}"${id === province || provinces[id] === province.replace(/(省|市|自治区)$/u, '') ? h` selected` : ''}>${lang === 'zh' ? provinces[id] : id}</option>`,
   )}</select>${errorText(errors, 'province', lang)}</div>
 <div class="field"><label for="f-customsCredit">${w.credit}</label><span class="note" id="credit-note">${customsCreditWords.registered.note[lang]}</span><select id="f-customsCredit" name="customsCredit" aria-describedby="${describedBy(errors, 'customsCredit', 'credit-note')}"${invalid('customsCredit')}><option value="">${w.unknown}</option>${customsCreditLevels.map(
     // 一般信用企业, the word clerks still use, beside the level it is read as.
-    (level) => h`<option value="${level}"${level === credit ? h` selected` : ''}>${customsCreditNames[level][lang]}${level === 'registered' ? (lang === 'zh' ? '（一般信用企业）' : ' (一般信用企业)') : ''}</option>`,
+    (level) =>
+      h`<option value="${level}"${level === credit ? h` selected` : ''}>${customsCreditNames[level][lang]}${level === 'registered' ? (lang === 'zh' ? '（一般信用企业）' : ' (一般信用企业)') : ''}</option>`,
   )}</select>${errorText(errors, 'customsCredit', lang)}</div>
 <button type="submit">${started ? w.update : w.start}</button>
 </form>${folded ? h`</details>` : ''}</section>`;
@@ -126,7 +152,8 @@ ${errors._ ? h`<p class="error" role="alert">${message(errors._.message, lang)}<
 function questionsForm(state: SelfCheckState, lang: PageLang, ev: Evaluation, errors: FieldErrors, headingId = 'questions-h'): Raw {
   const w = pageWords[lang];
   const keys = ev.questions.map((q) => [q.incidentId ?? null, q.fact]);
-  const label = (q: RankedQuestion) => (q.incidentId !== undefined ? `${q.label[lang]}${lang === 'zh' ? `（事项 ${q.incidentId}）` : ` (incident ${q.incidentId})`}` : q.label[lang]);
+  const label = (q: RankedQuestion) =>
+    q.incidentId !== undefined ? `${q.label[lang]}${lang === 'zh' ? `（事项 ${q.incidentId}）` : ` (incident ${q.incidentId})`}` : q.label[lang];
   if (!ev.questions.length) {
     // Questions left empty are not asked again; the user can take them up once more.
     const again = state.skipped.length
@@ -170,7 +197,8 @@ function resultItem(r: RuleResult, lang: PageLang, shown: Shown, extra: { next?:
   const g = groupWords[lang];
   const sep = lang === 'zh' ? '；' : '; ';
   const lines: Part[] = [];
-  if (shown === 'applies' || shown === 'exclusions' || shown === 'rights') lines.push(h`<div class="outcome">${w.outcome}: ${extra.next ? r.rule.outcome[lang] : outcomeText(r, lang)}</div>`);
+  if (shown === 'applies' || shown === 'exclusions' || shown === 'rights')
+    lines.push(h`<div class="outcome">${w.outcome}: ${extra.next ? r.rule.outcome[lang] : outcomeText(r, lang)}</div>`);
   if (shown === 'rights') lines.push(h`<div class="note">${rightSituation(r, lang)}</div>`);
   if (extra.next?.length) lines.push(h`<dl class="next" aria-label="${g.nextSteps}">${extra.next.map(([k, v]) => h`<dt>${k}</dt><dd>${v}</dd>`)}</dl>`);
   if (shown === 'undetermined' && r.missingFacts.length) lines.push(h`<div class="ask">${g.needs}: ${missingFactLabels(r, lang, extra.catalog).join(sep)}</div>`);
@@ -208,19 +236,58 @@ function resultSections(p: PersonResult, report: ClientReport, lang: PageLang, i
   const by = (r: RuleResult) => deadlinesOf(report, r);
   const counted = countedTexts(p, lang, idPrefix ? 'incident' : 'enterprise');
   return h`<p class="summary" id="${idPrefix}counts">${headlineText(p, lang)}</p>
-${resultGroup(`${idPrefix}applies`, g.applies, p.applies.map((r) => resultItem(r, lang, 'applies', { next: nextStepLines(r, lang, by(r)) })), true)}
-${resultGroup(`${idPrefix}exclusions`, g.exclusions, p.exclusions.map((r) => resultItem(r, lang, 'exclusions')), true)}
-${resultGroup(`${idPrefix}undetermined`, g.undetermined, p.undetermined.map((r) => resultItem(r, lang, 'undetermined', { catalog: report.catalog, ...(by(r).length && { next: [[g.byWhen, by(r).join(lang === 'zh' ? '；' : '; ')]] as [string, string][] }) })), true, questions)}
-${resultGroup(`${idPrefix}rights`, g.rights, p.rights.map((r) => resultItem(r, lang, 'rights')), true)}
-${resultGroup(`${idPrefix}does-not-apply`, g.doesNotApply, p.doesNotApply.map((r) => resultItem(r, lang, 'doesNotApply')), false)}
-${resultGroup(`${idPrefix}expired`, g.expired, p.expired.map(({ r, window }) => resultItem(r, lang, 'expired', { window })), false)}
-${resultGroup(`${idPrefix}not-yet`, g.notYet, p.notYet.map(({ r, window }) => resultItem(r, lang, 'notYet', { window })), false)}
+${resultGroup(
+  `${idPrefix}applies`,
+  g.applies,
+  p.applies.map((r) => resultItem(r, lang, 'applies', { next: nextStepLines(r, lang, by(r)) })),
+  true,
+)}
+${resultGroup(
+  `${idPrefix}exclusions`,
+  g.exclusions,
+  p.exclusions.map((r) => resultItem(r, lang, 'exclusions')),
+  true,
+)}
+${resultGroup(
+  `${idPrefix}undetermined`,
+  g.undetermined,
+  p.undetermined.map((r) =>
+    resultItem(r, lang, 'undetermined', { catalog: report.catalog, ...(by(r).length && { next: [[g.byWhen, by(r).join(lang === 'zh' ? '；' : '; ')]] as [string, string][] }) }),
+  ),
+  true,
+  questions,
+)}
+${resultGroup(
+  `${idPrefix}rights`,
+  g.rights,
+  p.rights.map((r) => resultItem(r, lang, 'rights')),
+  true,
+)}
+${resultGroup(
+  `${idPrefix}does-not-apply`,
+  g.doesNotApply,
+  p.doesNotApply.map((r) => resultItem(r, lang, 'doesNotApply')),
+  false,
+)}
+${resultGroup(
+  `${idPrefix}expired`,
+  g.expired,
+  p.expired.map(({ r, window }) => resultItem(r, lang, 'expired', { window })),
+  false,
+)}
+${resultGroup(
+  `${idPrefix}not-yet`,
+  g.notYet,
+  p.notYet.map(({ r, window }) => resultItem(r, lang, 'notYet', { window })),
+  false,
+)}
 ${counted.length ? h`<ul class="counted no-print">${counted.map((c) => h`<li>${c}</li>`)}</ul>` : ''}`;
 }
 
 function gapAndDeadlines(report: ClientReport, lang: PageLang): Raw {
   const w = pageWords[lang];
-  const ranked = (list: ClientReport['actions']) => h`<ol>${list.slice(0, 8).map((u) => h`<li><strong>${describeStep(u.step, lang, report.catalog)}</strong> — ${unlockText(u, lang)}</li>`)}</ol>`;
+  const ranked = (list: ClientReport['actions']) =>
+    h`<ol>${list.slice(0, 8).map((u) => h`<li><strong>${describeStep(u.step, lang, report.catalog)}</strong> — ${unlockText(u, lang)}</li>`)}</ol>`;
   return h`<section id="gap" aria-labelledby="gap-h" class="no-print"><details><summary><h2 id="gap-h">${w.gap}</h2></summary>
 ${report.actions.length ? h`<h3>${w.actions}</h3>${ranked(report.actions)}` : ''}
 ${report.confirmations.length ? h`<h3>${w.confirmations}</h3>${ranked(report.confirmations)}` : ''}
@@ -236,7 +303,10 @@ function incidentResults(ev: Evaluation, report: ClientReport, lang: PageLang): 
   return h`${ev.profile.incidents.map((incident) => {
     const own = ev.results.filter((r) => r.incidentId === incident.id);
     const expired = expiredDocuments(own, ev.profile, report.asOf);
-    const notice = expired.map((d) => h`<div class="expired-notice" role="note"><p><strong>${g.documentExpired(d.docNumber, d.to)}</strong>${d.quote ? h`（「${d.quote}」）` : ''}</p>${d.successor ? '' : h`<p>${g.noSuccessor}</p>`}</div>`);
+    const notice = expired.map(
+      (d) =>
+        h`<div class="expired-notice" role="note"><p><strong>${g.documentExpired(d.docNumber, d.to)}</strong>${d.quote ? h`（「${d.quote}」）` : ''}</p>${d.successor ? '' : h`<p>${g.noSuccessor}</p>`}</div>`,
+    );
     return h`<section class="incident-result" id="incident-result-${incident.id}" aria-labelledby="incident-result-${incident.id}-h"><h3 id="incident-result-${incident.id}-h">${w.incidentResult(incident.id)}</h3>${notice}${resultSections(personResult(own, ev.profile, report.asOf, ev.catalog), report, lang, `inc-${incident.id}-`)}</section>`;
   })}`;
 }
@@ -285,7 +355,13 @@ export type PageTarget = 'errors' | 'incident' | 'questions' | 'results';
  * is `#next`, so after a submit the browser (and, with JavaScript, keyboard focus) lands on what is new.
  */
 export function selfCheckPage(o: {
-  lang: PageLang; state: SelfCheckState; errors: FieldErrors; ev?: Evaluation; asOf: string; incidentFacts: readonly FactDefinition[]; after?: 'incident';
+  lang: PageLang;
+  state: SelfCheckState;
+  errors: FieldErrors;
+  ev?: Evaluation;
+  asOf: string;
+  incidentFacts: readonly FactDefinition[];
+  after?: 'incident';
   /** The basics as posted, shown again when the step had mistakes. */
   typed?: Record<string, string>;
 }): string {
@@ -293,26 +369,42 @@ export function selfCheckPage(o: {
   const w = pageWords[lang];
   const errorCount = Object.keys(errors).length;
   const report = ev ? buildClientReport({ profile: ev.profile, results: ev.results, asOf, lang, catalog: ev.catalog }) : undefined;
-  const target: PageTarget | undefined = errorCount ? 'errors' : !ev ? undefined : o.after === 'incident' && ev.profile.incidents.length ? 'incident' : ev.questions.length ? 'questions' : 'results';
+  const target: PageTarget | undefined = errorCount
+    ? 'errors'
+    : !ev
+      ? undefined
+      : o.after === 'incident' && ev.profile.incidents.length
+        ? 'incident'
+        : ev.questions.length
+          ? 'questions'
+          : 'results';
   const headingId = (t: PageTarget, own: string) => (t === target ? 'next' : own);
   const enterprise = ev ? ev.results.filter((r) => r.incidentId === undefined) : [];
   const body = h`<div class="top"><h1>${w.title}</h1>${langSwitch(state, lang)}</div>
 <p class="tagline">${w.tagline}</p>
-${errorCount ? h`<div class="errors" role="alert"><p id="${headingId('errors', 'errors-h')}" tabindex="-1">${w.errors}</p><ul>${Object.entries(errors).map(([field, e]) => {
-    const named = fieldName(field, lang, o.incidentFacts);
-    return h`<li><a href="#${field === '_' ? 'basics' : `f-${field}`}">${named ? `${named}${lang === 'zh' ? '：' : ': '}` : ''}${message(e.message, lang)}</a></li>`;
-  })}</ul></div>` : ''}
+${
+  errorCount
+    ? h`<div class="errors" role="alert"><p id="${headingId('errors', 'errors-h')}" tabindex="-1">${w.errors}</p><ul>${Object.entries(errors).map(([field, e]) => {
+        const named = fieldName(field, lang, o.incidentFacts);
+        return h`<li><a href="#${field === '_' ? 'basics' : `f-${field}`}">${named ? `${named}${lang === 'zh' ? '：' : ': '}` : ''}${message(e.message, lang)}</a></li>`;
+      })}</ul></div>`
+    : ''
+}
 ${basicsForm(state, lang, Object.fromEntries(Object.entries(errors).filter(([k]) => (BASIC_FIELDS as readonly string[]).includes(k) || k === '_')), Boolean(ev), errorCount ? o.typed : undefined)}
 ${ev ? questionsForm(state, lang, ev, errors, headingId('questions', 'questions-h')) : ''}
 ${ev ? incidentForm(state, lang, errors, o.incidentFacts) : ''}
-${ev && report ? h`<section id="results" aria-labelledby="${headingId('results', 'results-h')}"><h2 id="${headingId('results', 'results-h')}" tabindex="-1">${w.results}</h2>
+${
+  ev && report
+    ? h`<section id="results" aria-labelledby="${headingId('results', 'results-h')}"><h2 id="${headingId('results', 'results-h')}" tabindex="-1">${w.results}</h2>
 <p class="meta">${ev.profile.name} · ${ev.profile.uscc} · ${w.asOf} ${asOf}</p>
 ${coverageLines(coverageOf(ev.profile, ev.results), lang).map((line) => h`<p class="coverage note">${line}</p>`)}
 ${ev.profile.incidents.length ? h`<div id="incident-result"><h3 id="${headingId('incident', 'incident-result-h')}" tabindex="-1" class="visually-hidden">${w.incidentResults}</h3>${incidentResults(ev, report, lang)}</div><h3>${w.enterpriseResults}</h3>` : ''}
 ${resultSections(personResult(enterprise, ev.profile, asOf, ev.catalog), report, lang, '')}
 </section>
 ${gapAndDeadlines(report, lang)}
-${downloads(state, lang)}` : ''}
+${downloads(state, lang)}`
+    : ''
+}
 ${uploadForm(lang, errors)}`;
   return layout(lang, ev ? `${w.title} · ${ev.profile.name}` : w.title, body, { script: '/assets/self-check.js' });
 }

@@ -33,17 +33,27 @@ function parseCsv(text) {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; }
-    else if (c === '\n' || c === '\r') {
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell); rows.push(row); row = []; cell = '';
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
     } else cell += c;
   }
-  if (cell || row.length) { row.push(cell); rows.push(row); }
+  if (cell || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -75,7 +85,10 @@ form.addEventListener('submit', async (e) => {
     const response = await fetch(form.action, { method: 'POST', body: new FormData(form) });
     if (!response.ok || !response.body) {
       let detail = `${response.status}`;
-      try { const problem = await response.json(); detail = problem.detail ?? problem.title ?? detail; } catch {}
+      try {
+        const problem = await response.json();
+        detail = problem.detail ?? problem.title ?? detail;
+      } catch {}
       throw new Error(detail);
     }
     // The bytes are kept as they come (the download), and CSV is also decoded to count and read its rows.
@@ -105,11 +118,22 @@ form.addEventListener('submit', async (e) => {
       const [rowAt, nameAt, errorAt, gainedAt, lostAt] = [at(columns.rowColumn), at(columns.nameColumn), at(columns.errorColumn), at(columns.gainedColumn), at(columns.lostColumn)];
       progress.textContent = template.replace('{n}', `${rows.length} ${zh ? '行' : 'rows'}`);
       const where = (r) => (zh ? `第 ${r[rowAt]} 行` : `row ${r[rowAt]}`);
-      if (errorAt >= 0) listRows(badRows, rows.filter((r) => r[errorAt]), rowAt, (r) => `${where(r)}${zh ? '：' : ': '}${r[errorAt]}`);
+      if (errorAt >= 0)
+        listRows(
+          badRows,
+          rows.filter((r) => r[errorAt]),
+          rowAt,
+          (r) => `${where(r)}${zh ? '：' : ': '}${r[errorAt]}`,
+        );
       if (gainedAt >= 0 && lostAt >= 0) {
         const ids = (cell) => (cell ? cell.split(';') : []);
         const change = (r) => [...ids(r[gainedAt]).map((id) => `+${id}`), ...ids(r[lostAt]).map((id) => `-${id}`)].join(' ');
-        listRows(changed, rows.filter((r) => r[gainedAt] || r[lostAt]), rowAt, (r) => `${where(r)} ${r[nameAt]}${zh ? '：' : ': '}${change(r)}`);
+        listRows(
+          changed,
+          rows.filter((r) => r[gainedAt] || r[lostAt]),
+          rowAt,
+          (r) => `${where(r)} ${r[nameAt]}${zh ? '：' : ': '}${change(r)}`,
+        );
         const comparedAt = at(columns.comparedColumn);
         // No row matched: every row screened is new (rows with an error are not compared at all).
         const screened = rows.filter((r) => !(errorAt >= 0 && r[errorAt]));
