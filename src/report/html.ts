@@ -142,6 +142,19 @@ ${p.questions.length > QUESTION_LIMIT ? h`<p class="empty">${w.more}${p.question
   const failed = (r: RuleResult) => r.failedConditions.map((c) => c[lang]).join(sep);
   const brief = (list: RuleResult[], text: (r: RuleResult) => string) =>
     h`<ul>${list.map((r) => h`<li class="item"><div class="title">${resultTitle(r, lang)}</div><div class="cite">${text(r)}</div></li>`)}</ul>`;
+  /** A collapsed group of rules not in force (expired, or not yet), each with its date; nothing when empty. */
+  const notInForceSection = (id: string, title: string, list: readonly { r: RuleResult }[]) =>
+    list.length
+      ? section(
+          id,
+          title,
+          list.length,
+          brief(
+            list.map((e) => e.r),
+            (r) => notInForceText(report, r),
+          ),
+        )
+      : '';
   const counted = countedLines(report);
   const gap =
     !report.actions.length && !report.confirmations.length
@@ -190,32 +203,8 @@ ${
       )
     : ''
 }
-${
-  p.expired.length
-    ? section(
-        'expired',
-        w.expired,
-        p.expired.length,
-        brief(
-          p.expired.map((e) => e.r),
-          (r) => notInForceText(report, r),
-        ),
-      )
-    : ''
-}
-${
-  p.notYet.length
-    ? section(
-        'not-yet',
-        w.notYet,
-        p.notYet.length,
-        brief(
-          p.notYet.map((e) => e.r),
-          (r) => notInForceText(report, r),
-        ),
-      )
-    : ''
-}
+${notInForceSection('expired', w.expired, p.expired)}
+${notInForceSection('not-yet', w.notYet, p.notYet)}
 ${counted.length ? h`<ul class="counted">${counted.map((c) => h`<li class="empty">${c}</li>`)}</ul>` : ''}
 ${section('gap', w.gap, undefined, gap)}
 ${section('deadlines', w.deadlines, report.keyDeadlines.length, deadlines)}
