@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../src/facts/catalog.ts';
+import { cq2019Document } from '../fixtures/rules.ts';
 
 export function huiqi(...args: string[]) {
   const run = spawnSync(process.execPath, ['bin/huiqi.js', ...args], { encoding: 'utf8' });
@@ -87,16 +88,7 @@ describe('huiqi rules', () => {
   it('validate compares every quote with its seed lines and names the rule whose quote was invented', () => {
     const dir = mkdtempSync(join(tmpdir(), 'huiqi-cli-'));
     const ruleFile = (quote: string) => ({
-      document: {
-        title: '重庆市人民政府关于做好促进综合保税区高水平开放高质量发展有关工作的通知',
-        docNumber: '渝府〔2019〕8号',
-        issuer: '重庆市人民政府',
-        date: '2019-04-27',
-        jurisdiction: 'chongqing',
-        seed: '000_77bef93430f12e06.txt',
-        lines: [1, 5],
-      },
-      effective: { from: '2019-04-27' },
+      ...cq2019Document,
       rules: [
         {
           id: 'cq-2019-8/invented',

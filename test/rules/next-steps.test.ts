@@ -14,7 +14,7 @@ import { defaultSeedsDir, documentCitationProblems, ruleCitationProblems } from 
 import { checkRuleFile } from '../../src/rules/load.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import type { Rule } from '../../src/rules/schema.ts';
-import { fixtureDocument, fixtureEffective, fixtureRuleData } from '../fixtures/rules.ts';
+import { cq2019Document, fixtureDocument, fixtureEffective, fixtureRuleData } from '../fixtures/rules.ts';
 
 const rules = loadRuleSet();
 
@@ -156,16 +156,7 @@ describe('湖北《促进综合保税区高水平开放高质量发展的若干�
 describe('huiqi rules validate and the next steps', () => {
   const huiqi = (...args: string[]) => spawnSync(process.execPath, ['bin/huiqi.js', ...args], { encoding: 'utf8', timeout: 120_000 });
   const ruleFile = (extra: Record<string, unknown>, kind = 'benefit') => ({
-    document: {
-      title: '重庆市人民政府关于做好促进综合保税区高水平开放高质量发展有关工作的通知',
-      docNumber: '渝府〔2019〕8号',
-      issuer: '重庆市人民政府',
-      date: '2019-04-27',
-      jurisdiction: 'chongqing',
-      seed: '000_77bef93430f12e06.txt',
-      lines: [1, 5],
-    },
-    effective: { from: '2019-04-27' },
+    ...cq2019Document,
     rules: [
       {
         ...fixture({ id: 'cq-2019-8/fixture', kind, source: { article: '标题', lines: [1, 4], quote: '重庆市人民政府关于做好促进综合保税区高水平开放高质量发展有关工作的通知' } }),
