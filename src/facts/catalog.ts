@@ -4,6 +4,7 @@
 // files declare from src/profile/plain-facts.ts: each rule set has a FactCatalog of its own.
 import { enterpriseFactDeclarations, enterpriseFactFiles } from '../profile/enterprise.ts';
 import type { FactDeclaration } from '../profile/fields.ts';
+import { questionGates } from '../profile/facets/situations.ts';
 import { incidentFactDeclarations, type IncidentKind } from '../profile/incidents.ts';
 import { plainFactDeclaration, type PlainFact } from '../profile/plain-facts.ts';
 import { builtinProfileSchema, ProfileSchema } from '../profile/validate.ts';
@@ -12,7 +13,10 @@ import type { FactDefinition, FactScope, FactValues } from './types.ts';
 
 /** The catalog entries of profile facts, from their declarations (src/profile/fields.ts `fact`). */
 function profileFacts(scope: FactScope, declarations: Readonly<Record<string, FactDeclaration>>): FactDefinition[] {
-  return Object.entries(declarations).map(([name, { field: _field, ...declared }]) => ({ name, scope, ...declared, derived: false }));
+  return Object.entries(declarations).map(([name, { field: _field, ...declared }]) => {
+    const askedIf = scope === 'enterprise' ? questionGates[name] : undefined;
+    return { name, scope, ...declared, ...(askedIf && { askedIf }), derived: false };
+  });
 }
 
 const builtin: FactDefinition[] = [
@@ -26,6 +30,24 @@ const builtinByName = new Map(builtin.map((f) => [f.name, f]));
 if (builtinByName.size !== builtin.length) throw new Error('fact catalog: two facts share a name');
 for (const d of derivedFacts.filter((f) => f.defaultsProfileFact)) {
   if (builtinByName.get(d.name)?.derived !== false) throw new Error(`fact catalog: ${d.name} defaults a profile fact that does not exist`);
+}
+
+const defaultInputsByName = new Map(derivedFacts.filter((f) => f.defaultsProfileFact).map((f) => [f.name, f.inputs]));
+
+/**
+ * The profile facts a derived default of `name` is computed from (the situations checklist for
+ * inComprehensiveBondedZone …), or undefined: while they are unknown, they are what to ask for it.
+ */
+export function defaultInputs(name: string): readonly string[] | undefined {
+  return defaultInputsByName.get(name);
+}
+
+for (const [name, gate] of Object.entries(questionGates)) {
+  const gated = builtinByName.get(name);
+  const opener = builtinByName.get(gate.fact);
+  if (!gated || !opener) throw new Error(`fact catalog: the question gate of ${name} names a fact that does not exist (${gated ? gate.fact : name})`);
+  for (const value of [gate.includes ?? []].flat())
+    if (!opener.values?.includes(value)) throw new Error(`fact catalog: the question gate of ${name} names ${gate.fact} value "${value}", which it does not have`);
 }
 
 /** Where a built-in fact is declared, for the message refusing a rule file that declares it again. */
