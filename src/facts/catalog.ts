@@ -3,7 +3,7 @@
 // from the same declarations), derived facts from src/facts/derived.ts, and the plain facts a rule set's
 // files declare from src/profile/plain-facts.ts: each rule set has a FactCatalog of its own.
 import { enterpriseFactDeclarations, enterpriseFactFiles } from '../profile/enterprise.ts';
-import type { FactDeclaration } from '../profile/fields.ts';
+import type { AskedIf, FactDeclaration } from '../profile/fields.ts';
 import { questionGates } from '../profile/facets/situations.ts';
 import { incidentFactDeclarations, type IncidentKind } from '../profile/incidents.ts';
 import { plainFactDeclaration, type PlainFact } from '../profile/plain-facts.ts';
@@ -113,7 +113,22 @@ export class FactCatalog {
   definition(name: string): FactDefinition | undefined {
     return this.byName.get(name);
   }
+
+  private openedCounts?: Map<string, number>;
+
+  /** How many facts' questions the gate of `name` opens (its askedIf, the same situation): 0 without one. */
+  questionsOpenedWith(name: string): number {
+    const gate = this.byName.get(name)?.askedIf;
+    if (!gate) return 0;
+    if (!this.openedCounts) {
+      this.openedCounts = new Map();
+      for (const f of this.all) if (f.askedIf) this.openedCounts.set(gateKey(f.askedIf), (this.openedCounts.get(gateKey(f.askedIf)) ?? 0) + 1);
+    }
+    return this.openedCounts.get(gateKey(gate)) ?? 0;
+  }
 }
+
+const gateKey = (gate: AskedIf) => `${gate.fact}\u0000${[gate.includes ?? []].flat().join(',')}\u0000${String(gate.is ?? '')}`;
 
 /** The catalog of the built-in facts alone: for code and tests that use no rule file declaring facts. */
 export const builtinCatalog = new FactCatalog();

@@ -183,23 +183,14 @@ function askedFor(
   return { fact, opened: true, depth: 1 + openedDepth(gate.fact, catalog, known), via };
 }
 
-const siblingCache = new WeakMap<FactCatalog, Map<string, number>>();
 /**
  * How likely a yes is to a question its gate opened: a situation that opens few questions says more
  * about each (开展全球维修 → 高技术、高附加值?) than one that opens many (出口货物 → 向塞尔维亚出口?).
  */
 function openedYesLikelihood(fact: string, catalog: FactCatalog): number {
-  let counts = siblingCache.get(catalog);
-  if (!counts) {
-    counts = new Map();
-    for (const f of catalog.all) if (f.askedIf) counts.set(gateKey(f.askedIf), (counts.get(gateKey(f.askedIf)) ?? 0) + 1);
-    siblingCache.set(catalog, counts);
-  }
-  const gate = catalog.definition(fact)?.askedIf;
-  if (!gate) return OPENED_YES_LIKELIHOOD;
-  return Math.max(YES_LIKELIHOOD, Math.min(OPENED_YES_LIKELIHOOD, 1 / (counts.get(gateKey(gate)) ?? 1)));
+  const siblings = catalog.questionsOpenedWith(fact);
+  return siblings === 0 ? OPENED_YES_LIKELIHOOD : Math.max(YES_LIKELIHOOD, Math.min(OPENED_YES_LIKELIHOOD, 1 / siblings));
 }
-const gateKey = (gate: AskedIf) => `${gate.fact}\u0000${[gate.includes ?? []].flat().join(',')}\u0000${String(gate.is ?? '')}`;
 
 /** How many gates that hold lead to a fact's question. */
 function openedDepth(fact: string, catalog: FactCatalog, known: FactValues, seen = 0): number {
