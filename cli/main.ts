@@ -18,7 +18,7 @@ const commands: { command: string; describe: string; load: () => Promise<Command
     describe: 'Check one enterprise profile against every rule: what applies, what does not and why, what is undetermined',
     load: async () => (await import('./commands/check.ts')).checkCommand,
   },
-  { command: 'rules <command>', describe: 'List, show, validate and test the rule catalog', load: async () => (await import('./commands/rules.ts')).rulesCommand },
+  { command: 'rules <command>', describe: 'List, show, validate and test the rules', load: async () => (await import('./commands/rules.ts')).rulesCommand },
   {
     command: 'report <profile>',
     describe: 'Write a client report: what applies (with sources), open questions, what it would take, deadlines',

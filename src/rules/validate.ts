@@ -82,7 +82,7 @@ export function ruleProblems(
 /**
  * Entitlements that do not say whom to go to: every rule an enterprise can claim gives the office its text
  * names (`handledBy`) or why the text names none (`handledByUnstated`). Checked by `huiqi rules validate`
- * and the catalog test rather than on load, so a rule pack written before these fields still loads.
+ * and the shipped-rules test rather than on load, so a rule pack written before these fields still loads.
  */
 export function nextStepProblems(rules: readonly Rule[]): string[] {
   return rules

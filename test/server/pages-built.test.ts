@@ -430,7 +430,7 @@ describe('the self-check page on the built server (huiqi serve from dist/)', () 
     await Promise.all([page.waitForNavigation(), page.click('form.lang button')]);
     expect(await page.$eval('html', (e) => e.lang)).toBe('en');
     expect(await page.$eval(`${block} .expired-notice`, (e) => e.textContent)).toContain('海关总署公告2023年第127号 expired on 2025-10-10');
-    expect(await page.$eval(`${block} .expired-notice`, (e) => e.textContent)).toContain('No successor is in the catalog; ask the competent customs office');
+    expect(await page.$eval(`${block} .expired-notice`, (e) => e.textContent)).toContain('No successor is among the rules checked; ask the competent customs office');
     await expectPersonResult(page, 'en');
     await screenshot(page, 'built-expired-127-en-desktop');
     await page.close();
