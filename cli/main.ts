@@ -12,6 +12,7 @@ import { refuseEmptyOptions, UsageError } from './usage-error.ts';
  * are loaded only when it is the command run: `huiqi --help` loads none of them, `huiqi check` only
  * check's (start-up, issue #8 §5). `any`: each command has its own argument type.
  */
+// biome-ignore lint/suspicious/noExplicitAny: each command has its own argument type
 const commands: { command: string; describe: string; load: () => Promise<CommandModule<object, any>> }[] = [
   {
     command: 'check <profile>',

@@ -64,7 +64,7 @@ export function ruleProblems(
   if (rule.trigger) problems.push(...conditionProblems(rule.trigger, rule.appliesTo, ['trigger'], facts));
   if (effectiveBasis) {
     const basis = factDefinition(effectiveBasis);
-    if (!basis || basis.type !== 'date' || !factVisibleIn(basis, rule.appliesTo)) {
+    if (basis?.type !== 'date' || !factVisibleIn(basis, rule.appliesTo)) {
       problems.push(`effective.basis: "${effectiveBasis}" is not a date fact of ${rule.appliesTo}`);
     }
   }

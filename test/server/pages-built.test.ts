@@ -6,7 +6,7 @@
 // groups (groups.ts personResult), each headline count what is listed under it, each badge its group's word.
 // Screenshots go to test-output/ for people to look at.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -149,7 +149,7 @@ async function clickThrough(page: Page, raw: Raw, lang: 'zh' | 'en', o: { javaSc
     );
     await fill(page, '#incident form', values);
     await submit(page, '#incident form');
-    expect(await page.$('.errors'), await page.$eval('body', (b) => b.innerText)).toBeNull();
+    expect(await page.$('.errors'), await page.$eval('body', (b) => b.textContent)).toBeNull();
     expect(await page.$(`[id="incident-result-${String(incident.id)}"]`)).not.toBeNull();
     await expectFocusOnNew(page, o);
   }
@@ -165,7 +165,7 @@ async function clickThrough(page: Page, raw: Raw, lang: 'zh' | 'en', o: { javaSc
     });
     await fill(page, '#questions form', values);
     await submit(page, '#questions form');
-    expect(await page.$('.errors'), await page.$eval('body', (b) => b.innerText)).toBeNull();
+    expect(await page.$('.errors'), await page.$eval('body', (b) => b.textContent)).toBeNull();
     await expectFocusOnNew(page, o);
   }
   return steps;
@@ -254,6 +254,7 @@ async function englishOnZhPage(page: Page): Promise<string[]> {
     // innerText of a detached clone has no layout: read the text of what is rendered, minus the removed parts.
     document.body.append(clone);
     clone.style.position = 'absolute';
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is wanted (textContent has hidden text and no line breaks)
     const text = clone.innerText;
     clone.remove();
     return text;
