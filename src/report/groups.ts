@@ -138,14 +138,25 @@ export function rankQuestions(
   const uses = factUses(results);
   const scored = [...byKey.values()].map((q) => {
     const routes = routed.get(q) ?? [];
-    const direct = q.decides.filter((r) => !routes.some((route) => route.result === r && route.fact !== q.fact));
-    const gain = expectedGain({ ...q, decides: direct }, catalog, routes.some((route) => route.fact === q.fact && route.opened)) + routes.filter((route) => route.fact !== q.fact).reduce((n, route) => n + routedGain(route, catalog), 0);
+    // Results it decides as the question about its own fact, and those it decides through another fact.
+    const through = routes.filter((route) => route.fact !== q.fact);
+    const direct = q.decides.filter((r) => !through.some((route) => route.result === r));
+    const opened = routes.some((route) => route.fact === q.fact && route.opened);
+    const gain = expectedGain({ ...q, decides: direct }, catalog, opened) + through.reduce((n, route) => n + routedGain(route, catalog), 0);
     const family = new Set(q.decides.map((r) => r.rule)).size;
     return { q, depth: depth.get(q) ?? 0, gain: gain * (1 + Math.log2(Math.max(uses.get(q.fact) ?? 1, family))), near: nearness(q, catalog) };
   });
   // What the answer settles, weighed up by how deep in the thread the enterprise opened the question lies.
   // A stable sort: questions of one fact keep the incidents' order.
-  return scored.sort((a, b) => b.gain * (1 + THREAD_WEIGHT * b.depth) - a.gain * (1 + THREAD_WEIGHT * a.depth) || b.near - a.near || b.q.decides.length - a.q.decides.length || byFactName(a.q.fact, b.q.fact)).map(({ q }) => q);
+  return scored
+    .sort(
+      (a, b) =>
+        b.gain * (1 + THREAD_WEIGHT * b.depth) - a.gain * (1 + THREAD_WEIGHT * a.depth) ||
+        b.near - a.near ||
+        b.q.decides.length - a.q.decides.length ||
+        byFactName(a.q.fact, b.q.fact),
+    )
+    .map(({ q }) => q);
 }
 
 /** A result a question decides through `fact`: answered by the question (a checklist), or opened by it (a gate). */

@@ -19,7 +19,13 @@ describe('the situations checklist (企业情况)', () => {
 
   it('answers the yes/no facts its items name: ticked yes, unticked no; 出口 or 进口 makes a 对外贸易经营者', () => {
     const set = enterpriseFactSet(rules.parseProfile({ ...basics, situations: ['exports', 'comprehensive-bonded-zone'] }), asOf);
-    expect(set).toMatchObject({ foreignTradeEnterprise: true, inComprehensiveBondedZone: true, inSpecialCustomsSupervisionZone: true, crossBorderEcommerceEnterprise: false, processingTradeEnterprise: false });
+    expect(set).toMatchObject({
+      foreignTradeEnterprise: true,
+      inComprehensiveBondedZone: true,
+      inSpecialCustomsSupervisionZone: true,
+      crossBorderEcommerceEnterprise: false,
+      processingTradeEnterprise: false,
+    });
     const none = enterpriseFactSet(rules.parseProfile({ ...basics, situations: [] }), asOf);
     expect(none).toMatchObject({ foreignTradeEnterprise: false, inComprehensiveBondedZone: false, inSpecialCustomsSupervisionZone: false });
   });

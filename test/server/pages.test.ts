@@ -89,7 +89,11 @@ describe('self-check page routes', () => {
     expect(next.statusCode).toBe(200);
     const data = JSON.parse(hiddenValue(next.body, 'profile')!);
     expect(data).toMatchObject({ situations: ['exports', 'imports'] });
-    expect(await questionSequence(parseProfile(data), { rules: loadRuleSet(), asOf: ASOF }).then(({ results }) => results.find((r) => r.ruleId === 'cq-2019-8/general-taxpayer-pilot')?.status)).toBe('ineligible');
+    expect(
+      await questionSequence(parseProfile(data), { rules: loadRuleSet(), asOf: ASOF }).then(
+        ({ results }) => results.find((r) => r.ruleId === 'cq-2019-8/general-taxpayer-pilot')?.status,
+      ),
+    ).toBe('ineligible');
     // Every other question left empty is skipped, not asked again.
     const skipped = JSON.parse(hiddenValue(next.body, 'skipped')!) as [string | null, string][];
     expect(skipped.length).toBe(asked.length - 1);
