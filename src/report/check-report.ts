@@ -75,12 +75,16 @@ const shownQuestions = (questions: Question[], all?: boolean) => (all ? question
  * before. The period's end is given as a year when it is the year's last day (到2025年).
  */
 export function horizonNote(rule: Pick<Rule, 'horizon'>, asOf: string): { zh: string; en: string } | undefined {
-  if (!rule.horizon || !horizonPassed(rule, asOf)) return undefined;
-  const [y, m, d] = rule.horizon.end.split('-').map(Number) as [number, number, number];
+  return rule.horizon && horizonPassed(rule, asOf) ? horizonEndNote(rule.horizon.end) : undefined;
+}
+
+/** The note of a plan period that ended on `end`, whatever the date judged. */
+function horizonEndNote(end: string): { zh: string; en: string } {
+  const [y, m, d] = end.split('-').map(Number) as [number, number, number];
   const yearEnd = m === 12 && d === 31;
   return {
     zh: `该规划期已于${yearEnd ? `${y}年` : `${y}年${m}月${d}日`}结束，请向责任单位确认措施是否仍在执行`,
-    en: `The plan period ended ${yearEnd ? `in ${y}` : `on ${rule.horizon.end}`}; confirm with the office responsible that the measure is still carried out`,
+    en: `The plan period ended ${yearEnd ? `in ${y}` : `on ${end}`}; confirm with the office responsible that the measure is still carried out`,
   };
 }
 
@@ -113,33 +117,59 @@ const members = (object: object): string => {
   return text === '{}' ? '' : `,${text.slice(1, -1)}`;
 };
 
-/** The text of the members of a result's JSON that depend on its rule alone (and on its plan period having ended). */
-export interface RuleJsonText {
-  /** From the title to `"relevant":`. */
-  head: string;
-  /** From the outcome to the closing brace. */
-  tail: string;
-  /** The tail with the note of a plan period that has ended. */
-  passedTail: string | undefined;
+/**
+ * The text of the members of a result's JSON that depend on its rule alone, in their places: made once
+ * per rule by whoever writes many results (the server keeps it as bytes, `T`).
+ */
+export interface RuleJsonText<T = string> {
+  /** From the title to `"relevant":` (`,"title":…,"relevant":`). */
+  head: T;
+  /** From the outcome to the last member, without the closing brace. */
+  tail: T;
+  /** The note of a plan period that has ended (`,"horizonPassed":true,…`), for a rule with a horizon. */
+  passed: T | undefined;
 }
 
-/** A rule's text in its results' JSON, made once per rule by whoever writes many results (the server). */
 export function ruleJsonText(rule: Rule): RuleJsonText {
-  return { head: `${members(ruleHeadJson(rule))},"relevant":`, tail: `${members(ruleTailJson(rule))}}`, passedTail: undefined };
+  return {
+    head: `${members(ruleHeadJson(rule))},"relevant":`,
+    tail: members(ruleTailJson(rule)),
+    passed: rule.horizon && members({ horizonPassed: true, horizonNote: horizonEndNote(rule.horizon.end) }),
+  };
 }
 
 /**
- * JSON.stringify(resultJson(r, asOf)) written from its rule's text (ruleJsonText): `start` up to where an
- * incidentId goes (`{"ruleId":…,"status":…`) and `rest` after it. The one writer of a result's JSON text
- * beside resultJson, member for member; test/server/check-answer.test.ts holds them equal on every sample.
+ * One result's JSON text (resultJson's, member for member) without its closing brace: strings around the
+ * texts its rule keeps (RuleJsonText, `T`). The one writer of a result's JSON text beside resultJson;
+ * test/server/check-answer.test.ts holds them equal on every sample.
  */
-export function resultJsonText(r: RuleResult, asOf: string, rule: RuleJsonText): { start: string; rest: string } {
-  const passed = horizonPassed(r.rule, asOf);
-  const tail = passed ? (rule.passedTail ??= `${members({ ...ruleTailJson(r.rule), ...horizonJson(r.rule, asOf) })}}`) : rule.tail;
-  return {
-    start: `{"ruleId":${JSON.stringify(r.ruleId)},"status":${JSON.stringify(r.status)}`,
-    rest: `${rule.head}${JSON.stringify(r.relevant)},"missingFacts":${JSON.stringify(r.missingFacts)},"failedConditions":${JSON.stringify(r.failedConditions)},"openConditions":${JSON.stringify(r.openConditions)}${tail}`,
-  };
+export function resultJsonText<T>(r: RuleResult, asOf: string, rule: RuleJsonText<T>): (string | T)[] {
+  const text: (string | T)[] = [
+    `{"ruleId":${JSON.stringify(r.ruleId)},"status":${JSON.stringify(r.status)}${r.incidentId === undefined ? '' : `,"incidentId":${JSON.stringify(r.incidentId)}`}`,
+    rule.head,
+    `${JSON.stringify(r.relevant)},"missingFacts":${JSON.stringify(r.missingFacts)},"failedConditions":${JSON.stringify(r.failedConditions)},"openConditions":${JSON.stringify(r.openConditions)}`,
+    rule.tail,
+  ];
+  if (rule.passed !== undefined && horizonPassed(r.rule, asOf)) text.push(rule.passed);
+  return text;
+}
+
+/**
+ * JSON.stringify(checkReport(input)) as a list of texts, each a string or a text `result` gives (a
+ * result's text but for its closing brace, resultJsonText, which the caller may keep).
+ */
+export function checkReportText<T>(input: CheckReportInput, result: (r: RuleResult) => readonly (string | T)[]): (string | T)[] {
+  const { head, listed } = checkReportParts(input);
+  const out: (string | T)[] = [`${JSON.stringify(head).slice(0, -1)},"results":[`];
+  // Between two results one string, `},` for most (its window first for a rule not in force).
+  listed.forEach((r, i) => {
+    out.push(...result(r));
+    const window = windowJson(r, input.profile, input.asOf);
+    const end = i === listed.length - 1 ? '}]}' : '},';
+    out.push(window ? `,"window":${JSON.stringify(window)}${end}` : end);
+  });
+  if (!listed.length) out.push(']}');
+  return out;
 }
 
 /** A rule not in force: its window and the side of it the date judged falls (forceWindow without the quote). */
