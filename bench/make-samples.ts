@@ -17,7 +17,7 @@ for (let i = 0; i < ROWS; i++) {
 
 const csvCell = (c: string) => (/[",\n\r]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
 const { writeFileSync } = await import('node:fs');
-writeFileSync(`${samples}enterprises.csv`, [generatedHeader.join(','), ...rows.map((r) => r.map(csvCell).join(','))].join('\n') + '\n');
+writeFileSync(`${samples}enterprises.csv`, `${[generatedHeader.join(','), ...rows.map((r) => r.map(csvCell).join(','))].join('\n')}\n`);
 
 // The XLSX version types its cells the way a spreadsheet would: real dates and numbers.
 const workbook = new ExcelJS.Workbook();

@@ -96,7 +96,7 @@ async function main() {
     const named = enterpriseRuleFacts(loaded);
     for (const kind of lists) {
       const list = join(dir, `${kind}-${rows}.csv`);
-      let t = performance.now();
+      const t = performance.now();
       let columns = generatedHeader.length;
       if (kind === 'dense') {
         const extra = denseColumns(ruleSet, asOf);
@@ -111,7 +111,7 @@ async function main() {
   // Throughput and memory targets: the whole `huiqi screen` process on a big sparse list.
   if (parts.includes('big') && rssRows > 0) {
     const big = join(dir, `sparse-${rssRows}.csv`);
-    let t = performance.now();
+    const t = performance.now();
     await writeGeneratedList(big, rssRows, { brokenRate: 0.01, seed: 7 });
     console.log(`\n${fmt(rssRows)}-row sparse list (${mb(statSync(big).size)}) generated in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     const whole = timeProcess([huiqi, 'screen', big, '--out', join(dir, 'out-big.csv'), '--as-of', asOf, '--rules', rules], join(dir, 'rss'));

@@ -12,13 +12,14 @@ import { refuseEmptyOptions, UsageError } from './usage-error.ts';
  * are loaded only when it is the command run: `huiqi --help` loads none of them, `huiqi check` only
  * check's (start-up, issue #8 §5). `any`: each command has its own argument type.
  */
+// biome-ignore lint/suspicious/noExplicitAny: each command has its own argument type
 const commands: { command: string; describe: string; load: () => Promise<CommandModule<object, any>> }[] = [
   {
     command: 'check <profile>',
     describe: 'Check one enterprise profile against every rule: what applies, what does not and why, what is undetermined',
     load: async () => (await import('./commands/check.ts')).checkCommand,
   },
-  { command: 'rules <command>', describe: 'List, show, validate and test the rule catalog', load: async () => (await import('./commands/rules.ts')).rulesCommand },
+  { command: 'rules <command>', describe: 'List, show, validate and test the rules', load: async () => (await import('./commands/rules.ts')).rulesCommand },
   {
     command: 'report <profile>',
     describe: 'Write a client report: what applies (with sources), open questions, what it would take, deadlines',

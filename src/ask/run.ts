@@ -2,7 +2,7 @@
 import { stringify } from 'yaml';
 import type { RuleBase } from '../engine/rule-base.ts';
 import type { InputEncoding } from '../io/encoding.ts';
-import { checkOutputPath, writeOutputFile } from '../io/output.ts';
+import { validateOutputPath, writeOutputFile } from '../io/output.ts';
 import { linesIO, readAll, terminalIO } from './prompt.ts';
 import { readStructuredFile } from '../io/read.ts';
 import { InputError } from '../io/input-error.ts';
@@ -27,7 +27,7 @@ export interface AskCommandOptions {
 }
 
 export async function runAsk(o: AskCommandOptions): Promise<void> {
-  if (o.saveFile) checkOutputPath(o.saveFile); // before any question is asked
+  if (o.saveFile) validateOutputPath(o.saveFile); // before any question is asked
   const { rules } = o;
   let data = readStructuredFile(o.profileFile, { ...(o.encoding && { encoding: o.encoding }) }) as Record<string, unknown>;
   noteIncidentDatesAfter(parseProfile(data, o.profileFile, rules.profile), o.asOf, o.profileFile); // parsing reports every problem of the starting profile, naming its field

@@ -15,7 +15,7 @@ import { LIMITS } from '../io/limits.ts';
 import { InputError } from '../io/input-error.ts';
 import { builtinColumns, type ColumnMap } from './columns.ts';
 import { CsvReader, CsvSyntaxError, type CsvRecord } from './csv.ts';
-import { checkXlsx } from './xlsx-check.ts';
+import { validateXlsx } from './xlsx-validate.ts';
 
 export const listFormats = ['csv', 'jsonl', 'xlsx'] as const;
 export type ListFormat = (typeof listFormats)[number];
@@ -293,20 +293,20 @@ const isSerialDate = (v: unknown): v is number => typeof v === 'number' && v >= 
 const TITLE_ROWS = 20;
 
 /**
- * An XLSX list: checked whole first (./xlsx-check.ts: what it expands to, a damaged zip), then read. A
+ * An XLSX list: checked whole first (./xlsx-validate.ts: what it expands to, a damaged zip), then read. A
  * stream (an upload, stdin) is first written to a temporary file, since the check needs the zip's end.
  */
 async function* xlsxRows(input: Readable, file: string, reading: Reading, limit: number, path?: string): AsyncGenerator<RawRow[]> {
   const origin = file === '-' ? 'stdin' : file;
   if (path !== undefined) {
-    await checkXlsx(path, origin);
+    await validateXlsx(path, origin);
     return yield* readXlsx(input, file, reading, limit);
   }
   const folder = await mkdtemp(join(tmpdir(), 'huiqi-xlsx-'));
   try {
     const copy = join(folder, 'list.xlsx');
     await pipeline(input, createWriteStream(copy));
-    await checkXlsx(copy, origin);
+    await validateXlsx(copy, origin);
     yield* readXlsx(createReadStream(copy, { highWaterMark: 64 * 1024 }), file, reading, limit);
   } finally {
     await rm(folder, { recursive: true, force: true });

@@ -106,7 +106,7 @@ export async function screenList(options: ScreenListOptions): Promise<Summary> {
         batch[b] = undefined as never; // let each row go as soon as it is done: memory stays flat
         const k = ordinal++;
         if (!keyed && raw.header !== checkedHeader) {
-          screener.checkHeader(raw.header, origin);
+          screener.validateHeader(raw.header, origin);
           checkedHeader = raw.header;
         }
         if (shard && k % shard.count !== shard.index - 1) continue;

@@ -126,7 +126,7 @@ export class RowScreener {
    * Checks a CSV/XLSX header once: unknown or doubled columns, and the name and uscc columns, which
    * every row needs. Throws an InputError (exit 1) naming the headers.
    */
-  checkHeader(header: readonly string[], origin: string): void {
+  validateHeader(header: readonly string[], origin: string): void {
     const plan = this.planFor(header);
     const problems = [...plan.problems];
     for (const field of ['name', 'uscc']) {

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import type { InputEncoding } from '../io/encoding.ts';
 import { InputError } from '../io/input-error.ts';
 import type { Lang } from '../io/lang.ts';
-import { checkOutputPath, writeOutputFile } from '../io/output.ts';
+import { validateOutputPath, writeOutputFile } from '../io/output.ts';
 import { loadProfile } from '../profile/load.ts';
-import { checkProfile } from '../report/check.ts';
+import { evaluateForCheck } from '../report/check.ts';
 import type { RuleBase } from '../engine/rule-base.ts';
 import { formatOfName, openList } from '../batch/read.ts';
 import { RowScreener } from '../batch/screen.ts';
@@ -35,14 +35,14 @@ export interface CalendarRun {
 
 /** The events of one validated profile. */
 export async function profileEvents(profile: Enterprise, o: Pick<CalendarRun, 'rules' | 'asOf' | 'lang' | 'from' | 'to'>): Promise<DueEvent[]> {
-  const { results } = await checkProfile(profile, { rules: o.rules, asOf: o.asOf, explain: 'listed' });
+  const { results } = await evaluateForCheck(profile, { rules: o.rules, asOf: o.asOf, explain: 'listed' });
   return dueEvents(profile, results, o.asOf, { lang: o.lang, catalog: o.rules.catalog, ...(o.from && { from: o.from }), ...(o.to && { to: o.to }) });
 }
 
 /** Writes the calendar; returns the events and the rows left out with their errors. */
 export async function runCalendar(o: CalendarRun): Promise<{ events: DueEvent[]; clients: number; errorRows: { row: number; error: string }[] }> {
   const stderr = o.stderr ?? process.stderr;
-  if (o.output !== '-') checkOutputPath(o.output);
+  if (o.output !== '-') validateOutputPath(o.output);
   const events: DueEvent[] = [];
   const errorRows: { row: number; error: string }[] = [];
   let clients = 0;
@@ -84,7 +84,7 @@ export async function runCalendar(o: CalendarRun): Promise<{ events: DueEvent[];
     for await (const batch of source.batches) {
       for (const raw of batch) {
         if (!keyed && raw.header !== checked) {
-          screener.checkHeader(raw.header, o.input);
+          screener.validateHeader(raw.header, o.input);
           checked = raw.header;
         }
         const read = screener.read(raw, keyed);

@@ -19,7 +19,7 @@ import type { Lang } from '../io/lang.ts';
 import { outputError, writeOutputFile } from '../io/output.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import { loadProfile } from '../profile/load.ts';
-import { checkProfile } from '../report/check.ts';
+import { evaluateForCheck } from '../report/check.ts';
 import { buildClientReport, clientReportMarkdown } from '../report/client-report.ts';
 import { clientReportJson } from '../report/client-report-command.ts';
 import { h, clientReportHtml, type Part } from '../report/html.ts';
@@ -102,7 +102,7 @@ const words = {
 } as const;
 
 /** The enterprise measures that apply, as a screening counts them: what a comparison of runs compares. */
-const screeningApplies = (results: Awaited<ReturnType<typeof checkProfile>>['results']) =>
+const screeningApplies = (results: Awaited<ReturnType<typeof evaluateForCheck>>['results']) =>
   results
     .filter((r) => r.incidentId === undefined && r.status === 'eligible' && countedInScreening(r.rule) && !isExclusion(r.rule))
     .map((r) => r.rule.id)
@@ -151,7 +151,7 @@ export async function runFolderReport(o: FolderReportOptions): Promise<{ clients
       rows.push({ row: i + 1, name: '', uscc: '', eligibleRules: [], eligibleTitles: [], exclusions: [], error: e.message, asOf: o.asOf, facts: '' });
       continue;
     }
-    const checked = await checkProfile(profile, { rules: o.rules, asOf: o.asOf });
+    const checked = await evaluateForCheck(profile, { rules: o.rules, asOf: o.asOf });
     const report = buildClientReport({ ...checked, lang: o.lang });
     let stem = basename(file, extname(file));
     if (taken.has(stem)) stem = file;

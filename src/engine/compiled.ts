@@ -189,7 +189,7 @@ export class CompiledRuleSet {
    * (`presence`). An explanation is a function of these alone, and few of them occur (a rule fails or
    * stays open for the same few reasons across enterprises): walking its tree again for every answer cost
    * more than the verdicts. The key is a number (a string per result cost more than the rest of its
-   * explanation); a rule too large for one (no rule of the catalog comes near) is explained afresh.
+   * explanation); a rule too large for one (no shipped rule comes near) is explained afresh.
    */
   private readonly explanations = new Map<FactScope, ({ presence: readonly string[]; numeric: boolean; made: Map<number, RuleResult> } | undefined)[]>();
   /** The results without explanation of each enterprise rule (by position), by status and relevance (`unexplained`). */

@@ -1,11 +1,12 @@
 // Package data files (data/**/*.yaml, e.g. the Chongqing 高资信企业名单) read through JSON copies that
 // `npm run build` saves in dist/data/ beside the rule snapshot: a cold `huiqi check` spent about a tenth
 // of its time parsing the 9 KB list's YAML with a parser not yet warmed up; JSON.parse of the copy takes
-// well under a millisecond. As with the rule snapshot, a copy records its file's size and modification
-// time and is ignored as soon as they differ, so an edited file is never read stale.
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+// well under a millisecond. As with the rule snapshot, a copy records its file's stamp (size and
+// modification time, ./freshness.js) and is ignored as soon as it differs, so an edited file is never read stale.
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { sameStamp, stampOf } from './freshness.js';
 import { packagePath } from './paths.ts';
 
 /** Where the data files are and where their copies go (other folders in tests). */
@@ -16,17 +17,12 @@ export interface DataFolders {
 const packageFolders: DataFolders = { data: packagePath('data'), copies: packagePath('dist', 'data') };
 const copyOf = (file: string, folders: DataFolders) => join(folders.copies, `${relative(folders.data, file)}.json`);
 
-const stampOf = (file: string) => {
-  const { size, mtimeMs } = statSync(file);
-  return { size, mtimeMs };
-};
-
 /** The parsed content of a YAML file under data/: from its JSON copy when that was made from the file as it is. */
 export function readPackageData(file: string, folders = packageFolders): unknown {
-  const { size, mtimeMs } = stampOf(file);
+  const now = stampOf(file);
   try {
-    const copy = JSON.parse(readFileSync(copyOf(file, folders), 'utf8')) as { size?: unknown; mtimeMs?: unknown; data?: unknown };
-    if (copy.size === size && copy.mtimeMs === mtimeMs) return copy.data;
+    const copy = JSON.parse(readFileSync(copyOf(file, folders), 'utf8')) as { data?: unknown };
+    if (sameStamp(copy, now)) return copy.data;
   } catch {
     // no copy, or an unreadable one: the file itself is read
   }

@@ -14,7 +14,7 @@ export const LIMITS = {
    */
   nestingDepth: 32,
   /**
-   * What an XLSX (a zip) may expand to, checked before it is read (src/batch/xlsx-check.ts). The shared
+   * What an XLSX (a zip) may expand to, checked before it is read (src/batch/xlsx-validate.ts). The shared
    * strings (every text of the workbook) and the styles are kept in memory while reading; a worksheet is
    * streamed. A list of 100,000 enterprises (names and USCCs as texts) has 200,000 texts in ~11 MB.
    * Within these limits `huiqi screen` and `huiqi serve` stay under 200 MB (test/batch/xlsx-limits.test.ts).

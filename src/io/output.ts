@@ -59,7 +59,7 @@ function planOf(path: string): { inPlace: boolean; target: string } {
 }
 
 /** Refuses, before any work is done, an output path that cannot be written (missing folder, a folder). */
-export function checkOutputPath(path: string): void {
+export function validateOutputPath(path: string): void {
   if (path !== '-') planOf(path);
 }
 

@@ -10,7 +10,7 @@ const count = (n: number) => n.toLocaleString('en-US');
  * Refuses, before validation, a profile beyond the limits (../io/limits.ts): nested too deeply, too many
  * incidents, a text too long. The walks are iterative: no profile, however deep, reaches the stack's end.
  */
-export function checkProfileLimits(data: unknown, origin = 'profile'): void {
+export function validateProfileLimits(data: unknown, origin = 'profile'): void {
   const deep = pathDeeperThan(data, LIMITS.nestingDepth);
   if (deep) {
     throw new LimitError(
@@ -43,7 +43,7 @@ export function checkProfileLimits(data: unknown, origin = 'profile'): void {
  * alone); every problem is reported with the field it concerns.
  */
 export function parseProfile(data: unknown, origin = 'profile', schema: ProfileSchema = builtinProfileSchema): Enterprise {
-  checkProfileLimits(data, origin);
+  validateProfileLimits(data, origin);
   const parsed = schema.safeParse(data);
   if (!parsed.success) throw new InputError(`${origin}: invalid profile:\n  ${describeIssues(parsed.error).join('\n  ')}`);
   return parsed.data;

@@ -2,11 +2,11 @@
 // write the chosen format to standard output or a file.
 import type { InputEncoding } from '../io/encoding.ts';
 import type { Lang } from '../io/lang.ts';
-import { checkOutputPath, writeOutputFile, writeStdout } from '../io/output.ts';
+import { validateOutputPath, writeOutputFile, writeStdout } from '../io/output.ts';
 import { noteIncidentDatesAfter } from '../profile/dates-after.ts';
 import { loadProfile } from '../profile/load.ts';
 import type { RuleBase } from '../engine/rule-base.ts';
-import { checkProfile } from './check.ts';
+import { evaluateForCheck } from './check.ts';
 import { checkFormats, checkTable, type CheckFormat } from './check-report.ts';
 
 export interface CheckCommandOptions {
@@ -26,11 +26,11 @@ export interface CheckCommandOptions {
 }
 
 export async function runCheck(o: CheckCommandOptions): Promise<void> {
-  if (o.output) checkOutputPath(o.output);
+  if (o.output) validateOutputPath(o.output);
   const { rules } = o;
   const profile = loadProfile(o.profileFile, { ...(o.encoding && { encoding: o.encoding }), schema: rules.profile });
   noteIncidentDatesAfter(profile, o.asOf, o.profileFile);
-  const checked = await checkProfile(profile, { rules, asOf: o.asOf, explain: o.all ? 'all' : 'listed', evaluator: o.oracle ? 'reference' : 'native' });
+  const checked = await evaluateForCheck(profile, { rules, asOf: o.asOf, explain: o.all ? 'all' : 'listed', evaluator: o.oracle ? 'reference' : 'native' });
   const input = { ...checked, lang: o.lang, all: o.all };
   // The table on stdout is written as it is made: on thousands of incidents it runs to millions of characters.
   if (o.format === 'table' && !o.output) checkTable(input, writeStdout);

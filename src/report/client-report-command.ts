@@ -1,12 +1,12 @@
 // What `huiqi report` (runReport) and POST /api/v1/report do, so the CLI and the server only read their input:
 // evaluate (as `huiqi check` does), build and render.
 import type { InputEncoding } from '../io/encoding.ts';
-import { checkOutputPath, writeOutputFile } from '../io/output.ts';
+import { validateOutputPath, writeOutputFile } from '../io/output.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import { noteIncidentDatesAfter } from '../profile/dates-after.ts';
 import { loadProfile } from '../profile/load.ts';
 import type { RuleBase } from '../engine/rule-base.ts';
-import { checkProfile } from './check.ts';
+import { evaluateForCheck } from './check.ts';
 import { resultJson } from './check-report.ts';
 import { buildClientReport, clientReportMarkdown, type ClientReport } from './client-report.ts';
 import { clientReportHtml } from './html.ts';
@@ -18,7 +18,7 @@ export type ReportFormat = (typeof reportFormats)[number];
 
 /** The client report of a validated profile, rendered. */
 export async function renderClientReport(profile: Enterprise, o: { rules: RuleBase; asOf: string; lang: Lang; format: ReportFormat }): Promise<string> {
-  const checked = await checkProfile(profile, o);
+  const checked = await evaluateForCheck(profile, o);
   const report = buildClientReport({ ...checked, lang: o.lang });
   return o.format === 'html' ? clientReportHtml(report) : o.format === 'json' ? clientReportJson(report) : clientReportMarkdown(report);
 }
@@ -50,7 +50,7 @@ export async function runReport(o: {
   encoding?: InputEncoding;
   output?: string;
 }): Promise<void> {
-  if (o.output) checkOutputPath(o.output);
+  if (o.output) validateOutputPath(o.output);
   const profile = loadProfile(o.profileFile, { ...(o.encoding && { encoding: o.encoding }), schema: o.rules.profile });
   noteIncidentDatesAfter(profile, o.asOf, o.profileFile);
   writeOutputFile(o.output ?? '-', await renderClientReport(profile, o));

@@ -439,7 +439,7 @@ export const groupWords = {
     besideIncidentCount: (n: number) => `${n} about situations other than this incident`,
     clearCount: (n: number) => `${n} exclusion(s) checked and not triggered`,
     documentExpired: (doc: string, to: string) => `${doc} expired on ${to}`,
-    noSuccessor: 'No successor is in the catalog; ask the competent customs office how the matter is handled now.',
+    noSuccessor: 'No successor is among the rules checked; ask the competent customs office how the matter is handled now.',
     measures: 'measure(s)',
   },
 } as const;

@@ -67,5 +67,5 @@ export function ruleDetail(rule: Rule, lang: Lang, catalog: FactCatalog = builti
     ...nextStepLines(rule, lang),
     `cases: ${rule.cases.length} (huiqi rules test)`,
   ];
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

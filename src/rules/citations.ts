@@ -88,7 +88,7 @@ export function documentCitationProblems(seedsDir: string, rule: Rule): string[]
 
 /**
  * The quotes of `rules` compared with their seed lines, for `huiqi rules validate`: the same comparison
- * as the catalog test. A rule whose seed file is not in `seedsDir` is left unchecked (and counted), so
+ * as the shipped-rules test. A rule whose seed file is not in `seedsDir` is left unchecked (and counted), so
  * rules from elsewhere can be validated without their seeds.
  */
 export function quoteProblems(seedsDir: string, rules: readonly Rule[]): { problems: string[]; checked: number; unchecked: Map<string, number> } {

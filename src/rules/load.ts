@@ -40,7 +40,7 @@ export interface LoadedRules {
 }
 
 /** Validates one parsed rule file; returns its rules and the facts it declares, or its problems each prefixed with file and rule. */
-export function checkRuleFile(data: unknown, file: string): LoadedRules & { problems: string[] } {
+export function validateRuleFile(data: unknown, file: string): LoadedRules & { problems: string[] } {
   const { ruleFile, problems } = parseRuleFile(data, file);
   if (!ruleFile) return { rules: [], declared: [], problems };
   const declared = declaredIn(ruleFile, file);

@@ -1,4 +1,4 @@
-// The rules catalogue's README: layout, a generated document → rules table, and the coverage notes.
+// The README of rules/: layout, a generated document → rules table, and the coverage notes.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { defaultRulesDir, loadRules } from './load.ts';
@@ -33,7 +33,7 @@ export function renderRulesReadme(coverage = coverageNotes()): string {
     .filter((list) => list[0]!.horizon)
     .map(([r]) => `${r!.source.docNumber.startsWith('无文号') ? r!.source.title : r!.source.docNumber} (${r!.horizon!.end})`);
   return [
-    '# Rule catalogue',
+    '# Rules',
     '',
     // The folders are the jurisdictions (load.ts refuses a document filed under another's folder).
     `One rule file per source document, by jurisdiction (${ruleSetJurisdictions(rules)

@@ -377,7 +377,7 @@ export const worthUnlocking = (rule: Pick<RuleDefinition, 'kind' | 'confidence'>
  */
 export function moneyValue(rule: Pick<RuleDefinition, 'outcome'>): number | undefined {
   const a = rule.outcome.amount;
-  return a && a.unit.startsWith('CNY') ? (a.max ?? a.min ?? 0) : undefined;
+  return a?.unit.startsWith('CNY') ? (a.max ?? a.min ?? 0) : undefined;
 }
 
 export type RuleFile = z.infer<typeof ruleFileSchema>;

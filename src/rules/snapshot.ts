@@ -1,12 +1,13 @@
 // A validated rule snapshot: the bundled rule files as parsed and validated, saved as one JSON file at
 // build time (`npm run build`, and `npm ci` through `prepare`), so a command loading the bundled rules
 // skips YAML parsing and validation, about half of a cold `huiqi check`. Authors keep editing YAML: the
-// snapshot records each file's size and modification time and is ignored as soon as any file differs,
+// snapshot records each file's stamp (size and modification time, src/io/freshness.js) and is ignored as soon as any file differs,
 // appears or disappears, so an edited rule is never run stale (the next build writes a new snapshot).
 // Only the bundled rules have one; `--rules DIR` always reads the files.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { builtAfter, sameStamp, stampOf } from '../io/freshness.js';
 import { packagePath } from '../io/paths.ts';
 import type { RuleFile } from './schema.ts';
 
@@ -24,15 +25,12 @@ interface SnapshotEntry {
 /** Bumped whenever the snapshot's layout changes, so an old snapshot is ignored rather than misread. */
 const FORMAT = 1;
 
-const stampOf = (rulesDir: string, file: string) => {
-  const stat = statSync(file);
-  return { path: relative(rulesDir, file), size: stat.size, mtimeMs: stat.mtimeMs };
-};
+const entryStamp = (rulesDir: string, file: string) => ({ path: relative(rulesDir, file), ...stampOf(file) });
 
 /** Writes the snapshot of `files` (every rule file under `rulesDir`, each validated) atomically to `target`. */
 export function writeSnapshot(target: string, rulesDir: string, files: { file: string; ruleFile: RuleFile }[]): void {
   // `shared` holds YAML anchors only; the rules already contain what they point to.
-  const entries: SnapshotEntry[] = files.map(({ file, ruleFile: { shared: _shared, ...ruleFile } }) => ({ ...stampOf(rulesDir, file), ruleFile }));
+  const entries: SnapshotEntry[] = files.map(({ file, ruleFile: { shared: _shared, ...ruleFile } }) => ({ ...entryStamp(rulesDir, file), ruleFile }));
   mkdirSync(dirname(target), { recursive: true });
   const temporary = `${target}.${process.pid}.tmp`;
   writeFileSync(temporary, JSON.stringify({ format: FORMAT, entries }));
@@ -58,8 +56,7 @@ export function readSnapshot(target: string, rulesDir: string, files: string[]):
   const result: { file: string; ruleFile: RuleFile }[] = [];
   for (const [i, file] of files.entries()) {
     const entry = entries[i]!;
-    const now = stampOf(rulesDir, file);
-    if (entry.path !== now.path || entry.size !== now.size || entry.mtimeMs !== now.mtimeMs) return undefined;
+    if (entry.path !== relative(rulesDir, file) || !sameStamp(entry, stampOf(file))) return undefined;
     result.push({ file, ruleFile: entry.ruleFile });
   }
   return result;
@@ -76,16 +73,5 @@ export function bundledSnapshot(): string | undefined {
   const dist = packagePath('dist');
   const here = relative(dist, fileURLToPath(import.meta.url));
   if (here.startsWith('..') || isAbsolute(here)) return undefined;
-  let written: number;
-  try {
-    written = statSync(bundledSnapshotPath).mtimeMs;
-  } catch {
-    return undefined;
-  }
-  const newerModule = (dir: string): boolean =>
-    readdirSync(dir, { withFileTypes: true }).some((entry) => {
-      const path = join(dir, entry.name);
-      return entry.isDirectory() ? newerModule(path) : entry.name.endsWith('.js') && statSync(path).mtimeMs > written;
-    });
-  return newerModule(join(dist, here.split(sep)[0]!)) ? undefined : bundledSnapshotPath;
+  return builtAfter(bundledSnapshotPath, [join(dist, here.split(sep)[0]!)], (path) => path.endsWith('.js')) ? bundledSnapshotPath : undefined;
 }

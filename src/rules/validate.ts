@@ -64,7 +64,7 @@ export function ruleProblems(
   if (rule.trigger) problems.push(...conditionProblems(rule.trigger, rule.appliesTo, ['trigger'], facts));
   if (effectiveBasis) {
     const basis = factDefinition(effectiveBasis);
-    if (!basis || basis.type !== 'date' || !factVisibleIn(basis, rule.appliesTo)) {
+    if (basis?.type !== 'date' || !factVisibleIn(basis, rule.appliesTo)) {
       problems.push(`effective.basis: "${effectiveBasis}" is not a date fact of ${rule.appliesTo}`);
     }
   }
@@ -82,7 +82,7 @@ export function ruleProblems(
 /**
  * Entitlements that do not say whom to go to: every rule an enterprise can claim gives the office its text
  * names (`handledBy`) or why the text names none (`handledByUnstated`). Checked by `huiqi rules validate`
- * and the catalog test rather than on load, so a rule pack written before these fields still loads.
+ * and the shipped-rules test rather than on load, so a rule pack written before these fields still loads.
  */
 export function nextStepProblems(rules: readonly Rule[]): string[] {
   return rules

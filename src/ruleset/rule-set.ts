@@ -65,7 +65,7 @@ export interface RuleFilter {
 }
 
 export class RuleSet extends RuleBase {
-  /** A rule set from rules and facts already loaded and validated (checkRuleFile, readRuleSet). */
+  /** A rule set from rules and facts already loaded and validated (validateRuleFile, readRuleSet). */
   static of({ rules, declared }: LoadedRules): RuleSet {
     return new RuleSet(rules, declared);
   }

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { questionSequence } from '../ask/sequence.ts';
-import { checkProfile } from '../report/check.ts';
+import { evaluateForCheck } from '../report/check.ts';
 import { renderClientReport } from '../report/client-report-command.ts';
 import { version } from '../io/version.ts';
 import type { Rule } from '../rules/schema.ts';
@@ -59,7 +59,7 @@ export async function apiRoutes(app: FastifyInstance, { context }: { context: Se
     const query = parseQuery(queries.check, request.query);
     const asOf = evaluationDate(reply, context, query.asOf);
     const profile = parseProfileBody(request, rules.profile);
-    const checked = await checkProfile(profile, { rules, asOf, explain: query.all ? 'all' : 'listed' });
+    const checked = await evaluateForCheck(profile, { rules, asOf, explain: query.all ? 'all' : 'listed' });
     sendPieces(reply, JSON_TYPE, checkAnswer({ ...checked, lang: 'zh', all: query.all }, rules));
     return reply;
   });

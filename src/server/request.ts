@@ -9,7 +9,7 @@ import { decodeText, type InputEncoding } from '../io/encoding.ts';
 import { InputError, LimitError } from '../io/input-error.ts';
 import { parseStructuredText } from '../io/read.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
-import { checkProfileLimits } from '../profile/load.ts';
+import { validateProfileLimits } from '../profile/load.ts';
 import type { ProfileSchema } from '../profile/validate.ts';
 import { invalid, Problem } from './problem.ts';
 
@@ -118,7 +118,7 @@ export function parseProfileBody(request: FastifyRequest, schema: ProfileSchema)
   if (request.body === undefined || request.body === null || request.body === '')
     throw new Problem(400, 'Missing profile', 'the body is empty: send an enterprise profile (see samples/ and GET /api/v1/openapi.json)');
   try {
-    checkProfileLimits(request.body, 'body');
+    validateProfileLimits(request.body, 'body');
   } catch (e) {
     throw bodyProblem(e, 'JSON');
   }

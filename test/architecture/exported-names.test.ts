@@ -9,7 +9,7 @@ const root = resolve(import.meta.dirname, '../..');
 const walk = (dir: string): string[] =>
   readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : path.endsWith('.ts') && !path.endsWith('.d.ts') ? [path] : [];
+    return statSync(path).isDirectory() ? walk(path) : (path.endsWith('.ts') && !path.endsWith('.d.ts')) || path.endsWith('.js') ? [path] : [];
   });
 
 /** The names each module declares and exports (not the ones it re-exports). */

@@ -1,6 +1,6 @@
 // The architecture as a test (issue #8 §1): data flows one way, profile → facts → rules → engine → cases
 // → report → ask → batch → … → ruleset → server → cli, so no module imports from a layer above its own, and
-// no import cycle exists. Reads the import lines of every module under src/ and cli/ (static, dynamic
+// no import cycle exists. Reads the import lines of every module under src/ and cli/ (TypeScript and JavaScript; static, dynamic
 // and type-only imports alike).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -13,7 +13,7 @@ const layers = ['io', 'profile', 'facts', 'rules', 'engine', 'cases', 'report', 
 const walk = (dir: string): string[] =>
   readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : path.endsWith('.ts') && !path.endsWith('.d.ts') ? [path] : [];
+    return statSync(path).isDirectory() ? walk(path) : (path.endsWith('.ts') && !path.endsWith('.d.ts')) || path.endsWith('.js') ? [path] : [];
   });
 
 const modules = [...walk(join(root, 'src')), ...walk(join(root, 'cli'))].map((f) => relative(root, f));

@@ -180,6 +180,6 @@ describe('the summary on stderr', () => {
     expect(eligible).toContain('(1 of 1 enterprise rules matched at least one row)');
     expect(eligible).toContain(benefit.id);
     expect(eligible).not.toContain(exclusion.id);
-    expect(text.slice(text.indexOf('exclusions per rule'))).toMatch(/disqualifications that apply; 1 of 1 matched at least one row\):\n\s+1  test-2024-1\/dishonest-excluded/);
+    expect(text.slice(text.indexOf('exclusions per rule'))).toMatch(/disqualifications that apply; 1 of 1 matched at least one row\):\n\s+1 {2}test-2024-1\/dishonest-excluded/);
   });
 });

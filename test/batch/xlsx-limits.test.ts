@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkXlsx } from '../../src/batch/xlsx-check.ts';
+import { validateXlsx } from '../../src/batch/xlsx-validate.ts';
 import { LIMITS } from '../../src/io/limits.ts';
 import { frameParts, part, repeatedPart, sharedStringsPart, sheetPart, zip } from '../support/xlsx-files.ts';
 
@@ -73,32 +73,32 @@ beforeAll(async () => {
   write('styles', zip([...frameParts(), part('xl/styles.xml', Buffer.alloc(LIMITS.xlsx.partBytes + 1, 0x20)), await sharedStringsPart(2), sheet]));
 }, 120_000);
 
-describe('checkXlsx: what an XLSX expands to is bounded before it is read', () => {
+describe('validateXlsx: what an XLSX expands to is bounded before it is read', () => {
   it('refuses the bomb from its zip directory, naming the part and the limit', async () => {
-    await expect(checkXlsx(files.bomb!, 'bomb.xlsx')).rejects.toThrow(
+    await expect(validateXlsx(files.bomb!, 'bomb.xlsx')).rejects.toThrow(
       /bomb\.xlsx: part xl\/sharedStrings\.xml expands to 324\.2 MB; the shared strings may expand to at most 16\.0 MB/,
     );
   });
   it('refuses a part that expands beyond what the zip states, while inflating it', async () => {
-    await expect(checkXlsx(files['hidden-bomb']!, 'h.xlsx')).rejects.toThrow(
+    await expect(validateXlsx(files['hidden-bomb']!, 'h.xlsx')).rejects.toThrow(
       /h\.xlsx: not readable as XLSX: the file is damaged \(part xl\/sharedStrings\.xml expands beyond the 1,000 bytes/,
     );
   });
   it(`refuses over ${LIMITS.xlsx.sharedStrings.toLocaleString('en-US')} shared strings, a part expanding over ${LIMITS.xlsx.ratio} times, a styles part over its bytes`, async () => {
-    await expect(checkXlsx(files['too-many-strings']!, 't.xlsx')).rejects.toThrow(
+    await expect(validateXlsx(files['too-many-strings']!, 't.xlsx')).rejects.toThrow(
       new RegExp(`has over ${n(LIMITS.xlsx.sharedStrings)} shared strings .*at most ${n(LIMITS.xlsx.sharedStrings)}`),
     );
-    await expect(checkXlsx(files.ratio!, 'r.xlsx')).rejects.toThrow(/part xl\/worksheets\/sheet1\.xml expands [\d,]+ times .* at most 200 times/);
-    await expect(checkXlsx(files.styles!, 's.xlsx')).rejects.toThrow(/part xl\/styles\.xml expands to 8\.0 MB; .* at most 8\.0 MB/);
+    await expect(validateXlsx(files.ratio!, 'r.xlsx')).rejects.toThrow(/part xl\/worksheets\/sheet1\.xml expands [\d,]+ times .* at most 200 times/);
+    await expect(validateXlsx(files.styles!, 's.xlsx')).rejects.toThrow(/part xl\/styles\.xml expands to 8\.0 MB; .* at most 8\.0 MB/);
   });
   it('says a password-protected workbook or an old .xls (an OLE file) is not an XLSX', async () => {
     const ole = join(dir, 'protected.xlsx');
     writeFileSync(ole, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4000)]));
-    await expect(checkXlsx(ole, 'protected.xlsx')).rejects.toThrow(/protected\.xlsx: is a password-protected workbook or an old \.xls file/);
+    await expect(validateXlsx(ole, 'protected.xlsx')).rejects.toThrow(/protected\.xlsx: is a password-protected workbook or an old \.xls file/);
   });
   it('accepts a list at the limits', async () => {
-    await checkXlsx(files['many-strings']!, 'm.xlsx');
-    await checkXlsx(files['long-strings']!, 'l.xlsx');
+    await validateXlsx(files['many-strings']!, 'm.xlsx');
+    await validateXlsx(files['long-strings']!, 'l.xlsx');
   });
   it('finds every byte overwritten or flipped in 120 damaged copies: an InputError naming the file, never a hang', async () => {
     const { readFileSync } = await import('node:fs');
@@ -111,7 +111,7 @@ describe('checkXlsx: what an XLSX expands to is bounded before it is read', () =
       else bytes.fill(random(256), random(bytes.length), random(bytes.length) + 1 + random(64));
       const file = join(dir, `damaged-${k}.xlsx`);
       writeFileSync(file, bytes);
-      const outcome = await checkXlsx(file, `damaged-${k}.xlsx`).then(
+      const outcome = await validateXlsx(file, `damaged-${k}.xlsx`).then(
         () => 'read',
         (e: Error) => `${e.name}: ${e.message}`,
       );

@@ -93,7 +93,7 @@ const profileArb: fc.Arbitrary<Enterprise> = fc
 const asOfArb = dateArb(ruleDates);
 const verdicts = (results: { ruleId: string; incidentId?: string; status: string }[]) => results.map((r) => `${r.ruleId}${r.incidentId ? `@${r.incidentId}` : ''}: ${r.status}`);
 
-describe('differential: json-rules-engine vs native vs compiled, over the whole rule catalog', () => {
+describe('differential: json-rules-engine vs native vs compiled, over the whole rule set', () => {
   it('covers every rule and every profile fact', () => {
     expect(rules.length).toBeGreaterThan(0);
     expect(compiled.byScope.size).toBeGreaterThan(0);

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 const root = resolve(import.meta.dirname, '../..');
 /** Prints, as the process exits, whether any json-rules-engine module was loaded (it is CommonJS: the require cache holds it). */
 const probe = `data:text/javascript,${encodeURIComponent(
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the probe's own code holds a template literal
   "import { createRequire } from 'node:module'; const cache = createRequire(process.cwd() + '/').cache; process.on('exit', () => process.stderr.write(`\\njre-loaded: ${Object.keys(cache).some((k) => k.includes('json-rules-engine'))}\\n`));",
 )}`;
 

@@ -2,27 +2,20 @@
 // loadRuleSet (and check, screen) with their types, and they run; the README's library example runs as written. The package resolves to the build in
 // dist/ (npm ci builds it); it is rebuilt first if a source is newer.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRuleSet } from '../../src/index.ts';
+import { builtAfter } from '../../src/io/freshness.js';
 
 const root = resolve('.');
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
 
-function newestSource(dir: string): number {
-  return Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newestSource(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs)));
-}
-
 const project = mkdtempSync(join(tmpdir(), 'huiqi-consumer-'));
 
 beforeAll(() => {
-  let built = 0;
-  try {
-    built = statSync(join(root, 'dist/src/index.d.ts')).mtimeMs;
-  } catch {}
-  if (built < newestSource(join(root, 'src'))) execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  if (!builtAfter(join(root, 'dist/src/index.d.ts'), [join(root, 'src')])) execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
   mkdirSync(join(project, 'node_modules'));
   symlinkSync(root, join(project, 'node_modules/huiqi'));
   symlinkSync(join(root, 'node_modules/@types'), join(project, 'node_modules/@types'));

@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/io/limits.ts';
 import { parseStructuredText } from '../../src/io/read.ts';
-import { checkProfileLimits } from '../../src/profile/load.ts';
+import { validateProfileLimits } from '../../src/profile/load.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { buildServer } from '../../src/server/app.ts';
 
@@ -63,7 +63,7 @@ describe('the readers refuse nesting beyond the limit before anything recurses',
   it('a profile object built in code (the library) is measured without recursion', () => {
     let value: unknown = 1;
     for (let i = 0; i < 100_000; i++) value = { a: value };
-    expect(() => checkProfileLimits({ name: 'x', uscc: USCC, incidents: [value] }, 'profile')).toThrow(limitNamed);
+    expect(() => validateProfileLimits({ name: 'x', uscc: USCC, incidents: [value] }, 'profile')).toThrow(limitNamed);
   });
 });
 

@@ -87,7 +87,7 @@ describe('list cells read by the same reader', () => {
     const list = join(dir, 'list.csv');
     writeFileSync(
       list,
-      '企业名称,统一社会信用代码,cbecAnnualExportValue,projectApprovalDate\n' + `甲,${USCC},"186,000",2024年1月1日\n乙,${USCC},¥1.86万,2024.1.1\n丙,${USCC},NaN,20240101\n`,
+      `企业名称,统一社会信用代码,cbecAnnualExportValue,projectApprovalDate\n甲,${USCC},"186,000",2024年1月1日\n乙,${USCC},¥1.86万,2024.1.1\n丙,${USCC},NaN,20240101\n`,
     );
     const run = spawnSync(process.execPath, ['bin/huiqi.js', 'screen', list, '--format', 'jsonl', '--as-of', '2025-01-01'], { encoding: 'utf8' });
     expect(run.status).toBe(0);

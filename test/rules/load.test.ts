@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { InputError } from '../../src/io/input-error.ts';
-import { checkRuleFile, loadRules } from '../../src/rules/load.ts';
+import { validateRuleFile, loadRules } from '../../src/rules/load.ts';
 import { fixtureDocument, fixtureEffective, fixtureRuleData } from '../fixtures/rules.ts';
 
 const rule = fixtureRuleData;
-const problemsOf = (r: object) => checkRuleFile({ document: fixtureDocument, effective: fixtureEffective, rules: [r] }, 'rules/x.yaml').problems.join('\n');
+const problemsOf = (r: object) => validateRuleFile({ document: fixtureDocument, effective: fixtureEffective, rules: [r] }, 'rules/x.yaml').problems.join('\n');
 
 describe('rule-file validation', () => {
   it('accepts a well-formed rule', () => expect(problemsOf(rule())).toBe(''));
@@ -58,7 +58,7 @@ describe('rule-file validation', () => {
   });
 
   it('refuses a document without effective.from unless it states why (effective.undatedBecause)', () => {
-    const file = (effective?: object) => checkRuleFile({ document: fixtureDocument, ...(effective && { effective }), rules: [rule()] }, 'rules/x.yaml').problems.join('\n');
+    const file = (effective?: object) => validateRuleFile({ document: fixtureDocument, ...(effective && { effective }), rules: [rule()] }, 'rules/x.yaml').problems.join('\n');
     expect(file()).toMatch(/^rules\/x\.yaml: effective: give effective\.from/);
     expect(file({ to: '2024-12-31' })).toMatch(/effective: give effective\.from/);
     expect(file({ from: '2024-01-01' })).toBe('');

@@ -8,10 +8,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseProfile } from '../../src/profile/load.ts';
-import { checkProfile } from '../../src/report/check.ts';
+import { evaluateForCheck } from '../../src/report/check.ts';
 import { checkReport, horizonNote } from '../../src/report/check-report.ts';
 import { defaultSeedsDir, documentCitationProblems, ruleCitationProblems } from '../../src/rules/citations.ts';
-import { checkRuleFile } from '../../src/rules/load.ts';
+import { validateRuleFile } from '../../src/rules/load.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import type { Rule } from '../../src/rules/schema.ts';
 import { cq2019Document, fixtureDocument, fixtureEffective, fixtureRuleData } from '../fixtures/rules.ts';
@@ -19,7 +19,7 @@ import { cq2019Document, fixtureDocument, fixtureEffective, fixtureRuleData } fr
 const rules = loadRuleSet();
 
 const fixture = fixtureRuleData;
-const problemsOf = (r: object, document: object = fixtureDocument) => checkRuleFile({ document, effective: fixtureEffective, rules: [r] }, 'rules/x.yaml').problems.join('\n');
+const problemsOf = (r: object, document: object = fixtureDocument) => validateRuleFile({ document, effective: fixtureEffective, rules: [r] }, 'rules/x.yaml').problems.join('\n');
 const office = { zh: '市商务委', source: { lines: [1, 1], quote: '市商务委' } };
 
 describe('the next-step fields of a rule file', () => {
@@ -124,7 +124,7 @@ describe('渝府办发〔2022〕35号 (targets 到2025年, no 有效期): the pl
       ['2025-06-30', false],
       ['2026-01-01', true],
     ] as const) {
-      const checked = await checkProfile(profile, { rules, asOf, explain: 'all' });
+      const checked = await evaluateForCheck(profile, { rules, asOf, explain: 'all' });
       const report = checkReport({ ...checked, lang: 'zh', all: true });
       const results = report.results.filter((r) => r.source.docNumber === '渝府办发〔2022〕35号');
       expect(results.length).toBeGreaterThan(0);

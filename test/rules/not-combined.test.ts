@@ -51,7 +51,7 @@ describe('107号外资10: the 2% and the 4% reward are not combined', () => {
     expect(ruleDetail(rules.rules.find((r) => r.id === TWO)!, 'zh')).toContain(`combination: 与 ${FOUR} 不重复享受，按就高`);
   });
 
-  it('every relation in the catalogue is mutual, so each affected result shows it', () => {
+  it('every relation in the rule set is mutual, so each affected result shows it', () => {
     const byId = new Map(rules.rules.map((r) => [r.id, r]));
     const oneSided = rules.rules.flatMap((r) =>
       (r.notCombinedWith?.rules ?? []).filter((id) => !byId.get(id)?.notCombinedWith?.rules.includes(r.id)).map((id) => `${r.id} → ${id}`),

@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readStructuredFile } from '../../src/io/read.ts';
 import { parseProfile } from '../../src/profile/load.ts';
-import { checkProfile } from '../../src/report/check.ts';
+import { evaluateForCheck } from '../../src/report/check.ts';
 import { checkReport } from '../../src/report/check-report.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { checkAnswer } from '../../src/server/check-answer.ts';
@@ -15,7 +15,7 @@ const rules = loadRuleSet();
 const samples = readdirSync('samples').filter((f) => /\.(ya?ml|json)$/.test(f));
 
 async function expectSameBytes(profile: ReturnType<typeof parseProfile>, asOf: string, all: boolean) {
-  const checked = await checkProfile(profile, { rules, asOf, explain: all ? 'all' : 'listed' });
+  const checked = await evaluateForCheck(profile, { rules, asOf, explain: all ? 'all' : 'listed' });
   const expected = JSON.stringify(checkReport({ ...checked, lang: 'zh', all }));
   const answer = Buffer.concat(checkAnswer({ ...checked, lang: 'zh', all }, rules));
   // Compared as text first for a readable difference, then byte for byte.
@@ -56,7 +56,7 @@ describe('the answer of POST /api/v1/check written from per-rule bytes', () => {
   it('is exact for an answer far longer than the last one, from the rule bytes the last one kept', async () => {
     // Longer than any name a profile may have (1,000 characters), so set after validation.
     const profile = parseProfile(readStructuredFile('samples/aeo-manufacturer-chongqing.yaml'));
-    const checked = await checkProfile(profile, { rules, asOf: '2025-06-30', explain: 'listed' });
+    const checked = await evaluateForCheck(profile, { rules, asOf: '2025-06-30', explain: 'listed' });
     checkAnswer({ ...checked, lang: 'zh', all: false }, rules); // the rules keep this answer's results
     const long = { ...checked, profile: { ...profile, name: '长'.repeat(100_000) }, lang: 'zh' as const, all: false };
     const answer = Buffer.concat(checkAnswer(long, rules));

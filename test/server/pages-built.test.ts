@@ -6,7 +6,7 @@
 // groups (groups.ts personResult), each headline count what is listed under it, each badge its group's word.
 // Screenshots go to test-output/ for people to look at.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,37 +15,25 @@ import { parseProfile } from '../../src/profile/load.ts';
 import { normalizeProvince } from '../../src/profile/provinces.ts';
 import { groupWords, personResult } from '../../src/report/groups.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
+import { builtAfter } from '../../src/io/freshness.js';
 import { closeBrowser, newPage, screenshot, testOutputDir } from '../support/browser.ts';
 
 const ASOF = '2025-12-01';
 const root = resolve('.');
 const rules = loadRuleSet();
 
-/** The newest modification time of the sources a build is made from. */
-function newestSource(dirs: string[]): number {
-  let newest = 0;
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (/\.(ts|js|css)$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
-    }
-  };
-  dirs.forEach((d) => walk(join(root, d)));
-  return newest;
-}
-const builtAfter = (file: string, sources: number) => existsSync(file) && statSync(file).mtimeMs >= sources;
+/** Whether a build output is no older than the sources it is made from (the page's scripts and styles among them). */
+const isBuilt = (file: string) => builtAfter(file, [join(root, 'src'), join(root, 'cli')], (path) => /\.(ts|js|css)$/.test(path));
 
 let server: ChildProcess;
 let base: string;
 let ownBundle: string | undefined;
 
 beforeAll(async () => {
-  const sources = newestSource(['src', 'cli']);
   // What `npm ci` built, when it is as new as the sources; else built now the same way (a bundle of this test's own).
-  if (!builtAfter(join(root, 'dist', 'assets', 'self-check.js'), sources)) execFileSync(process.execPath, ['bin/build-assets.js'], { cwd: root, stdio: 'inherit' });
+  if (!isBuilt(join(root, 'dist', 'assets', 'self-check.js'))) execFileSync(process.execPath, ['bin/build-assets.js'], { cwd: root, stdio: 'inherit' });
   let bundle = join(root, 'dist', 'bundle', 'huiqi.js');
-  if (!builtAfter(bundle, sources)) {
+  if (!isBuilt(bundle)) {
     ownBundle = join(root, 'dist', `bundle-pages-${process.pid}`);
     execFileSync(process.execPath, ['bin/bundle-cli.js', ownBundle], { cwd: root, stdio: 'inherit' });
     bundle = join(ownBundle, 'huiqi.js');
@@ -161,7 +149,7 @@ async function clickThrough(page: Page, raw: Raw, lang: 'zh' | 'en', o: { javaSc
     );
     await fill(page, '#incident form', values);
     await submit(page, '#incident form');
-    expect(await page.$('.errors'), await page.$eval('body', (b) => b.innerText)).toBeNull();
+    expect(await page.$('.errors'), await page.$eval('body', (b) => b.textContent)).toBeNull();
     expect(await page.$(`[id="incident-result-${String(incident.id)}"]`)).not.toBeNull();
     await expectFocusOnNew(page, o);
   }
@@ -177,7 +165,7 @@ async function clickThrough(page: Page, raw: Raw, lang: 'zh' | 'en', o: { javaSc
     });
     await fill(page, '#questions form', values);
     await submit(page, '#questions form');
-    expect(await page.$('.errors'), await page.$eval('body', (b) => b.innerText)).toBeNull();
+    expect(await page.$('.errors'), await page.$eval('body', (b) => b.textContent)).toBeNull();
     await expectFocusOnNew(page, o);
   }
   return steps;
@@ -266,6 +254,7 @@ async function englishOnZhPage(page: Page): Promise<string[]> {
     // innerText of a detached clone has no layout: read the text of what is rendered, minus the removed parts.
     document.body.append(clone);
     clone.style.position = 'absolute';
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is wanted (textContent has hidden text and no line breaks)
     const text = clone.innerText;
     clone.remove();
     return text;
@@ -430,7 +419,7 @@ describe('the self-check page on the built server (huiqi serve from dist/)', () 
     await Promise.all([page.waitForNavigation(), page.click('form.lang button')]);
     expect(await page.$eval('html', (e) => e.lang)).toBe('en');
     expect(await page.$eval(`${block} .expired-notice`, (e) => e.textContent)).toContain('海关总署公告2023年第127号 expired on 2025-10-10');
-    expect(await page.$eval(`${block} .expired-notice`, (e) => e.textContent)).toContain('No successor is in the catalog; ask the competent customs office');
+    expect(await page.$eval(`${block} .expired-notice`, (e) => e.textContent)).toContain('No successor is among the rules checked; ask the competent customs office');
     await expectPersonResult(page, 'en');
     await screenshot(page, 'built-expired-127-en-desktop');
     await page.close();

@@ -9,7 +9,7 @@ import { builtinCatalog } from '../../src/facts/catalog.ts';
 import { parseProfile } from '../../src/profile/load.ts';
 import { usccCheckCharacter } from '../../src/profile/uscc.ts';
 import { fontSubsets } from '../../src/report/font.ts';
-import { checkRuleFile } from '../../src/rules/load.ts';
+import { validateRuleFile } from '../../src/rules/load.ts';
 import { loadRuleSet, RuleSet } from '../../src/ruleset/rule-set.ts';
 import { fixtureDocument, fixtureEffective } from '../fixtures/rules.ts';
 import { pagesServer } from './pages-support.ts';
@@ -138,7 +138,7 @@ describe('self-check page routes', () => {
 
   it("the incident form asks the customs-violation facts the rule files of the server's rules declare, and only theirs", async () => {
     const file = 'test/declared-incident-fact.yaml';
-    const { rules, declared, problems } = checkRuleFile(
+    const { rules, declared, problems } = validateRuleFile(
       {
         document: fixtureDocument,
         effective: fixtureEffective,

@@ -23,7 +23,7 @@ import {
   applyBasics,
   BASIC_FIELDS,
   applyIncident,
-  evaluate,
+  pageStep,
   incidentFormFacts,
   profileOf,
   readState,
@@ -107,7 +107,7 @@ export const pagesPlugin: FastifyPluginAsync<PagesOptions> = async (app, opts) =
 
   async function render(reply: FastifyReply, lang: PageLang, state: SelfCheckState, errors: FieldErrors = {}, after?: 'incident', typed?: Record<string, string>) {
     const profile = profileOf(state.data, rules);
-    const ev = profile ? await evaluate(profile, rules, asOf(), state.skipped) : undefined;
+    const ev = profile ? await pageStep(profile, rules, asOf(), state.skipped) : undefined;
     return html(
       reply,
       Object.keys(errors).length ? 422 : 200,
@@ -177,7 +177,7 @@ export const pagesPlugin: FastifyPluginAsync<PagesOptions> = async (app, opts) =
     const posted = postedProfile(req.body ?? {}, reply);
     if (!posted) return reply;
     const { profile, lang } = posted;
-    const results = (await evaluate(profile, rules, asOf(), [])).results;
+    const results = (await pageStep(profile, rules, asOf(), [])).results;
     const report = buildClientReport({ profile, results, asOf: asOf(), lang, catalog: rules.catalog });
     const markdown = req.body.format === 'markdown';
     attachment(reply, `${fileStem(profile.name)}-report.${markdown ? 'md' : 'html'}`);
@@ -189,7 +189,7 @@ export const pagesPlugin: FastifyPluginAsync<PagesOptions> = async (app, opts) =
     if (!posted) return reply;
     const { profile, lang } = posted;
     const { calendarText, dueEvents } = await import('../../calendar/calendar.ts');
-    const results = (await evaluate(profile, rules, asOf(), [])).results;
+    const results = (await pageStep(profile, rules, asOf(), [])).results;
     const events = dueEvents(profile, results, asOf(), { lang, catalog: rules.catalog });
     attachment(reply, `${fileStem(profile.name)}-due.ics`);
     return reply.type('text/calendar; charset=utf-8').send(calendarText(events, { lang, remindDays: 7, name: `${pageWords[lang].deadlines}: ${profile.name}` }));

@@ -186,7 +186,7 @@ export function applyIncident(state: SelfCheckState, body: FormBody, facts: read
   return { state: { ...state, data }, errors: {} };
 }
 
-export interface Evaluation {
+export interface PageStep {
   profile: Enterprise;
   results: RuleResult[];
   /** The next questions of the one sequence (situation questions among them), most decisive first. */
@@ -195,8 +195,8 @@ export interface Evaluation {
   catalog: FactCatalog;
 }
 
-/** Evaluates the profile and picks the next questions of the one sequence (src/ask/sequence.ts). */
-export async function evaluate(profile: Enterprise, rules: RuleBase, asOf: string, skipped: readonly QuestionKey[]): Promise<Evaluation> {
+/** One step of the page: the profile's results and the next questions of the one sequence (src/ask/sequence.ts). */
+export async function pageStep(profile: Enterprise, rules: RuleBase, asOf: string, skipped: readonly QuestionKey[]): Promise<PageStep> {
   const sequence = await questionSequence(profile, { rules, asOf, skipped: skipped.map(([incidentId, fact]) => ({ fact, ...(incidentId !== null && { incidentId }) })) });
   return { profile, results: sequence.results, questions: sequence.questions.slice(0, QUESTIONS_PER_STEP), catalog: rules.catalog };
 }

@@ -37,7 +37,7 @@ import {
   type RankedQuestion,
 } from '../../report/groups.ts';
 import { version } from '../../io/version.ts';
-import { BASIC_FIELDS, type Evaluation, type FieldErrors, type SelfCheckState } from './state.ts';
+import { BASIC_FIELDS, type PageStep, type FieldErrors, type SelfCheckState } from './state.ts';
 import { pageWords, type PageLang } from './words.ts';
 
 type Words = (typeof pageWords)[PageLang];
@@ -149,7 +149,7 @@ ${errors._ ? h`<p class="error" role="alert">${message(errors._.message, lang)}<
 </form>${folded ? h`</details>` : ''}</section>`;
 }
 
-function questionsForm(state: SelfCheckState, lang: PageLang, ev: Evaluation, errors: FieldErrors, headingId = 'questions-h'): Raw {
+function questionsForm(state: SelfCheckState, lang: PageLang, ev: PageStep, errors: FieldErrors, headingId = 'questions-h'): Raw {
   const w = pageWords[lang];
   const keys = ev.questions.map((q) => [q.incidentId ?? null, q.fact]);
   const label = (q: RankedQuestion) =>
@@ -297,7 +297,7 @@ ${report.keyDeadlines.length ? h`<ul>${report.keyDeadlines.map((d) => h`<li>${d.
 }
 
 /** An incident's own result, and when a document it rests on has expired by the incident's date, that said first. */
-function incidentResults(ev: Evaluation, report: ClientReport, lang: PageLang): Raw {
+function incidentResults(ev: PageStep, report: ClientReport, lang: PageLang): Raw {
   const w = pageWords[lang];
   const g = groupWords[lang];
   return h`${ev.profile.incidents.map((incident) => {
@@ -358,7 +358,7 @@ export function selfCheckPage(o: {
   lang: PageLang;
   state: SelfCheckState;
   errors: FieldErrors;
-  ev?: Evaluation;
+  ev?: PageStep;
   asOf: string;
   incidentFacts: readonly FactDefinition[];
   after?: 'incident';

@@ -17,7 +17,7 @@ const columns = form.dataset;
 
 // An Excel list comes back as an Excel workbook unless the user picks CSV after choosing the file.
 listInput.addEventListener('change', () => {
-  const name = listInput.files && listInput.files[0] ? listInput.files[0].name : '';
+  const name = listInput.files?.[0] ? listInput.files[0].name : '';
   const xlsx = form.querySelector('input[name=format][value=xlsx]');
   const csv = form.querySelector('input[name=format][value=csv]');
   if (/\.xlsx$/i.test(name)) xlsx.checked = true;

@@ -1,4 +1,4 @@
-// The shipped rule catalog: it loads, every rule's quote stands in its seed lines, and every case
+// The shipped rules: they load, every rule's quote stands in its seed lines, and every case
 // that a rule file carries passes under both evaluators.
 import { describe, expect, it } from 'vitest';
 import { runCase, uncoveredConditions } from '../../src/cases/cases.ts';
@@ -10,7 +10,7 @@ const ruleSet = loadRuleSet();
 const { rules, catalog } = ruleSet;
 const seedsDir = defaultSeedsDir;
 
-describe('rule catalog', () => {
+describe('the shipped rules', () => {
   it('has rules', () => expect(rules.length).toBeGreaterThan(0));
 
   it('says for every entitlement whom to go to (handledBy) or why the text names no one (handledByUnstated)', () => {

@@ -45,7 +45,7 @@ async function readAt(file: FileHandle, position: number, length: number): Promi
  * inflate to exactly what the archive says. Throws a LimitError naming the limit, or an InputError
  * saying the file is damaged and where.
  */
-export async function checkXlsx(path: string, origin: string): Promise<void> {
+export async function validateXlsx(path: string, origin: string): Promise<void> {
   const limits = LIMITS.xlsx;
   const damaged = (what: string) => new InputError(`${origin}: not readable as XLSX: the file is damaged (${what}); open and save it again in Excel or WPS`);
   const beyond = (what: string) => new LimitError(`${origin}: ${what}; save the list as CSV (UTF-8), or split it`);
