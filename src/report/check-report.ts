@@ -4,7 +4,7 @@ import { coverageLines, coverageOf } from './coverage.ts';
 import type { RuleResult } from '../engine/evaluate.ts';
 import type { FactCatalog } from '../facts/catalog.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
-import { horizonPassed, restsOnDoubtfulFigure, type Rule } from '../rules/schema.ts';
+import { horizonPassed, restsOnDoubtfulFigure, statuses, type Rule } from '../rules/schema.ts';
 import {
   caveatTexts,
   citationText,
@@ -75,16 +75,12 @@ const shownQuestions = (questions: Question[], all?: boolean) => (all ? question
  * before. The period's end is given as a year when it is the year's last day (到2025年).
  */
 export function horizonNote(rule: Pick<Rule, 'horizon'>, asOf: string): { zh: string; en: string } | undefined {
-  return rule.horizon && horizonPassed(rule, asOf) ? horizonEndNote(rule.horizon.end) : undefined;
-}
-
-/** The note of a plan period that ended on `end`, whatever the date judged. */
-function horizonEndNote(end: string): { zh: string; en: string } {
-  const [y, m, d] = end.split('-').map(Number) as [number, number, number];
+  if (!rule.horizon || !horizonPassed(rule, asOf)) return undefined;
+  const [y, m, d] = rule.horizon.end.split('-').map(Number) as [number, number, number];
   const yearEnd = m === 12 && d === 31;
   return {
     zh: `该规划期已于${yearEnd ? `${y}年` : `${y}年${m}月${d}日`}结束，请向责任单位确认措施是否仍在执行`,
-    en: `The plan period ended ${yearEnd ? `in ${y}` : `on ${end}`}; confirm with the office responsible that the measure is still carried out`,
+    en: `The plan period ended ${yearEnd ? `in ${y}` : `on ${rule.horizon.end}`}; confirm with the office responsible that the measure is still carried out`,
   };
 }
 
@@ -117,58 +113,50 @@ const members = (object: object): string => {
   return text === '{}' ? '' : `,${text.slice(1, -1)}`;
 };
 
-/**
- * The text of the members of a result's JSON that depend on its rule alone, in their places: made once
- * per rule by whoever writes many results (the server keeps it as bytes, `T`).
- */
+/** The text of the members of a result's JSON that depend on its rule alone, made once per rule by whoever writes many results. */
 export interface RuleJsonText<T = string> {
-  /** From the title to `"relevant":` (`,"title":…,"relevant":`). */
+  /** `{"ruleId":…,"status":` */
+  start: string;
+  /** From the title to `"relevant":` (`,"title":…,"relevant":`): kept by a server as bytes, `T`. */
   head: T;
-  /** From the outcome to the last member, without the closing brace. */
+  /** From the outcome to the rule's last member, without the closing brace. */
   tail: T;
-  /** The note of a plan period that has ended (`,"horizonPassed":true,…`), for a rule with a horizon. */
-  passed: T | undefined;
 }
 
-export function ruleJsonText(rule: Rule): RuleJsonText {
-  return {
-    head: `${members(ruleHeadJson(rule))},"relevant":`,
-    tail: members(ruleTailJson(rule)),
-    passed: rule.horizon && members({ horizonPassed: true, horizonNote: horizonEndNote(rule.horizon.end) }),
-  };
-}
+export const ruleJsonText = (rule: Rule): RuleJsonText => ({
+  start: `{"ruleId":${JSON.stringify(rule.id)},"status":`,
+  head: `${members(ruleHeadJson(rule))},"relevant":`,
+  tail: members(ruleTailJson(rule)),
+});
 
-/**
- * One result's JSON text (resultJson's, member for member) without its closing brace: strings around the
- * texts its rule keeps (RuleJsonText, `T`). The one writer of a result's JSON text beside resultJson;
- * test/server/check-answer.test.ts holds them equal on every sample.
- */
-export function resultJsonText<T>(r: RuleResult, asOf: string, rule: RuleJsonText<T>): (string | T)[] {
-  const text: (string | T)[] = [
-    `{"ruleId":${JSON.stringify(r.ruleId)},"status":${JSON.stringify(r.status)}${r.incidentId === undefined ? '' : `,"incidentId":${JSON.stringify(r.incidentId)}`}`,
-    rule.head,
-    `${JSON.stringify(r.relevant)},"missingFacts":${JSON.stringify(r.missingFacts)},"failedConditions":${JSON.stringify(r.failedConditions)},"openConditions":${JSON.stringify(r.openConditions)}`,
-    rule.tail,
-  ];
-  if (rule.passed !== undefined && horizonPassed(r.rule, asOf)) text.push(rule.passed);
-  return text;
-}
+/** The explanation in a result's JSON, between its rule's head and tail: `true,"missingFacts":[…],…,"openConditions":[…]`. */
+export const explanationJsonText = (r: RuleResult): string =>
+  `${JSON.stringify(r.relevant)},"missingFacts":${JSON.stringify(r.missingFacts)},"failedConditions":${JSON.stringify(r.failedConditions)},"openConditions":${JSON.stringify(r.openConditions)}`;
+
+const STATUS_TEXT = Object.fromEntries(statuses.map((s) => [s, JSON.stringify(s)])) as Record<RuleResult['status'], string>;
 
 /**
- * JSON.stringify(checkReport(input)) as a list of texts, each a string or a text `result` gives (a
- * result's text but for its closing brace, resultJsonText, which the caller may keep).
+ * JSON.stringify(checkReport(input)) written as a list of texts: the one writer of a result's JSON text
+ * beside resultJson, member for member (test/server/check-answer.test.ts holds them equal on every sample).
+ * `text` gives each rule's text (ruleJsonText, kept by the caller) and `body` a result's body, from its
+ * title to its rule's last member (its rule's head, explanation and tail: the same for the results of a
+ * rule explained alike, which a server keeps as bytes). The rest is a string between two bodies: the end
+ * of a result (the note of a plan period that has ended, the window of a rule not in force) and the start
+ * of the next (rule id, status, incident).
  */
-export function checkReportText<T>(input: CheckReportInput, result: (r: RuleResult) => readonly (string | T)[]): (string | T)[] {
+export function checkReportText<T>(input: CheckReportInput, text: (rule: Rule) => RuleJsonText<unknown>, body: (r: RuleResult) => T): (string | T)[] {
   const { head, listed } = checkReportParts(input);
-  const out: (string | T)[] = [`${JSON.stringify(head).slice(0, -1)},"results":[`];
-  // Between two results one string, `},` for most (its window first for a rule not in force).
-  listed.forEach((r, i) => {
-    out.push(...result(r));
+  const out: (string | T)[] = [];
+  let between = `${JSON.stringify(head).slice(0, -1)},"results":[`;
+  for (const r of listed) {
+    if (out.length) between += ',';
+    between += `${text(r.rule).start}${STATUS_TEXT[r.status]}`;
+    if (r.incidentId !== undefined) between += `,"incidentId":${JSON.stringify(r.incidentId)}`;
+    out.push(between, body(r));
     const window = windowJson(r, input.profile, input.asOf);
-    const end = i === listed.length - 1 ? '}]}' : '},';
-    out.push(window ? `,"window":${JSON.stringify(window)}${end}` : end);
-  });
-  if (!listed.length) out.push(']}');
+    between = `${horizonPassed(r.rule, input.asOf) ? members(horizonJson(r.rule, input.asOf)) : ''}${window ? `,"window":${JSON.stringify(window)}` : ''}}`;
+  }
+  out.push(`${between}]}`);
   return out;
 }
 

@@ -1,43 +1,65 @@
-// POST /api/v1/check's answer as UTF-8 bytes, equal byte for byte to JSON.stringify(checkReport(...)).
-// Most of an answer is rule text (titles, outcomes, offices, sources with their quotes, in two languages)
-// that is the same in every answer: check-report.ts writes the answer's text (checkReportText) with each
-// rule's text kept here as bytes, encoded once per rule set, so a request encodes only what is its own.
+// POST /api/v1/check's answer, equal byte for byte to JSON.stringify(checkReport(...)) in UTF-8. Most of
+// an answer is rule text (titles, outcomes, offices, sources with their quotes, in two languages) that is
+// the same in every answer: check-report.ts writes the answer (checkReportText), and the body of each
+// result, its rule's text around its explanation, is kept here as bytes, with the rule set.
 import type { RuleResult } from '../engine/evaluate.ts';
 import type { RuleBase } from '../engine/rule-base.ts';
-import { checkReportText, resultJsonText, ruleJsonText, type CheckReportInput, type RuleJsonText } from '../report/check-report.ts';
-import { horizonPassed, type Rule } from '../rules/schema.ts';
+import { checkReportText, explanationJsonText, ruleJsonText, type CheckReportInput, type RuleJsonText } from '../report/check-report.ts';
+import type { Rule } from '../rules/schema.ts';
 
-/** Each rule's text in its results' JSON as UTF-8, made when first written; kept by the rule set (RuleBase.memo). */
-function answerBytes() {
-  const rules = new Map<Rule, RuleJsonText<Buffer>>();
-  const results = new WeakMap<RuleResult, { passed: boolean; bytes: Buffer[] }>();
-  const ruleBytes = (rule: Rule) => {
-    let bytes = rules.get(rule);
-    if (!bytes) {
-      const text = ruleJsonText(rule);
-      bytes = { head: Buffer.from(text.head), tail: Buffer.from(text.tail), passed: text.passed === undefined ? undefined : Buffer.from(text.passed) };
-      rules.set(rule, bytes);
-    }
-    return bytes;
-  };
-  const encode = (pieces: readonly (string | Buffer)[]) => pieces.map((p) => (typeof p === 'string' ? Buffer.from(p) : p));
-  return (r: RuleResult, asOf: string): Buffer[] => {
-    if (!Object.isFrozen(r)) return encode(resultJsonText(r, asOf, ruleBytes(r.rule)));
-    const passed = horizonPassed(r.rule, asOf);
-    let kept = results.get(r);
-    if (!kept || kept.passed !== passed) results.set(r, (kept = { passed, bytes: [Buffer.concat(encode(resultJsonText(r, asOf, ruleBytes(r.rule))))] }));
-    return kept.bytes;
-  };
+/** A result's body as bytes, kept for the explanation it was made for (its lists recognised by identity). */
+interface KeptBody {
+  relevant: RuleResult['relevant'];
+  missingFacts: RuleResult['missingFacts'];
+  failedConditions: RuleResult['failedConditions'];
+  openConditions: RuleResult['openConditions'];
+  bytes: Buffer;
 }
 
-/** The strings between results (checkReportText), encoded once. */
-const BETWEEN = new Map(['},', '}]}', ']}'].map((s) => [s, Buffer.from(s)]));
+/** How many bodies each rule keeps: one rule's results on the profiles a server sees are explained a few ways. */
+const RECENT = 8;
 
 /**
- * JSON.stringify(checkReport(input)) as UTF-8, in pieces to be sent one after the other (./send.ts
- * writes them in one system call; joining them into one buffer first cost as much as making them).
+ * What the answers of a rule set are written from, kept by the rule set (RuleBase.memo): each rule's
+ * text, its head and tail encoded once, and the bodies of its recent results. The explanation lists are
+ * shared between results explained alike (evaluate.ts `shared`, compiled.ts `explained`), so a body is
+ * recognised by them.
  */
-export function checkAnswer(input: CheckReportInput, rules: RuleBase): Buffer[] {
-  const bytes = rules.memo(answerBytes);
-  return checkReportText(input, (r) => bytes(r, input.asOf)).map((piece) => (typeof piece !== 'string' ? piece : (BETWEEN.get(piece) ?? Buffer.from(piece))));
+class AnswerBytes {
+  private readonly rules = new Map<Rule, RuleJsonText<Buffer> & { kept: KeptBody[] }>();
+
+  readonly text = (rule: Rule) => {
+    let kept = this.rules.get(rule);
+    if (!kept) {
+      const text = ruleJsonText(rule);
+      this.rules.set(rule, (kept = { start: text.start, head: Buffer.from(text.head), tail: Buffer.from(text.tail), kept: [] }));
+    }
+    return kept;
+  };
+
+  readonly body = (r: RuleResult): Buffer => {
+    const rule = this.text(r.rule);
+    const { relevant, missingFacts, failedConditions, openConditions } = r;
+    let body = rule.kept.find((k) => k.relevant === relevant && k.missingFacts === missingFacts && k.failedConditions === failedConditions && k.openConditions === openConditions);
+    if (!body) {
+      body = { relevant, missingFacts, failedConditions, openConditions, bytes: Buffer.concat([rule.head, Buffer.from(explanationJsonText(r)), rule.tail]) };
+      if (rule.kept.unshift(body) > RECENT) rule.kept.pop();
+    }
+    return body.bytes;
+  };
 }
+
+const answerBytes = () => new AnswerBytes();
+
+/**
+ * JSON.stringify(checkReport(input)) in pieces, strings and kept bytes, to be sent one after the other
+ * (./send.ts writes them in one system call, encoding the strings as UTF-8; joining them first cost as
+ * much as making them).
+ */
+export function checkAnswer(input: CheckReportInput, rules: RuleBase): (string | Buffer)[] {
+  const bytes = rules.memo(answerBytes);
+  return checkReportText(input, bytes.text, bytes.body);
+}
+
+/** An answer's pieces joined as UTF-8 (what is sent). */
+export const answerBytesOf = (pieces: readonly (string | Buffer)[]): Buffer => Buffer.concat(pieces.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
