@@ -3,7 +3,7 @@ import { columnHelp } from '../../src/batch/help.ts';
 import { formatOfName, listFormats, type ListFormat } from '../../src/batch/read.ts';
 import type { InputEncoding } from '../../src/io/encoding.ts';
 import type { Lang } from '../../src/io/lang.ts';
-import { asOfOption, encodingOption, evaluationDate, formatOption, langOption, outputOption, rulesOption } from '../options.ts';
+import { asOfOption, encodingOption, evaluationDate, formatOption, outputOption, rulesOption } from '../options.ts';
 import { UsageError } from '../usage-error.ts';
 
 /** `--format json` is JSON Lines here: one JSON object per row, so a list of any length streams. */
@@ -20,33 +20,35 @@ interface ScreenArgs {
   asOf?: string;
   only?: 'eligible' | 'errors';
   rules: string;
-  lang: Lang;
+  lang?: Lang;
   shard?: string;
   ignoreUnknownColumns: boolean;
   columns: boolean;
   compare?: string;
-  headers: 'en' | 'zh';
+  headers?: 'en' | 'zh';
 }
 
 export const screenCommand: CommandModule<object, ScreenArgs> = {
   builder: (y) =>
     encodingOption(
       rulesOption(
-        langOption(
-          asOfOption(
-            formatOption(
-              outputOption(y.positional('input', { type: 'string', describe: 'the list: .csv, .jsonl or .xlsx; - reads stdin' }), 'output file (default stdout, also -o -)', [
-                'out',
-              ]).default('output', '-'),
-              screenFormats,
-              undefined,
-              'output format (default: from -o, else csv; json = JSON Lines)',
-            ),
+        asOfOption(
+          formatOption(
+            outputOption(y.positional('input', { type: 'string', describe: 'the list: .csv, .jsonl or .xlsx; - reads stdin' }), 'output file (default stdout, also -o -)', [
+              'out',
+            ]).default('output', '-'),
+            screenFormats,
+            undefined,
+            'output format (default: from -o, else csv; json = JSON Lines)',
           ),
-          'language of rule titles',
         ),
       ),
     )
+      // No default here: only a --lang given says the user's language (Chinese headers and summary with zh).
+      .option('lang', {
+        choices: ['zh', 'en'] as Lang[],
+        describe: 'language of rule titles (default zh); --lang zh also gives Chinese column headers (unless --headers) and a Chinese summary',
+      })
       .option('input-format', { choices: listFormats, describe: 'input format (default: from the file name, else sniffed)' })
       .option('sheet', { type: 'string', describe: 'XLSX: the sheet to read, by name or number (default: the first with rows)' })
       .option('header-row', { type: 'number', describe: 'XLSX: the row number of the header (default: the row naming 企业名称 or 统一社会信用代码, else the first)' })
@@ -61,14 +63,13 @@ export const screenCommand: CommandModule<object, ScreenArgs> = {
       })
       .option('headers', {
         choices: ['en', 'zh'] as const,
-        default: 'en' as const,
-        describe: 'column headers of the output: English names (stable for scripts) or Chinese words (--lang chooses the titles)',
+        describe: 'column headers of the output: English names (stable for scripts; the default) or Chinese words (the default with --lang zh)',
       })
       .example('$0 screen samples/enterprises.csv -o screened.csv --as-of 2025-06-30', 'screen the sample list')
       .example('$0 screen list.xlsx -o result.xlsx --only eligible', 'an Excel list in, only enterprises with a benefit out')
       .example('cat list.jsonl | $0 screen - --format jsonl --shard 2/4', 'the 2nd of 4 shards of a JSONL stream, to stdout')
       .example('$0 screen list.csv -o june.csv --compare may.csv', 'what changed for each client since the May result, and why')
-      .example('$0 screen list.xlsx -o 结果.xlsx --headers zh', 'Chinese column headers, for Excel users')
+      .example('$0 screen list.xlsx -o 结果.xlsx --lang zh', 'Chinese column headers and summary, for Excel users')
       .example('$0 screen --columns', 'every accepted column')
       .epilogue(columnHelp()) as unknown as Argv<ScreenArgs>,
   handler: async (args) => {
@@ -105,12 +106,13 @@ export const screenCommand: CommandModule<object, ScreenArgs> = {
       outputFormat,
       rules,
       asOf,
-      lang: args.lang,
+      lang: args.lang ?? 'zh',
+      summaryLang: args.lang ?? 'en',
       ...(args.only && { only: args.only }),
       ...(shard && { shard }),
       ignoreUnknownColumns: args.ignoreUnknownColumns,
       ...(args.compare !== undefined && { compare: args.compare }),
-      headers: args.headers,
+      headers: args.headers ?? args.lang ?? 'en',
     });
   },
 };

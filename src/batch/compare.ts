@@ -418,7 +418,8 @@ export class Comparer {
 }
 
 /** The summary lines of a comparison (appended to the screening summary). */
-export function formatComparison(s: ComparisonSummary): string {
+export function formatComparison(s: ComparisonSummary, words: Lang = 'en'): string {
+  if (words === 'zh') return comparisonZh(s);
   const lines = [
     `  compared with ${s.file}: ${s.previousRows} previous row(s); matched ${s.matchedByUscc} by uscc, ${s.matchedByName} by name; ${s.added} row(s) not in the previous result`,
   ];
@@ -439,6 +440,33 @@ export function formatComparison(s: ComparisonSummary): string {
   for (const { row, name, comparison } of s.changed) {
     lines.push(
       `    row ${row} ${name}: ${comparison.gained
+        .map((id) => `+${id}`)
+        .concat(comparison.lost.map((id) => `-${id}`))
+        .join(' ')}`,
+    );
+    for (const reason of comparison.reasons) lines.push(`      ${reason}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function comparisonZh(s: ComparisonSummary): string {
+  const rows = (list: readonly number[], max: number) => `第 ${list.slice(0, max).join('、')}${list.length > max ? '…' : ''} 行`;
+  const lines = [
+    `  与 ${s.file} 比对：上次结果 ${s.previousRows} 行；按统一社会信用代码匹配 ${s.matchedByUscc} 行，按企业名称匹配 ${s.matchedByName} 行；${s.added} 行不在上次结果中`,
+  ];
+  if (s.missing.length) {
+    const shown = s.missing
+      .slice(0, 10)
+      .map((m) => `第 ${m.row} 行 ${m.name}`)
+      .join('、');
+    lines.push(`  在上次结果中、不在本名单中：${s.missing.length} 行（${shown}${s.missing.length > 10 ? '…' : ''}）`);
+  }
+  if (s.unmatchable.length) lines.push(`  上次结果中既无统一社会信用代码也无企业名称、未比对：${rows(s.unmatchable, 20)}`);
+  if (s.duplicates.length) lines.push(`  上次结果中与前面某行统一社会信用代码或企业名称重复、未比对：${rows(s.duplicates, 20)}`);
+  lines.push(`  有变化的客户：${s.changedCount} 个${s.changedCount > s.changed.length ? `（前 ${s.changed.length} 个；全部见“新增措施编号”“失去措施编号”“变化原因”列）` : ''}`);
+  for (const { row, name, comparison } of s.changed) {
+    lines.push(
+      `    第 ${row} 行 ${name}：${comparison.gained
         .map((id) => `+${id}`)
         .concat(comparison.lost.map((id) => `-${id}`))
         .join(' ')}`,

@@ -46,6 +46,8 @@ export interface ScreenListOptions {
   compareMayMatchNone?: boolean;
   /** The output's column headers: English names (default) or Chinese words. */
   headers?: 'en' | 'zh';
+  /** The language of the summary written to `stderr` (default English, the lines scripts read); `lang` gives its rule titles. */
+  summaryLang?: Lang;
 }
 
 /** Parses `--shard i/n`. */
@@ -141,7 +143,7 @@ export async function screenList(options: ScreenListOptions): Promise<Summary> {
   summary.seconds = (performance.now() - started) / 1000;
   summary.perRule = screener.ruleList.map((rule, i) => ({ rule, eligible: screener.eligibleCounts[i]!, undetermined: screener.undeterminedCounts[i]! }));
   if (comparer) summary.comparison = comparer.finish();
-  stderr.write(formatSummary(summary, options.lang));
+  stderr.write(formatSummary(summary, options.lang, options.summaryLang));
   return summary;
 }
 

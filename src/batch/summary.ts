@@ -1,6 +1,8 @@
 // The summary `huiqi screen` prints on stderr when a list is done: rows, errors (with row numbers),
-// rows eligible per rule, time and rows per second.
+// rows eligible per rule, time and rows per second. In English unless the user asked for Chinese
+// (`--lang zh`): scripts that read the English lines keep working.
 import type { Lang } from '../io/lang.ts';
+import { messageIn } from '../profile/messages.ts';
 import { countedInScreening, isExclusion, type Rule } from '../rules/schema.ts';
 import type { ListFormat } from './read.ts';
 import { formatComparison, type ComparisonSummary } from './compare.ts';
@@ -26,7 +28,9 @@ export interface Summary {
 
 const n = (x: number) => x.toLocaleString('en-US');
 
-export function formatSummary(s: Summary, lang: Lang): string {
+/** The summary; `lang`: of the rule titles, `words`: of everything else. */
+export function formatSummary(s: Summary, lang: Lang, words: Lang = 'en'): string {
+  if (words === 'zh') return summaryZh(s, lang);
   const rate = s.seconds > 0 ? Math.round(s.rowsIn / s.seconds) : s.rowsIn;
   const lines = [
     `huiqi screen: ${s.input} (${s.format})${s.shard ? `, shard ${s.shard.index}/${s.shard.count}` : ''}`,
@@ -50,4 +54,43 @@ export function formatSummary(s: Summary, lang: Lang): string {
     for (const r of excluded) lines.push(`    ${String(r.eligible).padStart(8)}  ${r.rule.id}  ${r.rule.title[lang]}`);
   }
   return `${lines.join('\n')}\n${s.comparison ? formatComparison(s.comparison) : ''}`;
+}
+
+/**
+ * A row's error (its problems joined by "; ") in Chinese, each problem as the profile's messages say it;
+ * a problem starts with the column it concerns (`统一社会信用代码 (uscc): …`), kept as the list names it.
+ */
+const errorZh = (error: string) =>
+  error
+    .split('; ')
+    .map((problem) => {
+      const m = /^(.+?): (.+)$/.exec(problem);
+      const said = m && messageIn(m[2]!, 'zh');
+      return said && said !== m[2] ? `${m[1]}：${said}` : messageIn(problem, 'zh');
+    })
+    .join('；');
+
+function summaryZh(s: Summary, lang: Lang): string {
+  const rate = s.seconds > 0 ? Math.round(s.rowsIn / s.seconds) : s.rowsIn;
+  const lines = [
+    `huiqi screen：${s.input}（${s.format}）${s.shard ? `，分片 ${s.shard.index}/${s.shard.count}` : ''}`,
+    `  读入 ${n(s.rowsIn)} 行，写出 ${n(s.written)} 行${s.only ? `（--only ${s.only}）` : ''}；已筛查 ${n(s.screened)} 行，有错误 ${n(s.errors)} 行`,
+    `  用时 ${s.seconds.toFixed(2)} 秒，每秒 ${n(rate)} 行`,
+  ];
+  if (s.errors) {
+    lines.push(`  有错误的行${s.errors > s.errorRows.length ? `（前 ${s.errorRows.length} 行，共 ${n(s.errors)} 行；全部见“错误”列）` : ''}：`);
+    for (const e of s.errorRows) lines.push(`    第 ${e.row} 行：${errorZh(e.error)}`);
+  }
+  const byCount = (a: Summary['perRule'][number], b: Summary['perRule'][number]) => b.eligible - a.eligible || a.rule.id.localeCompare(b.rule.id);
+  const benefits = s.perRule.filter((r) => !isExclusion(r.rule) && countedInScreening(r.rule));
+  const exclusions = s.perRule.filter((r) => isExclusion(r.rule));
+  const hits = benefits.filter((r) => r.eligible > 0).sort(byCount);
+  lines.push(`  各措施适用的企业数（${benefits.length} 项企业措施中 ${hits.length} 项至少适用于一行）：`);
+  for (const r of hits) lines.push(`    ${String(r.eligible).padStart(8)}  ${r.rule.id}  ${r.rule.title[lang]}`);
+  if (exclusions.length) {
+    const excluded = exclusions.filter((r) => r.eligible > 0).sort(byCount);
+    lines.push(`  各排除情形涉及的企业数（${exclusions.length} 项取消资格情形中 ${excluded.length} 项至少涉及一行）：`);
+    for (const r of excluded) lines.push(`    ${String(r.eligible).padStart(8)}  ${r.rule.id}  ${r.rule.title[lang]}`);
+  }
+  return `${lines.join('\n')}\n${s.comparison ? formatComparison(s.comparison, 'zh') : ''}`;
 }

@@ -1,8 +1,7 @@
 // `huiqi screen --compare`: a list screened, then screened again after a change of the client's facts
 // and of a rule's validity; the comparison names exactly those changes, each with its reason. Also a
 // previous result from an older rule set, from another list, with edited columns or cells.
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
@@ -10,9 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { screenList, type ScreenListOptions } from '../../src/batch/run.ts';
 import { InputError } from '../../src/io/input-error.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
+import { tempDir } from '../support/temp.ts';
 
 const rulesDir = fileURLToPath(new URL('./fixtures/rules', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'huiqi-compare-test-'));
+const dir = tempDir('compare-test');
 let n = 0;
 const file = (name: string, content?: string) => {
   const path = join(dir, `${n++}-${name}`);

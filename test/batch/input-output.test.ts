@@ -1,7 +1,6 @@
 // What users' lists really look like and what their spreadsheet programs do with our output: formula
 // cells neutralised in CSV, encodings, ragged rows, row numbers, sheets and title rows, the summary.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
@@ -13,9 +12,10 @@ import { formatSummary } from '../../src/batch/summary.ts';
 import { csvLine } from '../../src/batch/write.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { gb18030, utf16le } from '../fixtures/encodings.ts';
+import { tempDir } from '../support/temp.ts';
 
 const fixtureRules = loadRuleSet(fileURLToPath(new URL('./fixtures/rules', import.meta.url)));
-const dir = mkdtempSync(join(tmpdir(), 'huiqi-input-output-'));
+const dir = tempDir('input-output');
 let n = 0;
 const file = (name: string, content?: string | Uint8Array) => {
   const path = join(dir, `${n++}-${name}`);

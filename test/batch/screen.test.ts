@@ -1,7 +1,6 @@
 // Batch screening end to end through screenList: verdicts, bad rows, row counts, shards, formats,
 // headers and the summary, on small lists whose answers are known by hand (rules in ./fixtures).
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
@@ -12,9 +11,10 @@ import { parseProfile } from '../../src/profile/load.ts';
 import { verdictGroup } from '../../src/report/groups.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { parse } from 'csv-parse/sync';
+import { tempDir } from '../support/temp.ts';
 
 const fixtureRules = loadRuleSet(fileURLToPath(new URL('./fixtures/rules', import.meta.url)));
-const dir = mkdtempSync(join(tmpdir(), 'huiqi-screen-test-'));
+const dir = tempDir('screen-test');
 let n = 0;
 const file = (name: string, content?: string) => {
   const path = join(dir, `${n++}-${name}`);

@@ -6,15 +6,15 @@
 // processes run the CLI as users run it: bundled (bin/bundle-cli.js, into a folder of this test's own),
 // with the flag bin/run.js sets; from the sources through tsx a process starts ~50 MB larger.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateXlsx } from '../../src/batch/xlsx-validate.ts';
 import { LIMITS } from '../../src/io/limits.ts';
 import { frameParts, part, repeatedPart, sharedStringsPart, sheetPart, zip } from '../support/xlsx-files.ts';
+import { tempDir } from '../support/temp.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'huiqi-xlsx-limits-'));
+const dir = tempDir('xlsx-limits');
 const STACK = /^\s+at .*:\d+:\d+\)?$/m;
 const n = (x: number) => x.toLocaleString('en-US');
 /** Prints the process's peak RSS when it exits (Node's own figure: no /usr/bin/time needed). */

@@ -2,8 +2,7 @@
 // back here by an independent parser (ical.js, Mozilla's): the expected events, their days, what they name
 // and their reminders. The holiday rule of 《民法典》第二百零三条 moves a period's last day, never a date a
 // document fixes.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { parse as parseYaml } from 'yaml';
@@ -15,9 +14,10 @@ import { evaluateProfile } from '../../src/engine/evaluate.ts';
 import { parseProfile } from '../../src/profile/load.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { enterpriseRule } from '../fixtures/rules.ts';
+import { tempDir } from '../support/temp.ts';
 
 const rules = loadRuleSet();
-const dir = mkdtempSync(join(tmpdir(), 'huiqi-calendar-test-'));
+const dir = tempDir('calendar-test');
 const quiet = { write: () => true } as unknown as NodeJS.WritableStream;
 const sample = 'samples/registered-exporter-planning-disclosure.yaml';
 

@@ -1,13 +1,13 @@
 // `huiqi rules diff OLD NEW` on two fixture folders (test/fixtures/rules-diff): documents and rules added,
 // removed and changed, each change by aspect, in text and JSON; with --list, the clients each change touches.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { screenList } from '../../src/batch/run.ts';
 import { diffRules, diffText, touchedClients, type RulesDiff } from '../../src/changes/rules-diff.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
+import { tempDir } from '../support/temp.ts';
 
 const OLD = 'test/fixtures/rules-diff/old';
 const NEW = 'test/fixtures/rules-diff/new';
@@ -15,7 +15,7 @@ const beforeSet = loadRuleSet(OLD);
 const afterSet = loadRuleSet(NEW);
 const before = beforeSet.rules;
 const after = afterSet.rules;
-const dir = mkdtempSync(join(tmpdir(), 'huiqi-rules-diff-'));
+const dir = tempDir('rules-diff');
 const list = join(dir, 'clients.csv');
 writeFileSync(
   list,

@@ -2,8 +2,7 @@
 // detailed ones; answer errors in the user's language naming the question; the end
 // of piped input said; and the README's piped example run as written.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -12,6 +11,7 @@ import { askSession, type AskIO } from '../../src/ask/session.ts';
 import { questionSequence } from '../../src/ask/sequence.ts';
 import { CASE_USCC } from '../../src/cases/cases.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
+import { tempDir } from '../support/temp.ts';
 
 const SLOW = { timeout: 300_000 };
 const rules = loadRuleSet('rules');
@@ -114,7 +114,7 @@ describe("the README's piped ask example", () => {
     const readme = readFileSync('README.md', 'utf8');
     const line = /^printf .*\| node bin\/huiqi\.js ask .*$/m.exec(readme)?.[0];
     expect(line).toBeDefined();
-    const dir = mkdtempSync(join(tmpdir(), 'huiqi-readme-ask-'));
+    const dir = tempDir('readme-ask');
     for (const name of ['bin', 'samples', 'package.json']) symlinkSync(resolve(name), join(dir, name));
     const run = huiqi([], { shell: line!, cwd: dir });
     expect(run.code, run.stderr).toBe(0);

@@ -1,8 +1,7 @@
 // `huiqi ask`: only the questions deciding undetermined measures, most decisive first, re-ranked after
 // each answer; answers parsed by type and validated by the profile schema; non-interactive modes.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -12,6 +11,7 @@ import { askSession, type AskIO } from '../../src/ask/session.ts';
 import { rankQuestions } from '../../src/report/groups.ts';
 import { CASE_USCC } from '../../src/cases/cases.ts';
 import { gapRuleSet, profile, resultsFor } from '../fixtures/gap/fixtures.ts';
+import { tempDir } from '../support/temp.ts';
 
 function run(args: string[], input?: string) {
   const r = spawnSync(process.execPath, ['bin/huiqi.js', 'ask', ...args], { encoding: 'utf8', input: input ?? '', timeout: 60_000 });
@@ -81,7 +81,7 @@ describe('ask session', () => {
 });
 
 describe('huiqi ask (CLI)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'huiqi-ask-'));
+  const dir = tempDir('ask');
   const rules = 'test/fixtures/gap/rules.yaml';
 
   it('--non-interactive prints the ranked questions for a partial profile', () => {

@@ -1,11 +1,11 @@
 // The CLI as a user runs it: output, exit codes (0 ok, 1 invalid input, 2 usage error).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../src/facts/catalog.ts';
 import { cq2019Document } from '../fixtures/rules.ts';
+import { tempDir } from '../support/temp.ts';
 
 export function huiqi(...args: string[]) {
   const run = spawnSync(process.execPath, ['bin/huiqi.js', ...args], { encoding: 'utf8' });
@@ -54,7 +54,7 @@ describe('huiqi check', () => {
   });
 
   it('exits 1 naming the field for an invalid profile', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'huiqi-cli-'));
+    const dir = tempDir('cli');
     const file = join(dir, 'bad.json');
     writeFileSync(file, JSON.stringify({ name: 'A', uscc: '91110000600037341X' }));
     const { code, stderr } = huiqi('check', file);
@@ -86,7 +86,7 @@ describe('huiqi rules', () => {
   });
 
   it('validate compares every quote with its seed lines and names the rule whose quote was invented', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'huiqi-cli-'));
+    const dir = tempDir('cli');
     const ruleFile = (quote: string) => ({
       ...cq2019Document,
       rules: [
@@ -122,7 +122,7 @@ describe('huiqi rules', () => {
 
   it('validates a folder and rejects a broken one naming the file', () => {
     expect(huiqi('rules', 'validate').stdout).toMatch(/\d+ rules in \d+ files are valid/);
-    const dir = mkdtempSync(join(tmpdir(), 'huiqi-cli-'));
+    const dir = tempDir('cli');
     writeFileSync(join(dir, 'broken.yaml'), 'document: {}\nrules: []\n');
     const { code, stderr } = huiqi('rules', 'validate', dir);
     expect(code).toBe(1);

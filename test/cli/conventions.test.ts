@@ -1,10 +1,10 @@
 // One convention across commands (issue #11): --format with json, -o/--output (old names kept), --rules
 // everywhere, usage errors on one line with a pointer to --help, and the README's exit-code table.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/temp.ts';
 
 // Every test runs the CLI several times; on a loaded machine one run takes seconds.
 const SLOW = { timeout: 300_000 };
@@ -15,7 +15,7 @@ function huiqi(args: string[], input = '') {
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'huiqi-conventions-'));
+const dir = tempDir('conventions');
 const fixtureRules = 'test/batch/fixtures/rules';
 const profile = 'samples/dishonest-trader.json';
 

@@ -6,8 +6,7 @@
 // missing or doubled, sizes misstated): never a crash, only the documented exit codes.
 // The cases run in one process (fuzz-driver.ts) so the whole fuzz takes seconds, not a process start each.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import fc from 'fast-check';
@@ -15,8 +14,9 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { LIMITS } from '../../src/io/limits.ts';
 import { frameParts, part, sharedStringsPart, sheetPart, zip, type ZipPart } from '../support/xlsx-files.ts';
+import { tempDir } from '../support/temp.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'huiqi-fuzz-'));
+const dir = tempDir('fuzz');
 const USCC = '91500000MA5U00000W';
 const profileRules = 'test/fixtures/gap/rules.yaml'; // enterprise and incident rules, date windows: small and quick to load
 const listRules = 'test/batch/fixtures/rules';

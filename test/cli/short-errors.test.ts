@@ -4,15 +4,15 @@
 // - `--as-of ""` (and any option given an empty value: `--opt=`, `-o ''`, a number) is exit 2 on every
 //   command, never taken as "today" or "standard output".
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { firstFew } from '../../src/io/first-few.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { buildServer } from '../../src/server/app.ts';
+import { tempDir } from '../support/temp.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'huiqi-short-'));
+const dir = tempDir('short');
 const USCC = '91500000MA5U00000W';
 const huiqi = (args: string[]) => spawnSync(process.execPath, ['bin/huiqi.js', ...args], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
 

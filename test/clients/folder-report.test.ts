@@ -1,14 +1,14 @@
 // `huiqi report clients/ -o reports/`: one client report per profile, an index (applies, undetermined,
 // due within 30 days, changes since the previous run) and results.csv for the next run's --compare.
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runFolderReport } from '../../src/clients/folder-report.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
+import { tempDir } from '../support/temp.ts';
 
 const rules = loadRuleSet();
-const dir = mkdtempSync(join(tmpdir(), 'huiqi-clients-test-'));
+const dir = tempDir('clients-test');
 const clients = join(dir, 'clients');
 for (const f of ['aeo-manufacturer-chongqing.yaml', 'registered-exporter-planning-disclosure.yaml', 'dishonest-trader.json']) cpSync(join('samples', f), join(clients, f));
 writeFileSync(join(clients, 'broken.yaml'), 'name: 无代码公司\n');

@@ -1,11 +1,11 @@
 // Output files are never lost: written beside the target and renamed on success; an unwritable path
 // is one line naming it and exit 3 (EXIT.unwritableOutput), never a stack trace or a silent exit.
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../cli/exit-codes.ts';
+import { tempDir } from '../support/temp.ts';
 
 const fixtureRules = 'test/batch/fixtures/rules';
 
@@ -23,7 +23,7 @@ const oneLine = (stderr: string) => stderr.trim().split('\n');
 
 describe('output files are replaced only when complete', () => {
   it('leaves the earlier screen result untouched when the list is refused, and no temporary file behind', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'huiqi-out-'));
+    const dir = tempDir('out');
     const previous = join(dir, 'prev.csv');
     writeFileSync(previous, 'the earlier result\n');
     writeFileSync(join(dir, 'bad.csv'), '企业名称,统一社会信用代码,手机\nA,91500000MA5U00000W,1\n');
@@ -39,7 +39,7 @@ describe('output files are replaced only when complete', () => {
   }, 60_000);
 
   it('replaces a report and a saved profile in one go', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'huiqi-out-'));
+    const dir = tempDir('out');
     const report = join(dir, 'report.md');
     writeFileSync(report, 'old');
     expect(huiqi(['report', 'samples/incomplete-profile.yaml', '-o', report, '--as-of', '2025-01-01']).code).toBe(EXIT.ok);
@@ -52,7 +52,7 @@ describe('output files are replaced only when complete', () => {
 });
 
 describe('an unwritable output is one line naming the path, exit 3', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'huiqi-out-'));
+  const dir = tempDir('out');
   const missing = join(dir, 'no-such-folder', 'out.csv');
   const cases: [string, string[], RegExp][] = [
     ['screen to a missing folder', ['screen', 'samples/enterprises.csv', '--out', missing], /out\.csv: cannot write: no such folder$/],

@@ -2,17 +2,17 @@
 // loadRuleSet (and check, screen) with their types, and they run; the README's library example runs as written. The package resolves to the build in
 // dist/ (npm ci builds it); it is rebuilt first if a source is newer.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRuleSet } from '../../src/index.ts';
 import { builtAfter } from '../../src/io/freshness.js';
+import { tempDir } from '../support/temp.ts';
 
 const root = resolve('.');
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
 
-const project = mkdtempSync(join(tmpdir(), 'huiqi-consumer-'));
+const project = tempDir('consumer');
 
 beforeAll(() => {
   if (!builtAfter(join(root, 'dist/src/index.d.ts'), [join(root, 'src')])) execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });

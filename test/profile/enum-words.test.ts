@@ -2,8 +2,7 @@
 // schema) wherever a value is read: a profile file, the API, the self-check page, a list cell and an
 // answer to `huiqi ask`; and the schema's messages in the page's language (no English sentence on the zh page).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
@@ -15,6 +14,7 @@ import { messageIn } from '../../src/profile/messages.ts';
 import { builtinProfileSchema } from '../../src/profile/validate.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { buildServer } from '../../src/server/app.ts';
+import { tempDir } from '../support/temp.ts';
 
 const USCC = '91500103MA5UQ1001H';
 const base = { name: '重庆渝中小商贸有限公司', uscc: USCC, province: 'chongqing' };
@@ -42,7 +42,7 @@ describe('the customs credit status in the words a clerk uses', () => {
   };
 
   it('a profile file takes 高级认证企业, 失信企业 and 一般信用企业 (read as registered)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'huiqi-words-'));
+    const dir = tempDir('words');
     for (const [word, value] of Object.entries(words)) {
       const file = join(dir, 'p.yaml');
       writeFileSync(file, `name: 测试企业\nuscc: ${USCC}\ncustomsCredit: ${word}\n`);
@@ -119,7 +119,7 @@ describe('messages in the page language', () => {
   });
 
   it('huiqi check --lang zh says what is wrong with a profile in Chinese, the file and fields named', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'huiqi-words-'));
+    const dir = tempDir('words');
     const file = join(dir, 'bad.yaml');
     writeFileSync(file, `name: 测试企业\nuscc: ${USCC.slice(0, 17)}X\ncustomsCredit: 金牌\n`);
     const run = spawnSync(process.execPath, ['bin/huiqi.js', 'check', file, '--lang', 'zh'], { encoding: 'utf8', timeout: 60_000 });

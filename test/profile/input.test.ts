@@ -1,16 +1,16 @@
 // Profiles as users have them: encodings, stdin, empty/binary/folder/broken files, duplicate ids,
 // events after the evaluation date, and the size limits.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/io/limits.ts';
 import { incidentDatesAfter } from '../../src/profile/dates-after.ts';
 import { loadProfile, parseProfile } from '../../src/profile/load.ts';
 import { gb18030, utf16le } from '../fixtures/encodings.ts';
+import { tempDir } from '../support/temp.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'huiqi-profile-input-'));
+const dir = tempDir('profile-input');
 let n = 0;
 const file = (name: string, content: string | Uint8Array) => {
   const path = join(dir, `${n++}-${name}`);

@@ -3,8 +3,7 @@
 // (a 400 problem) and the self-check page (its form and its upload). Nothing reaches the end of the call
 // stack: neither the JSON and YAML parsers, nor the limits' walk, nor the validation after it.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,8 +12,9 @@ import { parseStructuredText } from '../../src/io/read.ts';
 import { validateProfileLimits } from '../../src/profile/load.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { buildServer } from '../../src/server/app.ts';
+import { tempDir } from '../support/temp.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'huiqi-depth-'));
+const dir = tempDir('depth');
 const LIMIT = LIMITS.nestingDepth;
 const USCC = '91500000MA5U00000W';
 const STACK = /^\s+at .*:\d+:\d+\)?$/m;

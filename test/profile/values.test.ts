@@ -1,12 +1,12 @@
 // Numbers and dates as users write them (issue #11): one reader (src/profile/values.ts) for profiles,
 // list cells and answers; what it refuses is named with the value echoed, never "is required".
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseProfile } from '../../src/profile/load.ts';
 import { readDate, readNumber } from '../../src/profile/values.ts';
+import { tempDir } from '../support/temp.ts';
 
 const USCC = '91110000600037341L';
 const incident = (fields: object) => ({ name: 'A', uscc: USCC, incidents: [{ id: 'i1', kind: 'customs-violation', ...fields }] });
@@ -83,7 +83,7 @@ describe('dates', () => {
 
 describe('list cells read by the same reader', () => {
   it('accepts 186,000, ¥1.86万 and 2024年1月1日 in a list, and names the column and value otherwise', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'huiqi-values-'));
+    const dir = tempDir('values');
     const list = join(dir, 'list.csv');
     writeFileSync(
       list,

@@ -1,9 +1,9 @@
 // `huiqi report` as a user runs it: Markdown to standard output, HTML to a file, both languages.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/temp.ts';
 
 const huiqi = (...args: string[]) => spawnSync(process.execPath, ['bin/huiqi.js', 'report', ...args], { encoding: 'utf8', timeout: 60_000 });
 
@@ -28,7 +28,7 @@ describe('huiqi report', () => {
   }, 60_000);
 
   it('writes one HTML file in Chinese with -o', () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'huiqi-report-')), 'report.html');
+    const out = join(tempDir('report'), 'report.html');
     const r = huiqi('samples/aeo-manufacturer-chongqing.yaml', '--format', 'html', '--lang', 'zh', '--as-of', '2025-06-01', '-o', out);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');

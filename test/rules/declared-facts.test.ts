@@ -3,8 +3,7 @@
 // a made-up Zhejiang document (zhejiang/zjcom-2025-12-digital-trade.yaml); `check`, `screen --columns`,
 // list screening, the fact catalog, the API's /facts and the questions all see its facts.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +14,7 @@ import { loadRules } from '../../src/rules/load.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { fixtureDocument, fixtureEffective } from '../fixtures/rules.ts';
+import { tempDir } from '../support/temp.ts';
 
 const FIXTURE = 'test/fixtures/rules-declaring-facts';
 const FILE = `${FIXTURE}/zhejiang/zjcom-2025-12-digital-trade.yaml`;
@@ -93,7 +93,7 @@ describe('a rule file that declares its own facts and scope', () => {
   });
 
   it('huiqi check --rules reads a profile stating the declared facts', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'huiqi-declared-'));
+    const dir = tempDir('declared');
     const profile = join(dir, 'p.yaml');
     writeFileSync(
       profile,
@@ -114,7 +114,7 @@ describe('a rule file that declares its own facts and scope', () => {
   });
 
   it('huiqi report advises the change a declared fact allows, in its declared words', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'huiqi-declared-'));
+    const dir = tempDir('declared');
     const profile = join(dir, 'p.yaml');
     writeFileSync(profile, stringify({ name: '浙江甲公司', uscc: USCC, province: 'zhejiang', zhejiangKeyDigitalTradeEnterprise: false, digitalServiceExports: 15_000_000 }));
     const { code, stdout } = huiqi('report', profile, '--rules', FIXTURE, '--as-of', AS_OF, '--lang', 'en', '--format', 'markdown');
@@ -202,7 +202,7 @@ describe('a fact declared for an incident kind', () => {
       ],
     });
     const facts = [{ name: 'reportedThroughHotline', appliesTo: 'customs-violation', type: 'boolean', zh: '通过热线报告', en: 'reported through the hotline' }];
-    const dir = mkdtempSync(join(tmpdir(), 'huiqi-declared-'));
+    const dir = tempDir('declared');
     writeFileSync(
       join(dir, 'a.yaml'),
       stringify({ document, effective: fixtureEffective, facts, rules: [incidentRule('test-2024-2/incident', 'customs-violation', { category: 'tax' })] }),
@@ -240,7 +240,7 @@ describe('refused declarations', () => {
     ],
   });
   const folder = (files: Record<string, object>) => {
-    const dir = mkdtempSync(join(tmpdir(), 'huiqi-declared-'));
+    const dir = tempDir('declared');
     for (const [name, content] of Object.entries(files)) {
       mkdirSync(join(dir, name, '..'), { recursive: true });
       writeFileSync(join(dir, name), stringify(content));

@@ -1,12 +1,12 @@
 // Rule files are validated before use; every problem names the file, the rule and the field.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { InputError } from '../../src/io/input-error.ts';
 import { validateRuleFile, loadRules } from '../../src/rules/load.ts';
 import { fixtureDocument, fixtureEffective, fixtureRuleData } from '../fixtures/rules.ts';
+import { tempDir } from '../support/temp.ts';
 
 const rule = fixtureRuleData;
 const problemsOf = (r: object) => validateRuleFile({ document: fixtureDocument, effective: fixtureEffective, rules: [r] }, 'rules/x.yaml').problems.join('\n');
@@ -66,7 +66,7 @@ describe('rule-file validation', () => {
   });
 
   it('loadRules reports every problem of every file at once', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'huiqi-rules-'));
+    const dir = tempDir('rules');
     writeFileSync(join(dir, 'a.yaml'), stringify({ document: fixtureDocument, effective: fixtureEffective, rules: [rule({ kind: 'gift' })] }));
     writeFileSync(join(dir, 'b.yaml'), 'rules: [oops');
     try {
@@ -81,7 +81,7 @@ describe('rule-file validation', () => {
   });
 
   it('rejects duplicate rule ids across files', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'huiqi-rules-'));
+    const dir = tempDir('rules');
     for (const f of ['a.yaml', 'b.yaml']) writeFileSync(join(dir, f), stringify({ document: fixtureDocument, effective: fixtureEffective, rules: [rule()] }));
     expect(() => loadRules(dir)).toThrow(/id already used in/);
   });

@@ -4,8 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseProfile } from '../../src/profile/load.ts';
 import { evaluateForCheck } from '../../src/report/check.ts';
@@ -15,6 +14,7 @@ import { validateRuleFile } from '../../src/rules/load.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import type { Rule } from '../../src/rules/schema.ts';
 import { cq2019Document, fixtureDocument, fixtureEffective, fixtureRuleData } from '../fixtures/rules.ts';
+import { tempDir } from '../support/temp.ts';
 
 const rules = loadRuleSet();
 
@@ -165,7 +165,7 @@ describe('huiqi rules validate and the next steps', () => {
     ],
   });
   const validate = (file: object) => {
-    const dir = mkdtempSync(join(tmpdir(), 'huiqi-next-'));
+    const dir = tempDir('next');
     writeFileSync(join(dir, 'fixture.json'), JSON.stringify(file));
     return huiqi('rules', 'validate', dir);
   };

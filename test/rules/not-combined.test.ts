@@ -1,8 +1,7 @@
 // Measures the text says are not combined (渝府办发〔2022〕107号 外资10 "按照同一方向不重复支持的原则…最高不超过1000万元",
 // 渝府发〔2024〕10号 附则 "就高不重复"): the relation is data, shown on each affected result, and no estimated
 // value adds the measures up.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import { ruleDetail } from '../../src/report/rule-report.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import type { Rule } from '../../src/rules/schema.ts';
 import { combinedMoneyValue } from '../../src/rules/value.ts';
+import { tempDir } from '../support/temp.ts';
 
 const rules = loadRuleSet();
 const TWO = 'cq-2022-107/fdi-capital-reward-2-percent';
@@ -110,7 +110,7 @@ describe('an estimated value never counts measures that are not combined twice',
   });
 
   it('a screened list row meeting both related rewards is valued at the higher one (estimatedValueCny)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'huiqi-not-combined-'));
+    const dir = tempDir('not-combined');
     const ruleFile = join(dir, 'rules', 'national');
     mkdirSync(ruleFile, { recursive: true });
     const rel = (other: string) => `{ rules: [${other}], principle: highest, source: { lines: [1, 1], quote: 就高不重复 } }`;

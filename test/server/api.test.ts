@@ -1,8 +1,7 @@
 // The HTTP API through app.inject: every endpoint with good and bad input, the headers every answer
 // carries, problem documents naming the field, and answers equal to the CLI's for the same input.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -14,6 +13,7 @@ import { parseProfile } from '../../src/profile/load.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { factsOut, healthOut, problemOut, questionsOut, ruleOut, ruleSetSchemas } from '../../src/server/schemas.ts';
+import { tempDir } from '../support/temp.ts';
 
 const AS_OF = '2025-06-30';
 const rules = loadRuleSet();
@@ -22,7 +22,7 @@ const aeoYaml = readFileSync('samples/aeo-manufacturer-chongqing.yaml', 'utf8');
 const aeo = parseYaml(aeoYaml) as Record<string, unknown>;
 const incompleteYaml = readFileSync('samples/incomplete-profile.yaml', 'utf8');
 const listCsv = readFileSync('samples/enterprises.csv');
-const dir = mkdtempSync(join(tmpdir(), 'huiqi-api-test-'));
+const dir = tempDir('api-test');
 
 let app: FastifyInstance;
 beforeAll(async () => {

@@ -1,8 +1,7 @@
 // The batch page in Chromium (npm-shipped), on the real server: an XLSX list comes back as an XLSX
 // workbook, a CSV result keeps its UTF-8 BOM (the bytes the server sent, not text rebuilt by the script),
 // and the zh page's result has Chinese column headers, the en page's English ones.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import ExcelJS from 'exceljs';
@@ -14,6 +13,7 @@ import { columnWords, outputColumns } from '../../src/batch/write.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { closeBrowser, newPage, screenshot } from '../support/browser.ts';
+import { tempDir } from '../support/temp.ts';
 
 let server: FastifyInstance;
 let url: string;
@@ -35,7 +35,7 @@ async function screenOnPage(page: Page, file: string, previous?: string): Promis
   await page.waitForSelector('#screen-done:not([hidden]), #screen-error:not([hidden])', { timeout: 90_000 });
   expect(await page.$eval('#screen-error', (e) => (e as HTMLElement).hidden), await page.$eval('#screen-error', (e) => e.textContent ?? '')).toBe(true);
   // The download as a person gets it: a click on the link, the file saved by the browser.
-  const folder = mkdtempSync(join(tmpdir(), 'huiqi-download-'));
+  const folder = tempDir('download');
   const cdp = await page.createCDPSession();
   await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: folder });
   const name = await page.$eval('#screen-download', (a) => a.getAttribute('download'));
@@ -81,7 +81,7 @@ describe('the batch page downloads', () => {
   }, 180_000);
 
   it('compares with a previous result uploaded beside the list: the clients with a change listed, the reasons in the download', async () => {
-    const previous = join(mkdtempSync(join(tmpdir(), 'huiqi-previous-')), 'march-2024.csv');
+    const previous = join(tempDir('previous'), 'march-2024.csv');
     await screenList({
       input: 'samples/enterprises.csv',
       output: previous,
@@ -107,7 +107,7 @@ describe('the batch page downloads', () => {
   }, 180_000);
 
   it('says so when the previous result is of another list', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'huiqi-previous-'));
+    const folder = tempDir('previous');
     const other = join(folder, 'other-list.csv');
     writeFileSync(join(folder, 'other.csv'), '企业名称,统一社会信用代码\n别的公司,91110000MA00000019\n');
     await screenList({
