@@ -114,7 +114,7 @@ export const customsViolationSchema = customsViolationSchemaWith({});
 
 /**
  * Facts of an administrative violation (违法行为) that a non-customs authority handles, as the
- * business-environment regulations (重庆市优化营商环境条例第六十二、六十四条) test it.
+ * business-environment regulations (优化营商环境条例第五十九条, 重庆市优化营商环境条例第六十二、六十四条) test it.
  * Names differ from the customs-violation facts because fact names are global.
  */
 export const administrativeViolationFacts = {
@@ -132,6 +132,12 @@ export const administrativeViolationFacts = {
   violationCausedHarm: fact.boolean({
     zh: '违法行为已造成实际损害（是否构成危害后果由执法机关认定）',
     en: 'the violation has caused actual damage (the enforcing authority decides whether it is a harmful consequence)',
+  }),
+  // 情节轻微 / 社会危害较小 are the enforcing authority's findings, never asked: the enterprise is asked
+  // whether it faces a coercive measure, the situation 722号令第五十九条 and 重庆条例第六十二条 both speak to.
+  facesAdministrativeCoercion: fact.boolean({
+    zh: '行政机关拟对企业采取或已经采取行政强制措施（如查封场所、设施或者财物，扣押财物，冻结存款、汇款）',
+    en: 'the authority intends to take, or has taken, an administrative coercive measure against the enterprise (sealing premises or property, seizing property, freezing deposits or remittances)',
   }),
 };
 

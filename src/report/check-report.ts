@@ -4,7 +4,7 @@ import { coverageLines, coverageOf } from './coverage.ts';
 import type { RuleResult } from '../engine/evaluate.ts';
 import type { FactCatalog } from '../facts/catalog.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
-import { horizonPassed, restsOnDoubtfulFigure, type Rule } from '../rules/schema.ts';
+import { horizonPassed, restsOnDoubtfulFigure, statuses, type Rule } from '../rules/schema.ts';
 import {
   caveatTexts,
   citationText,
@@ -113,33 +113,51 @@ const members = (object: object): string => {
   return text === '{}' ? '' : `,${text.slice(1, -1)}`;
 };
 
-/** The text of the members of a result's JSON that depend on its rule alone (and on its plan period having ended). */
-export interface RuleJsonText {
-  /** From the title to `"relevant":`. */
-  head: string;
-  /** From the outcome to the closing brace. */
-  tail: string;
-  /** The tail with the note of a plan period that has ended. */
-  passedTail: string | undefined;
+/** The text of the members of a result's JSON that depend on its rule alone, made once per rule by whoever writes many results. */
+export interface RuleJsonText<T = string> {
+  /** `{"ruleId":…,"status":` */
+  start: string;
+  /** From the title to `"relevant":` (`,"title":…,"relevant":`): kept by a server as bytes, `T`. */
+  head: T;
+  /** From the outcome to the rule's last member, without the closing brace. */
+  tail: T;
 }
 
-/** A rule's text in its results' JSON, made once per rule by whoever writes many results (the server). */
-export function ruleJsonText(rule: Rule): RuleJsonText {
-  return { head: `${members(ruleHeadJson(rule))},"relevant":`, tail: `${members(ruleTailJson(rule))}}`, passedTail: undefined };
-}
+export const ruleJsonText = (rule: Rule): RuleJsonText => ({
+  start: `{"ruleId":${JSON.stringify(rule.id)},"status":`,
+  head: `${members(ruleHeadJson(rule))},"relevant":`,
+  tail: members(ruleTailJson(rule)),
+});
+
+/** The explanation in a result's JSON, between its rule's head and tail: `true,"missingFacts":[…],…,"openConditions":[…]`. */
+export const explanationJsonText = (r: RuleResult): string =>
+  `${JSON.stringify(r.relevant)},"missingFacts":${JSON.stringify(r.missingFacts)},"failedConditions":${JSON.stringify(r.failedConditions)},"openConditions":${JSON.stringify(r.openConditions)}`;
+
+const STATUS_TEXT = Object.fromEntries(statuses.map((s) => [s, JSON.stringify(s)])) as Record<RuleResult['status'], string>;
 
 /**
- * JSON.stringify(resultJson(r, asOf)) written from its rule's text (ruleJsonText): `start` up to where an
- * incidentId goes (`{"ruleId":…,"status":…`) and `rest` after it. The one writer of a result's JSON text
- * beside resultJson, member for member; test/server/check-answer.test.ts holds them equal on every sample.
+ * JSON.stringify(checkReport(input)) written as a list of texts: the one writer of a result's JSON text
+ * beside resultJson, member for member (test/server/check-answer.test.ts holds them equal on every sample).
+ * `text` gives each rule's text (ruleJsonText, kept by the caller) and `body` a result's body, from its
+ * title to its rule's last member (its rule's head, explanation and tail: the same for the results of a
+ * rule explained alike, which a server keeps as bytes). The rest is a string between two bodies: the end
+ * of a result (the note of a plan period that has ended, the window of a rule not in force) and the start
+ * of the next (rule id, status, incident).
  */
-export function resultJsonText(r: RuleResult, asOf: string, rule: RuleJsonText): { start: string; rest: string } {
-  const passed = horizonPassed(r.rule, asOf);
-  const tail = passed ? (rule.passedTail ??= `${members({ ...ruleTailJson(r.rule), ...horizonJson(r.rule, asOf) })}}`) : rule.tail;
-  return {
-    start: `{"ruleId":${JSON.stringify(r.ruleId)},"status":${JSON.stringify(r.status)}`,
-    rest: `${rule.head}${JSON.stringify(r.relevant)},"missingFacts":${JSON.stringify(r.missingFacts)},"failedConditions":${JSON.stringify(r.failedConditions)},"openConditions":${JSON.stringify(r.openConditions)}${tail}`,
-  };
+export function checkReportText<T>(input: CheckReportInput, text: (rule: Rule) => RuleJsonText<unknown>, body: (r: RuleResult) => T): (string | T)[] {
+  const { head, listed } = checkReportParts(input);
+  const out: (string | T)[] = [];
+  let between = `${JSON.stringify(head).slice(0, -1)},"results":[`;
+  for (const r of listed) {
+    if (out.length) between += ',';
+    between += `${text(r.rule).start}${STATUS_TEXT[r.status]}`;
+    if (r.incidentId !== undefined) between += `,"incidentId":${JSON.stringify(r.incidentId)}`;
+    out.push(between, body(r));
+    const window = windowJson(r, input.profile, input.asOf);
+    between = `${horizonPassed(r.rule, input.asOf) ? members(horizonJson(r.rule, input.asOf)) : ''}${window ? `,"window":${JSON.stringify(window)}` : ''}}`;
+  }
+  out.push(`${between}]}`);
+  return out;
 }
 
 /** A rule not in force: its window and the side of it the date judged falls (forceWindow without the quote). */

@@ -58,7 +58,7 @@ const label = (r: RuleResult) => (r.incidentId ? `${r.ruleId} (${r.incidentId})`
 
 export type VerdictGroup = Exclude<keyof ResultGroups, 'questions'>;
 
-/** The one place that decides where a result is shown: every report, the summary counts and the deadlines use it. */
+/** The one place that decides where a result is shown: every report, the headline counts and the deadlines use it. */
 export function verdictGroup(r: RuleResult): VerdictGroup {
   if (r.status === 'not-in-force') return 'notInForce';
   const kind = r.rule.kind;

@@ -9,7 +9,7 @@ import { parseProfile } from '../../src/profile/load.ts';
 import { evaluateForCheck } from '../../src/report/check.ts';
 import { checkReport } from '../../src/report/check-report.ts';
 import { loadRuleSet } from '../../src/ruleset/rule-set.ts';
-import { checkAnswer } from '../../src/server/check-answer.ts';
+import { answerBytesOf, checkAnswer } from '../../src/server/check-answer.ts';
 
 const rules = loadRuleSet();
 const samples = readdirSync('samples').filter((f) => /\.(ya?ml|json)$/.test(f));
@@ -17,7 +17,7 @@ const samples = readdirSync('samples').filter((f) => /\.(ya?ml|json)$/.test(f));
 async function expectSameBytes(profile: ReturnType<typeof parseProfile>, asOf: string, all: boolean) {
   const checked = await evaluateForCheck(profile, { rules, asOf, explain: all ? 'all' : 'listed' });
   const expected = JSON.stringify(checkReport({ ...checked, lang: 'zh', all }));
-  const answer = Buffer.concat(checkAnswer({ ...checked, lang: 'zh', all }, rules));
+  const answer = answerBytesOf(checkAnswer({ ...checked, lang: 'zh', all }, rules));
   // Compared as text first for a readable difference, then byte for byte.
   expect(answer.toString('utf8')).toBe(expected);
   expect(answer.equals(Buffer.from(expected))).toBe(true);
@@ -59,7 +59,7 @@ describe('the answer of POST /api/v1/check written from per-rule bytes', () => {
     const checked = await evaluateForCheck(profile, { rules, asOf: '2025-06-30', explain: 'listed' });
     checkAnswer({ ...checked, lang: 'zh', all: false }, rules); // the rules keep this answer's results
     const long = { ...checked, profile: { ...profile, name: '长'.repeat(100_000) }, lang: 'zh' as const, all: false };
-    const answer = Buffer.concat(checkAnswer(long, rules));
+    const answer = answerBytesOf(checkAnswer(long, rules));
     expect(answer.length).toBeGreaterThan(300_000);
     expect(answer.toString()).toBe(JSON.stringify(checkReport(long)));
   });
@@ -78,7 +78,7 @@ describe('the answer of POST /api/v1/check written from per-rule bytes', () => {
 
   it('is an empty list when no result is listed', async () => {
     const profile = parseProfile(readStructuredFile('samples/aeo-manufacturer-chongqing.yaml'));
-    const answer = Buffer.concat(checkAnswer({ profile, results: [], asOf: '2025-06-30', lang: 'zh', all: false }, rules));
+    const answer = answerBytesOf(checkAnswer({ profile, results: [], asOf: '2025-06-30', lang: 'zh', all: false }, rules));
     expect(answer.toString()).toBe(JSON.stringify(checkReport({ profile, results: [], asOf: '2025-06-30', lang: 'zh', all: false })));
     expect(JSON.parse(answer.toString()).results).toEqual([]);
   });
