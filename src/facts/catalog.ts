@@ -76,6 +76,14 @@ export function declarationProblems(declared: readonly PlainFact[]): string[] {
     else if (other) problems.push(`${fact.file}: facts: "${fact.name}" is already declared in ${other.file}; declare a fact once and use it from any rule file`);
     else seen.set(fact.name, fact);
   }
+  for (const fact of declared) {
+    if (!fact.askedIf) continue;
+    const opener = builtinByName.get(fact.askedIf.fact) ?? (seen.has(fact.askedIf.fact) ? declaredDefinition(seen.get(fact.askedIf.fact)!) : undefined);
+    if (!opener) problems.push(`${fact.file}: facts: "${fact.name}": askedIf names "${fact.askedIf.fact}", which is neither built in nor declared by a rule file`);
+    else
+      for (const value of [fact.askedIf.includes ?? []].flat())
+        if (!opener.values?.includes(value)) problems.push(`${fact.file}: facts: "${fact.name}": askedIf names ${opener.name} value "${value}", which it does not have (${(opener.values ?? []).join(', ')})`);
+  }
   return problems;
 }
 

@@ -285,6 +285,14 @@ export const declaredFactSchema = z
     values: z.array(declaredValueSchema).min(2, 'an enum has at least two values').optional(),
     ...bilingual.shape,
     change: declaredChangeSchema.optional(),
+    /** The situation that opens the fact's question (src/profile/fields.ts AskedIf): asked only once it holds. */
+    askedIf: z
+      .strictObject({
+        fact: z.string(),
+        includes: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
+        is: z.union([z.boolean(), z.string()]).optional(),
+      })
+      .optional(),
   })
   .superRefine((fact, ctx) => {
     if ((fact.type === 'enum') !== (fact.values !== undefined)) {
