@@ -82,7 +82,8 @@ export function declarationProblems(declared: readonly PlainFact[]): string[] {
     if (!opener) problems.push(`${fact.file}: facts: "${fact.name}": askedIf names "${fact.askedIf.fact}", which is neither built in nor declared by a rule file`);
     else
       for (const value of [fact.askedIf.includes ?? []].flat())
-        if (!opener.values?.includes(value)) problems.push(`${fact.file}: facts: "${fact.name}": askedIf names ${opener.name} value "${value}", which it does not have (${(opener.values ?? []).join(', ')})`);
+        if (!opener.values?.includes(value))
+          problems.push(`${fact.file}: facts: "${fact.name}": askedIf names ${opener.name} value "${value}", which it does not have (${(opener.values ?? []).join(', ')})`);
   }
   return problems;
 }
