@@ -160,10 +160,7 @@ export interface KeptJsonText<T> {
  * status, incident).
  */
 export function checkReportText<T>(input: CheckReportInput, kept: KeptJsonText<T>): (string | T)[] {
-  const {
-    head: { questions, ...head },
-    listed,
-  } = checkReportParts(input);
+  const { head, questions, listed } = checkReportParts(input);
   const out: (string | T)[] = [];
   let between = `${JSON.stringify(head).slice(0, -1)},"questions":[`;
   questions.forEach((q, i) => {
@@ -216,11 +213,11 @@ export const ruleTailJson = (rule: Rule) => ({
  * the answer ~8 times longer (~560 KB for a sample) with rules that say nothing about this enterprise.
  */
 export function checkReport(input: CheckReportInput) {
-  const { head, listed } = checkReportParts(input);
-  return { ...head, results: listed.map((r) => resultJson(r, input.asOf, windowJson(r, input.profile, input.asOf))) };
+  const { head, questions, listed } = checkReportParts(input);
+  return { ...head, questions, results: listed.map((r) => resultJson(r, input.asOf, windowJson(r, input.profile, input.asOf))) };
 }
 
-/** checkReport but for its results, which are left as the results it lists (each one is resultJson of it). */
+/** checkReport in its parts: the members before the questions, the questions, and the results it lists (each one is resultJson of it). */
 export function checkReportParts({ profile, results, asOf, all, catalog }: CheckReportInput) {
   const groups = groupResults(results, catalog);
   const windows = groups.notInForce.map((r) => ({ r, window: forceWindow(r, profile, asOf)! }));
@@ -242,14 +239,14 @@ export function checkReportParts({ profile, results, asOf, all, catalog }: Check
     },
     // Each rule not in force with its window and the side of it the date judged falls (expired: after it ends).
     notInForce: windows.map(({ r, window: { source: _source, ...w } }) => ({ ruleId: r.ruleId, ...(r.incidentId !== undefined && { incidentId: r.incidentId }), ...w })),
-    questions: groups.questions,
   };
-  if (all) return { head, listed: results };
+  const { questions } = groups;
+  if (all) return { head, questions, listed: results };
   // What the table lists, in the results' order: the parts listed whole, rights and targets shown now (inView).
   const listed = new Set<RuleResult>();
   for (const part of [groups.applies, groups.exclusions, groups.undetermined, groups.doesNotApply]) for (const r of part) listed.add(r);
   for (const part of [groups.rights, groups.informational]) for (const r of part) if (r.relevant === true) listed.add(r); // as the table shows them
-  return { head, listed: results.filter((r) => listed.has(r)) };
+  return { head, questions, listed: results.filter((r) => listed.has(r)) };
 }
 export type CheckReport = ReturnType<typeof checkReport>;
 
