@@ -37,11 +37,13 @@ export function questionPrompt(q: QuestionFact, lang: 'zh' | 'en', catalog: Fact
               ? lang === 'zh'
                 ? '日期，逗号分隔，无则留“无”'
                 : 'dates, comma-separated; "none" for none'
-              : type === 'string[]'
-                ? lang === 'zh'
-                  ? '逗号分隔'
-                  : 'comma-separated'
-                : '';
+              : type === 'string[]' && definition!.values?.length
+                ? `${definition!.values!.map((v, i) => `${i + 1}) ${choiceWords(definition!, v, lang)}`).join('  ')}  ${lang === 'zh' ? '— 可多选，逗号分隔；都不是请输入 无' : '— any number, comma-separated; "none" for none'}`
+                : type === 'string[]'
+                  ? lang === 'zh'
+                    ? '逗号分隔'
+                    : 'comma-separated'
+                  : '';
   const skip = lang === 'zh' ? '回车跳过' : 'Enter to skip';
   return `${where}${q.label[lang]}${hint ? ` (${hint})` : ''} [${skip}]: `;
 }
@@ -72,8 +74,17 @@ export function parseAnswer(q: QuestionFact, raw: string, lang: 'zh' | 'en' = 'e
       return readEnumWord(text, values, def.valueWords);
     }
     case 'string[]':
-    case 'date[]':
-      return ['none', '无', '[]'].includes(text.toLowerCase()) ? [] : text.split(/[,，、\s]+/).filter(Boolean);
+    case 'date[]': {
+      // A checklist also takes 否/no for none of its items, and an item by its number.
+      if (['none', '无', '[]', ...(def.values ? ['否', 'no', '都不是'] : [])].includes(text.toLowerCase())) return [];
+      const items = text.split(/[,，、\s]+/).filter(Boolean);
+      const values = def.values;
+      if (!values) return items;
+      return items.map((item) => {
+        const n = Number(item);
+        return Number.isInteger(n) && n >= 1 && n <= values.length ? values[n - 1] : item;
+      });
+    }
     default:
       return text;
   }

@@ -3,7 +3,8 @@
 // from the same declarations), derived facts from src/facts/derived.ts, and the plain facts a rule set's
 // files declare from src/profile/plain-facts.ts: each rule set has a FactCatalog of its own.
 import { enterpriseFactDeclarations, enterpriseFactFiles } from '../profile/enterprise.ts';
-import type { FactDeclaration } from '../profile/fields.ts';
+import type { AskedIf, FactDeclaration } from '../profile/fields.ts';
+import { questionGates } from '../profile/facets/situations.ts';
 import { incidentFactDeclarations, type IncidentKind } from '../profile/incidents.ts';
 import { plainFactDeclaration, type PlainFact } from '../profile/plain-facts.ts';
 import { builtinProfileSchema, ProfileSchema } from '../profile/validate.ts';
@@ -12,7 +13,10 @@ import type { FactDefinition, FactScope, FactValues } from './types.ts';
 
 /** The catalog entries of profile facts, from their declarations (src/profile/fields.ts `fact`). */
 function profileFacts(scope: FactScope, declarations: Readonly<Record<string, FactDeclaration>>): FactDefinition[] {
-  return Object.entries(declarations).map(([name, { field: _field, ...declared }]) => ({ name, scope, ...declared, derived: false }));
+  return Object.entries(declarations).map(([name, { field: _field, ...declared }]) => {
+    const askedIf = scope === 'enterprise' ? questionGates[name] : undefined;
+    return { name, scope, ...declared, ...(askedIf && { askedIf }), derived: false };
+  });
 }
 
 const builtin: FactDefinition[] = [
@@ -26,6 +30,24 @@ const builtinByName = new Map(builtin.map((f) => [f.name, f]));
 if (builtinByName.size !== builtin.length) throw new Error('fact catalog: two facts share a name');
 for (const d of derivedFacts.filter((f) => f.defaultsProfileFact)) {
   if (builtinByName.get(d.name)?.derived !== false) throw new Error(`fact catalog: ${d.name} defaults a profile fact that does not exist`);
+}
+
+const defaultInputsByName = new Map(derivedFacts.filter((f) => f.defaultsProfileFact).map((f) => [f.name, f.inputs]));
+
+/**
+ * The profile facts a derived default of `name` is computed from (the situations checklist for
+ * inComprehensiveBondedZone …), or undefined: while they are unknown, they are what to ask for it.
+ */
+export function defaultInputs(name: string): readonly string[] | undefined {
+  return defaultInputsByName.get(name);
+}
+
+for (const [name, gate] of Object.entries(questionGates)) {
+  const gated = builtinByName.get(name);
+  const opener = builtinByName.get(gate.fact);
+  if (!gated || !opener) throw new Error(`fact catalog: the question gate of ${name} names a fact that does not exist (${gated ? gate.fact : name})`);
+  for (const value of [gate.includes ?? []].flat())
+    if (!opener.values?.includes(value)) throw new Error(`fact catalog: the question gate of ${name} names ${gate.fact} value "${value}", which it does not have`);
 }
 
 /** Where a built-in fact is declared, for the message refusing a rule file that declares it again. */
@@ -91,7 +113,22 @@ export class FactCatalog {
   definition(name: string): FactDefinition | undefined {
     return this.byName.get(name);
   }
+
+  private openedCounts?: Map<string, number>;
+
+  /** How many facts' questions the gate of `name` opens (its askedIf, the same situation): 0 without one. */
+  questionsOpenedWith(name: string): number {
+    const gate = this.byName.get(name)?.askedIf;
+    if (!gate) return 0;
+    if (!this.openedCounts) {
+      this.openedCounts = new Map();
+      for (const f of this.all) if (f.askedIf) this.openedCounts.set(gateKey(f.askedIf), (this.openedCounts.get(gateKey(f.askedIf)) ?? 0) + 1);
+    }
+    return this.openedCounts.get(gateKey(gate)) ?? 0;
+  }
 }
+
+const gateKey = (gate: AskedIf) => `${gate.fact}\u0000${[gate.includes ?? []].flat().join(',')}\u0000${String(gate.is ?? '')}`;
 
 /** The catalog of the built-in facts alone: for code and tests that use no rule file declaring facts. */
 export const builtinCatalog = new FactCatalog();

@@ -5,6 +5,7 @@ import { disclosureWindowFacts } from './disclosure.ts';
 import { tradeDerivedFacts } from './trade.ts';
 import { customsDerivedFacts } from './customs.ts';
 import { bondedZoneDerivedFacts } from './bonded-zone.ts';
+import { situationDerivedFacts } from './situations.ts';
 
 /** Every derived fact; a policy pack that needs a new one adds its module here. */
-export const derivedFacts: readonly DerivedFact[] = [...disclosureWindowFacts, ...bondedZoneDerivedFacts, ...customsDerivedFacts, ...tradeDerivedFacts];
+export const derivedFacts: readonly DerivedFact[] = [...situationDerivedFacts, ...disclosureWindowFacts, ...bondedZoneDerivedFacts, ...customsDerivedFacts, ...tradeDerivedFacts];

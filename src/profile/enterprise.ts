@@ -8,6 +8,7 @@ import { usccProblem } from './uscc.ts';
 import { bondedZoneFactDeclarations } from './facets/bonded-zone.ts';
 import { businessFactDeclarations } from './facets/business.ts';
 import { customsFactDeclarations } from './facets/customs.ts';
+import { situationFactDeclarations } from './facets/situations.ts';
 import { tradeFactDeclarations } from './facets/trade.ts';
 
 /** 海关信用等级 (customs credit status). */
@@ -59,6 +60,7 @@ export const enterpriseFactDeclarations = {
       actions: { advanced: { zh: '取得海关高级认证（成为高级认证企业）', en: 'obtain AEO advanced certification (高级认证企业)' } },
     },
   }),
+  ...situationFactDeclarations,
   ...customsFactDeclarations,
   ...businessFactDeclarations,
   ...tradeFactDeclarations,
@@ -121,6 +123,7 @@ export function profileSchemaWith(declared: readonly PlainFact[]): typeof enterp
 export const enterpriseFactFiles: Readonly<Record<string, string>> = Object.fromEntries(
   Object.entries({
     'src/profile/enterprise.ts': { customsCode: 0, province: 0, customsCredit: 0 },
+    'src/profile/facets/situations.ts': situationFactDeclarations,
     'src/profile/facets/customs.ts': customsFactDeclarations,
     'src/profile/facets/business.ts': businessFactDeclarations,
     'src/profile/facets/trade.ts': tradeFactDeclarations,

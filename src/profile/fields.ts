@@ -48,8 +48,21 @@ export type ValueWords = Readonly<Record<string, FieldLabel & { also?: readonly 
 /** What a rule may compare a fact with; operators check it when rule files load. */
 export type FactType = 'boolean' | 'number' | 'string' | 'date' | 'enum' | 'string[]' | 'date[]' | 'other';
 
-/** What is said about a fact besides its type: its labels, how it can change, an enum's words. */
-export type FactLabel = FieldLabel & FactChange & { valueWords?: ValueWords };
+/**
+ * When a question about a fact arises at all (Publicodes' "applicable si"): once `fact` is yes, or, with
+ * `includes`, once that list holds the value, or, with `is`, once it has that value. While that is unknown
+ * the question asked is the one about `fact`; once it is not so, the question is not asked. An answer
+ * given anyway is still read, and rules read it: this orders the questions, it decides no rule.
+ */
+export interface AskedIf {
+  fact: string;
+  /** The list holds this value, or any of these. */
+  includes?: string | readonly string[];
+  is?: boolean | string;
+}
+
+/** What is said about a fact besides its type: its labels, how it can change, an enum's words, when it is asked. */
+export type FactLabel = FieldLabel & FactChange & { valueWords?: ValueWords; askedIf?: AskedIf };
 
 export function labelled<T extends z.ZodType>(schema: T, label: FactLabel): T {
   return schema.meta({ ...label, description: `${label.zh} / ${label.en}` }) as T;
@@ -91,6 +104,9 @@ export const fact = {
       label,
       values,
     ),
+  /** A list of some of `values` (a checklist), each also written as one of its words. */
+  enumList: <const T extends readonly [string, ...string[]]>(values: T, label: FactLabel) =>
+    declaration('string[]', z.array(z.preprocess((input) => readEnumWord(input, values, label.valueWords), enumOf(values, label.valueWords))), label, values),
   /** A fact whose field checks more than its type says (a code's pattern, a number's range, a list). */
   of: <F extends z.ZodType>(type: FactType, field: F, label: FactLabel) => declaration(type, field, label),
 };

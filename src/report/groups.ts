@@ -1,12 +1,13 @@
 // Groups a profile's rule results the way every report presents them (one grouping for every output),
 // and ranks the questions that would decide undetermined rules (the fact deciding most rules first).
 import type { Lang } from '../io/lang.ts';
-import { builtinCatalog, type FactCatalog } from '../facts/catalog.ts';
+import { builtinCatalog, defaultInputs, type FactCatalog } from '../facts/catalog.ts';
+import type { FactValues } from '../facts/types.ts';
 import type { RuleResult } from '../engine/evaluate.ts';
 import { askableInputs } from '../engine/explain.ts';
 import { leafTruth } from '../engine/native.ts';
 import { childConditions, combine, type EvaluatedCondition, type Truth } from '../engine/truth.ts';
-import type { FieldLabel } from '../profile/fields.ts';
+import type { AskedIf, FieldLabel } from '../profile/fields.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import { informationalKinds, isExclusion, restsOnDoubtfulFigure, type Condition, type Rule } from '../rules/schema.ts';
 
@@ -83,37 +84,144 @@ const byFactName = new Intl.Collator().compare;
  * or is not known yet (a situation question such as 在综合保税区? is a question like any other). Rights,
  * goals and pointers decide nothing to claim and ask nothing.
  *
+ * What is asked for a missing fact follows the questions' structure, declared with the facts
+ * (src/profile/facets/situations.ts): a fact one of the two checklists (企业情况, 正在办理的事项) answers is
+ * asked through its checklist; a fact whose question a situation opens (askedIf: 保税维修的技术水平 once
+ * the zone activities include repair) is asked only once that situation holds, and while it is unknown
+ * the situation's question is asked instead; so a gate that rules out a family comes before any member.
+ *
  * A question is ranked by what its answer is expected to settle for this enterprise: each possible answer
  * (yes and no, each value of an enum; for a number, date or list, the conditions on it coming out true,
  * then false) is tried on the evaluated trees; a result it would make apply counts 1, one it would rule
- * out a little, weighed by how likely the answer is (a yes is unlikely: most situations do not arise for
- * a given enterprise), and weighed up by how many rules of the set ask about the fact (a general
- * situation such as 有进出口经营? before a particular one). A gate whose "no" rules out a family of
- * measures thereby comes before any member of the family, and a question whose likely answer makes a
- * measure apply before one that only might.
+ * out a little, one it would bring a step nearer to applying one over the steps left; weighed by how
+ * likely the answer is (a yes is unlikely: most situations do not arise for a given enterprise, unless
+ * a situation the enterprise stated opened the question), by how many rules ask about the fact (a
+ * general situation before a particular one), and by how deep in the enterprise's own thread it lies.
  * Ties: the question nearer to making its results apply (nearness), the one touching more results, the
  * fact's name; an incident's fact is asked per incident, in the incidents' order. A result evaluated
  * without its tree (a check lists its questions from the compiled verdicts) counts 1 for each of its
- * missing facts: the most frequent fact first.
+ * missing facts: the most frequent fact first. `known`: the enterprise's facts (without them the
+ * structure is not followed); `skipped`: questions the person left unanswered, whose members are then
+ * asked one by one.
  */
-export function rankQuestions(results: readonly RuleResult[], catalog: FactCatalog = builtinCatalog): RankedQuestion[] {
+export function rankQuestions(
+  results: readonly RuleResult[],
+  catalog: FactCatalog = builtinCatalog,
+  known?: FactValues,
+  skipped: ReadonlySet<string> = new Set(),
+): RankedQuestion[] {
   const byKey = new Map<string, RankedQuestion>();
+  // Results a question decides through another fact: the checklist for the facts it answers, a gate for the facts it opens.
+  const routed = new Map<RankedQuestion, Route[]>();
+  const depth = new Map<RankedQuestion, number>();
   for (const r of results) {
     const group = verdictGroup(r);
     if (group !== 'undetermined' && group !== 'situational') continue;
-    for (const fact of r.missingFacts) {
+    for (const missing of r.missingFacts) {
+      const asked = known ? askedFor(missing, catalog, known, skipped) : { fact: missing, opened: false, depth: 0, via: [] };
+      if (!asked) continue;
+      const { fact } = asked;
       const def = catalog.definition(fact);
       const incidentId = def && def.scope !== 'enterprise' ? r.incidentId : undefined;
       const key = `${incidentId ?? ''}\u0000${fact}`;
-      const q = byKey.get(key) ?? { fact, ...(incidentId !== undefined && { incidentId }), label: { zh: def?.zh ?? fact, en: def?.en ?? fact }, decides: [] };
-      q.decides.push(r);
-      byKey.set(key, q);
+      let q = byKey.get(key);
+      if (!q) byKey.set(key, (q = { fact, ...(incidentId !== undefined && { incidentId }), label: { zh: def?.zh ?? fact, en: def?.en ?? fact }, decides: [] }));
+      if (!q.decides.includes(r)) q.decides.push(r);
+      depth.set(q, Math.max(depth.get(q) ?? 0, asked.depth));
+      if (fact !== missing || asked.opened) {
+        const routes = routed.get(q) ?? [];
+        routes.push({ result: r, fact: missing, opened: asked.opened, gated: asked.via.length > 0 });
+        routed.set(q, routes);
+      }
     }
   }
   const uses = factUses(results);
-  const scored = [...byKey.values()].map((q) => ({ q, gain: expectedGain(q, catalog) * (1 + Math.log2(uses.get(q.fact) ?? 1)), near: nearness(q, catalog) }));
+  const scored = [...byKey.values()].map((q) => {
+    const routes = routed.get(q) ?? [];
+    // Results it decides as the question about its own fact, and those it decides through another fact.
+    const through = routes.filter((route) => route.fact !== q.fact);
+    const direct = q.decides.filter((r) => !through.some((route) => route.result === r));
+    const opened = routes.some((route) => route.fact === q.fact && route.opened);
+    const gain = expectedGain({ ...q, decides: direct }, catalog, opened) + through.reduce((n, route) => n + routedGain(route, catalog), 0);
+    const family = new Set(q.decides.map((r) => r.rule)).size;
+    return { q, depth: depth.get(q) ?? 0, gain: gain * (1 + Math.log2(Math.max(uses.get(q.fact) ?? 1, family))), near: nearness(q, catalog) };
+  });
+  // What the answer settles, weighed up by how deep in the thread the enterprise opened the question lies.
   // A stable sort: questions of one fact keep the incidents' order.
-  return scored.sort((a, b) => b.gain - a.gain || b.near - a.near || b.q.decides.length - a.q.decides.length || byFactName(a.q.fact, b.q.fact)).map(({ q }) => q);
+  return scored
+    .sort(
+      (a, b) =>
+        b.gain * (1 + THREAD_WEIGHT * b.depth) - a.gain * (1 + THREAD_WEIGHT * a.depth) ||
+        b.near - a.near ||
+        b.q.decides.length - a.q.decides.length ||
+        byFactName(a.q.fact, b.q.fact),
+    )
+    .map(({ q }) => q);
+}
+
+/** A result a question decides through `fact`: answered by the question (a checklist), or opened by it (a gate). */
+interface Route {
+  result: RuleResult;
+  fact: string;
+  /** The question about `fact` is open: its gate holds, so a yes is likelier. */
+  opened: boolean;
+  /** Reached through a gate (askedIf): the gate's yes only opens the question about `fact`. */
+  gated: boolean;
+}
+
+/**
+ * What to ask for a missing fact, given what is known: the fact itself; the checklist that answers it
+ * while that is unanswered (a derived default's inputs); its gate (askedIf) while the gate is unknown;
+ * nothing once the gate says the question does not arise. A checklist or gate the person skipped is
+ * passed over: the fact is asked itself. `depth`: how many gates that hold lead to the question (the
+ * thread the enterprise opened, followed first).
+ */
+function askedFor(
+  fact: string,
+  catalog: FactCatalog,
+  known: FactValues,
+  skipped: ReadonlySet<string>,
+  via: readonly string[] = [],
+): { fact: string; opened: boolean; depth: number; via: readonly string[] } | undefined {
+  if (via.includes(fact)) return { fact, opened: false, depth: 0, via };
+  const open = defaultInputs(fact)?.find((input) => known[input] === undefined && !skipped.has(input));
+  if (open !== undefined) return askedFor(open, catalog, known, skipped, via);
+  const gate = catalog.definition(fact)?.askedIf;
+  if (!gate || skipped.has(gate.fact)) return { fact, opened: false, depth: 0, via };
+  const holds = gateHolds(gate, known[gate.fact]);
+  if (holds === false) return undefined;
+  if (holds === null) return askedFor(gate.fact, catalog, known, skipped, [...via, fact]);
+  return { fact, opened: true, depth: 1 + openedDepth(gate.fact, catalog, known), via };
+}
+
+/**
+ * How likely a yes is to a question its gate opened: a situation that opens few questions says more
+ * about each (开展全球维修 → 高技术、高附加值?) than one that opens many (出口货物 → 向塞尔维亚出口?).
+ */
+function openedYesLikelihood(fact: string, catalog: FactCatalog): number {
+  const siblings = catalog.questionsOpenedWith(fact);
+  return siblings === 0 ? OPENED_YES_LIKELIHOOD : Math.max(YES_LIKELIHOOD, Math.min(OPENED_YES_LIKELIHOOD, 1 / siblings));
+}
+
+/** How many gates that hold lead to a fact's question. */
+function openedDepth(fact: string, catalog: FactCatalog, known: FactValues, seen = 0): number {
+  const gate = catalog.definition(fact)?.askedIf;
+  return gate && seen < 16 && gateHolds(gate, known[gate.fact]) === true ? 1 + openedDepth(gate.fact, catalog, known, seen + 1) : 0;
+}
+
+/** Whether a gate holds on its fact's value: null while unknown. */
+function gateHolds(gate: AskedIf, value: unknown): boolean | null {
+  if (value === undefined) return null;
+  if (gate.includes !== undefined) return Array.isArray(value) && [gate.includes].flat().some((item) => value.includes(item));
+  if (gate.is !== undefined) return value === gate.is;
+  return value === true;
+}
+
+/** What a checklist or gate question is expected to settle through another fact (see rankQuestions). */
+function routedGain(route: Route, catalog: FactCatalog): number {
+  const through = resultGain(route.result, route.fact, catalog, route.gated ? openedYesLikelihood(route.fact, catalog) : YES_LIKELIHOOD);
+  // A gate's yes (unlikely) only opens the question; its no sets the family aside.
+  return route.gated ? YES_LIKELIHOOD * through + (1 - YES_LIKELIHOOD) * RULED_OUT_WORTH : through;
 }
 
 /**
@@ -145,40 +253,58 @@ type Answer = ({ value: unknown } | { truth: boolean }) & { likelihood: number }
  * (a zone, a pilot list, an application under way) do not arise for a given enterprise.
  */
 const YES_LIKELIHOOD = 0.1;
+/**
+ * How much more a question weighs for each gate that holds above it: the enterprise's own thread (在综合保税区 →
+ * 开展全球维修 → 高技术、高附加值?) is followed before new situations are raised, unless one of those settles much more.
+ */
+const THREAD_WEIGHT = 3;
+/** How likely a yes is, at most, once the question's gate holds (在综合保税区 → 开展保税维修?): the situation is the enterprise's. */
+const OPENED_YES_LIKELIHOOD = 0.5;
 /** What settling a result as not applying is worth, beside settling one as applying (1). */
 const RULED_OUT_WORTH = 0.05;
 
 /** The answers a question is weighed over (see rankQuestions). */
-function possibleAnswers(fact: string, catalog: FactCatalog): Answer[] {
+function possibleAnswers(fact: string, catalog: FactCatalog, yes = YES_LIKELIHOOD): Answer[] {
   const def = catalog.definition(fact);
   if (def?.type === 'boolean' && !def.derived)
     return [
-      { value: true, likelihood: YES_LIKELIHOOD },
-      { value: false, likelihood: 1 - YES_LIKELIHOOD },
+      { value: true, likelihood: yes },
+      { value: false, likelihood: 1 - yes },
     ];
   if (def?.type === 'enum' && !def.derived && def.values?.length) return def.values.map((value) => ({ value, likelihood: 1 / def.values!.length }));
   return [
-    { truth: true, likelihood: YES_LIKELIHOOD },
-    { truth: false, likelihood: 1 - YES_LIKELIHOOD },
+    { truth: true, likelihood: yes },
+    { truth: false, likelihood: 1 - yes },
   ];
 }
 
 /**
  * What an answer is expected to settle for this enterprise: each result it would make apply counts 1,
  * each it would rule out RULED_OUT_WORTH, weighed by how likely the answer is (a result without its
- * tree: 1).
+ * tree: 1); `opened`: the question's gate holds, a yes is likelier.
  */
-function expectedGain(q: RankedQuestion, catalog: FactCatalog): number {
-  const answers = possibleAnswers(q.fact, catalog);
+function expectedGain(q: RankedQuestion, catalog: FactCatalog, opened = false): number {
+  const yes = opened ? openedYesLikelihood(q.fact, catalog) : YES_LIKELIHOOD;
+  return q.decides.reduce((gain, r) => gain + resultGain(r, q.fact, catalog, yes), 0);
+}
+
+/** What answering `fact` is expected to settle of one result (see expectedGain). */
+function resultGain(r: RuleResult, fact: string, catalog: FactCatalog, yes: number): number {
+  if (!r.tree) return 1;
   let gain = 0;
-  for (const r of q.decides) {
-    if (!r.tree) {
-      gain += 1;
-      continue;
-    }
-    for (const answer of answers) {
-      const truth = truthWith(r.tree, q.fact, answer, catalog);
-      if (truth !== null) gain += answer.likelihood * (truth ? 1 : RULED_OUT_WORTH);
+  let open = 0;
+  for (const answer of possibleAnswers(fact, catalog, yes)) {
+    const truth = truthWith(r.tree, fact, answer, catalog);
+    if (truth !== null) gain += answer.likelihood * (truth ? 1 : RULED_OUT_WORTH);
+    else open += answer.likelihood;
+  }
+  // An answer that leaves the result open but is a step on its cheapest way to apply brings it nearer.
+  if (open > 0) {
+    const steps = cost(r.tree).yes;
+    if (Number.isFinite(steps) && steps > 1) {
+      const path = new Set<string>();
+      onCheapestPath(r.tree, true, path, catalog);
+      if (path.has(fact)) gain += Math.min(open, yes) / steps;
     }
   }
   return gain;

@@ -33,17 +33,16 @@ function huiqi(args: string[], options: { input?: string; cwd?: string; shell?: 
 const incomplete = parse(readFileSync('samples/incomplete-profile.yaml', 'utf8')) as Record<string, unknown>;
 
 describe('one question sequence for ask, the page and the API', () => {
-  it('asks a situation question (综合保税区?) like any other, before the measures behind it', async () => {
+  it('asks the situations checklist (综合保税区? 跨境电商? …) first, before the measures behind any of its items', async () => {
     const data = { name: '测试企业', uscc: CASE_USCC, province: 'chongqing', customsCredit: 'registered' };
     const { questions } = await questionSequence(parseProfile(data), { rules, asOf });
     const facts = questions.map((q) => q.fact);
-    const zone = facts.indexOf('inComprehensiveBondedZone');
-    expect(zone).toBeGreaterThanOrEqual(0);
-    expect(zone).toBeLessThan(5);
-    // Every question about a measure behind the zone question comes after it.
-    const behind = questions.filter((q) => q.fact !== 'inComprehensiveBondedZone' && q.decides.every((r) => r.missingFacts.includes('inComprehensiveBondedZone')));
-    expect(behind.length).toBeGreaterThan(0);
-    for (const q of behind) expect(facts.indexOf(q.fact)).toBeGreaterThan(zone);
+    expect(facts[0]).toBe('situations');
+    // The zone question is the checklist's: it is not asked on its own, nor is any question behind it.
+    expect(facts).not.toContain('inComprehensiveBondedZone');
+    expect(facts).not.toContain('bondedZoneActivities');
+    const zone = (await questionSequence(parseProfile({ ...data, situations: ['comprehensive-bonded-zone'] }), { rules, asOf })).questions.map((q) => q.fact);
+    expect(zone).toContain('bondedZoneActivities');
   });
 
   it('asks in the order `ask --non-interactive --format json` lists, the first question first', SLOW, async () => {
@@ -120,10 +119,11 @@ describe("the README's piped ask example", () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).not.toMatch(/答案无效|invalid answer/);
     expect(run.stdout).toContain('结果:');
-    // The first two questions of the sequence, answered no.
+    // The situations checklist first, ticked by number (1 出口货物, 5 开展跨境电商业务), then the next question answered no.
     const saved = parse(readFileSync(join(dir, 'answered.yaml'), 'utf8')) as Record<string, unknown>;
     const { questions } = await questionSequence(parseProfile(incomplete), { rules, asOf: new Date().toISOString().slice(0, 10) });
-    expect(saved).toMatchObject({ [questions[0]!.fact]: false });
-    expect(Object.values(saved).filter((v) => v === false).length).toBeGreaterThanOrEqual(2);
+    expect(questions[0]!.fact).toBe('situations');
+    expect(saved).toMatchObject({ situations: ['exports', 'cross-border-ecommerce'] });
+    expect(Object.values(saved).filter((v) => v === false).length).toBeGreaterThanOrEqual(1);
   });
 });

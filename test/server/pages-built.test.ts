@@ -70,6 +70,9 @@ const smallTrader: Raw = {
   foreignInvested: false,
   inComprehensiveBondedZone: false,
   crossBorderEcommerceEnterprise: false,
+  // The situations checklist the page asks first, ticked as the trader would: it imports and exports, nothing else.
+  situations: ['exports', 'imports'],
+  pendingMatters: [],
 };
 /** The same trader, with a tax shortfall disclosed after 海关总署公告2023年第127号 expired (2025-10-10). */
 const lateDiscloser: Raw = {
@@ -109,6 +112,13 @@ async function fill(page: Page, form: string, values: Record<string, string>): P
           const option = fields.find((r) => r.value === value);
           if (option) option.checked = true;
           else problems.push(`${name}=${value}`);
+        } else if (fields[0]?.type === 'checkbox') {
+          // A checklist: each listed item ticked ('none' is the 以上都不是 box).
+          for (const item of value.split(',')) {
+            const box = fields.find((c) => c.value === item);
+            if (box) box.checked = true;
+            else problems.push(`${name}=${item}`);
+          }
         } else if (fields[0]) {
           fields[0].value = value;
           if (fields[0].value !== value) problems.push(`${name}=${value}`);
@@ -154,6 +164,9 @@ async function clickThrough(page: Page, raw: Raw, lang: 'zh' | 'en', o: { javaSc
     await expectFocusOnNew(page, o);
   }
 
+  // The first question is the situations checklist, as checkboxes in the page's language.
+  expect(JSON.parse(await page.$eval('#questions input[name=asked]', (e) => (e as HTMLInputElement).value))[0]).toEqual([null, 'situations']);
+  expect(await page.$eval('#q0-0', (e) => e.closest('label')?.textContent?.trim())).toBe(lang === 'zh' ? '出口货物' : 'exports goods');
   let steps = 0;
   for (; steps < 40 && (await page.$('#questions input[name=asked]')); steps++) {
     const asked = JSON.parse(await page.$eval('#questions input[name=asked]', (e) => (e as HTMLInputElement).value)) as [string | null, string][];
@@ -303,9 +316,10 @@ describe('the self-check page on the built server (huiqi serve from dist/)', () 
     await page.close();
   }, 60_000);
 
-  it('a small domestic trader in Chongqing, zh, JavaScript on: the groups of check, next steps, Chinese only, printed on at most 3 A4 pages', async () => {
+  it('a small domestic trader in Chongqing, zh, JavaScript on: the checklist ticked, the groups of check, next steps, Chinese only, printed on at most 3 A4 pages', async () => {
     const page = await newPage({ width: 1100, height: 1000 });
     await clickThrough(page, smallTrader, 'zh', { javaScript: true });
+    expect(JSON.parse(await page.$eval('input[name=profile]', (e) => (e as HTMLInputElement).value))).toMatchObject({ situations: ['exports', 'imports'], pendingMatters: [] });
     await expectPersonResult(page, 'zh');
     expect(await englishOnZhPage(page)).toEqual([]);
     // Folded: does not apply, expired, not yet in force.

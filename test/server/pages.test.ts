@@ -22,8 +22,14 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const basics = { name: '重庆两江智联进出口有限公司', uscc: '91500000MA61LJ7Q2K', province: 'chongqing', customsCredit: 'registered' };
-const post = (url: string, form: Record<string, string>) =>
-  app.inject({ method: 'POST', url, payload: new URLSearchParams(form).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+/** A form post; a list value is sent as ticked checkboxes (the name repeated). */
+const post = (url: string, form: Record<string, string | string[]>) =>
+  app.inject({
+    method: 'POST',
+    url,
+    payload: new URLSearchParams(Object.entries(form).flatMap(([k, v]) => [v].flat().map((one) => [k, one]))).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
 /** The value of a hidden input in a page. */
 const hiddenValue = (html: string, name: string) => {
   const m = new RegExp(`name="${name}" value="([^"]*)"`).exec(html);
@@ -75,18 +81,22 @@ describe('self-check page routes', () => {
     const asked = JSON.parse(hiddenValue(first.body, 'asked')!) as [string | null, string][];
     const { questions } = await questionSequence(parseProfile(basics), { rules: loadRuleSet(), asOf: ASOF });
     expect(asked.map(([, fact]) => fact)).toEqual(questions.slice(0, asked.length).map((q) => q.fact));
-    expect(asked.map(([, fact]) => fact)).toContain('inComprehensiveBondedZone');
-
-    // The bonded-zone question answered no, the first other one yes, the rest left empty.
-    const zoneAt = asked.findIndex(([, fact]) => fact === 'inComprehensiveBondedZone');
-    const otherAt = zoneAt === 0 ? 1 : 0;
-    const next = await post('/', { step: 'answers', profile, skipped: '[]', asked: JSON.stringify(asked), [`q${otherAt}`]: 'yes', [`q${zoneAt}`]: 'no' });
+    // The situations checklist comes first, as checkboxes: ticking 出口货物 and 进口货物 answers it, the zone left unticked is a no.
+    expect(asked[0]![1]).toBe('situations');
+    expect(first.body).toContain('<input type="checkbox" name="q0" id="q0-0" value="exports"> 出口货物');
+    expect(first.body).toContain('value="none"> 以上都不是');
+    const next = await post('/', { step: 'answers', profile, skipped: '[]', asked: JSON.stringify(asked), q0: ['exports', 'imports'] });
     expect(next.statusCode).toBe(200);
     const data = JSON.parse(hiddenValue(next.body, 'profile')!);
-    expect(data).toMatchObject({ [asked[otherAt]![1]]: true, inComprehensiveBondedZone: false });
+    expect(data).toMatchObject({ situations: ['exports', 'imports'] });
+    expect(
+      await questionSequence(parseProfile(data), { rules: loadRuleSet(), asOf: ASOF }).then(
+        ({ results }) => results.find((r) => r.ruleId === 'cq-2019-8/general-taxpayer-pilot')?.status,
+      ),
+    ).toBe('ineligible');
     // Every other question left empty is skipped, not asked again.
     const skipped = JSON.parse(hiddenValue(next.body, 'skipped')!) as [string | null, string][];
-    expect(skipped.length).toBe(asked.length - 2);
+    expect(skipped.length).toBe(asked.length - 1);
     const askedNext = JSON.parse(hiddenValue(next.body, 'asked') ?? '[]') as [string | null, string][];
     expect(askedNext.filter(([i, f]) => skipped.some(([si, sf]) => si === i && sf === f))).toEqual([]);
   });
@@ -94,8 +104,9 @@ describe('self-check page routes', () => {
   it('an invalid answer is answered 422 with why', async () => {
     const first = await post('/', { step: 'basics', profile: '{}', skipped: '[]', ...basics });
     const asked = JSON.parse(hiddenValue(first.body, 'asked')!) as [string | null, string][];
-    expect(builtinCatalog.definition(asked[0]![1])?.type).toBe('boolean');
-    const res = await post('/', { step: 'answers', profile: hiddenValue(first.body, 'profile')!, skipped: '[]', asked: JSON.stringify(asked), q0: 'perhaps' });
+    const yesNo = asked.findIndex(([, fact]) => builtinCatalog.definition(fact)?.type === 'boolean');
+    expect(yesNo).toBeGreaterThanOrEqual(0);
+    const res = await post('/', { step: 'answers', profile: hiddenValue(first.body, 'profile')!, skipped: '[]', asked: JSON.stringify(asked), [`q${yesNo}`]: 'perhaps' });
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('请回答 是 或 否（输入为 &quot;perhaps&quot;）');
   });

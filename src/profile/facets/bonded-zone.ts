@@ -63,7 +63,7 @@ export const bondedZoneFactDeclarations = {
   }),
 
   // What the enterprise does there
-  bondedZoneActivities: fact.of('string[]', z.array(enumOf(bondedZoneActivityKinds)), {
+  bondedZoneActivities: fact.enumList(bondedZoneActivityKinds, {
     zh: '在综合保税区内开展的业务（加工制造、研发设计、保税检测、全球维修、再制造、仓储物流、跨境电商、融资租赁、服务外包、销售结算）',
     en: 'activities in the zone (processing-manufacturing, rd-design, bonded-testing, global-repair, remanufacturing, warehousing-logistics, cross-border-ecommerce, financial-leasing, service-outsourcing, sales-settlement)',
   }),

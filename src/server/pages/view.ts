@@ -104,6 +104,14 @@ function factInput(field: string, label: string, def: FactDefinition, value: str
       ([v, text], i) => h`<label class="choice"><input type="radio" name="${field}" id="${field}-${i}" value="${v}"${v === value ? h` checked` : ''}> ${text}</label>`,
     )}</div>${errorText(errors, field, w.lang)}</fieldset>`;
   }
+  if (def.type === 'string[]' && def.values?.length) {
+    // A checklist: tick what applies, or 以上都不是 (an answer too: every item no); nothing ticked skips it.
+    const ticked = new Set(value.split(',').map((v) => v.trim()));
+    const options: [string, string][] = [...def.values.map((v): [string, string] => [v, optionText(def, v, w.lang)]), ['none', w.noneOfThese]];
+    return h`<fieldset class="field" id="f-${field}"${attr('aria-describedby', by)}><legend>${label}</legend>${noteHtml}<div class="choices">${options.map(
+      ([v, text], i) => h`<label class="choice"><input type="checkbox" name="${field}" id="${field}-${i}" value="${v}"${ticked.has(v) ? h` checked` : ''}> ${text}</label>`,
+    )}</div>${errorText(errors, field, w.lang)}</fieldset>`;
+  }
   const id = `f-${field}`;
   let control: Raw;
   if (def.type === 'enum') {

@@ -1,0 +1,225 @@
+// Two checklists a clerk answers first, because each item opens or closes a whole family of measures:
+// the enterprise's situations (企业情况: a zone's, cross-border e-commerce's, processing trade's …) and
+// the matters it has under way with the authorities (正在办理的事项: registration, deregistration …).
+// Ticking an item says yes to the yes/no facts it answers, leaving it unticked says no, once the list is
+// answered at all (src/facts/situations.ts); a fact answered on its own keeps its own answer.
+// `questionGates` then says which questions a situation opens: asked once it holds, not before.
+import { fact, type AskedIf, type FieldLabel } from '../fields.ts';
+
+/** The situations checklist's items, in the order a clerk reads them. */
+export const situationKinds = [
+  'exports',
+  'imports',
+  'comprehensive-bonded-zone',
+  'other-special-customs-zone',
+  'cross-border-ecommerce',
+  'processing-trade',
+  'foreign-invested',
+  'domestic-investment-project',
+  'logistics',
+  'international-rail',
+  'container-trucks',
+  'express-delivery',
+] as const;
+
+/** The matters-under-way checklist's items. */
+export const pendingMatterKinds = [
+  'starting-business',
+  'registration-change',
+  'deregistration',
+  'relocation',
+  'construction-project',
+  'low-voltage-connection',
+  'litigation',
+  'bankruptcy',
+] as const;
+
+export const situationWords = {
+  exports: { zh: '出口货物', en: 'exports goods' },
+  imports: { zh: '进口货物', en: 'imports goods' },
+  'comprehensive-bonded-zone': { zh: '注册、经营在综合保税区内', en: 'registered and operating in a comprehensive bonded zone' },
+  'other-special-customs-zone': {
+    zh: '注册、经营在其他海关特殊监管区域内（保税港区、保税区等）',
+    en: 'registered and operating in another special customs supervision zone (bonded port area, bonded area …)',
+  },
+  'cross-border-ecommerce': { zh: '开展跨境电商业务', en: 'runs cross-border e-commerce business' },
+  'processing-trade': { zh: '加工贸易企业', en: 'a processing-trade enterprise' },
+  'foreign-invested': { zh: '外商投资企业', en: 'a foreign-invested enterprise' },
+  'domestic-investment-project': { zh: '实施国内投资项目（进口项目自用设备）', en: 'carries out a domestic investment project (imports equipment for it)' },
+  logistics: { zh: '物流企业', en: 'a logistics enterprise' },
+  'international-rail': { zh: '进出口货物经国际铁路联运运输', en: 'ships import or export goods by international through rail' },
+  'container-trucks': { zh: '有国际标准集装箱运输车辆', en: 'runs international standard container trucks' },
+  'express-delivery': { zh: '快件企业（快件运营人）', en: 'an express-delivery enterprise (express consignment operator)' },
+} satisfies Record<(typeof situationKinds)[number], FieldLabel>;
+
+export const pendingMatterWords = {
+  'starting-business': { zh: '申请开办企业（设立登记、营业执照、印章、发票等）', en: 'starting a business (registration, licence, seals, invoices …)' },
+  'registration-change': { zh: '申请变更登记（股东、住所、经营范围等）', en: 'applying to change its registration (shareholders, domicile, business scope …)' },
+  deregistration: { zh: '申请注销登记', en: 'applying to deregister' },
+  relocation: { zh: '迁移住所（搬迁）', en: 'moving its domicile' },
+  'construction-project': { zh: '投资建设工程项目', en: 'investing in a construction project' },
+  'low-voltage-connection': { zh: '申请接入供电', en: 'applying for a power connection' },
+  litigation: { zh: '涉及诉讼、执行或司法鉴定', en: 'involved in litigation, enforcement or forensic appraisal' },
+  bankruptcy: { zh: '处于破产程序中', en: 'in bankruptcy proceedings' },
+} satisfies Record<(typeof pendingMatterKinds)[number], FieldLabel>;
+
+/** The yes/no facts a ticked item answers (yes when any of its items is ticked), in the words of the fact's own label. */
+export const checklistAnswers: Readonly<Record<string, { list: 'situations' | 'pendingMatters'; items: readonly string[] }>> = {
+  foreignTradeEnterprise: { list: 'situations', items: ['exports', 'imports'] },
+  inComprehensiveBondedZone: { list: 'situations', items: ['comprehensive-bonded-zone'] },
+  // A comprehensive bonded zone is a special customs supervision zone (海关特殊监管区域).
+  inSpecialCustomsSupervisionZone: { list: 'situations', items: ['comprehensive-bonded-zone', 'other-special-customs-zone'] },
+  crossBorderEcommerceEnterprise: { list: 'situations', items: ['cross-border-ecommerce'] },
+  processingTradeEnterprise: { list: 'situations', items: ['processing-trade'] },
+  foreignInvested: { list: 'situations', items: ['foreign-invested'] },
+  domesticInvestmentProject: { list: 'situations', items: ['domestic-investment-project'] },
+  logisticsEnterprise: { list: 'situations', items: ['logistics'] },
+  shipsByInternationalRail: { list: 'situations', items: ['international-rail'] },
+  expressDeliveryEnterprise: { list: 'situations', items: ['express-delivery'] },
+  startingBusiness: { list: 'pendingMatters', items: ['starting-business'] },
+  // 向市场监管部门申请市场主体注册登记（设立、变更等）
+  applyingForMarketEntityRegistration: { list: 'pendingMatters', items: ['starting-business', 'registration-change'] },
+  applyingForRegistrationChange: { list: 'pendingMatters', items: ['registration-change'] },
+  relocatedDomicile: { list: 'pendingMatters', items: ['relocation'] },
+  applyingForLowVoltageConnection: { list: 'pendingMatters', items: ['low-voltage-connection'] },
+  inBankruptcyProceedings: { list: 'pendingMatters', items: ['bankruptcy'] },
+};
+
+const situation = (item: (typeof situationKinds)[number]): AskedIf => ({ fact: 'situations', includes: item });
+const matter = (...items: (typeof pendingMatterKinds)[number][]): AskedIf => ({ fact: 'pendingMatters', includes: items });
+const zoneActivity = (...items: string[]): AskedIf => ({ fact: 'bondedZoneActivities', includes: items });
+
+/**
+ * Which questions a situation opens (the fact's askedIf): each fact's question presupposes the situation
+ * its own label names (a zone's facility, an export's destination, a processing-trade account …).
+ */
+export const questionGates: Readonly<Record<string, AskedIf>> = {
+  // exports
+  exportsToSerbia: situation('exports'),
+  appliesForCertificatesOfOrigin: situation('exports'),
+  approvedExporter: situation('exports'),
+  exporterActualShipper: situation('exports'),
+  exportsAquaticProducts: situation('exports'),
+  exportEnterpriseCategory: situation('exports'),
+  agencyRefundFiledAwaitingFirstCheck: situation('exports'),
+  exportsToOverseasWarehouse: situation('exports'),
+  // imports
+  importsLeadZincConcentrate: situation('imports'),
+  importsRcepOriginPerishablesOrExpress: situation('imports'),
+  importInlandFreightKind: situation('imports'),
+  inBiopharmaRdImportPilotList: situation('imports'),
+  importsPoultryMeat: situation('imports'),
+  // a comprehensive bonded zone
+  bondedZoneActivities: { fact: 'inComprehensiveBondedZone' },
+  bondedZoneName: { fact: 'inComprehensiveBondedZone' },
+  bondedZoneApprovalDate: { fact: 'inComprehensiveBondedZone' },
+  bondedZoneGeneralTaxpayerPilot: { fact: 'inComprehensiveBondedZone' },
+  bondedZoneAtVehicleImportPort: { fact: 'inComprehensiveBondedZone' },
+  bondedZoneHasInspectionFacilities: { fact: 'inComprehensiveBondedZone' },
+  newlyEstablishedInBondedZone: { fact: 'inComprehensiveBondedZone' },
+  zoneMadeProductsSoldDomestically: { fact: 'inComprehensiveBondedZone' },
+  sellsZoneGoodsDomestically: { fact: 'inComprehensiveBondedZone' },
+  bondedZoneKeyProject: { fact: 'inComprehensiveBondedZone' },
+  bondedZoneProjectAnnualImportExport: { fact: 'inComprehensiveBondedZone' },
+  bringsDomesticGoodsIntoZone: { fact: 'inComprehensiveBondedZone' },
+  bringsRelicsArtworksFromAbroadIntoZone: { fact: 'inComprehensiveBondedZone' },
+  importsApprovedVaccinesOrIvdReagents: { fact: 'inComprehensiveBondedZone' },
+  importsFoodIntoZoneNeedingTesting: { fact: 'inComprehensiveBondedZone' },
+  importsAnimalPlantProductsIntoZone: { fact: 'inComprehensiveBondedZone' },
+  // what the enterprise does in the zone
+  zoneRepairTestingHighTechHighValue: zoneActivity('bonded-testing', 'global-repair'),
+  zoneRepairTestingMeetsEnvironmentalRequirements: zoneActivity('bonded-testing', 'global-repair'),
+  highTechHighValueRemanufacturing: zoneActivity('remanufacturing'),
+  importsGoodsForInZoneRd: zoneActivity('rd-design'),
+  importsEquipmentForServiceOutsourcing: zoneActivity('service-outsourcing'),
+  hasSurplusProductionCapacity: zoneActivity('processing-manufacturing'),
+  // special customs supervision zones (第148号、第185号、第200号)
+  batchInOutCentralDeclaration: { fact: 'inSpecialCustomsSupervisionZone' },
+  lawExcludesGuaranteeExemption: { fact: 'batchInOutCentralDeclaration' },
+  missedCentralDeclarationDeadline: { fact: 'batchInOutCentralDeclaration' },
+  movesZoneSuppliesAcrossCheckpoint: { fact: 'inSpecialCustomsSupervisionZone' },
+  movesOtherCheckpointRegisteredGoods: { fact: 'inSpecialCustomsSupervisionZone' },
+  domesticEquipmentWithExportRefundInZone: { fact: 'inSpecialCustomsSupervisionZone' },
+  hasSeparatedInspectionArea: { fact: 'inSpecialCustomsSupervisionZone' },
+  // processing trade
+  processingTradeSupervision: { fact: 'processingTradeEnterprise' },
+  hasEnterpriseUnitAccount: { fact: 'processingTradeEnterprise' },
+  centralisedDeepProcessingTransfer: { fact: 'processingTradeEnterprise' },
+  switchingProcessingTradeAccounts: { fact: 'processingTradeEnterprise' },
+  inGroupProcessingTradeIndustries: { fact: 'processingTradeEnterprise' },
+  centralisedDomesticSales: { fact: 'processingTradeEnterprise' },
+  // cross-border e-commerce
+  cbecExporter: { fact: 'crossBorderEcommerceEnterprise' },
+  cbecSeller: { fact: 'crossBorderEcommerceEnterprise' },
+  cbecThirdPartyPlatform: { fact: 'crossBorderEcommerceEnterprise' },
+  cbecImportSupplyChainLeader: { fact: 'crossBorderEcommerceEnterprise' },
+  cbecVerticalPlatformOrIndependentSite: { fact: 'crossBorderEcommerceEnterprise' },
+  cbecPaymentFunctionCenterInChongqing: { fact: 'crossBorderEcommerceEnterprise' },
+  independentSiteOverseasMarketing: { fact: 'crossBorderEcommerceEnterprise' },
+  overseasTrademarkCertificationOrPatent: { fact: 'crossBorderEcommerceEnterprise' },
+  cbecBondedImportInZone: { fact: 'crossBorderEcommerceEnterprise' },
+  cbecBondedImport1210: { fact: 'crossBorderEcommerceEnterprise' },
+  cbecReturnCenterWarehouseEnterprise: { fact: 'crossBorderEcommerceEnterprise' },
+  individualTradeOperatorInCbec: { fact: 'crossBorderEcommerceEnterprise' },
+  inCbecComprehensivePilotZone: { fact: 'crossBorderEcommerceEnterprise' },
+  // foreign investment
+  recognizedForeignRdCenter: { fact: 'foreignInvested' },
+  recognizedForeignHeadquarters: { fact: 'foreignInvested' },
+  keyForeignInvestmentProject: { fact: 'foreignInvested' },
+  fieReinvestmentEnterprise: { fact: 'foreignInvested' },
+  fieEntrustedLoanToDomesticAffiliate: { fact: 'foreignInvested' },
+  fieBorrowsForeignDebt: { fact: 'foreignInvested' },
+  fdiProjectNewOrCapitalIncrease: { fact: 'foreignInvested' },
+  encouragedForeignInvestmentProject: { fact: 'foreignInvested' },
+  landPaidByForeignExchangeSettlement: { fact: 'foreignInvested' },
+  businessInForeignInvestmentNegativeList: { fact: 'foreignInvested' },
+  // a domestic investment project
+  projectInEncouragedCategory2024: { fact: 'domesticInvestmentProject' },
+  projectInEncouragedCategory2019: { fact: 'domesticInvestmentProject' },
+  projectApprovalDate: { fact: 'domesticInvestmentProject' },
+  projectUnderConstruction: { fact: 'domesticInvestmentProject' },
+  projectEquipmentAlreadyTaxed: { fact: 'domesticInvestmentProject' },
+  // transport
+  containerTruckClass: situation('container-trucks'),
+  specificEtcInstalled: situation('container-trucks'),
+  railCarrierResponsiblePerson: { fact: 'shipsByInternationalRail' },
+  fastClearanceManifestChangeConditionsMet: { fact: 'shipsByInternationalRail' },
+  inspectedWithoutIssueAtCqRailwayPort: { fact: 'shipsByInternationalRail' },
+  municipalKeyLogisticsProject: { fact: 'logisticsEnterprise' },
+  // an advance ruling held
+  advanceRulingExpiryDate: { fact: 'holdsAdvanceRuling' },
+  advanceRulingContentUnchanged: { fact: 'holdsAdvanceRuling' },
+  advanceRulingLapsedOrRevoked: { fact: 'holdsAdvanceRuling' },
+  applicantIdentityChangedSinceRuling: { fact: 'holdsAdvanceRuling' },
+  advanceRulingSupersededByRules: { fact: 'holdsAdvanceRuling' },
+  // matters under way
+  applicationMaterialsComplete: matter('starting-business'),
+  registrationMaterialsCommitment: matter('starting-business', 'registration-change'),
+  registeringDomicileOrPremises: matter('starting-business', 'registration-change'),
+  domicileCommitmentMade: matter('starting-business', 'registration-change'),
+  registrationSimplificationExcludedByLaw: matter('starting-business', 'registration-change'),
+  premisesInSameDistrict: { fact: 'operatesOutsideDomicile' },
+  neverOperated: matter('deregistration'),
+  noDebtsOrClaims: matter('deregistration'),
+  holdsValidLicences: { fact: 'relocatedDomicile' },
+  licenceReissueRequiredByLaw: { fact: 'relocatedDomicile' },
+  smallLowRiskProject: matter('construction-project'),
+  inZoneWithRegionalAssessment: matter('construction-project'),
+  filedLawsuitOnline: matter('litigation'),
+  commissionedForensicAppraisal: matter('litigation'),
+  partyToCourtEnforcementCase: matter('litigation'),
+  abnormalTaxpayerStatus: { fact: 'inBankruptcyProceedings' },
+};
+
+export const situationFactDeclarations = {
+  situations: fact.enumList(situationKinds, {
+    zh: '以下哪些情况符合贵企业（可多选；未选的视为不符合）',
+    en: 'which of these describe the enterprise (tick all that apply; an unticked one is taken as no)',
+    valueWords: situationWords,
+  }),
+  pendingMatters: fact.enumList(pendingMatterKinds, {
+    zh: '贵企业正在或即将办理以下哪些事项（可多选；未选的视为没有）',
+    en: 'which of these matters the enterprise has under way (tick all that apply; an unticked one is taken as none)',
+    valueWords: pendingMatterWords,
+  }),
+};
