@@ -99,6 +99,7 @@ const compact = (text: string) => text.normalize('NFKC').replace(/\s+/g, '').toL
  */
 export function readEnumWord(input: unknown, values: readonly string[], words?: EnumWords): unknown {
   if (typeof input !== 'string') return input;
+  if (values.includes(input)) return input; // the value itself, as programs send it: no text to compare
   const key = compact(input);
   for (const value of values) {
     if (compact(value) === key) return value;

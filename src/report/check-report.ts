@@ -136,27 +136,47 @@ export const explanationJsonText = (r: RuleResult): string =>
 
 const STATUS_TEXT = Object.fromEntries(statuses.map((s) => [s, JSON.stringify(s)])) as Record<RuleResult['status'], string>;
 
+/** A question's JSON up to its `decides` list: `{"fact":…,"label":…,"decides":[`. */
+export const questionStartText = (q: Question): string => JSON.stringify({ ...q, decides: [] }).slice(0, -2);
+
+/**
+ * The texts an answer is written from that stay the same from one answer to the next, as whoever writes
+ * many answers keeps them (a server as bytes, `T`).
+ */
+export interface KeptJsonText<T> {
+  /** A rule's text (ruleJsonText). */
+  rule(rule: Rule): RuleJsonText<unknown>;
+  /** A result's body, from its title to its rule's last member: its rule's head, its explanation (explanationJsonText) and its rule's tail. */
+  body(r: RuleResult): T;
+  /** A question's start (questionStartText). */
+  question(q: Question): T;
+}
+
 /**
  * JSON.stringify(checkReport(input)) written as a list of texts: the one writer of a result's JSON text
- * beside resultJson, member for member (test/server/check-answer.test.ts holds them equal on every sample).
- * `text` gives each rule's text (ruleJsonText, kept by the caller) and `body` a result's body, from its
- * title to its rule's last member (its rule's head, explanation and tail: the same for the results of a
- * rule explained alike, which a server keeps as bytes). The rest is a string between two bodies: the end
- * of a result (the note of a plan period that has ended, the window of a rule not in force) and the start
- * of the next (rule id, status, incident).
+ * beside resultJson, member for member (test/server/check-answer.test.ts holds them equal on every
+ * sample). What stays the same between answers comes from `kept`; the rest is written as strings: the
+ * head, each question's `decides` list, and between two result bodies the end of a result (the note of a
+ * plan period that has ended, the window of a rule not in force) and the start of the next (rule id,
+ * status, incident).
  */
-export function checkReportText<T>(input: CheckReportInput, text: (rule: Rule) => RuleJsonText<unknown>, body: (r: RuleResult) => T): (string | T)[] {
-  const { head, listed } = checkReportParts(input);
+export function checkReportText<T>(input: CheckReportInput, kept: KeptJsonText<T>): (string | T)[] {
+  const { head, questions, listed } = checkReportParts(input);
   const out: (string | T)[] = [];
-  let between = `${JSON.stringify(head).slice(0, -1)},"results":[`;
-  for (const r of listed) {
-    if (out.length) between += ',';
-    between += `${text(r.rule).start}${STATUS_TEXT[r.status]}`;
+  let between = `${JSON.stringify(head).slice(0, -1)},"questions":[`;
+  questions.forEach((q, i) => {
+    out.push(i ? `${between},` : between, kept.question(q));
+    between = `${JSON.stringify(q.decides).slice(1)}}`;
+  });
+  between += '],"results":[';
+  listed.forEach((r, i) => {
+    if (i) between += ',';
+    between += `${kept.rule(r.rule).start}${STATUS_TEXT[r.status]}`;
     if (r.incidentId !== undefined) between += `,"incidentId":${JSON.stringify(r.incidentId)}`;
-    out.push(between, body(r));
+    out.push(between, kept.body(r));
     const window = windowJson(r, input.profile, input.asOf);
     between = `${horizonPassed(r.rule, input.asOf) ? members(horizonJson(r.rule, input.asOf)) : ''}${window ? `,"window":${JSON.stringify(window)}` : ''}}`;
-  }
+  });
   out.push(`${between}]}`);
   return out;
 }
@@ -194,11 +214,11 @@ export const ruleTailJson = (rule: Rule) => ({
  * the answer ~8 times longer (~560 KB for a sample) with rules that say nothing about this enterprise.
  */
 export function checkReport(input: CheckReportInput) {
-  const { head, listed } = checkReportParts(input);
-  return { ...head, results: listed.map((r) => resultJson(r, input.asOf, windowJson(r, input.profile, input.asOf))) };
+  const { head, questions, listed } = checkReportParts(input);
+  return { ...head, questions, results: listed.map((r) => resultJson(r, input.asOf, windowJson(r, input.profile, input.asOf))) };
 }
 
-/** checkReport but for its results, which are left as the results it lists (each one is resultJson of it). */
+/** checkReport in its parts: the members before the questions, the questions, and the results it lists (each one is resultJson of it). */
 export function checkReportParts({ profile, results, asOf, all, catalog }: CheckReportInput) {
   const groups = groupResults(results, catalog, knownFacts(profile, asOf));
   const windows = groups.notInForce.map((r) => ({ r, window: forceWindow(r, profile, asOf)! }));
@@ -220,14 +240,14 @@ export function checkReportParts({ profile, results, asOf, all, catalog }: Check
     },
     // Each rule not in force with its window and the side of it the date judged falls (expired: after it ends).
     notInForce: windows.map(({ r, window: { source: _source, ...w } }) => ({ ruleId: r.ruleId, ...(r.incidentId !== undefined && { incidentId: r.incidentId }), ...w })),
-    questions: groups.questions,
   };
-  if (all) return { head, listed: results };
+  const { questions } = groups;
+  if (all) return { head, questions, listed: results };
   // What the table lists, in the results' order: the parts listed whole, rights and targets shown now (inView).
   const listed = new Set<RuleResult>();
   for (const part of [groups.applies, groups.exclusions, groups.undetermined, groups.doesNotApply]) for (const r of part) listed.add(r);
   for (const part of [groups.rights, groups.informational]) for (const r of part) if (r.relevant === true) listed.add(r); // as the table shows them
-  return { head, listed: results.filter((r) => listed.has(r)) };
+  return { head, questions, listed: results.filter((r) => listed.has(r)) };
 }
 export type CheckReport = ReturnType<typeof checkReport>;
 

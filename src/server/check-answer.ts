@@ -4,7 +4,8 @@
 // result, its rule's text around its explanation, is kept here as bytes, with the rule set.
 import type { RuleResult } from '../engine/evaluate.ts';
 import type { RuleBase } from '../engine/rule-base.ts';
-import { checkReportText, explanationJsonText, ruleJsonText, type CheckReportInput, type RuleJsonText } from '../report/check-report.ts';
+import { checkReportText, explanationJsonText, questionStartText, ruleJsonText, type CheckReportInput, type KeptJsonText, type RuleJsonText } from '../report/check-report.ts';
+import type { Question } from '../report/groups.ts';
 import type { Rule } from '../rules/schema.ts';
 
 /** A result's body as bytes, kept for the explanation it was made for (its lists recognised by identity). */
@@ -25,10 +26,12 @@ const RECENT = 8;
  * shared between results explained alike (evaluate.ts `shared`, compiled.ts `explained`), so a body is
  * recognised by them.
  */
-class AnswerBytes {
+class AnswerBytes implements KeptJsonText<Buffer> {
   private readonly rules = new Map<Rule, RuleJsonText<Buffer> & { kept: KeptBody[] }>();
+  /** A question's start per fact, with the label it was made with; an incident's question (keyed by a user's incident id) is made afresh. */
+  private readonly questions = new Map<string, { label: Question['label']; bytes: Buffer }>();
 
-  readonly text = (rule: Rule) => {
+  readonly rule = (rule: Rule) => {
     let kept = this.rules.get(rule);
     if (!kept) {
       const text = ruleJsonText(rule);
@@ -38,7 +41,7 @@ class AnswerBytes {
   };
 
   readonly body = (r: RuleResult): Buffer => {
-    const rule = this.text(r.rule);
+    const rule = this.rule(r.rule);
     const { relevant, missingFacts, failedConditions, openConditions } = r;
     let body = rule.kept.find((k) => k.relevant === relevant && k.missingFacts === missingFacts && k.failedConditions === failedConditions && k.openConditions === openConditions);
     if (!body) {
@@ -46,6 +49,13 @@ class AnswerBytes {
       if (rule.kept.unshift(body) > RECENT) rule.kept.pop();
     }
     return body.bytes;
+  };
+
+  readonly question = (q: Question): Buffer => {
+    if (q.incidentId !== undefined) return Buffer.from(questionStartText(q));
+    let kept = this.questions.get(q.fact);
+    if (kept?.label.zh !== q.label.zh || kept.label.en !== q.label.en) this.questions.set(q.fact, (kept = { label: q.label, bytes: Buffer.from(questionStartText(q)) }));
+    return kept.bytes;
   };
 }
 
@@ -57,8 +67,7 @@ const answerBytes = () => new AnswerBytes();
  * much as making them).
  */
 export function checkAnswer(input: CheckReportInput, rules: RuleBase): (string | Buffer)[] {
-  const bytes = rules.memo(answerBytes);
-  return checkReportText(input, bytes.text, bytes.body);
+  return checkReportText(input, rules.memo(answerBytes));
 }
 
 /** An answer's pieces joined as UTF-8 (what is sent). */
