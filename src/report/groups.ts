@@ -430,11 +430,18 @@ export function caveatTexts(r: RuleResult, lang: Lang): string[] {
 export function notCombinedNote(rule: Pick<RuleResult['rule'], 'notCombinedWith'>): { zh: string; en: string } | undefined {
   const n = rule.notCombinedWith;
   if (!n) return undefined;
-  const ids = n.rules.join('、');
+  // The other measures by their titles (the loader adds them), the ids only where a rule came without them.
+  const named = (lang: Lang) => (n.titles ?? n.rules.map((id) => ({ zh: id, en: id }))).map((t) => (lang === 'zh' ? `「${t.zh}」` : `"${t.en}"`));
   const cap = n.cap !== undefined ? n.cap.toLocaleString('en-US') : '';
   return n.principle === 'highest'
-    ? { zh: `与 ${ids} 不重复享受，按就高（"${n.source.quote}"）`, en: `not combined with ${n.rules.join(', ')}: only the higher applies ("${n.source.quote}")` }
-    : { zh: `与 ${ids} 不重复享受，合计最高不超过${cap}元（"${n.source.quote}"）`, en: `not combined with ${n.rules.join(', ')}: together at most ¥${cap} ("${n.source.quote}")` };
+    ? {
+        zh: `与${named('zh').join('、')}不重复享受，按就高（"${n.source.quote}"）`,
+        en: `not combined with ${named('en').join(', ')}: only the higher applies ("${n.source.quote}")`,
+      }
+    : {
+        zh: `与${named('zh').join('、')}不重复享受，合计最高不超过${cap}元（"${n.source.quote}"）`,
+        en: `not combined with ${named('en').join(', ')}: together at most ¥${cap} ("${n.source.quote}")`,
+      };
 }
 
 /** The facts a result still needs, by their catalog labels (never the bare ids in the body of a report). */
