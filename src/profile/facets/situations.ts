@@ -187,10 +187,12 @@ export const questionGates: Readonly<Record<string, AskedIf>> = {
   // transport
   containerTruckClass: situation('container-trucks'),
   specificEtcInstalled: situation('container-trucks'),
-  railCarrierResponsiblePerson: { fact: 'shipsByInternationalRail' },
-  fastClearanceManifestChangeConditionsMet: { fact: 'shipsByInternationalRail' },
+  // The carrier (进出境铁路运输工具负责人) carries others' goods: not gated on shipping by rail itself.
+  fastClearanceManifestChangeConditionsMet: { fact: 'railCarrierResponsiblePerson' },
   inspectedWithoutIssueAtCqRailwayPort: { fact: 'shipsByInternationalRail' },
-  municipalKeyLogisticsProject: { fact: 'logisticsEnterprise' },
+  // 市级物流重点项目生产性用房（厂房和仓储）: a construction project, whoever builds it.
+  municipalKeyLogisticsProject: matter('construction-project'),
+  productionBuildingFactoryOrWarehouse: matter('construction-project'),
   // an advance ruling held
   advanceRulingExpiryDate: { fact: 'holdsAdvanceRuling' },
   advanceRulingContentUnchanged: { fact: 'holdsAdvanceRuling' },
@@ -223,8 +225,8 @@ export const situationFactDeclarations = {
     valueWords: situationWords,
   }),
   pendingMatters: fact.enumList(pendingMatterKinds, {
-    zh: '贵企业正在或即将办理以下哪些事项（可多选；未选的视为没有）',
-    en: 'which of these matters the enterprise has under way (tick all that apply; an unticked one is taken as none)',
+    zh: '贵企业正在办理、即将办理或刚办理过以下哪些事项（可多选；未选的视为没有）',
+    en: 'which of these matters the enterprise has under way, is about to start or has just done (tick all that apply; an unticked one is taken as none)',
     valueWords: pendingMatterWords,
   }),
 };
