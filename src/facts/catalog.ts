@@ -123,21 +123,27 @@ export class FactCatalog {
     return this.byName.get(name);
   }
 
-  private openedCounts?: Map<string, number>;
+  private openedBy?: Map<string, string[]>;
 
-  /** How many facts' questions the gate of `name` opens (its askedIf, the same situation): 0 without one. */
+  /**
+   * How many facts' questions the situation that opens `name`'s question opens: the facts gated on the
+   * same fact and value (for a gate on several checklist items, on any of them), `name` among them; 0
+   * without a gate.
+   */
   questionsOpenedWith(name: string): number {
     const gate = this.byName.get(name)?.askedIf;
     if (!gate) return 0;
-    if (!this.openedCounts) {
-      this.openedCounts = new Map();
-      for (const f of this.all) if (f.askedIf) this.openedCounts.set(gateKey(f.askedIf), (this.openedCounts.get(gateKey(f.askedIf)) ?? 0) + 1);
+    if (!this.openedBy) {
+      this.openedBy = new Map();
+      for (const f of this.all) for (const key of f.askedIf ? gateKeys(f.askedIf) : []) this.openedBy.set(key, [...(this.openedBy.get(key) ?? []), f.name]);
     }
-    return this.openedCounts.get(gateKey(gate)) ?? 0;
+    return new Set(gateKeys(gate).flatMap((key) => this.openedBy!.get(key) ?? [])).size;
   }
 }
 
-const gateKey = (gate: AskedIf) => `${gate.fact}\u0000${[gate.includes ?? []].flat().join(',')}\u0000${String(gate.is ?? '')}`;
+/** The situations a gate waits for, one key per checklist item or value. */
+const gateKeys = (gate: AskedIf): string[] =>
+  gate.includes !== undefined ? [gate.includes].flat().map((item) => `${gate.fact}\u0000${item}`) : [`${gate.fact}\u0000${String(gate.is ?? true)}`];
 
 /** The catalog of the built-in facts alone: for code and tests that use no rule file declaring facts. */
 export const builtinCatalog = new FactCatalog();

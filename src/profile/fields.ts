@@ -49,8 +49,9 @@ export type ValueWords = Readonly<Record<string, FieldLabel & { also?: readonly 
 export type FactType = 'boolean' | 'number' | 'string' | 'date' | 'enum' | 'string[]' | 'date[]' | 'other';
 
 /**
- * When a question about a fact arises at all (Publicodes' "applicable si"): once `fact` is yes, or, with
- * `includes`, once that list holds the value, or, with `is`, once it has that value. While that is unknown
+ * When a question about a fact arises at all (Publicodes' "applicable si"): once `fact` is yes (a fact
+ * other than yes/no: once it is stated), or, with `includes`, once that list holds the value, or, with
+ * `is`, once it has that value. While that is unknown
  * the question asked is the one about `fact`; once it is not so, the question is not asked. An answer
  * given anyway is still read, and rules read it: this orders the questions, it decides no rule.
  */

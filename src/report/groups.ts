@@ -141,20 +141,22 @@ export function rankQuestions(
   const uses = factUses(results);
   const scored = [...byKey.values()].map((q) => {
     const routes = routed.get(q) ?? [];
-    // Results it decides as the question about its own fact, and those it decides through another fact.
-    const through = routes.filter((route) => route.fact !== q.fact);
-    const direct = q.decides.filter((r) => !through.some((route) => route.result === r));
+    // Results it decides as the question about its own fact, and those it decides only through another fact.
+    const direct = q.decides.filter((r) => r.missingFacts.includes(q.fact));
+    const through = routes.filter((route) => route.fact !== q.fact && !direct.includes(route.result));
     const opened = routes.some((route) => route.fact === q.fact && route.opened);
     const gain = expectedGain({ ...q, decides: direct }, catalog, opened) + through.reduce((n, route) => n + routedGain(route, catalog), 0);
     const family = new Set(q.decides.map((r) => r.rule)).size;
-    return { q, depth: depth.get(q) ?? 0, gain: gain * (1 + Math.log2(Math.max(uses.get(q.fact) ?? 1, family))), near: nearness(q, catalog) };
+    // How firmly the enterprise's own thread leads here: deeper, and through a situation that opens few questions.
+    const thread = (depth.get(q) ?? 0) * (openedYesLikelihood(q.fact, catalog) / OPENED_YES_LIKELIHOOD);
+    return { q, thread, gain: gain * (1 + Math.log2(Math.max(uses.get(q.fact) ?? 1, family))), near: nearness(q, catalog) };
   });
   // What the answer settles, weighed up by how deep in the thread the enterprise opened the question lies.
   // A stable sort: questions of one fact keep the incidents' order.
   return scored
     .sort(
       (a, b) =>
-        b.gain * (1 + THREAD_WEIGHT * b.depth) - a.gain * (1 + THREAD_WEIGHT * a.depth) ||
+        b.gain * (1 + THREAD_WEIGHT * b.thread) - a.gain * (1 + THREAD_WEIGHT * a.thread) ||
         b.near - a.near ||
         b.q.decides.length - a.q.decides.length ||
         byFactName(a.q.fact, b.q.fact),
@@ -217,7 +219,8 @@ function gateHolds(gate: AskedIf, value: unknown): boolean | null {
   if (value === undefined) return null;
   if (gate.includes !== undefined) return Array.isArray(value) && [gate.includes].flat().some((item) => value.includes(item));
   if (gate.is !== undefined) return value === gate.is;
-  return value === true;
+  // A yes/no situation holds on yes; any other, once it is stated.
+  return typeof value === 'boolean' ? value : true;
 }
 
 /** What a checklist or gate question is expected to settle through another fact (see rankQuestions). */
@@ -257,10 +260,11 @@ type Answer = ({ value: unknown } | { truth: boolean }) & { likelihood: number }
  */
 const YES_LIKELIHOOD = 0.1;
 /**
- * How much more a question weighs for each gate that holds above it: the enterprise's own thread (在综合保税区 →
- * 开展全球维修 → 高技术、高附加值?) is followed before new situations are raised, unless one of those settles much more.
+ * How much more a question weighs for each gate that holds above it, in full when that situation opens
+ * few questions (开展全球维修 → 高技术、高附加值?), less when it opens many (出口货物 → 向塞尔维亚出口?): the
+ * enterprise's own thread is followed before new situations are raised, unless one of those settles much more.
  */
-const THREAD_WEIGHT = 3;
+const THREAD_WEIGHT = 8;
 /** How likely a yes is, at most, once the question's gate holds (在综合保税区 → 开展保税维修?): the situation is the enterprise's. */
 const OPENED_YES_LIKELIHOOD = 0.5;
 /** What settling a result as not applying is worth, beside settling one as applying (1). */

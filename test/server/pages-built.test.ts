@@ -167,6 +167,7 @@ async function clickThrough(page: Page, raw: Raw, lang: 'zh' | 'en', o: { javaSc
   // The first question is the situations checklist, as checkboxes in the page's language.
   expect(JSON.parse(await page.$eval('#questions input[name=asked]', (e) => (e as HTMLInputElement).value))[0]).toEqual([null, 'situations']);
   expect(await page.$eval('#q0-0', (e) => e.closest('label')?.textContent?.trim())).toBe(lang === 'zh' ? '出口货物' : 'exports goods');
+  await screenshot(page, `built-checklist-${lang}-${o.javaScript ? 'js' : 'nojs'}`, { fullPage: false });
   let steps = 0;
   for (; steps < 40 && (await page.$('#questions input[name=asked]')); steps++) {
     const asked = JSON.parse(await page.$eval('#questions input[name=asked]', (e) => (e as HTMLInputElement).value)) as [string | null, string][];

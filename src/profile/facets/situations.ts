@@ -90,7 +90,7 @@ export const checklistAnswers: Readonly<Record<string, { list: 'situations' | 'p
   inBankruptcyProceedings: { list: 'pendingMatters', items: ['bankruptcy'] },
 };
 
-const situation = (item: (typeof situationKinds)[number]): AskedIf => ({ fact: 'situations', includes: item });
+const situation = (...items: (typeof situationKinds)[number][]): AskedIf => ({ fact: 'situations', includes: items });
 const matter = (...items: (typeof pendingMatterKinds)[number][]): AskedIf => ({ fact: 'pendingMatters', includes: items });
 const zoneActivity = (...items: string[]): AskedIf => ({ fact: 'bondedZoneActivities', includes: items });
 
@@ -108,7 +108,22 @@ export const questionGates: Readonly<Record<string, AskedIf>> = {
   exportEnterpriseCategory: situation('exports'),
   agencyRefundFiledAwaitingFirstCheck: situation('exports'),
   exportsToOverseasWarehouse: situation('exports'),
+  exportCreditInsuranceViaSingleWindow: situation('exports'),
+  exportCreditInsuranceViaUnifiedPlatform: situation('exports'),
+  smallMicroTradeEnterpriseForCreditInsurance: situation('exports'),
+  smeTradeEnterpriseForCreditInsurance: situation('exports'),
+  // imports or exports
+  holdsAdvanceRuling: situation('exports', 'imports'),
+  tradesFreshPerishableAgriFood: situation('exports', 'imports'),
+  leasesLargeEquipment: situation('exports', 'imports'),
+  leasedEquipmentCrossesCustomsDistricts: { fact: 'leasesLargeEquipment' },
+  leasedEquipmentCannotEnterZone: { fact: 'leasesLargeEquipment' },
   // imports
+  serbianAeoSupplierCodes: situation('imports'),
+  customsFiled: situation('imports'),
+  consigneeInShanghaiFtz: situation('imports'),
+  hasSalesContractWithOverseasExporter: situation('imports'),
+  needsQualityCertificate: { fact: 'importsLeadZincConcentrate' },
   importsLeadZincConcentrate: situation('imports'),
   importsRcepOriginPerishablesOrExpress: situation('imports'),
   importInlandFreightKind: situation('imports'),
@@ -116,6 +131,9 @@ export const questionGates: Readonly<Record<string, AskedIf>> = {
   importsPoultryMeat: situation('imports'),
   // a comprehensive bonded zone
   bondedZoneActivities: { fact: 'inComprehensiveBondedZone' },
+  importedMedicalDeviceUse: { fact: 'inComprehensiveBondedZone' },
+  selfUseEquipmentImportDate: { fact: 'inComprehensiveBondedZone' },
+  assessedAsMeetingZoneCreditStandards: { fact: 'newlyEstablishedInBondedZone' },
   bondedZoneName: { fact: 'inComprehensiveBondedZone' },
   bondedZoneApprovalDate: { fact: 'inComprehensiveBondedZone' },
   bondedZoneGeneralTaxpayerPilot: { fact: 'inComprehensiveBondedZone' },
@@ -127,6 +145,10 @@ export const questionGates: Readonly<Record<string, AskedIf>> = {
   bondedZoneKeyProject: { fact: 'inComprehensiveBondedZone' },
   bondedZoneProjectAnnualImportExport: { fact: 'inComprehensiveBondedZone' },
   bringsDomesticGoodsIntoZone: { fact: 'inComprehensiveBondedZone' },
+  zoneEntryGoodsSubjectToExportDuty: { fact: 'bringsDomesticGoodsIntoZone' },
+  zoneEntryGoodsNeedTradeControlDocuments: { fact: 'bringsDomesticGoodsIntoZone' },
+  zoneEntryGoodsClaimExportRefund: { fact: 'bringsDomesticGoodsIntoZone' },
+  zoneEntryGoodsInCustomsStatistics: { fact: 'bringsDomesticGoodsIntoZone' },
   bringsRelicsArtworksFromAbroadIntoZone: { fact: 'inComprehensiveBondedZone' },
   importsApprovedVaccinesOrIvdReagents: { fact: 'inComprehensiveBondedZone' },
   importsFoodIntoZoneNeedingTesting: { fact: 'inComprehensiveBondedZone' },
@@ -136,16 +158,22 @@ export const questionGates: Readonly<Record<string, AskedIf>> = {
   zoneRepairTestingMeetsEnvironmentalRequirements: zoneActivity('bonded-testing', 'global-repair'),
   highTechHighValueRemanufacturing: zoneActivity('remanufacturing'),
   importsGoodsForInZoneRd: zoneActivity('rd-design'),
+  rdGoodsProhibitedFromEntry: { fact: 'importsGoodsForInZoneRd' },
   importsEquipmentForServiceOutsourcing: zoneActivity('service-outsourcing'),
   hasSurplusProductionCapacity: zoneActivity('processing-manufacturing'),
   // special customs supervision zones (第148号、第185号、第200号)
   batchInOutCentralDeclaration: { fact: 'inSpecialCustomsSupervisionZone' },
+  bondedGuaranteeExemption: { fact: 'batchInOutCentralDeclaration' },
   lawExcludesGuaranteeExemption: { fact: 'batchInOutCentralDeclaration' },
   missedCentralDeclarationDeadline: { fact: 'batchInOutCentralDeclaration' },
   movesZoneSuppliesAcrossCheckpoint: { fact: 'inSpecialCustomsSupervisionZone' },
   movesOtherCheckpointRegisteredGoods: { fact: 'inSpecialCustomsSupervisionZone' },
   domesticEquipmentWithExportRefundInZone: { fact: 'inSpecialCustomsSupervisionZone' },
+  equipmentSupervisionPeriodExpired: { fact: 'domesticEquipmentWithExportRefundInZone' },
   hasSeparatedInspectionArea: { fact: 'inSpecialCustomsSupervisionZone' },
+  inspectionAreaFullVideoSurveillance: { fact: 'hasSeparatedInspectionArea' },
+  inspectionVideoRetentionMonths: { fact: 'hasSeparatedInspectionArea' },
+  inspectionAreaHoldsOnlyTransferGoods: { fact: 'hasSeparatedInspectionArea' },
   // processing trade
   processingTradeSupervision: { fact: 'processingTradeEnterprise' },
   hasEnterpriseUnitAccount: { fact: 'processingTradeEnterprise' },
@@ -165,6 +193,11 @@ export const questionGates: Readonly<Record<string, AskedIf>> = {
   cbecBondedImportInZone: { fact: 'crossBorderEcommerceEnterprise' },
   cbecBondedImport1210: { fact: 'crossBorderEcommerceEnterprise' },
   cbecReturnCenterWarehouseEnterprise: { fact: 'crossBorderEcommerceEnterprise' },
+  meetsReturnCenterWarehouseConditions: { fact: 'cbecReturnCenterWarehouseEnterprise' },
+  meetsCbecReturnExemptionConditions: { fact: 'crossBorderEcommerceEnterprise' },
+  meetsCbecIncomeTaxDeemedConditions: { fact: 'crossBorderEcommerceEnterprise' },
+  cbecReturnReimportDate: { fact: 'crossBorderEcommerceEnterprise' },
+  ratedDigitalCommerceOrEcommerceDemoEnterprise: { fact: 'crossBorderEcommerceEnterprise' },
   individualTradeOperatorInCbec: { fact: 'crossBorderEcommerceEnterprise' },
   inCbecComprehensivePilotZone: { fact: 'crossBorderEcommerceEnterprise' },
   // foreign investment
@@ -175,10 +208,21 @@ export const questionGates: Readonly<Record<string, AskedIf>> = {
   fieEntrustedLoanToDomesticAffiliate: { fact: 'foreignInvested' },
   fieBorrowsForeignDebt: { fact: 'foreignInvested' },
   fdiProjectNewOrCapitalIncrease: { fact: 'foreignInvested' },
+  fdiAnnualCapitalInPlaceUsd: { fact: 'fdiProjectNewOrCapitalIncrease' },
+  fdiProjectRealEstateOrFinance: { fact: 'fdiProjectNewOrCapitalIncrease' },
+  fdiManufacturingProject: { fact: 'fdiProjectNewOrCapitalIncrease' },
   encouragedForeignInvestmentProject: { fact: 'foreignInvested' },
   landPaidByForeignExchangeSettlement: { fact: 'foreignInvested' },
+  landPriceDueDate: { fact: 'landPaidByForeignExchangeSettlement' },
+  landPricePaidDate: { fact: 'landPaidByForeignExchangeSettlement' },
+  lateLandPaymentNotEnterpriseFault: { fact: 'landPaidByForeignExchangeSettlement' },
   businessInForeignInvestmentNegativeList: { fact: 'foreignInvested' },
   // a domestic investment project
+  // … or a foreign-invested one (鼓励类项目 equipment: 《国家鼓励发展的内外资项目确认书》)
+  holdsEncouragedProjectConfirmation: situation('domestic-investment-project', 'foreign-invested'),
+  importsOwnUseEquipmentWithinTotalInvestment: situation('domestic-investment-project', 'foreign-invested'),
+  importedGoodsInNonExemptCatalogues: situation('domestic-investment-project', 'foreign-invested'),
+  encouragedProjectConfirmationDate: { fact: 'holdsEncouragedProjectConfirmation' },
   projectInEncouragedCategory2024: { fact: 'domesticInvestmentProject' },
   projectInEncouragedCategory2019: { fact: 'domesticInvestmentProject' },
   projectApprovalDate: { fact: 'domesticInvestmentProject' },
@@ -186,7 +230,7 @@ export const questionGates: Readonly<Record<string, AskedIf>> = {
   projectEquipmentAlreadyTaxed: { fact: 'domesticInvestmentProject' },
   // transport
   containerTruckClass: situation('container-trucks'),
-  specificEtcInstalled: situation('container-trucks'),
+  specificEtcInstalled: { fact: 'containerTruckClass' },
   // The carrier (进出境铁路运输工具负责人) carries others' goods: not gated on shipping by rail itself.
   fastClearanceManifestChangeConditionsMet: { fact: 'railCarrierResponsiblePerson' },
   inspectedWithoutIssueAtCqRailwayPort: { fact: 'shipsByInternationalRail' },
@@ -199,6 +243,8 @@ export const questionGates: Readonly<Record<string, AskedIf>> = {
   advanceRulingLapsedOrRevoked: { fact: 'holdsAdvanceRuling' },
   applicantIdentityChangedSinceRuling: { fact: 'holdsAdvanceRuling' },
   advanceRulingSupersededByRules: { fact: 'holdsAdvanceRuling' },
+  // an electronic port registration under way
+  eportApplicationMatchesLicence: { fact: 'electronicPortUser', is: false },
   // matters under way
   applicationMaterialsComplete: matter('starting-business'),
   registrationMaterialsCommitment: matter('starting-business', 'registration-change'),
@@ -214,6 +260,7 @@ export const questionGates: Readonly<Record<string, AskedIf>> = {
   inZoneWithRegionalAssessment: matter('construction-project'),
   filedLawsuitOnline: matter('litigation'),
   commissionedForensicAppraisal: matter('litigation'),
+  appraisalTimeLimitAgreed: { fact: 'commissionedForensicAppraisal' },
   partyToCourtEnforcementCase: matter('litigation'),
   abnormalTaxpayerStatus: { fact: 'inBankruptcyProceedings' },
 };
