@@ -68,7 +68,9 @@ describe('batch page in a browser, on the real server (buildServer: the API and 
     expect(await page.$eval('#screen-progress', (e) => e.textContent)).toBe('已接收 4 行');
     const bad = await page.$$eval('#screen-bad-rows li', (list) => list.map((e) => [e.getAttribute('data-row'), e.textContent ?? '']));
     expect(bad.map(([row]) => row)).toEqual(['3', '4']);
-    expect(bad[0]![1]).toMatch(/^第 3 行：.*check character is "X" but GB 32100-2015 gives "K"/);
+    // The zh page's list says each row's problem in Chinese, as the table it downloads does.
+    expect(bad[0]![1]).toMatch(/^第 3 行：统一社会信用代码 \(uscc\)：校验码为“X”，按 GB 32100-2015/);
+    expect(bad[0]![1]).not.toMatch(/check character/);
     expect(bad[1]![1]).toMatch(/^第 4 行：.*customsCredit/);
     // The result (rows out = rows in, counted above) is offered as a download under the API's file name.
     expect(await page.$eval('#screen-download', (a) => (a as HTMLAnchorElement).href)).toMatch(/^blob:/);
