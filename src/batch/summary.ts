@@ -2,10 +2,10 @@
 // rows eligible per rule, time and rows per second. In English unless the user asked for Chinese
 // (`--lang zh`): scripts that read the English lines keep working.
 import type { Lang } from '../io/lang.ts';
-import { messageIn } from '../profile/messages.ts';
 import { countedInScreening, isExclusion, type Rule } from '../rules/schema.ts';
 import type { ListFormat } from './read.ts';
 import { formatComparison, type ComparisonSummary } from './compare.ts';
+import { errorZh } from './row-error.ts';
 
 export interface Summary {
   input: string;
@@ -55,20 +55,6 @@ export function formatSummary(s: Summary, lang: Lang, words: Lang = 'en'): strin
   }
   return `${lines.join('\n')}\n${s.comparison ? formatComparison(s.comparison) : ''}`;
 }
-
-/**
- * A row's error (its problems joined by "; ") in Chinese, each problem as the profile's messages say it;
- * a problem starts with the column it concerns (`统一社会信用代码 (uscc): …`), kept as the list names it.
- */
-const errorZh = (error: string) =>
-  error
-    .split('; ')
-    .map((problem) => {
-      const m = /^(.+?): (.+)$/.exec(problem);
-      const said = m && messageIn(m[2]!, 'zh');
-      return said && said !== m[2] ? `${m[1]}：${said}` : messageIn(problem, 'zh');
-    })
-    .join('；');
 
 function summaryZh(s: Summary, lang: Lang): string {
   const rate = s.seconds > 0 ? Math.round(s.rowsIn / s.seconds) : s.rowsIn;

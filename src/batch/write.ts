@@ -8,6 +8,7 @@ import type { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { openOutputStream, outputError, outputStreamOn, type OutputError } from '../io/output.ts';
 import type { ListFormat } from './read.ts';
+import { errorZh } from './row-error.ts';
 
 /**
  * The output columns, in order. `asOf` and `facts` (the facts the row stated, as JSON) make a result
@@ -145,6 +146,12 @@ function jsonLine(r: ScreenedRow, compare: boolean): string {
   return `${line.slice(0, -1)},"facts":${facts}${comparison}}\n`;
 }
 
+/**
+ * A row as a table with headers in `layout.headers` says it: with Chinese headers, its error in Chinese
+ * too (the people reading a zh table are not the scripts reading the English one). JSONL keeps English.
+ */
+const inHeaderLanguage = (r: ScreenedRow, layout: ResultLayout): ScreenedRow => (layout.headers === 'zh' && r.error ? { ...r, error: errorZh(r.error) } : r);
+
 /** The header row of a result. */
 export const headerCells = (layout: ResultLayout = {}): string[] =>
   [...outputColumns, ...(layout.compare ? compareColumns : [])].map((c) => columnWords[c][layout.headers ?? 'en']);
@@ -263,7 +270,7 @@ class XlsxWriter extends OutputWriter implements RowWriter {
     this.sheet.addRow(headerCells(layout)).commit();
   }
   write(row: ScreenedRow) {
-    this.sheet.addRow(cellsOf(row, this.layout.compare ?? false)).commit();
+    this.sheet.addRow(cellsOf(inHeaderLanguage(row, this.layout), this.layout.compare ?? false)).commit();
   }
   async end() {
     this.sheet.commit();
@@ -287,5 +294,6 @@ export async function openWriter(file: string | Writable, format: ListFormat, la
   if (format === 'jsonl') return new ChunkedText(output, (r) => jsonLine(r, compare), '');
   const head = (file === '-' ? '' : '\uFEFF') + csvLine(headerCells(layout));
   const rendered: RenderedRuleCells = new WeakMap();
-  return new ChunkedText(output, compare ? (r) => csvRowCompared(r, rendered) : (r) => csvRow(r, rendered), head);
+  const row = (r: ScreenedRow) => inHeaderLanguage(r, layout);
+  return new ChunkedText(output, compare ? (r) => csvRowCompared(row(r), rendered) : (r) => csvRow(row(r), rendered), head);
 }

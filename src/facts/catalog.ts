@@ -9,7 +9,7 @@ import { incidentFactDeclarations, type IncidentKind } from '../profile/incident
 import { plainFactDeclaration, type PlainFact } from '../profile/plain-facts.ts';
 import { builtinProfileSchema, ProfileSchema } from '../profile/validate.ts';
 import { derivedFacts } from './derived.ts';
-import type { FactDefinition, FactScope, FactValues } from './types.ts';
+import type { DerivedFact, FactDefinition, FactScope, FactValues } from './types.ts';
 
 /** The catalog entries of profile facts, from their declarations (src/profile/fields.ts `fact`). */
 function profileFacts(scope: FactScope, declarations: Readonly<Record<string, FactDeclaration>>): FactDefinition[] {
@@ -76,6 +76,15 @@ export function declarationProblems(declared: readonly PlainFact[]): string[] {
     else if (other) problems.push(`${fact.file}: facts: "${fact.name}" is already declared in ${other.file}; declare a fact once and use it from any rule file`);
     else seen.set(fact.name, fact);
   }
+  for (const fact of declared) {
+    if (!fact.askedIf) continue;
+    const opener = builtinByName.get(fact.askedIf.fact) ?? (seen.has(fact.askedIf.fact) ? declaredDefinition(seen.get(fact.askedIf.fact)!) : undefined);
+    if (!opener) problems.push(`${fact.file}: facts: "${fact.name}": askedIf names "${fact.askedIf.fact}", which is neither built in nor declared by a rule file`);
+    else
+      for (const value of [fact.askedIf.includes ?? []].flat())
+        if (!opener.values?.includes(value))
+          problems.push(`${fact.file}: facts: "${fact.name}": askedIf names ${opener.name} value "${value}", which it does not have (${(opener.values ?? []).join(', ')})`);
+  }
   return problems;
 }
 
@@ -138,8 +147,21 @@ export function factVisibleIn(fact: FactDefinition, scope: FactScope): boolean {
   return fact.scope === 'enterprise' || fact.scope === scope;
 }
 
-const derivedByScope = (scope: FactScope) => derivedFacts.filter((f) => f.scope === scope);
-const derivedCache = new Map<FactScope, ReturnType<typeof derivedByScope>>();
+/**
+ * The derived facts of a scope, those computed from a single fact grouped by it: when that fact is
+ * unknown so is each of them (derived.ts), and the group is passed over with one look, which matters on
+ * a screened row that states a dozen facts (the checklists alone default sixteen).
+ */
+function derivedGroups(scope: FactScope): { input: string | undefined; facts: DerivedFact[] }[] {
+  const groups = new Map<string | undefined, DerivedFact[]>();
+  for (const fact of derivedFacts) {
+    if (fact.scope !== scope) continue;
+    const input = fact.inputs.length === 1 ? fact.inputs[0] : undefined;
+    groups.set(input, [...(groups.get(input) ?? []), fact]);
+  }
+  return [...groups].map(([input, facts]) => ({ input, facts }));
+}
+const derivedCache = new Map<FactScope, ReturnType<typeof derivedGroups>>();
 
 /** Adds the derived facts of `scope` to `facts` (a copy). Unknown inputs give unknown results. */
 export function withDerivedFacts(scope: FactScope, facts: FactValues, asOf: string): FactValues {
@@ -149,22 +171,23 @@ export function withDerivedFacts(scope: FactScope, facts: FactValues, asOf: stri
 /**
  * Adds the derived facts of `scope` to `facts` itself (no copy) and returns it: for callers that own
  * a fresh object. Every derived fact is computed from the facts as given (none sees another's result),
- * then all are added, exactly as withDerivedFacts does on its copy.
+ * then all are added, exactly as withDerivedFacts does on its copy. An explicit answer beats a derived default.
  */
 export function addDerivedFacts(scope: FactScope, facts: FactValues, asOf: string): FactValues {
-  let derived = derivedCache.get(scope);
-  if (!derived) derivedCache.set(scope, (derived = derivedByScope(scope)));
-  const n = derived.length;
-  const values: unknown[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const fact = derived[i]!;
-    // An explicit answer beats a derived default.
-    values[i] = facts[fact.name] !== undefined ? undefined : fact.compute(facts, asOf);
+  let groups = derivedCache.get(scope);
+  if (!groups) derivedCache.set(scope, (groups = derivedGroups(scope)));
+  let names: string[] | undefined;
+  let values: unknown[] | undefined;
+  for (const { input, facts: group } of groups) {
+    if (input !== undefined && facts[input] === undefined) continue;
+    for (const fact of group) {
+      if (facts[fact.name] !== undefined) continue;
+      const value = fact.compute(facts, asOf);
+      if (value === undefined) continue;
+      (names ??= []).push(fact.name);
+      (values ??= []).push(value);
+    }
   }
-  for (let i = 0; i < n; i++) {
-    const value = values[i];
-    // As on a copy: an earlier derived fact of the same name, once added, is an answer too.
-    if (value !== undefined && facts[derived[i]!.name] === undefined) facts[derived[i]!.name] = value;
-  }
+  if (names) for (let i = 0; i < names.length; i++) facts[names[i]!] = values![i];
   return facts;
 }

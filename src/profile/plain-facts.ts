@@ -4,7 +4,7 @@
 // (./validate.ts ProfileSchema) and fact catalog (src/facts/catalog.ts FactCatalog) are made from the
 // facts its files declare, so two rule sets in one process never see each other's facts.
 import { z } from 'zod';
-import { fact, notNegative, numeric, type FactChange, type FactDeclaration, type FactLabel, type FieldLabel } from './fields.ts';
+import { fact, notNegative, numeric, type AskedIf, type FactChange, type FactDeclaration, type FactLabel, type FieldLabel } from './fields.ts';
 import type { IncidentKind } from './incidents.ts';
 
 /** What a declared fact holds; `yuan` is an amount in 元 read as amounts are (¥, 万, 亿), `text` any text. */
@@ -23,6 +23,8 @@ export interface PlainFact extends FieldLabel, FactChange {
   type: PlainFactType;
   /** An enum's values, in order. */
   values?: readonly PlainFactValue[];
+  /** The situation that opens its question (see AskedIf). */
+  askedIf?: AskedIf;
   /** The rule file that declares it, as messages name it. */
   file: string;
 }
@@ -33,6 +35,7 @@ export function plainFactDeclaration(plain: PlainFact): FactDeclaration {
     zh: plain.zh,
     en: plain.en,
     ...(plain.change && { change: plain.change }),
+    ...(plain.askedIf && { askedIf: plain.askedIf }),
     ...(plain.values && { valueWords: Object.fromEntries(plain.values.map(({ value, zh, en }) => [value, { zh, en }])) }),
   };
   switch (plain.type) {

@@ -14,6 +14,7 @@ import {
   groupResults,
   groupWords,
   headlineText,
+  knownFacts,
   missingFactLabels,
   nextStepLines,
   notCombinedNote,
@@ -219,7 +220,7 @@ export function checkReport(input: CheckReportInput) {
 
 /** checkReport in its parts: the members before the questions, the questions, and the results it lists (each one is resultJson of it). */
 export function checkReportParts({ profile, results, asOf, all, catalog }: CheckReportInput) {
-  const groups = groupResults(results, catalog);
+  const groups = groupResults(results, catalog, knownFacts(profile, asOf));
   const windows = groups.notInForce.map((r) => ({ r, window: forceWindow(r, profile, asOf)! }));
   const head = {
     huiqiVersion: version,
@@ -299,7 +300,7 @@ function checkParts(input: CheckReportInput, cite: (r: RuleResult) => string): {
     { title: w.notYet, list: p.notYet.map((e) => e.r), body: dated },
   ];
   if (!all) return { parts, counted: countedTexts(p, lang) };
-  const g = groupResults(results, input.catalog);
+  const g = groupResults(results, input.catalog, knownFacts(input.profile, input.asOf));
   const shown = new Set(parts.flatMap((part) => part.list));
   const ifSo = (r: RuleResult) => [`${words[lang].ifSo}: ${r.openConditions.map((c) => c[lang]).join('; ')}`];
   parts.push(
@@ -316,7 +317,7 @@ function checkParts(input: CheckReportInput, cite: (r: RuleResult) => string): {
 export function checkTable(input: CheckReportInput, write?: (text: string) => void): string {
   const { profile, results, asOf, lang, all, catalog } = input;
   const w = words[lang];
-  const g = groupResults(results, catalog);
+  const g = groupResults(results, catalog, knownFacts(profile, asOf));
   const out = new Lines([`${profile.name}  ${profile.uscc}  (${w.asOf} ${asOf}, huiqi ${version})`, ''], write);
   const cite = (r: RuleResult) => `${w.source}: ${citationText(r)}  [${r.ruleId}]`;
   const { parts, counted } = checkParts(input, cite);
@@ -341,7 +342,7 @@ export function checkTable(input: CheckReportInput, write?: (text: string) => vo
 export function checkMarkdown(input: CheckReportInput): string {
   const { profile, results, asOf, lang, all, catalog } = input;
   const w = words[lang];
-  const g = groupResults(results, catalog);
+  const g = groupResults(results, catalog, knownFacts(profile, asOf));
   const out = new Lines([`# ${profile.name}`, '', `统一社会信用代码 ${profile.uscc} · ${w.asOf} ${asOf} · huiqi ${version}`, '']);
   const cite = (r: RuleResult) => `${w.source}: ${citationText(r)} — 「${r.rule.source.quote}」 (\`${r.ruleId}\`)`;
   const { parts, counted } = checkParts(input, cite);

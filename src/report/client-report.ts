@@ -20,6 +20,7 @@ import {
   groupResults,
   groupWords,
   headlineText,
+  knownFacts,
   missingFactLabels,
   nextStepLines,
   personResult,
@@ -175,7 +176,7 @@ export const reportWords = {
 
 export function buildClientReport(input: ClientReportInput): ClientReport {
   const { profile, results, asOf, catalog = builtinCatalog } = input;
-  const groups = groupResults(results, catalog);
+  const groups = groupResults(results, catalog, knownFacts(profile, asOf));
   const gap = gapAnalysis(profile, results, asOf, catalog);
   const sources = new Map<string, { document: Rule['source']; rules: Rule[] }>();
   const cite = (rule: Rule) => {

@@ -1,7 +1,7 @@
 // Groups a profile's rule results the way every report presents them (one grouping for every output),
 // and ranks the questions that would decide undetermined rules (the fact deciding most rules first).
 import type { Lang } from '../io/lang.ts';
-import { builtinCatalog, defaultInputs, type FactCatalog } from '../facts/catalog.ts';
+import { builtinCatalog, defaultInputs, withDerivedFacts, type FactCatalog } from '../facts/catalog.ts';
 import type { FactValues } from '../facts/types.ts';
 import type { RuleResult } from '../engine/evaluate.ts';
 import { askableInputs } from '../engine/explain.ts';
@@ -74,6 +74,9 @@ export function verdictGroup(r: RuleResult): VerdictGroup {
   if (r.status === 'eligible') return 'applies';
   return r.relevant === true ? 'undetermined' : 'situational';
 }
+
+/** What the questions of a report know of the enterprise: its profile facts with the derived ones (the checklists' answers among them). */
+export const knownFacts = (profile: Readonly<Record<string, unknown>>, asOf: string): FactValues => withDerivedFacts('enterprise', profile, asOf);
 
 /** localeCompare's order (the same default collation), with the collator made once rather than per comparison. */
 const byFactName = new Intl.Collator().compare;
@@ -378,7 +381,11 @@ function truthWith(node: EvaluatedCondition, fact: string, answer: Answer, catal
 /** How a question names its fact: `customsCredit`, or `TAX-1.underpaidTax` for an incident's fact. */
 export const questionKey = (q: Pick<Question, 'fact' | 'incidentId'>) => (q.incidentId !== undefined ? `${q.incidentId}.${q.fact}` : q.fact);
 
-export function groupResults(results: readonly RuleResult[], catalog: FactCatalog = builtinCatalog): ResultGroups {
+/**
+ * `known`: the enterprise's facts (profile with its derived facts, see knownFacts), so that the questions
+ * follow the structure the facts declare (checklists, askedIf) as the question sequence does.
+ */
+export function groupResults(results: readonly RuleResult[], catalog: FactCatalog = builtinCatalog, known?: FactValues): ResultGroups {
   const groups: Omit<ResultGroups, 'questions'> = {
     applies: [],
     exclusions: [],
@@ -394,7 +401,7 @@ export function groupResults(results: readonly RuleResult[], catalog: FactCatalo
   for (const r of results) groups[verdictGroup(r)].push(r);
   return {
     ...groups,
-    questions: rankQuestions(groups.undetermined, catalog).map((q) => ({ ...q, decides: q.decides.map(label) })),
+    questions: rankQuestions(groups.undetermined, catalog, known).map((q) => ({ ...q, decides: q.decides.map(label) })),
   };
 }
 
@@ -423,11 +430,18 @@ export function caveatTexts(r: RuleResult, lang: Lang): string[] {
 export function notCombinedNote(rule: Pick<RuleResult['rule'], 'notCombinedWith'>): { zh: string; en: string } | undefined {
   const n = rule.notCombinedWith;
   if (!n) return undefined;
-  const ids = n.rules.join('、');
+  // The other measures by their titles (the loader adds them), the ids only where a rule came without them.
+  const named = (lang: Lang) => (n.titles ?? n.rules.map((id) => ({ zh: id, en: id }))).map((t) => (lang === 'zh' ? `「${t.zh}」` : `"${t.en}"`));
   const cap = n.cap !== undefined ? n.cap.toLocaleString('en-US') : '';
   return n.principle === 'highest'
-    ? { zh: `与 ${ids} 不重复享受，按就高（"${n.source.quote}"）`, en: `not combined with ${n.rules.join(', ')}: only the higher applies ("${n.source.quote}")` }
-    : { zh: `与 ${ids} 不重复享受，合计最高不超过${cap}元（"${n.source.quote}"）`, en: `not combined with ${n.rules.join(', ')}: together at most ¥${cap} ("${n.source.quote}")` };
+    ? {
+        zh: `与${named('zh').join('、')}不重复享受，按就高（"${n.source.quote}"）`,
+        en: `not combined with ${named('en').join(', ')}: only the higher applies ("${n.source.quote}")`,
+      }
+    : {
+        zh: `与${named('zh').join('、')}不重复享受，合计最高不超过${cap}元（"${n.source.quote}"）`,
+        en: `not combined with ${named('en').join(', ')}: together at most ¥${cap} ("${n.source.quote}")`,
+      };
 }
 
 /** The facts a result still needs, by their catalog labels (never the bare ids in the body of a report). */
@@ -662,7 +676,7 @@ export function personResult(
   asOf: string,
   catalog: FactCatalog = builtinCatalog,
 ): PersonResult {
-  const g = groupResults(results, catalog);
+  const g = groupResults(results, catalog, knownFacts(profile, asOf));
   const expired: PersonResult['expired'] = [];
   const notYet: PersonResult['notYet'] = [];
   let beside = g.besideThePoint.length;

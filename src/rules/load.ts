@@ -45,7 +45,19 @@ export function validateRuleFile(data: unknown, file: string): LoadedRules & { p
   if (!ruleFile) return { rules: [], declared: [], problems };
   const declared = declaredIn(ruleFile, file);
   problems.push(...declarationProblems(declared), ...ruleFileProblems(ruleFile, file, catalogWith(declared)));
-  return { rules: rulesOf(ruleFile, file), declared, problems };
+  return { rules: withCombinationTitles(rulesOf(ruleFile, file)), declared, problems };
+}
+
+/**
+ * The rules with each notCombinedWith given the titles of the rules it names (a rule not among them:
+ * its id, which validation reports), so that every note names the other measure by its title.
+ */
+function withCombinationTitles(rules: Rule[]): Rule[] {
+  if (!rules.some((r) => r.notCombinedWith)) return rules;
+  const titles = new Map(rules.map((r) => [r.id, r.title]));
+  return rules.map((r) =>
+    r.notCombinedWith ? { ...r, notCombinedWith: { ...r.notCombinedWith, titles: r.notCombinedWith.rules.map((id) => titles.get(id) ?? { zh: id, en: id }) } } : r,
+  );
 }
 
 /** The rule file as the schema parses it, or every problem of its shape. */
@@ -140,7 +152,7 @@ function jurisdictionProblems(ruleFile: RuleFile, file: string, dir: string): st
 /** Reads and validates every rule file under `dir`: the files, their rules and facts, and every problem (duplicate ids too). */
 function readRules(dir: string): { files: { file: string; ruleFile: RuleFile }[]; rules: Rule[]; declared: PlainFact[]; problems: string[] } {
   const { files, declared, problems } = readRuleFiles(dir);
-  const rules = files.flatMap(({ file, ruleFile }) => rulesOf(ruleFile, displayName(file)));
+  const rules = withCombinationTitles(files.flatMap(({ file, ruleFile }) => rulesOf(ruleFile, displayName(file))));
   const seen = new Map<string, string>();
   for (const rule of rules) {
     const other = seen.get(rule.id);
@@ -169,7 +181,7 @@ export function readRuleSet(dir = defaultRulesDir, snapshot = resolve(dir) === d
   const saved = snapshot && readSnapshot(snapshot, dir, ruleFilesIn(dir));
   if (saved) {
     return {
-      rules: saved.flatMap(({ file, ruleFile }) => rulesOf(ruleFile, displayName(file))),
+      rules: withCombinationTitles(saved.flatMap(({ file, ruleFile }) => rulesOf(ruleFile, displayName(file)))),
       declared: saved.flatMap(({ file, ruleFile }) => declaredIn(ruleFile, displayName(file))),
     };
   }

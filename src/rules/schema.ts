@@ -2,7 +2,7 @@
 // and its rules, each with conditions in json-rules-engine's syntax (restricted: no `path`, no custom
 // operators, no named-condition references, no `params`), an outcome, and test cases as data.
 import { z } from 'zod';
-import { isoDate } from '../profile/fields.ts';
+import { isoDate, type FieldLabel } from '../profile/fields.ts';
 import { incidentKinds } from '../profile/incidents.ts';
 import { plainFactTypes } from '../profile/plain-facts.ts';
 import { operatorNames } from './operators.ts';
@@ -138,14 +138,21 @@ export const applicationWindowSchema = z
  * Measures the text says are not enjoyed together (就高不重复, 同一方向不重复支持…最高不超过…): `highest`, only the
  * highest of them; `capped`, together up to `cap` CNY. An estimated value never adds them up.
  */
+const notCombinedShape = {
+  rules: z.array(z.string().regex(/^[a-z]+-\d{4}-[0-9a-z]+\/[a-z0-9-]+$/, 'must be a rule id')).min(1),
+  principle: z.enum(['highest', 'capped']),
+  cap: z.number().positive().optional().describe('CNY, for `capped`'),
+  source: quotedSchema,
+};
 export const notCombinedSchema = z
-  .strictObject({
-    rules: z.array(z.string().regex(/^[a-z]+-\d{4}-[0-9a-z]+\/[a-z0-9-]+$/, 'must be a rule id')).min(1),
-    principle: z.enum(['highest', 'capped']),
-    cap: z.number().positive().optional().describe('CNY, for `capped`'),
-    source: quotedSchema,
-  })
+  .strictObject(notCombinedShape)
   .refine((n) => (n.principle === 'capped') === (n.cap !== undefined), { message: '`capped` gives a cap and `highest` none', path: ['cap'] });
+
+/** notCombinedWith as a loaded rule (and the API) carries it: with the titles of the rules it names. */
+export const titledNotCombinedSchema = z.strictObject({
+  ...notCombinedShape,
+  titles: z.array(bilingual).describe('the titles of the rules named, in their order'),
+});
 
 /** The end of a plan period (到2025年, 2021—2023年) where the text gives no 有效期: after it, confirm the measure still runs. */
 export const horizonSchema = z.strictObject({ end: isoDate(), source: quotedSchema });
@@ -285,6 +292,14 @@ export const declaredFactSchema = z
     values: z.array(declaredValueSchema).min(2, 'an enum has at least two values').optional(),
     ...bilingual.shape,
     change: declaredChangeSchema.optional(),
+    /** The situation that opens the fact's question (src/profile/fields.ts AskedIf): asked only once it holds. */
+    askedIf: z
+      .strictObject({
+        fact: z.string(),
+        includes: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
+        is: z.union([z.boolean(), z.string()]).optional(),
+      })
+      .optional(),
   })
   .superRefine((fact, ctx) => {
     if ((fact.type === 'enum') !== (fact.values !== undefined)) {
@@ -395,8 +410,10 @@ export type Horizon = z.infer<typeof horizonSchema>;
  * A rule as the engine uses it: the file's document and validity merged into it, and `conditions`
  * holding `{ all: [trigger, conditions] }` (or `{ all: [trigger] }`) when the rule has a trigger.
  */
-export interface Rule extends Omit<RuleDefinition, 'source' | 'effective' | 'conditions'> {
+export interface Rule extends Omit<RuleDefinition, 'source' | 'effective' | 'conditions' | 'notCombinedWith'> {
   conditions: Condition;
+  /** As the file says it, with the titles of the rules it names (the loader adds them: notes name measures, not ids). */
+  notCombinedWith?: NotCombined & { titles?: FieldLabel[] };
   /** The rule's citation over the document's; `documentLines` keeps where the whole document stands. */
   source: Citation & Omit<z.infer<typeof documentSchema>, 'scope' | 'horizon'> & { file: string; documentLines: [number, number] };
   effective: z.infer<typeof effectiveSchema>;

@@ -4,7 +4,7 @@
 // names a jurisdiction is built per rule set (ruleSetSchemas): a server on --rules DIR takes its folders.
 import { z } from 'zod';
 import { isoDate } from '../profile/fields.ts';
-import { bilingual, citationSchema, documentSchema, effectiveSchema, horizonSchema, ruleKinds, ruleSchema, statuses } from '../rules/schema.ts';
+import { bilingual, citationSchema, documentSchema, effectiveSchema, horizonSchema, ruleKinds, ruleSchema, statuses, titledNotCombinedSchema } from '../rules/schema.ts';
 import { listFormats } from '../batch/read.ts';
 
 const asOf = isoDate().optional().describe("evaluation date YYYY-MM-DD (default: the server's, normally today); decides which rules are in force");
@@ -107,7 +107,7 @@ export function ruleSetSchemas(jurisdictions: readonly string[]) {
     handledByUnstated: ruleSchema.shape.handledByUnstated.describe('why the text names no office'),
     howToApply: ruleSchema.shape.howToApply,
     applicationWindow: ruleSchema.shape.applicationWindow,
-    notCombinedWith: ruleSchema.shape.notCombinedWith,
+    notCombinedWith: titledNotCombinedSchema.optional(),
     notCombinedNote: bilingual.optional().describe('the measures it is not combined with (就高不重复), in words'),
     horizon: horizonSchema.optional().describe("the plan period's end where the text gives no period of validity"),
     horizonPassed: z.literal(true).optional().describe('the plan period has ended by the evaluation date'),

@@ -35,8 +35,13 @@ describe('the situations checklist (企业情况)', () => {
     expect(enterpriseFactSet(rules.parseProfile(basics), asOf).inComprehensiveBondedZone).toBeUndefined();
   });
 
-  it('accepts its items in the words a clerk uses (出口货物)', () => {
+  it('accepts its items in the words a clerk uses (出口货物, 综合保税区, 注销)', () => {
     expect(rules.parseProfile({ ...basics, situations: ['出口货物', '加工贸易企业'] }).situations).toEqual(['exports', 'processing-trade']);
+    // The short words a list cell uses.
+    expect(rules.parseProfile({ ...basics, situations: ['综合保税区', '跨境电商'], pendingMatters: ['注销'] })).toMatchObject({
+      situations: ['comprehensive-bonded-zone', 'cross-border-ecommerce'],
+      pendingMatters: ['deregistration'],
+    });
   });
 
   it('skipped, its facts are asked one by one: the zone question comes back as itself', async () => {

@@ -79,6 +79,9 @@ describe('huiqi screen (command line)', () => {
     expect(headerOf(stdout)).toBe('行号,企业名称,统一社会信用代码,适用措施数,待确认措施数,适用措施编号,适用措施,排除情形编号,估计金额（元）,错误,评估日期,所填信息');
     expect(stderr).toMatch(/读入 2 行，写出 2 行；已筛查 1 行，有错误 1 行/);
     expect(stderr).toContain('第 3 行：统一社会信用代码 (uscc)：应为18位，现为7位；海关信用等级 (customsCredit)：请从以下选项中选择：高级认证企业、');
+    // The table a person reads says the row's problem in Chinese too.
+    expect(stdout).toContain('统一社会信用代码 (uscc)：应为18位，现为7位');
+    expect(stdout).not.toMatch(/must have 18 characters/);
     expect(stderr).toMatch(/各措施适用的企业数（\d+ 项企业措施中 \d+ 项至少适用于一行）/);
     expect(stderr.replace(/^huiqi screen/, '')).not.toMatch(englishWords);
   });
@@ -97,6 +100,7 @@ describe('huiqi screen (command line)', () => {
       expect(headerOf(stdout)).toMatch(/^row,name,uscc,eligible,/);
       expect(stderr).toMatch(/rows in 2, rows out 2; screened 1, with errors 1/);
       expect(stderr).toMatch(/row 3: 统一社会信用代码 \(uscc\): is not a valid 统一社会信用代码: must have 18 characters, has 7/);
+      expect(stdout).toMatch(/must have 18 characters, has 7/);
     }
   });
 

@@ -272,6 +272,25 @@ describe('refused declarations', () => {
     expect(problemsOf(dir)).toMatch(/a\.yaml: facts: "privateEnterprise" is a built-in fact \(src\/profile\/facets\/business\.ts\)/);
   });
 
+  it('a question gate (askedIf) naming a fact that does not exist, or a checklist item the list has not', () => {
+    const dir = folder({
+      'a.yaml': {
+        document: fixtureDocument,
+        effective: fixtureEffective,
+        facts: [
+          declared('gatedByNothingFact', { askedIf: { fact: 'noSuchSituation' } }),
+          declared('gatedByNoItemFact', { askedIf: { fact: 'situations', includes: 'space-travel' } }),
+          declared('gatedWellFact', { askedIf: { fact: 'situations', includes: 'exports' } }),
+        ],
+        rules: [rule('gatedWellFact')],
+      },
+    });
+    const message = problemsOf(dir);
+    expect(message).toMatch(/a\.yaml: facts: "gatedByNothingFact": askedIf names "noSuchSituation", which is neither built in nor declared by a rule file/);
+    expect(message).toMatch(/a\.yaml: facts: "gatedByNoItemFact": askedIf names situations value "space-travel", which it does not have \(exports, imports/);
+    expect(message).not.toMatch(/gatedWellFact/);
+  });
+
   it('an enum without values, a change to a value the fact has not, and a rule naming an undeclared fact', () => {
     const dir = folder({
       'a.yaml': {

@@ -17,6 +17,8 @@ import { tempDir } from '../support/temp.ts';
 const rules = loadRuleSet();
 const TWO = 'cq-2022-107/fdi-capital-reward-2-percent';
 const FOUR = 'cq-2022-107/fdi-manufacturing-capital-reward-4-percent';
+const TWO_TITLE = '年实际到位外资超过1000万美元的新项目或增资项目按不低于2%奖励';
+const FOUR_TITLE = '年实际到位外资超过3000万美元的制造业新项目或增资项目按不低于4%奖励';
 
 // A Chongqing manufacturing project with USD 40 million paid in: over 10 million (2%) and over 30 million (4%).
 const both = parseProfile(
@@ -42,13 +44,17 @@ describe('107号外资10: the 2% and the 4% reward are not combined', () => {
     expect([two.status, four.status]).toEqual(['eligible', 'eligible']);
     expect(two.notCombinedWith).toMatchObject({ rules: [FOUR], principle: 'highest' });
     expect(four.notCombinedWith).toMatchObject({ rules: [TWO], principle: 'highest' });
-    expect(two.notCombinedNote!.zh).toBe(`与 ${FOUR} 不重复享受，按就高（"按照同一方向不重复支持的原则，以上单个项目年度奖励金额最高不超过 1000万元。"）`);
-    expect(four.notCombinedNote!.en).toMatch(/^not combined with cq-2022-107\/fdi-capital-reward-2-percent: only the higher applies/);
+    // The other measure named by its title, never by its rule id.
+    expect(two.notCombinedNote!.zh).toBe(`与「${FOUR_TITLE}」不重复享受，按就高（"按照同一方向不重复支持的原则，以上单个项目年度奖励金额最高不超过 1000万元。"）`);
+    expect(four.notCombinedNote!.en).toMatch(
+      /^not combined with "Reward of at least 2% for new or capital-increase projects with over USD 10 million foreign capital paid in a year": only the higher applies/,
+    );
+    expect(`${two.notCombinedNote!.zh}${four.notCombinedNote!.en}`).not.toContain('cq-2022-107/');
     const table = checkTable({ profile: both, results, asOf, lang: 'zh' });
-    expect(table).toContain(`与 ${FOUR} 不重复享受，按就高`);
-    expect(table).toContain(`与 ${TWO} 不重复享受，按就高`);
+    expect(table).toContain(`与「${FOUR_TITLE}」不重复享受，按就高`);
+    expect(table).toContain(`与「${TWO_TITLE}」不重复享受，按就高`);
     // `huiqi rules show` says it too, with the lines it rests on.
-    expect(ruleDetail(rules.rules.find((r) => r.id === TWO)!, 'zh')).toContain(`combination: 与 ${FOUR} 不重复享受，按就高`);
+    expect(ruleDetail(rules.rules.find((r) => r.id === TWO)!, 'zh')).toContain(`combination: 与「${FOUR_TITLE}」不重复享受，按就高`);
   });
 
   it('every relation in the rule set is mutual, so each affected result shows it', () => {

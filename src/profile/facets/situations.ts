@@ -35,33 +35,38 @@ export const pendingMatterKinds = [
 ] as const;
 
 export const situationWords = {
-  exports: { zh: '出口货物', en: 'exports goods' },
-  imports: { zh: '进口货物', en: 'imports goods' },
-  'comprehensive-bonded-zone': { zh: '注册、经营在综合保税区内', en: 'registered and operating in a comprehensive bonded zone' },
+  exports: { zh: '出口货物', en: 'exports goods', also: ['出口'] },
+  imports: { zh: '进口货物', en: 'imports goods', also: ['进口'] },
+  'comprehensive-bonded-zone': { zh: '注册、经营在综合保税区内', en: 'registered and operating in a comprehensive bonded zone', also: ['综合保税区', '综保区'] },
   'other-special-customs-zone': {
     zh: '注册、经营在其他海关特殊监管区域内（保税港区、保税区等）',
     en: 'registered and operating in another special customs supervision zone (bonded port area, bonded area …)',
+    also: ['海关特殊监管区域', '保税港区', '保税区'],
   },
-  'cross-border-ecommerce': { zh: '开展跨境电商业务', en: 'runs cross-border e-commerce business' },
-  'processing-trade': { zh: '加工贸易企业', en: 'a processing-trade enterprise' },
-  'foreign-invested': { zh: '外商投资企业', en: 'a foreign-invested enterprise' },
-  'domestic-investment-project': { zh: '实施国内投资项目（进口项目自用设备）', en: 'carries out a domestic investment project (imports equipment for it)' },
-  logistics: { zh: '物流企业', en: 'a logistics enterprise' },
-  'international-rail': { zh: '进出口货物经国际铁路联运运输', en: 'ships import or export goods by international through rail' },
-  'container-trucks': { zh: '有国际标准集装箱运输车辆', en: 'runs international standard container trucks' },
-  'express-delivery': { zh: '快件企业（快件运营人）', en: 'an express-delivery enterprise (express consignment operator)' },
-} satisfies Record<(typeof situationKinds)[number], FieldLabel>;
+  'cross-border-ecommerce': { zh: '开展跨境电商业务', en: 'runs cross-border e-commerce business', also: ['跨境电商', '跨境电子商务'] },
+  'processing-trade': { zh: '加工贸易企业', en: 'a processing-trade enterprise', also: ['加工贸易'] },
+  'foreign-invested': { zh: '外商投资企业', en: 'a foreign-invested enterprise', also: ['外资企业', '外商投资'] },
+  'domestic-investment-project': { zh: '实施国内投资项目（进口项目自用设备）', en: 'carries out a domestic investment project (imports equipment for it)', also: ['国内投资项目'] },
+  logistics: { zh: '物流企业', en: 'a logistics enterprise', also: ['物流'] },
+  'international-rail': { zh: '进出口货物经国际铁路联运运输', en: 'ships import or export goods by international through rail', also: ['国际铁路联运', '中欧班列'] },
+  'container-trucks': { zh: '有国际标准集装箱运输车辆', en: 'runs international standard container trucks', also: ['集装箱运输车辆', '集装箱货车'] },
+  'express-delivery': { zh: '快件企业（快件运营人）', en: 'an express-delivery enterprise (express consignment operator)', also: ['快件企业', '快件运营人'] },
+} satisfies Record<(typeof situationKinds)[number], FieldLabel & { also: readonly string[] }>;
 
 export const pendingMatterWords = {
-  'starting-business': { zh: '申请开办企业（设立登记、营业执照、印章、发票等）', en: 'starting a business (registration, licence, seals, invoices …)' },
-  'registration-change': { zh: '申请变更登记（股东、住所、经营范围等）', en: 'applying to change its registration (shareholders, domicile, business scope …)' },
-  deregistration: { zh: '申请注销登记', en: 'applying to deregister' },
-  relocation: { zh: '迁移住所（搬迁）', en: 'moving its domicile' },
-  'construction-project': { zh: '投资建设工程项目', en: 'investing in a construction project' },
-  'low-voltage-connection': { zh: '申请接入供电', en: 'applying for a power connection' },
-  litigation: { zh: '涉及诉讼、执行或司法鉴定', en: 'involved in litigation, enforcement or forensic appraisal' },
-  bankruptcy: { zh: '处于破产程序中', en: 'in bankruptcy proceedings' },
-} satisfies Record<(typeof pendingMatterKinds)[number], FieldLabel>;
+  'starting-business': {
+    zh: '申请开办企业（设立登记、营业执照、印章、发票等）',
+    en: 'starting a business (registration, licence, seals, invoices …)',
+    also: ['开办企业', '设立登记'],
+  },
+  'registration-change': { zh: '申请变更登记（股东、住所、经营范围等）', en: 'applying to change its registration (shareholders, domicile, business scope …)', also: ['变更登记'] },
+  deregistration: { zh: '申请注销登记', en: 'applying to deregister', also: ['注销', '注销登记'] },
+  relocation: { zh: '迁移住所（搬迁）', en: 'moving its domicile', also: ['迁移住所', '搬迁'] },
+  'construction-project': { zh: '投资建设工程项目', en: 'investing in a construction project', also: ['建设项目', '工程建设项目'] },
+  'low-voltage-connection': { zh: '申请接入供电', en: 'applying for a power connection', also: ['接电', '用电报装'] },
+  litigation: { zh: '涉及诉讼、执行或司法鉴定', en: 'involved in litigation, enforcement or forensic appraisal', also: ['诉讼', '司法鉴定'] },
+  bankruptcy: { zh: '处于破产程序中', en: 'in bankruptcy proceedings', also: ['破产'] },
+} satisfies Record<(typeof pendingMatterKinds)[number], FieldLabel & { also: readonly string[] }>;
 
 /** The yes/no facts a ticked item answers (yes when any of its items is ticked), in the words of the fact's own label. */
 export const checklistAnswers: Readonly<Record<string, { list: 'situations' | 'pendingMatters'; items: readonly string[] }>> = {
@@ -182,10 +187,12 @@ export const questionGates: Readonly<Record<string, AskedIf>> = {
   // transport
   containerTruckClass: situation('container-trucks'),
   specificEtcInstalled: situation('container-trucks'),
-  railCarrierResponsiblePerson: { fact: 'shipsByInternationalRail' },
-  fastClearanceManifestChangeConditionsMet: { fact: 'shipsByInternationalRail' },
+  // The carrier (进出境铁路运输工具负责人) carries others' goods: not gated on shipping by rail itself.
+  fastClearanceManifestChangeConditionsMet: { fact: 'railCarrierResponsiblePerson' },
   inspectedWithoutIssueAtCqRailwayPort: { fact: 'shipsByInternationalRail' },
-  municipalKeyLogisticsProject: { fact: 'logisticsEnterprise' },
+  // 市级物流重点项目生产性用房（厂房和仓储）: a construction project, whoever builds it.
+  municipalKeyLogisticsProject: matter('construction-project'),
+  productionBuildingFactoryOrWarehouse: matter('construction-project'),
   // an advance ruling held
   advanceRulingExpiryDate: { fact: 'holdsAdvanceRuling' },
   advanceRulingContentUnchanged: { fact: 'holdsAdvanceRuling' },
@@ -218,8 +225,8 @@ export const situationFactDeclarations = {
     valueWords: situationWords,
   }),
   pendingMatters: fact.enumList(pendingMatterKinds, {
-    zh: '贵企业正在或即将办理以下哪些事项（可多选；未选的视为没有）',
-    en: 'which of these matters the enterprise has under way (tick all that apply; an unticked one is taken as none)',
+    zh: '贵企业正在办理、即将办理或刚办理过以下哪些事项（可多选；未选的视为没有）',
+    en: 'which of these matters the enterprise has under way, is about to start or has just done (tick all that apply; an unticked one is taken as none)',
     valueWords: pendingMatterWords,
   }),
 };
