@@ -123,21 +123,20 @@ export class FactCatalog {
     return this.byName.get(name);
   }
 
-  private openedBy?: Map<string, string[]>;
+  private opened?: Map<string, number>;
 
   /**
    * How many facts' questions the situation that opens `name`'s question opens: the facts gated on the
    * same fact and value (for a gate on several checklist items, on any of them), `name` among them; 0
-   * without a gate.
+   * without a gate. Counted once per catalog.
    */
   questionsOpenedWith(name: string): number {
-    const gate = this.byName.get(name)?.askedIf;
-    if (!gate) return 0;
-    if (!this.openedBy) {
-      this.openedBy = new Map();
-      for (const f of this.all) for (const key of f.askedIf ? gateKeys(f.askedIf) : []) this.openedBy.set(key, [...(this.openedBy.get(key) ?? []), f.name]);
+    if (!this.opened) {
+      const byKey = new Map<string, string[]>();
+      for (const f of this.all) for (const key of f.askedIf ? gateKeys(f.askedIf) : []) byKey.set(key, [...(byKey.get(key) ?? []), f.name]);
+      this.opened = new Map(this.all.filter((f) => f.askedIf).map((f) => [f.name, new Set(gateKeys(f.askedIf!).flatMap((key) => byKey.get(key) ?? [])).size]));
     }
-    return new Set(gateKeys(gate).flatMap((key) => this.openedBy!.get(key) ?? [])).size;
+    return this.opened.get(name) ?? 0;
   }
 }
 
