@@ -149,19 +149,12 @@ export function rankQuestions(
     const family = new Set(q.decides.map((r) => r.rule)).size;
     // How firmly the enterprise's own thread leads here: deeper, and through a situation that opens few questions.
     const thread = (depth.get(q) ?? 0) * (openedYesLikelihood(q.fact, catalog) / OPENED_YES_LIKELIHOOD);
-    return { q, thread, gain: gain * (1 + Math.log2(Math.max(uses.get(q.fact) ?? 1, family))), near: nearness(q, catalog) };
+    // What the answer settles, weighed up by how deep in the thread the enterprise opened the question lies.
+    const score = gain * (1 + Math.log2(Math.max(uses.get(q.fact) ?? 1, family))) * (1 + THREAD_WEIGHT * thread);
+    return { q, score, near: nearness(q, catalog) };
   });
-  // What the answer settles, weighed up by how deep in the thread the enterprise opened the question lies.
   // A stable sort: questions of one fact keep the incidents' order.
-  return scored
-    .sort(
-      (a, b) =>
-        b.gain * (1 + THREAD_WEIGHT * b.thread) - a.gain * (1 + THREAD_WEIGHT * a.thread) ||
-        b.near - a.near ||
-        b.q.decides.length - a.q.decides.length ||
-        byFactName(a.q.fact, b.q.fact),
-    )
-    .map(({ q }) => q);
+  return scored.sort((a, b) => b.score - a.score || b.near - a.near || b.q.decides.length - a.q.decides.length || byFactName(a.q.fact, b.q.fact)).map(({ q }) => q);
 }
 
 /** A result a question decides through `fact`: answered by the question (a checklist), or opened by it (a gate). */
@@ -231,7 +224,7 @@ function routedGain(route: Route, catalog: FactCatalog): number {
 }
 
 /**
- * How many rules of the set ask about each fact (in their trigger or conditions): a situation many measures
+ * How many of the rules behind `results` ask about each fact (in their trigger or conditions): a situation many measures
  * speak to (有进出口经营?) is a general question, one a single measure asks a particular one.
  */
 function factUses(results: readonly RuleResult[]): Map<string, number> {
