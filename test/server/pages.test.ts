@@ -101,6 +101,23 @@ describe('self-check page routes', () => {
     expect(askedNext.filter(([i, f]) => skipped.some(([si, sf]) => si === i && sf === f))).toEqual([]);
   });
 
+  it('a zone enterprise is next asked its zone activities as checkboxes in Chinese words, never codes', async () => {
+    const first = await post('/', { step: 'basics', profile: '{}', skipped: '[]', ...basics });
+    const asked = JSON.parse(hiddenValue(first.body, 'asked')!) as [string | null, string][];
+    const next = await post('/', {
+      step: 'answers',
+      profile: hiddenValue(first.body, 'profile')!,
+      skipped: '[]',
+      asked: JSON.stringify(asked),
+      q0: ['exports', 'comprehensive-bonded-zone'],
+    });
+    const nextAsked = JSON.parse(hiddenValue(next.body, 'asked')!) as [string | null, string][];
+    const at = nextAsked.findIndex(([, fact]) => fact === 'bondedZoneActivities');
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(next.body).toContain(`value="global-repair"> 全球维修（保税维修）`);
+    expect(next.body).not.toMatch(/> (processing-manufacturing|global-repair|rd-design)</);
+  });
+
   it('an invalid answer is answered 422 with why', async () => {
     const first = await post('/', { step: 'basics', profile: '{}', skipped: '[]', ...basics });
     const asked = JSON.parse(hiddenValue(first.body, 'asked')!) as [string | null, string][];

@@ -3,7 +3,7 @@
 // and the goods and projects the measures of 国发〔2019〕3号 (as Chongqing, Jiangsu and Hubei restate
 // them) ask about. Goods facts describe the enterprise's current goods or project.
 import { z } from 'zod';
-import { enumOf, fact, type FactDeclaration, type FieldLabel } from '../fields.ts';
+import { fact, type FactDeclaration, type FieldLabel } from '../fields.ts';
 
 /** 在综合保税区内开展的业务 (activities in the zone), as the texts name them. */
 export const bondedZoneActivityKinds = [
@@ -18,6 +18,20 @@ export const bondedZoneActivityKinds = [
   'service-outsourcing', // 国际服务外包
   'sales-settlement', // 销售、结算
 ] as const;
+
+/** The activities' words: a list cell, an answer or a checkbox says them. */
+const bondedZoneActivityWords = {
+  'processing-manufacturing': { zh: '加工制造（保税加工）', en: 'processing and manufacturing (bonded processing)', also: ['加工制造', '保税加工'] },
+  'rd-design': { zh: '研发设计（保税研发）', en: 'R&D and design (bonded R&D)', also: ['研发设计', '保税研发'] },
+  'bonded-testing': { zh: '保税检测', en: 'bonded testing' },
+  'global-repair': { zh: '全球维修（保税维修）', en: 'global repair (bonded repair)', also: ['全球维修', '保税维修'] },
+  remanufacturing: { zh: '再制造', en: 'remanufacturing' },
+  'warehousing-logistics': { zh: '仓储物流（保税物流、物流分拨）', en: 'warehousing and logistics (bonded logistics, distribution)', also: ['仓储物流', '保税物流', '物流分拨'] },
+  'cross-border-ecommerce': { zh: '跨境电商', en: 'cross-border e-commerce' },
+  'financial-leasing': { zh: '融资租赁', en: 'financial leasing' },
+  'service-outsourcing': { zh: '国际服务外包', en: 'international service outsourcing', also: ['服务外包'] },
+  'sales-settlement': { zh: '销售、结算', en: 'sales and settlement', also: ['销售结算'] },
+} satisfies Record<(typeof bondedZoneActivityKinds)[number], FieldLabel & { also?: readonly string[] }>;
 
 /** 在综合保税区内生产制造并内销的产品 (zone-made products sold on the domestic market). */
 export const zoneMadeProductKinds = ['mobile-phones', 'auto-parts', 'other'] as const;
@@ -64,8 +78,9 @@ export const bondedZoneFactDeclarations = {
 
   // What the enterprise does there
   bondedZoneActivities: fact.enumList(bondedZoneActivityKinds, {
-    zh: '在综合保税区内开展的业务（加工制造、研发设计、保税检测、全球维修、再制造、仓储物流、跨境电商、融资租赁、服务外包、销售结算）',
-    en: 'activities in the zone (processing-manufacturing, rd-design, bonded-testing, global-repair, remanufacturing, warehousing-logistics, cross-border-ecommerce, financial-leasing, service-outsourcing, sales-settlement)',
+    zh: '在综合保税区内开展的业务（可多选）',
+    en: 'activities in the zone (tick all that apply)',
+    valueWords: bondedZoneActivityWords,
   }),
   newlyEstablishedInBondedZone: fact.boolean({ zh: '综合保税区内新设企业', en: 'newly established in the zone' }),
   assessedAsMeetingZoneCreditStandards: fact.boolean({
@@ -73,9 +88,14 @@ export const bondedZoneFactDeclarations = {
     en: 'assessed as meeting the relevant standards for the highest credit rating of new zone enterprises',
   }),
   hasSurplusProductionCapacity: fact.boolean({ zh: '有剩余（闲置）产能', en: 'has surplus (idle) production capacity' }),
-  zoneMadeProductsSoldDomestically: fact.of('string[]', z.array(enumOf(zoneMadeProductKinds)), {
-    zh: '在综合保税区内生产制造并内销的产品（mobile-phones 手机 / auto-parts 汽车零部件 / other 其他）',
-    en: 'zone-made products sold on the domestic market (mobile-phones, auto-parts, other)',
+  zoneMadeProductsSoldDomestically: fact.enumList(zoneMadeProductKinds, {
+    zh: '在综合保税区内生产制造并内销的产品（可多选）',
+    en: 'zone-made products sold on the domestic market (tick all that apply)',
+    valueWords: {
+      'mobile-phones': { zh: '手机', en: 'mobile phones' },
+      'auto-parts': { zh: '汽车零部件', en: 'auto parts' },
+      other: { zh: '其他', en: 'other' },
+    },
   }),
   sellsZoneGoodsDomestically: fact.boolean({
     zh: '区内加工制造的货物内销（销往境内区外）',
