@@ -1,7 +1,7 @@
 // Incidents: things that happened to an enterprise and that a policy may forgive or reward.
 import { z } from 'zod';
 import { allOptional, day, fact, fieldsOf, labelled, yuan, type FieldLabel } from './fields.ts';
-import { normalizeProvince, provinceIds } from './provinces.ts';
+import { normalizeProvince, provinceIds, provinceWords } from './provinces.ts';
 import { isValidDay } from './values.ts';
 
 /** 违反海关规定的行为 (a violation of customs rules), as 海关总署公告2023年第127号 classifies it. */
@@ -123,6 +123,7 @@ export const administrativeViolationFacts = {
     {
       zh: '作出处理的行政执法机关所在省份',
       en: 'province of the enforcement authority handling the violation',
+      valueWords: provinceWords,
     },
     normalizeProvince,
   ),

@@ -134,3 +134,12 @@ describe('messages in the page language', () => {
     expect(said).not.toMatch(/[A-Za-z]{2,}/);
   }, 60_000);
 });
+
+describe('every choice a person is offered has words', () => {
+  it('each value of every enum and checklist fact has Chinese and English words (a page never shows a code)', () => {
+    const missing = loadRuleSet()
+      .catalog.all.filter((f) => !f.derived && f.values?.length)
+      .flatMap((f) => f.values!.filter((v) => !f.valueWords?.[v]?.zh || !f.valueWords?.[v]?.en).map((v) => `${f.name}: ${v}`));
+    expect(missing).toEqual([]);
+  });
+});
