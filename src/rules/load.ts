@@ -1,7 +1,7 @@
 // Loads rule files from a folder tree, validates every one, and reports all problems at once,
 // each naming the file, the rule and the field.
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { catalogWith, declarationProblems } from '../facts/catalog.ts';
 import { packagePath } from '../io/paths.ts';
 import { describeIssue, readStructuredFile } from '../io/read.ts';
@@ -110,8 +110,15 @@ function rulesOf(ruleFile: RuleFile, file: string): Rule[] {
   });
 }
 
-/** How a rule file is named in rules and messages: relative to the working folder. */
-const displayName = (path: string) => relative(process.cwd(), path) || path;
+/**
+ * How a rule file is named in rules and messages: the bundled rules as `rules/…` wherever the program
+ * runs (an answer's `source.file` does not depend on the working folder), other files relative to it.
+ */
+const displayName = (path: string) => {
+  const inBundled = relative(defaultRulesDir, resolve(path));
+  if (inBundled && !inBundled.startsWith('..') && !isAbsolute(inBundled)) return join('rules', inBundled);
+  return relative(process.cwd(), path) || path;
+};
 
 /**
  * Reads and validates every rule file under `dir`: each file's parsed content, the facts they declare,

@@ -1,6 +1,7 @@
 // Rule files are validated before use; every problem names the file, the rule and the field.
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { InputError } from '../../src/io/input-error.ts';
@@ -84,5 +85,21 @@ describe('rule-file validation', () => {
     const dir = tempDir('rules');
     for (const f of ['a.yaml', 'b.yaml']) writeFileSync(join(dir, f), stringify({ document: fixtureDocument, effective: fixtureEffective, rules: [rule()] }));
     expect(() => loadRules(dir)).toThrow(/id already used in/);
+  });
+});
+
+describe("a rule's source file", () => {
+  it('is named rules/… for the bundled rules, whatever the working folder (an answer must not depend on where the server started)', () => {
+    const elsewhere = tempDir('cwd');
+    const run = spawnSync(process.execPath, [resolve('bin/huiqi.js'), 'check', resolve('samples/aeo-manufacturer-chongqing.yaml'), '--format', 'json', '--as-of', '2025-06-30'], {
+      cwd: elsewhere,
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const files = new Set((JSON.parse(run.stdout) as { results: { source: { file: string } }[] }).results.map((r) => r.source.file));
+    expect(
+      [...files].every((f) => /^rules[/\\](national|chongqing|hubei|jiangsu)[/\\][^/\\]+\.yaml$/.test(f)),
+      [...files].join(', '),
+    ).toBe(true);
   });
 });
