@@ -59,7 +59,7 @@ export function normalizeHeader(header: string): string {
     .toLowerCase();
 }
 
-/** A label without its trailing explanation in parentheses: 海关信用等级（advanced … ） → 海关信用等级. */
+/** A label without its trailing explanation in parentheses: 在综合保税区内开展的业务（可多选） → 在综合保税区内开展的业务. */
 export function shortLabel(zh: string): string {
   return zh.replace(/\s*[（(][^（）()]*[）)]\s*$/u, '').trim();
 }

@@ -50,8 +50,8 @@ export const enterpriseFactDeclarations = {
   }),
   province: fact.enum(provinceIds, { zh: '所在省份', en: 'province', valueWords: provinceWords }, normalizeProvince),
   customsCredit: fact.enum(customsCreditLevels, {
-    zh: '海关信用等级（advanced 高级认证企业 / registered 其他注册登记和备案企业 / dishonest 失信企业）',
-    en: 'customs credit status (advanced = AEO advanced certified, registered = other registered, dishonest)',
+    zh: '海关信用等级',
+    en: 'customs credit status',
     valueWords: customsCreditWords,
     // A registered enterprise can apply for AEO advanced certification; a dishonest one must first leave
     // the dishonest list (信用修复) when its period ends, so it is never advised to "become advanced".

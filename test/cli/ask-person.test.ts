@@ -119,7 +119,7 @@ describe("the README's piped ask example", () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).not.toMatch(/答案无效|invalid answer/);
     expect(run.stdout).toContain('结果:');
-    // The situations checklist first, ticked by number (1 出口货物, 5 开展跨境电商业务), then the next question answered no.
+    // The situations checklist first, ticked by number (1 出口货物, 6 开展跨境电商业务), then the next question answered no.
     const saved = parse(readFileSync(join(dir, 'answered.yaml'), 'utf8')) as Record<string, unknown>;
     const { questions } = await questionSequence(parseProfile(incomplete), { rules, asOf: new Date().toISOString().slice(0, 10) });
     expect(questions[0]!.fact).toBe('situations');

@@ -61,7 +61,7 @@ describe('ask session', () => {
     expect(io.asked[0]).toContain('customs credit status');
     expect(io.asked[1]).toContain('customs credit status'); // asked again after "perhaps"
     expect(io.printed.join('')).toContain(
-      'invalid answer: customs credit status (advanced = AEO advanced certified, registered = other registered, dishonest): must be one of: advanced (高级认证企业), registered (其他注册登记和备案企业), dishonest (失信企业) (got "perhaps")',
+      'invalid answer: customs credit status: must be one of: advanced (高级认证企业), registered (其他注册登记和备案企业), dishonest (失信企业) (got "perhaps")',
     );
     // Then the next most decisive question: the technology status (a yes settles the measure).
     expect(io.asked[2]!.replace(/^\(decides 1 measure\(s\)\) /, '').slice(0, 20)).toBe('a technology-based e');

@@ -160,8 +160,8 @@ export const bondedZoneFactDeclarations = {
     en: 'the R&D goods are prohibited from entry',
   }),
   importedMedicalDeviceUse: fact.enum(importedMedicalDeviceUses, {
-    zh: '区内企业进口医疗器械的用途（rd 研发 / display 展示 / domestic-sale-or-use 进入国内销售、使用）',
-    en: 'use of the medical devices the zone enterprise imports (rd, display, domestic-sale-or-use)',
+    zh: '区内企业进口医疗器械的用途',
+    en: 'use of the medical devices the zone enterprise imports',
     valueWords: importedMedicalDeviceUseWords,
   }),
   bringsDomesticGoodsIntoZone: fact.boolean({

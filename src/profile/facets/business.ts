@@ -26,8 +26,8 @@ const overdueDebtorWords = {
 export const businessFactDeclarations = {
   // Who the enterprise is
   enterpriseSize: fact.enum(enterpriseSizes, {
-    zh: '企业规模（large 大型 / medium 中型 / small 小型 / micro 微型）',
-    en: 'enterprise size (large, medium, small, micro)',
+    zh: '企业规模',
+    en: 'enterprise size',
     valueWords: enterpriseSizeWords,
   }),
   privateEnterprise: fact.boolean({ zh: '民营企业', en: 'a private (non-state) enterprise' }),
@@ -178,8 +178,8 @@ export const businessFactDeclarations = {
     en: 'the enterprise suffered a loss from that change',
   }),
   overdueDebtor: fact.enum(overdueDebtorKinds, {
-    zh: '违约拖欠企业货物、工程、服务等账款的一方（state-organ 国家机关、事业单位 / large-enterprise 大型企业 / other 其他）',
-    en: 'who is in arrears on payments owed to the enterprise (state organ or public institution, large enterprise, other)',
+    zh: '违约拖欠企业货物、工程、服务等账款的一方',
+    en: 'who is in arrears on payments owed to the enterprise',
     valueWords: overdueDebtorWords,
   }),
   forcedNonCashPayment: fact.boolean({

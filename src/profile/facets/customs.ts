@@ -120,8 +120,8 @@ export const customsFactDeclarations = {
   // ---- processing trade (海关总署公告2024年第66号、2023年第166号) ----
   processingTradeEnterprise: fact.boolean({ zh: '加工贸易企业', en: 'a processing-trade enterprise' }),
   processingTradeSupervision: fact.enum(['handbook', 'account'] as const, {
-    zh: '加工贸易监管方式（handbook 手册管理 / account 账册管理）',
-    en: 'processing-trade supervision (handbook or account)',
+    zh: '加工贸易监管方式',
+    en: 'processing-trade supervision',
     valueWords: { handbook: { zh: '手册管理', en: 'handbook' }, account: { zh: '账册管理', en: 'account' } },
   }),
   hasEnterpriseUnitAccount: fact.boolean({

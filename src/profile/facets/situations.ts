@@ -11,6 +11,7 @@ export const situationKinds = [
   'exports',
   'imports',
   'comprehensive-bonded-zone',
+  'entering-bonded-zone',
   'other-special-customs-zone',
   'cross-border-ecommerce',
   'processing-trade',
@@ -30,6 +31,7 @@ export const pendingMatterKinds = [
   'relocation',
   'construction-project',
   'low-voltage-connection',
+  'government-service',
   'litigation',
   'bankruptcy',
 ] as const;
@@ -38,6 +40,11 @@ export const situationWords = {
   exports: { zh: '出口货物', en: 'exports goods', also: ['出口'] },
   imports: { zh: '进口货物', en: 'imports goods', also: ['进口'] },
   'comprehensive-bonded-zone': { zh: '注册、经营在综合保税区内', en: 'registered and operating in a comprehensive bonded zone', also: ['综合保税区', '综保区'] },
+  'entering-bonded-zone': {
+    zh: '已获准入驻综合保税区（该区尚在建设或验收中）',
+    en: 'admitted to a comprehensive bonded zone still being built or accepted',
+    also: ['拟入区企业', '拟入区'],
+  },
   'other-special-customs-zone': {
     zh: '注册、经营在其他海关特殊监管区域内（保税港区、保税区等）',
     en: 'registered and operating in another special customs supervision zone (bonded port area, bonded area …)',
@@ -64,6 +71,11 @@ export const pendingMatterWords = {
   relocation: { zh: '迁移住所（搬迁）', en: 'moving its domicile', also: ['迁移住所', '搬迁'] },
   'construction-project': { zh: '投资建设工程项目', en: 'investing in a construction project', also: ['建设项目', '工程建设项目'] },
   'low-voltage-connection': { zh: '申请接入供电', en: 'applying for a power connection', also: ['接电', '用电报装'] },
+  'government-service': {
+    zh: '办理其他政务服务事项（行政许可、备案、证明等）',
+    en: 'another government service (a licence, a filing, a certificate …)',
+    also: ['政务服务', '行政许可'],
+  },
   litigation: { zh: '涉及诉讼、执行或司法鉴定', en: 'involved in litigation, enforcement or forensic appraisal', also: ['诉讼', '司法鉴定'] },
   bankruptcy: { zh: '处于破产程序中', en: 'in bankruptcy proceedings', also: ['破产'] },
 } satisfies Record<(typeof pendingMatterKinds)[number], FieldLabel & { also: readonly string[] }>;
@@ -74,6 +86,7 @@ export const checklistAnswers: Readonly<Record<string, { list: 'situations' | 'p
   inComprehensiveBondedZone: { list: 'situations', items: ['comprehensive-bonded-zone'] },
   // A comprehensive bonded zone is a special customs supervision zone (海关特殊监管区域).
   inSpecialCustomsSupervisionZone: { list: 'situations', items: ['comprehensive-bonded-zone', 'other-special-customs-zone'] },
+  prospectiveBondedZoneEnterprise: { list: 'situations', items: ['entering-bonded-zone'] },
   crossBorderEcommerceEnterprise: { list: 'situations', items: ['cross-border-ecommerce'] },
   processingTradeEnterprise: { list: 'situations', items: ['processing-trade'] },
   foreignInvested: { list: 'situations', items: ['foreign-invested'] },
@@ -88,6 +101,11 @@ export const checklistAnswers: Readonly<Record<string, { list: 'situations' | 'p
   relocatedDomicile: { list: 'pendingMatters', items: ['relocation'] },
   applyingForLowVoltageConnection: { list: 'pendingMatters', items: ['low-voltage-connection'] },
   inBankruptcyProceedings: { list: 'pendingMatters', items: ['bankruptcy'] },
+  // 正在办理政务服务事项: registration, deregistration, a move's registration and a project's approvals are such matters too.
+  applyingForGovernmentService: {
+    list: 'pendingMatters',
+    items: ['starting-business', 'registration-change', 'deregistration', 'relocation', 'construction-project', 'government-service'],
+  },
 };
 
 const situation = (...items: (typeof situationKinds)[number][]): AskedIf => ({ fact: 'situations', includes: items });
@@ -245,6 +263,10 @@ export const questionGates: Readonly<Record<string, AskedIf>> = {
   advanceRulingSupersededByRules: { fact: 'holdsAdvanceRuling' },
   // an electronic port registration under way
   eportApplicationMatchesLicence: { fact: 'electronicPortUser', is: false },
+  // a government service under way
+  certificateOnCommitmentList: { fact: 'applyingForGovernmentService' },
+  applicationNeedsSupplement: { fact: 'applyingForGovernmentService' },
+  hasElectronicDocuments: { fact: 'applyingForGovernmentService' },
   // matters under way
   applicationMaterialsComplete: matter('starting-business'),
   registrationMaterialsCommitment: matter('starting-business', 'registration-change'),
