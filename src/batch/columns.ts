@@ -48,6 +48,10 @@ export const headerAliases: Readonly<Record<string, string>> = {
   海关编码: 'customsCode',
   海关注册编码: 'customsCode',
   海关代码: 'customsCode',
+  企业情况: 'situations',
+  正在办理的事项: 'pendingMatters',
+  办理事项: 'pendingMatters',
+  区内业务: 'bondedZoneActivities',
 };
 
 /** Unicode NFKC (full-width → half-width), lower case, no spaces: the form headers are compared in. */

@@ -17,12 +17,16 @@ describe('column mapping', () => {
     expect([field('统一社会信用代码'), field('uscc'), field('USCC')]).toEqual(['uscc', 'uscc', 'uscc']);
     expect([field('海关信用等级'), field('customsCredit'), field('customscredit'), field(' 海关信用等级 ')]).toEqual(Array(4).fill('customsCredit'));
     expect([field('所在省份'), field('province'), field('省份')]).toEqual(['province', 'province', 'province']);
+    // The checklists under the names a clerk gives them.
+    expect([field('企业情况'), field('situations'), field('正在办理的事项'), field('区内业务')]).toEqual(['situations', 'situations', 'pendingMatters', 'bondedZoneActivities']);
   });
 
   it("accepts a fact's full Chinese label, with full-width or half-width parentheses, and its short form", () => {
-    const credit = builtinCatalog.all.find((f) => f.name === 'customsCredit')!;
-    expect(field(credit.zh)).toBe('customsCredit');
-    expect(field(credit.zh.replace('（', '(').replace('）', ')'))).toBe('customsCredit');
+    const activities = builtinCatalog.all.find((f) => f.name === 'bondedZoneActivities')!;
+    expect(activities.zh).toMatch(/（.+）$/);
+    expect(field(activities.zh)).toBe('bondedZoneActivities');
+    expect(field(activities.zh.replace('（', '(').replace('）', ')'))).toBe('bondedZoneActivities');
+    expect(field('在综合保税区内开展的业务')).toBe('bondedZoneActivities');
     expect(field('民营企业')).toBe('privateEnterprise');
     expect(field('企业规模')).toBe('enterpriseSize');
   });
