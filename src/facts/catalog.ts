@@ -42,12 +42,28 @@ export function defaultInputs(name: string): readonly string[] | undefined {
   return defaultInputsByName.get(name);
 }
 
+/** The checklist items or values a gate names (`includes`), as a list. */
+const gateItems = (gate: AskedIf): readonly string[] => [gate.includes ?? []].flat();
+
+/** Whether a gate (askedIf) holds on its fact's value: null while that is unknown. */
+export function gateHolds(gate: AskedIf, value: unknown): boolean | null {
+  if (value === undefined) return null;
+  if (gate.includes !== undefined) return Array.isArray(value) && gateItems(gate).some((item) => value.includes(item));
+  if (gate.is !== undefined) return value === gate.is;
+  // A yes/no situation holds on yes; any other, once it is stated.
+  return typeof value === 'boolean' ? value : true;
+}
+
+/** What is wrong with a gate, given the fact it names (undefined: no such fact), or undefined. */
+function gateProblem(gate: AskedIf, opener: FactDefinition | undefined): string | undefined {
+  if (!opener) return `askedIf names "${gate.fact}", which is neither built in nor declared by a rule file`;
+  const unknown = gateItems(gate).find((value) => !opener.values?.includes(value));
+  return unknown === undefined ? undefined : `askedIf names ${opener.name} value "${unknown}", which it does not have (${(opener.values ?? []).join(', ')})`;
+}
+
 for (const [name, gate] of Object.entries(questionGates)) {
-  const gated = builtinByName.get(name);
-  const opener = builtinByName.get(gate.fact);
-  if (!gated || !opener) throw new Error(`fact catalog: the question gate of ${name} names a fact that does not exist (${gated ? gate.fact : name})`);
-  for (const value of [gate.includes ?? []].flat())
-    if (!opener.values?.includes(value)) throw new Error(`fact catalog: the question gate of ${name} names ${gate.fact} value "${value}", which it does not have`);
+  const problem = builtinByName.has(name) ? gateProblem(gate, builtinByName.get(gate.fact)) : 'no such fact';
+  if (problem) throw new Error(`fact catalog: the question gate of ${name}: ${problem}`);
 }
 
 /** Where a built-in fact is declared, for the message refusing a rule file that declares it again. */
@@ -78,12 +94,9 @@ export function declarationProblems(declared: readonly PlainFact[]): string[] {
   }
   for (const fact of declared) {
     if (!fact.askedIf) continue;
-    const opener = builtinByName.get(fact.askedIf.fact) ?? (seen.has(fact.askedIf.fact) ? declaredDefinition(seen.get(fact.askedIf.fact)!) : undefined);
-    if (!opener) problems.push(`${fact.file}: facts: "${fact.name}": askedIf names "${fact.askedIf.fact}", which is neither built in nor declared by a rule file`);
-    else
-      for (const value of [fact.askedIf.includes ?? []].flat())
-        if (!opener.values?.includes(value))
-          problems.push(`${fact.file}: facts: "${fact.name}": askedIf names ${opener.name} value "${value}", which it does not have (${(opener.values ?? []).join(', ')})`);
+    const other = seen.get(fact.askedIf.fact);
+    const problem = gateProblem(fact.askedIf, builtinByName.get(fact.askedIf.fact) ?? (other && declaredDefinition(other)));
+    if (problem) problems.push(`${fact.file}: facts: "${fact.name}": ${problem}`);
   }
   return problems;
 }
@@ -142,7 +155,7 @@ export class FactCatalog {
 
 /** The situations a gate waits for, one key per checklist item or value. */
 const gateKeys = (gate: AskedIf): string[] =>
-  gate.includes !== undefined ? [gate.includes].flat().map((item) => `${gate.fact}\u0000${item}`) : [`${gate.fact}\u0000${String(gate.is ?? true)}`];
+  gate.includes !== undefined ? gateItems(gate).map((item) => `${gate.fact}\u0000${item}`) : [`${gate.fact}\u0000${String(gate.is ?? true)}`];
 
 /** The catalog of the built-in facts alone: for code and tests that use no rule file declaring facts. */
 export const builtinCatalog = new FactCatalog();

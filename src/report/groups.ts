@@ -1,13 +1,13 @@
 // Groups a profile's rule results the way every report presents them (one grouping for every output),
 // and ranks the questions that would decide undetermined rules (the fact deciding most rules first).
 import type { Lang } from '../io/lang.ts';
-import { builtinCatalog, defaultInputs, withDerivedFacts, type FactCatalog } from '../facts/catalog.ts';
+import { builtinCatalog, defaultInputs, gateHolds, withDerivedFacts, type FactCatalog } from '../facts/catalog.ts';
 import type { FactValues } from '../facts/types.ts';
 import type { RuleResult } from '../engine/evaluate.ts';
 import { askableInputs } from '../engine/explain.ts';
 import { leafTruth } from '../engine/native.ts';
 import { childConditions, combine, type EvaluatedCondition, type Truth } from '../engine/truth.ts';
-import type { AskedIf, FieldLabel } from '../profile/fields.ts';
+import type { FieldLabel } from '../profile/fields.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import { informationalKinds, isExclusion, restsOnDoubtfulFigure, type Condition, type Rule } from '../rules/schema.ts';
 
@@ -205,15 +205,6 @@ function openedYesLikelihood(fact: string, catalog: FactCatalog): number {
 function openedDepth(fact: string, catalog: FactCatalog, known: FactValues, seen = 0): number {
   const gate = catalog.definition(fact)?.askedIf;
   return gate && seen < 16 && gateHolds(gate, known[gate.fact]) === true ? 1 + openedDepth(gate.fact, catalog, known, seen + 1) : 0;
-}
-
-/** Whether a gate holds on its fact's value: null while unknown. */
-function gateHolds(gate: AskedIf, value: unknown): boolean | null {
-  if (value === undefined) return null;
-  if (gate.includes !== undefined) return Array.isArray(value) && [gate.includes].flat().some((item) => value.includes(item));
-  if (gate.is !== undefined) return value === gate.is;
-  // A yes/no situation holds on yes; any other, once it is stated.
-  return typeof value === 'boolean' ? value : true;
 }
 
 /** What a checklist or gate question is expected to settle through another fact (see rankQuestions). */
