@@ -24,7 +24,7 @@ export function questionPrompt(q: QuestionFact, lang: 'zh' | 'en', catalog: Fact
         ? '是/否'
         : 'yes/no'
       : type === 'enum'
-        ? definition!.values!.map((v, i) => `${i + 1}) ${choiceWords(definition!, v, lang)}`).join('  ')
+        ? numberedChoices(definition!, lang)
         : type === 'number'
           ? lang === 'zh'
             ? '数字'
@@ -38,7 +38,7 @@ export function questionPrompt(q: QuestionFact, lang: 'zh' | 'en', catalog: Fact
                 ? '日期，逗号分隔，无则留“无”'
                 : 'dates, comma-separated; "none" for none'
               : type === 'string[]' && definition!.values?.length
-                ? `${definition!.values!.map((v, i) => `${i + 1}) ${choiceWords(definition!, v, lang)}`).join('  ')}  ${lang === 'zh' ? '— 可多选，逗号分隔；都不是请输入 无' : '— any number, comma-separated; "none" for none'}`
+                ? `${numberedChoices(definition!, lang)}  ${lang === 'zh' ? '— 可多选，逗号分隔；都不是请输入 无' : '— any number, comma-separated; "none" for none'}`
                 : type === 'string[]'
                   ? lang === 'zh'
                     ? '逗号分隔'
@@ -46,6 +46,15 @@ export function questionPrompt(q: QuestionFact, lang: 'zh' | 'en', catalog: Fact
                   : '';
   const skip = lang === 'zh' ? '回车跳过' : 'Enter to skip';
   return `${where}${q.label[lang]}${hint ? ` (${hint})` : ''} [${skip}]: `;
+}
+
+/** An enum's or checklist's values as offered, each with the number that chooses it: 1) 高级认证企业 (advanced)  2) … */
+const numberedChoices = (definition: FactDefinition, lang: 'zh' | 'en') => definition.values!.map((v, i) => `${i + 1}) ${choiceWords(definition, v, lang)}`).join('  ');
+
+/** The value an answer chooses by its number (1 for the first value), or undefined when it is no such number. */
+function byNumber(values: readonly string[], text: string): string | undefined {
+  const n = Number(text);
+  return Number.isInteger(n) && n >= 1 && n <= values.length ? values[n - 1] : undefined;
 }
 
 /** An enum choice as offered: its words in `lang` with the value to type (失信企业 (dishonest)), or the value where it has none. */
@@ -67,8 +76,8 @@ export function parseAnswer(q: QuestionFact, raw: string, lang: 'zh' | 'en' = 'e
       return yesNo(text, lang);
     case 'enum': {
       const values = def.values!;
-      const n = Number(text);
-      if (Number.isInteger(n) && n >= 1 && n <= values.length) return values[n - 1];
+      const chosen = byNumber(values, text);
+      if (chosen !== undefined) return chosen;
       // By value or by its words in either language (失信企业, dishonest enterprise, 一般信用企业): the schema's
       // reader; anything else goes to the schema, which names the values.
       return readEnumWord(text, values, def.valueWords);
@@ -79,11 +88,7 @@ export function parseAnswer(q: QuestionFact, raw: string, lang: 'zh' | 'en' = 'e
       if (['none', '无', '[]', ...(def.values ? ['否', 'no', '都不是'] : [])].includes(text.toLowerCase())) return [];
       const items = text.split(/[,，、\s]+/).filter(Boolean);
       const values = def.values;
-      if (!values) return items;
-      return items.map((item) => {
-        const n = Number(item);
-        return Number.isInteger(n) && n >= 1 && n <= values.length ? values[n - 1] : item;
-      });
+      return values ? items.map((item) => byNumber(values, item) ?? item) : items;
     }
     default:
       return text;
