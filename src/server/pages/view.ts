@@ -94,23 +94,25 @@ function factInput(field: string, label: string, def: FactDefinition, value: str
   const invalid = errors[field] ? h` aria-invalid="true"` : '';
   const by = describedBy(errors, field, note ? `${field}-note` : undefined);
   const noteHtml = note ? h`<span class="note" id="${field}-note">${note}</span>` : '';
-  if (def.type === 'boolean') {
-    const options: [string, string][] = [
-      ['yes', w.yes],
-      ['no', w.no],
-      ['', w.dontKnow],
-    ];
-    return h`<fieldset class="field" id="f-${field}"${attr('aria-describedby', by)}><legend>${label}</legend>${noteHtml}<div class="choices">${options.map(
-      ([v, text], i) => h`<label class="choice"><input type="radio" name="${field}" id="${field}-${i}" value="${v}"${v === value ? h` checked` : ''}> ${text}</label>`,
+  // Yes/no and a checklist are a group of choices in a fieldset: radio buttons for one answer, checkboxes for several.
+  const choices = (type: 'radio' | 'checkbox', options: readonly [string, string][], chosen: (v: string) => boolean) =>
+    h`<fieldset class="field" id="f-${field}"${attr('aria-describedby', by)}><legend>${label}</legend>${noteHtml}<div class="choices">${options.map(
+      ([v, text], i) => h`<label class="choice"><input type="${type}" name="${field}" id="${field}-${i}" value="${v}"${chosen(v) ? h` checked` : ''}> ${text}</label>`,
     )}</div>${errorText(errors, field, w.lang)}</fieldset>`;
-  }
+  if (def.type === 'boolean')
+    return choices(
+      'radio',
+      [
+        ['yes', w.yes],
+        ['no', w.no],
+        ['', w.dontKnow],
+      ],
+      (v) => v === value,
+    );
   if (def.type === 'string[]' && def.values?.length) {
     // A checklist: tick what applies, or 以上都不是 (an answer too: every item no); nothing ticked skips it.
     const ticked = new Set(value.split(',').map((v) => v.trim()));
-    const options: [string, string][] = [...def.values.map((v): [string, string] => [v, optionText(def, v, w.lang)]), ['none', w.noneOfThese]];
-    return h`<fieldset class="field" id="f-${field}"${attr('aria-describedby', by)}><legend>${label}</legend>${noteHtml}<div class="choices">${options.map(
-      ([v, text], i) => h`<label class="choice"><input type="checkbox" name="${field}" id="${field}-${i}" value="${v}"${ticked.has(v) ? h` checked` : ''}> ${text}</label>`,
-    )}</div>${errorText(errors, field, w.lang)}</fieldset>`;
+    return choices('checkbox', [...def.values.map((v): [string, string] => [v, optionText(def, v, w.lang)]), ['none', w.noneOfThese]], (v) => ticked.has(v));
   }
   const id = `f-${field}`;
   let control: Raw;
