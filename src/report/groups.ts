@@ -113,10 +113,7 @@ export function rankQuestions(
   known?: FactValues,
   skipped: ReadonlySet<string> = new Set(),
 ): RankedQuestion[] {
-  const byKey = new Map<string, RankedQuestion>();
-  // Results a question decides through another fact: the checklist for the facts it answers, a gate for the facts it opens.
-  const routed = new Map<RankedQuestion, Route[]>();
-  const depth = new Map<RankedQuestion, number>();
+  const byKey = new Map<string, Asking>();
   for (const r of results) {
     const group = verdictGroup(r);
     if (group !== 'undetermined' && group !== 'situational') continue;
@@ -127,28 +124,26 @@ export function rankQuestions(
       const def = catalog.definition(fact);
       const incidentId = def && def.scope !== 'enterprise' ? r.incidentId : undefined;
       const key = `${incidentId ?? ''}\u0000${fact}`;
-      let q = byKey.get(key);
-      if (!q) byKey.set(key, (q = { fact, ...(incidentId !== undefined && { incidentId }), label: { zh: def?.zh ?? fact, en: def?.en ?? fact }, decides: [] }));
-      if (!q.decides.includes(r)) q.decides.push(r);
-      depth.set(q, Math.max(depth.get(q) ?? 0, asked.depth));
-      if (fact !== missing || asked.opened) {
-        const routes = routed.get(q) ?? [];
-        routes.push({ result: r, fact: missing, opened: asked.opened, gated: asked.via.length > 0 });
-        routed.set(q, routes);
+      let a = byKey.get(key);
+      if (!a) {
+        const q = { fact, ...(incidentId !== undefined && { incidentId }), label: { zh: def?.zh ?? fact, en: def?.en ?? fact }, decides: [] };
+        byKey.set(key, (a = { q, depth: 0, opened: false, through: [] }));
       }
+      if (!a.q.decides.includes(r)) a.q.decides.push(r);
+      a.depth = Math.max(a.depth, asked.depth);
+      if (fact === missing) a.opened ||= asked.opened;
+      else a.through.push({ result: r, fact: missing, gated: asked.via.length > 0 });
     }
   }
   const uses = factUses(results);
-  const scored = [...byKey.values()].map((q) => {
-    const routes = routed.get(q) ?? [];
+  const scored = [...byKey.values()].map(({ q, depth, opened, through }) => {
     // Results it decides as the question about its own fact, and those it decides only through another fact.
     const direct = q.decides.filter((r) => r.missingFacts.includes(q.fact));
-    const through = routes.filter((route) => route.fact !== q.fact && !direct.includes(route.result));
-    const opened = routes.some((route) => route.fact === q.fact && route.opened);
-    const gain = expectedGain({ ...q, decides: direct }, catalog, opened) + through.reduce((n, route) => n + routedGain(route, catalog), 0);
+    const onlyThrough = through.filter((route) => !direct.includes(route.result));
+    const gain = expectedGain({ ...q, decides: direct }, catalog, opened) + onlyThrough.reduce((n, route) => n + routedGain(route, catalog), 0);
     const family = new Set(q.decides.map((r) => r.rule)).size;
     // How firmly the enterprise's own thread leads here: deeper, and through a situation that opens few questions.
-    const thread = (depth.get(q) ?? 0) * (openedYesLikelihood(q.fact, catalog) / OPENED_YES_LIKELIHOOD);
+    const thread = depth * (openedYesLikelihood(q.fact, catalog) / OPENED_YES_LIKELIHOOD);
     // What the answer settles, weighed up by how deep in the thread the enterprise opened the question lies.
     const score = gain * (1 + Math.log2(Math.max(uses.get(q.fact) ?? 1, family))) * (1 + THREAD_WEIGHT * thread);
     return { q, score, near: nearness(q, catalog) };
@@ -157,12 +152,21 @@ export function rankQuestions(
   return scored.sort((a, b) => b.score - a.score || b.near - a.near || b.q.decides.length - a.q.decides.length || byFactName(a.q.fact, b.q.fact)).map(({ q }) => q);
 }
 
+/** A question as the ranker gathers it. */
+interface Asking {
+  q: RankedQuestion;
+  /** How many gates that hold lead to it (see askedFor). */
+  depth: number;
+  /** Its fact's gate holds, so a yes is likelier. */
+  opened: boolean;
+  /** Results it decides through another fact: the checklist for the facts it answers, a gate for the facts it opens. */
+  through: Route[];
+}
+
 /** A result a question decides through `fact`: answered by the question (a checklist), or opened by it (a gate). */
 interface Route {
   result: RuleResult;
   fact: string;
-  /** The question about `fact` is open: its gate holds, so a yes is likelier. */
-  opened: boolean;
   /** Reached through a gate (askedIf): the gate's yes only opens the question about `fact`. */
   gated: boolean;
 }
