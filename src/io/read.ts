@@ -119,24 +119,47 @@ function yamlTooDeepAt(text: string, limit: number): number | undefined {
   return undefined;
 }
 
+/** A value met on a walk (findValue): its depth, and the way to it as links, made into a path only when a message names it (pathOf). */
+export interface Visited {
+  value: unknown;
+  depth: number;
+  key?: PropertyKey;
+  up?: Visited;
+}
+
+/** The path from the root to a visited value: `['incidents', 0, 'disclosureDate']`. */
+export function pathOf(node: Visited): PropertyKey[] {
+  const path: PropertyKey[] = [];
+  for (let n: Visited | undefined = node; n?.up; n = n.up) path.push(n.key!);
+  return path.reverse();
+}
+
 /**
- * The path to a value nested deeper than `limit` (objects and arrays inside one another), or undefined.
- * Iterative, so a value of any depth is measured without a deep call stack; a cycle (YAML aliases) is
- * deeper than any limit.
+ * The first value inside `value` (itself, then each member in order, depth first) for which `stop` holds.
+ * Iterative, so a value of any depth is walked without a deep call stack; `stop` sees each value before
+ * its members, so a depth limit also ends a cycle (YAML aliases).
  */
-export function pathDeeperThan(value: unknown, limit: number): PropertyKey[] | undefined {
-  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value, path: [] }];
+export function findValue(value: unknown, stop: (node: Visited) => boolean): Visited | undefined {
+  const stack: Visited[] = [{ value, depth: 0 }];
   while (stack.length) {
-    const { value: v, path } = stack.pop()!;
+    const node = stack.pop()!;
+    if (stop(node)) return node;
+    const v = node.value;
     if (!v || typeof v !== 'object') continue;
-    if (path.length >= limit) return path;
-    if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], path: [...path, i] });
+    const depth = node.depth + 1;
+    if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], depth, key: i, up: node });
     else {
-      const entries = Object.entries(v);
-      for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i]![1], path: [...path, entries[i]![0]] });
+      const keys = Object.keys(v);
+      for (let i = keys.length - 1; i >= 0; i--) stack.push({ value: (v as Record<string, unknown>)[keys[i]!], depth, key: keys[i]!, up: node });
     }
   }
   return undefined;
+}
+
+/** The path to a value nested deeper than `limit` (objects and arrays inside one another), or undefined. */
+export function pathDeeperThan(value: unknown, limit: number): PropertyKey[] | undefined {
+  const deep = findValue(value, (n) => n.depth >= limit && !!n.value && typeof n.value === 'object');
+  return deep && pathOf(deep);
 }
 
 /** A long path by its first steps: `a.a.a.a.a.a…` (a message stays one short line). */

@@ -1,5 +1,5 @@
 import { LIMITS } from '../io/limits.ts';
-import { describeIssues, fieldPath, pathDeeperThan, shortPath, readStructuredFile, type ReadOptions } from '../io/read.ts';
+import { describeIssues, fieldPath, findValue, pathDeeperThan, pathOf, shortPath, readStructuredFile, type ReadOptions } from '../io/read.ts';
 import { InputError, LimitError } from '../io/input-error.ts';
 import type { Enterprise } from './enterprise.ts';
 import { builtinProfileSchema, type ProfileSchema } from './validate.ts';
@@ -21,20 +21,12 @@ export function validateProfileLimits(data: unknown, origin = 'profile'): void {
   if (Array.isArray(incidents) && incidents.length > LIMITS.incidentsPerProfile) {
     throw new InputError(`${origin}: has ${count(incidents.length)} incidents; a profile may have at most ${count(LIMITS.incidentsPerProfile)} (split it by year or by kind)`);
   }
-  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value: data, path: [] }];
-  while (stack.length) {
-    const { value, path } = stack.pop()!;
-    if (typeof value === 'string') {
-      if (value.length > LIMITS.textLength) {
-        throw new InputError(
-          `${origin}: ${fieldPath(path)}: is ${count(value.length)} characters long; a text may be at most ${count(LIMITS.textLength)} (starts "${value.slice(0, 40)}…")`,
-        );
-      }
-    } else if (Array.isArray(value)) for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
-    else if (value && typeof value === 'object') {
-      const entries = Object.entries(value);
-      for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i]![1], path: [...path, entries[i]![0]] });
-    }
+  const long = findValue(data, (n) => typeof n.value === 'string' && n.value.length > LIMITS.textLength);
+  if (long) {
+    const text = long.value as string;
+    throw new InputError(
+      `${origin}: ${fieldPath(pathOf(long))}: is ${count(text.length)} characters long; a text may be at most ${count(LIMITS.textLength)} (starts "${text.slice(0, 40)}…")`,
+    );
   }
 }
 
