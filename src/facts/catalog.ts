@@ -119,7 +119,14 @@ export class FactCatalog {
   readonly profile: ProfileSchema;
   private readonly byName: ReadonlyMap<string, FactDefinition>;
 
-  constructor(readonly declared: readonly PlainFact[] = []) {
+  /**
+   * `declared`: the facts the rule files declare; `ruleCounts`: how many of the rule set's rules name each
+   * fact in their conditions (made by the rule set, src/engine/rule-base.ts; none for the built-in facts alone).
+   */
+  constructor(
+    readonly declared: readonly PlainFact[] = [],
+    private readonly ruleCounts: ReadonlyMap<string, number> = new Map(),
+  ) {
     if (declared.length === 0) {
       this.all = builtin;
       this.byName = builtinByName;
@@ -134,6 +141,15 @@ export class FactCatalog {
   /** The fact of that name, or undefined. */
   definition(name: string): FactDefinition | undefined {
     return this.byName.get(name);
+  }
+
+  /**
+   * How many rules of the rule set name the fact in their conditions: a situation many measures speak to
+   * (有进出口经营?) is a general question, one a single measure asks a particular one. 0 for a catalog made
+   * without rules.
+   */
+  rulesNaming(name: string): number {
+    return this.ruleCounts.get(name) ?? 0;
   }
 
   private opened?: Map<string, number>;

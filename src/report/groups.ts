@@ -6,10 +6,10 @@ import type { FactValues } from '../facts/types.ts';
 import type { RuleResult } from '../engine/evaluate.ts';
 import { askableInputs } from '../engine/explain.ts';
 import { leafTruth } from '../engine/native.ts';
-import { childConditions, combine, type EvaluatedCondition, type Truth } from '../engine/truth.ts';
+import { combine, type EvaluatedCondition, type Truth } from '../engine/truth.ts';
 import type { FieldLabel } from '../profile/fields.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
-import { informationalKinds, isExclusion, restsOnDoubtfulFigure, type Condition, type Rule } from '../rules/schema.ts';
+import { informationalKinds, isExclusion, restsOnDoubtfulFigure, type Rule } from '../rules/schema.ts';
 
 /** A fact to ask for: an enterprise fact, or an incident's (asked once per incident). */
 export interface QuestionFact {
@@ -135,7 +135,6 @@ export function rankQuestions(
       else a.through.push({ result: r, fact: missing, gated: asked.via.length > 0 });
     }
   }
-  const uses = factUses(results);
   const scored = [...byKey.values()].map(({ q, depth, opened, through }) => {
     // Results it decides as the question about its own fact, and those it decides only through another fact.
     const direct = q.decides.filter((r) => r.missingFacts.includes(q.fact));
@@ -145,7 +144,7 @@ export function rankQuestions(
     // How firmly the enterprise's own thread leads here: deeper, and through a situation that opens few questions.
     const thread = depth * (openedYesLikelihood(q.fact, catalog) / OPENED_YES_LIKELIHOOD);
     // What the answer settles, weighed up by how deep in the thread the enterprise opened the question lies.
-    const score = gain * (1 + Math.log2(Math.max(uses.get(q.fact) ?? 1, family))) * (1 + THREAD_WEIGHT * thread);
+    const score = gain * (1 + Math.log2(Math.max(catalog.rulesNaming(q.fact), family))) * (1 + THREAD_WEIGHT * thread);
     return { q, score, near: nearness(q, catalog) };
   });
   // A stable sort: questions of one fact keep the incidents' order.
@@ -216,27 +215,6 @@ function routedGain(route: Route, catalog: FactCatalog): number {
   const through = resultGain(route.result, route.fact, catalog, route.gated ? openedYesLikelihood(route.fact, catalog) : YES_LIKELIHOOD);
   // A gate's yes (unlikely) only opens the question; its no sets the family aside.
   return route.gated ? YES_LIKELIHOOD * through + (1 - YES_LIKELIHOOD) * RULED_OUT_WORTH : through;
-}
-
-/**
- * How many of the rules behind `results` ask about each fact (in their trigger or conditions): a situation many measures
- * speak to (有进出口经营?) is a general question, one a single measure asks a particular one.
- */
-function factUses(results: readonly RuleResult[]): Map<string, number> {
-  const uses = new Map<string, number>();
-  const seen = new Set<RuleResult['rule']>();
-  for (const r of results) {
-    if (seen.has(r.rule)) continue;
-    seen.add(r.rule);
-    const facts = new Set<string>();
-    const visit = (c: Condition) => {
-      if ('fact' in c) facts.add(c.fact);
-      else for (const child of childConditions(c)) visit(child);
-    };
-    visit(r.rule.conditions);
-    for (const fact of facts) uses.set(fact, (uses.get(fact) ?? 0) + 1);
-  }
-  return uses;
 }
 
 /** One possible answer to a question, with how likely it is: a value the fact may take, or every condition on it coming out one way. */
