@@ -48,7 +48,8 @@ const gateItems = (gate: AskedIf): readonly string[] => [gate.includes ?? []].fl
 /** Whether a gate (askedIf) holds on its fact's value: null while that is unknown. */
 export function gateHolds(gate: AskedIf, value: unknown): boolean | null {
   if (value === undefined) return null;
-  if (gate.includes !== undefined) return Array.isArray(value) && gateItems(gate).some((item) => value.includes(item));
+  const { includes } = gate;
+  if (includes !== undefined) return Array.isArray(value) && (typeof includes === 'string' ? value.includes(includes) : includes.some((item) => value.includes(item)));
   if (gate.is !== undefined) return value === gate.is;
   // A yes/no situation holds on yes; any other, once it is stated.
   return typeof value === 'boolean' ? value : true;
