@@ -79,6 +79,18 @@ describe('a question waits for the situation that opens it', () => {
     expect(deregistering).toContain('noDebtsOrClaims');
   });
 
+  it('海关总署公告2023年第178号 第四条 (the carrier amends a manifest): 进出境铁路运输工具负责人 is asked of a logistics or international-rail enterprise only', async () => {
+    expect(await facts({ situations: ['exports'], pendingMatters: [] })).not.toContain('railCarrierResponsiblePerson');
+    expect(await facts({ situations: ['logistics'], pendingMatters: [] })).toContain('railCarrierResponsiblePerson');
+    expect(await facts({ situations: ['international-rail'], pendingMatters: [] })).toContain('railCarrierResponsiblePerson');
+  });
+
+  it('重庆市优化营商环境条例第十九条第（四）项 (增加经营场所登记): premises outside the domicile are asked of an enterprise starting or changing its registration only', async () => {
+    expect(await facts({ situations: [], pendingMatters: [] })).not.toContain('operatesOutsideDomicile');
+    expect(await facts({ situations: [], pendingMatters: ['registration-change'] })).toContain('operatesOutsideDomicile');
+    expect(await facts({ situations: [], pendingMatters: ['starting-business'] })).toContain('operatesOutsideDomicile');
+  });
+
   it('every gate names a fact of the catalog, and a checklist item it has', () => {
     const gated = rules.catalog.all.filter((f) => f.askedIf);
     expect(gated.length).toBeGreaterThan(50);

@@ -249,7 +249,9 @@ export const questionGates: Readonly<Record<string, AskedIf>> = {
   // transport
   containerTruckClass: situation('container-trucks'),
   specificEtcInstalled: { fact: 'containerTruckClass' },
-  // The carrier (进出境铁路运输工具负责人) carries others' goods: not gated on shipping by rail itself.
+  // The carrier (进出境铁路运输工具负责人) carries others' goods: a transport (logistics) enterprise, or one that
+  // runs international through rail (中欧班列), whether or not the goods are its own.
+  railCarrierResponsiblePerson: situation('logistics', 'international-rail'),
   fastClearanceManifestChangeConditionsMet: { fact: 'railCarrierResponsiblePerson' },
   inspectedWithoutIssueAtCqRailwayPort: { fact: 'shipsByInternationalRail' },
   // 市级物流重点项目生产性用房（厂房和仓储）: a construction project, whoever builds it.
@@ -273,6 +275,8 @@ export const questionGates: Readonly<Record<string, AskedIf>> = {
   registeringDomicileOrPremises: matter('starting-business', 'registration-change'),
   domicileCommitmentMade: matter('starting-business', 'registration-change'),
   registrationSimplificationExcludedByLaw: matter('starting-business', 'registration-change'),
+  // 增加经营场所登记 instead of a branch: a registration the enterprise makes when it starts or changes its registration.
+  operatesOutsideDomicile: matter('starting-business', 'registration-change'),
   premisesInSameDistrict: { fact: 'operatesOutsideDomicile' },
   neverOperated: matter('deregistration'),
   noDebtsOrClaims: matter('deregistration'),
