@@ -136,48 +136,39 @@ export const explanationJsonText = (r: RuleResult): string =>
 
 const STATUS_TEXT = Object.fromEntries(statuses.map((s) => [s, JSON.stringify(s)])) as Record<RuleResult['status'], string>;
 
-/** A question's JSON up to its `decides` list: `{"fact":…,"label":…,"decides":[`. */
-export const questionStartText = (q: Question): string => JSON.stringify({ ...q, decides: [] }).slice(0, -2);
-
 /**
- * The texts an answer is written from that stay the same from one answer to the next, as whoever writes
- * many answers keeps them (a server as bytes, `T`).
+ * A listed result's JSON text in pieces, after a comma, member for member as resultJson gives them:
+ * `,{"ruleId":…,"status":…` (with its incident), its rule's head, its explanation, its rule's tail, then
+ * what depends on the date and the profile (the note of a plan period that has ended, the window of a
+ * rule not in force) and the closing brace.
  */
+export function resultJsonPieces<T>(r: RuleResult, asOf: string, window: WindowJson | undefined, rule: RuleJsonText<T>): (string | T)[] {
+  return [
+    `,${rule.start}${STATUS_TEXT[r.status]}${r.incidentId !== undefined ? `,"incidentId":${JSON.stringify(r.incidentId)}` : ''}`,
+    rule.head,
+    explanationJsonText(r),
+    rule.tail,
+    `${horizonPassed(r.rule, asOf) ? members(horizonJson(r.rule, asOf)) : ''}${window ? `,"window":${JSON.stringify(window)}` : ''}}`,
+  ];
+}
+
+/** What an answer's results are written from, kept by whoever writes many answers (a server, as bytes `T`). */
 export interface KeptJsonText<T> {
-  /** A rule's text (ruleJsonText). */
-  rule(rule: Rule): RuleJsonText<unknown>;
-  /** A result's body, from its title to its rule's last member: its rule's head, its explanation (explanationJsonText) and its rule's tail. */
-  body(r: RuleResult): T;
-  /** A question's start (questionStartText). */
-  question(q: Question): T;
+  /** A listed result's JSON text after a comma (resultJsonPieces, joined), or without the comma when it is the `first`. */
+  result(r: RuleResult, asOf: string, window: WindowJson | undefined, first: boolean): T;
 }
 
 /**
  * JSON.stringify(checkReport(input)) written as a list of texts: the one writer of a result's JSON text
  * beside resultJson, member for member (test/server/check-answer.test.ts holds them equal on every
- * sample). What stays the same between answers comes from `kept`; the rest is written as strings: the
- * head, each question's `decides` list, and between two result bodies the end of a result (the note of a
- * plan period that has ended, the window of a rule not in force) and the start of the next (rule id,
- * status, incident).
+ * sample). The head and the questions, made anew for each answer, are one string; each result is one
+ * text from `kept`: every piece costs a write of its own when the answer is sent.
  */
 export function checkReportText<T>(input: CheckReportInput, kept: KeptJsonText<T>): (string | T)[] {
   const { head, questions, listed } = checkReportParts(input);
-  const out: (string | T)[] = [];
-  let between = `${JSON.stringify(head).slice(0, -1)},"questions":[`;
-  questions.forEach((q, i) => {
-    out.push(i ? `${between},` : between, kept.question(q));
-    between = `${JSON.stringify(q.decides).slice(1)}}`;
-  });
-  between += '],"results":[';
-  listed.forEach((r, i) => {
-    if (i) between += ',';
-    between += `${kept.rule(r.rule).start}${STATUS_TEXT[r.status]}`;
-    if (r.incidentId !== undefined) between += `,"incidentId":${JSON.stringify(r.incidentId)}`;
-    out.push(between, kept.body(r));
-    const window = windowJson(r, input.profile, input.asOf);
-    between = `${horizonPassed(r.rule, input.asOf) ? members(horizonJson(r.rule, input.asOf)) : ''}${window ? `,"window":${JSON.stringify(window)}` : ''}}`;
-  });
-  out.push(`${between}]}`);
+  const out: (string | T)[] = [`${JSON.stringify(head).slice(0, -1)},"questions":${JSON.stringify(questions)},"results":[`];
+  listed.forEach((r, i) => out.push(kept.result(r, input.asOf, windowJson(r, input.profile, input.asOf), i === 0)));
+  out.push(']}');
   return out;
 }
 

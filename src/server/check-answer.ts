@@ -1,15 +1,18 @@
 // POST /api/v1/check's answer, equal byte for byte to JSON.stringify(checkReport(...)) in UTF-8. Most of
 // an answer is rule text (titles, outcomes, offices, sources with their quotes, in two languages) that is
-// the same in every answer: check-report.ts writes the answer (checkReportText), and the body of each
-// result, its rule's text around its explanation, is kept here as bytes, with the rule set.
+// the same in every answer: check-report.ts writes the answer (checkReportText), and each listed result's
+// text, its rule's text around its explanation, is kept here as bytes, with the rule set.
 import type { RuleResult } from '../engine/evaluate.ts';
 import type { RuleBase } from '../engine/rule-base.ts';
-import { checkReportText, explanationJsonText, questionStartText, ruleJsonText, type CheckReportInput, type KeptJsonText, type RuleJsonText } from '../report/check-report.ts';
-import type { Question } from '../report/groups.ts';
+import { checkReportText, resultJsonPieces, ruleJsonText, type CheckReportInput, type KeptJsonText, type RuleJsonText, type WindowJson } from '../report/check-report.ts';
 import type { Rule } from '../rules/schema.ts';
 
-/** A result's body as bytes, kept for the explanation it was made for (its lists recognised by identity). */
-interface KeptBody {
+/** A result's text as bytes, kept for what it was written from: its verdict, the date, its window, and its explanation (its lists recognised by identity). */
+interface KeptResult {
+  status: RuleResult['status'];
+  incidentId: RuleResult['incidentId'];
+  asOf: string;
+  window: string | undefined;
   relevant: RuleResult['relevant'];
   missingFacts: RuleResult['missingFacts'];
   failedConditions: RuleResult['failedConditions'];
@@ -17,45 +20,43 @@ interface KeptBody {
   bytes: Buffer;
 }
 
-/** How many bodies each rule keeps: one rule's results on the profiles a server sees are explained a few ways. */
+/** How many results each rule keeps: one rule's results on the profiles a server sees are written a few ways. */
 const RECENT = 8;
 
 /**
  * What the answers of a rule set are written from, kept by the rule set (RuleBase.memo): each rule's
- * text, its head and tail encoded once, and the bodies of its recent results. The explanation lists are
- * shared between results explained alike (evaluate.ts `shared`, compiled.ts `explained`), so a body is
- * recognised by them.
+ * text, its head and tail encoded once, and its recent results' texts. The explanation lists are shared
+ * between results explained alike (evaluate.ts `shared`, compiled.ts `explained`), so a result written
+ * before is recognised by them.
  */
 class AnswerBytes implements KeptJsonText<Buffer> {
-  private readonly rules = new Map<Rule, RuleJsonText<Buffer> & { kept: KeptBody[] }>();
-  /** A question's start per fact, with the label it was made with; an incident's question (keyed by a user's incident id) is made afresh. */
-  private readonly questions = new Map<string, { label: Question['label']; bytes: Buffer }>();
+  private readonly rules = new Map<Rule, { text: RuleJsonText<Buffer>; kept: KeptResult[] }>();
 
-  readonly rule = (rule: Rule) => {
-    let kept = this.rules.get(rule);
+  readonly result = (r: RuleResult, asOf: string, window: WindowJson | undefined, first: boolean): Buffer => {
+    let rule = this.rules.get(r.rule);
+    if (!rule) {
+      const text = ruleJsonText(r.rule);
+      this.rules.set(r.rule, (rule = { text: { start: text.start, head: Buffer.from(text.head), tail: Buffer.from(text.tail) }, kept: [] }));
+    }
+    const { status, incidentId, relevant, missingFacts, failedConditions, openConditions } = r;
+    const windowText = window && JSON.stringify(window);
+    let kept = rule.kept.find(
+      (k) =>
+        k.status === status &&
+        k.incidentId === incidentId &&
+        k.asOf === asOf &&
+        k.window === windowText &&
+        k.relevant === relevant &&
+        k.missingFacts === missingFacts &&
+        k.failedConditions === failedConditions &&
+        k.openConditions === openConditions,
+    );
     if (!kept) {
-      const text = ruleJsonText(rule);
-      this.rules.set(rule, (kept = { start: text.start, head: Buffer.from(text.head), tail: Buffer.from(text.tail), kept: [] }));
+      const bytes = Buffer.concat(resultJsonPieces(r, asOf, window, rule.text).map((piece) => (typeof piece === 'string' ? Buffer.from(piece) : piece)));
+      kept = { status, incidentId, asOf, window: windowText, relevant, missingFacts, failedConditions, openConditions, bytes };
+      if (rule.kept.unshift(kept) > RECENT) rule.kept.pop();
     }
-    return kept;
-  };
-
-  readonly body = (r: RuleResult): Buffer => {
-    const rule = this.rule(r.rule);
-    const { relevant, missingFacts, failedConditions, openConditions } = r;
-    let body = rule.kept.find((k) => k.relevant === relevant && k.missingFacts === missingFacts && k.failedConditions === failedConditions && k.openConditions === openConditions);
-    if (!body) {
-      body = { relevant, missingFacts, failedConditions, openConditions, bytes: Buffer.concat([rule.head, Buffer.from(explanationJsonText(r)), rule.tail]) };
-      if (rule.kept.unshift(body) > RECENT) rule.kept.pop();
-    }
-    return body.bytes;
-  };
-
-  readonly question = (q: Question): Buffer => {
-    if (q.incidentId !== undefined) return Buffer.from(questionStartText(q));
-    let kept = this.questions.get(q.fact);
-    if (kept?.label.zh !== q.label.zh || kept.label.en !== q.label.en) this.questions.set(q.fact, (kept = { label: q.label, bytes: Buffer.from(questionStartText(q)) }));
-    return kept.bytes;
+    return first ? kept.bytes.subarray(1) : kept.bytes;
   };
 }
 
