@@ -24,6 +24,9 @@ function bomOf(head: Uint8Array): { decoding: Decoding; length: number } | undef
   return undefined;
 }
 
+/** A strict UTF-8 decoder for whole texts (without `stream` it keeps nothing from one text to the next). */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 function isUtf8(head: Uint8Array, complete: boolean): boolean {
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: !complete }); // a character cut at the end is fine
@@ -101,6 +104,14 @@ function firstInvalid(bytes: Uint8Array, decoding: Decoding): number | undefined
 
 /** A whole file's text. */
 export function decodeText(bytes: Uint8Array, origin: string, asked?: InputEncoding, note: Note = stderrNote): string {
+  // The usual text, UTF-8 without a BOM, is decoded once: the decoding is the check.
+  if (!asked && !bomOf(bytes)) {
+    try {
+      return UTF8.decode(bytes);
+    } catch {
+      // Not UTF-8: chosen below (GB18030, with a note).
+    }
+  }
   const { decoding, skip } = choose(bytes, true, origin, asked, note);
   return new Decoder(decoding, origin, skip).decode(bytes.subarray(skip), true);
 }
