@@ -156,6 +156,8 @@ export function resultJsonPieces<T>(r: RuleResult, asOf: string, window: WindowJ
 export interface KeptJsonText<T> {
   /** A listed result's JSON text after a comma (resultJsonPieces, joined), or without the comma when it is the `first`. */
   result(r: RuleResult, asOf: string, window: WindowJson | undefined, first: boolean): T;
+  /** A rule not in force as the answer's head lists it: the JSON text of notInForceJson. */
+  notInForce(r: RuleResult, window: WindowJson): string;
 }
 
 /**
@@ -165,8 +167,9 @@ export interface KeptJsonText<T> {
  * text from `kept`: every piece costs a write of its own when the answer is sent.
  */
 export function checkReportText<T>(input: CheckReportInput, kept: KeptJsonText<T>): (string | T)[] {
-  const { head, questions, listed } = checkReportParts(input);
-  const out: (string | T)[] = [`${JSON.stringify(head).slice(0, -1)},"questions":${JSON.stringify(questions)},"results":[`];
+  const { head, notInForce, questions, listed } = checkReportParts(input);
+  const rulesNotInForce = notInForce.map(({ r, window }) => kept.notInForce(r, window)).join(',');
+  const out: (string | T)[] = [`${JSON.stringify(head).slice(0, -1)},"notInForce":[${rulesNotInForce}],"questions":${JSON.stringify(questions)},"results":[`];
   listed.forEach((r, i) => out.push(kept.result(r, input.asOf, windowJson(r, input.profile, input.asOf), i === 0)));
   out.push(']}');
   return out;
@@ -180,6 +183,9 @@ export function windowJson(r: RuleResult, profile: Enterprise, asOf: string) {
   return json;
 }
 export type WindowJson = NonNullable<ReturnType<typeof windowJson>>;
+
+/** A rule not in force as the answer's head lists it: its id (and incident), its window and the side of it the date judged falls (expired: after it ends). */
+export const notInForceJson = (r: RuleResult, window: WindowJson) => ({ ruleId: r.ruleId, ...(r.incidentId !== undefined && { incidentId: r.incidentId }), ...window });
 
 // The members of a result's JSON that depend on its rule alone, in their place in resultJson.
 export const ruleHeadJson = (rule: Rule) => ({ title: rule.title, kind: rule.kind, jurisdiction: rule.source.jurisdiction });
@@ -205,14 +211,22 @@ export const ruleTailJson = (rule: Rule) => ({
  * the answer ~8 times longer (~560 KB for a sample) with rules that say nothing about this enterprise.
  */
 export function checkReport(input: CheckReportInput) {
-  const { head, questions, listed } = checkReportParts(input);
-  return { ...head, questions, results: listed.map((r) => resultJson(r, input.asOf, windowJson(r, input.profile, input.asOf))) };
+  const { head, notInForce, questions, listed } = checkReportParts(input);
+  return {
+    ...head,
+    notInForce: notInForce.map(({ r, window }) => notInForceJson(r, window)),
+    questions,
+    results: listed.map((r) => resultJson(r, input.asOf, windowJson(r, input.profile, input.asOf))),
+  };
 }
 
-/** checkReport in its parts: the members before the questions, the questions, and the results it lists (each one is resultJson of it). */
+/**
+ * checkReport in its parts: the members before the rules not in force, those rules with their windows
+ * (each listed as notInForceJson of it), the questions, and the results it lists (each one is resultJson of it).
+ */
 export function checkReportParts({ profile, results, asOf, all, catalog }: CheckReportInput) {
   const groups = groupResults(results, catalog, knownFacts(profile, asOf));
-  const windows = groups.notInForce.map((r) => ({ r, window: forceWindow(r, profile, asOf)! }));
+  const notInForce = groups.notInForce.map((r) => ({ r, window: windowJson(r, profile, asOf)! }));
   const head = {
     huiqiVersion: version,
     asOf,
@@ -226,19 +240,17 @@ export function checkReportParts({ profile, results, asOf, all, catalog }: Check
       situational: groups.situational.length,
       ineligible: groups.doesNotApply.length + groups.besideThePoint.length + groups.exclusionsClear.length,
       notInForce: groups.notInForce.length,
-      expired: windows.filter((w) => w.window.side === 'expired').length,
-      notYetInForce: windows.filter((w) => w.window.side === 'not-yet').length,
+      expired: notInForce.filter((w) => w.window.side === 'expired').length,
+      notYetInForce: notInForce.filter((w) => w.window.side === 'not-yet').length,
     },
-    // Each rule not in force with its window and the side of it the date judged falls (expired: after it ends).
-    notInForce: windows.map(({ r, window: { source: _source, ...w } }) => ({ ruleId: r.ruleId, ...(r.incidentId !== undefined && { incidentId: r.incidentId }), ...w })),
   };
   const { questions } = groups;
-  if (all) return { head, questions, listed: results };
+  if (all) return { head, notInForce, questions, listed: results };
   // What the table lists, in the results' order: the parts listed whole, rights and targets shown now (inView).
   const listed = new Set<RuleResult>();
   for (const part of [groups.applies, groups.exclusions, groups.undetermined, groups.doesNotApply]) for (const r of part) listed.add(r);
   for (const part of [groups.rights, groups.informational]) for (const r of part) if (r.relevant === true) listed.add(r); // as the table shows them
-  return { head, questions, listed: results.filter((r) => listed.has(r)) };
+  return { head, notInForce, questions, listed: results.filter((r) => listed.has(r)) };
 }
 export type CheckReport = ReturnType<typeof checkReport>;
 

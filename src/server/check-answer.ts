@@ -4,7 +4,16 @@
 // text, its rule's text around its explanation, is kept here as bytes, with the rule set.
 import type { RuleResult } from '../engine/evaluate.ts';
 import type { RuleBase } from '../engine/rule-base.ts';
-import { checkReportText, resultJsonPieces, ruleJsonText, type CheckReportInput, type KeptJsonText, type RuleJsonText, type WindowJson } from '../report/check-report.ts';
+import {
+  checkReportText,
+  notInForceJson,
+  resultJsonPieces,
+  ruleJsonText,
+  type CheckReportInput,
+  type KeptJsonText,
+  type RuleJsonText,
+  type WindowJson,
+} from '../report/check-report.ts';
 import type { Rule } from '../rules/schema.ts';
 
 /** A result's text as bytes, kept for what it was written from: its verdict, the date, its window, and its explanation (its lists recognised by identity). */
@@ -25,12 +34,26 @@ const RECENT = 8;
 
 /**
  * What the answers of a rule set are written from, kept by the rule set (RuleBase.memo): each rule's
- * text, its head and tail encoded once, and its recent results' texts. The explanation lists are shared
+ * text, its head and tail encoded once, its recent results' texts, and its recent entries in the list
+ * of rules not in force. The explanation lists are shared
  * between results explained alike (evaluate.ts `shared`, compiled.ts `explained`), so a result written
  * before is recognised by them.
  */
 class AnswerBytes implements KeptJsonText<Buffer> {
   private readonly rules = new Map<Rule, { text: RuleJsonText<Buffer>; kept: KeptResult[] }>();
+  /** Each rule's recent entries in the list of rules not in force, by incident and the date judged (which decide the rest of the window). */
+  private readonly notInForceTexts = new Map<Rule, { incidentId: string | undefined; date: string; text: string }[]>();
+
+  readonly notInForce = (r: RuleResult, window: WindowJson): string => {
+    let texts = this.notInForceTexts.get(r.rule);
+    if (!texts) this.notInForceTexts.set(r.rule, (texts = []));
+    let kept = texts.find((k) => k.incidentId === r.incidentId && k.date === window.date);
+    if (!kept) {
+      kept = { incidentId: r.incidentId, date: window.date, text: JSON.stringify(notInForceJson(r, window)) };
+      if (texts.unshift(kept) > RECENT) texts.pop();
+    }
+    return kept.text;
+  };
 
   readonly result = (r: RuleResult, asOf: string, window: WindowJson | undefined, first: boolean): Buffer => {
     let rule = this.rules.get(r.rule);
