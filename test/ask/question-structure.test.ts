@@ -91,6 +91,11 @@ describe('a question waits for the situation that opens it', () => {
     expect(await facts({ situations: [], pendingMatters: ['starting-business'] })).toContain('operatesOutsideDomicile');
   });
 
+  it('湖北综合保税区措施第11条 (试点企业的设备账簿): whether the enterprise is a general-taxpayer pilot enterprise waits until it says it is in a zone', async () => {
+    expect(await facts({ province: 'hubei' })).not.toContain('generalTaxpayerPilotEnterprise');
+    expect(await facts({ province: 'hubei', situations: ['comprehensive-bonded-zone'], pendingMatters: [] })).toContain('generalTaxpayerPilotEnterprise');
+  });
+
   it('every gate names a fact of the catalog, and a checklist item it has', () => {
     const gated = rules.catalog.all.filter((f) => f.askedIf);
     expect(gated.length).toBeGreaterThan(50);

@@ -155,6 +155,8 @@ export const questionGates: Readonly<Record<string, AskedIf>> = {
   bondedZoneName: { fact: 'inComprehensiveBondedZone' },
   bondedZoneApprovalDate: { fact: 'inComprehensiveBondedZone' },
   bondedZoneGeneralTaxpayerPilot: { fact: 'inComprehensiveBondedZone' },
+  // 增值税一般纳税人资格试点 is a zone enterprise's pilot, as its zone's (the line above).
+  generalTaxpayerPilotEnterprise: { fact: 'inComprehensiveBondedZone' },
   bondedZoneAtVehicleImportPort: { fact: 'inComprehensiveBondedZone' },
   bondedZoneHasInspectionFacilities: { fact: 'inComprehensiveBondedZone' },
   newlyEstablishedInBondedZone: { fact: 'inComprehensiveBondedZone' },
