@@ -115,13 +115,13 @@ const members = (object: object): string => {
 };
 
 /** The text of the members of a result's JSON that depend on its rule alone, made once per rule by whoever writes many results. */
-export interface RuleJsonText<T = string> {
+export interface RuleJsonText {
   /** `{"ruleId":…,"status":` */
   start: string;
-  /** From the title to `"relevant":` (`,"title":…,"relevant":`): kept by a server as bytes, `T`. */
-  head: T;
+  /** From the title to `"relevant":` (`,"title":…,"relevant":`). */
+  head: string;
   /** From the outcome to the rule's last member, without the closing brace. */
-  tail: T;
+  tail: string;
 }
 
 export const ruleJsonText = (rule: Rule): RuleJsonText => ({
@@ -137,24 +137,20 @@ export const explanationJsonText = (r: RuleResult): string =>
 const STATUS_TEXT = Object.fromEntries(statuses.map((s) => [s, JSON.stringify(s)])) as Record<RuleResult['status'], string>;
 
 /**
- * A listed result's JSON text in pieces, after a comma, member for member as resultJson gives them:
- * `,{"ruleId":…,"status":…` (with its incident), its rule's head, its explanation, its rule's tail, then
- * what depends on the date and the profile (the note of a plan period that has ended, the window of a
- * rule not in force) and the closing brace.
+ * A listed result's JSON text after a comma, member for member as resultJson gives them, from its rule's
+ * text (ruleJsonText): `,{"ruleId":…,"status":…` (with its incident), its rule's head, its explanation,
+ * its rule's tail, then what depends on the date and the profile (the note of a plan period that has
+ * ended, the window of a rule not in force) and the closing brace.
  */
-export function resultJsonPieces<T>(r: RuleResult, asOf: string, window: WindowJson | undefined, rule: RuleJsonText<T>): (string | T)[] {
-  return [
-    `,${rule.start}${STATUS_TEXT[r.status]}${r.incidentId !== undefined ? `,"incidentId":${JSON.stringify(r.incidentId)}` : ''}`,
-    rule.head,
-    explanationJsonText(r),
-    rule.tail,
-    `${horizonPassed(r.rule, asOf) ? members(horizonJson(r.rule, asOf)) : ''}${window ? `,"window":${JSON.stringify(window)}` : ''}}`,
-  ];
+export function resultJsonText(r: RuleResult, asOf: string, window: WindowJson | undefined, rule: RuleJsonText): string {
+  const incident = r.incidentId !== undefined ? `,"incidentId":${JSON.stringify(r.incidentId)}` : '';
+  const horizon = horizonPassed(r.rule, asOf) ? members(horizonJson(r.rule, asOf)) : '';
+  return `,${rule.start}${STATUS_TEXT[r.status]}${incident}${rule.head}${explanationJsonText(r)}${rule.tail}${horizon}${window ? `,"window":${JSON.stringify(window)}` : ''}}`;
 }
 
 /** What an answer's results are written from, kept by whoever writes many answers (a server, as bytes `T`). */
 export interface KeptJsonText<T> {
-  /** A listed result's JSON text after a comma (resultJsonPieces, joined), or without the comma when it is the `first`. */
+  /** A listed result's JSON text after a comma (resultJsonText), or without the comma when it is the `first`. */
   result(r: RuleResult, asOf: string, window: WindowJson | undefined, first: boolean): T;
   /** A rule not in force as the answer's head lists it: the JSON text of notInForceJson. */
   notInForce(r: RuleResult, window: WindowJson): string;

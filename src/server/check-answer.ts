@@ -7,7 +7,7 @@ import type { RuleBase } from '../engine/rule-base.ts';
 import {
   checkReportText,
   notInForceJson,
-  resultJsonPieces,
+  resultJsonText,
   ruleJsonText,
   type CheckReportInput,
   type KeptJsonText,
@@ -34,13 +34,12 @@ const RECENT = 8;
 
 /**
  * What the answers of a rule set are written from, kept by the rule set (RuleBase.memo): each rule's
- * text, its head and tail encoded once, its recent results' texts, and its recent entries in the list
- * of rules not in force. The explanation lists are shared
- * between results explained alike (evaluate.ts `shared`, compiled.ts `explained`), so a result written
- * before is recognised by them.
+ * text (made once), its recent results' texts as bytes, and its recent entries in the list of rules not
+ * in force. The explanation lists are shared between results explained alike (evaluate.ts `shared`,
+ * compiled.ts `explained`), so a result written before is recognised by them.
  */
 class AnswerBytes implements KeptJsonText<Buffer> {
-  private readonly rules = new Map<Rule, { text: RuleJsonText<Buffer>; kept: KeptResult[] }>();
+  private readonly rules = new Map<Rule, { text: RuleJsonText; kept: KeptResult[] }>();
   /** Each rule's recent entries in the list of rules not in force, by incident and the date judged (which decide the rest of the window). */
   private readonly notInForceTexts = new Map<Rule, { incidentId: string | undefined; date: string; text: string }[]>();
 
@@ -57,10 +56,7 @@ class AnswerBytes implements KeptJsonText<Buffer> {
 
   readonly result = (r: RuleResult, asOf: string, window: WindowJson | undefined, first: boolean): Buffer => {
     let rule = this.rules.get(r.rule);
-    if (!rule) {
-      const text = ruleJsonText(r.rule);
-      this.rules.set(r.rule, (rule = { text: { start: text.start, head: Buffer.from(text.head), tail: Buffer.from(text.tail) }, kept: [] }));
-    }
+    if (!rule) this.rules.set(r.rule, (rule = { text: ruleJsonText(r.rule), kept: [] }));
     const { status, incidentId, relevant, missingFacts, failedConditions, openConditions } = r;
     const windowText = window && JSON.stringify(window);
     let kept = rule.kept.find(
@@ -75,7 +71,7 @@ class AnswerBytes implements KeptJsonText<Buffer> {
         k.openConditions === openConditions,
     );
     if (!kept) {
-      const bytes = Buffer.concat(resultJsonPieces(r, asOf, window, rule.text).map((piece) => (typeof piece === 'string' ? Buffer.from(piece) : piece)));
+      const bytes = Buffer.from(resultJsonText(r, asOf, window, rule.text));
       kept = { status, incidentId, asOf, window: windowText, relevant, missingFacts, failedConditions, openConditions, bytes };
       if (rule.kept.unshift(kept) > RECENT) rule.kept.pop();
     }
