@@ -49,7 +49,7 @@ export interface EvaluationOptions {
  * facts that look it up (published lists); it is not in the catalog, so no rule can test it. A list's
  * rows take the same facts through code generated for their shape (profile-shape.ts `ownFacts`).
  */
-export function enterpriseFactValues(profile: Enterprise): FactValues {
+export function enterpriseFactValues(profile: Readonly<Record<string, unknown>>): FactValues {
   const { uscc: _uscc, incidents: _incidents, ...facts } = profile;
   return facts;
 }
@@ -59,7 +59,7 @@ export function enterpriseFactValues(profile: Enterprise): FactValues {
  * with the derived enterprise facts, built in one object: for evaluateProfile and the compiled evaluator
  * alike (screenEnterprise adds the derived facts the same way to a row's own facts).
  */
-export function enterpriseFactSet(profile: Enterprise, asOf: string): FactValues {
+export function enterpriseFactSet(profile: Readonly<Record<string, unknown>>, asOf: string): FactValues {
   return addDerivedFacts('enterprise', enterpriseFactValues(profile), asOf);
 }
 

@@ -1,7 +1,7 @@
 // `huiqi check` output: what applies, what does not and why, what is undetermined and the questions
 // that would decide it. Three formats: a terminal table, JSON, Markdown.
 import { coverageLines, coverageOf } from './coverage.ts';
-import type { RuleResult } from '../engine/evaluate.ts';
+import { enterpriseFactSet, type RuleResult } from '../engine/evaluate.ts';
 import type { FactCatalog } from '../facts/catalog.ts';
 import type { Enterprise } from '../profile/enterprise.ts';
 import { horizonPassed, restsOnDoubtfulFigure, statuses, type Rule } from '../rules/schema.ts';
@@ -14,7 +14,6 @@ import {
   groupResults,
   groupWords,
   headlineText,
-  knownFacts,
   missingFactLabels,
   nextStepLines,
   notCombinedNote,
@@ -221,7 +220,7 @@ export function checkReport(input: CheckReportInput) {
  * (each listed as notInForceJson of it), the questions, and the results it lists (each one is resultJson of it).
  */
 export function checkReportParts({ profile, results, asOf, all, catalog }: CheckReportInput) {
-  const groups = groupResults(results, catalog, knownFacts(profile, asOf));
+  const groups = groupResults(results, catalog, enterpriseFactSet(profile, asOf));
   const notInForce = groups.notInForce.map((r) => ({ r, window: windowJson(r, profile, asOf)! }));
   const head = {
     huiqiVersion: version,
@@ -299,7 +298,7 @@ function checkParts(input: CheckReportInput, cite: (r: RuleResult) => string): {
     { title: w.notYet, list: p.notYet.map((e) => e.r), body: dated },
   ];
   if (!all) return { parts, counted: countedTexts(p, lang) };
-  const g = groupResults(results, input.catalog, knownFacts(input.profile, input.asOf));
+  const g = groupResults(results, input.catalog, enterpriseFactSet(input.profile, input.asOf));
   const shown = new Set(parts.flatMap((part) => part.list));
   const ifSo = (r: RuleResult) => [`${words[lang].ifSo}: ${r.openConditions.map((c) => c[lang]).join('; ')}`];
   parts.push(
@@ -316,7 +315,7 @@ function checkParts(input: CheckReportInput, cite: (r: RuleResult) => string): {
 export function checkTable(input: CheckReportInput, write?: (text: string) => void): string {
   const { profile, results, asOf, lang, all, catalog } = input;
   const w = words[lang];
-  const g = groupResults(results, catalog, knownFacts(profile, asOf));
+  const g = groupResults(results, catalog, enterpriseFactSet(profile, asOf));
   const out = new Lines([`${profile.name}  ${profile.uscc}  (${w.asOf} ${asOf}, huiqi ${version})`, ''], write);
   const cite = (r: RuleResult) => `${w.source}: ${citationText(r)}  [${r.ruleId}]`;
   const { parts, counted } = checkParts(input, cite);
@@ -341,7 +340,7 @@ export function checkTable(input: CheckReportInput, write?: (text: string) => vo
 export function checkMarkdown(input: CheckReportInput): string {
   const { profile, results, asOf, lang, all, catalog } = input;
   const w = words[lang];
-  const g = groupResults(results, catalog, knownFacts(profile, asOf));
+  const g = groupResults(results, catalog, enterpriseFactSet(profile, asOf));
   const out = new Lines([`# ${profile.name}`, '', `统一社会信用代码 ${profile.uscc} · ${w.asOf} ${asOf} · huiqi ${version}`, '']);
   const cite = (r: RuleResult) => `${w.source}: ${citationText(r)} — 「${r.rule.source.quote}」 (\`${r.ruleId}\`)`;
   const { parts, counted } = checkParts(input, cite);

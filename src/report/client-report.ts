@@ -5,7 +5,7 @@
 import { coverageLines, coverageOf } from './coverage.ts';
 import { withoutRawHtml } from './markdown.ts';
 import { deadlines, describeDeadline, type Deadline } from '../engine/deadlines.ts';
-import type { RuleResult } from '../engine/evaluate.ts';
+import { enterpriseFactSet, type RuleResult } from '../engine/evaluate.ts';
 import { describeStep, gapAnalysis, type GapAnalysis, type Unlock } from '../engine/gap.ts';
 import { builtinCatalog, type FactCatalog } from '../facts/catalog.ts';
 import { customsCreditNames, type Enterprise } from '../profile/enterprise.ts';
@@ -20,7 +20,6 @@ import {
   groupResults,
   groupWords,
   headlineText,
-  knownFacts,
   missingFactLabels,
   nextStepLines,
   personResult,
@@ -176,7 +175,7 @@ export const reportWords = {
 
 export function buildClientReport(input: ClientReportInput): ClientReport {
   const { profile, results, asOf, catalog = builtinCatalog } = input;
-  const groups = groupResults(results, catalog, knownFacts(profile, asOf));
+  const groups = groupResults(results, catalog, enterpriseFactSet(profile, asOf));
   const gap = gapAnalysis(profile, results, asOf, catalog);
   const sources = new Map<string, { document: Rule['source']; rules: Rule[] }>();
   const cite = (rule: Rule) => {

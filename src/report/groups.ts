@@ -1,9 +1,9 @@
 // Groups a profile's rule results the way every report presents them (one grouping for every output),
 // and ranks the questions that would decide undetermined rules (the fact deciding most rules first).
 import type { Lang } from '../io/lang.ts';
-import { builtinCatalog, defaultInputs, gateHolds, withDerivedFacts, type FactCatalog } from '../facts/catalog.ts';
+import { builtinCatalog, defaultInputs, gateHolds, type FactCatalog } from '../facts/catalog.ts';
 import type { FactValues } from '../facts/types.ts';
-import type { RuleResult } from '../engine/evaluate.ts';
+import { enterpriseFactSet, type RuleResult } from '../engine/evaluate.ts';
 import { askableInputs } from '../engine/explain.ts';
 import { leafTruth } from '../engine/native.ts';
 import { combine, type EvaluatedCondition, type Truth } from '../engine/truth.ts';
@@ -74,9 +74,6 @@ export function verdictGroup(r: RuleResult): VerdictGroup {
   if (r.status === 'eligible') return 'applies';
   return r.relevant === true ? 'undetermined' : 'situational';
 }
-
-/** What the questions of a report know of the enterprise: its profile facts with the derived ones (the checklists' answers among them). */
-export const knownFacts = (profile: Readonly<Record<string, unknown>>, asOf: string): FactValues => withDerivedFacts('enterprise', profile, asOf);
 
 /** localeCompare's order (the same default collation), with the collator made once rather than per comparison. */
 const byFactName = new Intl.Collator().compare;
@@ -352,7 +349,7 @@ function truthWith(node: EvaluatedCondition, fact: string, answer: Answer, catal
 export const questionKey = (q: Pick<Question, 'fact' | 'incidentId'>) => (q.incidentId !== undefined ? `${q.incidentId}.${q.fact}` : q.fact);
 
 /**
- * `known`: the enterprise's facts (profile with its derived facts, see knownFacts), so that the questions
+ * `known`: the enterprise's facts with its derived facts (enterpriseFactSet), so that the questions
  * follow the structure the facts declare (checklists, askedIf) as the question sequence does.
  */
 export function groupResults(results: readonly RuleResult[], catalog: FactCatalog = builtinCatalog, known?: FactValues): ResultGroups {
@@ -646,7 +643,7 @@ export function personResult(
   asOf: string,
   catalog: FactCatalog = builtinCatalog,
 ): PersonResult {
-  const g = groupResults(results, catalog, knownFacts(profile, asOf));
+  const g = groupResults(results, catalog, enterpriseFactSet(profile, asOf));
   const expired: PersonResult['expired'] = [];
   const notYet: PersonResult['notYet'] = [];
   let beside = g.besideThePoint.length;
