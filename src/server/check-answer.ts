@@ -14,13 +14,17 @@ import {
   type RuleJsonText,
   type WindowJson,
 } from '../report/check-report.ts';
-import type { Rule } from '../rules/schema.ts';
+import { horizonPassed, type Rule } from '../rules/schema.ts';
 
-/** A result's text as bytes, kept for what it was written from: its verdict, the date, its window, and its explanation (its lists recognised by identity). */
+/**
+ * A result's text as bytes, kept for what it was written from: its verdict, whether the date is past its
+ * plan period (the one thing the date changes in it), its window, and its explanation (its lists
+ * recognised by identity).
+ */
 interface KeptResult {
   status: RuleResult['status'];
   incidentId: RuleResult['incidentId'];
-  asOf: string;
+  passed: boolean;
   window: string | undefined;
   relevant: RuleResult['relevant'];
   missingFacts: RuleResult['missingFacts'];
@@ -58,12 +62,13 @@ class AnswerBytes implements KeptJsonText<Buffer> {
     let rule = this.rules.get(r.rule);
     if (!rule) this.rules.set(r.rule, (rule = { text: ruleJsonText(r.rule), kept: [] }));
     const { status, incidentId, relevant, missingFacts, failedConditions, openConditions } = r;
+    const passed = horizonPassed(r.rule, asOf);
     const windowText = window && JSON.stringify(window);
     let kept = rule.kept.find(
       (k) =>
         k.status === status &&
         k.incidentId === incidentId &&
-        k.asOf === asOf &&
+        k.passed === passed &&
         k.window === windowText &&
         k.relevant === relevant &&
         k.missingFacts === missingFacts &&
@@ -72,7 +77,7 @@ class AnswerBytes implements KeptJsonText<Buffer> {
     );
     if (!kept) {
       const bytes = Buffer.from(resultJsonText(r, asOf, window, rule.text));
-      kept = { status, incidentId, asOf, window: windowText, relevant, missingFacts, failedConditions, openConditions, bytes };
+      kept = { status, incidentId, passed, window: windowText, relevant, missingFacts, failedConditions, openConditions, bytes };
       if (rule.kept.unshift(kept) > RECENT) rule.kept.pop();
     }
     return first ? kept.bytes.subarray(1) : kept.bytes;
