@@ -8,22 +8,14 @@ import { createWriteStream } from 'node:fs';
 import { builtinColumns, columnsOf, type ColumnField } from '../src/batch/columns.ts';
 import type { RuleBase } from '../src/engine/rule-base.ts';
 import { RowScreener } from '../src/batch/screen.ts';
-import type { Condition, Rule } from '../src/rules/schema.ts';
+import { namedFacts } from '../src/engine/truth.ts';
+import type { Rule } from '../src/rules/schema.ts';
 import { breakages, generatedHeader, generateRow, prng } from './generate.ts';
-
-/** Every fact a condition names. */
-function factsOf(c: Condition, out: Set<string>): Set<string> {
-  if ('all' in c) c.all.forEach((x) => factsOf(x, out));
-  else if ('any' in c) c.any.forEach((x) => factsOf(x, out));
-  else if ('not' in c) factsOf(c.not, out);
-  else out.add(c.fact);
-  return out;
-}
 
 /** The facts the enterprise rules name (plain and derived). */
 export function enterpriseRuleFacts(rules: readonly Rule[]): Set<string> {
   const facts = new Set<string>();
-  for (const r of rules) if (r.appliesTo === 'enterprise') factsOf(r.conditions, facts);
+  for (const r of rules) if (r.appliesTo === 'enterprise') namedFacts(r.conditions, facts);
   return facts;
 }
 

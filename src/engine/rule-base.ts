@@ -7,9 +7,9 @@ import { FactCatalog } from '../facts/catalog.ts';
 import type { PlainFact } from '../profile/plain-facts.ts';
 import type { ProfileSchema } from '../profile/validate.ts';
 import { rulesHash } from '../rules/hash.ts';
-import { ruleSetJurisdictions, type Condition, type Rule } from '../rules/schema.ts';
+import { ruleSetJurisdictions, type Rule } from '../rules/schema.ts';
 import { CompiledRuleSet } from './compiled.ts';
-import { childConditions } from './truth.ts';
+import { namedFacts } from './truth.ts';
 import { ProfileEvaluator } from './evaluate.ts';
 
 export class RuleBase {
@@ -65,14 +65,6 @@ export class RuleBase {
 /** How many of `rules` name each fact in their conditions (a rule naming a fact twice counts once). */
 function factCounts(rules: readonly Rule[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const rule of rules) {
-    const facts = new Set<string>();
-    const visit = (c: Condition) => {
-      if ('fact' in c) facts.add(c.fact);
-      else for (const child of childConditions(c)) visit(child);
-    };
-    visit(rule.conditions);
-    for (const fact of facts) counts.set(fact, (counts.get(fact) ?? 0) + 1);
-  }
+  for (const rule of rules) for (const fact of namedFacts(rule.conditions)) counts.set(fact, (counts.get(fact) ?? 0) + 1);
   return counts;
 }

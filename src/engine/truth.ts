@@ -36,6 +36,13 @@ export function childConditions(c: Condition): Condition[] {
   return 'all' in c ? c.all : 'any' in c ? c.any : 'not' in c ? [c.not] : [];
 }
 
+/** Every fact a condition names, each once, added to `out`. */
+export function namedFacts(c: Condition, out = new Set<string>()): Set<string> {
+  if ('fact' in c) out.add(c.fact);
+  else for (const child of childConditions(c)) namedFacts(child, out);
+  return out;
+}
+
 /** Combines already-evaluated children the way `c` does. */
 export function combine(c: Condition, children: Truth[]): Truth {
   return 'all' in c ? allOf(children) : 'any' in c ? anyOf(children) : notOf(children[0] ?? null);
