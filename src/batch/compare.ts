@@ -417,60 +417,50 @@ export class Comparer {
   }
 }
 
+/** The comparison summary's words in each language. */
+const comparisonWords = {
+  en: {
+    head: (s: ComparisonSummary) =>
+      `compared with ${s.file}: ${s.previousRows} previous row(s); matched ${s.matchedByUscc} by uscc, ${s.matchedByName} by name; ${s.added} row(s) not in the previous result`,
+    row: (row: number, name: string) => `row ${row} ${name}`,
+    rows: (list: readonly number[], max: number) => `rows ${list.slice(0, max).join(', ')}${list.length > max ? ', …' : ''}`,
+    missing: (count: number, shown: string[], more: boolean) => `in the previous result but not in this list: ${count} (${shown.join(', ')}${more ? ', …' : ''})`,
+    unmatchable: (rows: string) => `previous rows with neither uscc nor name, not compared: ${rows}`,
+    duplicates: (rows: string) => `previous rows repeating an earlier row's uscc or name, not compared: ${rows}`,
+    changed: (count: number, shown: number) => `clients with a change: ${count}${count > shown ? ` (the first ${shown}; all are in the gained, lost and reasons columns)` : ''}`,
+    colon: ': ',
+  },
+  zh: {
+    head: (s: ComparisonSummary) =>
+      `与 ${s.file} 比对：上次结果 ${s.previousRows} 行；按统一社会信用代码匹配 ${s.matchedByUscc} 行，按企业名称匹配 ${s.matchedByName} 行；${s.added} 行不在上次结果中`,
+    row: (row: number, name: string) => `第 ${row} 行 ${name}`,
+    rows: (list: readonly number[], max: number) => `第 ${list.slice(0, max).join('、')}${list.length > max ? '…' : ''} 行`,
+    missing: (count: number, shown: string[], more: boolean) => `在上次结果中、不在本名单中：${count} 行（${shown.join('、')}${more ? '…' : ''}）`,
+    unmatchable: (rows: string) => `上次结果中既无统一社会信用代码也无企业名称、未比对：${rows}`,
+    duplicates: (rows: string) => `上次结果中与前面某行统一社会信用代码或企业名称重复、未比对：${rows}`,
+    changed: (count: number, shown: number) => `有变化的客户：${count} 个${count > shown ? `（前 ${shown} 个；全部见“新增措施编号”“失去措施编号”“变化原因”列）` : ''}`,
+    colon: '：',
+  },
+} satisfies Record<Lang, unknown>;
+
 /** The summary lines of a comparison (appended to the screening summary). */
 export function formatComparison(s: ComparisonSummary, words: Lang = 'en'): string {
-  if (words === 'zh') return comparisonZh(s);
-  const lines = [
-    `  compared with ${s.file}: ${s.previousRows} previous row(s); matched ${s.matchedByUscc} by uscc, ${s.matchedByName} by name; ${s.added} row(s) not in the previous result`,
-  ];
-  if (s.missing.length) {
-    const shown = s.missing
-      .slice(0, 10)
-      .map((m) => `row ${m.row} ${m.name}`)
-      .join(', ');
-    lines.push(`  in the previous result but not in this list: ${s.missing.length} (${shown}${s.missing.length > 10 ? ', …' : ''})`);
-  }
-  if (s.unmatchable.length)
-    lines.push(`  previous rows with neither uscc nor name, not compared: rows ${s.unmatchable.slice(0, 20).join(', ')}${s.unmatchable.length > 20 ? ', …' : ''}`);
-  if (s.duplicates.length)
-    lines.push(`  previous rows repeating an earlier row's uscc or name, not compared: rows ${s.duplicates.slice(0, 20).join(', ')}${s.duplicates.length > 20 ? ', …' : ''}`);
-  lines.push(
-    `  clients with a change: ${s.changedCount}${s.changedCount > s.changed.length ? ` (the first ${s.changed.length}; all are in the gained, lost and reasons columns)` : ''}`,
-  );
-  for (const { row, name, comparison } of s.changed) {
+  const w = comparisonWords[words];
+  const lines = [`  ${w.head(s)}`];
+  if (s.missing.length)
     lines.push(
-      `    row ${row} ${name}: ${comparison.gained
-        .map((id) => `+${id}`)
-        .concat(comparison.lost.map((id) => `-${id}`))
-        .join(' ')}`,
+      `  ${w.missing(
+        s.missing.length,
+        s.missing.slice(0, 10).map((m) => w.row(m.row, m.name)),
+        s.missing.length > 10,
+      )}`,
     );
-    for (const reason of comparison.reasons) lines.push(`      ${reason}`);
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-function comparisonZh(s: ComparisonSummary): string {
-  const rows = (list: readonly number[], max: number) => `第 ${list.slice(0, max).join('、')}${list.length > max ? '…' : ''} 行`;
-  const lines = [
-    `  与 ${s.file} 比对：上次结果 ${s.previousRows} 行；按统一社会信用代码匹配 ${s.matchedByUscc} 行，按企业名称匹配 ${s.matchedByName} 行；${s.added} 行不在上次结果中`,
-  ];
-  if (s.missing.length) {
-    const shown = s.missing
-      .slice(0, 10)
-      .map((m) => `第 ${m.row} 行 ${m.name}`)
-      .join('、');
-    lines.push(`  在上次结果中、不在本名单中：${s.missing.length} 行（${shown}${s.missing.length > 10 ? '…' : ''}）`);
-  }
-  if (s.unmatchable.length) lines.push(`  上次结果中既无统一社会信用代码也无企业名称、未比对：${rows(s.unmatchable, 20)}`);
-  if (s.duplicates.length) lines.push(`  上次结果中与前面某行统一社会信用代码或企业名称重复、未比对：${rows(s.duplicates, 20)}`);
-  lines.push(`  有变化的客户：${s.changedCount} 个${s.changedCount > s.changed.length ? `（前 ${s.changed.length} 个；全部见“新增措施编号”“失去措施编号”“变化原因”列）` : ''}`);
+  if (s.unmatchable.length) lines.push(`  ${w.unmatchable(w.rows(s.unmatchable, 20))}`);
+  if (s.duplicates.length) lines.push(`  ${w.duplicates(w.rows(s.duplicates, 20))}`);
+  lines.push(`  ${w.changed(s.changedCount, s.changed.length)}`);
   for (const { row, name, comparison } of s.changed) {
-    lines.push(
-      `    第 ${row} 行 ${name}：${comparison.gained
-        .map((id) => `+${id}`)
-        .concat(comparison.lost.map((id) => `-${id}`))
-        .join(' ')}`,
-    );
+    const changes = [...comparison.gained.map((id) => `+${id}`), ...comparison.lost.map((id) => `-${id}`)].join(' ');
+    lines.push(`    ${w.row(row, name)}${w.colon}${changes}`);
     for (const reason of comparison.reasons) lines.push(`      ${reason}`);
   }
   return `${lines.join('\n')}\n`;
